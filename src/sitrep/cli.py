@@ -1,0 +1,191 @@
+"""The ``sitrep`` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from sitrep import __version__
+from sitrep.errors import SitrepError
+
+err = Console(stderr=True)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from exc
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+db_option = click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="DuckDB database file (default: $SITREP_DB or ./sitrep.duckdb).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitrep")
+def main() -> None:
+    """Turn news reporting about wars and crises into a source-attributed, geolocated,
+    dated record of what happened."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("--published", callback=_date, help="Publication date YYYY-MM-DD, if the input has none.")
+@click.option("--outlet", help="Outlet name, if the input has none.")
+@click.option("--url", help="The article's address.")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+def extract(file: str, published: dt.date | None, outlet: str | None, url: str | None, fmt: str) -> None:
+    """Extract every fact from one article (text or HTML file, or - for stdin)."""
+    from sitrep.ingest.document import RawDoc, decode_bytes, read_file, to_article
+    from sitrep.pipeline import run
+
+    try:
+        if file == "-":
+            raw = RawDoc(content=decode_bytes(sys.stdin.buffer.read(), source="<stdin>"), source="<stdin>")
+        else:
+            path = Path(file)
+            if not path.is_file():
+                raise click.UsageError(f"{file}: no such file")
+            raw = read_file(path)
+        from dataclasses import replace
+
+        raw = replace(raw, published=published or raw.published, outlet=outlet or raw.outlet, url=url or raw.url)
+        record = run(to_article(raw))
+    except SitrepError as exc:
+        err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")
+        sys.exit(2)
+    if fmt == "json":
+        _echo_json(record.to_dict())
+    else:
+        from sitrep.render import print_record
+
+        print_record(record, Console())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--published", callback=_date, help="Publication date for inputs that carry none.")
+@click.option("--outlet", help="Outlet name for inputs that carry none.")
+@click.option("--batch-size", default=32, show_default=True, help="Articles per batch (bounds memory).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(
+    paths: tuple[str, ...],
+    db: str | None,
+    published: dt.date | None,
+    outlet: str | None,
+    batch_size: int,
+    quiet: bool,
+) -> None:
+    """Ingest text/HTML files, directories or globs into the database."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from sitrep.ingest.job import ingest as run_ingest
+    from sitrep.store import Store
+
+    try:
+        with Store(db) as store, Progress(
+            TextColumn("[bold]ingest[/bold]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet,
+        ) as bar:
+            task = bar.add_task("ingest", total=None, rate="")
+
+            def tick(n: int) -> None:
+                bar.advance(task, n)
+                t = bar.tasks[0]
+                if t.elapsed:
+                    bar.update(task, rate=f"{t.completed / t.elapsed:.1f} docs/s")
+
+            result = run_ingest(
+                paths, store=store, published=published, outlet=outlet,
+                batch_size=batch_size, on_progress=tick,
+            )
+            db_path = store.path
+    except SitrepError as exc:
+        err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")
+        sys.exit(2)
+    for f in result.failures:
+        err.print(f"[yellow]skipped[/yellow] {f.source}: {f.reason} [dim]({f.code})[/dim]")
+    err.print(
+        f"{result.read} read, {result.written} new articles, {result.skipped} already stored, "
+        f"{len(result.failures)} failed -> {db_path}"
+    )
+    if result.read and len(result.failures) == result.read:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+def stats(db: str | None, fmt: str) -> None:
+    """Row count of every table in the database."""
+    from sitrep.store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            counts = store.stats()
+    except SitrepError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        sys.exit(2)
+    if fmt == "json":
+        _echo_json(counts)
+    else:
+        from rich.table import Table
+
+        table = Table("table", "rows", title="sitrep database")
+        for k, v in counts.items():
+            table.add_row(k, str(v))
+        Console().print(table)
+
+
+@main.command(name="eval")
+@click.argument("task")
+@click.option("--data", type=click.Path(exists=True), required=True, help="Gold data in its original format.")
+@click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def eval_cmd(task: str, data: str, limit: int | None, fmt: str) -> None:
+    """Score sitrep and its peers on gold data (boilerplate, casualties, places, times, quotes,
+    events, acled)."""
+    from sitrep.eval import TASKS, Progress, run_task
+
+    if task not in TASKS:
+        raise click.BadParameter(f"unknown task {task!r}; choose one of: {', '.join(TASKS)}")
+    from rich.progress import track
+
+    def tracker(items: Any, total: int | None, label: str) -> Any:
+        return track(items, total=total, description=label or task, console=err, transient=True)
+
+    report = run_task(task, Path(data), limit=limit, progress=Progress(tracker if sys.stderr.isatty() else None))
+    if fmt == "json":
+        _echo_json(report.to_dict())
+    else:
+        from sitrep.render import print_report
+
+        print_report(report, Console())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

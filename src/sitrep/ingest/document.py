@@ -1,0 +1,225 @@
+"""Raw inputs to :class:`~sitrep.model.Article`: decoding, HTML or text, cleaning, dates.
+
+Every problem with an input raises an :class:`~sitrep.errors.InputError` subclass whose message
+names what is wrong and what to do; callers record it and go on with the next document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.clean import clean_text
+from sitrep.errors import (
+    BinaryInput,
+    BrokenInput,
+    EmptyInput,
+    EncodingInput,
+    LanguageInput,
+    TooLargeInput,
+)
+from sitrep.ingest.html import extract_html, looks_like_html
+from sitrep.model import Article, Removed, content_id
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Inputs larger than this (after decompression) are refused: split them or raise the limit."""
+
+_ENGLISH = frozenset(
+    "the of and to in a is that for on was with said by it as at from he his are be has have "
+    "an were not but had they this which its after who been their will or more than also".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One input document before cleaning, with whatever metadata came with it."""
+
+    content: str
+    source: str
+    url: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+    title: str | None = None
+    is_html: bool | None = None
+
+
+def decode_bytes(data: bytes, *, source: str) -> str:
+    """Decode an input file's bytes to text, refusing empty, binary and undecodable data."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise BrokenInput(
+                f"truncated or corrupt gzip data ({exc}); re-download or re-compress the file",
+                source=source,
+            ) from exc
+    if len(data) > MAX_BYTES:
+        raise TooLargeInput(
+            f"{len(data):,} bytes is more than the {MAX_BYTES:,}-byte limit for one article; "
+            "split the file (JSONL, WARC and feeds are read record by record)",
+            source=source,
+        )
+    if not data.strip():
+        raise EmptyInput("the file is empty; nothing to read", source=source)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    sample = data[:65536]
+    if b"\x00" in sample or _control_share(sample) > 0.05:
+        raise BinaryInput(
+            "the file is binary (not text or HTML); give sitrep the article's text or page",
+            source=source,
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:  # the commonest legacy encoding of English news pages
+        text = data.decode("cp1252")
+        if sum(1 for ch in text if ord(ch) < 0x250 or ch in "‘’“”–—€") >= 0.98 * len(text):
+            return text
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise EncodingInput(
+            "the text is not UTF-8 and its encoding cannot be recognised; "
+            "convert it to UTF-8 (e.g. `iconv -f LATIN1 -t UTF-8`)",
+            source=source,
+        )
+    return str(best)
+
+
+def _control_share(sample: bytes) -> float:
+    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bad / max(1, len(sample))
+
+
+def check_english(text: str, *, source: str) -> None:
+    """Refuse text that is clearly not English (sitrep's extractors read English only)."""
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < 20:
+        return
+    share = sum(1 for w in words if w in _ENGLISH) / len(words)
+    if share < 0.08:
+        raise LanguageInput(
+            f"the text does not look like English ({share:.0%} common English words); "
+            "sitrep's extractors read English only: translate it first",
+            source=source,
+        )
+
+
+def article_id(text: str) -> str:
+    """The article's content hash: whitespace- and case-insensitive."""
+    return content_id(" ".join(text.split()).lower())
+
+
+def to_article(raw: RawDoc) -> Article:
+    """Turn one raw document into a cleaned Article (HTML through trafilatura)."""
+    content = raw.content
+    if not content.strip():
+        raise EmptyInput("the document is empty; nothing to read", source=raw.source)
+    is_html = raw.is_html if raw.is_html is not None else looks_like_html(content)
+    url, outlet, title, author = raw.url, raw.outlet, raw.title, None
+    outlet_source = "given" if outlet else None
+    published, published_source = raw.published, ("given" if raw.published else None)
+    removed: tuple[Removed, ...] = ()
+    if is_html:
+        try:
+            page = extract_html(content, url=url)
+        except (EmptyInput, BrokenInput) as exc:
+            exc.source = raw.source
+            raise
+        text = page.text
+        url = url or page.url
+        title = title or page.title
+        author = page.author
+        if not outlet and page.outlet:
+            outlet, outlet_source = page.outlet, "metadata"
+        if not published and page.published:
+            published, published_source = page.published, "metadata"
+    else:
+        cleaned = clean_text(content)
+        text, removed = cleaned.text, cleaned.removed
+        if not outlet and cleaned.outlet_hint:
+            outlet, outlet_source = cleaned.outlet_hint, "residue"
+    if not text.strip():
+        raise EmptyInput("nothing is left after removing page residue", source=raw.source)
+    check_english(text, source=raw.source)
+    if not published:
+        found = _dateline(text)
+        if found:
+            published, published_source = found, "dateline"
+    return Article(
+        id=article_id(text),
+        text=text,
+        url=url,
+        outlet=outlet,
+        outlet_source=outlet_source,
+        title=title,
+        author=author,
+        published=published,
+        published_source=published_source,
+        source_path=raw.source,
+        removed=removed,
+    )
+
+
+def _dateline(text: str) -> dt.date | None:
+    try:
+        from sitrep.extract.times import dateline_date
+    except ImportError:  # pragma: no cover - until the times extractor provides it
+        return None
+    return dateline_date(text)
+
+
+def parse_date(value: dt.date | str | None) -> dt.date | None:
+    """A date from a date or an ISO string (a datetime string keeps its day)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError as exc:
+        raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
+
+
+def article_from_string(
+    text_or_html: str,
+    *,
+    published: dt.date | str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    source: str = "<string>",
+) -> Article:
+    """Build an Article from a string of text or HTML (see :func:`to_article`)."""
+    raw = RawDoc(
+        content=text_or_html,
+        source=source,
+        url=url,
+        published=parse_date(published),
+        outlet=outlet,
+        title=title,
+    )
+    return to_article(raw)
+
+
+def read_file(path: Path) -> RawDoc:
+    """Read one text or HTML file (``.gz`` transparently) into a RawDoc."""
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BrokenInput(f"cannot read the file ({exc.strerror})", source=source) from exc
+    content = decode_bytes(data, source=source)
+    name = path.name.lower().removesuffix(".gz")
+    is_html: bool | None = None
+    if name.endswith((".html", ".htm", ".xhtml")):
+        is_html = True
+    return RawDoc(content=content, source=source, is_html=is_html)

@@ -1,0 +1,155 @@
+"""The embedded DuckDB store: one writer, content-hash keys, idempotent inserts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from sitrep.errors import StoreError
+from sitrep.model import Record
+from sitrep.store.schema import ALL_TABLES, ITEM_TABLES, MIGRATIONS, flatten
+
+DEFAULT_DB = "sitrep.duckdb"
+
+
+def default_db() -> str:
+    """The database path: ``$SITREP_DB`` or ``sitrep.duckdb`` in the working directory."""
+    return os.environ.get("SITREP_DB") or DEFAULT_DB
+
+
+class Store:
+    """A sitrep database. Writes go through :meth:`write`, which skips known articles."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = str(path or default_db())
+        try:
+            if read_only and not Path(self.path).exists() and self.path != ":memory:":
+                raise StoreError(
+                    f"no database at {self.path}; create one with `sitrep ingest PATH --db {self.path}`"
+                )
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"cannot open the database {self.path} ({exc}); is another sitrep process writing it?"
+            ) from exc
+        if not read_only:
+            self.migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema --------------------------------------------------------------------------
+    def migrate(self) -> None:
+        """Apply the registered migrations that this database has not seen."""
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR)"
+        )
+        done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        for version, name, fn in MIGRATIONS:
+            if version in done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                fn(self.con)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, name])
+                self.con.execute("COMMIT")
+            except Exception:
+                self.con.execute("ROLLBACK")
+                raise
+
+    # -- writing -------------------------------------------------------------------------
+    def known_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored already."""
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE list_contains(?, id)", [list(ids)]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def write(self, records: Iterable[Record]) -> int:
+        """Store records in one transaction; articles already stored are skipped.
+
+        Returns:
+            How many new articles were written.
+        """
+        batch = list(records)
+        known = self.known_ids([r.article.id for r in batch])
+        rows: dict[str, list[dict[str, Any]]] = {t: [] for t in ("articles", *ITEM_TABLES)}
+        seen: set[str] = set()
+        for rec in batch:
+            aid = rec.article.id
+            if aid in known or aid in seen:
+                continue
+            seen.add(aid)
+            rows["articles"].append(flatten(rec.article))
+            for table in ITEM_TABLES:
+                for item in getattr(rec, table):
+                    rows[table].append(flatten(item, article_id=aid))
+        if not seen:
+            return 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, trows in rows.items():
+                self._insert(table, trows)
+            for aid in seen:
+                self.con.execute("DELETE FROM failures WHERE source IN "
+                                 "(SELECT source_path FROM articles WHERE id = ?)", [aid])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(seen)
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        cols = list(rows[0])
+        if table == "articles":
+            cols = [c for c in cols if c != "removed"] + ["removed"]
+        collist = ", ".join(f'"{c}"' for c in cols)
+        marks = ", ".join("?" for _ in cols)
+        conflict = " ON CONFLICT DO NOTHING" if table in ("articles", "casualties", "claims", "events") else ""
+        self.con.executemany(
+            f"INSERT INTO {table} ({collist}) VALUES ({marks}){conflict}",
+            [[r.get(c) for c in cols] for r in rows],
+        )
+
+    def record_failure(self, source: str, code: str, reason: str) -> None:
+        """Record (or refresh) why an input could not be read."""
+        self.con.execute(
+            "INSERT INTO failures (source, code, reason) VALUES (?, ?, ?) "
+            "ON CONFLICT (source, code) DO UPDATE SET reason = excluded.reason, failed_at = now()",
+            [source, code, reason],
+        )
+
+    # -- reading -------------------------------------------------------------------------
+    def stats(self) -> dict[str, int]:
+        """Row count of every table."""
+        out: dict[str, int] = {}
+        for t in ALL_TABLES:
+            row = self.con.execute(f"SELECT count(*) FROM {t}").fetchone()
+            out[t] = int(row[0]) if row else 0
+        return out
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+        """Run a parameterized query and return rows as dicts."""
+        cur = self.con.execute(sql, list(params or []))
+        names = [d[0] for d in cur.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+__all__ = ["DEFAULT_DB", "Store", "default_db"]

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from sitrep.clean import clean_text
+
+
+def test_navigation_lines_removed_and_listed() -> None:
+    text = "Troops crossed the river at dawn, officials said.\nDon't Miss\nMost Read\nTrending on Daily Courier\nThe bridge was destroyed.\n"
+    out = clean_text(text)
+    assert "Don't Miss" not in out.text
+    assert "Most Read" not in out.text
+    assert [r.text for r in out.removed] == ["Don't Miss", "Most Read", "Trending on Daily Courier"]
+    assert all(r.reason == "navigation" for r in out.removed)
+    assert out.outlet_hint == "Daily Courier"
+    assert "The bridge was destroyed." in out.text
+
+
+def test_lead_repeating_body_is_removed() -> None:
+    lead = "Flooding in the delta has displaced 40,000 people, according to the regional governor"
+    body = (
+        "Heavy rain continued on Monday.\n"
+        "The regional governor said, according to the regional governor's office, flooding in the delta "
+        "has displaced 40,000 people and cut off roads.\n"
+    )
+    out = clean_text(lead + "\n" + body)
+    assert lead not in out.text
+    assert out.removed[0].reason == "repeated lead"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share this article", "Advertisement", "Read more: Why the talks failed", "Sign up to our newsletter"],
+)
+def test_more_residue(line: str) -> None:
+    out = clean_text(f"Rebels seized the town of Kidal on Sunday.\n{line}\nThe army withdrew.\n")
+    assert line not in out.text
+    assert out.removed and out.removed[0].text == line
+
+
+def test_ordinary_text_untouched() -> None:
+    text = "Most residents fled before the attack.\nLive ammunition was used, witnesses said.\n"
+    out = clean_text(text)
+    assert out.removed == ()
+    assert out.text == text
