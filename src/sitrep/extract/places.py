@@ -1,17 +1,477 @@
-"""Place mentions resolved to GeoNames (stub: replaced by the gazetteer work)."""
+"""Place mentions: found by spaCy and the gazetteer ruler, resolved to GeoNames entries.
+
+:func:`add_gazetteer_ruler` adds a pipeline component that finds the places the small spaCy
+model misses or mislabels (it calls "Kharkiv" a PERSON in "central Kharkiv"). :func:`places`
+then resolves every GPE/LOC/FAC mention with the article's context: the countries it talks
+about most, the other places it names, population and the kind of place a name usually means.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from sitrep.model import Article, Place
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract import gazetteer as gz
+from sitrep.extract.gazetteer import GeoEntry, normalize
+from sitrep.model import Article, Place, PlaceRef, Precision
+
+EXTRACTOR = "places.v1"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# Verbs of saying and stance: a capital or country as their subject speaks for its government.
+_ACTOR_VERBS = _words(
+    """say tell deny claim warn accuse announce insist reject condemn demand threaten respond
+    urge call agree refuse vow blame argue confirm dismiss retaliate protest declare admit
+    pledge promise allege order approve sanction expel recognise recognize criticise criticize
+    welcome propose offer plan want seek hope fear sign negotiate launch invade attack annex
+    state report suggest describe"""
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+COMPONENT = "sitrep_gazetteer"
+
+REGION_WORDS = frozenset(
+    {"region", "oblast", "province", "governorate", "district", "prefecture", "raion", "county"}
+)
+_GENERIC_HEADS = frozenset({"city", "town", "village", "port", "area", "state", "republic"})
+_DIRECTIONS = _words(
+    """central north south east west northern southern eastern western northeastern
+    northwestern southeastern southwestern north-eastern north-western south-eastern
+    south-western northeast northwest southeast southwest downtown greater eastern-most"""
+)
+# Words before a name that say it is a place: "in Kharkiv", "the city of Kherson".
+_CUE_BEFORE = (
+    _words(
+        """in near from to outside around across into towards toward at via through throughout
+    between inside within across beyond nearby city town village port capital region province
+    oblast district suburb outskirts"""
+    )
+    | _DIRECTIONS
+)
+_CUE_AFTER = frozenset(REGION_WORDS | {"city", "airport", "residents", "mayor"})
+_TITLES = _words(
+    """mr mrs ms miss dr president minister gen general sen senator rep governor gov prime
+    king queen prince princess pope judge officer coach sir lord lady mayor chancellor
+    secretary col colonel capt captain lt sgt spokesman spokeswoman"""
+)
+_CONNECTORS = frozenset({"of", "de", "la", "le", "el", "al", "upon", "on", "du", "del", "da"})
+
+
+def strip_mention(text: str) -> tuple[str, bool]:
+    """The lookup key of a mention and whether it names a region around the place.
+
+    "the Donetsk region" -> ("donetsk", True); "central Kharkiv" -> ("kharkiv", False);
+    "the southern port of Kherson" -> ("kherson", False).
+    """
+    gaz = gz.load()
+    key = normalize(text)
+    if key.endswith("'s"):
+        key = key[:-2].rstrip()
+    words = key.split()
+    region = False
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    if " ".join(words) in gaz:
+        return " ".join(words), False
+    if len(words) > 1 and words[-1] in REGION_WORDS:
+        words, region = words[:-1], True
+    while len(words) > 1 and words[-1] in _GENERIC_HEADS and " ".join(words) not in gaz:
+        words = words[:-1]
+    while (
+        len(words) > 1
+        and " ".join(words) not in gaz
+        and (words[0] in _DIRECTIONS or words[0] in _GENERIC_HEADS or words[0] in ("of", "port"))
+    ):
+        words = words[1:]
+    return " ".join(words), region
+
+
+def _cue_before(doc: Doc, i: int) -> bool:
+    """A preposition, direction word or place noun just before token ``i``."""
+    j = i - 1
+    while (
+        j >= 0
+        and i - j < 4
+        and (doc[j].lower_ in _DIRECTIONS or doc[j].lower_ in ("the", "a", "an"))
+    ):
+        if doc[j].lower_ in _DIRECTIONS:
+            return True
+        j -= 1
+    if j < 0:
+        return False
+    w = doc[j].lower_
+    if w in _CUE_BEFORE:
+        return True
+    # "the city of X", "shelling of X"
+    return w == "of" and j > 0 and doc[j - 1].pos_ in ("NOUN", "VERB")
+
+
+def _cue_after(doc: Doc, end: int) -> bool:
+    if end >= len(doc):
+        return False
+    w = doc[end].lower_
+    if w in _CUE_AFTER:
+        return True
+    # "Odessa, Ukraine" / "Austin, Texas"
+    if w == "," and end + 1 < len(doc):
+        nxt = normalize(doc[end + 1].text)
+        return gz.load().salience(nxt)[1] in ("country", "region")
+    return False
+
+
+def _capitalized(tok: Token) -> bool:
+    return (tok.text[:1].isupper() and tok.is_alpha) or tok.text in ("D.C.", "St.", "U.S.", "U.K.")
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
+    """Longest gazetteer matches over capitalized token runs: (start, end, key)."""
+    gaz = gz.load()
+    found: list[tuple[int, int, str]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _capitalized(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < n
+            and j - i < 5
+            and (
+                _capitalized(doc[j])
+                or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _capitalized(doc[j + 1]))
+                or (doc[j].text in ("-", ".") and not doc[j].whitespace_)
+            )
+        ):
+            j += 1
+        match = None
+        for end in range(j, i, -1):
+            if not _capitalized(doc[end - 1]):
+                continue
+            key = normalize(doc[i:end].text)
+            if key in gaz:
+                match = (i, end, key)
+                break
+        if match:
+            found.append(match)
+            i = match[1]
+        else:
+            i += 1
+    return found
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of multi-word person names in the document ("Jordan" of "Michael Jordan")."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            out.update(t.lower_ for t in ent)
+    return out
+
+
+def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool:
+    """Whether a gazetteer match is a place mention here."""
+    pop, kind = gz.load().salience(key)
+    span = doc[start:end]
+    first = doc[start]
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES:
+        return False
+    if key in persons:
+        return False
+    if len(span) == 1 and first.lower_ in STOP_WORDS and not first.text.isupper():
+        return False
+    # Part of a longer proper name ("Washington Post", "Paris Hilton").
+    if end < len(doc) and _capitalized(doc[end]) and doc[end].lower_ not in _CUE_AFTER:
+        return False
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and _capitalized(prev) and not prev.is_sent_start:  # "John Paris"
+        return prev.lower_ in _DIRECTIONS
+    cue = _cue_before(doc, start) or _cue_after(doc, end)
+    big_kind = kind in ("country", "continent") or (kind == "region" and pop > 0)
+    propn = any(t.pos_ == "PROPN" for t in span)
+    if cue:
+        return propn or big_kind or pop >= 100_000
+    if not propn and not big_kind:
+        return False
+    if first.is_sent_start and not big_kind and pop < 1_000_000:
+        return False
+    return big_kind or pop >= 100_000
+
+
+@Language.component(COMPONENT, requires=["doc.ents", "token.pos"], assigns=["doc.ents"])
+def _gazetteer_component(doc: Doc) -> Doc:
+    """Add or relabel GPE entities for gazetteer places the statistical NER missed."""
+    cands = _candidates(doc)
+    if not cands:
+        return doc
+    persons = _person_words(doc)
+    ents = list(doc.ents)
+    owner: dict[int, int] = {}
+    for k, ent in enumerate(ents):
+        for t in range(ent.start, ent.end):
+            owner[t] = k
+    replace: dict[int, Span] = {}
+    added: list[Span] = []
+    for start, end, key in cands:
+        hit = {owner[t] for t in range(start, end) if t in owner}
+        if not hit:
+            if _accept(doc, start, end, key, persons):
+                added.append(Span(doc, start, end, label="GPE"))
+            continue
+        if len(hit) != 1:
+            continue
+        k = hit.pop()
+        ent = ents[k]
+        if ent.label_ not in ("PERSON", "ORG") or (ent.start, ent.end) != (start, end):
+            continue
+        pop, kind = gz.load().salience(key)
+        strong = kind in ("country", "continent") or pop >= 100_000
+        cue = _cue_before(doc, start) or _cue_after(doc, end)
+        if ent.label_ == "ORG" and not (cue or kind == "country" or pop >= 500_000):
+            continue
+        if (cue or strong) and _accept(doc, start, end, key, persons):
+            replace[k] = Span(doc, start, end, label="GPE")
+    if not replace and not added:
+        return doc
+    new = [replace.get(k, e) for k, e in enumerate(ents)] + added
+    doc.ents = sorted(new, key=lambda s: s.start)
+    return doc
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the article as a whole says about where it is."""
+
+    countries: dict[str, float]
+    admin1: frozenset[tuple[str, str]]
 
 
 def add_gazetteer_ruler(nlp: Language) -> None:
-    """Add the gazetteer-backed entity ruler to ``nlp``."""
+    """Add the gazetteer-backed place finder to ``nlp`` (after its ``ner``).
+
+    Args:
+        nlp: a spaCy pipeline with a parser/tagger and ``ner``.
+    """
+    if COMPONENT in nlp.pipe_names:
+        return
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="ner")
+    else:
+        nlp.add_pipe(COMPONENT, last=True)
+
+
+def _entry_precision(entry: GeoEntry) -> Precision:
+    return "city" if entry.kind == "city" else entry.kind
+
+
+def _score(entry: GeoEntry, key: str, ctx: _Context) -> float:
+    """How likely an entry is what the name means here (higher is better)."""
+    s = math.log10(entry.population + 10)
+    if entry.kind in ("country", "continent"):
+        s += 4.0
+    elif entry.kind == "region":
+        s += 3.5 if entry.geonameid else 2.5
+    if entry.country:
+        s += 3.0 * ctx.countries.get(entry.country, 0.0)
+        if (entry.country, entry.admin1) in ctx.admin1:
+            s += 1.5
+    if normalize(entry.name) == key:
+        s += 0.5
+    return s
+
+
+def _rank(key: str, ctx: _Context) -> list[tuple[float, GeoEntry]]:
+    gaz = gz.load()
+    scored = [(_score(e, key, ctx), e) for e in gaz.lookup_key(key)]
+    scored.sort(key=lambda p: -p[0])
+    return scored
+
+
+def _confidence(scored: list[tuple[float, GeoEntry]]) -> float:
+    if not scored:
+        return 0.0
+    if len(scored) == 1:
+        return 0.9
+    margin = scored[0][0] - scored[1][0]
+    return round(0.5 + 0.45 * (1.0 - math.exp(-margin)), 3)
+
+
+def _context(doc: Doc) -> _Context:
+    """The countries (and US states) an article is about, weighted by how often it names them."""
+    gaz = gz.load()
+    votes: dict[str, float] = {}
+    admin1: set[tuple[str, str]] = set()
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            cc = gz.demonym_country(ent.text)
+            if cc:
+                votes[cc] = votes.get(cc, 0.0) + 1.0
+            continue
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        key, _ = strip_mention(ent.text)
+        cands = gaz.lookup_key(key)
+        if not cands:
+            continue
+        top = cands[0]
+        if (top.kind in ("country", "region") and normalize(top.name) == key) or len(cands) == 1:
+            votes[top.country] = votes.get(top.country, 0.0) + (
+                2.0 if top.kind == "country" else 1.0
+            )
+            if top.kind == "region" and top.country:
+                admin1.add((top.country, top.admin1))
+        elif top.kind == "city" and top.population >= 10 * max(1, cands[1].population):
+            votes[top.country] = votes.get(top.country, 0.0) + 1.0
+    votes.pop("", None)
+    most = max(votes.values(), default=0.0)
+    shares = {cc: v / most for cc, v in votes.items()} if most else {}
+    return _Context(shares, frozenset(admin1))
+
+
+def _is_actor(ent: Span, entry: GeoEntry | None) -> bool:
+    """A capital or country as the subject of a verb of saying or stance ("Moscow denies")."""
+    if entry is None or not (entry.kind == "country" or entry.population >= 500_000):
+        return False
+    root = ent.root
+    dep = root.dep_
+    head = root.head
+    if dep == "conj" and head.dep_ in _SUBJECT_DEPS:  # "Moscow and Minsk said"
+        dep, head = head.dep_, head.head
+    if dep == "poss" and head.dep_ in _SUBJECT_DEPS:  # "Moscow's envoy said" is not the city
+        return False
+    return dep in _SUBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_ in _ACTOR_VERBS
+
+
+def _mention_bounds(doc: Doc, ent: Span) -> tuple[int, int, bool]:
+    """Token bounds of a mention, extended over a following "region"/"oblast"; region flag."""
+    start, end = ent.start, ent.end
+    region = ent[-1].lower_ in REGION_WORDS and len(ent) > 1
+    if not region and end < len(doc) and doc[end].lower_ in REGION_WORDS:
+        end += 1
+        region = True
+    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return start, end, region
+
+
+def _resolve_span(
+    text: str, region: bool, ctx: _Context
+) -> tuple[GeoEntry | None, float, Precision | None]:
+    key, _ = strip_mention(text)
+    scored = _rank(key, ctx)
+    if not scored:  # "Kherson airport", "the Kharkiv city council": try the place it names
+        words = key.split()
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                sub = " ".join(words[i : i + n])
+                cand = _rank(sub, ctx)
+                if cand and gz.load().salience(sub)[0] >= 15_000:
+                    best = cand[0][1]
+                    return best, 0.5 * _confidence(cand), _entry_precision(best)
+        return None, 0.0, None
+    best = scored[0][1]
+    precision: Precision = _entry_precision(best)
+    if region and best.kind == "city":
+        precision = "region"
+    return best, _confidence(scored), precision
 
 
 def places(doc: Doc, *, article: Article) -> list[Place]:
-    """Every place mention in the document, resolved where possible."""
-    return []
+    """Every place mention in the document, resolved where possible.
+
+    Args:
+        doc: the parsed article (its text equals ``article.text``).
+        article: the article, for its id and metadata.
+
+    Returns:
+        One :class:`~sitrep.model.Place` per GPE/LOC/FAC mention, in text order; mentions the
+        gazetteer cannot place are kept with ``resolved=False``.
+    """
+    ctx = _context(doc)
+    out: list[Place] = []
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        start, end, region = _mention_bounds(doc, ent)
+        span = doc[start:end]
+        entry, conf, precision = _resolve_span(span.text, region, ctx)
+        if entry is None:
+            out.append(
+                Place(
+                    span.text, span.start_char, span.end_char, confidence=0.3, extractor=EXTRACTOR
+                )
+            )
+            continue
+        out.append(
+            Place(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                name=entry.name,
+                geonameid=None
+                if precision == "region" and entry.kind == "city"
+                else entry.geonameid,
+                country=entry.country or None,
+                lat=round(entry.lat, 5),
+                lon=round(entry.lon, 5),
+                precision=precision,
+                resolved=True,
+                role="actor" if _is_actor(ent, entry) else "location",
+                confidence=conf,
+                extractor=EXTRACTOR,
+            )
+        )
+    return out
+
+
+def resolve_name(name: str, *, context_countries: Iterable[str] = ()) -> PlaceRef | None:
+    """Resolve a bare place name, preferring places in the given countries.
+
+    Args:
+        name: a place name ("Odessa", "the Donetsk region", "Georgia").
+        context_countries: ISO codes of the countries the text is about, most important first.
+
+    Returns:
+        A :class:`~sitrep.model.PlaceRef`, or None when the gazetteer does not know the name.
+    """
+    codes = list(dict.fromkeys(context_countries))
+    shares = {cc: 1.0 - 0.5 * i / max(1, len(codes)) for i, cc in enumerate(codes)}
+    key, region = strip_mention(name)
+    entry, _, precision = _resolve_span(name, region, _Context(shares, frozenset()))
+    if entry is None or not key:
+        return None
+    return PlaceRef(
+        name=entry.name,
+        country=entry.country or None,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=None if precision == "region" and entry.kind == "city" else entry.geonameid,
+        precision=precision,
+    )
+
+
+def place_ref(place: Place) -> PlaceRef:
+    """The compact reference to a resolved (or unresolved) place mention."""
+    return PlaceRef(
+        name=place.name or place.text,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        geonameid=place.geonameid,
+        precision=place.precision,
+    )
+
+
+__all__ = ["EXTRACTOR", "add_gazetteer_ruler", "place_ref", "places", "resolve_name"]
