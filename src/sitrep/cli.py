@@ -187,5 +187,40 @@ def eval_cmd(task: str, data: str, limit: int | None, fmt: str) -> None:
         print_report(report, Console())
 
 
+@main.command()
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder of .txt articles (default ../shared/corpora/bbc).")
+@click.option("--limit", type=int, default=None, help="Use only the first N documents.")
+@click.option("--processes", type=int, default=1, show_default=True, help="Also measure N processes against 1.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def bench(corpus: str | None, limit: int | None, processes: int, fmt: str) -> None:
+    """Throughput and peak memory of the full pipeline against bare spaCy, in one run."""
+    from sitrep.bench import DEFAULT_CORPUS, run_bench
+
+    root = Path(corpus) if corpus else DEFAULT_CORPUS
+    if not root.is_dir():
+        raise click.UsageError(f"{root}: no such corpus folder; pass --corpus DIR")
+    with err.status("benchmarking (each measurement in a fresh process)..."):
+        report = run_bench(root, limit=limit, processes=processes)
+    if fmt == "json":
+        _echo_json(report)
+        return
+    from rich.table import Table
+
+    t = Table(title=f"sitrep bench: {report['documents']} documents from {report['corpus']}")
+    for col in ("run", "processes", "docs/s", "words/s", "seconds", "peak MB"):
+        t.add_column(col, justify="right" if col != "run" else "left")
+    for key in ("spacy", "sitrep", f"sitrep_{processes}proc"):
+        m = report.get(key)
+        if m:
+            t.add_row(key, str(m["processes"]), f"{m['docs_per_s']:.1f}", f"{m['words_per_s']:.0f}",
+                      f"{m['seconds']:.1f}", f"{m['peak_mb']:.0f}")
+    Console().print(t)
+    Console().print(f"full pipeline / bare spaCy: [bold]{report['ratio_sitrep_vs_spacy']}[/bold]x")
+    if "scaling_ratio" in report:
+        Console().print(f"{processes} processes / 1: [bold]{report['scaling_ratio']}[/bold]x")
+    Console().print(f"gazetteer index load: {report['gazetteer_load_seconds']} s")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

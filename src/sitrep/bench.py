@@ -1,0 +1,174 @@
+"""``sitrep bench``: the full pipeline against bare spaCy on the same documents, in one run.
+
+Every measurement runs in a fresh worker process, so that its peak memory (``ru_maxrss``) is
+its own and the model load is excluded from the timed part. Speed is reported as ratios
+against the baseline measured in the same run, never as absolute targets.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CORPUS = Path("../shared/corpora/bbc")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One timed run over a list of documents."""
+
+    name: str
+    docs: int
+    words: int
+    seconds: float
+    peak_mb: float
+    processes: int = 1
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.docs / self.seconds if self.seconds else 0.0
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["docs_per_s"] = round(self.docs_per_s, 2)
+        d["words_per_s"] = round(self.words_per_s, 1)
+        d["seconds"] = round(self.seconds, 3)
+        d["peak_mb"] = round(self.peak_mb, 1)
+        return d
+
+
+def load_corpus(root: Path, *, limit: int | None = None) -> list[str]:
+    """The texts of a corpus folder (every ``*.txt`` below it, sorted)."""
+    files = sorted(p for p in root.rglob("*.txt") if p.name.upper() != "README.TXT")
+    if limit:
+        files = files[:limit]
+    texts: list[str] = []
+    for p in files:
+        texts.append(p.read_bytes().decode("utf-8", errors="replace"))
+    if not texts:
+        raise FileNotFoundError(f"no .txt documents under {root}; point --corpus at a folder of articles")
+    return texts
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def _bare_spacy(texts: list[str]) -> tuple[float, float]:
+    import spacy
+
+    from sitrep.nlp import MODEL
+
+    nlp = spacy.load(MODEL)
+    nlp("warm up")
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    return time.perf_counter() - t0, _peak_mb()
+
+
+def _full_pipeline(texts: list[str]) -> tuple[float, float]:
+    from sitrep.ingest.document import article_from_string
+    from sitrep.nlp import load
+    from sitrep.pipeline import pipe
+
+    load()
+    list(pipe([article_from_string("Warm-up: five people were killed in Kyiv on Monday, police said.")]))
+    t0 = time.perf_counter()
+    articles = []
+    for i, t in enumerate(texts):
+        try:
+            articles.append(article_from_string(t, source=f"doc{i}"))
+        except Exception:  # a bad document costs only itself, as in ingest
+            continue
+    for _ in pipe(articles, batch_size=64):
+        pass
+    return time.perf_counter() - t0, _peak_mb()
+
+
+def _gazetteer_load(texts: list[str]) -> tuple[float, float]:
+    try:
+        from sitrep.extract import gazetteer
+    except ImportError:
+        return 0.0, _peak_mb()
+    loader: Callable[[], object] | None = getattr(gazetteer, "load_index", None)
+    if loader is None:
+        return 0.0, _peak_mb()
+    loader()  # builds the on-disk cache on first use; the timed load reads it
+    if hasattr(loader, "cache_clear"):
+        loader.cache_clear()
+    t0 = time.perf_counter()
+    loader()
+    return time.perf_counter() - t0, _peak_mb()
+
+
+_JOBS: dict[str, Callable[[list[str]], tuple[float, float]]] = {
+    "spacy": _bare_spacy,
+    "sitrep": _full_pipeline,
+    "gazetteer": _gazetteer_load,
+}
+
+
+def _worker(job: str, texts: list[str], barrier: Any, out: Any) -> None:
+    fn = _JOBS[job]
+    if barrier is not None:
+        # load first, then start together: time only the work
+        _warm(job)
+        barrier.wait()
+    seconds, peak = fn(texts)
+    out.put((seconds, peak))
+
+
+def _warm(job: str) -> None:
+    if job == "sitrep":
+        from sitrep.nlp import load
+
+        load()
+
+
+def measure(job: str, texts: list[str], *, processes: int = 1) -> Measure:
+    """Run one job over ``texts`` in ``processes`` fresh worker processes (shards)."""
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue()
+    barrier = ctx.Barrier(processes) if processes > 1 else None
+    shards = [texts[i::processes] for i in range(processes)]
+    procs = [ctx.Process(target=_worker, args=(job, s, barrier, out)) for s in shards]
+    for p in procs:
+        p.start()
+    results = [out.get() for _ in procs]
+    for p in procs:
+        p.join()
+    seconds = max(r[0] for r in results)
+    peak = max(r[1] for r in results)
+    words = sum(len(t.split()) for t in texts)
+    return Measure(job, len(texts), words, seconds, peak, processes)
+
+
+def run_bench(corpus: Path, *, limit: int | None = None, processes: int = 1) -> dict[str, Any]:
+    """The bench report: bare spaCy, the full pipeline, their ratio, and scaling with processes."""
+    texts = load_corpus(corpus, limit=limit)
+    spacy_m = measure("spacy", texts)
+    full = measure("sitrep", texts)
+    report: dict[str, Any] = {
+        "corpus": str(corpus),
+        "documents": len(texts),
+        "spacy": spacy_m.as_dict(),
+        "sitrep": full.as_dict(),
+        "ratio_sitrep_vs_spacy": round(full.docs_per_s / spacy_m.docs_per_s, 3) if spacy_m.docs_per_s else None,
+    }
+    gz = measure("gazetteer", texts[:1])
+    report["gazetteer_load_seconds"] = round(gz.seconds, 3)
+    if processes > 1:
+        multi = measure("sitrep", texts, processes=processes)
+        report[f"sitrep_{processes}proc"] = multi.as_dict()
+        report["scaling_ratio"] = round(multi.docs_per_s / full.docs_per_s, 3) if full.docs_per_s else None
+    return report
