@@ -17,6 +17,19 @@ from sitrep.store.schema import ALL_TABLES, ITEM_TABLES, MIGRATIONS, flatten
 DEFAULT_DB = "sitrep.duckdb"
 
 
+def _load_migration_modules() -> None:
+    """Import every ``sitrep.store.migrations_*`` module so its migrations register."""
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("migrations_"):
+            importlib.import_module(f"{__name__}.{info.name}")
+
+
+_load_migration_modules()
+
+
 def default_db() -> str:
     """The database path: ``$SITREP_DB`` or ``sitrep.duckdb`` in the working directory."""
     return os.environ.get("SITREP_DB") or DEFAULT_DB
