@@ -1,0 +1,317 @@
+"""Counts in news text: digits, number words, vague quantities, hedges and ranges.
+
+:func:`find_quantities` scans a text (any case) and returns every quantity with its character
+span, the figure as stated (``count``), the interval the words allow (``low``/``high``) and the
+hedge that qualifies it ("more than", "about", "dozens" ...). It knows nothing of casualties:
+deciding what a number counts is the caller's job. Ages ("12-year-old"), money ("$5"),
+percentages and ordinals are not counts and are skipped here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES: dict[str, int] = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "dozen": 12,
+}
+
+# Hedge phrase -> how it bounds the figure n: (low, high) as functions of n.
+_Bound = tuple[str, str]  # symbolic: "n", "n+1", "n-1", "" (unbounded)
+_HEDGES: dict[str, _Bound] = {
+    "more than": ("n+1", ""),
+    "over": ("n+1", ""),
+    "just over": ("n+1", ""),
+    "upwards of": ("n+1", ""),
+    "in excess of": ("n+1", ""),
+    "at least": ("n", ""),
+    "no fewer than": ("n", ""),
+    "no less than": ("n", ""),
+    "a minimum of": ("n", ""),
+    "nearly": ("", "n-1"),
+    "almost": ("", "n-1"),
+    "close to": ("", "n-1"),
+    "just under": ("", "n-1"),
+    "fewer than": ("", "n-1"),
+    "less than": ("", "n-1"),
+    "under": ("", "n-1"),
+    "up to": ("", "n"),
+    "as many as": ("", "n"),
+    "at most": ("", "n"),
+    "a maximum of": ("", "n"),
+    "about": ("", ""),
+    "around": ("", ""),
+    "some": ("", ""),
+    "approximately": ("", ""),
+    "roughly": ("", ""),
+    "an estimated": ("", ""),
+    "estimated": ("", ""),
+}
+# Vague quantities -> (low, high) and whether "of" follows them.
+_VAGUE: dict[str, tuple[int, int | None]] = {
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "dozens": (24, 99),
+    "scores": (40, 199),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "millions": (2_000_000, None),
+    "several": (3, 9),
+    "a number of": (2, None),
+    "a handful of": (2, 9),
+    "a few": (2, 5),
+    "numerous": (3, None),
+}
+_MULTIPLIABLE = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3)}
+
+_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d[\d,.]*\d|\d|[ap]\.m\.|[A-Za-z]+(?:[-'][A-Za-z]+)*|\S")
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A stated quantity and the interval it allows.
+
+    Attributes:
+        start: offset of the first character (the hedge, when there is one).
+        end: offset after the last character (after a trailing "of" of vague quantities).
+        text: the quantity as written.
+        count: the figure as stated, None for vague quantities and ranges.
+        low: the smallest number the words allow, None when unbounded.
+        high: the largest number the words allow, None when unbounded.
+        hedge: the qualifier as written in lower case ("more than", "dozens", "between").
+        num_start: offset where the number proper starts (after the hedge).
+    """
+
+    start: int
+    end: int
+    text: str
+    count: int | None
+    low: int | None
+    high: int | None
+    hedge: str | None
+    num_start: int
+
+    @property
+    def exact(self) -> bool:
+        """Whether the figure is an exact count (no hedge, no range)."""
+        return self.count is not None and self.hedge is None
+
+    @property
+    def year_like(self) -> bool:
+        """Whether the figure could be a calendar year (1900-2099 written without a comma)."""
+        return (
+            self.count is not None
+            and 1900 <= self.count <= 2099
+            and "," not in self.text
+            and self.text.strip().isdigit()
+        )
+
+
+def words_to_int(words: list[str]) -> int | None:
+    """The value of a sequence of number words or digits ("two thousand", "1.5 million").
+
+    Args:
+        words: lower-case tokens such as ``["twenty-one"]`` or ``["3", "hundred"]``.
+
+    Returns:
+        The integer, or None if a token is not part of a number.
+    """
+    total = 0.0
+    current = 0.0
+    seen = False
+    for raw in words:
+        w = raw.lower()
+        if w in {"and", "a", "an"}:
+            continue
+        parts = w.split("-")
+        if all(p in _UNITS for p in parts):
+            current += sum(_UNITS[p] for p in parts)
+            seen = True
+        elif _DIGITS.fullmatch(w):
+            current += float(w.replace(",", ""))
+            seen = True
+        elif w in {"hundred", "dozen"}:
+            current = max(current, 1.0) * _SCALES[w]
+            seen = True
+        elif w in _SCALES:
+            total += max(current, 1.0) * _SCALES[w]
+            current = 0.0
+            seen = True
+        else:
+            return None
+    return round(total + current) if seen else None
+
+
+def _bounds(n: int, bound: _Bound) -> tuple[int | None, int | None]:
+    def one(sym: str) -> int | None:
+        return {"n": n, "n+1": n + 1, "n-1": n - 1}.get(sym)
+
+    return one(bound[0]), one(bound[1])
+
+
+class _Scanner:
+    """Walks the tokens of one text and reads quantities off them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+
+    def word(self, i: int) -> str:
+        return self.toks[i][2] if 0 <= i < len(self.toks) else ""
+
+    def match_phrase(self, i: int, phrases: list[str]) -> tuple[str, int] | None:
+        """The longest phrase of ``phrases`` starting at token i, and the index after it."""
+        best: tuple[str, int] | None = None
+        for ph in phrases:
+            words = ph.split()
+            if all(self.word(i + k) == w for k, w in enumerate(words)) and (
+                best is None or len(words) > len(best[0].split())
+            ):
+                best = (ph, i + len(words))
+        return best
+
+    def is_num_word(self, i: int) -> bool:
+        w = self.word(i)
+        return (
+            bool(_DIGITS.fullmatch(w))
+            or all(p in _UNITS for p in w.split("-"))
+            or w in _SCALES
+            or (w in {"a", "an"} and self.word(i + 1) in {"hundred", "thousand", "dozen", "million"})
+        )
+
+    def number(self, i: int) -> tuple[int, int] | None:
+        """An exact number starting at token i: (value, index after it)."""
+        if not self.is_num_word(i) or self.word(i) in _SCALES and self.word(i) != "dozen":
+            return None
+        j = i
+        while self.is_num_word(j) or (
+            self.word(j) == "and" and j > i and self.word(j - 1) == "hundred" and self.is_num_word(j + 1)
+        ):
+            if j > i and _DIGITS.fullmatch(self.word(j)) and _DIGITS.fullmatch(self.word(j - 1)):
+                break  # "10 15" is two numbers
+            j += 1
+        value = words_to_int([t[2] for t in self.toks[i:j]])
+        return None if value is None else (value, j)
+
+    def not_a_count(self, j: int, i: int) -> bool:
+        """Whether the number ending before token j (starting at i) is an age, price, rank..."""
+        nxt = self.word(j)
+        prev = self.word(i - 1)
+        if prev in {"$", "£", "€", "#", "no.", "no"} or nxt in {"%", "percent", "per", "pct"}:
+            return True
+        if nxt.startswith(("-year", "-month", "-week", "-day", "-hour", "-minute")):
+            return True
+        if nxt in {"-", "–"} and self.word(j + 1).startswith(("year", "month", "week", "day")):
+            return True
+        if nxt in {"a.m.", "p.m.", "am", "pm", "gmt", "hours", "hrs"} and self.toks[i][2].isdigit():
+            return nxt != "hours" or len(self.toks[i][2]) == 4
+        return bool(re.fullmatch(r"\d+(st|nd|rd|th)", self.word(i)))
+
+    def scan(self) -> list[Quantity]:
+        out: list[Quantity] = []
+        i = 0
+        n = len(self.toks)
+        while i < n:
+            q = self.read(i)
+            if q is None:
+                i += 1
+                continue
+            quantity, i = q
+            out.append(quantity)
+        return out
+
+    def read(self, i: int) -> tuple[Quantity, int] | None:
+        hedge: str | None = None
+        k = i
+        h = self.match_phrase(i, list(_HEDGES))
+        if h is not None:
+            hedge, k = h
+        if self.word(k) == "between":
+            hedge, k = "between", k + 1
+        # vague quantities, optionally multiplied: "several hundred", "dozens of"
+        mult = self.match_phrase(k, list(_MULTIPLIABLE))
+        if mult is not None and self.word(mult[1]) in {"dozen", "hundred", "thousand"}:
+            lo, hi = _MULTIPLIABLE[mult[0]]
+            scale = _SCALES[self.word(mult[1])]
+            j = mult[1] + 1
+            j += self.word(j) == "of"
+            high = (hi + 1) * scale - 1
+            return self.make(i, k, j, None, lo * scale, high, hedge or mult[0]), j
+        v = self.match_phrase(k, list(_VAGUE))
+        if v is not None and not (v[0] == "several" and self.is_num_word(v[1])):
+            lo, hi = _VAGUE[v[0]]
+            j = v[1] + (self.word(v[1]) == "of" and not v[0].endswith("of"))
+            return self.make(i, k, j, None, lo, hi, v[0] if hedge is None else f"{hedge} {v[0]}"), j
+        num = self.number(k)
+        if num is None:
+            return None
+        value, j = num
+        if self.not_a_count(j, k):
+            return None
+        # ranges: "10-15", "two or three", "between 10 and 15", "10 to 15"
+        sep = self.word(j)
+        if sep in {"-", "–", "to", "or", "and"} and (sep != "and" or hedge == "between"):
+            other = self.number(j + 1)
+            if (
+                other is not None
+                and other[0] > value
+                and self.word(k - 1) != "from"
+                and not self.not_a_count(other[1], j + 1)
+            ):
+                return self.make(i, k, other[1], None, value, other[0], hedge or "range"), other[1]
+        if hedge == "between":
+            hedge, i = None, k
+        if hedge is None:
+            return self.make(i, k, j, value, value, value, None), j
+        lo, hi = _bounds(value, _HEDGES[hedge])
+        return self.make(i, k, j, value, lo, hi, hedge), j
+
+    def make(
+        self, i: int, k: int, j: int, count: int | None, low: int | None, high: int | None,
+        hedge: str | None,
+    ) -> Quantity:  # fmt: skip
+        start, end = self.toks[i][0], self.toks[j - 1][1]
+        return Quantity(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            count=count,
+            low=low,
+            high=high,
+            hedge=hedge,
+            num_start=self.toks[k][0],
+        )
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity stated in ``text``, left to right, without overlaps.
+
+    Args:
+        text: any text, mixed or upper case.
+
+    Returns:
+        The quantities with character offsets into ``text``.
+
+    Example:
+        >>> [(q.count, q.low, q.high, q.hedge) for q in find_quantities("more than 2,000 people")]
+        [(2000, 2001, None, 'more than')]
+    """
+    return _Scanner(text).scan()
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The first quantity in ``text``, or None (a convenience for short phrases)."""
+    found = find_quantities(text)
+    return found[0] if found else None
