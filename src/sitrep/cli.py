@@ -188,6 +188,35 @@ def eval_cmd(task: str, data: str, limit: int | None, fmt: str) -> None:
 
 
 @main.command()
+@click.option("--eval-root", type=click.Path(file_okay=False), default="../shared/eval", show_default=True,
+              help="Folder holding the gold data sets.")
+@click.option("--only", multiple=True, help="Run only these suites (e.g. casualties, places-gwn); repeatable.")
+@click.option("--limit", type=int, default=None, help="Score only the first N documents of each set.")
+@click.option("--bench/--no-bench", "with_bench", default=False, help="Also run `sitrep bench` and record it.")
+@click.option("--bench-limit", type=int, default=None, help="Documents for the bench (default: whole corpus).")
+@click.option("--processes", type=int, default=2, show_default=True, help="Processes for the bench scaling run.")
+@click.option("--out", type=click.Path(dir_okay=False), default="docs/benchmarks.md", show_default=True)
+def benchmarks(eval_root: str, only: tuple[str, ...], limit: int | None, with_bench: bool,
+               bench_limit: int | None, processes: int, out: str) -> None:
+    """Re-run evaluations (and the bench) and rewrite docs/benchmarks.md from the results."""
+    from sitrep.eval.docs import _commit, update
+
+    bench_report = None
+    if with_bench:
+        from sitrep.bench import DEFAULT_CORPUS, run_bench
+
+        with err.status("benchmarking..."):
+            bench_report = run_bench(DEFAULT_CORPUS, limit=bench_limit, processes=processes)
+        bench_report["command"] = f"sitrep bench --processes {processes}" + (
+            f" --limit {bench_limit}" if bench_limit else "")
+        bench_report["date"] = dt.date.today().isoformat()
+        bench_report["commit"] = _commit()
+    update(Path(out), eval_root=Path(eval_root), only=set(only) or None, limit=limit,
+           bench=bench_report, log=lambda m: err.print(f"[dim]{m}[/dim]"))
+    err.print(f"wrote {out}")
+
+
+@main.command()
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
               help="Folder of .txt articles (default ../shared/corpora/bbc).")
 @click.option("--limit", type=int, default=None, help="Use only the first N documents.")
