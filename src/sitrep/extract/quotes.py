@@ -317,7 +317,9 @@ def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
             right = max(right, child.right_edge.i)
         elif child.dep_ == "appos" and not appos:
             appos = list(tok.doc[child.left_edge.i : child.right_edge.i + 1])
-        elif child.dep_ in {"relcl", "acl", "punct", "cc", "conj", "appos"}:
+        elif child.dep_ == "punct":
+            continue
+        elif child.dep_ in {"relcl", "acl", "cc", "conj", "appos"}:
             break
     doc = tok.doc
     toks = [t for t in doc[left : right + 1] if not t.is_space]
@@ -364,9 +366,14 @@ def _window_after(doc: Doc, pos: int, limit: int) -> list[Token]:
 def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] | None:
     """A cue right after the quotation: '"...," X said' or '"...," said X, the ...'."""
     toks = _window_after(doc, q.close, limit)
+    if toks and toks[0].idx == q.close + _lead(doc.text, q.close) and _is_dash(toks[0].text):
+        names = toks[1:]  # '"..." ― Name': a byline-style attribution without a cue
+        if names and all(t.pos_ == "PROPN" or t.text in {".", ","} for t in names):
+            spk = make_speaker(names)
+            return (toks[0], spk) if spk else None
     while toks and toks[0].is_punct:
         toks = toks[1:]
-    for j, t in enumerate(toks[:10]):
+    for j, t in enumerate(toks[:16]):
         if t.lower_ == "according" and j + 1 < len(toks) and toks[j + 1].lower_ == "to":
             objs = [c for c in toks[j + 1].children if c.dep_ == "pobj"]
             if objs:
@@ -377,6 +384,10 @@ def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] |
             before = toks[:j]
             if any(b.pos_ in {"VERB", "AUX"} and not b.dep_.startswith("aux") for b in before):
                 return None
+            subj = [c for c in t.children if c.dep_ == "nsubj" and before and c.i >= before[0].i]
+            if subj and subj[0].lower_ not in {"who", "which", "that"}:
+                np, appos = noun_phrase(subj[0])
+                return t, make_speaker(np, appos)
             if before:
                 comma = [k for k, b in enumerate(before) if b.text == ","]
                 if comma:  # '"...," Name, the mayor of X, said'
@@ -391,7 +402,14 @@ def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] |
                 if r.text == "," or r.pos_ in {"VERB", "AUX", "ADP", "SCONJ"} or r.is_quote:
                     break
                 rest.append(r)
-            return t, make_speaker(rest)
+            appos: list[Token] = []
+            k = j + 1 + len(rest)
+            if k < len(toks) and toks[k].text == ",":  # "said X, a writer for Y"
+                for r in toks[k + 1 :]:
+                    if r.text == "," or r.pos_ in {"VERB", "AUX"} or r.lower_ in {"who", "which"}:
+                        break
+                    appos.append(r)
+            return t, make_speaker(rest, appos if appos and appos[0].pos_ != "SCONJ" else None)
         if t.pos_ == "VERB" and j > 0:
             return None
     return None
@@ -424,7 +442,7 @@ def _before(doc: Doc, q: QuoteSpan, floor: int) -> tuple[Token, Speaker | None] 
 def _subject(verb: Token) -> Token | None:
     """The active subject of a verb, looking through conjoined and open-clause verbs."""
     cur: Token | None = verb
-    for _ in range(3):
+    for _ in range(5):
         if cur is None:
             return None
         subj = [c for c in cur.children if c.dep_ == "nsubj"]
@@ -433,7 +451,8 @@ def _subject(verb: Token) -> Token | None:
             if s.lower_ in {"who", "which", "that"} and cur.dep_ == "relcl":
                 return cur.head
             return s
-        cur = cur.head if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head is not cur else None
+        up = {"conj", "xcomp", "advcl", "pcomp", "prep"}
+        cur = cur.head if cur.dep_ in up and cur.head is not cur else None
     return None
 
 
@@ -478,11 +497,11 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         prev_close = spans[n - 1].close if n else 0
         line_start = text.rfind("\n", 0, q.open) + 1
         floor = max(prev_close, line_start, _sentence_start(text, q.open, line_start))
-        found = (
-            _after(doc, q, nxt) if content.rstrip()[-1:] in _END_PUNCT or q.close == q.end else None
-        )
-        if found is None:
-            found = _before(doc, q, floor)
+        ends_clause = content.rstrip(_SQ_CLOSE + " ")[-1:] in _END_PUNCT
+        if ends_clause or q.close == q.end:
+            found = _after(doc, q, nxt) or _before(doc, q, floor)
+        else:
+            found = _before(doc, q, floor) or _after(doc, q, nxt)
         short = _words(content) <= 3
         if found is None:
             if short:
@@ -511,15 +530,18 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         else:
             cue, spk = found
             if short and not (
-                (content[-1:] in _END_PUNCT and text[q.close : cue.idx].strip(" ,\u2014-") == "")
-                or _adjacent_before(text, cue, q)
+                (ends_clause and cue.idx > q.close) or _adjacent_before(text, cue, q)
             ):
                 continue
             if spk is not None and spk.name.lower() in PERSON_PRONOUNS and last_person is not None:
                 spk = Speaker(last_person.name, spk.start, spk.end, last_person.role, True)
             elif spk is not None and spk.person:
                 last_person = spk
-            cue_text = "according to" if cue.lower_ == "according" else cue.text
+            cue_text: str | None = cue.text
+            if cue.lower_ == "according":
+                cue_text = "according to"
+            elif _is_dash(cue.text):
+                cue_text = None
             lo = min(cue.idx, spk.end if spk else cue.idx)
             quote = Quote(
                 content,
@@ -537,6 +559,17 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         out.append(quote)
         prev = (q, quote)
     return out
+
+
+def _lead(text: str, pos: int) -> int:
+    n = 0
+    while pos + n < len(text) and text[pos + n] in " \u00a0":
+        n += 1
+    return n
+
+
+def _is_dash(s: str) -> bool:
+    return s in {"\u2015", "\u2014", "\u2013", "-", "--"}
 
 
 def _adjacent_before(text: str, cue: Token, q: QuoteSpan) -> bool:
