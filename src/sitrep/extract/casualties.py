@@ -37,6 +37,7 @@ from sitrep.extract.casualty_words import (
     TRANSITIVE,
     UPDATE_VERBS,
     is_victim_noun,
+    might_be_people,
 )
 from sitrep.extract.numbers import Quantity, find_quantities
 from sitrep.model import (
@@ -117,7 +118,7 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
         k += 1
     if k == j:
         return None
-    if not is_victim_noun(doc[k - 1].lower_, doc[k - 1].lemma_.lower()):
+    if not might_be_people(doc[k - 1].lower_, doc[k - 1].lemma_.lower()):
         return None
     return (j, k)
 
@@ -168,7 +169,9 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
     return None
 
 
-def _cue_first(doc: Doc, q_start: int, q_end: int, sent: Span) -> tuple[Token, tuple[int, int] | None] | None:
+def _cue_first(
+    doc: Doc, q_start: int, q_end: int, sent: Span
+) -> tuple[Token, tuple[int, int] | None] | None:
     """A cue before the number: "killing 12 people", "the death toll rose to 23"."""
     j = q_start - 1
     steps = 0
@@ -177,8 +180,19 @@ def _cue_first(doc: Doc, q_start: int, q_end: int, sent: Span) -> tuple[Token, t
         low = t.lower_
         if low == "lives" and j > sent.start and doc[j - 1].lower_ in {"the", "their"}:
             break
-        if low in TRANSITIVE or low == "toll" or (low in {"deaths", "death", "killing", "murder", "kidnapping", "abduction"} and doc[j + 1].lower_ == "of"):
-            if low in TRANSITIVE and j > sent.start and doc[j - 1].lower_ in {"were", "was", "been", "be", "being", "are", "is"}:
+        if (
+            low in TRANSITIVE
+            or low == "toll"
+            or (
+                low in {"deaths", "death", "killing", "murder", "kidnapping", "abduction"}
+                and doc[j + 1].lower_ == "of"
+            )
+        ):
+            if (
+                low in TRANSITIVE
+                and j > sent.start
+                and doc[j - 1].lower_ in {"were", "was", "been", "be", "being", "are", "is"}
+            ):
                 return None  # passive: the number is not its object
             break
         if low not in CUE_FIRST_GAP:
@@ -190,7 +204,11 @@ def _cue_first(doc: Doc, q_start: int, q_end: int, sent: Span) -> tuple[Token, t
     if j < sent.start:
         return None
     cue = doc[j]
-    if q_end < sent.end and doc[q_end].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[q_end].lower_ not in GAP_WORDS:
+    if (
+        q_end < sent.end
+        and doc[q_end].pos_ in {"NOUN", "PROPN", "ADJ"}
+        and doc[q_end].lower_ not in GAP_WORDS
+    ):
         run = _noun_run(doc, q_end, sent.end)
         if run is None:
             return None
@@ -198,28 +216,57 @@ def _cue_first(doc: Doc, q_start: int, q_end: int, sent: Span) -> tuple[Token, t
     return cue, None
 
 
+_OF_NOUNS = {"death", "deaths", "murder", "murders", "killing", "killings", "assassination",
+             "kidnapping", "abduction", "arrest", "execution", "wounding"}  # fmt: skip
+_SINGLE = {"he", "she", "him", "her"}
+
+
+def _arguments(cue: Token) -> list[Token]:
+    """The victims a cue governs: passive subject, object, "death of X"; with their conjuncts."""
+    args: list[Token] = []
+    passive = any(c.dep_ == "auxpass" for c in cue.children)
+    for c in cue.children:
+        if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and cue.lower_ in {"died", "die", "dies"}):
+            args.append(c)
+        elif c.dep_ == "dobj" and not passive and cue.lower_ in TRANSITIVE:
+            args.append(c)
+        elif c.lower_ == "of" and cue.lower_ in _OF_NOUNS:
+            args.extend(g for g in c.children if g.dep_ == "pobj")
+    if not args and cue.dep_ == "conj" and passive is False and cue.head.lower_ in CUES:
+        return []
+    if not args and cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children):
+        args.extend(c for c in cue.head.children if c.dep_ == "nsubjpass")
+    return [x for a in args for x in (a, *a.conjuncts)]
+
+
 def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
-    """"a soldier was wounded", "the mayor was killed": one victim."""
+    """One victim: "a soldier was wounded", "guerrillas killed a peasant", "the death of X"."""
     out: list[_Found] = []
-    for t in sent:
-        if t.lower_ not in {"a", "an", "the", "another"} or t.i in used:
+    for cue in sent:
+        if cue.lower_ not in CUES or CUES[cue.lower_] in {"displaced", "evacuated", "casualties"}:
             continue
-        j = t.i + 1
-        while j < sent.end and doc[j].pos_ in {"ADJ", "PROPN"} and j - t.i < 4:
-            j += 1
-        k = j
-        while k < sent.end and doc[k].pos_ in {"NOUN", "PROPN"} and doc[k].lower_ in SINGULAR_VICTIMS | {"police", "army", "security"}:
-            k += 1
-        if k == j or doc[k - 1].lower_ not in SINGULAR_VICTIMS:
-            continue
-        hit = _number_first(doc, k, sent)
-        if hit is None:
-            continue
-        cue, _ = hit
-        if CUES.get(cue.lower_) in {"displaced", "evacuated", "casualties"}:
-            continue
-        q = Quantity(doc[t.i].idx, doc[k - 1].idx + len(doc[k - 1]), doc.text[doc[t.i].idx : doc[k - 1].idx + len(doc[k - 1])], 1, 1, 1, None, doc[t.i].idx)
-        out.append(_Found(_cue_kind(doc, cue, sent.end), q, t.i, cue, (j, k), "singular"))
+        for a in _arguments(cue):
+            if a.i in used or any(t.i in used or t.like_num for t in a.subtree):
+                continue
+            single = a.tag_ in {"NN", "NNP"} and (a.lower_ in SINGULAR_VICTIMS or a.pos_ == "PROPN")
+            if not single and a.lower_ not in _SINGLE:
+                continue
+            if a.lower_ in _SINGLE and a.dep_ == "dobj":
+                continue
+            lo = a.left_edge.i if a.left_edge.i >= sent.start else a.i
+            while lo < a.i and doc[lo].lower_ in {"the", "a", "an", "another"}:
+                lo += 1
+            hi = a.i + 1
+            while (
+                hi < sent.end
+                and doc[hi].dep_ == "compound"
+                or (hi < sent.end and doc[hi].pos_ == "PROPN" and doc[hi].head == a)
+            ):
+                hi += 1
+            start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            q = Quantity(start, end, doc.text[start:end], 1, 1, 1, None, start)
+            used.add(a.i)
+            out.append(_Found(_cue_kind(doc, cue, sent.end), q, a.i, cue, (lo, hi), "singular"))
     return out
 
 
@@ -235,15 +282,32 @@ def _find(doc: Doc, sent: Span) -> list[_Found]:
         if a is None or b is None:
             continue
         spans.append((q, a, b + 1))
+    governed = {arg.i: cue for cue in sent if cue.lower_ in CUES for arg in _arguments(cue)}
     for q, a, b in spans:
-        if q.year_like and not (b < sent.end and is_victim_noun(doc[b].lower_, doc[b].lemma_.lower())):
+        if q.year_like and not (
+            b < sent.end and is_victim_noun(doc[b].lower_, doc[b].lemma_.lower())
+        ):
             continue
         first = _token_at(doc, q.start) or a
+        if (
+            first - 2 >= sent.start
+            and doc[first - 1].lower_ in {"the", "her", "his", "their"}
+            and doc[first - 2].lower_ == "of"
+            and first - 3 >= sent.start
+            and doc[first - 3].like_num
+        ):
+            continue  # "seven of the nine soldiers": the seven count
         hit = _number_first(doc, b, sent)
         via = "number-first"
         if hit is None:
             hit = _cue_first(doc, first, b, sent)
             via = "cue-first"
+        if hit is None:
+            tok = doc[b - 1]
+            head = tok.head if tok.dep_ in {"nummod", "quantmod"} else tok
+            if head.i in governed:
+                run = (head.i, head.i + 1) if head.pos_ == "NOUN" and head.i >= b else None
+                hit, via = (governed[head.i], run), "dependency"
         if hit is None:
             continue
         cue, victim = hit
@@ -254,7 +318,11 @@ def _find(doc: Doc, sent: Span) -> list[_Found]:
             continue
         prior = [f for f in found if f.num < a]
         first = _token_at(doc, q.start) or a
-        if not prior or first == sent.start or doc[first - 1].lower_ not in {"and", ",", "plus", "while"}:
+        if (
+            not prior
+            or first == sent.start
+            or doc[first - 1].lower_ not in {"and", ",", "plus", "while"}
+        ):
             continue
         nxt = doc[b].lower_ if b < sent.end else ""
         victim: tuple[int, int] | None = None
@@ -304,7 +372,11 @@ def _phrase(doc: Doc, head: Token) -> str:
     for t in head.subtree:
         if t.i == head.i or t.dep_ in {"det", "predet", "punct", "case", "poss"}:
             continue
-        if any(a.dep_ in {"prep", "relcl", "acl", "appos"} and a.i != head.i for a in [t, *t.ancestors] if head in a.ancestors):
+        if any(
+            a.dep_ in {"prep", "relcl", "acl", "appos"} and a.i != head.i
+            for a in [t, *t.ancestors]
+            if head in a.ancestors
+        ):
             continue
         keep.append(t)
     keep.sort(key=lambda t: t.i)
@@ -318,7 +390,15 @@ def _cause_and_perpetrator(doc: Doc, f: _Found, text: str) -> tuple[str | None, 
     cause: str | None = None
     perp: str | None = None
     for c in cue.children:
-        if c.dep_ not in {"agent", "prep"} or c.lower_ not in {"by", "in", "from", "during", "after", "amid", "when"}:
+        if c.dep_ not in {"agent", "prep"} or c.lower_ not in {
+            "by",
+            "in",
+            "from",
+            "during",
+            "after",
+            "amid",
+            "when",
+        }:
             continue
         for o in c.children:
             if o.dep_ not in {"pobj", "pcomp"}:
@@ -355,7 +435,9 @@ def _subject(cue: Token) -> Token | None:
     if subj.lower_ in {"which", "that", "who"} and host.dep_ == "relcl":
         subj = host.head
     if subj.lemma_.lower() in _TIME_NOUNS:  # "a week of shelling which killed": the shelling
-        inner = [g for c in subj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        inner = [
+            g for c in subj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
         subj = inner[0] if inner else None
     return subj
 
@@ -378,12 +460,16 @@ def _side(doc: Doc, victim: tuple[int, int] | None) -> str | None:
 
 
 def _place(places: list[Place], sent: Span, at: int, dominant: PlaceRef | None) -> PlaceRef | None:
-    local = [p for p in places if p.role == "location" and sent.start_char <= p.start < sent.end_char]
+    local = [
+        p for p in places if p.role == "location" and sent.start_char <= p.start < sent.end_char
+    ]
     if local:
         best = min(local, key=lambda p: abs(p.start - at))
         return _ref(best)
     words = {t.lower_ for t in sent}
-    if words & _CITY_WORDS and any(t.lower_ == "the" and t.i + 1 < sent.end and t.nbor(1).lower_ in _CITY_WORDS for t in sent):
+    if words & _CITY_WORDS and any(
+        t.lower_ == "the" and t.i + 1 < sent.end and t.nbor(1).lower_ in _CITY_WORDS for t in sent
+    ):
         before = [p for p in places if p.role == "location" and p.start < sent.start_char]
         cities = [p for p in before if p.precision in {"city", "point"}] or before
         if cities:
@@ -392,7 +478,14 @@ def _place(places: list[Place], sent: Span, at: int, dominant: PlaceRef | None) 
 
 
 def _ref(p: Place) -> PlaceRef:
-    return PlaceRef(name=p.name or p.text, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid, precision=p.precision)
+    return PlaceRef(
+        name=p.name or p.text,
+        country=p.country,
+        lat=p.lat,
+        lon=p.lon,
+        geonameid=p.geonameid,
+        precision=p.precision,
+    )
 
 
 def _dominant(places: list[Place]) -> PlaceRef | None:
@@ -400,14 +493,21 @@ def _dominant(places: list[Place]) -> PlaceRef | None:
     if not loc:
         return None
     counts = Counter((p.name or p.text) for p in loc)
-    name = max(counts, key=lambda n: (counts[n], -min(p.start for p in loc if (p.name or p.text) == n)))
+    name = max(
+        counts, key=lambda n: (counts[n], -min(p.start for p in loc if (p.name or p.text) == n))
+    )
     return _ref(next(p for p in loc if (p.name or p.text) == name))
 
 
 def _when(times: list[TimeRef], lo: int, hi: int, sent: Span, at: int) -> TimeRef | None:
     own = [t for t in times if lo <= t.start < hi]
     if not own:
-        own = [t for t in times if sent.start_char <= t.start < sent.end_char and not (hi <= t.start < sent.end_char and hi < sent.end_char)]
+        own = [
+            t
+            for t in times
+            if sent.start_char <= t.start < sent.end_char
+            and not (hi <= t.start < sent.end_char and hi < sent.end_char)
+        ]
     return min(own, key=lambda t: abs(t.start - at)) if own else None
 
 
@@ -432,14 +532,27 @@ def _scope_updates(doc: Doc, f: _Found, sent: Span) -> tuple[str, str | None]:
     before = [t.lower_ for t in doc[max(sent.start, f.num - 6) : f.num]]
     if any(w in UPDATE_VERBS for w in before):
         scope = "cumulative"
-        m = re.search(r"\b(?:from|up from|down from)\s+(?:an? )?(?:earlier |previous )?([\d,]+|\w+)", low[f.q.end - sent.start_char :])
+        m = re.search(
+            r"\b(?:from|up from|down from)\s+(?:an? )?(?:earlier |previous )?([\d,]+|\w+)",
+            low[f.q.end - sent.start_char :],
+        )
         m = m or re.search(r"\bfrom\s+([\d,]+)\s+to\b", low)
-        direction = "down" if any(w in {"down", "lowered", "fell", "dropped", "cut", "reduced"} for w in before) else "up"
-        updates = f"earlier figure {m.group(1)} revised {direction}" if m else f"earlier figure revised {direction}"
+        direction = (
+            "down"
+            if any(w in {"down", "lowered", "fell", "dropped", "cut", "reduced"} for w in before)
+            else "up"
+        )
+        updates = (
+            f"earlier figure {m.group(1)} revised {direction}"
+            if m
+            else f"earlier figure revised {direction}"
+        )
     return scope, updates
 
 
-def _source(sent: Span, nxt: Span | None, at: int, text: str, outlet: str | None) -> tuple[Attribution | None, str | None, Stance]:
+def _source(
+    sent: Span, nxt: Span | None, at: int, text: str, outlet: str | None
+) -> tuple[Attribution | None, str | None, Stance]:
     found = attribute(sent, at=at, text=text)
     if found is None and nxt is not None:
         found = trailing_attribution(nxt, text=text)
@@ -497,12 +610,18 @@ def casualties(
             attr, source, stance = _source(sent, nxt, f.num, text, article.outlet)
             cause, perp = _cause_and_perpetrator(work, f, text)
             if f.via == "ellipsis":
-                prev = next((c for c in reversed(claims) if c.evidence.start == sent.start_char), None)
+                prev = next(
+                    (c for c in reversed(claims) if c.evidence.start == sent.start_char), None
+                )
                 cause, perp = (prev.cause, prev.perpetrator) if prev else (cause, perp)
             scope, updates = _scope_updates(work, f, sent)
             when = _when(times, lo, hi, sent, f.q.start)
             date, period = _date_period(when, published)
-            victims = text[work[f.victim[0]].idx : work[f.victim[1] - 1].idx + len(work[f.victim[1] - 1])] if f.victim else None
+            victims = (
+                text[work[f.victim[0]].idx : work[f.victim[1] - 1].idx + len(work[f.victim[1] - 1])]
+                if f.victim
+                else None
+            )
             if victims and _mostly_upper(text):
                 victims = victims.lower()
             if f.via == "singular" and victims is None:
@@ -547,7 +666,15 @@ def _merge(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     out: list[CasualtyClaim] = []
     index: dict[tuple[object, ...], int] = {}
     for c in claims:
-        key = (c.kind, c.count, c.low, c.high, (c.victims or "").lower(), (c.source or "").lower(), c.flags)
+        key = (
+            c.kind,
+            c.count,
+            c.low,
+            c.high,
+            (c.victims or "").lower(),
+            (c.source or "").lower(),
+            c.flags,
+        )
         if key in index:
             k = index[key]
             kept = out[k]
