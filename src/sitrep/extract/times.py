@@ -28,6 +28,8 @@ from sitrep.model import TimeRef
 __all__ = ["Timex", "dateline_date", "find_times", "find_timexes", "resolve_weekday", "times"]
 
 TenseOf = Callable[[int, int], Tense | None]
+_CLOCK_GAP = re.compile(r"[\s,]*(?:on|of|(?:[A-Z]{2,4}\s*)?)[\s,]*(?:on\s+)?")
+_ANAPHORIC = re.compile(r"ago|earlier|before|previous|same|comparable", re.I)
 _PRIORITY = {kind: i for i, kind in enumerate(R.PATTERNS)}
 
 
@@ -84,14 +86,14 @@ def find_timexes(
                 cands.append((m.start(), -(m.end() - m.start()), _PRIORITY[kind], kind, m))
     cands.sort()
     out: list[Timex] = []
-    clocks: list[tuple[int, re.Match[str]]] = []
+    clocks: list[re.Match[str]] = []
     last_end = -1
     for start, _neg, _prio, kind, m in cands:
         if start < last_end:
             continue
         last_end = m.end()
         if kind == "clock":
-            clocks.append((len(out), m))
+            clocks.append(m)
             continue
         tx = _NORMALIZERS[kind](m, ctx)
         if tx is None:
@@ -101,8 +103,10 @@ def find_timexes(
         since = _since(tx, ctx)
         if since is not None:
             out.append(since)
-    for _pos, m in clocks:
-        tx = _clock(m, ctx, out)
+    for m in clocks:
+        tx, merged = _clock(m, ctx, out)
+        if merged is not None:
+            out.remove(merged)
         if tx is not None:
             out.append(tx)
     out.sort(key=lambda t: (t.start, -t.end))
@@ -223,6 +227,8 @@ def _accept(kind: str, m: re.Match[str], ctx: _Context) -> bool:
     if kind == "holiday":
         return _capitalized(m["h"], ctx)
     if kind == "quarter":
+        if m["unit"].lower() == "period":
+            return bool(m["pre"] and not m["ord"])
         return bool(m["ord"] or m["pre"] or (m["the"] and m["unit"].lower() == "quarter"))
     if kind == "season":
         rel = (m["rel"] or "").lower()
@@ -252,7 +258,7 @@ def _tense(start: int, end: int, ctx: _Context) -> Tense | None:
         return "future"
     right = ""
     if len(left.split()) < 3:
-        right = text[end : end + 120]
+        right = text[end : end + 120].lstrip(" ,")
         stop = R.CLAUSE_START.search(right)
         if stop:
             right = right[: stop.start()]
@@ -483,6 +489,10 @@ def _last_completed_quarter(a: dt.date) -> tuple[int, int]:
 def _quarter(m: re.Match[str], ctx: _Context) -> Timex | None:
     unit = m["unit"].lower()
     pre = " ".join((m["pre"] or "").lower().split())
+    if unit == "period":
+        if ctx.last_quarter is None:
+            return None
+        unit = "quarter"
     ystr = m["y"] or m["y2"]
     n = R.ORDINALS.get((m["ord"] or "").lower())
     a = ctx.anchor
@@ -598,7 +608,7 @@ def _relative(m: re.Match[str], ctx: _Context) -> Timex | None:
     rel = " ".join(m["rel"].lower().split())
     unit = m["unit"].lower()
     step = rel.split()[-1]
-    n = {"last": -1, "this": 0, "next": 1, "coming": 1}[step]
+    n = {"last": -1, "this": 0, "the": 0, "next": 1, "coming": 1}[step]
     if unit == "quarter" and n < 0:
         y, q = _last_completed_quarter(ctx.anchor)
         b, e = R.quarter_bounds(y, q)
@@ -631,6 +641,17 @@ def _ago(m: re.Match[str], ctx: _Context) -> Timex | None:
     if unit == "decade":
         return _shifted(m, ctx, "year", 10 * n)
     return _shifted(m, ctx, unit, n)
+
+
+def _year_ago(m: re.Match[str], ctx: _Context) -> Timex | None:
+    """ "year-earlier" / "the year-ago": the discourse's last quarter or month, a year back."""
+    if ctx.last_grain == "quarter" and ctx.last_quarter:
+        y, q = ctx.last_quarter
+        b, e = R.quarter_bounds(y - 1, q)
+        return _mk(m, f"{y - 1}-Q{q}", grain="quarter", begin=b, end_date=e)
+    if ctx.anchor is None:
+        return None
+    return _shifted(m, ctx, "year", -1)
 
 
 def _duration_value(amount: float | None, unit: str) -> str:
@@ -714,7 +735,10 @@ def _holiday(m: re.Match[str], ctx: _Context) -> Timex | None:
     return _day(m, min(days, key=lambda d: abs((d - a).days)))
 
 
-def _clock(m: re.Match[str], ctx: _Context, found: list[Timex]) -> Timex | None:
+def _clock(
+    m: re.Match[str], ctx: _Context, found: list[Timex]
+) -> tuple[Timex | None, Timex | None]:
+    """A clock time, merged with an adjacent day ("10 p.m. Wednesday"); returns (new, merged)."""
     if m["word"]:
         hour, minute = {"noon": 12, "midday": 12, "midnight": 24}[m["word"].lower()], 0
     elif m["h24"]:
@@ -722,26 +746,26 @@ def _clock(m: re.Match[str], ctx: _Context, found: list[Timex]) -> Timex | None:
     else:
         hour, minute = int(m["h"]), int(m["m"] or 0)
         if not 1 <= hour <= 12:
-            return None
+            return None, None
         pm = m["ap"].lower().startswith("p")
         hour = (hour % 12) + (12 if pm else 0)
     day: dt.date | None = None
+    merged: Timex | None = None
     for t in found:
-        if (
-            t.grain in ("day", "part-of-day")
-            and t.begin
-            and (0 <= m.start() - t.end <= 12 or 0 <= t.start - m.end() <= 12)
-        ):
-            gap = ctx.text[min(t.end, m.end()) : max(t.start, m.start())]
-            if re.fullmatch(r"[\s,]*(?:on|at|of)?[\s,]*", gap, re.I):
-                day = t.begin
+        if t.type == "DATE" and t.grain == "day" and t.begin:
+            lo, hi = min(t.end, m.end()), max(t.start, m.start())
+            if 0 <= hi - lo <= 16 and _CLOCK_GAP.fullmatch(ctx.text[lo:hi]):
+                day, merged = t.begin, t
                 break
     day = day or ctx.anchor
     if day is None:
-        return None
-    return _mk(
-        m, f"{day}T{hour:02d}:{minute:02d}", type="TIME", grain="minute", begin=day, end_date=day
-    )
+        return None, None
+    start, end = m.start(), m.end()
+    if merged is not None:
+        start, end = min(start, merged.start), max(end, merged.end)
+    value = f"{day}T{hour:02d}:{minute:02d}"
+    tx = Timex(start, end, ctx.text[start:end], value, "TIME", "minute", day, day)
+    return tx, merged
 
 
 def _since(tx: Timex, ctx: _Context) -> Timex | None:
@@ -770,7 +794,7 @@ def _remember(ctx: _Context, tx: Timex) -> None:
     ctx.last_grain = tx.grain
     if tx.grain in ("day", "part-of-day") and tx.begin:
         ctx.last_day = tx.begin
-    if tx.grain == "quarter" and tx.begin:
+    if tx.grain == "quarter" and tx.begin and not _ANAPHORIC.search(tx.text):
         ctx.last_quarter = _quarter_of(tx.begin)
 
 
@@ -794,4 +818,5 @@ _NORMALIZERS: dict[str, Callable[[re.Match[str], _Context], Timex | None]] = {
     "season": _season,
     "ref": _ref,
     "holiday": _holiday,
+    "yearago": _year_ago,
 }

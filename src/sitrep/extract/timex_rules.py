@@ -107,11 +107,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "iso": _c(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>\d\d))?\b"),
     "numeric": _c(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
     "month_day": _c(
-        rf"\b(?:(?P<wd>{WDAY}),?\s+)?(?:(?P<edge>{EDGE})[\s-]+)?(?P<mon>{MON})\s+(?P<d>{DAY})"
+        rf"\b(?:(?:on\s+)?(?P<wd>{WDAY}),?\s+)?(?:(?P<edge>{EDGE})[\s-]+)?(?P<mon>{MON})\s+(?P<d>{DAY})"
         rf"(?:\s*[-–]\s*[0-3]?\d(?!\d))?(?:(?:,\s*|\s+)(?P<y>{YEAR}))?"
     ),
     "day_month": _c(
-        rf"\b(?:(?P<wd>{WDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MON})"
+        rf"\b(?:(?:on\s+)?(?P<wd>{WDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MON})"
         rf"(?:,?\s+(?P<y>{YEAR})|\s+(?P<y2>\d\d)(?=\s*(?:\(|--|-\s|_|,|$)))?"
     ),
     "month_year": _c(
@@ -142,7 +142,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:\s+(?P<part>{PART}))?(?!['’]s\s+(?:world|society|economy))"
     ),
     "relative": _c(
-        r"\b(?P<rel>last|this|next|the\s+coming|earlier\s+this|later\s+this|early\s+this"
+        r"\b(?P<rel>last|this|next|the\s+coming|the(?=\s+weekend)|earlier\s+this|later\s+this|early\s+this"
         r"|late\s+this|early\s+next|late\s+next|late\s+last|early\s+last|earlier\s+last)"
         r"\s+(?P<unit>week(?:end)?|month|year|decade|century|quarter)\b"
     ),
@@ -159,7 +159,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "quarter": _c(
         r"\b(?:(?P<the>the)\s+)?(?:(?P<pre>year-ago|year-earlier|latest|last|past|current|previous"
         r"|same|comparable|(?:this|last|next)\s+year's)\s+)?(?:fiscal\s+)?"
-        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?(?P<unit>quarter|half)\b"
+        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?(?P<unit>quarter|half|period)\b"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR})|,?\s+(?P<y2>{YEAR}))?"
     ),
     "season": _c(
@@ -167,14 +167,15 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
     ),
     "ref": _c(
-        r"\b(?P<w>now|currently|current|nowadays|at\s+present|presently|recently|recent"
-        r"|the\s+future|future)\b"
+        r"\b(?P<w>now|currently|nowadays|at\s+present|presently|recently"
+        r"|the\s+(?:near\s+|distant\s+)?future)\b"
     ),
     "clock": _c(
         r"\b(?P<h>[012]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
         r"|\b(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs|EST|EDT|CET))"
         r"|\b(?P<word>noon|midday|midnight)\b"
     ),
+    "yearago": _c(r"\b(?:the\s+)?year-(?:ago|earlier)\b"),
     "holiday": _c(
         r"\b(?P<h>christmas(?:\s+(?:eve|day))?|new\s+year's\s+(?:eve|day)|thanksgiving(?:\s+day)?"
         r"|independence\s+day|easter(?:\s+sunday)?)\b"
@@ -192,11 +193,12 @@ DATELINE = _c(
     rf"(?:,?\s+(?P<y>{YEAR}|\d\d))?\s*(?:\([^)\n]{{1,40}}\))?\s*(?:--|-|_|—|–|:)"
 )
 FUTURE_CUES = _c(
-    r"\b(?:will|shall|won't|going\s+to|expected\s+to|scheduled|due\s+to|plans?\s+to|planned"
+    r"\b(?:will|shall|won't|going\s+to|expected\s+to|scheduled\s+(?:to|for)|due\s+to|plans?\s+to"
+    r"|as\s+(?:soon|early)\s+as"
     r"|set\s+to|to\s+be\s+held|would|next|upcoming|intends?\s+to|aims?\s+to|hopes?\s+to)\b|'ll\b"
 )
 PAST_CUES = _c(r"\b(?:ago|was|were|had|did|last|earlier|previous|since)\b")
-CLAUSE_START = re.compile(r"(?:[.!?;:]\s|\n|\bthat\s|\bwhen\s|,\s(?:and|but|while)\s)", _F)
+CLAUSE_START = re.compile(r"(?:[.!?;:,]\s|\n|\bthat\s|\bwhen\s|\bafter\s|\bbefore\s|\bwhile\s)", _F)
 
 
 # --- calendar arithmetic ---------------------------------------------------------------------
@@ -260,37 +262,58 @@ def resolve_weekday(anchor: dt.date, weekday: int, tense: Tense | None = None) -
     return anchor - dt.timedelta(days=(-delta) % 7)
 
 
+def _news_distance(diff: int, tense: Tense | None) -> float:
+    """How far a candidate lies from the anchor; news mostly looks back, so the future costs more."""
+    return diff * 1.5 if diff > 0 and tense != "future" else float(abs(diff))
+
+
+def _agrees(diff: int, tense: Tense | None) -> bool:
+    return tense is None or (diff <= 3 if tense == "past" else diff >= -3)
+
+
 def closest_year(
     anchor: dt.date, month: int, day: int, tense: Tense | None = None
 ) -> dt.date | None:
     """A month-day without a year, placed in the year that puts it nearest the anchor.
 
-    A past-tense context rules out dates well after the anchor and a future-tense one dates well
-    before it. Returns None for impossible days (Feb. 30).
+    The tense picks the nearest date on its side of the anchor when that lies within half a
+    year; otherwise the nearest date wins ("Dec. 30" in a Jan. 3 article is last year's).
+    Returns None for impossible days (Feb. 30).
     """
-    best: dt.date | None = None
+    cands: list[dt.date] = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
-            cand = dt.date(year, month, day)
+            cands.append(dt.date(year, month, day))
         except ValueError:
             continue
-        diff = (cand - anchor).days
-        if (tense == "past" and diff > 3) or (tense == "future" and diff < -3):
-            continue
-        if best is None or abs(diff) < abs((best - anchor).days):
-            best = cand
-    if best is None and tense is not None:
-        return closest_year(anchor, month, day, None)
-    return best
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (_news_distance((c - anchor).days, tense), c > anchor))
+    for c in cands:
+        diff = (c - anchor).days
+        if abs(diff) <= 183 and _agrees(diff, tense):
+            return c
+    return cands[0]
 
 
 def month_year(anchor: dt.date, month: int, tense: Tense | None = None) -> int:
-    """The year of a bare month name: the anchor's, unless the tense points across a year end."""
-    if tense == "future" and month < anchor.month:
-        return anchor.year + 1
-    if tense == "past" and month > anchor.month:
-        return anchor.year - 1
-    return anchor.year
+    """The year of a bare month name: the one that puts the month nearest the anchor.
+
+    Ties (six months either way) go to the past; the tense picks its side when that side is
+    within half a year.
+    """
+    cands = sorted(
+        (anchor.year + k for k in (-1, 0, 1)),
+        key=lambda y: (
+            _news_distance((y - anchor.year) * 12 + month - anchor.month, tense),
+            y > anchor.year,
+        ),
+    )
+    for y in cands:
+        diff = (y - anchor.year) * 12 + month - anchor.month
+        if abs(diff) <= 6 and (tense is None or (diff <= 0 if tense == "past" else diff >= 0)):
+            return y
+    return cands[0]
 
 
 def easter(year: int) -> dt.date:
