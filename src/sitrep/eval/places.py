@@ -257,15 +257,21 @@ def _entry_toponym(start: int, end: int, entry: gz.GeoEntry | None) -> Toponym:
     return Toponym(start, end, entry.lat, entry.lon, entry.geonameid)
 
 
-def sitrep_system(texts: Iterable[str]) -> Iterable[list[Toponym]]:
-    """sitrep's places over each text."""
+def sitrep_system(texts: Iterable[str], *, demonyms: bool = False) -> Iterable[list[Toponym]]:
+    """sitrep's places over each text (with country adjectives and demonyms when asked)."""
     from sitrep import nlp
     from sitrep.extract.places import places
     from sitrep.model import Article
 
     for k, doc in enumerate(nlp.parse_many(texts)):
         art = Article(id=str(k), text=doc.text)
-        yield [Toponym(p.start, p.end, p.lat, p.lon, p.geonameid) for p in places(doc, article=art)]
+        found = places(doc, article=art, demonyms=demonyms)
+        yield [Toponym(p.start, p.end, p.lat, p.lon, p.geonameid) for p in found]
+
+
+def sitrep_demonyms_system(texts: Iterable[str]) -> Iterable[list[Toponym]]:
+    """sitrep's places plus demonyms as country mentions (GeoWebNews counts "Syrian")."""
+    return sitrep_system(texts, demonyms=True)
 
 
 def gazetteer_system(texts: Iterable[str]) -> Iterable[list[Toponym]]:
@@ -312,6 +318,7 @@ def geotext_system(texts: Iterable[str]) -> Iterable[list[Toponym]]:
 Systems = dict[str, Callable[[Iterable[str]], Iterable[list[Toponym]]]]
 SYSTEMS: Systems = {
     "sitrep": sitrep_system,
+    "sitrep+demonyms": sitrep_demonyms_system,
     "gazetteer": gazetteer_system,
     "geotext": geotext_system,
 }

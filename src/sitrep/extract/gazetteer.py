@@ -60,7 +60,7 @@ COUNTRY_POINTS: dict[str, tuple[float, float]] = {
 # Common names and short forms of countries, beyond the official GeoNames name.
 _ALIASES = """
 US: United States of America, USA, U.S., U.S.A., America, the States|GB: UK, U.K., Britain,
-Great Britain, England, Scotland, Wales, Northern Ireland|RU: Russian Federation|KR: South
+Great Britain, England, Scotland, Wales, Northern Ireland|RU: Russian Federation, Soviet Union, USSR|KR: South
 Korea, Republic of Korea|KP: North Korea, DPRK|CD: DR Congo, DRC, Democratic Republic of the
 Congo, Congo-Kinshasa|CG: Republic of the Congo, Congo-Brazzaville|CI: Ivory Coast, Cote
 d'Ivoire|CZ: Czech Republic, Czechia|MM: Burma, Myanmar|IR: Persia|SY: Syrian Arab Republic
@@ -119,18 +119,40 @@ def _demonyms() -> dict[str, str]:
 
 DEMONYMS: dict[str, str] = _demonyms()
 
-# Newspaper abbreviations of US state names that are not also ordinary words.
+_STATE_NAMES = {
+    "CA": "California", "FL": "Florida", "TX": "Texas", "PA": "Pennsylvania", "MI": "Michigan",
+    "AZ": "Arizona", "CO": "Colorado", "CT": "Connecticut", "MN": "Minnesota", "WI": "Wisconsin",
+    "TN": "Tennessee", "OK": "Oklahoma", "NV": "Nevada", "NM": "New Mexico", "NY": "New York",
+    "NJ": "New Jersey", "NC": "North Carolina", "SC": "South Carolina", "AL": "Alabama",
+    "AR": "Arkansas", "KS": "Kansas", "NE": "Nebraska", "OR": "Oregon", "VA": "Virginia",
+    "GA": "Georgia", "MD": "Maryland", "MA": "Massachusetts", "WA": "Washington",
+    "IL": "Illinois", "KY": "Kentucky", "MS": "Mississippi", "MO": "Missouri", "IN": "Indiana",
+    "LA": "Louisiana", "DE": "Delaware", "VT": "Vermont", "WY": "Wyoming", "MT": "Montana",
+    "ND": "North Dakota", "SD": "South Dakota", "NH": "New Hampshire", "RI": "Rhode Island",
+    "WV": "West Virginia",
+}  # fmt: skip
+
+# Newspaper abbreviations of US state names (matched with their periods).
 US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "CA": ("Calif.",), "FL": ("Fla.",), "TX": ("Tex.",), "PA": ("Penn.",), "MI": ("Mich.",),
     "AZ": ("Ariz.",), "CO": ("Colo.",), "CT": ("Conn.",), "MN": ("Minn.",), "WI": ("Wis.",),
     "TN": ("Tenn.",), "OK": ("Okla.",), "NV": ("Nev.",), "NM": ("N.M.",), "NY": ("N.Y.",),
     "NJ": ("N.J.",), "NC": ("N.C.",), "SC": ("S.C.",), "AL": ("Ala.",), "AR": ("Ark.",),
-    "KS": ("Kan.",), "NE": ("Neb.",), "OR": ("Ore.",),
+    "KS": ("Kan.",), "NE": ("Neb.",), "OR": ("Ore.",), "VA": ("Va.",), "GA": ("Ga.",),
+    "MD": ("Md.",), "MA": ("Mass.",), "WA": ("Wash.",), "IL": ("Ill.",), "KY": ("Ky.",),
+    "MS": ("Miss.",), "MO": ("Mo.",), "IN": ("Ind.",), "LA": ("La.",), "DE": ("Del.",),
+    "VT": ("Vt.",), "WY": ("Wyo.",), "MT": ("Mont.",), "ND": ("N.D.",), "SD": ("S.D.",),
+    "NH": ("N.H.",), "RI": ("R.I.",), "WV": ("W.Va.",),
 }  # fmt: skip
 
-_FORMAT = 3  # bump when the cached layout or the build rules change
-_KIND_CODES: dict[str, Kind] = {"c": "city", "r": "region", "n": "country", "k": "continent"}
-_KIND_LETTER = {v: k for k, v in _KIND_CODES.items()}
+_FORMAT = 5  # bump when the cached layout or the build rules change
+_KIND_CODES: dict[str, Kind] = {
+    "c": "city",
+    "p": "city",  # a national capital
+    "r": "region",
+    "n": "country",
+    "k": "continent",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +167,7 @@ class GeoEntry:
     population: int
     kind: Kind
     admin1: str
+    capital: bool = False
 
 
 def normalize(text: str) -> str:
@@ -254,6 +277,7 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
             "",
         )
         add(row, names)
+        _mark_capital(rows, aliases, iso, str(c.get("capital") or ""))
 
     with (data / "continents.json").open(encoding="utf-8") as fh:
         continents: dict[str, dict[str, Any]] = json.load(fh)
@@ -269,7 +293,7 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
             "k",
             code,
         )
-        add(row, [name])
+        add(row, [name, *(("EU", "European Union") if code == "EU" else ())])
 
     with (data / "us_states.json").open(encoding="utf-8") as fh:
         states: dict[str, dict[str, Any]] = json.load(fh)
@@ -277,8 +301,7 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
     for code, s in states.items():
         lat, lon = _cell_point(by_state.get(code, []))
         row = (int(s["geonameid"]), str(s["name"]), "US", lat, lon, state_pop[code], "r", code)
-        names = [str(s["name"]), *US_STATE_ABBREVIATIONS.get(code, ())]
-        add(row, names)
+        add(row, [str(s["name"])])
         state_rows[code] = row
 
     with (data / "us_counties.json").open(encoding="utf-8") as fh:
@@ -297,6 +320,18 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
     return rows, index
 
 
+def _mark_capital(rows: list[Row], aliases: dict[str, set[int]], iso: str, capital: str) -> None:
+    """Mark the most populous city of the capital's name in its country as the capital."""
+    best = -1
+    for i in aliases.get(normalize(capital), ()) if capital else ():
+        r = rows[i]
+        if r[6] == "c" and r[2] == iso and (best < 0 or r[5] > rows[best][5]):
+            best = i
+    if best >= 0:
+        r = rows[best]
+        rows[best] = (r[0], r[1], r[2], r[3], r[4], r[5], "p", r[7])
+
+
 def _county_point(
     base: str, state: str, aliases: dict[str, set[int]], rows: list[Row]
 ) -> Row | None:
@@ -304,7 +339,7 @@ def _county_point(
     best: Row | None = None
     for i in aliases.get(normalize(base), ()):
         r = rows[i]
-        if r[6] == "c" and r[2] == "US" and r[7] == state and (best is None or r[5] > best[5]):
+        if r[6] in "cp" and r[2] == "US" and r[7] == state and (best is None or r[5] > best[5]):
             best = r
     return best
 
@@ -396,6 +431,7 @@ class Gazetteer:
             self._pop[i],
             _KIND_CODES[self._kind[i]],
             self._admin1[i],
+            self._kind[i] == "p",
         )
 
     def lookup(self, name: str) -> list[GeoEntry]:
@@ -456,6 +492,24 @@ def demonym_country(word: str) -> str | None:
     return DEMONYMS.get(normalize(word))
 
 
+_ABBREVIATION_STATE = {a: code for code, abbrs in US_STATE_ABBREVIATIONS.items() for a in abbrs}
+
+
+def expand_abbreviation(text: str) -> str | None:
+    """The US state a newspaper abbreviation stands for ("Va." -> "Virginia"), if any.
+
+    Abbreviations are matched as written, with their periods, because without them most are
+    ordinary words ("Mass", "Miss", "Ill").
+    """
+    code = _ABBREVIATION_STATE.get(text.strip())
+    if code is None:
+        return None
+    for e in load().lookup_key(normalize(_STATE_NAMES.get(code, ""))):
+        if e.kind == "region" and e.admin1 == code:
+            return e.name
+    return None
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -471,6 +525,7 @@ __all__ = [
     "cache_path",
     "demonym_country",
     "distance_km",
+    "expand_abbreviation",
     "load",
     "normalize",
 ]

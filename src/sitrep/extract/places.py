@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -65,6 +66,10 @@ _TITLES = _words(
     """mr mrs ms miss dr president minister gen general sen senator rep governor gov prime
     king queen prince princess pope judge officer coach sir lord lady mayor chancellor
     secretary col colonel capt captain lt sgt spokesman spokeswoman"""
+)
+_STREET_WORDS = _words(
+    """street st avenue ave road rd square boulevard blvd lane drive highway way place plaza
+    park"""
 )
 _CONNECTORS = frozenset({"of", "de", "la", "le", "el", "al", "upon", "on", "du", "del", "da"})
 
@@ -250,12 +255,15 @@ def _gazetteer_component(doc: Doc) -> Doc:
     return doc
 
 
+_K = TypeVar("_K")
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """What the article as a whole says about where it is."""
+    """What the article as a whole says about where it is: shares of the top count."""
 
     countries: dict[str, float]
-    admin1: frozenset[tuple[str, str]]
+    admin1: dict[tuple[str, str], float]
 
 
 def add_gazetteer_ruler(nlp: Language) -> None:
@@ -276,25 +284,29 @@ def _entry_precision(entry: GeoEntry) -> Precision:
     return "city" if entry.kind == "city" else entry.kind
 
 
-def _score(entry: GeoEntry, key: str, ctx: _Context) -> float:
+def _score(entry: GeoEntry, key: str, ctx: _Context, *, region: bool, big_city: bool) -> float:
     """How likely an entry is what the name means here (higher is better)."""
     s = math.log10(entry.population + 10)
     if entry.kind in ("country", "continent"):
         s += 4.0
     elif entry.kind == "region":
-        s += 3.5 if entry.geonameid else 2.5
+        # "New York" and "Washington" alone mean the city; "Washington state" the state.
+        s += -1.5 if big_city and not region else 3.5 if entry.geonameid else 2.5
+        s += 3.0 if region else 0.0
+    elif entry.capital:
+        s += 1.5
     if entry.country:
         s += 3.0 * ctx.countries.get(entry.country, 0.0)
-        if (entry.country, entry.admin1) in ctx.admin1:
-            s += 1.5
-    if normalize(entry.name) == key:
-        s += 0.5
+        s += 1.5 * ctx.admin1.get((entry.country, entry.admin1), 0.0)
+    if normalize(entry.name) != key:  # matched an alternate name only
+        s -= 0.8
     return s
 
 
-def _rank(key: str, ctx: _Context) -> list[tuple[float, GeoEntry]]:
-    gaz = gz.load()
-    scored = [(_score(e, key, ctx), e) for e in gaz.lookup_key(key)]
+def _rank(key: str, ctx: _Context, *, region: bool = False) -> list[tuple[float, GeoEntry]]:
+    cands = gz.load().lookup_key(key)
+    big_city = any(e.kind == "city" and e.population >= 500_000 for e in cands)
+    scored = [(_score(e, key, ctx, region=region, big_city=big_city), e) for e in cands]
     scored.sort(key=lambda p: -p[0])
     return scored
 
@@ -308,16 +320,23 @@ def _confidence(scored: list[tuple[float, GeoEntry]]) -> float:
     return round(0.5 + 0.45 * (1.0 - math.exp(-margin)), 3)
 
 
+def _shares(votes: dict[_K, float]) -> dict[_K, float]:
+    most = max(votes.values(), default=0.0)
+    return {k: v / most for k, v in votes.items()} if most else {}
+
+
 def _context(doc: Doc) -> _Context:
-    """The countries (and US states) an article is about, weighted by how often it names them."""
+    """The countries an article is about, weighted by how often it names them."""
     gaz = gz.load()
     votes: dict[str, float] = {}
-    admin1: set[tuple[str, str]] = set()
+
+    def vote(cc: str, w: float) -> None:
+        if cc:
+            votes[cc] = votes.get(cc, 0.0) + w
+
     for ent in doc.ents:
         if ent.label_ == "NORP":
-            cc = gz.demonym_country(ent.text)
-            if cc:
-                votes[cc] = votes.get(cc, 0.0) + 1.0
+            vote(gz.demonym_country(ent.text) or "", 1.0)
             continue
         if ent.label_ not in _PLACE_LABELS:
             continue
@@ -325,19 +344,22 @@ def _context(doc: Doc) -> _Context:
         cands = gaz.lookup_key(key)
         if not cands:
             continue
-        top = cands[0]
-        if (top.kind in ("country", "region") and normalize(top.name) == key) or len(cands) == 1:
-            votes[top.country] = votes.get(top.country, 0.0) + (
-                2.0 if top.kind == "country" else 1.0
-            )
-            if top.kind == "region" and top.country:
-                admin1.add((top.country, top.admin1))
-        elif top.kind == "city" and top.population >= 10 * max(1, cands[1].population):
-            votes[top.country] = votes.get(top.country, 0.0) + 1.0
-    votes.pop("", None)
-    most = max(votes.values(), default=0.0)
-    shares = {cc: v / most for cc, v in votes.items()} if most else {}
-    return _Context(shares, frozenset(admin1))
+        top = max(cands, key=lambda e: (e.kind != "city", e.population))
+        if top.kind == "country" or len(cands) == 1:
+            vote(top.country, 2.0 if top.kind == "country" else 1.0)
+        elif top.kind == "region" or top.population >= 10 * max(1, cands[1].population):
+            vote(top.country, 1.0)
+    return _Context(_shares(votes), {})
+
+
+def _region_context(ctx: _Context, resolved: list[tuple[GeoEntry, float]]) -> _Context:
+    """Add the first-level divisions (US states...) of the places resolved in a first pass."""
+    votes: dict[tuple[str, str], float] = {}
+    for entry, conf in resolved:
+        if entry.kind in ("city", "region") and entry.admin1:
+            k = (entry.country, entry.admin1)
+            votes[k] = votes.get(k, 0.0) + (2.0 if entry.kind == "region" else 1.0) * conf
+    return _Context(ctx.countries, _shares(votes))
 
 
 def _is_actor(ent: Span, entry: GeoEntry | None) -> bool:
@@ -349,8 +371,6 @@ def _is_actor(ent: Span, entry: GeoEntry | None) -> bool:
     head = root.head
     if dep == "conj" and head.dep_ in _SUBJECT_DEPS:  # "Moscow and Minsk said"
         dep, head = head.dep_, head.head
-    if dep == "poss" and head.dep_ in _SUBJECT_DEPS:  # "Moscow's envoy said" is not the city
-        return False
     return dep in _SUBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_ in _ACTOR_VERBS
 
 
@@ -358,7 +378,7 @@ def _mention_bounds(doc: Doc, ent: Span) -> tuple[int, int, bool]:
     """Token bounds of a mention, extended over a following "region"/"oblast"; region flag."""
     start, end = ent.start, ent.end
     region = ent[-1].lower_ in REGION_WORDS and len(ent) > 1
-    if not region and end < len(doc) and doc[end].lower_ in REGION_WORDS:
+    if not region and end < len(doc) and doc[end].lower_ in REGION_WORDS | {"state"}:
         end += 1
         region = True
     while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
@@ -369,17 +389,25 @@ def _mention_bounds(doc: Doc, ent: Span) -> tuple[int, int, bool]:
 def _resolve_span(
     text: str, region: bool, ctx: _Context
 ) -> tuple[GeoEntry | None, float, Precision | None]:
-    key, _ = strip_mention(text)
-    scored = _rank(key, ctx)
-    if not scored:  # "Kherson airport", "the Kharkiv city council": try the place it names
-        words = key.split()
+    key, stripped_region = strip_mention(text)
+    region = region or stripped_region
+    expanded = gz.expand_abbreviation(text)
+    if expanded:
+        key = normalize(expanded)
+    scored = _rank(key, ctx, region=region)
+    words = key.split()
+    if not scored and words and words[-1] not in _STREET_WORDS:
+        # "Kherson airport", "the Kharkiv city council": the place it is named after
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
                 sub = " ".join(words[i : i + n])
-                cand = _rank(sub, ctx)
-                if cand and gz.load().salience(sub)[0] >= 15_000:
+                if gz.load().salience(sub)[0] < 15_000 or gz.demonym_country(sub):
+                    continue
+                cand = [c for c in _rank(sub, ctx) if normalize(c[1].name) == sub]
+                if cand:
                     best = cand[0][1]
-                    return best, 0.5 * _confidence(cand), _entry_precision(best)
+                    return best, round(0.5 * _confidence(cand), 3), _entry_precision(best)
+    if not scored:
         return None, 0.0, None
     best = scored[0][1]
     precision: Precision = _entry_precision(best)
@@ -388,25 +416,60 @@ def _resolve_span(
     return best, _confidence(scored), precision
 
 
-def places(doc: Doc, *, article: Article) -> list[Place]:
+def _demonym_spans(doc: Doc) -> list[Span]:
+    """NORP entities that name a country's people or state ("Russian", "Ukrainians")."""
+    return [e for e in doc.ents if e.label_ == "NORP" and gz.demonym_country(e.text)]
+
+
+def _focus_city(resolved: list[tuple[GeoEntry, float]]) -> GeoEntry | None:
+    """The city an article names most often (at least twice), if any."""
+    counts: dict[int, tuple[int, GeoEntry]] = {}
+    for entry, _ in resolved:
+        if entry.kind == "city" and entry.geonameid:
+            n, _e = counts.get(entry.geonameid, (0, entry))
+            counts[entry.geonameid] = (n + 1, entry)
+    if not counts:
+        return None
+    n, entry = max(counts.values(), key=lambda p: p[0])
+    return entry if n >= 2 else None
+
+
+def places(doc: Doc, *, article: Article, demonyms: bool = False) -> list[Place]:
     """Every place mention in the document, resolved where possible.
 
     Args:
         doc: the parsed article (its text equals ``article.text``).
         article: the article, for its id and metadata.
+        demonyms: also return country adjectives and demonyms ("Russian forces") as
+            country-precision places with ``role="actor"``.
 
     Returns:
         One :class:`~sitrep.model.Place` per GPE/LOC/FAC mention, in text order; mentions the
-        gazetteer cannot place are kept with ``resolved=False``.
+        gazetteer cannot place are kept with ``resolved=False``. A street or building in an
+        article about one city gets that city's position with a low confidence.
     """
     ctx = _context(doc)
-    out: list[Place] = []
+    mentions: list[tuple[Span, int, int, bool]] = []
     for ent in doc.ents:
         if ent.label_ not in _PLACE_LABELS:
             continue
+        if len(ent) == 1 and ent[0].lower_ in _DIRECTIONS:  # "the West", "North"
+            continue
         start, end, region = _mention_bounds(doc, ent)
+        mentions.append((ent, start, end, region))
+    first = [_resolve_span(doc[s:e].text, r, ctx) for _, s, e, r in mentions]
+    resolved = [(entry, conf) for entry, conf, _ in first if entry is not None]
+    ctx = _region_context(ctx, resolved)
+    focus = _focus_city(resolved)
+    out: list[Place] = []
+    for ent, start, end, region in mentions:
         span = doc[start:end]
         entry, conf, precision = _resolve_span(span.text, region, ctx)
+        small = entry is not None and entry.kind == "city" and entry.population < 10_000
+        if small and ent.label_ == "LOC":  # "Middle East", "West Coast": not a hamlet
+            entry = None
+        if entry is None and focus is not None and ent.label_ in ("FAC", "LOC"):
+            entry, conf, precision = focus, 0.2, "city"
         if entry is None:
             out.append(
                 Place(
@@ -414,26 +477,35 @@ def places(doc: Doc, *, article: Article) -> list[Place]:
                 )
             )
             continue
-        out.append(
-            Place(
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                name=entry.name,
-                geonameid=None
-                if precision == "region" and entry.kind == "city"
-                else entry.geonameid,
-                country=entry.country or None,
-                lat=round(entry.lat, 5),
-                lon=round(entry.lon, 5),
-                precision=precision,
-                resolved=True,
-                role="actor" if _is_actor(ent, entry) else "location",
-                confidence=conf,
-                extractor=EXTRACTOR,
-            )
-        )
+        out.append(_place(span, entry, conf, precision, _is_actor(ent, entry)))
+    if demonyms:
+        gaz = gz.load()
+        for ent in _demonym_spans(doc):
+            country = gaz.country(gz.demonym_country(ent.text) or "")
+            if country is not None:
+                out.append(_place(ent, country, 0.7, "country", True))
+        out.sort(key=lambda p: p.start)
     return out
+
+
+def _place(
+    span: Span, entry: GeoEntry, conf: float, precision: Precision | None, actor: bool
+) -> Place:
+    return Place(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        name=entry.name,
+        geonameid=None if precision == "region" and entry.kind == "city" else entry.geonameid,
+        country=entry.country or None,
+        lat=round(entry.lat, 5),
+        lon=round(entry.lon, 5),
+        precision=precision,
+        resolved=True,
+        role="actor" if actor else "location",
+        confidence=conf,
+        extractor=EXTRACTOR,
+    )
 
 
 def resolve_name(name: str, *, context_countries: Iterable[str] = ()) -> PlaceRef | None:
@@ -449,7 +521,7 @@ def resolve_name(name: str, *, context_countries: Iterable[str] = ()) -> PlaceRe
     codes = list(dict.fromkeys(context_countries))
     shares = {cc: 1.0 - 0.5 * i / max(1, len(codes)) for i, cc in enumerate(codes)}
     key, region = strip_mention(name)
-    entry, _, precision = _resolve_span(name, region, _Context(shares, frozenset()))
+    entry, _, precision = _resolve_span(name, region, _Context(shares, {}))
     if entry is None or not key:
         return None
     return PlaceRef(
