@@ -24,6 +24,7 @@ from sitrep.extract.event_types import (
     EXIT_CUES,
     NOUN_TRIGGERS,
     PHRASAL_TRIGGERS,
+    REMOTE,
     REPORTING,
     SOFT_VERBS,
     VERB_TRIGGERS,
@@ -47,8 +48,27 @@ _VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE"})
 _ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _SUBJ = frozenset({"nsubj", "csubj"})
-_MODALS = frozenset({"could", "might", "may", "would", "should", "can"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_MODALS = frozenset({"could", "might", "may", "should", "can"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "'d"})  # "would": future in the past
+_QUANTITY_HEADS = frozenset(
+    [
+        "thousands",
+        "hundreds",
+        "dozens",
+        "scores",
+        "tens",
+        "millions",
+        "some",
+        "many",
+        "group",
+        "groups",
+        "number",
+        "crowd",
+        "crowds",
+        "members",
+    ]
+)
+_AIRCRAFT = ("warplane", "jet", "aircraft", "drone", "helicopter", "bomber", "air force")
 _HYPO_GOVERNORS = frozenset(
     [
         "threaten",
@@ -248,6 +268,11 @@ def _verb_type(tok: Token) -> EventType | None:
             return None
     if lemma in _DENIALS and any(_trigger_type(c) for c in tok.children if c.dep_ != "nsubj"):
         return None  # "denies targeting civilians": the denied act is the event
+    obj = _child(tok, ("dobj",))
+    if lemma in SOFT_VERBS and obj is not None and obj.pos_ == "NOUN" and _noun_type(obj):
+        return None  # "imposed sanctions", "held talks": the noun names the event
+    if lemma == "blow" and obj is not None and obj.lower_.endswith(("self", "selves")):
+        return None  # "blew himself up": the suicide attack is named by its noun
     return et
 
 
@@ -322,6 +347,10 @@ def _phrase(tok: Token) -> str:
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod", "poss", "flat", "nummod") and c.i < tok.i:
             keep.update(t.i for t in c.subtree if t.dep_ not in ("case", "punct", "det"))
+    if tok.lower_ in _QUANTITY_HEADS:  # "thousands of demonstrators" -> "demonstrators"
+        inner = _pobj(tok, ("of",))
+        if inner is not None:
+            return _phrase(inner)
     words = [tok.doc[i] for i in sorted(keep)]
     if tok.ent_type_ == "PERSON":  # "US President Joe Biden" -> "Joe Biden"
         words = [w for w in words if w.ent_type_ == "PERSON"] or words
@@ -407,10 +436,24 @@ def _governing_verb(trig: Token) -> Token | None:
 
 
 def _governing_subject(trig: Token) -> Token | None:
-    """The subject of the verb a noun trigger is the object of, when it is not the trigger."""
+    """The subject of the verb a noun trigger is the object of, when it is not the trigger.
+
+    Not when the verb or a noun on the way is an event itself: whoever "condemned the killing"
+    or "opened an investigation into the massacre" did not kill.
+    """
     head = _governing_verb(trig)
     if head is None or head.lemma_.lower() in REPORTING:
         return None
+    cur = trig.head
+    while cur.i != head.i:
+        if cur.pos_ == "NOUN" and _noun_type(cur) is not None:
+            return None
+        cur = cur.head
+    if _verb_type(head) is not None:
+        return None
+    obj = _child(head, ("dobj",))
+    if obj is not None and obj.i != trig.i and obj.pos_ == "NOUN" and _noun_type(obj):
+        return None  # "opened an investigation into the massacre"
     if _child(head, ("nsubjpass",)) is not None:
         return None
     subj = _subject(head)
@@ -431,7 +474,7 @@ def _participants(
         obj = _child(trig, ("dobj",)) or passive
         if obj is not None and obj.ent_type_ not in _TIME_LABELS:
             target = obj
-        actor2 = _pobj(trig, ("with", "against", "between"))
+        actor2 = _pobj(trig, ("with", "between"))
         target = target or _pobj(trig, ("on", "against", "from"))
     else:
         poss = _child(trig, ("poss",))
@@ -621,6 +664,8 @@ def _event(
 ) -> Event:
     tok, et = trig.token, trig.etype
     a1, a2, tgt = _participants(tok, trig.noun, et)
+    if tgt is not None and _trigger_type(tgt) is not None:
+        tgt = None  # "held talks": the object is the event, not its target
     for other in trig.others:  # "killed by shelling and air strikes": fill from the others
         if a1 and a2 and tgt:
             break
@@ -628,7 +673,13 @@ def _event(
         a1, a2, tgt = a1 or o1, a2 or o2, tgt or ot
     actor1, kind1 = _actor(a1)
     actor2, kind2 = _actor(a2)
-    target = _named_actor(tgt)[0] if tgt is not None else None
+    if (
+        et.plover == "ASSAULT"
+        and a1 is not None
+        and et.mode in (None, "heavy-weapons")
+        and any(w in _phrase(a1).lower() for w in _AIRCRAFT)
+    ):  # "warplanes struck": an air strike whatever the verb
+        et = EventType("ASSAULT", REMOTE, "Air/drone strike", "aerial", et.context, et.rank)
     flags = _flags(tok, trig.noun)
     tref = _time_for(tok, sent, times)
     date, period = _date_of(tref) if tref else (None, None)
