@@ -36,6 +36,7 @@ STANCES: dict[str, Stance] = {
 _NEEDS_CLAUSE = frozenset({"count", "record", "put", "show", "quote", "cite", "post", "blame"})
 _ACCUSATION = frozenset({"accusation", "allegation", "charge", "claim", "suggestion", "report"})
 _NOT_CLAIM_OBJECTS = frozenset({"life", "victim", "toll", "seat", "title", "prize", "land"})
+_NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _OUTLET_TAILS = (("news", "agency"), ("newspaper",), ("news", "outlet"), ("broadcaster",))
 HARM_WORDS = frozenset(
@@ -147,7 +148,7 @@ def _content(cue: Token) -> tuple[list[Token], str] | None:
         if not kids:
             continue
         head = kids[0]
-        if dep == "dobj" and head.lemma_.lower() in _NOT_CLAIM_OBJECTS:
+        if dep == "dobj" and any(t.lemma_.lower() in _NOT_CLAIM_OBJECTS for t in head.subtree):
             return None
         toks = [t for t in _one_paragraph(list(head.subtree), head.i) if not t.is_space]
         # a trailing contrast ("..., while Russian air strikes ...") is the reporter's, not theirs
@@ -212,7 +213,13 @@ def _source_head(cue: Token) -> Token | None:
         if cur.dep_ == "conj" and cur.head is not cur:
             cur = cur.head
         else:
-            return None
+            break
+    # a mis-parsed subject glued to the verb ("Kyiv claims" read as a noun compound)
+    lefts = [
+        c for c in cue.lefts if c.i == cue.i - 1 and c.dep_ in {"amod", "compound", "npadvmod"}
+    ]
+    if lefts and (lefts[0].pos_ == "PROPN" or lefts[0].is_title or lefts[0].ent_type_ in _NAMED):
+        return lefts[0]
     return None
 
 
