@@ -680,6 +680,7 @@ def _event(
         and any(w in _phrase(a1).lower() for w in _AIRCRAFT)
     ):  # "warplanes struck": an air strike whatever the verb
         et = EventType("ASSAULT", REMOTE, "Air/drone strike", "aerial", et.context, et.rank)
+    target = _named_actor(tgt)[0] if tgt is not None else None
     flags = _flags(tok, trig.noun)
     tref = _time_for(tok, sent, times)
     date, period = _date_of(tref) if tref else (None, None)
