@@ -224,11 +224,13 @@ _SINGLE = {"he", "she", "him", "her"}
 def _arguments(cue: Token) -> list[Token]:
     """The victims a cue governs: passive subject, object, "death of X"; with their conjuncts."""
     args: list[Token] = []
+    if cue.lower_ == "dead" and cue.head.lemma_.lower() in {"shoot", "stab", "beat", "hack", "find", "leave"}:
+        cue = cue.head  # "shot dead a girl", "were found dead"
     passive = any(c.dep_ == "auxpass" for c in cue.children)
     for c in cue.children:
         if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and cue.lower_ in {"died", "die", "dies"}):
             args.append(c)
-        elif c.dep_ == "dobj" and not passive and cue.lower_ in TRANSITIVE:
+        elif c.dep_ == "dobj" and not passive and (cue.lower_ in TRANSITIVE or cue.lemma_.lower() in {"shoot", "stab", "beat", "hack"}):
             args.append(c)
         elif c.lower_ == "of" and cue.lower_ in _OF_NOUNS:
             args.extend(g for g in c.children if g.dep_ == "pobj")
@@ -246,7 +248,7 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
         if cue.lower_ not in CUES or CUES[cue.lower_] in {"displaced", "evacuated", "casualties"}:
             continue
         for a in _arguments(cue):
-            if a.i in used or any(t.i in used or t.like_num for t in a.subtree):
+            if a.i in used or a.like_num or any(c.dep_ == "nummod" or c.i in used for c in a.children):
                 continue
             single = a.tag_ in {"NN", "NNP"} and (a.lower_ in SINGULAR_VICTIMS or a.pos_ == "PROPN")
             if not single and a.lower_ not in _SINGLE:
@@ -527,7 +529,9 @@ def _date_period(t: TimeRef | None, published: str | None) -> tuple[str | None, 
 
 def _scope_updates(doc: Doc, f: _Found, sent: Span) -> tuple[str, str | None]:
     low = sent.text.lower()
-    scope = "cumulative" if _CUMULATIVE.search(low) else "incident"
+    rel = f.q.start - sent.start_char
+    clause = low[low.rfind(";", 0, rel) + 1 : (low.find(";", rel) + 1 or len(low) + 1) - 1]
+    scope = "cumulative" if _CUMULATIVE.search(clause) else "incident"
     updates: str | None = None
     before = [t.lower_ for t in doc[max(sent.start, f.num - 6) : f.num]]
     if any(w in UPDATE_VERBS for w in before):
