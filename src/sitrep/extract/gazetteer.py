@@ -34,7 +34,7 @@ Kind = Literal["city", "region", "country", "continent"]
 _POINTS = """
 AF 33 66|AL 41 20|DZ 28 3|AO -12.5 18.5|AR -34 -64|AM 40 45|AU -25 135|AT 47.33 13.33
 AZ 40.5 47.5|BH 26 50.55|BD 24 90|BY 53 28|BE 50.83 4|BJ 9.5 2.25|BT 27.5 90.5|BO -17 -65
-BA 44 18|BW -22 24|BR -10 -55|BG 43 25|BF 13 -2|BI -3.5 30|KH 13 105|CM 6 12|CA 60.11 -113.64
+BA 44 18|BW -22 24|BR -10 -55|BG 43 25|BF 13 -2|BI -3.5 30|KH 13 105|CM 6 12|CA 60 -95
 CF 7 21|TD 15 19|CL -30 -71|CN 35 105|CO 4 -73.25|CD -2.5 23.5|CG -1 15|CR 10 -84|CI 8 -5
 HR 45.17 15.5|CU 21.5 -80|CY 35 33|CZ 49.75 15|DK 56 10|DJ 11.5 42.5|DO 19 -70.67|EC -1.25 -78.25
 EG 27 30|SV 13.83 -88.92|ER 15 39|EE 59 26|ET 9 39.5|FI 64 26|FR 46 2|GA -1 11.75|GM 13.5 -15.5
@@ -145,7 +145,40 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "NH": ("N.H.",), "RI": ("R.I.",), "WV": ("W.Va.",),
 }  # fmt: skip
 
-_FORMAT = 5  # bump when the cached layout or the build rules change
+# Regions news names that are neither countries nor towns (approximate centres), so that
+# "the Middle East" or "Darfur" do not resolve to a village of that name.
+_MACRO_REGIONS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
+    ("Middle East", 29.0, 41.0, ("Mideast",)),
+    ("Persian Gulf", 27.0, 51.0, ("the Gulf", "Arabian Gulf")),
+    ("Balkans", 43.0, 21.0, ("the Balkans",)),
+    ("Caucasus", 42.5, 44.5, ("North Caucasus",)),
+    ("Scandinavia", 62.0, 14.0, ()),
+    ("Sahel", 14.0, 2.0, ()),
+    ("Horn of Africa", 8.0, 45.0, ()),
+    ("Latin America", -5.0, -60.0, ()),
+    ("Central Asia", 43.0, 65.0, ()),
+    ("Southeast Asia", 10.0, 106.0, ()),
+    ("West Africa", 11.0, -3.0, ()),
+    ("East Africa", 0.0, 37.0, ()),
+    ("Donbas", 48.0, 38.0, ("Donbass",)),
+    ("Crimea", 45.0, 34.0, ("Crimean Peninsula",)),
+    ("Kurdistan", 36.5, 44.0, ()),
+    ("Darfur", 13.0, 24.5, ()),
+    ("Kashmir", 34.0, 75.5, ()),
+    ("Siberia", 60.0, 100.0, ()),
+    ("Tigray", 14.0, 39.0, ()),
+    ("Sinai", 29.5, 33.8, ("Sinai Peninsula",)),
+    ("Golan Heights", 33.0, 35.75, ("Golan",)),
+    ("Nagorno-Karabakh", 39.8, 46.75, ("Karabakh",)),
+    ("Transnistria", 47.25, 29.4, ()),
+    ("Balochistan", 28.5, 65.0, ("Baluchistan",)),
+    ("Punjab", 31.0, 74.0, ()),
+    ("Patagonia", -45.0, -69.0, ()),
+    ("Arctic", 80.0, 0.0, ()),
+    ("Antarctica", -80.0, 0.0, ()),
+)
+
+_FORMAT = 6  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
@@ -258,6 +291,8 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
         names = [str(c["name"]), *map(str, alts)]
         if cc == "US" and pop >= 1000:  # "Portland, OR", "Washington, D.C."
             names.append(f"{c['name']} {a1}")
+            if a1 == "DC" and pop >= 100_000:
+                names.append("D.C.")
         add(row, names)
 
     with (data / "countries.json").open(encoding="utf-8") as fh:
@@ -303,6 +338,9 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
         row = (int(s["geonameid"]), str(s["name"]), "US", lat, lon, state_pop[code], "r", code)
         add(row, [str(s["name"])])
         state_rows[code] = row
+
+    for name, lat, lon, extra in _MACRO_REGIONS:
+        add((0, name, "", lat, lon, 0, "r", ""), [name, *extra])
 
     with (data / "us_counties.json").open(encoding="utf-8") as fh:
         counties: list[dict[str, str]] = json.load(fh)

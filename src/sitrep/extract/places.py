@@ -345,10 +345,10 @@ def _context(doc: Doc) -> _Context:
         if not cands:
             continue
         top = max(cands, key=lambda e: (e.kind != "city", e.population))
-        if top.kind == "country" or len(cands) == 1:
-            vote(top.country, 2.0 if top.kind == "country" else 1.0)
-        elif top.kind == "region" or top.population >= 10 * max(1, cands[1].population):
-            vote(top.country, 1.0)
+        if top.kind == "country":
+            vote(top.country, 2.0)
+        elif top.kind == "region" or len({e.country for e in cands if e.population >= 1000}) == 1:
+            vote(top.country, 1.0)  # a state, county or a name of one country only
     return _Context(_shares(votes), {})
 
 
@@ -408,7 +408,9 @@ def _resolve_span(
                     best = cand[0][1]
                     return best, round(0.5 * _confidence(cand), 3), _entry_precision(best)
     if not scored:
-        return None, 0.0, None
+        country = gz.demonym_country(key)  # "Sri Lankan" tagged as a place
+        entry = gz.load().country(country) if country else None
+        return (entry, 0.6, "country") if entry else (None, 0.0, None)
     best = scored[0][1]
     precision: Precision = _entry_precision(best)
     if region and best.kind == "city":
