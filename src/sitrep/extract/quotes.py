@@ -402,14 +402,16 @@ def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] |
                 if r.text == "," or r.pos_ in {"VERB", "AUX", "ADP", "SCONJ"} or r.is_quote:
                     break
                 rest.append(r)
-            appos: list[Token] = []
+            tail_appos: list[Token] = []
             k = j + 1 + len(rest)
             if k < len(toks) and toks[k].text == ",":  # "said X, a writer for Y"
                 for r in toks[k + 1 :]:
                     if r.text == "," or r.pos_ in {"VERB", "AUX"} or r.lower_ in {"who", "which"}:
                         break
-                    appos.append(r)
-            return t, make_speaker(rest, appos if appos and appos[0].pos_ != "SCONJ" else None)
+                    tail_appos.append(r)
+            return t, make_speaker(
+                rest, tail_appos if tail_appos and tail_appos[0].pos_ != "SCONJ" else None
+            )
         if t.pos_ == "VERB" and j > 0:
             return None
     return None
