@@ -256,6 +256,9 @@ def _verb_type(tok: Token) -> EventType | None:
         obj = _child(tok, ("dobj",))
         if not (_actor_like(subj) or (tok.tag_ == "VBN" and _actor_like(obj))):
             return None
+        partner = obj or _pobj(tok, ("to", "with", "on", "from", "for", "against"))
+        if subj is not None and subj.pos_ == "PRON" and not _actor_like(partner):
+            return None  # "he asked for directions": a pronoun alone makes no actor
         if (
             lemma in ("meet", "visit", "host")
             and obj is not None
@@ -377,6 +380,8 @@ def _country(word: Token) -> str | None:
 
 def _named_actor(tok: Token) -> tuple[str, str | None]:
     """The actor a phrase names, with its kind; demonym + generic head becomes the country."""
+    if tok.lower_ in _QUANTITY_HEADS:
+        tok = _pobj(tok, ("of",)) or tok
     phrase = _phrase(tok)
     label = tok.ent_type_ or next((t.ent_type_ for t in tok.subtree if t.ent_type_), None)
     left = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
