@@ -1,0 +1,451 @@
+"""The HTTP API and the dashboard: FastAPI over one store held by this process.
+
+The process holds the database's only read-write connection; every request reads through
+its own cursor, and ingestion writes through :meth:`Store.write` under one lock. Every error,
+FastAPI's own included, answers ``{"error": {"code", "message", "status"}}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import os
+import threading
+from collections.abc import Awaitable, Callable, Iterator, MutableMapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field, model_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sitrep import __version__
+from sitrep.api import queries, reconciled
+from sitrep.api.queries import Filters, Page
+from sitrep.errors import InputError, SitrepError
+from sitrep.store import Store
+
+MAX_BODY = 2 * 1024 * 1024
+STATIC = Path(str(resources.files("sitrep") / "web" / "static"))
+
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Message, Receive, Send], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How the server runs.
+
+    Attributes:
+        db: the DuckDB file (created when missing unless ``read_only``).
+        token: the bearer token that ``POST /api/articles`` requires; ``None`` refuses all
+            writes. Defaults to ``$SITREP_TOKEN``.
+        max_body: the largest request body accepted, in bytes.
+        read_only: open the database read-only (another process may then write it).
+    """
+
+    db: str
+    token: str | None = None
+    max_body: int = MAX_BODY
+    read_only: bool = False
+
+    @classmethod
+    def from_env(cls, db: str, **kw: Any) -> Settings:
+        """Settings with the token taken from ``$SITREP_TOKEN`` unless given."""
+        kw.setdefault("token", os.environ.get("SITREP_TOKEN") or None)
+        return cls(db=db, **kw)
+
+
+class ApiError(Exception):
+    """An error answered with the API's one error shape."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def error_body(status: int, code: str, message: str, **extra: Any) -> dict[str, Any]:
+    """The JSON every error answers with."""
+    return {"error": {"code": code, "message": message, "status": status, **extra}}
+
+
+class ErrorOut(BaseModel):
+    error: dict[str, Any]
+
+
+class PageOut(BaseModel):
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+
+class ListOut(BaseModel):
+    items: list[dict[str, Any]]
+    total: int
+    method: str
+
+
+class ArticleIn(BaseModel):
+    """An article to ingest: exactly one of ``text`` or ``html``."""
+
+    text: str | None = None
+    html: str | None = None
+    url: str | None = Field(default=None, max_length=2048)
+    published: dt.date | None = None
+    outlet: str | None = Field(default=None, max_length=200)
+    title: str | None = Field(default=None, max_length=1000)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> ArticleIn:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of 'text' or 'html'")
+        return self
+
+
+class IngestOut(BaseModel):
+    id: str
+    created: bool
+    counts: dict[str, int]
+
+
+class _BodyLimit:
+    """Refuse request bodies over the limit before the app reads them (413)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Message, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await self._refuse(send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            msg = await receive()
+            if msg["type"] == "http.disconnect":
+                return
+            chunk = msg.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await self._refuse(send)
+                return
+            chunks.append(chunk)
+            more = bool(msg.get("more_body"))
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, send: Send) -> None:
+        resp = JSONResponse(
+            error_body(
+                413, "body_too_large", f"the request body is over the {self.limit:,}-byte limit"
+            ),
+            status_code=413,
+        )
+        await resp({"type": "http"}, _no_receive, send)
+
+
+async def _no_receive() -> Message:
+    return {"type": "http.disconnect"}
+
+
+class Backend:
+    """The store this server holds, cursors for reads and one lock for writes."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store = Store(settings.db, read_only=settings.read_only)
+        self._cursor_lock = threading.Lock()
+        self.write_lock = threading.Lock()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        with self._cursor_lock:
+            return self.store.con.cursor()
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read cursor on the store, closed after the request."""
+    backend: Backend = request.app.state.backend
+    cur = backend.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+Cur = Annotated[duckdb.DuckDBPyConnection, Depends(_cursor)]
+
+
+def _filters(
+    place: Annotated[
+        str | None, Query(description="Place name or two-letter country code.")
+    ] = None,
+    bbox: Annotated[
+        str | None, Query(description="minlon,minlat,maxlon,maxlat", max_length=200)
+    ] = None,
+    since: Annotated[dt.date | None, Query(description="First day, YYYY-MM-DD.")] = None,
+    until: Annotated[dt.date | None, Query(description="Last day, YYYY-MM-DD.")] = None,
+    kind: Annotated[
+        str | None, Query(description="Casualty kind (killed, injured, ...); event mode.")
+    ] = None,
+    type: Annotated[
+        str | None,
+        Query(description="Event type, sub-type or PLOVER; claim scope; place precision."),
+    ] = None,
+    min_count: Annotated[
+        int | None, Query(ge=0, description="Minimum figure / fatalities / mentions.")
+    ] = None,
+    source: Annotated[
+        str | None, Query(description="Who said it (claim source, speaker, actor).")
+    ] = None,
+    outlet: Annotated[
+        str | None, Query(description="The outlet that published the article.")
+    ] = None,
+    q: Annotated[
+        str | None, Query(description="Free text in the evidence or article.", max_length=500)
+    ] = None,
+    article: Annotated[str | None, Query(description="One article's id.")] = None,
+) -> Filters:
+    box = None
+    if bbox:
+        try:
+            box = queries.parse_bbox(bbox)
+        except ValueError as exc:
+            raise ApiError(400, "bad_bbox", str(exc)) from None
+    if since and until and since > until:
+        raise ApiError(400, "bad_dates", "'since' is after 'until'")
+    return Filters(
+        place=place,
+        bbox=box,
+        since=since,
+        until=until,
+        kind=kind,
+        type=type,
+        min_count=min_count,
+        source=source,
+        outlet=outlet,
+        q=q,
+        article_id=article,
+    )
+
+
+F = Annotated[Filters, Depends(_filters)]
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The API and dashboard over the database in ``settings``."""
+    backend = Backend(settings)
+    app = FastAPI(
+        title="sitrep",
+        version=__version__,
+        description="Source-attributed, geolocated, dated facts from news about wars and crises.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        responses={
+            400: {"model": ErrorOut},
+            404: {"model": ErrorOut},
+            422: {"model": ErrorOut},
+            500: {"model": ErrorOut},
+        },
+    )
+    app.state.backend = backend
+    _install_errors(app)
+    app.add_middleware(_BodyLimit, limit=settings.max_body)
+
+    def page(p: Page) -> dict[str, Any]:
+        return {"items": p.items, "total": p.total, "limit": p.limit, "offset": p.offset}
+
+    @app.get("/api/", tags=["meta"])
+    def api_index(cur: Cur) -> dict[str, Any]:
+        """What this server serves, and row counts."""
+        counts = {
+            t: int((cur.execute(f"SELECT count(*) FROM {t}").fetchone() or [0])[0])
+            for t in ("articles", "casualties", "events", "quotes", "claims")
+        }
+        return {
+            "name": "sitrep",
+            "version": __version__,
+            "endpoints": [
+                "/api/articles",
+                "/api/articles/{id}",
+                "/api/claims",
+                "/api/quotes",
+                "/api/places",
+                "/api/events",
+                "/api/tallies",
+                "/api/contradictions",
+            ],
+            "counts": counts,
+            "writable": not settings.read_only and settings.token is not None,
+        }
+
+    @app.get("/api/articles", response_model=PageOut, tags=["articles"])
+    def articles(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Articles, newest first (filters: place, bbox, since, until, outlet, q)."""
+        return page(queries.list_articles(cur, f, limit=limit, offset=offset))
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def article(article_id: str, cur: Cur) -> dict[str, Any]:
+        """One article, its text and everything extracted from it, with character spans."""
+        found = queries.get_article(cur, article_id)
+        if found is None:
+            raise ApiError(404, "not_found", f"no article with id {article_id!r}")
+        return found
+
+    @app.post(
+        "/api/articles",
+        status_code=201,
+        response_model=IngestOut,
+        tags=["articles"],
+        responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": ErrorOut}},
+    )
+    def ingest(body: ArticleIn, request: Request) -> JSONResponse:
+        """Ingest one article given as text or HTML (needs ``Authorization: Bearer $SITREP_TOKEN``)."""
+        _authorize(request, settings)
+        from sitrep.pipeline import extract
+
+        try:
+            record = extract(
+                body.text if body.text is not None else body.html or "",
+                published=body.published,
+                outlet=body.outlet,
+                url=body.url,
+                title=body.title,
+            )
+        except InputError as exc:
+            raise ApiError(400, exc.code, exc.message) from None
+        with backend.write_lock:
+            created = backend.store.write([record]) == 1
+        counts = {
+            t: len(getattr(record, t))
+            for t in ("entities", "places", "times", "casualties", "quotes", "claims", "events")
+        }
+        out = IngestOut(id=record.article.id, created=created, counts=counts)
+        return JSONResponse(out.model_dump(), status_code=201 if created else 200)
+
+    @app.get("/api/claims", response_model=PageOut, tags=["facts"])
+    def claims(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Casualty claims: figure, hedge, victims, place, day, source, outlet and evidence."""
+        return page(queries.list_claims(cur, f, limit=limit, offset=offset))
+
+    @app.get("/api/quotes", response_model=PageOut, tags=["facts"])
+    def quotes(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Direct quotations and their speakers (``source`` matches the speaker)."""
+        return page(queries.list_quotes(cur, f, limit=limit, offset=offset))
+
+    @app.get("/api/places", response_model=PageOut, tags=["facts"])
+    def places(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Resolved places with mention and article counts."""
+        return page(queries.list_places(cur, f, limit=limit, offset=offset))
+
+    @app.get("/api/events", response_model=PageOut, tags=["facts"])
+    def events(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Events: who did what to whom, where and when, with fatalities."""
+        return page(queries.list_events(cur, f, limit=limit, offset=offset))
+
+    @app.get("/api/tallies", response_model=ListOut, tags=["reconciled"])
+    def tallies(cur: Cur, f: F) -> dict[str, Any]:
+        """Casualty tallies with low/best/high and the lineage of claims behind each."""
+        items = reconciled.tallies(cur, f)
+        return {"items": items, "total": len(items), "method": reconciled.METHOD}
+
+    @app.get("/api/contradictions", response_model=ListOut, tags=["reconciled"])
+    def contradictions(cur: Cur, f: F) -> dict[str, Any]:
+        """Pairs of claims that cannot both hold, side by side."""
+        items = reconciled.contradictions(cur, f)
+        return {"items": items, "total": len(items), "method": reconciled.METHOD}
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def _authorize(request: Request, settings: Settings) -> None:
+    if settings.read_only:
+        raise ApiError(
+            403,
+            "read_only",
+            "this server opened the database read-only; restart it without --read-only to ingest",
+        )
+    if not settings.token:
+        raise ApiError(
+            403,
+            "writes_disabled",
+            "ingestion is disabled: start the server with SITREP_TOKEN set and send it as 'Authorization: Bearer <token>'",
+        )
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not given:
+        raise ApiError(401, "unauthorized", "send 'Authorization: Bearer <token>'")
+    if not hmac.compare_digest(given.strip().encode(), settings.token.encode()):
+        raise ApiError(401, "unauthorized", "the bearer token is wrong")
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(
+            error_body(exc.status, exc.code, exc.message), exc.status, headers=headers
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        message = "no such route" if exc.status_code == 404 else str(exc.detail)
+        return JSONResponse(error_body(exc.status_code, code, message), exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [
+            {"where": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", "")}
+            for e in exc.errors()
+        ]
+        message = "; ".join(f"{d['where']}: {d['message']}" for d in details) or "invalid request"
+        status = 400 if any(e.get("type") == "json_invalid" for e in exc.errors()) else 422
+        code = "bad_json" if status == 400 else "invalid"
+        return JSONResponse(error_body(status, code, message, details=details), status)
+
+    @app.exception_handler(SitrepError)
+    async def sitrep_error(request: Request, exc: SitrepError) -> JSONResponse:
+        return JSONResponse(error_body(500, exc.code, exc.message), 500)
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(
+            error_body(
+                500, "internal", f"internal error ({type(exc).__name__}); see the server log"
+            ),
+            500,
+        )
