@@ -29,6 +29,10 @@ __all__ = ["Timex", "dateline_date", "find_times", "find_timexes", "resolve_week
 
 TenseOf = Callable[[int, int], Tense | None]
 _CLOCK_GAP = re.compile(r"[\s,]*(?:on|of|(?:[A-Z]{2,4}\s*)?)[\s,]*(?:on\s+)?")
+_ENDED = re.compile(
+    rf"\s+(?:ended|ending|through|to)\s+(?P<mon>{R.MON})(?:\s+\d{{1,2}})?(?:,?\s+(?P<y>{R.YEAR}))?",
+    re.I,
+)
 _ANAPHORIC = re.compile(r"ago|earlier|before|previous|same|comparable", re.I)
 _PRIORITY = {kind: i for i, kind in enumerate(R.PATTERNS)}
 
@@ -198,7 +202,7 @@ def _capitalized(word: str, ctx: _Context) -> bool:
 
 def _accept(kind: str, m: re.Match[str], ctx: _Context) -> bool:
     text = ctx.text
-    if kind in ("month_day", "day_month", "month_year", "month"):
+    if kind in ("month_day", "day_month", "month_year", "month", "month_rel"):
         mon = m["mon"]
         if not _capitalized(mon, ctx):
             return False
@@ -220,8 +224,7 @@ def _accept(kind: str, m: re.Match[str], ctx: _Context) -> bool:
         before = text[max(0, m.start() - 12) : m.start()]
         if R.YEAR_CUES.search(before) or re.search(r"\bthe\s+$", before, re.I):
             return True
-        after = text[m.end() : m.end() + 12]
-        return not re.match(r"\s*[a-z]", after) and not re.match(r"\s*[A-Z][a-z]+s\b", after)
+        return not R.COUNTED.match(text, m.end())
     if kind == "weekday":
         return _capitalized(m["wd"], ctx)
     if kind == "holiday":
@@ -257,8 +260,11 @@ def _tense(start: int, end: int, ctx: _Context) -> Tense | None:
     if R.FUTURE_CUES.search(left):
         return "future"
     right = ""
-    if len(left.split()) < 3:
-        right = text[end : end + 120].lstrip(" ,")
+    words = len(left.split())
+    if words < 3:
+        right = text[end : end + 120]
+        if words == 0:  # a clause-initial "On Tuesday, ..." takes the tense of what follows
+            right = right.lstrip(" ,")
         stop = R.CLAUSE_START.search(right)
         if stop:
             right = right[: stop.start()]
@@ -393,6 +399,13 @@ def _month(m: re.Match[str], ctx: _Context) -> Timex | None:
     return _month_value(m, year, month, rel if rel not in ("last", "next", "this") else None)
 
 
+def _month_rel(m: re.Match[str], ctx: _Context) -> Timex | None:
+    if ctx.anchor is None:
+        return None
+    year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return _month_value(m, year, R.MONTHS[m["mon"].lower()], None)
+
+
 def _year(m: re.Match[str], ctx: _Context) -> Timex | None:
     y = int(m["y"])
     edge = (m["edge"] or "").lower()
@@ -508,6 +521,14 @@ def _quarter(m: re.Match[str], ctx: _Context) -> Timex | None:
         year = a.year
         first_month = (n - 1) * (6 if unit == "half" else 3) + 1
         if first_month > a.month and _tense(m.start(), m.end(), ctx) != "future":
+            year -= 1
+    ended = _ENDED.match(ctx.text, m.end()) if n is None and not ystr else None
+    if ended is not None:  # "the quarter ended Sept. 30": the calendar quarter it mostly covers
+        year = int(ended["y"]) if ended["y"] else (a.year if a else -1)
+        end_month = R.MONTHS[ended["mon"].lower().rstrip(".")]
+        n = ((end_month - 2) % 12) // 3 + 1  # most of a quarter ending in July lies in Q2
+        year -= end_month == 1
+        if a is not None and not ended["y"] and R.quarter_bounds(year, n)[0] > a:
             year -= 1
     if n is None:
         if unit == "half" or a is None:
@@ -789,6 +810,9 @@ def _since(tx: Timex, ctx: _Context) -> Timex | None:
 
 
 def _remember(ctx: _Context, tx: Timex) -> None:
+    if tx.type == "DURATION" and tx.grain in ("month", "year"):
+        ctx.last_grain = None  # "the nine months ... a year earlier" compares years again
+        return
     if tx.type not in ("DATE", "TIME") or tx.grain == "ref":
         return
     ctx.last_grain = tx.grain
@@ -805,6 +829,7 @@ _NORMALIZERS: dict[str, Callable[[re.Match[str], _Context], Timex | None]] = {
     "day_month": _explicit,
     "month_year": _month_year,
     "month": _month,
+    "month_rel": _month_rel,
     "year": _year,
     "decade": _decade,
     "century": _century,

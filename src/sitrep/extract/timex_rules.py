@@ -117,6 +117,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "month_year": _c(
         rf"\b(?:(?P<edge>{EDGE})[\s-]+)?(?P<mon>{MON_FULL}|{MON})(?:\s+of)?,?\s+(?P<y>{YEAR})"
     ),
+    "month_rel": _c(
+        rf"\b(?P<mon>{MON_FULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b(?!['’]s)"
+    ),
     "month": _c(
         rf"\b(?:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of"
         rf"|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(?P<mon>{MON_FULL})(?!\s*\d)"
@@ -187,6 +190,15 @@ YEAR_CUES = _c(
     r"(?:\b(?:in|since|by|of|until|till|before|after|from|through|to|during|early|late|mid"
     r"|fiscal|year|between|and|or|spring|summer|fall|autumn|winter|around|circa|c\.)\s*|[(-])$"
 )
+# What follows a four-digit number that counts things rather than naming a year.
+COUNTED = _c(
+    r"\s*(?:[-\s]?(?:%|percent|per\b)|(?:more|fewer|other|of|people|persons|troops|soldiers"
+    r"|men|women|children|civilians|residents|refugees|dead|killed|wounded|injured|casualties"
+    r"|members|fighters|militants|rebels|police|officers|workers|employees|jobs|units|tons"
+    r"|tonnes|miles|km|kilometers|kilometres|meters|metres|feet|acres|hectares|votes|dollars"
+    r"|euros|pounds|shares|barrels|cars|homes|houses|buildings|rockets|missiles|shells"
+    r"|vehicles|tanks|aircraft|planes|drones|rounds|points|hours|days|years|times)\b)"
+)
 DATELINE = _c(
     rf"^\s*(?P<place>[A-Z][^\n,]{{1,40}}(?:,\s*[A-Z][^\n,]{{1,30}})?),\s+"
     rf"(?:(?P<mon>{MON})\s+(?P<d>[0-3]?\d)|(?P<d2>[0-3]?\d)\s+(?P<mon2>{MON}))"
@@ -194,7 +206,7 @@ DATELINE = _c(
 )
 FUTURE_CUES = _c(
     r"\b(?:will|shall|won't|going\s+to|expected\s+to|scheduled\s+(?:to|for)|due\s+to|plans?\s+to"
-    r"|as\s+(?:soon|early)\s+as"
+    r"|as\s+(?:soon|early)\s+as|planning\s+to|(?:is|are)\s+to\s+(?!be\s+\w+ed\b)\w+"
     r"|set\s+to|to\s+be\s+held|would|next|upcoming|intends?\s+to|aims?\s+to|hopes?\s+to)\b|'ll\b"
 )
 PAST_CUES = _c(r"\b(?:ago|was|were|had|did|last|earlier|previous|since)\b")
@@ -289,10 +301,11 @@ def closest_year(
     if not cands:
         return None
     cands.sort(key=lambda c: (_news_distance((c - anchor).days, tense), c > anchor))
-    for c in cands:
-        diff = (c - anchor).days
-        if abs(diff) <= 183 and _agrees(diff, tense):
-            return c
+    if tense is not None:
+        for c in cands:
+            diff = (c - anchor).days
+            if abs(diff) <= 183 and _agrees(diff, tense):
+                return c
     return cands[0]
 
 
@@ -309,10 +322,11 @@ def month_year(anchor: dt.date, month: int, tense: Tense | None = None) -> int:
             y > anchor.year,
         ),
     )
-    for y in cands:
-        diff = (y - anchor.year) * 12 + month - anchor.month
-        if abs(diff) <= 6 and (tense is None or (diff <= 0 if tense == "past" else diff >= 0)):
-            return y
+    if tense is not None:
+        for y in cands:
+            diff = (y - anchor.year) * 12 + month - anchor.month
+            if abs(diff) <= 6 and (diff <= 0 if tense == "past" else diff >= 0):
+                return y
     return cands[0]
 
 
