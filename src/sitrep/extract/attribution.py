@@ -109,7 +109,9 @@ def _np_span(head: Token, limit: int = 10) -> tuple[int, int] | None:
 def _make(sent: Span, bounds: tuple[int, int], cue: str, stance: Stance, text: str) -> Attribution:
     doc = sent.doc
     i, j = bounds
-    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+    while j > i + 1 and doc[j - 1].is_space:
+        j -= 1
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text.rstrip())
     words = [t.lower_ for t in doc[i:j]]
     return Attribution(
         source=text[start:end],
@@ -130,7 +132,11 @@ def _according_to(sent: Span, text: str) -> list[tuple[int, Attribution]]:
             to = t.nbor(1)
             objs = [c for c in to.children if c.dep_ == "pobj"]
             cue = "according to"
-        elif low in {"citing", "per"} or (low == "by" and t.i > sent.start and t.nbor(-1).lemma_ in {"report", "say", "announce", "state"}):
+        elif low in {"citing", "per"} or (
+            low == "by"
+            and t.i > sent.start
+            and t.nbor(-1).lemma_ in {"report", "say", "announce", "state"}
+        ):
             objs = [c for c in t.children if c.dep_ in {"dobj", "pobj"}]
             cue = low if low != "by" else f"{t.nbor(-1).text.lower()} by"
         else:

@@ -195,7 +195,7 @@ def _cue_first(
             ):
                 return None  # passive: the number is not its object
             break
-        if low not in CUE_FIRST_GAP:
+        if low not in CUE_FIRST_GAP and low not in CAUSES:
             return None
         j -= 1
         steps += 1
@@ -342,12 +342,17 @@ def _find(doc: Doc, sent: Span) -> list[_Found]:
 
 
 def _clause_window(doc: Doc, f: _Found, sent: Span) -> list[Token]:
-    """Tokens of the sentence up to six before the figure or cue (for negation/modal cues)."""
-    anchor = min(f.num, f.cue.i if f.cue is not None else f.num)
-    lo = max(sent.start, anchor - 6)
-    toks = list(doc[lo : anchor + 1])
-    if f.cue is not None:
-        toks += list(doc[min(f.num, f.cue.i) : f.cue.i + 1])
+    """The clause tokens before the figure (up to six, after its hedge) and up to the cue."""
+    first = _token_at(doc, f.q.start)
+    anchor = min(first if first is not None else f.num, f.cue.i if f.cue is not None else f.num)
+    lo = anchor
+    while lo > sent.start and anchor - lo < 6 and doc[lo - 1].lower_ not in {",", ";", "but", "while", "and"}:
+        lo -= 1
+    toks = list(doc[lo:anchor])
+    if f.cue is not None and f.cue.i > f.num:
+        toks += list(doc[f.num + 1 : f.cue.i + 1])
+    elif f.cue is not None:
+        toks.append(f.cue)
     return toks
 
 

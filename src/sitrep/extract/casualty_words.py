@@ -12,15 +12,15 @@ CUES: dict[str, CasualtyKind] = {}
 _KINDS: dict[CasualtyKind, str] = {
     "killed": "killed kill kills killing dead died die dies dying death deaths fatalities fatality "
     "slain murdered murdering murder assassinated executed massacred perished toll bodies "
-    "lifeless drowned beheaded lynched",
+    "lifeless drowned beheaded lynched lives",
     "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
     "maimed hospitalized hospitalised",
     "missing": "missing unaccounted disappeared",
-    "captured": "captured capturing prisoner prisoners pows",
-    "arrested": "arrested arresting arrests detained detaining apprehended jailed",
-    "kidnapped": "kidnapped kidnapping kidnaps abducted abducting abduction hostage hostages",
-    "displaced": "displaced displacing homeless refugees fled uprooted",
-    "evacuated": "evacuated evacuating evacuees rescued",
+    "captured": "captured capturing capture prisoner prisoners pows",
+    "arrested": "arrested arresting arrests arrest detained detaining detain apprehended jailed",
+    "kidnapped": "kidnapped kidnapping kidnaps kidnap abduct abducted abducting abduction hostage hostages",
+    "displaced": "displaced displacing displace homeless refugees fled uprooted",
+    "evacuated": "evacuated evacuating evacuate evacuees rescued rescue",
     "casualties": "casualties casualty",
 }
 for _kind, _words in _KINDS.items():
@@ -65,6 +65,15 @@ TRANSITIVE = set(
         "displaced",
         "displacing",
         "rescued",
+        "wound",
+        "kidnap",
+        "abduct",
+        "arrest",
+        "detain",
+        "capture",
+        "evacuate",
+        "displace",
+        "rescue",
     ]
 )
 # Words allowed between a cue and a following count: "killed at least", "claimed the lives of".
@@ -105,6 +114,7 @@ CUE_FIRST_GAP = set(
         "revised",
         "been",
         "least",
+        "from",
     ]
 )
 # Words allowed between a count and its cue: "21 people were reportedly killed".
@@ -146,7 +156,6 @@ GAP_WORDS = set(
         "lie",
         "lying",
         "lies",
-        "and",
         "so",
         "far",
         "already",
@@ -156,6 +165,14 @@ GAP_WORDS = set(
         "presumed",
         "listed",
         "declared",
+        "still",
+        "among",
+        "those",
+        "her",
+        "his",
+        "their",
+        "its",
+        "our",
     ]
 )
 # Verbs that say a figure updates an earlier one.

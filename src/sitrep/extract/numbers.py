@@ -188,7 +188,9 @@ class _Scanner:
             bool(_DIGITS.fullmatch(w))
             or all(p in _UNITS for p in w.split("-"))
             or w in _SCALES
-            or (w in {"a", "an"} and self.word(i + 1) in {"hundred", "thousand", "dozen", "million"})
+            or (
+                w in {"a", "an"} and self.word(i + 1) in {"hundred", "thousand", "dozen", "million"}
+            )
         )
 
     def number(self, i: int) -> tuple[int, int] | None:
@@ -197,7 +199,10 @@ class _Scanner:
             return None
         j = i
         while self.is_num_word(j) or (
-            self.word(j) == "and" and j > i and self.word(j - 1) == "hundred" and self.is_num_word(j + 1)
+            self.word(j) == "and"
+            and j > i
+            and self.word(j - 1) == "hundred"
+            and self.is_num_word(j + 1)
         ):
             if j > i and _DIGITS.fullmatch(self.word(j)) and _DIGITS.fullmatch(self.word(j - 1)):
                 break  # "10 15" is two numbers
