@@ -149,8 +149,8 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # "the Middle East" or "Darfur" do not resolve to a village of that name.
 _MACRO_REGIONS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
     ("Middle East", 29.0, 41.0, ("Mideast",)),
-    ("Persian Gulf", 27.0, 51.0, ("the Gulf", "Arabian Gulf")),
-    ("Balkans", 43.0, 21.0, ("the Balkans",)),
+    ("Persian Gulf", 27.0, 51.0, ("Arabian Gulf",)),
+    ("Balkans", 43.0, 21.0, ()),
     ("Caucasus", 42.5, 44.5, ("North Caucasus",)),
     ("Scandinavia", 62.0, 14.0, ()),
     ("Sahel", 14.0, 2.0, ()),
@@ -178,7 +178,7 @@ _MACRO_REGIONS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
     ("Antarctica", -80.0, 0.0, ()),
 )
 
-_FORMAT = 6  # bump when the cached layout or the build rules change
+_FORMAT = 7  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
@@ -340,7 +340,7 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
         state_rows[code] = row
 
     for name, lat, lon, extra in _MACRO_REGIONS:
-        add((0, name, "", lat, lon, 0, "r", ""), [name, *extra])
+        add((0, name, "", lat, lon, 5_000_000, "r", ""), [name, *extra])
 
     with (data / "us_counties.json").open(encoding="utf-8") as fh:
         counties: list[dict[str, str]] = json.load(fh)
@@ -489,7 +489,7 @@ class Gazetteer:
         for i in self._ids(key):
             kind = _KIND_CODES[self._kind[i]]
             pop = self._pop[i] if kind == "city" else max(self._pop[i], 10_000_000)
-            if kind == "region" and not self._gid[i]:
+            if kind == "region" and not self._gid[i] and not self._pop[i]:
                 pop = 0  # a US county known only by name
             if pop > best_pop:
                 best_pop, best_kind = pop, kind

@@ -244,7 +244,7 @@ def _gazetteer_component(doc: Doc) -> Doc:
         pop, kind = gz.load().salience(key)
         strong = kind in ("country", "continent") or pop >= 100_000
         cue = _cue_before(doc, start) or _cue_after(doc, end)
-        if ent.label_ == "ORG" and not (cue or kind == "country" or pop >= 500_000):
+        if ent.label_ == "ORG" and not (cue or kind == "country" or pop >= 100_000):
             continue
         if (cue or strong) and _accept(doc, start, end, key, persons):
             replace[k] = Span(doc, start, end, label="GPE")
@@ -335,8 +335,8 @@ def _context(doc: Doc) -> _Context:
             votes[cc] = votes.get(cc, 0.0) + w
 
     for ent in doc.ents:
-        if ent.label_ == "NORP":
-            vote(gz.demonym_country(ent.text) or "", 1.0)
+        if ent.label_ == "NORP":  # "Russian forces" say who acts more than where
+            vote(gz.demonym_country(ent.text) or "", 0.5)
             continue
         if ent.label_ not in _PLACE_LABELS:
             continue
@@ -349,7 +349,9 @@ def _context(doc: Doc) -> _Context:
             vote(top.country, 2.0)
         elif top.kind == "region" or len({e.country for e in cands if e.population >= 1000}) == 1:
             vote(top.country, 1.0)  # a state, county or a name of one country only
-    return _Context(_shares(votes), {})
+    # A country's share of the top count, damped when the evidence is thin (one adjective).
+    shares = {cc: sh * min(1.0, votes[cc] / 2.0) for cc, sh in _shares(votes).items()}
+    return _Context(shares, {})
 
 
 def _region_context(ctx: _Context, resolved: list[tuple[GeoEntry, float]]) -> _Context:
@@ -418,9 +420,20 @@ def _resolve_span(
     return best, _confidence(scored), precision
 
 
-def _demonym_spans(doc: Doc) -> list[Span]:
-    """NORP entities that name a country's people or state ("Russian", "Ukrainians")."""
-    return [e for e in doc.ents if e.label_ == "NORP" and gz.demonym_country(e.text)]
+def _demonym_spans(doc: Doc, *, mislabelled: bool = False) -> list[Span]:
+    """NORP entities that name a country's people or state ("Russian", "Ukrainians").
+
+    With ``mislabelled``, also demonyms the model tagged as places.
+    """
+    labels = {"NORP", *_PLACE_LABELS} if mislabelled else {"NORP"}
+    gaz = gz.load()
+    return [
+        e
+        for e in doc.ents
+        if e.label_ in labels
+        and gz.demonym_country(e.text)
+        and (e.label_ == "NORP" or strip_mention(e.text)[0] not in gaz)
+    ]
 
 
 def _focus_city(resolved: list[tuple[GeoEntry, float]]) -> GeoEntry | None:
@@ -457,6 +470,11 @@ def places(doc: Doc, *, article: Article, demonyms: bool = False) -> list[Place]
             continue
         if len(ent) == 1 and ent[0].lower_ in _DIRECTIONS:  # "the West", "North"
             continue
+        if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _TITLES:  # "Mr Paris"
+            continue
+        key = strip_mention(ent.text)[0]
+        if gz.demonym_country(key) and key not in gz.load():  # "Ukrainian" tagged GPE
+            continue
         start, end, region = _mention_bounds(doc, ent)
         mentions.append((ent, start, end, region))
     first = [_resolve_span(doc[s:e].text, r, ctx) for _, s, e, r in mentions]
@@ -482,7 +500,7 @@ def places(doc: Doc, *, article: Article, demonyms: bool = False) -> list[Place]
         out.append(_place(span, entry, conf, precision, _is_actor(ent, entry)))
     if demonyms:
         gaz = gz.load()
-        for ent in _demonym_spans(doc):
+        for ent in _demonym_spans(doc, mislabelled=True):
             country = gaz.country(gz.demonym_country(ent.text) or "")
             if country is not None:
                 out.append(_place(ent, country, 0.7, "country", True))

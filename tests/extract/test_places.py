@@ -1,0 +1,270 @@
+"""Place mentions: the gazetteer ruler, resolution in context, metonymy, helpers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.extract.places import (
+    add_gazetteer_ruler,
+    place_ref,
+    places,
+    resolve_name,
+    strip_mention,
+)
+from sitrep.model import Article, Place
+
+pytestmark = pytest.mark.slow
+
+
+def _places(nlp: Any, text: str, **kw: Any) -> list[Place]:
+    from sitrep.nlp import parse
+
+    return places(parse(text, nlp=nlp), article=Article(id="t", text=text), **kw)
+
+
+def _by_text(found: list[Place]) -> dict[str, Place]:
+    return {p.text: p for p in found}
+
+
+# (sentence, mention text, expected country, expected precision)
+RESOLVED = [
+    # transliterations and spellings
+    ("Air raid sirens sounded across Kiev on Thursday night.", "Kiev", "UA", "city"),
+    (
+        "Residents of Kharkov queued for bread after the overnight shelling.",
+        "Kharkov",
+        "UA",
+        "city",
+    ),
+    ("The Black Sea port of Odesa was hit by three cruise missiles.", "Odesa", "UA", "city"),
+    ("Grain ships left Odessa, Ukraine, under a UN-brokered deal.", "Odessa", "UA", "city"),
+    (
+        "Officials in Zaporozhye said the power plant had lost its last line.",
+        "Zaporozhye",
+        "UA",
+        "city",
+    ),
+    (
+        "Trains from Lviv to the Polish border were packed with women and children.",
+        "Lviv",
+        "UA",
+        "city",
+    ),
+    (
+        "Drones struck an oil depot near Belgorod, the regional governor said.",
+        "Belgorod",
+        "RU",
+        "city",
+    ),
+    ("Protesters gathered in central Tbilisi for a third night.", "Tbilisi", "GE", "city"),
+    # central X, the southern port of X, mislabelled by the small model
+    ("A missile destroyed a school in central Kharkiv on Monday.", "Kharkiv", "UA", "city"),
+    (
+        "Troops were fighting street by street in the southern port of Kherson.",
+        "Kherson",
+        "UA",
+        "city",
+    ),
+    ("Shelling of Mykolaiv continued overnight, the mayor said.", "Mykolaiv", "UA", "city"),
+    ("Explosions were heard in eastern Sumy before dawn.", "Sumy", "UA", "city"),
+    ("Aid convoys reached Mariupol for the first time in weeks.", "Mariupol", "UA", "city"),
+    # regions and oblasts
+    (
+        "Russian forces pressed their offensive in the Donetsk region.",
+        "Donetsk region",
+        "UA",
+        "region",
+    ),
+    (
+        "Two villages in Kharkiv oblast were retaken by Ukrainian troops.",
+        "Kharkiv oblast",
+        "UA",
+        "region",
+    ),
+    (
+        "Air strikes hit rebel positions in Idlib province overnight.",
+        "Idlib province",
+        "SY",
+        "region",
+    ),
+    ("Fighting was also reported in the Donbas, the Kremlin said.", "Donbas", None, "region"),
+    # countries and continents
+    ("Belarus has allowed Russian troops to use its territory.", "Belarus", "BY", "country"),
+    ("Talks between Russia and Ukraine are due to resume on Friday.", "Ukraine", "UA", "country"),
+    ("Refugees have crossed into Poland and Moldova in large numbers.", "Moldova", "MD", "country"),
+    ("The UK will send more anti-tank weapons, the minister said.", "UK", "GB", "country"),
+    ("Sanctions imposed by the US have frozen central bank reserves.", "US", "US", "country"),
+    ("Gas prices across Europe rose sharply after the announcement.", "Europe", None, "continent"),
+    ("The ceasefire in Sudan collapsed within hours.", "Sudan", "SD", "country"),
+    # US places
+    ("A tornado tore through Mayfield, Kentucky, late on Friday.", "Kentucky", "US", "region"),
+    ("The shooting happened outside a store in Buffalo, New York.", "Buffalo", "US", "city"),
+    ("Floods forced evacuations in Houston and across southeast Texas.", "Houston", "US", "city"),
+    ("Lawmakers in Washington state passed the measure.", "Washington state", "US", "region"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "mention", "country", "precision"), RESOLVED)
+def test_resolves_in_context(
+    nlp: Any, sentence: str, mention: str, country: str | None, precision: str
+) -> None:
+    found = _by_text(_places(nlp, sentence))
+    assert mention in found, (mention, list(found))
+    p = found[mention]
+    assert p.resolved
+    assert p.country == country
+    assert p.precision == precision
+    assert sentence[p.start : p.end] == mention
+    assert 0.0 < p.confidence <= 1.0
+
+
+# Metonymy: a capital or a country as the subject of a verb of saying or stance.
+ACTORS = [
+    ("Moscow denies targeting civilian buildings.", "Moscow", "actor"),
+    ("Kyiv said the counteroffensive was going to plan.", "Kyiv", "actor"),
+    ("Washington warned of further sanctions if the troops crossed.", "Washington", "actor"),
+    ("Beijing rejected the accusations as groundless.", "Beijing", "actor"),
+    ("Russia claims to have captured the town.", "Russia", "actor"),
+    ("Tehran and Moscow signed a new defence accord.", "Tehran", "actor"),
+    ("Three people were killed in Moscow on Sunday.", "Moscow", "location"),
+    ("Shelling in Kyiv damaged a maternity hospital.", "Kyiv", "location"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "mention", "role"), ACTORS)
+def test_metonymy_actors(nlp: Any, sentence: str, mention: str, role: str) -> None:
+    found = _by_text(_places(nlp, sentence))
+    assert mention in found, (mention, list(found))
+    assert found[mention].role == role
+
+
+# Sentences without any place.
+NO_PLACES = [
+    "Most Read",
+    "Reading the report, he said the figures were wrong.",
+    "Trending on our site today",
+    "She said she would read the statement later in the day.",
+    "The mobile phone network was down for most of the afternoon.",
+    "Most of the victims were women and children.",
+    "Don't Miss",
+    "Jordan Henderson scored twice in the second half.",
+    "Mr Paris told reporters he had not been consulted.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_PLACES)
+def test_no_place_in_sentences_without_one(nlp: Any, sentence: str) -> None:
+    assert _places(nlp, sentence) == []
+
+
+def test_georgia_country_in_a_caucasus_story(nlp: Any) -> None:
+    text = (
+        "Russian troops remain in two breakaway regions of Georgia. "
+        "The government in Tbilisi has asked Russia to withdraw them."
+    )
+    found = _by_text(_places(nlp, text))
+    assert found["Georgia"].country == "GE"
+    assert found["Georgia"].precision == "country"
+
+
+def test_georgia_state_in_a_us_story(nlp: Any) -> None:
+    text = (
+        "Voters in Georgia waited up to five hours to cast their ballots. "
+        "Lines were longest in Atlanta and Savannah, and in parts of Alabama."
+    )
+    found = _by_text(_places(nlp, text))
+    assert found["Georgia"].country == "US"
+    assert found["Georgia"].precision == "region"
+
+
+def test_odessa_texas_in_a_texas_story(nlp: Any) -> None:
+    text = (
+        "A gunman killed seven people in Odessa on Saturday. Police in Midland and "
+        "across West Texas searched for a second suspect."
+    )
+    found = _by_text(_places(nlp, text))
+    assert found["Odessa"].country == "US"
+
+
+def test_odessa_ukraine_in_a_ukraine_story(nlp: Any) -> None:
+    text = "Ukrainian officials said missiles hit Odessa and the nearby town of Chornomorsk."
+    found = _by_text(_places(nlp, text))
+    assert found["Odessa"].country == "UA"
+
+
+def test_unresolvable_names_are_kept(nlp: Any) -> None:
+    text = "Villagers fled from Qaryat al-Zawiyah Street towards Jabal Nowhereland."
+    found = _places(nlp, text)
+    unresolved = [p for p in found if not p.resolved]
+    for p in unresolved:
+        assert p.lat is None and p.geonameid is None
+        assert text[p.start : p.end] == p.text
+
+
+def test_demonyms_are_opt_in(nlp: Any) -> None:
+    text = "Ukrainian officials said Russian artillery had shelled the village."
+    assert _places(nlp, text) == []
+    found = _by_text(_places(nlp, text, demonyms=True))
+    assert found["Russian"].country == "RU"
+    assert found["Russian"].role == "actor"
+    assert found["Ukrainian"].precision == "country"
+
+
+def test_sample_article_places(nlp: Any, sample_text: str) -> None:
+    found = _places(nlp, sample_text)
+    names = {(p.name, p.country, p.precision) for p in found if p.resolved}
+    assert ("Belarus", "BY", "country") in names
+    assert ("Ukraine", "UA", "country") in names
+    assert ("Russia", "RU", "country") in names
+    kharkiv = [p for p in found if p.name == "Kharkiv"]
+    assert len(kharkiv) == 2
+    assert abs(kharkiv[0].lat - 49.98) < 0.05 and abs(kharkiv[0].lon - 36.25) < 0.05  # type: ignore[operator]
+    kherson = [p for p in found if p.name == "Kherson"][0]
+    assert abs(kherson.lat - 46.64) < 0.05 and abs(kherson.lon - 32.61) < 0.05  # type: ignore[operator]
+    moscow = [p for p in found if p.text == "Moscow"]
+    assert any(p.role == "actor" for p in moscow)
+    assert not any(p.text in ("Most", "Read", "Most Read") for p in found)
+
+
+def test_ruler_is_added_once(nlp: Any) -> None:
+    before = list(nlp.pipe_names)
+    add_gazetteer_ruler(nlp)
+    assert nlp.pipe_names == before
+    assert nlp.pipe_names.index("sitrep_gazetteer") > nlp.pipe_names.index("ner")
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "region"),
+    [
+        ("the Donetsk region", "donetsk", True),
+        ("Kharkiv Oblast", "kharkiv", True),
+        ("central Kharkiv", "kharkiv", False),
+        ("the southern port of Kherson", "kherson", False),
+        ("North Korea", "north korea", False),
+        ("Moscow's", "moscow", False),
+    ],
+)
+def test_strip_mention(text: str, key: str, region: bool) -> None:
+    assert strip_mention(text) == (key, region)
+
+
+def test_resolve_name_with_context() -> None:
+    ua = resolve_name("Odessa", context_countries=["UA"])
+    us = resolve_name("Odessa", context_countries=["US"])
+    assert ua is not None and ua.country == "UA" and ua.precision == "city"
+    assert us is not None and us.country == "US"
+    region = resolve_name("the Luhansk region", context_countries=["UA"])
+    assert region is not None and region.precision == "region" and region.geonameid is None
+    assert resolve_name("Qwertyville Nowhere") is None
+    country = resolve_name("Ukraine")
+    assert country is not None and country.geonameid == 690791
+
+
+def test_place_ref_copies_the_resolution() -> None:
+    p = Place("Kyiv", 0, 4, name="Kyiv", geonameid=703448, country="UA", lat=50.45,
+              lon=30.52, precision="city", resolved=True, confidence=0.9)  # fmt: skip
+    ref = place_ref(p)
+    assert (ref.name, ref.geonameid, ref.country, ref.precision) == ("Kyiv", 703448, "UA", "city")
+    assert place_ref(Place("Nowhere", 0, 7)).name == "Nowhere"
