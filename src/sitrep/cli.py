@@ -85,7 +85,12 @@ def extract(file: str, published: dt.date | None, outlet: str | None, url: str |
 @db_option
 @click.option("--published", callback=_date, help="Publication date for inputs that carry none.")
 @click.option("--outlet", help="Outlet name for inputs that carry none.")
-@click.option("--batch-size", default=32, show_default=True, help="Articles per batch (bounds memory).")
+@click.option("--batch-size", default=32, show_default=True, help="Documents per batch and transaction (bounds memory).")
+@click.option("--processes", default=1, show_default=True, help="Worker processes that parse and extract (local engine).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run batches in this machine's processes or on a Dask cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address (default: start a LocalCluster).")
+@click.option("--workers", type=int, default=None, help="Dask LocalCluster workers (default: --processes).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(
     paths: tuple[str, ...],
@@ -93,14 +98,23 @@ def ingest(
     published: dt.date | None,
     outlet: str | None,
     batch_size: int,
+    processes: int,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
     quiet: bool,
 ) -> None:
-    """Ingest text/HTML files, directories or globs into the database."""
+    """Ingest text/HTML pages, RSS/Atom feeds, WARC archives and JSONL dumps (files,
+    directories or globs; .gz too) into the database. Resumable: run it again after an
+    interruption and it picks up where it stopped."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from sitrep.ingest.job import ingest as run_ingest
+    from sitrep.scale import make_executor
     from sitrep.store import Store
 
+    if batch_size < 1 or processes < 1 or (workers is not None and workers < 1):
+        raise click.BadParameter("--batch-size, --processes and --workers must be at least 1")
     try:
         with Store(db) as store, Progress(
             TextColumn("[bold]ingest[/bold]"),
@@ -119,21 +133,27 @@ def ingest(
                 if t.elapsed:
                     bar.update(task, rate=f"{t.completed / t.elapsed:.1f} docs/s")
 
-            result = run_ingest(
-                paths, store=store, published=published, outlet=outlet,
-                batch_size=batch_size, on_progress=tick,
-            )
+            executor = make_executor(engine, processes=processes, scheduler=scheduler, workers=workers)
+            try:
+                result = run_ingest(
+                    paths, store=store, published=published, outlet=outlet,
+                    batch_size=batch_size, executor=executor, on_progress=tick,
+                )
+            finally:
+                executor.close()
             db_path = store.path
     except SitrepError as exc:
         err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")
         sys.exit(2)
     for f in result.failures:
         err.print(f"[yellow]skipped[/yellow] {f.source}: {f.reason} [dim]({f.code})[/dim]")
+    if result.failed > len(result.failures):
+        err.print(f"... and {result.failed - len(result.failures)} more in the failures table")
     err.print(
         f"{result.read} read, {result.written} new articles, {result.skipped} already stored, "
-        f"{len(result.failures)} failed -> {db_path}"
+        f"{result.failed} failed -> {db_path}"
     )
-    if result.read and len(result.failures) == result.read:
+    if result.read and result.failed == result.read:
         sys.exit(1)
 
 

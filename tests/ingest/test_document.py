@@ -5,7 +5,14 @@ import gzip
 
 import pytest
 
-from sitrep.errors import BinaryInput, BrokenInput, EmptyInput, EncodingInput, LanguageInput, TooLargeInput
+from sitrep.errors import (
+    BinaryInput,
+    BrokenInput,
+    EmptyInput,
+    EncodingInput,
+    LanguageInput,
+    TooLargeInput,
+)
 from sitrep.ingest import document
 from sitrep.ingest.document import article_from_string, article_id, decode_bytes
 
@@ -72,7 +79,9 @@ def test_non_english_refused() -> None:
 
 
 def test_article_from_text_keeps_metadata() -> None:
-    art = article_from_string(BODY, published="2023-05-07", outlet="Sahel Post", url="https://x.example/a")
+    art = article_from_string(
+        BODY, published="2023-05-07", outlet="Sahel Post", url="https://x.example/a"
+    )
     assert art.published == dt.date(2023, 5, 7)
     assert art.outlet == "Sahel Post"
     assert art.published_source == "given"

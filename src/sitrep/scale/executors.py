@@ -1,0 +1,122 @@
+"""Executors: in this process, in a pool of worker processes, or on a Dask cluster."""
+
+from __future__ import annotations
+
+import collections
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from types import TracebackType
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Executor(Protocol):
+    """Maps a function over tasks, yielding results in task order with bounded work in flight."""
+
+    workers: int
+
+    def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]: ...
+
+    def close(self) -> None: ...
+
+
+class InlineExecutor:
+    """Runs every task in this process, one after the other."""
+
+    workers = 1
+
+    def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
+        for task in tasks:
+            yield fn(task)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> InlineExecutor:
+        return self
+
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def ordered_window(
+    submit: Callable[[T], Any], result: Callable[[Any], R], tasks: Iterable[T], window: int
+) -> Iterator[R]:
+    """Submit tasks keeping at most ``window`` in flight; yield their results in order."""
+    pending: collections.deque[Any] = collections.deque()
+    for task in tasks:
+        pending.append(submit(task))
+        if len(pending) >= window:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+def _warm() -> None:
+    """Load the model once per worker, before its first task."""
+    from sitrep.nlp import load
+
+    load()
+
+
+class ProcessExecutor:
+    """Runs tasks in ``n`` fresh worker processes (spawned: no state shared with the writer)."""
+
+    def __init__(self, n: int, *, warm: bool = True) -> None:
+        self.workers = n
+        self._pool = ProcessPoolExecutor(
+            max_workers=n,
+            mp_context=mp.get_context("spawn"),
+            initializer=_warm if warm else None,
+        )
+
+    def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
+        def submit(task: T) -> Future[R]:
+            return self._pool.submit(fn, task)
+
+        def result(fut: Future[R]) -> R:
+            return fut.result()
+
+        return ordered_window(submit, result, tasks, window=2 * self.workers)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> ProcessExecutor:
+        return self
+
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def make_executor(
+    engine: str = "local",
+    *,
+    processes: int = 1,
+    scheduler: str | None = None,
+    workers: int | None = None,
+) -> Executor:
+    """The executor for ``--engine``: ``local`` (``processes`` workers) or ``dask``.
+
+    Args:
+        engine: ``local`` or ``dask``.
+        processes: worker processes for the local engine; 1 runs in this process.
+        scheduler: a Dask scheduler address; a LocalCluster is started when None.
+        workers: Dask LocalCluster workers (default: ``processes``).
+    """
+    if engine == "dask":
+        from sitrep.scale.cluster import DaskExecutor
+
+        return DaskExecutor(address=scheduler, n_workers=workers or processes)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    if processes <= 1:
+        return InlineExecutor()
+    return ProcessExecutor(processes)
