@@ -86,7 +86,7 @@ def test_continents_states_and_counties() -> None:
     europe = gaz.lookup("Europe")[0]
     assert europe.kind == "continent"
     assert gaz.lookup("EU")[0].kind == "continent"
-    texas = [e for e in gaz.lookup("Texas") if e.kind == "region"][0]
+    texas = next(e for e in gaz.lookup("Texas") if e.kind == "region")
     assert (texas.country, texas.admin1) == ("US", "TX")
     assert 27 < texas.lat < 35 and -105 < texas.lon < -94
     georgia = {e.kind for e in gaz.lookup("Georgia")}

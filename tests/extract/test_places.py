@@ -221,7 +221,7 @@ def test_sample_article_places(nlp: Any, sample_text: str) -> None:
     kharkiv = [p for p in found if p.name == "Kharkiv"]
     assert len(kharkiv) == 2
     assert abs(kharkiv[0].lat - 49.98) < 0.05 and abs(kharkiv[0].lon - 36.25) < 0.05  # type: ignore[operator]
-    kherson = [p for p in found if p.name == "Kherson"][0]
+    kherson = next(p for p in found if p.name == "Kherson")
     assert abs(kherson.lat - 46.64) < 0.05 and abs(kherson.lon - 32.61) < 0.05  # type: ignore[operator]
     moscow = [p for p in found if p.text == "Moscow"]
     assert any(p.role == "actor" for p in moscow)
