@@ -17,38 +17,68 @@ C = tuple[str, int | None, int | None, int | None]
 # left out here and checked in test_flags.
 TABLE: list[tuple[str, set[C]]] = [
     # digits and words
-    ("Twelve people were killed when a bus hit a landmine near the border.", {("killed", 12, 12, 12)}),
+    (
+        "Twelve people were killed when a bus hit a landmine near the border.",
+        {("killed", 12, 12, 12)},
+    ),
     ("At least 7 civilians died in the attack on the market.", {("killed", 7, 7, None)}),
     ("The strike killed 31 people, including six children.", {("killed", 31, 31, 31)}),
     ("Four soldiers were wounded in the ambush, the army said.", {("injured", 4, 4, 4)}),
-    ("Police said two thousand people had been evacuated from the flooded district.", {("evacuated", 2000, 2000, 2000)}),
-    ("A dozen fighters were captured after the battle for the airport.", {("captured", 12, 12, 12)}),
+    (
+        "Police said two thousand people had been evacuated from the flooded district.",
+        {("evacuated", 2000, 2000, 2000)},
+    ),
+    (
+        "A dozen fighters were captured after the battle for the airport.",
+        {("captured", 12, 12, 12)},
+    ),
     ("Gunmen kidnapped 15 students from a boarding school overnight.", {("kidnapped", 15, 15, 15)}),
-    ("Security forces arrested 43 protesters in the capital on Sunday.", {("arrested", 43, 43, 43)}),
+    (
+        "Security forces arrested 43 protesters in the capital on Sunday.",
+        {("arrested", 43, 43, 43)},
+    ),
     ("Nine people are still missing after the building collapsed.", {("missing", 9, 9, 9)}),
-    ("The fighting has displaced 1.5 million people since April.", {("displaced", 1500000, 1500000, 1500000)}),
+    (
+        "The fighting has displaced 1.5 million people since April.",
+        {("displaced", 1500000, 1500000, 1500000)},
+    ),
     ("Twenty-one miners were killed in the blast.", {("killed", 21, 21, 21)}),
     ("One hundred and five bodies have been recovered so far.", {("killed", 105, 105, 105)}),
     ("The explosion injured 63 people, hospital officials said.", {("injured", 63, 63, 63)}),
-    ("Three policemen died and two were hurt in the shootout.", {("killed", 3, 3, 3), ("injured", 2, 2, 2)}),
+    (
+        "Three policemen died and two were hurt in the shootout.",
+        {("killed", 3, 3, 3), ("injured", 2, 2, 2)},
+    ),
     ("Two journalists were among those killed, the union said.", {("killed", 2, 2, 2)}),
     ("Rebels abducted 30 villagers during a raid on Tuesday.", {("kidnapped", 30, 30, 30)}),
     ("The navy rescued 112 migrants off the coast.", {("evacuated", 112, 112, 112)}),
-    ("Five thousand families fled the town ahead of the offensive.", {("displaced", 5000, 5000, 5000)}),
-    ("The shelling left 14 dead and 40 wounded.", {("killed", 14, 14, 14), ("injured", 40, 40, 40)}),
+    (
+        "Five thousand families fled the town ahead of the offensive.",
+        {("displaced", 5000, 5000, 5000)},
+    ),
+    (
+        "The shelling left 14 dead and 40 wounded.",
+        {("killed", 14, 14, 14), ("injured", 40, 40, 40)},
+    ),
     ("Eight peacekeepers were injured when their convoy was attacked.", {("injured", 8, 8, 8)}),
     # hedges
     ("More than 300 people have died in the clashes, medics said.", {("killed", 300, 301, None)}),
     ("Nearly 50 civilians were killed in the raid.", {("killed", 50, None, 49)}),
     ("Almost 200 people were injured in the stampede.", {("injured", 200, None, 199)}),
-    ("About 40 fighters were killed in the offensive, the group said.", {("killed", 40, None, None)}),
+    (
+        "About 40 fighters were killed in the offensive, the group said.",
+        {("killed", 40, None, None)},
+    ),
     ("Around 25 people were wounded by the blast.", {("injured", 25, None, None)}),
     ("Some 60 villagers were abducted by the gunmen.", {("kidnapped", 60, None, None)}),
     ("Up to 90 people may be trapped, but 12 were killed.", {("killed", 12, 12, 12)}),
     ("As many as 70 people were arrested after the rally.", {("arrested", 70, None, 70)}),
     ("No fewer than 18 soldiers were killed in the attack.", {("killed", 18, 18, None)}),
     ("Fewer than 10 people were injured, officials said.", {("injured", 10, None, 9)}),
-    ("An estimated 4,000 people were displaced by the fighting.", {("displaced", 4000, None, None)}),
+    (
+        "An estimated 4,000 people were displaced by the fighting.",
+        {("displaced", 4000, None, None)},
+    ),
     ("Roughly 120 migrants were rescued at sea.", {("evacuated", 120, None, None)}),
     # vague quantities
     ("Dozens of people were killed in the air strikes.", {("killed", None, 24, 99)}),
@@ -64,7 +94,10 @@ TABLE: list[tuple[str, set[C]]] = [
     ("Witnesses said 20-30 people were wounded.", {("injured", None, 20, 30)}),
     ("Two or three soldiers were captured, the ministry said.", {("captured", None, 2, 3)}),
     # cue first
-    ("The missile strike killed at least 12 people in the town centre.", {("killed", 12, 12, None)}),
+    (
+        "The missile strike killed at least 12 people in the town centre.",
+        {("killed", 12, 12, None)},
+    ),
     ("The bombing killed 8 and wounded 25.", {("killed", 8, 8, 8), ("injured", 25, 25, 25)}),
     ("Militants attacked the base, killing 17 soldiers.", {("killed", 17, 17, 17)}),
     ("The storm claimed the lives of 9 people.", {("killed", 9, 9, 9)}),
@@ -79,8 +112,14 @@ TABLE: list[tuple[str, set[C]]] = [
     ("The mayor was kidnapped on his way to work.", {("kidnapped", 1, 1, 1)}),
     ("The attack caused the death of a teacher.", {("killed", 1, 1, 1)}),
     # coordination, ellipsis, others
-    ("Five soldiers were killed and seven others were wounded in the clash.", {("killed", 5, 5, 5), ("injured", 7, 7, 7)}),
-    ("Eleven people were killed on Monday and three more on Tuesday.", {("killed", 11, 11, 11), ("killed", 3, 3, 3)}),
+    (
+        "Five soldiers were killed and seven others were wounded in the clash.",
+        {("killed", 5, 5, 5), ("injured", 7, 7, 7)},
+    ),
+    (
+        "Eleven people were killed on Monday and three more on Tuesday.",
+        {("killed", 11, 11, 11), ("killed", 3, 3, 3)},
+    ),
     ("The raid killed 4 soldiers and 2 civilians.", {("killed", 4, 4, 4), ("killed", 2, 2, 2)}),
     ("Six of the ten hostages were wounded.", {("injured", 6, 6, 6)}),
     ("Two of his bodyguards were killed in the attack.", {("killed", 2, 2, 2)}),
@@ -116,13 +155,19 @@ TABLE: list[tuple[str, set[C]]] = [
     ("The rebels claimed that 40 government soldiers had been killed.", {("killed", 40, 40, 40)}),
     ("The ministry confirmed that 3 soldiers were missing.", {("missing", 3, 3, 3)}),
     # upper-case wire copy
-    ("THREE PEASANTS WERE KILLED AND FIVE OTHERS WERE WOUNDED DURING THE ATTACK.", {("killed", 3, 3, 3), ("injured", 5, 5, 5)}),
+    (
+        "THREE PEASANTS WERE KILLED AND FIVE OTHERS WERE WOUNDED DURING THE ATTACK.",
+        {("killed", 3, 3, 3), ("injured", 5, 5, 5)},
+    ),
     ("THE BOMB EXPLOSION INJURED 14 PEOPLE, POLICE SOURCES REPORTED.", {("injured", 14, 14, 14)}),
     ("GUERRILLAS KILLED A PEASANT IN THE NORTHERN DEPARTMENT.", {("killed", 1, 1, 1)}),
     ("AT LEAST 20 PERSONS WERE KIDNAPPED BY THE TERRORISTS.", {("kidnapped", 20, 20, None)}),
     ("NO ONE WAS INJURED IN THE ATTACK ON THE EMBASSY.", set()),
     ("THE ARMY REPORTED THAT 2 SOLDIERS DIED IN THE CLASH.", {("killed", 2, 2, 2)}),
-    ("SIX JESUIT PRIESTS AND TWO WOMEN WERE MURDERED AT DAWN.", {("killed", 6, 6, 6), ("killed", 2, 2, 2)}),
+    (
+        "SIX JESUIT PRIESTS AND TWO WOMEN WERE MURDERED AT DAWN.",
+        {("killed", 6, 6, 6), ("killed", 2, 2, 2)},
+    ),
     ("A CAR BOMB KILLED 12 PEOPLE IN THE CAPITAL TODAY.", {("killed", 12, 12, 12)}),
 ]
 
@@ -130,8 +175,12 @@ TABLE: list[tuple[str, set[C]]] = [
 def _run(nlp: Any, text: str, **kw: Any) -> list[CasualtyClaim]:
     from sitrep.nlp import parse
 
-    art = Article(id="t", text=text, outlet=kw.pop("outlet", "Test Wire"), published=kw.pop("published", PUB))
-    return casualties(parse(text, nlp=nlp), article=art, places=kw.get("places", []), times=kw.get("times", []))
+    art = Article(
+        id="t", text=text, outlet=kw.pop("outlet", "Test Wire"), published=kw.pop("published", PUB)
+    )
+    return casualties(
+        parse(text, nlp=nlp), article=art, places=kw.get("places", []), times=kw.get("times", [])
+    )
 
 
 def _counted(claims: list[CasualtyClaim]) -> set[C]:
@@ -166,7 +215,11 @@ def test_flags(nlp: Any, text: str, flag: str) -> None:
 @pytest.mark.parametrize(
     ("text", "source", "stance"),
     [
-        ("According to the regional governor, 6 people died in the fire.", "regional governor", "reports"),
+        (
+            "According to the regional governor, 6 people died in the fire.",
+            "regional governor",
+            "reports",
+        ),
         ("Officials say 22 people were killed.", "Officials", "reports"),
         ("The rebels claimed that 40 government soldiers had been killed.", "rebels", "claims"),
         ("The ministry confirmed that 3 soldiers were missing.", "ministry", "confirms"),
@@ -186,7 +239,12 @@ def test_source_and_stance(nlp: Any, text: str, source: str, stance: str) -> Non
 def test_details(nlp: Any) -> None:
     text = "Russian shelling killed 9 Ukrainian soldiers near the river, the general staff said."
     (c,) = _run(nlp, text)
-    assert (c.cause, c.perpetrator, c.victims, c.side) == ("Russian shelling", "Russia", "soldiers", "Ukrainian")
+    assert (c.cause, c.perpetrator, c.victims, c.side) == (
+        "Russian shelling",
+        "Russia",
+        "soldiers",
+        "Ukrainian",
+    )
     (d,) = _run(nlp, "Seven people were killed by a drone strike on the station.")
     assert d.cause == "drone strike" and d.perpetrator is None
     (e,) = _run(nlp, "Four people were killed in a blast.")
@@ -219,9 +277,29 @@ def test_place_and_time_linking(nlp: Any) -> None:
     a = text.index("Avdiivka")
     s24 = text.index("the past 24 hours")
     tue = text.index("Tuesday morning")
-    places = [Place(text="Avdiivka", start=a, end=a + 8, name="Avdiivka", country="UA", lat=48.14, lon=37.74, precision="city", resolved=True)]
+    places = [
+        Place(
+            text="Avdiivka",
+            start=a,
+            end=a + 8,
+            name="Avdiivka",
+            country="UA",
+            lat=48.14,
+            lon=37.74,
+            precision="city",
+            resolved=True,
+        )
+    ]
     times = [
-        TimeRef(text="the past 24 hours", start=s24, end=s24 + 17, value="2023-06-13/2023-06-14", type="INTERVAL", begin=dt.date(2023, 6, 13), end_date=dt.date(2023, 6, 14)),
+        TimeRef(
+            text="the past 24 hours",
+            start=s24,
+            end=s24 + 17,
+            value="2023-06-13/2023-06-14",
+            type="INTERVAL",
+            begin=dt.date(2023, 6, 13),
+            end_date=dt.date(2023, 6, 14),
+        ),
         TimeRef(text="Tuesday morning", start=tue, end=tue + 15, value="2023-06-13"),
     ]
     claims = _run(nlp, text, places=places, times=times)

@@ -186,13 +186,17 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
         claims = extract_casualties(doc, article=art, places=places, times=times)
         if row.fatalities is not None and not row.split:
             sit_fat.append((row.fatalities, fatalities_of(claims)))
-            peer_fat.append((row.fatalities, sum(n for k, n in regex_peer(row.text) if k == "killed")))
+            peer_fat.append(
+                (row.fatalities, sum(n for k, n in regex_peer(row.text) if k == "killed"))
+            )
         found = extract_events(doc, article=art, places=places, times=times, casualties=claims)
         ev = main_event(found, doc) or _main_event(found)
         if row.event_type:
             typed += 1
             types += ev is not None and ev.event_type.lower() == row.event_type.lower()
-            subtypes += ev is not None and (ev.sub_event_type or "").lower() == row.sub_event_type.lower()
+            subtypes += (
+                ev is not None and (ev.sub_event_type or "").lower() == row.sub_event_type.lower()
+            )
         if row.lat is not None and row.lon is not None:
             located += 1
             p = best_place(places)

@@ -37,7 +37,7 @@ REFERENCE = (
 _STORY_HEAD = re.compile(r"^((?:DEV|TST\d+)-MUC\d-\d{4})\b.*$", re.M)
 _DATELINE = re.compile(r"^\s*[^\n]{0,80}?,\s*(\d{1,2})\s+([A-Z]{3})\s+(\d{2})\b")
 _TAGS = re.compile(r"\[(?:TEXT|REPORT|EXCERPT|EXCERPTS|CONTINUED|COMMENTARY|INTERVIEW)[^\]]*\]")
-_MONTHS = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split()
+_MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 _EFFECT_KIND = {"DEATH": "killed", "INJURY": "injured"}
 
 Item = tuple[str, str, int]  # (story, kind, number)
@@ -73,7 +73,9 @@ def read_stories(path: Path) -> Iterator[Story]:
         d = _DATELINE.match(body)
         if d and d.group(2) in _MONTHS:
             try:
-                date = dt.date(1900 + int(d.group(3)), _MONTHS.index(d.group(2)) + 1, int(d.group(1)))
+                date = dt.date(
+                    1900 + int(d.group(3)), _MONTHS.index(d.group(2)) + 1, int(d.group(1))
+                )
             except ValueError:
                 date = None
         body = body.split("--", 1)[1] if "--" in body[:200] else body
@@ -158,7 +160,9 @@ def score(gold: Iterable[GoldItem], pred: Iterable[Item]) -> PRF:
     remaining = set(pred)
     tp = fn = 0
     for (story, kind, numbers), optional in sorted(by_key.items(), key=lambda kv: kv[1]):
-        hit = next((p for p in remaining if p[0] == story and p[1] == kind and p[2] in numbers), None)
+        hit = next(
+            (p for p in remaining if p[0] == story and p[1] == kind and p[2] in numbers), None
+        )
         if hit is not None:
             remaining.discard(hit)
             tp += 1
@@ -268,5 +272,7 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
         f"{len(gold)} gold items ({sum(not g.optional for g in gold)} required) in "
         f"{len({g.story for g in gold})} stories; sets: {', '.join(sorted({p.parent.name for p in texts}))}"
     )
-    report.notes.append("sitrep counts claims with a count and no negated/hypothetical/future/historical flag")
+    report.notes.append(
+        "sitrep counts claims with a count and no negated/hypothetical/future/historical flag"
+    )
     return report

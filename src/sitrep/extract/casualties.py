@@ -224,13 +224,29 @@ _SINGLE = {"he", "she", "him", "her"}
 def _arguments(cue: Token) -> list[Token]:
     """The victims a cue governs: passive subject, object, "death of X"; with their conjuncts."""
     args: list[Token] = []
-    if cue.lower_ == "dead" and cue.head.lemma_.lower() in {"shoot", "stab", "beat", "hack", "find", "leave"}:
+    if cue.lower_ == "dead" and cue.head.lemma_.lower() in {
+        "shoot",
+        "stab",
+        "beat",
+        "hack",
+        "find",
+        "leave",
+    }:
         cue = cue.head  # "shot dead a girl", "were found dead"
     passive = any(c.dep_ == "auxpass" for c in cue.children)
     for c in cue.children:
-        if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and cue.lower_ in {"died", "die", "dies"}):
-            args.append(c)
-        elif c.dep_ == "dobj" and not passive and (cue.lower_ in TRANSITIVE or cue.lemma_.lower() in {"shoot", "stab", "beat", "hack"}):
+        if (
+            c.dep_ == "nsubjpass"
+            or (c.dep_ == "nsubj" and cue.lower_ in {"died", "die", "dies"})
+            or (
+                c.dep_ == "dobj"
+                and not passive
+                and (
+                    cue.lower_ in TRANSITIVE
+                    or cue.lemma_.lower() in {"shoot", "stab", "beat", "hack"}
+                )
+            )
+        ):
             args.append(c)
         elif c.lower_ == "of" and cue.lower_ in _OF_NOUNS:
             args.extend(g for g in c.children if g.dep_ == "pobj")
@@ -248,7 +264,11 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
         if cue.lower_ not in CUES or CUES[cue.lower_] in {"displaced", "evacuated", "casualties"}:
             continue
         for a in _arguments(cue):
-            if a.i in used or a.like_num or any(c.dep_ == "nummod" or c.i in used for c in a.children):
+            if (
+                a.i in used
+                or a.like_num
+                or any(c.dep_ == "nummod" or c.i in used for c in a.children)
+            ):
                 continue
             single = a.tag_ in {"NN", "NNP"} and (a.lower_ in SINGULAR_VICTIMS or a.pos_ == "PROPN")
             if not single and a.lower_ not in _SINGLE:
@@ -259,10 +279,8 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
             while lo < a.i and doc[lo].lower_ in {"the", "a", "an", "another"}:
                 lo += 1
             hi = a.i + 1
-            while (
-                hi < sent.end
-                and doc[hi].dep_ == "compound"
-                or (hi < sent.end and doc[hi].pos_ == "PROPN" and doc[hi].head == a)
+            while (hi < sent.end and doc[hi].dep_ == "compound") or (
+                hi < sent.end and doc[hi].pos_ == "PROPN" and doc[hi].head == a
             ):
                 hi += 1
             start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
@@ -327,7 +345,7 @@ def _find(doc: Doc, sent: Span) -> list[_Found]:
         ):
             continue
         nxt = doc[b].lower_ if b < sent.end else ""
-        victim: tuple[int, int] | None = None
+        victim = None
         if nxt in {"more", "others", "other", "further", "additional"}:
             pass
         elif b < sent.end and (run := _noun_run(doc, b, sent.end)) is not None:
@@ -346,7 +364,11 @@ def _clause_window(doc: Doc, f: _Found, sent: Span) -> list[Token]:
     first = _token_at(doc, f.q.start)
     anchor = min(first if first is not None else f.num, f.cue.i if f.cue is not None else f.num)
     lo = anchor
-    while lo > sent.start and anchor - lo < 6 and doc[lo - 1].lower_ not in {",", ";", "but", "while", "and"}:
+    while (
+        lo > sent.start
+        and anchor - lo < 6
+        and doc[lo - 1].lower_ not in {",", ";", "but", "while", "and"}
+    ):
         lo -= 1
     toks = list(doc[lo:anchor])
     if f.cue is not None and f.cue.i > f.num:
@@ -445,7 +467,7 @@ def _subject(cue: Token) -> Token | None:
         inner = [
             g for c in subj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
-        subj = inner[0] if inner else None
+        return inner[0] if inner else None
     return subj
 
 

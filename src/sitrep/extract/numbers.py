@@ -195,7 +195,7 @@ class _Scanner:
 
     def number(self, i: int) -> tuple[int, int] | None:
         """An exact number starting at token i: (value, index after it)."""
-        if not self.is_num_word(i) or self.word(i) in _SCALES and self.word(i) != "dozen":
+        if not self.is_num_word(i) or (self.word(i) in _SCALES and self.word(i) != "dozen"):
             return None
         j = i
         while self.is_num_word(j) or (
@@ -256,9 +256,10 @@ class _Scanner:
             return self.make(i, k, j, None, lo * scale, high, hedge or mult[0]), j
         v = self.match_phrase(k, list(_VAGUE))
         if v is not None and not (v[0] == "several" and self.is_num_word(v[1])):
-            lo, hi = _VAGUE[v[0]]
+            vlo, vhi = _VAGUE[v[0]]
             j = v[1] + (self.word(v[1]) == "of" and not v[0].endswith("of"))
-            return self.make(i, k, j, None, lo, hi, v[0] if hedge is None else f"{hedge} {v[0]}"), j
+            vague = v[0] if hedge is None else f"{hedge} {v[0]}"
+            return self.make(i, k, j, None, vlo, vhi, vague), j
         num = self.number(k)
         if num is None:
             return None
@@ -280,8 +281,8 @@ class _Scanner:
             hedge, i = None, k
         if hedge is None:
             return self.make(i, k, j, value, value, value, None), j
-        lo, hi = _bounds(value, _HEDGES[hedge])
-        return self.make(i, k, j, value, lo, hi, hedge), j
+        blo, bhi = _bounds(value, _HEDGES[hedge])
+        return self.make(i, k, j, value, blo, bhi, hedge), j
 
     def make(
         self, i: int, k: int, j: int, count: int | None, low: int | None, high: int | None,
