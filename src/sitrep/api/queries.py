@@ -231,12 +231,15 @@ def list_claims(
     )
 
 
+def select_claims(f: Filters) -> tuple[str, list[Any]]:
+    """The SQL and parameters that list every casualty claim passing the filters."""
+    w = claim_filters(f)
+    return f"{_CLAIMS}{w.sql()} ORDER BY day NULLS LAST, c.article_id, c.start, c.id", w.params
+
+
 def all_claims(con: duckdb.DuckDBPyConnection, f: Filters) -> list[dict[str, Any]]:
     """Every casualty claim that passes the filters, in day order."""
-    w = claim_filters(f)
-    return rows(
-        con, f"{_CLAIMS}{w.sql()} ORDER BY day NULLS LAST, c.article_id, c.start, c.id", w.params
-    )
+    return rows(con, *select_claims(f))
 
 
 # -- events -------------------------------------------------------------------------------
@@ -284,12 +287,15 @@ def list_events(
     )
 
 
+def select_events(f: Filters) -> tuple[str, list[Any]]:
+    """The SQL and parameters that list every event passing the filters."""
+    w = event_filters(f)
+    return f"{_EVENTS}{w.sql()} ORDER BY day NULLS LAST, e.article_id, e.start, e.id", w.params
+
+
 def all_events(con: duckdb.DuckDBPyConnection, f: Filters) -> list[dict[str, Any]]:
     """Every event that passes the filters, in day order."""
-    w = event_filters(f)
-    return rows(
-        con, f"{_EVENTS}{w.sql()} ORDER BY day NULLS LAST, e.article_id, e.start, e.id", w.params
-    )
+    return rows(con, *select_events(f))
 
 
 # -- quotes and places --------------------------------------------------------------------

@@ -1,0 +1,241 @@
+"""Situation reports: the key figures with their sources, the events in order, what is disputed.
+
+:func:`build` gathers the report from the store; :func:`to_markdown` and :func:`to_html` render
+it. Every value from an article is escaped for the format it lands in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import duckdb
+
+from sitrep.api import reconciled
+from sitrep.api.queries import Filters, all_events, rows
+
+ReportFormat = Literal["md", "html"]
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything a situation report says, ready to render."""
+
+    place: str | None
+    since: dt.date | None
+    until: dt.date | None
+    generated: dt.datetime
+    articles: int
+    outlets: list[str]
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    disputed: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        where = self.place or "all places"
+        if self.since and self.until:
+            when = f"{self.since.isoformat()} to {self.until.isoformat()}"
+        elif self.since:
+            when = f"since {self.since.isoformat()}"
+        elif self.until:
+            when = f"until {self.until.isoformat()}"
+        else:
+            when = "all dates"
+        return f"Situation report: {where}, {when}"
+
+
+def build(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    place: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    max_figures: int = 25,
+) -> Report:
+    """Gather a report for a place (name or country code) and a date range."""
+    f = Filters(place=place, since=since, until=until)
+    figures = sorted(
+        reconciled.tallies(con, f), key=lambda t: (-(t["best"] or t["low"] or 0), t["day"] or "")
+    )[:max_figures]
+    events = all_events(con, f)
+    article_ids = sorted(
+        {item["article_id"] for t in figures for item in t["lineage"]}
+        | {e["article_id"] for e in events}
+    )
+    outlets = rows(
+        con,
+        "SELECT DISTINCT outlet FROM articles WHERE list_contains(?, id) AND outlet IS NOT NULL "
+        "ORDER BY outlet",
+        [article_ids],
+    )
+    return Report(
+        place=place,
+        since=since,
+        until=until,
+        generated=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        articles=len(article_ids),
+        outlets=[o["outlet"] for o in outlets],
+        figures=figures,
+        events=events,
+        disputed=reconciled.contradictions(con, f),
+    )
+
+
+def render(report: Report, fmt: ReportFormat) -> str:
+    """The report as Markdown (``md``) or a standalone HTML page (``html``)."""
+    return to_html(report) if fmt == "html" else to_markdown(report)
+
+
+# -- shared wording ------------------------------------------------------------------------
+def _n(v: Any) -> str:
+    return "?" if v is None else f"{v:,}" if isinstance(v, int) else str(v)
+
+
+def _range(t: dict[str, Any]) -> str:
+    high = "open-ended" if t["high"] is None else _n(t["high"])
+    return f"low {_n(t['low'])}, best {_n(t['best'])}, high {high}"
+
+
+def _figure_head(t: dict[str, Any]) -> str:
+    where = t["place"]["name"] or "unknown place"
+    when = t["day"] or "undated"
+    scope = " (cumulative)" if t["scope"] == "cumulative" else ""
+    return f"{t['kind']} in {where}, {when}{scope}"
+
+
+def _source_line(item: dict[str, Any]) -> str:
+    figure = " ".join(x for x in (item.get("hedge"), _n(item.get("count"))) if x)
+    return f"{figure}: {item.get('source') or 'unattributed'} via {item.get('outlet') or 'unknown outlet'}"
+
+
+def _event_line(e: dict[str, Any]) -> str:
+    what = e["event_type"] + (f" ({e['sub_event_type']})" if e.get("sub_event_type") else "")
+    who = " -> ".join(x for x in (e.get("actor1"), e.get("target")) if x)
+    dead = f", {e['fatalities']:,} killed" if e.get("fatalities") else ""
+    flags = f" [{', '.join(e['flags'])}]" if e.get("flags") else ""
+    return f"{what}{': ' + who if who else ''} in {e.get('place_name') or 'unknown place'}{dead}{flags}"
+
+
+def _side_line(s: dict[str, Any]) -> str:
+    figure = " ".join(
+        x for x in (s.get("hedge"), _n(s.get("count"))) if x and s.get("count") is not None
+    )
+    who = f"{s.get('source') or 'unattributed'} ({s.get('stance') or 'reports'}, {s.get('outlet') or '?'}, {s.get('day') or 'undated'})"
+    return f"{who}{': ' + figure if figure else ''}"
+
+
+# -- Markdown ------------------------------------------------------------------------------
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+
+
+def _md(text: Any) -> str:
+    """Plain text safe in Markdown: no markup, no HTML, one line."""
+    s = " ".join(str(text).split())
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    return s.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def to_markdown(r: Report) -> str:
+    """The report as Markdown."""
+    out = [f"# {_md(r.title)}", ""]
+    out.append(
+        f"Generated {r.generated.isoformat()} from {r.articles} article(s)"
+        + (f" by {_md(', '.join(r.outlets))}" if r.outlets else "")
+        + "."
+    )
+    out += ["", "## Key figures", ""]
+    if not r.figures:
+        out.append("No casualty figures in this selection.")
+    for t in r.figures:
+        out.append(f"- **{_md(_figure_head(t))}**: {_md(_range(t))}")
+        for item in t["lineage"]:
+            out.append(
+                f"  - {_md(_source_line(item))}: \u201c{_md(item.get('evidence') or '')}\u201d"
+            )
+    out += ["", "## Events in order", ""]
+    if not r.events:
+        out.append("No events in this selection.")
+    for e in r.events:
+        out.append(
+            f"- {_md(e.get('day') or 'undated')}: {_md(_event_line(e))} ({_md(e.get('outlet') or '?')})"
+        )
+    out += ["", "## Disputed", ""]
+    if not r.disputed:
+        out.append("Nothing disputed in this selection.")
+    for k in r.disputed:
+        out.append(f"- **{_md(k['type'])}: {_md(k.get('topic') or '')}**")
+        for s in (k["a"], k["b"]):
+            out.append(f"  - {_md(_side_line(s))}: \u201c{_md(s.get('text') or '')}\u201d")
+    return "\n".join(out) + "\n"
+
+
+# -- HTML ----------------------------------------------------------------------------------
+def _h(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+_CSS = """body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:1px solid #ddd}
+.range{color:#b3261e;font-weight:600}blockquote{margin:.2rem 0 .2rem 1rem;color:#444}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.25rem .4rem;text-align:left;vertical-align:top}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem}@media(max-width:600px){.pair{grid-template-columns:1fr}}"""
+
+
+def to_html(r: Report) -> str:
+    """The report as one standalone HTML page (no scripts, nothing fetched)."""
+    p = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_h(r.title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_h(r.title)}</h1>",
+        f"<p>Generated {_h(r.generated.isoformat())} from {r.articles} article(s)"
+        + (f" by {_h(', '.join(r.outlets))}" if r.outlets else "")
+        + ".</p>",
+        "<h2>Key figures</h2>",
+    ]
+    if not r.figures:
+        p.append("<p>No casualty figures in this selection.</p>")
+    for t in r.figures:
+        p.append(f'<h3>{_h(_figure_head(t))}</h3><p class="range">{_h(_range(t))}</p><ul>')
+        for item in t["lineage"]:
+            link = _link(item.get("url"), "source")
+            p.append(
+                f"<li>{_h(_source_line(item))} {link}"
+                f"<blockquote>{_h(item.get('evidence') or '')}</blockquote></li>"
+            )
+        p.append("</ul>")
+    p.append("<h2>Events in order</h2>")
+    if not r.events:
+        p.append("<p>No events in this selection.</p>")
+    else:
+        p.append("<table><thead><tr><th>Day</th><th>Event</th><th>Outlet</th></tr></thead><tbody>")
+        for e in r.events:
+            p.append(
+                f"<tr><td>{_h(e.get('day') or 'undated')}</td><td>{_h(_event_line(e))}"
+                f"<blockquote>{_h(e.get('evidence') or '')}</blockquote></td>"
+                f"<td>{_h(e.get('outlet') or '?')} {_link(e.get('url'), 'source')}</td></tr>"
+            )
+        p.append("</tbody></table>")
+    p.append("<h2>Disputed</h2>")
+    if not r.disputed:
+        p.append("<p>Nothing disputed in this selection.</p>")
+    for k in r.disputed:
+        p.append(f'<h3>{_h(k["type"])}: {_h(k.get("topic") or "")}</h3><div class="pair">')
+        for s in (k["a"], k["b"]):
+            p.append(
+                f"<div><p>{_h(_side_line(s))}</p><blockquote>{_h(s.get('text') or '')}</blockquote></div>"
+            )
+        p.append("</div>")
+    p.append("</body></html>")
+    return "\n".join(p) + "\n"
+
+
+def _link(url: Any, label: str) -> str:
+    if isinstance(url, str) and re.match(r"https?://", url, re.I):
+        return f'<a href="{_h(url)}" rel="noopener noreferrer">{_h(label)}</a>'
+    return ""
