@@ -50,7 +50,9 @@ def entities(doc: Doc) -> list[Entity]:
         if not text:
             continue
         out.append(
-            Entity(label=ent.label_, text=text, start=ent.start_char, end=ent.start_char + len(text))
+            Entity(
+                label=ent.label_, text=text, start=ent.start_char, end=ent.start_char + len(text)
+            )
         )
         if ent.label_ in ("NORP", "GPE"):
             org = _institution(ent)
