@@ -19,9 +19,16 @@ GATES: list[tuple[str, str, int | None, dict[str, dict[str, float]], list[tuple[
      [("sitrep", "textacy", "content_f1")]),
     ("times", "times/TBAQ-cleaned", 80, {"sitrep": {"value_f1": 0.75, "span_f1": 0.91}},
      [("sitrep", "dateparser", "value_f1")]),
+    ("casualties", "casualties/dev", 200, {"sitrep": {"f1": 0.40}}, [("sitrep", "regex", "f1")]),
     ("events", "events/gold_standard_records", None, {"sitrep": {"accuracy": 0.51}},
      [("sitrep", "keyword", "accuracy")]),
 ]
+
+
+def test_gate_acled(data_dir: Path) -> None:
+    report = run_task("acled", data_dir / "acled_sample.csv")
+    assert report.systems["sitrep"]["fatalities_exact"] >= 0.90
+    assert report.systems["sitrep"]["fatalities_exact"] > report.systems["regex"]["fatalities_exact"]
 
 
 @pytest.mark.parametrize(("task", "data", "limit", "floors", "orders"), GATES, ids=[g[0] for g in GATES])
