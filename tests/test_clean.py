@@ -30,7 +30,12 @@ def test_lead_repeating_body_is_removed() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Share this article", "Advertisement", "Read more: Why the talks failed", "Sign up to our newsletter"],
+    [
+        "Share this article",
+        "Advertisement",
+        "Read more: Why the talks failed",
+        "Sign up to our newsletter",
+    ],
 )
 def test_more_residue(line: str) -> None:
     out = clean_text(f"Rebels seized the town of Kidal on Sunday.\n{line}\nThe army withdrew.\n")

@@ -38,7 +38,16 @@ def test_article_metadata_and_residue(result: dict[str, Any]) -> None:
         assert line not in art["text"]
     reasons = {r["reason"] for r in art["removed"]}
     assert "repeated lead" in reasons
-    assert set(result) >= {"article", "entities", "places", "times", "casualties", "quotes", "claims", "events"}
+    assert set(result) >= {
+        "article",
+        "entities",
+        "places",
+        "times",
+        "casualties",
+        "quotes",
+        "claims",
+        "events",
+    }
 
 
 def _match_casualty(got: dict[str, Any], exp: dict[str, Any]) -> bool:
@@ -73,7 +82,10 @@ def test_casualty_claims_exactly(result: dict[str, Any]) -> None:
         assert any(_match_casualty(g, exp) for g in got), f"missing claim {exp}\ngot {got}"
     assert len(got) == len(EXPECTED["casualties"]), f"extra claims: {got}"
     for g in got:
-        assert g["evidence"]["text"] == result["article"]["text"][g["evidence"]["start"] : g["evidence"]["end"]]
+        assert (
+            g["evidence"]["text"]
+            == result["article"]["text"][g["evidence"]["start"] : g["evidence"]["end"]]
+        )
         assert 0 < g["confidence"] <= 1
 
 
@@ -92,7 +104,8 @@ def test_claims_and_stance(result: dict[str, Any]) -> None:
     claims = result["claims"]
     for exp in EXPECTED["claims"]:
         assert any(
-            _low(c["source"]) == _low(exp["source"]) and c["stance"] == exp["stance"] for c in claims
+            _low(c["source"]) == _low(exp["source"]) and c["stance"] == exp["stance"]
+            for c in claims
         ), f"missing claim {exp}"
     denial = next(c for c in claims if _low(c["source"]) == "moscow" and c["stance"] == "denies")
     assert "civilians" in _low(denial["content"])
@@ -103,7 +116,11 @@ def test_claims_and_stance(result: dict[str, Any]) -> None:
 def test_places(result: dict[str, Any]) -> None:
     places = result["places"]
     for exp in EXPECTED["places"]:
-        found = [p for p in places if _low(p["name"]) == _low(exp["name"]) and p["country"] == exp["country"]]
+        found = [
+            p
+            for p in places
+            if _low(p["name"]) == _low(exp["name"]) and p["country"] == exp["country"]
+        ]
         assert found, f"missing place {exp['name']}"
         if "lat" in exp:
             assert abs(found[0]["lat"] - exp["lat"]) < 0.2
@@ -111,7 +128,11 @@ def test_places(result: dict[str, Any]) -> None:
         if exp.get("kind") == "country":
             assert found[0]["precision"] == "country"
     moscow = [p for p in places if p["text"] == "Moscow"]
-    assert moscow and all(p["role"] == "actor" for p in moscow if "denies" in result["article"]["text"][p["end"] : p["end"] + 8])
+    assert moscow and all(
+        p["role"] == "actor"
+        for p in moscow
+        if "denies" in result["article"]["text"][p["end"] : p["end"] + 8]
+    )
 
 
 def test_times(result: dict[str, Any]) -> None:
@@ -121,7 +142,11 @@ def test_times(result: dict[str, Any]) -> None:
             found = [t for t in times if t["text"].lower().endswith("nearly a week")]
             assert found and "P1W" in found[0]["value"]
             continue
-        found = [t for t in times if _low(t["text"]) == _low(exp["text"]) or _low(t["text"]).endswith(_low(exp["text"]))]
+        found = [
+            t
+            for t in times
+            if _low(t["text"]) == _low(exp["text"]) or _low(t["text"]).endswith(_low(exp["text"]))
+        ]
         assert found, f"missing time {exp['text']}"
         assert found[0]["value"].startswith(exp["value"]), (exp, found[0])
 
@@ -131,7 +156,10 @@ def test_entities(result: dict[str, Any]) -> None:
     for label, names in EXPECTED["entities"].items():
         for name in names:
             n = _low(name)
-            assert any(lab == label and (t == n or t.startswith(n + " ")) for lab, t in got), (label, name)
+            assert any(lab == label and (t == n or t.startswith(n + " ")) for lab, t in got), (
+                label,
+                name,
+            )
 
 
 def test_not_casualties(result: dict[str, Any]) -> None:

@@ -55,7 +55,9 @@ def load_corpus(root: Path, *, limit: int | None = None) -> list[str]:
     for p in files:
         texts.append(p.read_bytes().decode("utf-8", errors="replace"))
     if not texts:
-        raise FileNotFoundError(f"no .txt documents under {root}; point --corpus at a folder of articles")
+        raise FileNotFoundError(
+            f"no .txt documents under {root}; point --corpus at a folder of articles"
+        )
     return texts
 
 
@@ -82,7 +84,15 @@ def _full_pipeline(texts: list[str]) -> tuple[float, float]:
     from sitrep.pipeline import pipe
 
     load()
-    list(pipe([article_from_string("Warm-up: five people were killed in Kyiv on Monday, police said.")]))
+    list(
+        pipe(
+            [
+                article_from_string(
+                    "Warm-up: five people were killed in Kyiv on Monday, police said."
+                )
+            ]
+        )
+    )
     t0 = time.perf_counter()
     articles = []
     for i, t in enumerate(texts):
@@ -111,10 +121,59 @@ def _gazetteer_load(texts: list[str]) -> tuple[float, float]:
     return time.perf_counter() - t0, _peak_mb()
 
 
+def _ingest_job(
+    texts: list[str], *, engine: str = "local", workers: int = 1
+) -> tuple[float, float]:
+    """The whole ``sitrep ingest`` job over the texts as a JSONL dump, into a fresh database.
+
+    The executor is started and its model loaded before the clock starts; reading, cleaning,
+    parsing, extracting and writing are timed. Peak memory is the largest of this process and
+    its worker processes.
+    """
+    import json
+    import tempfile
+
+    from sitrep.ingest.job import ingest
+    from sitrep.scale import make_executor
+    from sitrep.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
+        dump = Path(tmp) / "corpus.jsonl"
+        with dump.open("w", encoding="utf-8") as fh:
+            for t in texts:
+                fh.write(json.dumps({"text": t}) + "\n")
+        executor = make_executor(engine, processes=workers, workers=workers)
+        try:
+            executor.warm()
+            with Store(Path(tmp) / "bench.duckdb") as store:
+                t0 = time.perf_counter()
+                ingest([dump], store=store, batch_size=32, executor=executor)
+                seconds = time.perf_counter() - t0
+        finally:
+            executor.close()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+    return seconds, max(_peak_mb(), children)
+
+
+def _ingest_local(texts: list[str]) -> tuple[float, float]:
+    return _ingest_job(texts)
+
+
+def _ingest_2proc(texts: list[str]) -> tuple[float, float]:
+    return _ingest_job(texts, workers=2)
+
+
+def _ingest_2dask(texts: list[str]) -> tuple[float, float]:
+    return _ingest_job(texts, engine="dask", workers=2)
+
+
 _JOBS: dict[str, Callable[[list[str]], tuple[float, float]]] = {
     "spacy": _bare_spacy,
     "sitrep": _full_pipeline,
     "gazetteer": _gazetteer_load,
+    "ingest": _ingest_local,
+    "ingest_2proc": _ingest_2proc,
+    "ingest_2dask": _ingest_2dask,
 }
 
 
@@ -163,12 +222,51 @@ def run_bench(corpus: Path, *, limit: int | None = None, processes: int = 1) -> 
         "documents": len(texts),
         "spacy": spacy_m.as_dict(),
         "sitrep": full.as_dict(),
-        "ratio_sitrep_vs_spacy": round(full.docs_per_s / spacy_m.docs_per_s, 3) if spacy_m.docs_per_s else None,
+        "ratio_sitrep_vs_spacy": round(full.docs_per_s / spacy_m.docs_per_s, 3)
+        if spacy_m.docs_per_s
+        else None,
     }
     gz = measure("gazetteer", texts[:1])
     report["gazetteer_load_seconds"] = round(gz.seconds, 3)
     if processes > 1:
         multi = measure("sitrep", texts, processes=processes)
         report[f"sitrep_{processes}proc"] = multi.as_dict()
-        report["scaling_ratio"] = round(multi.docs_per_s / full.docs_per_s, 3) if full.docs_per_s else None
+        report["scaling_ratio"] = (
+            round(multi.docs_per_s / full.docs_per_s, 3) if full.docs_per_s else None
+        )
+    return report
+
+
+def grown_corpus(texts: list[str], factor: int) -> list[str]:
+    """``factor`` copies of the corpus, each copy edited so that its articles are new ones."""
+    out = list(texts)
+    for k in range(1, factor):
+        out.extend(f"{t.rstrip()}\n\n(Edition {k}.)\n" for t in texts)
+    return out
+
+
+def run_ingest_scaling(corpus: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """The ingest job with 1 worker, 2 worker processes and 2 Dask workers, and the ratios."""
+    texts = load_corpus(corpus, limit=limit)
+    report: dict[str, Any] = {"corpus": str(corpus), "documents": len(texts)}
+    one = measure("ingest", texts)
+    report["ingest"] = one.as_dict()
+    for key in ("ingest_2proc", "ingest_2dask"):
+        m = measure(key, texts)
+        report[key] = {**m.as_dict(), "processes": 2}
+        report[f"{key}_ratio"] = round(m.docs_per_s / one.docs_per_s, 3) if one.docs_per_s else None
+    return report
+
+
+def run_growth(
+    corpus: Path, *, limit: int | None = None, factors: tuple[int, ...] = (1, 4, 16)
+) -> dict[str, Any]:
+    """Peak memory of the ingest job as the corpus grows (each size in a fresh process)."""
+    texts = load_corpus(corpus, limit=limit)
+    report: dict[str, Any] = {"corpus": str(corpus), "documents": len(texts), "growth": []}
+    for f in factors:
+        m = measure("ingest", grown_corpus(texts, f))
+        report["growth"].append({"factor": f, **m.as_dict()})
+    first, last = report["growth"][0], report["growth"][-1]
+    report["growth_peak_ratio"] = round(last["peak_mb"] / first["peak_mb"], 3)
     return report

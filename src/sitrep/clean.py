@@ -110,4 +110,6 @@ def clean_text(text: str) -> Cleaned:
     cleaned = "\n".join(out_lines).strip("\n")
     cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
     removed.sort(key=lambda r: r.line)
-    return Cleaned(text=cleaned + "\n" if cleaned else "", removed=tuple(removed), outlet_hint=outlet)
+    return Cleaned(
+        text=cleaned + "\n" if cleaned else "", removed=tuple(removed), outlet_hint=outlet
+    )

@@ -41,10 +41,12 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             end = nxt + 1
         blank_after = end > nl + 1
         stripped = line.strip()
-        if blank_after or not stripped or _TERMINAL.search(stripped) or len(stripped) < 60:
-            if text[start:end].strip():
-                spans.append((start, end))
-                start = end
+        ends_paragraph = (
+            blank_after or not stripped or _TERMINAL.search(stripped) or len(stripped) < 60
+        )
+        if ends_paragraph and text[start:end].strip():
+            spans.append((start, end))
+            start = end
         pos = end
     if start < n:
         if spans and not text[start:].strip():

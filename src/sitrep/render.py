@@ -19,13 +19,12 @@ _KIND_STYLE = {
 
 def figure(c: CasualtyClaim) -> str:
     """A casualty figure as people write it: hedge and number ("more than 2,000")."""
-    if c.count is None:
-        if c.low is not None and c.high is not None:
-            num = f"{c.low:,}-{c.high:,}"
-        else:
-            num = "?"
-    else:
+    if c.count is not None:
         num = f"{c.count:,}"
+    elif c.low is not None and c.high is not None:
+        num = f"{c.low:,}-{c.high:,}"
+    else:
+        num = "?"
     return f"{c.hedge} {num}" if c.hedge else num
 
 
@@ -42,7 +41,8 @@ def print_record(record: Record, console: Console) -> None:
     console.print(head)
     if a.removed:
         console.print(
-            Text("removed: ", style="dim") + Text("; ".join(f"{r.text[:50]} [{r.reason}]" for r in a.removed), style="dim strike")
+            Text("removed: ", style="dim")
+            + Text("; ".join(f"{r.text[:50]} [{r.reason}]" for r in a.removed), style="dim strike")
         )
 
     if record.casualties:
@@ -67,14 +67,24 @@ def print_record(record: Record, console: Console) -> None:
             t.add_column(col)
         for cl in record.claims:
             style = "red" if cl.stance in ("denies", "disputes") else ""
-            t.add_row(Text(cl.source, style="cyan"), Text(cl.stance, style=style), cl.content, ", ".join(cl.contradicts))
+            t.add_row(
+                Text(cl.source, style="cyan"),
+                Text(cl.stance, style=style),
+                cl.content,
+                ", ".join(cl.contradicts),
+            )
         console.print(t)
     if record.quotes:
         t = Table(title="Quotes", title_style="bold", expand=True)
         for col in ("speaker", "cue", "date", "quote"):
             t.add_column(col)
         for q in record.quotes:
-            t.add_row(Text(q.speaker or "?", style="cyan"), q.cue or "", q.date.isoformat() if q.date else "", f"“{q.text}”")
+            t.add_row(
+                Text(q.speaker or "?", style="cyan"),
+                q.cue or "",
+                q.date.isoformat() if q.date else "",
+                f"“{q.text}”",
+            )
         console.print(t)
     if record.places:
         t = Table(title="Places", title_style="bold green", expand=True)

@@ -13,25 +13,52 @@ from sitrep.eval import run_task
 pytestmark = [pytest.mark.evalgate, pytest.mark.slow]
 
 # (task, data under ../shared/eval, limit, {system: {metric: floor}}, [(better, worse, metric)])
-GATES: list[tuple[str, str, int | None, dict[str, dict[str, float]], list[tuple[str, str, str]]]] = [
-    ("boilerplate", "boilerplate/scrapinghub", 60, {"sitrep": {"f1": 0.93}}, [("sitrep", "justext", "f1")]),
-    ("quotes", "quotes/polnear/dev", 30, {"sitrep": {"content_f1": 0.76, "speaker_f1": 0.60}},
-     [("sitrep", "textacy", "content_f1")]),
-    ("times", "times/TBAQ-cleaned", 80, {"sitrep": {"value_f1": 0.75, "span_f1": 0.91}},
-     [("sitrep", "dateparser", "value_f1")]),
+GATES: list[
+    tuple[str, str, int | None, dict[str, dict[str, float]], list[tuple[str, str, str]]]
+] = [
+    (
+        "boilerplate",
+        "boilerplate/scrapinghub",
+        60,
+        {"sitrep": {"f1": 0.93}},
+        [("sitrep", "justext", "f1")],
+    ),
+    (
+        "quotes",
+        "quotes/polnear/dev",
+        30,
+        {"sitrep": {"content_f1": 0.76, "speaker_f1": 0.60}},
+        [("sitrep", "textacy", "content_f1")],
+    ),
+    (
+        "times",
+        "times/TBAQ-cleaned",
+        80,
+        {"sitrep": {"value_f1": 0.75, "span_f1": 0.91}},
+        [("sitrep", "dateparser", "value_f1")],
+    ),
     ("casualties", "casualties/dev", 200, {"sitrep": {"f1": 0.40}}, [("sitrep", "regex", "f1")]),
-    ("events", "events/gold_standard_records", None, {"sitrep": {"accuracy": 0.51}},
-     [("sitrep", "keyword", "accuracy")]),
+    (
+        "events",
+        "events/gold_standard_records",
+        None,
+        {"sitrep": {"accuracy": 0.51}},
+        [("sitrep", "keyword", "accuracy")],
+    ),
 ]
 
 
 def test_gate_acled(data_dir: Path) -> None:
     report = run_task("acled", data_dir / "acled_sample.csv")
     assert report.systems["sitrep"]["fatalities_exact"] >= 0.90
-    assert report.systems["sitrep"]["fatalities_exact"] > report.systems["regex"]["fatalities_exact"]
+    assert (
+        report.systems["sitrep"]["fatalities_exact"] > report.systems["regex"]["fatalities_exact"]
+    )
 
 
-@pytest.mark.parametrize(("task", "data", "limit", "floors", "orders"), GATES, ids=[g[0] for g in GATES])
+@pytest.mark.parametrize(
+    ("task", "data", "limit", "floors", "orders"), GATES, ids=[g[0] for g in GATES]
+)
 def test_gate(
     shared_eval: Path,
     task: str,

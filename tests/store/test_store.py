@@ -37,7 +37,9 @@ def test_write_is_idempotent(tmp_path: Path) -> None:
 def test_rows_round_trip(tmp_path: Path) -> None:
     with Store(tmp_path / "t.duckdb") as s:
         s.write([_record("some text about Goma")])
-        row = s.query("SELECT kind, count, place_name, place_lat, flags, evidence FROM casualties")[0]
+        row = s.query("SELECT kind, count, place_name, place_lat, flags, evidence FROM casualties")[
+            0
+        ]
     assert row == {
         "kind": "killed",
         "count": 3,

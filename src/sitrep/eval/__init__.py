@@ -21,7 +21,9 @@ TASKS: dict[str, str] = {
 }
 
 
-def run_task(task: str, data: Path, *, limit: int | None = None, progress: Progress | None = None) -> Report:
+def run_task(
+    task: str, data: Path, *, limit: int | None = None, progress: Progress | None = None
+) -> Report:
     """Score sitrep and the task's peers on the gold data at ``data``."""
     if task not in TASKS:
         raise ValueError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")

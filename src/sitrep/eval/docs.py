@@ -29,19 +29,34 @@ class Suite:
 
 
 SUITES: tuple[Suite, ...] = (
-    Suite("boilerplate", "boilerplate", "boilerplate/scrapinghub",
-          "scrapinghub article-extraction-benchmark, 181 pages (MIT)"),
-    Suite("casualties", "casualties", "casualties",
-          "MUC-3/4 dev+tst1+tst2 answer keys (NIST), via xinyadu/grit_doc_event_entity"),
+    Suite(
+        "boilerplate",
+        "boilerplate",
+        "boilerplate/scrapinghub",
+        "scrapinghub article-extraction-benchmark, 181 pages (MIT)",
+    ),
+    Suite(
+        "casualties",
+        "casualties",
+        "casualties",
+        "MUC-3/4 dev+tst1+tst2 answer keys (NIST), via xinyadu/grit_doc_event_entity",
+    ),
     Suite("places-gwn", "places", "places/GWN.xml", "GeoWebNews, Gritta et al. 2019"),
     Suite("places-lgl", "places", "places/lgl.xml", "LGL, Lieberman et al. 2010"),
     Suite("times", "times", "times/TBAQ-cleaned", "TempEval-3 TimeBank + AQUAINT (SemEval-2013)"),
-    Suite("quotes", "quotes", "quotes/polnear/dev",
-          "PolNeAR dev, Newell, Margolin & Ruths 2018"),
-    Suite("events", "events", "events/gold_standard_records",
-          "PLOVER gold-standard records (openeventdata/PLOVER, CC BY-SA 4.0)"),
-    Suite("acled", "acled", "tests/data/acled_sample.csv",
-          "sitrep's own real-style notes in ACLED's public columns (not ACLED data)"),
+    Suite("quotes", "quotes", "quotes/polnear/dev", "PolNeAR dev, Newell, Margolin & Ruths 2018"),
+    Suite(
+        "events",
+        "events",
+        "events/gold_standard_records",
+        "PLOVER gold-standard records (openeventdata/PLOVER, CC BY-SA 4.0)",
+    ),
+    Suite(
+        "acled",
+        "acled",
+        "tests/data/acled_sample.csv",
+        "sitrep's own real-style notes in ACLED's public columns (not ACLED data)",
+    ),
 )
 
 
@@ -75,7 +90,9 @@ def run_suites(
         log(f"eval {suite.key} on {path}")
         report = run_task(suite.task, path, limit=limit, progress=progress)
         entry = report.to_dict()
-        entry["command"] = f"sitrep eval {suite.task} --data {path}" + (f" --limit {limit}" if limit else "")
+        entry["command"] = f"sitrep eval {suite.task} --data {path}" + (
+            f" --limit {limit}" if limit else ""
+        )
         entry["source"] = suite.source
         entry["date"] = dt.date.today().isoformat()
         entry["commit"] = _commit()
@@ -103,7 +120,12 @@ def render(results: dict[str, Any]) -> str:
         entry = results.get(suite.key)
         if not entry:
             continue
-        lines += [f"## {suite.key}", "", f"Gold: {entry.get('source', suite.source)}; n = {entry['n']}.", ""]
+        lines += [
+            f"## {suite.key}",
+            "",
+            f"Gold: {entry.get('source', suite.source)}; n = {entry['n']}.",
+            "",
+        ]
         systems: dict[str, dict[str, Any]] = entry["systems"]
         metrics: list[str] = []
         for scores in systems.values():
@@ -137,7 +159,11 @@ def render(results: dict[str, Any]) -> str:
         for key, v in bench.items():
             if not isinstance(v, dict) and key not in ("command", "date", "commit"):
                 lines.append(f"- {key}: {v}")
-        lines += ["", f"Command: `{bench.get('command')}` ({bench.get('date')}, commit {bench.get('commit')})", ""]
+        lines += [
+            "",
+            f"Command: `{bench.get('command')}` ({bench.get('date')}, commit {bench.get('commit')})",
+            "",
+        ]
     return "\n".join(lines)
 
 

@@ -29,8 +29,50 @@ MAX_BYTES = 20 * 1024 * 1024
 """Inputs larger than this (after decompression) are refused: split them or raise the limit."""
 
 _ENGLISH = frozenset(
-    "the of and to in a is that for on was with said by it as at from he his are be has have "
-    "an were not but had they this which its after who been their will or more than also".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "was",
+        "with",
+        "said",
+        "by",
+        "it",
+        "as",
+        "at",
+        "from",
+        "he",
+        "his",
+        "are",
+        "be",
+        "has",
+        "have",
+        "an",
+        "were",
+        "not",
+        "but",
+        "had",
+        "they",
+        "this",
+        "which",
+        "its",
+        "after",
+        "who",
+        "been",
+        "their",
+        "will",
+        "or",
+        "more",
+        "than",
+        "also",
+    ]
 )
 _WORD = re.compile(r"[A-Za-z]+")
 

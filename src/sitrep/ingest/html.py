@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
-from trafilatura.settings import use_config
+from trafilatura.settings import Document, use_config
 
 from sitrep.errors import BrokenInput, EmptyInput
 
@@ -57,6 +57,8 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlDoc:
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise BrokenInput(f"cannot parse the HTML ({exc.__class__.__name__}: {exc})") from exc
+    if isinstance(doc, dict):  # older trafilatura versions return a dict
+        doc = Document.from_dict(doc)
     if doc is None or not (doc.text or "").strip():
         raise EmptyInput(
             "the page has no main text that trafilatura can find; "
@@ -71,7 +73,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlDoc:
     outlet = doc.sitename or None
     if outlet and outlet.startswith("www."):
         outlet = outlet[4:]
-    text = re.sub(r"\n{3,}", "\n\n", doc.text).strip() + "\n"
+    text = re.sub(r"\n{3,}", "\n\n", str(doc.text)).strip() + "\n"
     return HtmlDoc(
         text=text,
         title=doc.title or None,

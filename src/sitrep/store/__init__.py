@@ -119,8 +119,11 @@ class Store:
             for table, trows in rows.items():
                 self._insert(table, trows)
             for aid in seen:
-                self.con.execute("DELETE FROM failures WHERE source IN "
-                                 "(SELECT source_path FROM articles WHERE id = ?)", [aid])
+                self.con.execute(
+                    "DELETE FROM failures WHERE source IN "
+                    "(SELECT source_path FROM articles WHERE id = ?)",
+                    [aid],
+                )
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -135,7 +138,11 @@ class Store:
             cols = [c for c in cols if c != "removed"] + ["removed"]
         collist = ", ".join(f'"{c}"' for c in cols)
         marks = ", ".join("?" for _ in cols)
-        conflict = " ON CONFLICT DO NOTHING" if table in ("articles", "casualties", "claims", "events") else ""
+        conflict = (
+            " ON CONFLICT DO NOTHING"
+            if table in ("articles", "casualties", "claims", "events")
+            else ""
+        )
         self.con.executemany(
             f"INSERT INTO {table} ({collist}) VALUES ({marks}){conflict}",
             [[r.get(c) for c in cols] for r in rows],
