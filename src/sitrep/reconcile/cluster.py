@@ -1,0 +1,393 @@
+"""Reports into events: clustering of events and casualty claims, every merge with its reason.
+
+Two reports are one incident when they have the same PLOVER type (and the same event type when
+both name one), their places are within ``max_km`` of each other (or are the same GeoNames
+entry or the same place name in the same country), their dates are at most ``max_days``
+apart, and their actors are compatible (absent, or the same after folding "Russian forces" to
+"russia"). A report pinned to a whole country, or with no date, is never merged: that is too
+little to say two reports describe one incident, so it stays alone rather than be guessed.
+
+A new report is compared with the members of the clusters whose date window covers its date
+(an index by type and day, so the work grows with the number of reports, not its square), and
+must also match the place of the cluster's first report so clusters cannot creep along a
+front line. Casualty claims join the cluster of an event that lists them; otherwise they join
+a violent event's cluster (or another casualty claim's) by the same place and date rules.
+Cumulative claims ("2,000 civilians since the invasion began") are not incidents and are
+tallied by place and period instead.
+
+Every item's membership is a :class:`Merge` row naming the rule, the report it matched, the
+distance, the day gap and the actor similarity. Items listed in ``cluster_splits`` are kept
+alone: nothing joins them and they join nothing, so a split survives reclustering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from sitrep.model import content_id
+from sitrep.reconcile.items import Item, Spot, haversine_km, norm_name
+
+VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST"})
+"""PLOVER types whose events can have casualties: casualty claims may join their clusters."""
+
+_GENERIC_ACTOR_WORDS = frozenset(
+    {
+        "forces",
+        "force",
+        "troops",
+        "army",
+        "military",
+        "soldiers",
+        "government",
+        "officials",
+        "authorities",
+        "militants",
+        "fighters",
+        "units",
+        "unit",
+        "armed",
+        "side",
+        "regime",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The thresholds of clustering.
+
+    Attributes:
+        max_km: farthest two reports' places may be apart.
+        max_days: most days two reports' dates may be apart.
+        actor_score: lowest actor similarity (0-100) for two named actors to be the same.
+    """
+
+    max_km: float = 50.0
+    max_days: int = 2
+    actor_score: float = 85.0
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Why an item is in its cluster: the rule, the item it matched, and how close they were."""
+
+    item_id: str
+    item_kind: str
+    article_id: str
+    canonical_article_id: str
+    cluster_id: str
+    rule: str  # seed | split | geo | same-place | event-link
+    joined_item: str | None = None
+    distance_km: float | None = None
+    day_gap: int | None = None
+    similarity: float | None = None
+
+
+@dataclass(slots=True)
+class Cluster:
+    """A group of reports taken to describe one incident."""
+
+    id: str
+    seed: Item
+    items: list[Item] = field(default_factory=list)
+    closed: bool = False  # a split item: nothing joins it
+
+    @property
+    def first(self) -> dt.date | None:
+        dates = [i.date for i in self.items if i.date]
+        return min(dates) if dates else None
+
+    @property
+    def last(self) -> dt.date | None:
+        dates = [i.date for i in self.items if i.date]
+        return max(dates) if dates else None
+
+    @property
+    def plover(self) -> str | None:
+        return _most_common(i.plover for i in self.items)
+
+    @property
+    def event_type(self) -> str | None:
+        return _most_common(i.event_type for i in self.items)
+
+    @property
+    def sub_event_type(self) -> str | None:
+        return _most_common(i.sub_event_type for i in self.items)
+
+    @property
+    def spot(self) -> Spot:
+        """The seed's place, or the first member's that has coordinates when the seed has none."""
+        if self.seed.spot.lat is not None:
+            return self.seed.spot
+        for i in self.items:
+            if i.spot.lat is not None and i.spot.name and not i.spot.vague:
+                return i.spot
+        return self.seed.spot
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    c = Counter(v for v in values if v)
+    return c.most_common(1)[0][0] if c else None
+
+
+def place_match(a: Spot, b: Spot, *, max_km: float) -> tuple[str, float | None] | None:
+    """The rule by which two places are one, with the distance; ``None`` if they are not."""
+    if not a.known or not b.known or a.vague or b.vague:
+        return None
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return "same-place", 0.0
+    d = haversine_km(a, b)
+    if d is not None:
+        return ("geo", round(d, 2)) if d <= max_km else None
+    if a.country and b.country and a.country != b.country:
+        return None
+    if norm_name(a.name) and norm_name(a.name) == norm_name(b.name):
+        return "same-place", None
+    return None
+
+
+def _actor_key(name: str | None) -> str:
+    words = [w for w in norm_name(name).split() if w not in _GENERIC_ACTOR_WORDS]
+    return " ".join(words)
+
+
+def actor_similarity(a: str | None, b: str | None) -> float | None:
+    """How alike two actor names are (0-100), or ``None`` when either is not named.
+
+    "Russian forces" and "Russia" fold to stems sharing a long prefix and score 100.
+    """
+    ka, kb = _actor_key(a), _actor_key(b)
+    if not ka or not kb:
+        return None
+    score = float(fuzz.ratio(ka, kb))
+    short = min(len(ka), len(kb))
+    common = 0
+    for x, y in zip(ka, kb, strict=False):
+        if x != y:
+            break
+        common += 1
+    if common >= 5 and common >= 0.7 * short:
+        score = 100.0
+    return score
+
+
+def actors_compatible(a: Item, b: Item, *, rules: Rules) -> tuple[bool, float | None]:
+    """Whether two items' actors can be the same, and the similarity that decided it.
+
+    The first actors must match when both are named; in a two-sided clash (FIGHT) either
+    side may be named first.
+    """
+    s = actor_similarity(a.actor1, b.actor1)
+    if s is None:
+        return True, None
+    if s >= rules.actor_score:
+        return True, round(s / 100, 3)
+    if a.plover == "FIGHT" and b.plover == "FIGHT":
+        cross = [actor_similarity(a.actor1, b.actor2), actor_similarity(a.actor2, b.actor1)]
+        best = max((c for c in cross if c is not None), default=None)
+        if best is not None and best >= rules.actor_score:
+            return True, round(best / 100, 3)
+    return False, round(s / 100, 3)
+
+
+def _types_compatible(item: Item, cluster: Cluster) -> bool:
+    if item.kind == "casualty":
+        return cluster.plover is None or cluster.plover in VIOLENT
+    if item.plover != cluster.plover:
+        return False
+    et = cluster.event_type
+    return not (item.event_type and et and item.event_type != et)
+
+
+class _DayIndex:
+    """Clusters by (type key, day) for every day their date window covers."""
+
+    def __init__(self, max_days: int) -> None:
+        self.max_days = max_days
+        self.by_day: dict[tuple[str | None, dt.date], list[Cluster]] = {}
+        self.span: dict[str, tuple[dt.date, dt.date]] = {}
+
+    def register(self, c: Cluster) -> None:
+        first, last = c.first, c.last
+        if first is None or last is None:
+            return
+        lo = first - dt.timedelta(days=self.max_days)
+        hi = last + dt.timedelta(days=self.max_days)
+        old = self.span.get(c.id)
+        day = lo
+        while day <= hi:
+            if old is None or not old[0] <= day <= old[1]:
+                self.by_day.setdefault((c.plover, day), []).append(c)
+            day += dt.timedelta(days=1)
+        self.span[c.id] = (
+            lo if old is None else min(lo, old[0]),
+            hi if old is None else max(hi, old[1]),
+        )
+
+    def candidates(self, keys: Iterable[str | None], day: dt.date) -> list[Cluster]:
+        out: list[Cluster] = []
+        for k in keys:
+            out.extend(self.by_day.get((k, day), ()))
+        return out
+
+
+class Clusterer:
+    """Builds clusters from items, recording every merge.
+
+    Args:
+        rules: the thresholds.
+        splits: ids of items the user split out; they stay alone.
+    """
+
+    def __init__(self, *, rules: Rules | None = None, splits: Iterable[str] = ()) -> None:
+        self.rules = rules or Rules()
+        self.splits = set(splits)
+        self.clusters: list[Cluster] = []
+        self.merges: list[Merge] = []
+        self.cluster_of: dict[str, Cluster] = {}
+        self.by_id: dict[str, Cluster] = {}
+        self._index = _DayIndex(self.rules.max_days)
+
+    def _new(self, item: Item, rule: str) -> Cluster:
+        c = Cluster(id=content_id("cluster", item.id), seed=item, items=[item])
+        c.closed = item.id in self.splits
+        self.clusters.append(c)
+        self.by_id[c.id] = c
+        self.cluster_of[item.id] = c
+        self.merges.append(self._merge(item, c, rule))
+        if not c.closed:
+            self._index.register(c)
+        return c
+
+    def _merge(
+        self,
+        item: Item,
+        c: Cluster,
+        rule: str,
+        other: Item | None = None,
+        dist: float | None = None,
+        gap: int | None = None,
+        sim: float | None = None,
+    ) -> Merge:
+        return Merge(
+            item.id,
+            item.kind,
+            item.article_id,
+            item.canonical_id,
+            c.id,
+            rule,
+            other.id if other else None,
+            dist,
+            gap,
+            sim,
+        )
+
+    def _join(self, item: Item, c: Cluster, m: Merge) -> None:
+        c.items.append(item)
+        self.cluster_of[item.id] = c
+        self.merges.append(m)
+        if not c.closed:
+            self._index.register(c)
+
+    def _best_match(self, item: Item, keys: Sequence[str | None]) -> Merge | None:
+        """The closest member of a compatible cluster that every rule accepts."""
+        if item.date is None or not item.spot.known or item.spot.vague:
+            return None
+        best: tuple[tuple[float, int, str], Merge] | None = None
+        seen: set[str] = set()
+        for c in self._index.candidates(keys, item.date):
+            if c.id in seen or c.closed or not _types_compatible(item, c):
+                continue
+            seen.add(c.id)
+            if place_match(item.spot, c.seed.spot, max_km=self.rules.max_km) is None:
+                continue  # the cluster's first report anchors it in place
+            for other in c.items:
+                if other.date is None:
+                    continue
+                gap = abs((item.date - other.date).days)
+                if gap > self.rules.max_days:
+                    continue
+                pm = place_match(item.spot, other.spot, max_km=self.rules.max_km)
+                if pm is None:
+                    continue
+                ok, sim = actors_compatible(item, other, rules=self.rules)
+                if not ok:
+                    continue
+                key = (pm[1] if pm[1] is not None else 0.0, gap, other.id)
+                if best is None or key < best[0]:
+                    best = (key, self._merge(item, c, pm[0], other, pm[1], gap, sim))
+        return best[1] if best else None
+
+    def add_event(self, item: Item) -> Cluster:
+        """Place one event (call in date order)."""
+        if item.id in self.splits:
+            return self._new(item, "split")
+        m = self._best_match(item, [item.plover])
+        if m is None:
+            return self._new(item, "seed")
+        c = self.by_id[m.cluster_id]
+        self._join(item, c, m)
+        return c
+
+    def add_casualty(self, item: Item, *, linked_event: Item | None = None) -> Cluster:
+        """Place one incident casualty claim (call after every event, in date order)."""
+        if item.id in self.splits:
+            return self._new(item, "split")
+        if linked_event is not None and linked_event.id in self.cluster_of:
+            c = self.cluster_of[linked_event.id]
+            gap = (
+                abs((item.date - linked_event.date).days)
+                if item.date and linked_event.date
+                else None
+            )
+            self._join(
+                item,
+                c,
+                self._merge(
+                    item,
+                    c,
+                    "event-link",
+                    linked_event,
+                    haversine_km(item.spot, linked_event.spot),
+                    gap,
+                ),
+            )
+            return c
+        m = self._best_match(item, [*sorted(VIOLENT), None])
+        if m is None:
+            return self._new(item, "seed")
+        c = self.by_id[m.cluster_id]
+        self._join(item, c, m)
+        return c
+
+
+def cluster_items(
+    events: Sequence[Item],
+    casualties: Sequence[Item],
+    *,
+    rules: Rules | None = None,
+    splits: Iterable[str] = (),
+) -> Clusterer:
+    """Cluster events, then incident casualty claims; cumulative claims are left out.
+
+    Returns:
+        The :class:`Clusterer` holding ``clusters``, ``merges`` and ``cluster_of``.
+    """
+    cl = Clusterer(rules=rules, splits=splits)
+    by_date = sorted(events, key=lambda i: (i.date or dt.date.max, i.id))
+    for ev in by_date:
+        cl.add_event(ev)
+    link: dict[str, Item] = {}
+    for ev in by_date:
+        for cid in ev.casualty_ids:
+            link.setdefault(cid, ev)
+    for it in sorted(casualties, key=lambda i: (i.date or dt.date.max, i.id)):
+        if it.scope != "incident":
+            continue
+        cl.add_casualty(it, linked_event=link.get(it.id))
+    return cl
