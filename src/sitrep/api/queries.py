@@ -133,6 +133,19 @@ def _common(w: _Where, f: Filters) -> None:
         w.add("a.id = ?", f.article_id)
 
 
+def _mentions_place(w: _Where, f: Filters) -> None:
+    """Place filters for rows without a place of their own: the article mentions the place."""
+    if f.place or f.bbox:
+        sub = _Where()
+        _place(sub, f, "p.")
+        w.add(
+            "EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id AND "
+            + " AND ".join(sub.clauses)
+            + ")",
+            *sub.params,
+        )
+
+
 # -- articles -----------------------------------------------------------------------------
 _ARTICLE_COLS = """a.id, a.url, a.outlet, a.title, a.author, a.published, a.language,
     a.ingested_at, length(a.text) AS n_chars,
@@ -150,15 +163,7 @@ def list_articles(
     _days(w, f, "a.published")
     if f.q:
         w.add("(contains(lower(a.text), lower(?)) OR contains(lower(a.title), lower(?)))", f.q, f.q)
-    if f.place or f.bbox:
-        sub = _Where()
-        _place(sub, f, "p.")
-        w.add(
-            "EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id AND "
-            + " AND ".join(sub.clauses)
-            + ")",
-            *sub.params,
-        )
+    _mentions_place(w, f)
     return _page(
         con,
         f"SELECT {_ARTICLE_COLS} FROM articles a",
@@ -302,11 +307,13 @@ def all_events(con: duckdb.DuckDBPyConnection, f: Filters) -> list[dict[str, Any
 def list_quotes(
     con: duckdb.DuckDBPyConnection, f: Filters, *, limit: int = 50, offset: int = 0
 ) -> Page:
-    """Quotations. ``source`` matches the speaker; the day is the quote's or the article's."""
+    """Quotations. ``source`` matches the speaker; the day is the quote's or the article's;
+    ``place``/``bbox`` keep quotes from articles that mention the place."""
     day = "coalesce(qt.date, a.published)"
     w = _Where()
     _common(w, f)
     _days(w, f, day)
+    _mentions_place(w, f)
     if f.source:
         w.add("contains(lower(qt.speaker), lower(?))", f.source)
     if f.q:
