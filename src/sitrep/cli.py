@@ -241,16 +241,25 @@ def benchmarks(eval_root: str, only: tuple[str, ...], limit: int | None, with_be
               help="Folder of .txt articles (default ../shared/corpora/bbc).")
 @click.option("--limit", type=int, default=None, help="Use only the first N documents.")
 @click.option("--processes", type=int, default=1, show_default=True, help="Also measure N processes against 1.")
+@click.option("--ingest", "with_ingest", is_flag=True,
+              help="Also time the ingest job with 1 worker, 2 processes and 2 Dask workers.")
+@click.option("--growth", is_flag=True,
+              help="Also measure the ingest job's peak memory on 1x, 4x and 16x the corpus (slow: use --limit).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def bench(corpus: str | None, limit: int | None, processes: int, fmt: str) -> None:
+def bench(corpus: str | None, limit: int | None, processes: int, with_ingest: bool, growth: bool,
+          fmt: str) -> None:
     """Throughput and peak memory of the full pipeline against bare spaCy, in one run."""
-    from sitrep.bench import DEFAULT_CORPUS, run_bench
+    from sitrep.bench import DEFAULT_CORPUS, run_bench, run_growth, run_ingest_scaling
 
     root = Path(corpus) if corpus else DEFAULT_CORPUS
     if not root.is_dir():
         raise click.UsageError(f"{root}: no such corpus folder; pass --corpus DIR")
     with err.status("benchmarking (each measurement in a fresh process)..."):
         report = run_bench(root, limit=limit, processes=processes)
+        if with_ingest:
+            report["ingest_scaling"] = run_ingest_scaling(root, limit=limit)
+        if growth:
+            report["ingest_growth"] = run_growth(root, limit=limit)
     if fmt == "json":
         _echo_json(report)
         return
@@ -269,6 +278,25 @@ def bench(corpus: str | None, limit: int | None, processes: int, fmt: str) -> No
     if "scaling_ratio" in report:
         Console().print(f"{processes} processes / 1: [bold]{report['scaling_ratio']}[/bold]x")
     Console().print(f"gazetteer index load: {report['gazetteer_load_seconds']} s")
+    scaling = report.get("ingest_scaling")
+    if scaling:
+        t = Table(title="ingest job (JSONL dump -> database)")
+        for col in ("run", "workers", "docs/s", "seconds", "peak MB", "vs 1"):
+            t.add_column(col, justify="right" if col != "run" else "left")
+        for key in ("ingest", "ingest_2proc", "ingest_2dask"):
+            m = scaling[key]
+            t.add_row(key, str(m["processes"]), f"{m['docs_per_s']:.1f}", f"{m['seconds']:.1f}",
+                      f"{m['peak_mb']:.0f}", str(scaling.get(f"{key}_ratio", 1.0)))
+        Console().print(t)
+    grown = report.get("ingest_growth")
+    if grown:
+        t = Table(title="ingest job peak memory as the corpus grows")
+        for col in ("corpus", "documents", "docs/s", "peak MB"):
+            t.add_column(col, justify="right")
+        for g in grown["growth"]:
+            t.add_row(f"{g['factor']}x", str(g["docs"]), f"{g['docs_per_s']:.1f}", f"{g['peak_mb']:.0f}")
+        Console().print(t)
+        Console().print(f"peak memory {grown['growth'][-1]['factor']}x / 1x: [bold]{grown['growth_peak_ratio']}[/bold]x")
 
 
 @main.command()

@@ -59,6 +59,12 @@ class DaskExecutor:
 
         return ordered_window(submit, result, tasks, window=2 * self.workers)
 
+    def warm(self) -> None:
+        """Load the model on every worker now rather than in the first batches."""
+        from sitrep.scale.executors import warm_worker
+
+        self.client.run(warm_worker)
+
     def close(self) -> None:
         self.client.close()
         if self._cluster is not None:

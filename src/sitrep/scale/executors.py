@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import multiprocessing as mp
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
@@ -20,6 +21,8 @@ class Executor(Protocol):
 
     def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]: ...
 
+    def warm(self) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -31,6 +34,10 @@ class InlineExecutor:
     def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
         for task in tasks:
             yield fn(task)
+
+    def warm(self) -> None:
+        """Load the model now rather than in the first task."""
+        warm_worker()
 
     def close(self) -> None:
         pass
@@ -57,11 +64,16 @@ def ordered_window(
         yield result(pending.popleft())
 
 
-def _warm() -> None:
-    """Load the model once per worker, before its first task."""
-    from sitrep.nlp import load
+def warm_worker() -> None:
+    """Load the model, the gazetteer and every lazy table once per worker, before its tasks."""
+    from sitrep.ingest.document import article_from_string
+    from sitrep.pipeline import pipe
 
-    load()
+    list(pipe([article_from_string("Warm-up: five people were killed in Kyiv on Monday.")]))
+
+
+def _started(seconds: float) -> None:
+    time.sleep(seconds)  # hold this worker, so that the next task starts another
 
 
 class ProcessExecutor:
@@ -72,7 +84,7 @@ class ProcessExecutor:
         self._pool = ProcessPoolExecutor(
             max_workers=n,
             mp_context=mp.get_context("spawn"),
-            initializer=_warm if warm else None,
+            initializer=warm_worker if warm else None,
         )
 
     def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
@@ -83,6 +95,12 @@ class ProcessExecutor:
             return fut.result()
 
         return ordered_window(submit, result, tasks, window=2 * self.workers)
+
+    def warm(self) -> None:
+        """Start every worker and load its model now rather than in the first batches."""
+        futures = [self._pool.submit(_started, 0.5) for _ in range(self.workers)]
+        for f in futures:
+            f.result()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
