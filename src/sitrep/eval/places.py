@@ -257,21 +257,44 @@ def _entry_toponym(start: int, end: int, entry: gz.GeoEntry | None) -> Toponym:
     return Toponym(start, end, entry.lat, entry.lon, entry.geonameid)
 
 
-def sitrep_system(texts: Iterable[str], *, demonyms: bool = False) -> Iterable[list[Toponym]]:
-    """sitrep's places over each text (with country adjectives and demonyms when asked)."""
+def sitrep_system(
+    texts: Iterable[str], *, demonyms: bool = False, gold: Sequence[GoldDoc] = ()
+) -> Iterable[list[Toponym]]:
+    """sitrep's places over each text (with country adjectives and demonyms when asked).
+
+    With ``gold``, each yielded list is followed by sitrep's resolution of the gold spans
+    (:func:`sitrep.extract.places.resolve_spans`), so that one parse gives both.
+    """
     from sitrep import nlp
-    from sitrep.extract.places import places
+    from sitrep.extract.places import places, resolve_spans
     from sitrep.model import Article
 
     for k, doc in enumerate(nlp.parse_many(texts)):
         art = Article(id=str(k), text=doc.text)
         found = places(doc, article=art, demonyms=demonyms)
         yield [Toponym(p.start, p.end, p.lat, p.lon, p.geonameid) for p in found]
+        if gold:
+            spans = [(t.start, t.end) for t in gold[k].toponyms]
+            yield [
+                Toponym(p.start, p.end, p.lat, p.lon, p.geonameid)
+                for p in resolve_spans(doc, spans)
+            ]
 
 
 def sitrep_demonyms_system(texts: Iterable[str]) -> Iterable[list[Toponym]]:
     """sitrep's places plus demonyms as country mentions (GeoWebNews counts "Syrian")."""
     return sitrep_system(texts, demonyms=True)
+
+
+def gazetteer_gold_spans(docs: Sequence[GoldDoc]) -> list[list[Toponym]]:
+    """The population-prior lookup of each gold span's text."""
+    return [
+        [
+            _entry_toponym(t.start, t.end, _population_prior(d.text[t.start : t.end]))
+            for t in d.toponyms
+        ]
+        for d in docs
+    ]
 
 
 def gazetteer_system(texts: Iterable[str]) -> Iterable[list[Toponym]]:
@@ -346,11 +369,25 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     )
     for name, system in SYSTEMS.items():
         try:
-            preds = list(progress.track(system(texts), len(texts), f"places: {name}"))
+            if name == "sitrep":  # one parse: own mentions, then the gold spans resolved
+                both = list(
+                    progress.track(
+                        sitrep_system(texts, gold=docs), 2 * len(texts), "places: sitrep"
+                    )
+                )
+                preds, given = both[0::2], both[1::2]
+            else:
+                preds = list(progress.track(system(texts), len(texts), f"places: {name}"))
+                given = gazetteer_gold_spans(docs) if name == "gazetteer" else []
         except ImportError as exc:  # an optional peer that is not installed
             report.notes.append(f"{name} skipped: {exc}")
             continue
         report.systems[name] = score(docs, preds)
+        if given:
+            report.systems[name]["acc161_gold_spans"] = score(docs, given)["acc161_recognized"]
+            report.systems[name]["geonameid_acc_gold_spans"] = score(docs, given)[
+                "geonameid_acc_recognized"
+            ]
     return report
 
 

@@ -215,6 +215,10 @@ def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool
     return big_kind or pop >= 100_000
 
 
+# Labels the small model puts on place names it does not know ("Tunis" as NORP).
+_RELABEL = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
 @Language.component(COMPONENT, requires=["doc.ents", "token.pos"], assigns=["doc.ents"])
 def _gazetteer_component(doc: Doc) -> Doc:
     """Add or relabel GPE entities for gazetteer places the statistical NER missed."""
@@ -239,7 +243,7 @@ def _gazetteer_component(doc: Doc) -> Doc:
             continue
         k = hit.pop()
         ent = ents[k]
-        if ent.label_ not in ("PERSON", "ORG") or (ent.start, ent.end) != (start, end):
+        if ent.label_ not in _RELABEL or (ent.start, ent.end) != (start, end):
             continue
         pop, kind = gz.load().salience(key)
         strong = kind in ("country", "continent") or pop >= 100_000
@@ -477,18 +481,34 @@ def places(doc: Doc, *, article: Article, demonyms: bool = False) -> list[Place]
             continue
         start, end, region = _mention_bounds(doc, ent)
         mentions.append((ent, start, end, region))
-    first = [_resolve_span(doc[s:e].text, r, ctx) for _, s, e, r in mentions]
+    out = _resolve_mentions(doc, [(ent.label_, s, e, r, ent) for ent, s, e, r in mentions], ctx)
+    if demonyms:
+        gaz = gz.load()
+        for ent in _demonym_spans(doc, mislabelled=True):
+            country = gaz.country(gz.demonym_country(ent.text) or "")
+            if country is not None:
+                out.append(_place(ent, country, 0.7, "country", True))
+        out.sort(key=lambda p: p.start)
+    return out
+
+
+_Mention = tuple[str, int, int, bool, Span]  # label, token start, token end, region, entity
+
+
+def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list[Place]:
+    """Resolve mentions in two passes: the first finds the states/regions the article is in."""
+    first = [_resolve_span(doc[s:e].text, r, ctx) for _, s, e, r, _ in mentions]
     resolved = [(entry, conf) for entry, conf, _ in first if entry is not None]
     ctx = _region_context(ctx, resolved)
     focus = _focus_city(resolved)
     out: list[Place] = []
-    for ent, start, end, region in mentions:
+    for label, start, end, region, ent in mentions:
         span = doc[start:end]
         entry, conf, precision = _resolve_span(span.text, region, ctx)
         small = entry is not None and entry.kind == "city" and entry.population < 10_000
-        if small and ent.label_ == "LOC":  # "Middle East", "West Coast": not a hamlet
+        if small and label == "LOC":  # "Middle East", "West Coast": not a hamlet
             entry = None
-        if entry is None and focus is not None and ent.label_ in ("FAC", "LOC"):
+        if entry is None and focus is not None and label in ("FAC", "LOC"):
             entry, conf, precision = focus, 0.2, "city"
         if entry is None:
             out.append(
@@ -498,14 +518,31 @@ def places(doc: Doc, *, article: Article, demonyms: bool = False) -> list[Place]
             )
             continue
         out.append(_place(span, entry, conf, precision, _is_actor(ent, entry)))
-    if demonyms:
-        gaz = gz.load()
-        for ent in _demonym_spans(doc, mislabelled=True):
-            country = gaz.country(gz.demonym_country(ent.text) or "")
-            if country is not None:
-                out.append(_place(ent, country, 0.7, "country", True))
-        out.sort(key=lambda p: p.start)
     return out
+
+
+def resolve_spans(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Place]:
+    """Resolve given character spans of ``doc`` as place mentions, in the article's context.
+
+    For mentions found elsewhere (another tagger, gold annotations): each span is resolved as
+    :func:`places` resolves its own mentions, with the same document context.
+
+    Args:
+        doc: the parsed article.
+        spans: (start, end) character offsets of the mentions.
+
+    Returns:
+        One :class:`~sitrep.model.Place` per span that covers at least one token, in order.
+    """
+    mentions: list[_Mention] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        label = span.root.ent_type_ if span.root.ent_type_ in _PLACE_LABELS else "GPE"
+        region = len(span) > 1 and span[-1].lower_ in REGION_WORDS
+        mentions.append((label, span.start, span.end, region, span))
+    return _resolve_mentions(doc, mentions, _context(doc))
 
 
 def _place(
@@ -566,4 +603,11 @@ def place_ref(place: Place) -> PlaceRef:
     )
 
 
-__all__ = ["EXTRACTOR", "add_gazetteer_ruler", "place_ref", "places", "resolve_name"]
+__all__ = [
+    "EXTRACTOR",
+    "add_gazetteer_ruler",
+    "place_ref",
+    "places",
+    "resolve_name",
+    "resolve_spans",
+]
