@@ -211,8 +211,9 @@
       }
     }
     const ticks = Math.min(d1 - d0, Math.max(2, Math.floor(w / 90)));
-    for (let i = 0; i <= ticks; i++) {
-      const d = Math.round(d0 + ((d1 - d0 - 1) * i) / Math.max(1, ticks));
+    const tickDays = new Set();
+    for (let i = 0; i <= ticks; i++) tickDays.add(Math.round(d0 + ((d1 - d0 - 1) * i) / Math.max(1, ticks)));
+    for (const d of tickDays) {
       const t = svg("text", { x: x(d) + bw / 2 + 1, y: height - 4, class: "tick" });
       t.textContent = isoDay(d).slice(5);
       box.append(t);
@@ -227,6 +228,10 @@
     if (!sel || !scale) return;
     sel.setAttribute("x", scale.x(a));
     sel.setAttribute("width", Math.max(0, scale.x(b) - scale.x(a)));
+    for (const bar of document.querySelectorAll("#timeline-svg .bar")) {
+      const d = dayNum(bar.dataset.day);
+      bar.classList.toggle("out", b - a >= 1 && (d < Math.floor(a) || d >= Math.ceil(b)));
+    }
   }
 
   function initBrush() {
