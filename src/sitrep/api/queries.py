@@ -364,6 +364,7 @@ def statement_rows(con: duckdb.DuckDBPyConnection, f: Filters) -> list[dict[str,
     w = _Where()
     _common(w, f)
     _days(w, f, "a.published")
+    _mentions_place(w, f)
     if f.source:
         w.add("contains(lower(s.source), lower(?))", f.source)
     return rows(

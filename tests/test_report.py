@@ -1,0 +1,93 @@
+"""Situation reports from a hand-made database: figures with sources, events, disputes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from click.testing import CliRunner
+
+from sitrep.cli import main
+from sitrep.report import build, to_html, to_markdown
+from sitrep.store import Store
+
+
+def _records() -> ModuleType:
+    path = Path(__file__).parent / "api" / "records.py"
+    spec = importlib.util.spec_from_file_location("sitrep_test_records_report", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path: Path = _records().build_db(tmp_path_factory.mktemp("report") / "r.duckdb")
+    return path
+
+
+@pytest.fixture
+def store(db: Path) -> Iterator[Store]:
+    with Store(db, read_only=True) as s:
+        yield s
+
+
+def test_markdown_has_figures_sources_events_and_disputes(store: Store) -> None:
+    md = to_markdown(build(store.con, place="Kharkiv"))
+    assert md.startswith("# Situation report: Kharkiv, all dates")
+    figures, rest = md.split("## Events in order")
+    events, disputed = rest.split("## Disputed")
+    assert "killed in Kharkiv, 2022-03-01" in figures
+    assert "low 21" in figures and "high open-ended" in figures
+    assert "at least 40: Ukrainian officials via Lviv Daily" in figures
+    assert "21: regional authorities via Kyiv Wire" in figures
+    lines = [x for x in events.splitlines() if x.startswith("- ")]
+    assert [x[2:12] for x in lines] == ["2022-03-01", "2022-03-02"]  # in order
+    assert "Goma" not in md
+    assert "figures: killed in Kharkiv on 2022-03-01" in disputed
+    assert "Moscow (denies" in disputed
+
+
+def test_date_range_narrows_the_report(store: Store) -> None:
+    md = to_markdown(build(store.con, since=dt.date(2023, 1, 1)))
+    assert "Goma" in md and "Kharkiv" not in md
+    assert "Nothing disputed in this selection." in md
+    empty = to_markdown(build(store.con, place="Atlantis"))
+    assert "No casualty figures" in empty and "No events" in empty
+
+
+def test_markup_from_articles_is_escaped(store: Store) -> None:
+    report = build(store.con, place="Goma")
+    page = to_html(report)
+    assert "<script>" not in page and "<img" not in page and "<i>people" not in page
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in page
+    assert "&lt;b&gt;Goma&lt;/b&gt; Post" in page
+    md = to_markdown(report)
+    assert "<script>" not in md and "<b>" not in md
+    assert "&lt;b>Goma&lt;/b> Post" in md  # no tag can open without "<"
+    assert "Kharkiv" not in md  # statements about other places stay out
+
+
+def test_html_is_a_standalone_page(store: Store) -> None:
+    page = to_html(build(store.con))
+    assert page.startswith("<!doctype html>") and page.rstrip().endswith("</html>")
+    assert "<script" not in page and "http://" not in page
+    assert 'href="https://example.org/a"' in page
+
+
+def test_cli_report(db: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(main, ["report", "--db", str(db), "--place", "UA", "--until", "2022-03-01"])
+    assert r.exit_code == 0, r.output
+    assert "# Situation report: UA, until 2022-03-01" in r.output
+    out = tmp_path / "r.html"
+    r = runner.invoke(main, ["report", "--db", str(db), "--format", "html", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "<h2>Disputed</h2>" in out.read_text(encoding="utf-8")
+    r = runner.invoke(main, ["report", "--db", str(tmp_path / "none.duckdb")])
+    assert r.exit_code == 2
