@@ -177,6 +177,15 @@ _JOBS: dict[str, Callable[[list[str]], tuple[float, float]]] = {
 }
 
 
+def _dedup(texts: list[str]) -> tuple[float, float]:
+    from sitrep.reconcile.dedup_bench import time_dedup
+
+    return time_dedup(texts), _peak_mb()
+
+
+_JOBS["dedup"] = _dedup  # copy detection: see sitrep.reconcile.dedup_bench.run_dedup_bench
+
+
 def _worker(job: str, texts: list[str], barrier: Any, out: Any) -> None:
     fn = _JOBS[job]
     if barrier is not None:

@@ -245,9 +245,11 @@ def benchmarks(eval_root: str, only: tuple[str, ...], limit: int | None, with_be
               help="Also time the ingest job with 1 worker, 2 processes and 2 Dask workers.")
 @click.option("--growth", is_flag=True,
               help="Also measure the ingest job's peak memory on 1x, 4x and 16x the corpus (slow: use --limit).")
+@click.option("--dedup", "with_dedup", is_flag=True,
+              help="Also time copy detection on 1x, 2x, 4x the corpus and score finding edited copies.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def bench(corpus: str | None, limit: int | None, processes: int, with_ingest: bool, growth: bool,
-          fmt: str) -> None:
+          with_dedup: bool, fmt: str) -> None:
     """Throughput and peak memory of the full pipeline against bare spaCy, in one run."""
     from sitrep.bench import DEFAULT_CORPUS, run_bench, run_growth, run_ingest_scaling
 
@@ -260,6 +262,10 @@ def bench(corpus: str | None, limit: int | None, processes: int, with_ingest: bo
             report["ingest_scaling"] = run_ingest_scaling(root, limit=limit)
         if growth:
             report["ingest_growth"] = run_growth(root, limit=limit)
+        if with_dedup:
+            from sitrep.reconcile.dedup_bench import run_dedup_bench
+
+            report["dedup"] = run_dedup_bench(root, limit=limit)
     if fmt == "json":
         _echo_json(report)
         return
@@ -297,6 +303,10 @@ def bench(corpus: str | None, limit: int | None, processes: int, with_ingest: bo
             t.add_row(f"{g['factor']}x", str(g["docs"]), f"{g['docs_per_s']:.1f}", f"{g['peak_mb']:.0f}")
         Console().print(t)
         Console().print(f"peak memory {grown['growth'][-1]['factor']}x / 1x: [bold]{grown['growth_peak_ratio']}[/bold]x")
+    if with_dedup:
+        from sitrep.reconcile.dedup_bench import print_dedup_report
+
+        print_dedup_report(report["dedup"], Console())
 
 
 @main.command()

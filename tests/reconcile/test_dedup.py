@@ -74,3 +74,15 @@ def test_exact_copy_is_the_same_article(tmp_path: Path) -> None:
     with Store(tmp_path / "d.duckdb") as st:
         st.write([_rec(STORY)])
         assert st.write([_rec("  " + STORY.upper() + "\n")]) == 0
+
+
+def test_every_article_checked_across_batches(tmp_path: Path) -> None:
+    # regression: a result set left open across the batch writes lost the later batches
+    texts = [STORY, OTHER, WIRE, TRIMMED, OTHER + " Officials declined to comment further."]
+    with Store(tmp_path / "d.duckdb") as st:
+        st.write([_rec(t) for t in texts])
+        found = dedup_articles(st, batch_size=2)
+        n = st.query("SELECT count(*) AS n FROM article_minhash")[0]["n"]
+        assert dedup_articles(st, batch_size=2) == []
+    assert n == len(texts)
+    assert len(found) == 3

@@ -232,19 +232,26 @@ def dedup_articles(
     found: list[Duplicate] = []
     seq_row = store.con.execute("SELECT coalesce(max(seq), 0) FROM article_minhash").fetchone()
     seq = int(seq_row[0]) if seq_row else 0
-    cur = store.con.execute(
-        """SELECT a.id, a.text FROM articles a
-           LEFT JOIN article_minhash m ON m.article_id = a.id
-           WHERE m.article_id IS NULL
-           ORDER BY a.published NULLS LAST, a.ingested_at,
-                    NOT list_contains(?, lower(coalesce(a.outlet, ''))), a.id""",
-        [sorted(WIRE_SERVICES)],
-    )
-    while True:
-        rows = cur.fetchmany(batch_size)
-        if not rows:
-            break
-        sigs = [(aid, *signature(text or "")) for aid, text in rows]
+    # ids first, then texts batch by batch: one open result set must not span the writes
+    todo = [
+        r[0]
+        for r in store.con.execute(
+            """SELECT a.id FROM articles a
+               LEFT JOIN article_minhash m ON m.article_id = a.id
+               WHERE m.article_id IS NULL
+               ORDER BY a.published NULLS LAST, a.ingested_at,
+                        NOT list_contains(?, lower(coalesce(a.outlet, ''))), a.id""",
+            [sorted(WIRE_SERVICES)],
+        ).fetchall()
+    ]
+    for start in range(0, len(todo), batch_size):
+        ids = todo[start : start + batch_size]
+        text_of = dict(
+            store.con.execute(
+                "SELECT id, text FROM articles WHERE list_contains(?, id)", [ids]
+            ).fetchall()
+        )
+        sigs = [(aid, *signature(text_of.get(aid) or "")) for aid in ids]
         dups = [d for aid, mh, n in sigs if (d := index.add_signature(aid, mh, n)) is not None]
         seqs = list(range(seq + 1, seq + 1 + len(sigs)))
         seq += len(sigs)
