@@ -91,3 +91,14 @@ def test_cli_report(db: Path, tmp_path: Path) -> None:
     assert "<h2>Disputed</h2>" in out.read_text(encoding="utf-8")
     r = runner.invoke(main, ["report", "--db", str(tmp_path / "none.duckdb")])
     assert r.exit_code == 2
+
+
+def test_report_uses_the_reconciler_when_it_has_run(db: Path, tmp_path: Path) -> None:
+    reconcile = pytest.importorskip("sitrep.reconcile")
+    copy = tmp_path / "rec.duckdb"
+    copy.write_bytes(db.read_bytes())
+    with Store(copy) as s:
+        reconcile.reconcile(s)
+        md = to_markdown(build(s.con, place="Kharkiv"))
+    assert "reconciled across articles" in md
+    assert "low 21, best 21, high 40" in md

@@ -33,6 +33,7 @@ class Report:
     figures: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     disputed: list[dict[str, Any]] = field(default_factory=list)
+    method: str = reconciled.METHOD
 
     @property
     def title(self) -> str:
@@ -82,6 +83,7 @@ def build(
         figures=figures,
         events=events,
         disputed=reconciled.contradictions(con, f),
+        method=reconciled.method(con),
     )
 
 
@@ -91,6 +93,12 @@ def render(report: Report, fmt: ReportFormat) -> str:
 
 
 # -- shared wording ------------------------------------------------------------------------
+def _method_note(r: Report) -> str:
+    if r.method == reconciled.RECONCILED:
+        return "Figures are reconciled across articles (best: the conservative rule)."
+    return "Figures are grouped by kind, place and day only; run `sitrep reconcile` for more."
+
+
 def _n(v: Any) -> str:
     return "?" if v is None else f"{v:,}" if isinstance(v, int) else str(v)
 
@@ -147,7 +155,7 @@ def to_markdown(r: Report) -> str:
         + (f" by {_md(', '.join(r.outlets))}" if r.outlets else "")
         + "."
     )
-    out += ["", "## Key figures", ""]
+    out += ["", "## Key figures", "", _md(_method_note(r)), ""]
     if not r.figures:
         out.append("No casualty figures in this selection.")
     for t in r.figures:
@@ -197,6 +205,7 @@ def to_html(r: Report) -> str:
         + (f" by {_h(', '.join(r.outlets))}" if r.outlets else "")
         + ".</p>",
         "<h2>Key figures</h2>",
+        f"<p>{_h(_method_note(r))}</p>",
     ]
     if not r.figures:
         p.append("<p>No casualty figures in this selection.</p>")

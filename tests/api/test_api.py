@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import shutil
 import sys
 from collections.abc import Iterator
@@ -97,24 +98,74 @@ def test_quotes_places_events(client: TestClient) -> None:
     assert events[2]["day"] == "2023-01-02"  # undated event: the article's publication day
 
 
-def test_tallies_low_best_high_with_lineage(client: TestClient) -> None:
-    body = client.get("/api/tallies", params={"place": "Kharkiv"}).json()
-    assert body["method"]
+@pytest.fixture(scope="module")
+def fallback(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """A server that does not run the reconciler: tallies come from simple grouping."""
+    db = records.build_db(tmp_path_factory.mktemp("fallback") / "f.duckdb")
+    app = create_app(Settings(db=str(db), token=None, reconcile=False))
+    with TestClient(app) as c:
+        yield c
+    app.state.backend.close()
+
+
+def test_fallback_tallies_low_best_high_with_lineage(fallback: TestClient) -> None:
+    body = fallback.get("/api/tallies", params={"place": "Kharkiv"}).json()
+    assert body["method"] == "fallback.v1"
     (t,) = body["items"]
     assert (t["kind"], t["low"], t["high"]) == ("killed", 21, None)  # "at least 40" is open
-    assert t["best"] in (21, 40)
+    assert t["best"] == 40  # the median (upper) of 21 and 40
     assert {x["outlet"] for x in t["lineage"]} == {"Kyiv Wire", "Lviv Daily"}
     assert t["n_articles"] == 2
 
 
-def test_contradictions_side_by_side(client: TestClient) -> None:
-    items = client.get("/api/contradictions").json()["items"]
-    kinds = {k["type"] for k in items}
-    assert "statement" in kinds  # Moscow denies vs the authorities' report
-    assert "figures" in kinds  # 21 killed vs at least 40 killed, same place and day
-    figures = next(k for k in items if k["type"] == "figures")
+def test_fallback_contradictions_side_by_side(fallback: TestClient) -> None:
+    body = fallback.get("/api/contradictions").json()
+    assert body["method"] == "fallback.v1"
+    by_type = {k["type"]: k for k in body["items"]}
+    assert {by_type["figures"]["a"]["count"], by_type["figures"]["b"]["count"]} == {21, 40}
+    assert {by_type["figures"]["a"]["outlet"], by_type["figures"]["b"]["outlet"]} == {
+        "Kyiv Wire", "Lviv Daily",
+    }  # fmt: skip
+    statement = by_type["statement"]  # Moscow denies what the authorities report
+    assert {statement["a"]["source"], statement["b"]["source"]} == {
+        "Moscow",
+        "regional authorities",
+    }
+
+
+needs_reconciler = pytest.mark.skipif(
+    importlib.util.find_spec("sitrep.reconcile.tally") is None, reason="no sitrep.reconcile"
+)
+
+
+@needs_reconciler
+def test_reconciled_tallies_by_rule(client: TestClient) -> None:
+    body = client.get("/api/tallies", params={"place": "Kharkiv"}).json()
+    assert body["method"] == "reconcile"
+    (t,) = body["items"]
+    assert (t["kind"], t["low"], t["best"], t["high"]) == ("killed", 21, 21, 40)
+    assert t["rule"] == "conservative" and t["n_sources"] == 2
+    assert {(x["outlet"], x["role"]) for x in t["lineage"]} == {
+        ("Kyiv Wire", "counted"), ("Lviv Daily", "counted"),
+    }  # fmt: skip
+    (h,) = client.get("/api/tallies", params={"place": "Kharkiv", "rule": "highest"}).json()[
+        "items"
+    ]
+    assert h["best"] == 40
+    _error(client.get("/api/tallies", params={"rule": "median"}), 422, "invalid")
+
+
+@needs_reconciler
+def test_reconciled_contradictions_side_by_side(client: TestClient) -> None:
+    body = client.get("/api/contradictions").json()
+    assert body["method"] == "reconcile"
+    pairs = {frozenset((k["a"]["source"], k["b"]["source"])): k for k in body["items"]}
+    figures = pairs[frozenset(("regional authorities", "Ukrainian officials"))]
     assert {figures["a"]["count"], figures["b"]["count"]} == {21, 40}
-    assert {figures["a"]["outlet"], figures["b"]["outlet"]} == {"Kyiv Wire", "Lviv Daily"}
+    assert figures["a"]["evidence"] and figures["a"]["article_id"]
+    assert frozenset(("Moscow", "regional authorities")) in pairs
+    assert client.get("/api/contradictions", params={"place": "Goma"}).json()["items"] == []
+    assert client.get("/api/contradictions", params={"outlet": "Lviv Daily"}).json()["total"] == 1
 
 
 # -- filters -------------------------------------------------------------------------------

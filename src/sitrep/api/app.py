@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import logging
 import os
 import threading
 from collections.abc import Awaitable, Callable, Iterator, MutableMapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import duckdb
 from fastapi import Depends, FastAPI, Query, Request
@@ -32,6 +33,7 @@ from sitrep.errors import InputError, SitrepError
 from sitrep.store import Store
 
 MAX_BODY = 2 * 1024 * 1024
+log = logging.getLogger("sitrep.api")
 STATIC = Path(str(resources.files("sitrep") / "web" / "static"))
 
 Message = MutableMapping[str, Any]
@@ -50,12 +52,15 @@ class Settings:
             writes. Defaults to ``$SITREP_TOKEN``.
         max_body: the largest request body accepted, in bytes.
         read_only: open the database read-only (another process may then write it).
+        reconcile: bring the reconciler's tallies and contradictions up to date at start and
+            after each ingest (when the database is writable and ``sitrep.reconcile`` exists).
     """
 
     db: str
     token: str | None = None
     max_body: int = MAX_BODY
     read_only: bool = False
+    reconcile: bool = True
 
     @classmethod
     def from_env(cls, db: str, **kw: Any) -> Settings:
@@ -181,6 +186,20 @@ class Backend:
         self._cursor_lock = threading.Lock()
         self.write_lock = threading.Lock()
 
+    def reconcile(self) -> None:
+        """Refresh the reconciler's tables if they are stale; the fallback serves otherwise."""
+        if self.settings.read_only or not self.settings.reconcile:
+            return
+        try:
+            from sitrep.reconcile import ensure_reconciled
+        except ImportError:  # pragma: no cover - the reconciler is optional here
+            return
+        with self.write_lock:
+            try:
+                ensure_reconciled(self.store)
+            except Exception:  # a reconciler bug must not take the API down
+                log.exception("reconcile failed; tallies fall back to simple grouping")
+
     def cursor(self) -> duckdb.DuckDBPyConnection:
         with self._cursor_lock:
             return self.store.con.cursor()
@@ -263,6 +282,7 @@ Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
 def create_app(settings: Settings) -> FastAPI:
     """The API and dashboard over the database in ``settings``."""
     backend = Backend(settings)
+    backend.reconcile()
     app = FastAPI(
         title="sitrep",
         version=__version__,
@@ -344,6 +364,8 @@ def create_app(settings: Settings) -> FastAPI:
             raise ApiError(400, exc.code, exc.message) from None
         with backend.write_lock:
             created = backend.store.write([record]) == 1
+        if created:
+            backend.reconcile()
         counts = {
             t: len(getattr(record, t))
             for t in ("entities", "places", "times", "casualties", "quotes", "claims", "events")
@@ -372,16 +394,23 @@ def create_app(settings: Settings) -> FastAPI:
         return page(queries.list_events(cur, f, limit=limit, offset=offset))
 
     @app.get("/api/tallies", response_model=ListOut, tags=["reconciled"])
-    def tallies(cur: Cur, f: F) -> dict[str, Any]:
+    def tallies(
+        cur: Cur,
+        f: F,
+        rule: Annotated[
+            Literal["conservative", "latest", "highest"],
+            Query(description="How the reconciler picks the best figure."),
+        ] = "conservative",
+    ) -> dict[str, Any]:
         """Casualty tallies with low/best/high and the lineage of claims behind each."""
-        items = reconciled.tallies(cur, f)
-        return {"items": items, "total": len(items), "method": reconciled.METHOD}
+        items = reconciled.tallies(cur, f, rule=rule)
+        return {"items": items, "total": len(items), "method": reconciled.method(cur)}
 
     @app.get("/api/contradictions", response_model=ListOut, tags=["reconciled"])
     def contradictions(cur: Cur, f: F) -> dict[str, Any]:
         """Pairs of claims that cannot both hold, side by side."""
         items = reconciled.contradictions(cur, f)
-        return {"items": items, "total": len(items), "method": reconciled.METHOD}
+        return {"items": items, "total": len(items), "method": reconciled.method(cur)}
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:

@@ -1,7 +1,9 @@
 """Tallies and contradictions across articles, as the API, reports and dashboard show them.
 
-This is the one place that decides where they come from. Until the cross-article reconciler
-(``sitrep.reconcile``) stores its own tables, both are computed here from what the store has:
+This is the one place that decides where they come from. When the cross-article reconciler
+(``sitrep.reconcile``, ``sitrep reconcile``) has filled its ``tallies`` and ``contradictions``
+tables, they are served from there, with the lineage of every figure. Otherwise both are
+computed here from the extracted rows (``fallback.v1``):
 
 * a *tally* groups casualty claims of one kind, place, scope and day; ``low`` is the smallest
   lower bound, ``high`` the largest upper bound (``None`` when some claim is open-ended, as in
@@ -25,6 +27,21 @@ import duckdb
 from sitrep.api.queries import Filters, all_claims, rows, statement_rows
 
 METHOD = "fallback.v1"
+RECONCILED = "reconcile"
+RULES = ("conservative", "latest", "highest")
+
+
+def method(con: duckdb.DuckDBPyConnection) -> str:
+    """``reconcile`` when the reconciler's tables hold results, else ``fallback.v1``."""
+    try:
+        got = con.execute(
+            "SELECT (SELECT count(*) FROM tallies) + (SELECT count(*) FROM contradictions)"
+        ).fetchone()
+    except duckdb.CatalogException:
+        return METHOD
+    return RECONCILED if got and got[0] else METHOD
+
+
 _DENIALS = ("denies", "disputes")
 
 
@@ -69,8 +86,16 @@ def _bounds(c: dict[str, Any]) -> tuple[int | None, int | None]:
     return low, high
 
 
-def tallies(con: duckdb.DuckDBPyConnection, f: Filters) -> list[dict[str, Any]]:
-    """Tallies of casualty figures with low/best/high and the claims behind each."""
+def tallies(
+    con: duckdb.DuckDBPyConnection, f: Filters, *, rule: str = "conservative"
+) -> list[dict[str, Any]]:
+    """Tallies of casualty figures with low/best/high and the claims behind each.
+
+    ``rule`` picks the reconciler's best figure (conservative, latest or highest); the
+    fallback takes the median stated figure.
+    """
+    if method(con) == RECONCILED:
+        return _reconciled_tallies(con, f, rule=rule)
     out: list[dict[str, Any]] = []
     for (kind, _, scope, day), claims in _groups(con, f).items():
         reporting = [c for c in claims if c.get("stance") not in _DENIALS]
@@ -140,6 +165,8 @@ def _side(c: dict[str, Any], *, text_field: str) -> dict[str, Any]:
 
 def contradictions(con: duckdb.DuckDBPyConnection, f: Filters) -> list[dict[str, Any]]:
     """Pairs of claims that cannot both hold, each with both sides and why."""
+    if method(con) == RECONCILED:
+        return _reconciled_contradictions(con, f)
     out: list[dict[str, Any]] = []
     for (kind, _, scope, day), claims in _groups(con, f).items():
         topic = (
@@ -198,3 +225,175 @@ def _statement_conflicts(con: duckdb.DuckDBPyConnection, f: Filters) -> list[dic
                 }
             )
     return out
+
+
+# -- from the reconciler's tables ----------------------------------------------------------
+def _claims_by_id(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
+    return {c["id"]: c for c in all_claims(con, Filters())}
+
+
+def _statements_by_id(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
+    return {s["id"]: s for s in statement_rows(con, Filters())}
+
+
+def _keep(f: Filters, items: list[dict[str, Any]], place: dict[str, Any], days: list[str]) -> bool:
+    """Python-side filters over a reconciled row (its place, days and claims)."""
+    if f.place and not (
+        (place.get("name") or "").lower() == f.place.lower()
+        or (place.get("country") or "") == f.place.upper()
+    ):
+        return False
+    if f.bbox:
+        lat, lon = place.get("lat"), place.get("lon")
+        x0, y0, x1, y1 = f.bbox
+        if lat is None or lon is None or not (x0 <= lon <= x1 and y0 <= lat <= y1):
+            return False
+    if f.since and not any(d >= f.since.isoformat() for d in days):
+        return False
+    if f.until and not any(d <= f.until.isoformat() for d in days):
+        return False
+    if f.outlet and not any((c.get("outlet") or "").lower() == f.outlet.lower() for c in items):
+        return False
+    if f.source and not any(f.source.lower() in (c.get("source") or "").lower() for c in items):
+        return False
+    if f.article_id and not any(c.get("article_id") == f.article_id for c in items):
+        return False
+    return not (f.q and not any(f.q.lower() in (c.get("evidence") or "").lower() for c in items))
+
+
+def _reconciled_tallies(
+    con: duckdb.DuckDBPyConnection, f: Filters, *, rule: str
+) -> list[dict[str, Any]]:
+    claims = _claims_by_id(con)
+    params: list[Any] = [rule]
+    extra = ""
+    if f.kind:
+        extra += " AND t.kind = lower(?)"
+        params.append(f.kind)
+    if f.min_count is not None:
+        extra += " AND coalesce(t.best, t.low) >= ?"
+        params.append(f.min_count)
+    out: list[dict[str, Any]] = []
+    for t in rows(
+        con,
+        f"""SELECT t.*, c.place_name, c.place_country, c.place_lat, c.place_lon,
+            c.first_date, c.last_date
+        FROM tallies t LEFT JOIN clusters c ON c.id = t.cluster_id
+        WHERE t.rule = ?{extra} ORDER BY c.last_date NULLS LAST, t.cluster_id, t.kind""",
+        params,
+    ):
+        items = [claims[i] for i in t["claim_ids"] or [] if i in claims]
+        best = claims.get(t["best_claim_id"] or "") or (items[0] if items else {})
+        place = {
+            "name": t["place_name"] or best.get("place_name"),
+            "country": t["place_country"] or best.get("place_country"),
+            "lat": t["place_lat"] if t["place_lat"] is not None else best.get("place_lat"),
+            "lon": t["place_lon"] if t["place_lon"] is not None else best.get("place_lon"),
+        }
+        days = [d for d in (t["first_date"], t["last_date"]) if d] or [
+            c["day"] for c in items if c.get("day")
+        ]
+        if not _keep(f, items, place, days):
+            continue
+        role = {i: "superseded" for i in t["superseded_ids"] or []}
+        role.update({i: "copy" for i in t["copy_ids"] or []})
+        lineage = [{**_lineage(c), "role": role.get(c["id"], "counted")} for c in items]
+        for excluded in t["excluded_ids"] or []:
+            cid, _, why = excluded.partition(": ")
+            if cid in claims:
+                lineage.append({**_lineage(claims[cid]), "role": "excluded", "why": why})
+        out.append(
+            {
+                "id": f"{t['cluster_id']}:{t['kind']}:{t['rule']}",
+                "kind": t["kind"],
+                "scope": t["scope"] or "incident",
+                "day": max(days) if days else None,
+                "first_day": min(days) if days else None,
+                "place": place,
+                "low": t["low"],
+                "best": t["best"],
+                "high": t["high"],
+                "rule": t["rule"],
+                "best_claim_id": t["best_claim_id"],
+                "n_claims": len(items),
+                "n_articles": len({c["article_id"] for c in items}),
+                "n_sources": t["n_sources"],
+                "sources": sorted({c["source"] for c in items if c.get("source")}),
+                "lineage": lineage,
+                "cluster_id": t["cluster_id"],
+                "method": f"{RECONCILED}:{t['rule']}",
+            }
+        )
+    return out
+
+
+def _reconciled_contradictions(con: duckdb.DuckDBPyConnection, f: Filters) -> list[dict[str, Any]]:
+    claims = _claims_by_id(con)
+    statements = _statements_by_id(con)
+    out: list[dict[str, Any]] = []
+    for k in rows(
+        con,
+        """SELECT k.*, c.place_name, c.place_country, c.place_lat, c.place_lon
+        FROM contradictions k LEFT JOIN clusters c ON c.id = k.cluster_id
+        ORDER BY coalesce(k.date_a, k.date_b) NULLS LAST, k.id""",
+    ):
+        sides = []
+        for item, source, figure, day in (
+            (k["item_a"], k["source_a"], k["figure_a"], k["date_a"]),
+            (k["item_b"], k["source_b"], k["figure_b"], k["date_b"]),
+        ):
+            if item in claims:
+                side = _side(claims[item], text_field="evidence")
+            elif item in statements:
+                side = _side(statements[item], text_field="content")
+            else:
+                side = {"id": item, "article_id": None, "text": None}
+            side.update(
+                source=side.get("source") or source,
+                count=figure if figure is not None else side.get("count"),
+                day=day or side.get("day"),
+            )
+            sides.append(side)
+        full = [claims.get(s["id"]) or statements.get(s["id"]) or s for s in sides]
+        anchor = next((c for c in full if c.get("place_name")), {})
+        place = {
+            "name": k["place_name"] or anchor.get("place_name"),
+            "country": k["place_country"] or anchor.get("place_country"),
+            "lat": k["place_lat"] if k["place_lat"] is not None else anchor.get("place_lat"),
+            "lon": k["place_lon"] if k["place_lon"] is not None else anchor.get("place_lon"),
+        }
+        if (f.place or f.bbox) and not place["name"]:
+            ids = [s.get("article_id") for s in sides]
+            place = _article_place(con, f, ids)
+        days = [s["day"] for s in sides if s.get("day")]
+        if f.kind and not any(c.get("kind") == f.kind.lower() for c in full):
+            continue
+        if not _keep(f, full, place, days or ["0000-00-00", "9999-99-99"]):
+            continue
+        out.append(
+            {
+                "id": k["id"],
+                "type": k["kind"],
+                "topic": k["detail"],
+                "rule": k["rule"],
+                "cluster_id": k["cluster_id"],
+                "a": sides[0],
+                "b": sides[1],
+                "method": RECONCILED,
+            }
+        )
+    return out
+
+
+def _article_place(
+    con: duckdb.DuckDBPyConnection, f: Filters, article_ids: list[Any]
+) -> dict[str, Any]:
+    """A place the articles mention that passes the place filters (for placeless statements)."""
+    for p in rows(
+        con,
+        "SELECT name, country, lat, lon FROM places WHERE resolved AND list_contains(?, article_id)",
+        [[a for a in article_ids if a]],
+    ):
+        if _keep(Filters(place=f.place, bbox=f.bbox), [], p, ["0000-00-00"]):
+            return p
+    return {"name": None, "country": None, "lat": None, "lon": None}

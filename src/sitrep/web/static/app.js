@@ -90,6 +90,8 @@
       Object.assign(state, {
         events, claims, tallies: tallies.items, contradictions: contradictions.items,
       });
+      $("#tally-method").textContent = tallies.method === "reconcile"
+        ? "(reconciled across articles)" : "(simple grouping: run sitrep reconcile)";
       $("#status").textContent =
         `${events.length} events · ${claims.length} claims · ${tallies.items.length} tallies`;
     } catch (e) {
