@@ -89,7 +89,7 @@ RESOLVED = [
         "SY",
         "region",
     ),
-    ("Fighting was also reported in the Donbas, the Kremlin said.", "Donbas", None, "region"),
+    ("Fighting was also reported in the Donbas, the Kremlin said.", "Donbas", "UA", "region"),
     # countries and continents
     ("Belarus has allowed Russian troops to use its territory.", "Belarus", "BY", "country"),
     ("Talks between Russia and Ukraine are due to resume on Friday.", "Ukraine", "UA", "country"),

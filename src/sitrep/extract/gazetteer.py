@@ -134,7 +134,7 @@ _STATE_NAMES = {
 
 # Newspaper abbreviations of US state names (matched with their periods).
 US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "CA": ("Calif.",), "FL": ("Fla.",), "TX": ("Tex.",), "PA": ("Penn.",), "MI": ("Mich.",),
+    "CA": ("Calif.",), "FL": ("Fla.",), "TX": ("Tex.",), "PA": ("Penn.", "Pa."), "MI": ("Mich.",),
     "AZ": ("Ariz.",), "CO": ("Colo.",), "CT": ("Conn.",), "MN": ("Minn.",), "WI": ("Wis.",),
     "TN": ("Tenn.",), "OK": ("Okla.",), "NV": ("Nev.",), "NM": ("N.M.",), "NY": ("N.Y.",),
     "NJ": ("N.J.",), "NC": ("N.C.",), "SC": ("S.C.",), "AL": ("Ala.",), "AR": ("Ark.",),
@@ -147,38 +147,41 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 
 # Regions news names that are neither countries nor towns (approximate centres), so that
 # "the Middle East" or "Darfur" do not resolve to a village of that name.
-_MACRO_REGIONS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
-    ("Middle East", 29.0, 41.0, ("Mideast",)),
-    ("Persian Gulf", 27.0, 51.0, ("Arabian Gulf",)),
-    ("Balkans", 43.0, 21.0, ()),
-    ("Caucasus", 42.5, 44.5, ("North Caucasus",)),
-    ("Scandinavia", 62.0, 14.0, ()),
-    ("Sahel", 14.0, 2.0, ()),
-    ("Horn of Africa", 8.0, 45.0, ()),
-    ("Latin America", -5.0, -60.0, ()),
-    ("Central Asia", 43.0, 65.0, ()),
-    ("Southeast Asia", 10.0, 106.0, ()),
-    ("West Africa", 11.0, -3.0, ()),
-    ("East Africa", 0.0, 37.0, ()),
-    ("Donbas", 48.0, 38.0, ("Donbass",)),
-    ("Crimea", 45.0, 34.0, ("Crimean Peninsula",)),
-    ("Kurdistan", 36.5, 44.0, ()),
-    ("Darfur", 13.0, 24.5, ()),
-    ("Kashmir", 34.0, 75.5, ()),
-    ("Siberia", 60.0, 100.0, ()),
-    ("Tigray", 14.0, 39.0, ()),
-    ("Sinai", 29.5, 33.8, ("Sinai Peninsula",)),
-    ("Golan Heights", 33.0, 35.75, ("Golan",)),
-    ("Nagorno-Karabakh", 39.8, 46.75, ("Karabakh",)),
-    ("Transnistria", 47.25, 29.4, ()),
-    ("Balochistan", 28.5, 65.0, ("Baluchistan",)),
-    ("Punjab", 31.0, 74.0, ()),
-    ("Patagonia", -45.0, -69.0, ()),
-    ("Arctic", 80.0, 0.0, ()),
-    ("Antarctica", -80.0, 0.0, ()),
+_MACRO_REGIONS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
+    ("Middle East", "", 29.0, 41.0, ("Mideast",)),
+    ("Persian Gulf", "", 27.0, 51.0, ("Arabian Gulf",)),
+    ("Balkans", "", 43.0, 21.0, ()),
+    ("Caucasus", "", 42.5, 44.5, ("North Caucasus",)),
+    ("Scandinavia", "", 62.0, 14.0, ()),
+    ("Sahel", "", 14.0, 2.0, ()),
+    ("Horn of Africa", "", 8.0, 45.0, ()),
+    ("Latin America", "", -5.0, -60.0, ()),
+    ("Central Asia", "", 43.0, 65.0, ()),
+    ("Southeast Asia", "", 10.0, 106.0, ()),
+    ("West Africa", "", 11.0, -3.0, ()),
+    ("East Africa", "", 0.0, 37.0, ()),
+    ("Kurdistan", "", 36.5, 44.0, ()),
+    ("Kashmir", "", 34.0, 75.5, ()),
+    ("Punjab", "", 31.0, 74.0, ()),
+    ("Arctic", "", 80.0, 0.0, ()),
+    ("Antarctica", "", -80.0, 0.0, ()),
+    ("Donbas", "UA", 48.0, 38.0, ("Donbass",)),
+    ("Crimea", "UA", 45.0, 34.0, ("Crimean Peninsula",)),
+    ("Darfur", "SD", 13.0, 24.5, ()),
+    ("Siberia", "RU", 60.0, 100.0, ()),
+    ("Tigray", "ET", 14.0, 39.0, ()),
+    ("Sinai", "EG", 29.5, 33.8, ("Sinai Peninsula",)),
+    ("Golan Heights", "SY", 33.0, 35.75, ("Golan",)),
+    ("Nagorno-Karabakh", "AZ", 39.8, 46.75, ("Karabakh",)),
+    ("Transnistria", "MD", 47.25, 29.4, ()),
+    ("Balochistan", "PK", 28.5, 65.0, ("Baluchistan",)),
+    ("Patagonia", "AR", -45.0, -69.0, ()),
+    ("South Ossetia", "GE", 42.3, 44.0, ()),
+    ("Abkhazia", "GE", 43.0, 41.0, ()),
+    ("Chechnya", "RU", 43.4, 45.7, ()),
 )
 
-_FORMAT = 7  # bump when the cached layout or the build rules change
+_FORMAT = 8  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
@@ -339,8 +342,8 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
         add(row, [str(s["name"])])
         state_rows[code] = row
 
-    for name, lat, lon, extra in _MACRO_REGIONS:
-        add((0, name, "", lat, lon, 5_000_000, "r", ""), [name, *extra])
+    for name, iso, lat, lon, extra in _MACRO_REGIONS:
+        add((0, name, iso, lat, lon, 5_000_000, "r", ""), [name, *extra])
 
     with (data / "us_counties.json").open(encoding="utf-8") as fh:
         counties: list[dict[str, str]] = json.load(fh)
