@@ -133,9 +133,14 @@ def test_fallback_contradictions_side_by_side(fallback: TestClient) -> None:
     }
 
 
-needs_reconciler = pytest.mark.skipif(
-    importlib.util.find_spec("sitrep.reconcile.tally") is None, reason="no sitrep.reconcile"
-)
+def _has_reconciler() -> bool:
+    try:
+        return importlib.util.find_spec("sitrep.reconcile.tally") is not None
+    except ImportError:
+        return False
+
+
+needs_reconciler = pytest.mark.skipif(not _has_reconciler(), reason="no sitrep.reconcile")
 
 
 @needs_reconciler
@@ -481,3 +486,14 @@ def test_post_runs_the_real_pipeline(tmp_path: Path, sample_text: str) -> None:
             assert art["text"][claim["start"] : claim["end"]] == claim["evidence"]
         assert c.get("/api/events", params={"place": "Kharkiv"}).json()["total"] >= 1
     app.state.backend.close()
+
+
+def test_cli_serve_has_help_and_refuses_a_missing_read_only_db(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from sitrep.cli import main
+
+    r = CliRunner().invoke(main, ["serve", "--help"])
+    assert r.exit_code == 0 and "--port" in r.output and "SITREP_TOKEN" in r.output
+    r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb"), "--read-only"])
+    assert r.exit_code == 2

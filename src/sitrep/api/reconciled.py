@@ -350,7 +350,7 @@ def _reconciled_contradictions(con: duckdb.DuckDBPyConnection, f: Filters) -> li
                 side = {"id": item, "article_id": None, "text": None}
             side.update(
                 source=side.get("source") or source,
-                count=figure if figure is not None else side.get("count"),
+                count=side.get("count") if item in claims else figure,
                 day=day or side.get("day"),
             )
             sides.append(side)
