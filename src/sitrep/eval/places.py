@@ -258,9 +258,9 @@ def _entry_toponym(start: int, end: int, entry: gz.GeoEntry | None) -> Toponym:
 
 
 def sitrep_system(
-    texts: Iterable[str], *, demonyms: bool = False, gold: Sequence[GoldDoc] = ()
+    texts: Iterable[str], *, all_uses: bool = False, gold: Sequence[GoldDoc] = ()
 ) -> Iterable[list[Toponym]]:
-    """sitrep's places over each text (with country adjectives and demonyms when asked).
+    """sitrep's places over each text (with adjectival and embedded uses when asked).
 
     With ``gold``, each yielded list is followed by sitrep's resolution of the gold spans
     (:func:`sitrep.extract.places.resolve_spans`), so that one parse gives both.
@@ -271,7 +271,7 @@ def sitrep_system(
 
     for k, doc in enumerate(nlp.parse_many(texts)):
         art = Article(id=str(k), text=doc.text)
-        found = places(doc, article=art, demonyms=demonyms)
+        found = places(doc, article=art, demonyms=all_uses, embedded=all_uses)
         yield [Toponym(p.start, p.end, p.lat, p.lon, p.geonameid) for p in found]
         if gold:
             spans = [(t.start, t.end) for t in gold[k].toponyms]
@@ -281,9 +281,9 @@ def sitrep_system(
             ]
 
 
-def sitrep_demonyms_system(texts: Iterable[str]) -> Iterable[list[Toponym]]:
-    """sitrep's places plus demonyms as country mentions (GeoWebNews counts "Syrian")."""
-    return sitrep_system(texts, demonyms=True)
+def sitrep_all_uses_system(texts: Iterable[str]) -> Iterable[list[Toponym]]:
+    """sitrep's places plus demonyms and names inside other names (GeoWebNews counts both)."""
+    return sitrep_system(texts, all_uses=True)
 
 
 def gazetteer_gold_spans(docs: Sequence[GoldDoc]) -> list[list[Toponym]]:
@@ -341,7 +341,7 @@ def geotext_system(texts: Iterable[str]) -> Iterable[list[Toponym]]:
 Systems = dict[str, Callable[[Iterable[str]], Iterable[list[Toponym]]]]
 SYSTEMS: Systems = {
     "sitrep": sitrep_system,
-    "sitrep+demonyms": sitrep_demonyms_system,
+    "sitrep+demonyms+embedded": sitrep_all_uses_system,
     "gazetteer": gazetteer_system,
     "geotext": geotext_system,
 }

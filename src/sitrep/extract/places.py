@@ -453,7 +453,9 @@ def _focus_city(resolved: list[tuple[GeoEntry, float]]) -> GeoEntry | None:
     return entry if n >= 2 else None
 
 
-def places(doc: Doc, *, article: Article, demonyms: bool = False) -> list[Place]:
+def places(
+    doc: Doc, *, article: Article, demonyms: bool = False, embedded: bool = False
+) -> list[Place]:
     """Every place mention in the document, resolved where possible.
 
     Args:
@@ -461,6 +463,8 @@ def places(doc: Doc, *, article: Article, demonyms: bool = False) -> list[Place]
         article: the article, for its id and metadata.
         demonyms: also return country adjectives and demonyms ("Russian forces") as
             country-precision places with ``role="actor"``.
+        embedded: also return well-known places named inside other names, such as
+            organisations ("the Toronto Transit Commission").
 
     Returns:
         One :class:`~sitrep.model.Place` per GPE/LOC/FAC mention, in text order; mentions the
@@ -488,7 +492,25 @@ def places(doc: Doc, *, article: Article, demonyms: bool = False) -> list[Place]
             country = gaz.country(gz.demonym_country(ent.text) or "")
             if country is not None:
                 out.append(_place(ent, country, 0.7, "country", True))
-        out.sort(key=lambda p: p.start)
+    if embedded:
+        found = [(label, s, e, False, doc[s:e]) for label, s, e in _embedded(doc)]
+        out.extend(p for p in _resolve_mentions(doc, found, ctx) if p.resolved)
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _embedded(doc: Doc) -> list[tuple[str, int, int]]:
+    """Well-known place names inside other names ("the Kentucky Department of Education")."""
+    gaz = gz.load()
+    out: list[tuple[str, int, int]] = []
+    inside = {t for e in doc.ents if e.label_ not in _PLACE_LABELS for t in range(e.start, e.end)}
+    for start, end, key in _candidates(doc):
+        if not all(t in inside for t in range(start, end)):
+            continue
+        pop, kind = gaz.salience(key)
+        big = kind in ("country", "continent") or (kind == "region" and pop > 0) or pop >= 100_000
+        if big and doc[start].ent_type_ != "PERSON":
+            out.append(("GPE", start, end))
     return out
 
 
