@@ -26,9 +26,10 @@ from sitrep import nlp as nlp_mod
 from sitrep.eval.base import PRF, Progress, Report
 from sitrep.extract.casualties import BLOCKING_FLAGS
 from sitrep.extract.casualties import casualties as extract_casualties
-from sitrep.extract.casualty_words import CUES
+from sitrep.extract.casualty_words import CUES, victim_class
 from sitrep.extract.numbers import words_to_int
-from sitrep.model import Article
+from sitrep.extract.truecase import truecase
+from sitrep.model import Article, CasualtyClaim
 
 REFERENCE = (
     "Zhong et al., EACL 2023 (casualty counts from news): exact match 0.44-0.81 across three "
@@ -201,10 +202,14 @@ def regex_peer(text: str) -> set[tuple[str, int]]:
 _SENT = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
+_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
+
+
 def candidate_text(text: str) -> str:
-    """``text`` lower-cased with every sentence blanked that has no casualty cue (and does not
-    follow one), so that only the sentences that matter are parsed; offsets are kept."""
-    low = text.lower()
+    """``text`` in guessed case (:func:`~sitrep.extract.truecase.truecase`), hard line wraps
+    joined, with every sentence blanked that has no casualty cue (and does not follow one), so
+    that only the sentences that matter are parsed; offsets are kept."""
+    low = _WRAP.sub(lambda m: " " * len(m.group()), text).lower()
     out = list(low)
     keep_next = False
     for m in _SENT.finditer(low):
@@ -215,7 +220,29 @@ def candidate_text(text: str) -> str:
                 if out[i] != "\n":
                     out[i] = " "
         keep_next = has_cue
-    return "".join(out)
+    return truecase("".join(out))
+
+
+def muc_countable(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """The claims that MUC keys count: exact, unflagged, incident-level deaths and injuries.
+
+    A MUC number is per incident and per human target of a terrorist act (task definition
+    1.0 and 7.22): hedged figures ("at least 6", "about 10") are keyed as ranges or
+    approximations, cumulative tallies ("so far this year") are not incidents, and losses
+    among soldiers or guerrillas are combat, not terrorism, unless the same sentence also
+    counts victims of another kind (a guerrilla attack that also hits civilians).
+    """
+    base = [
+        c
+        for c in claims
+        if c.count is not None
+        and c.kind in {"killed", "injured"}
+        and c.hedge is None
+        and c.scope == "incident"
+        and not set(c.flags) & BLOCKING_FLAGS
+    ]
+    mixed = {c.evidence.start for c in base if c.victims and victim_class(c.victims) != "combatant"}
+    return [c for c in base if victim_class(c.victims) != "combatant" or c.evidence.start in mixed]
 
 
 def sitrep_predict(stories: list[Story], progress: Progress) -> dict[str, set[tuple[str, int]]]:
@@ -226,13 +253,7 @@ def sitrep_predict(stories: list[Story], progress: Progress) -> dict[str, set[tu
     for story, doc in progress.track(zip(stories, docs, strict=True), len(stories), "casualties"):
         art = Article(id=story.id, text=story.text, published=story.date)
         claims = extract_casualties(doc, article=art, places=[], times=[])
-        out[story.id] = {
-            (c.kind, c.count)
-            for c in claims
-            if c.count is not None
-            and c.kind in {"killed", "injured"}
-            and not set(c.flags) & BLOCKING_FLAGS
-        }
+        out[story.id] = {(c.kind, c.count) for c in muc_countable(claims) if c.count is not None}
     return out
 
 

@@ -40,6 +40,7 @@ from sitrep.extract.casualty_words import (
     might_be_people,
 )
 from sitrep.extract.numbers import Quantity, find_quantities
+from sitrep.extract.truecase import truecase
 from sitrep.model import (
     Article,
     CasualtyClaim,
@@ -59,6 +60,11 @@ _CUMULATIVE = re.compile(
     r"cumulative|(?:in|over|after|during|throughout) (?:the )?(?:past |last |first )?"
     r"(?:nearly |almost |more than |over )?(?:a|one|two|three|four|five|six|several|\d+) "
     r"(?:weeks?|months?|years?)|(?:a|one|two|three) (?:weeks?|months?|years?) of)\b"
+)
+# Background told as a reminder: "let us recall that...", "it should be recalled that..."
+_RECALL = re.compile(
+    r"\b(?:let(?: us|'s) recall|(?:should|must|will) be (?:recalled|remembered)|it is recalled|"
+    r"it bears recalling|it is worth recalling)\b"
 )
 _YEAR = re.compile(r"\b(?<!since )(?<!since early )(1[5-9]\d\d|20\d\d)\b")
 _CITY_WORDS = {"city", "town", "village", "capital", "area", "region", "province", "district"}
@@ -88,7 +94,7 @@ def _mostly_upper(text: str) -> bool:
 
 
 def working_doc(doc: Doc) -> Doc:
-    """The parse to read rules off: ``doc`` itself, or a lower-cased re-parse of upper-case text.
+    """The parse to read rules off: ``doc`` itself, or a re-parse of upper-case text in guessed case.
 
     Args:
         doc: the pipeline's parse of the article.
@@ -97,7 +103,7 @@ def working_doc(doc: Doc) -> Doc:
         A Doc whose text has the same length as ``doc.text``.
     """
     if _mostly_upper(doc.text):
-        return nlp_mod.parse(doc.text.lower())
+        return nlp_mod.parse(truecase(doc.text))
     return doc
 
 
@@ -392,6 +398,8 @@ def _flags(doc: Doc, f: _Found, sent: Span, published: int | None) -> tuple[str,
         years = [int(m.group(1)) for m in _YEAR.finditer(sent.text.lower())]
         if any(y < published - 1 for y in years):
             flags.append("historical")
+    if _RECALL.search(sent.text.lower()) and "historical" not in flags:
+        flags.append("historical")
     return tuple(dict.fromkeys(flags))
 
 
@@ -657,6 +665,11 @@ def casualties(
                 victims = victims.lower()
             if f.via == "singular" and victims is None:
                 victims = f.q.text
+            if (victims is None or victims.lower() in {"others", "other"}) and fi:
+                # "three soldiers were killed and seven others wounded": the others are soldiers
+                victims = next(
+                    (c.victims for c in reversed(claims[len(claims) - fi :]) if c.victims), victims
+                )
             ev_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             ev_end = sent.start_char + len(sent.text.rstrip())
             claims.append(

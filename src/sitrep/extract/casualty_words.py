@@ -10,7 +10,8 @@ from sitrep.model import CasualtyKind
 
 CUES: dict[str, CasualtyKind] = {}
 _KINDS: dict[CasualtyKind, str] = {
-    "killed": "killed kill kills killing dead died die dies dying death deaths fatalities fatality "
+    "killed": "killed kill kills killing killings dead died die dies dying death deaths fatalities "
+    "fatality assassination assassinations "
     "slain murdered murdering murder assassinated executed massacred perished toll bodies "
     "lifeless drowned beheaded lynched lives",
     "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
@@ -23,8 +24,8 @@ _KINDS: dict[CasualtyKind, str] = {
     "evacuated": "evacuated evacuating evacuate evacuees rescued rescue",
     "casualties": "casualties casualty",
 }
-for _kind, _words in _KINDS.items():
-    for _w in _words.split():
+for _kind, _forms in _KINDS.items():
+    for _w in _forms.split():
         CUES[_w] = _kind
 
 # Cue nouns that are also victims: "5 hostages were killed" is about the killing.
@@ -438,6 +439,12 @@ _NOT_PEOPLE = set(
         "metres",
         "kilometres",
         "kilometers",
+        "km",
+        "kms",
+        "bullet",
+        "bullets",
+        "gunshot",
+        "shots",
         "miles",
         "feet",
         "tons",
@@ -619,6 +626,44 @@ DEMONYMS: dict[str, str] = {
     "german": "Germany",
     "polish": "Poland",
 }
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Victims who are members of an armed force or group: casualties among them are combat losses.
+COMBATANTS = _words(
+    "soldier soldiers troops trooper troopers guerrilla guerrillas subversive subversives "
+    "terrorist terrorists rebel rebels extremist extremists militiamen militiaman insurgent "
+    "insurgents combatant combatants enemy fighters fighter militants militant kidnappers "
+    "traffickers paratroopers marines conscripts servicemen serviceman"
+)
+_CIVILIAN_WORDS = _words(
+    "civilian civilians peasant peasants villager villagers people persons person woman women "
+    "child children man men boy boys girl girls student students"
+)
+
+
+def victim_class(victims: str | None) -> str | None:
+    """Whether victims are "combatant" (soldiers, guerrillas...) or "civilian", from their head.
+
+    Args:
+        victims: the victims as written ("three soldiers", "union members"), any case.
+
+    Returns:
+        "combatant", "civilian" or None when the words do not say (a name, "members").
+    """
+    if not victims:
+        return None
+    words = [w for w in victims.lower().replace("-", " ").split() if w.isalpha()]
+    if not words:
+        return None
+    if words[-1] in COMBATANTS:
+        return "combatant"
+    if words[-1] in _CIVILIAN_WORDS:
+        return "civilian"
+    return None
 
 
 def is_victim_noun(word: str, lemma: str = "") -> bool:
