@@ -7,10 +7,13 @@ import datetime as dt
 import pytest
 
 from sitrep.extract.times import dateline_date, find_times, find_timexes, resolve_weekday, times
+from sitrep.ingest.document import article_from_string
 
 WED = dt.date(2022, 3, 2)  # a Wednesday
 TUE = dt.date(2023, 1, 3)  # a Tuesday, just after New Year
 FRI = dt.date(2024, 6, 14)  # a Friday
+SAT = dt.date(2024, 6, 15)  # a Saturday
+MON = dt.date(2022, 3, 7)  # a Monday
 
 # (sentence, anchor, expression as written, normalized TimeRef value)
 CASES: list[tuple[str, dt.date | None, str, str]] = [
@@ -71,6 +74,37 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("TEGUCIGALPA, 12 MAR 89 -- TWO POLICEMEN WERE WOUNDED YESTERDAY.", dt.date(1989, 3, 12), "12 MAR 89", "1989-03-12"),
     ("TEGUCIGALPA, 12 MAR 89 -- TWO POLICEMEN WERE WOUNDED YESTERDAY.", dt.date(1989, 3, 12), "YESTERDAY", "1989-03-11"),
     ("KHARTOUM, June 12 (Reuters) - Heavy fighting broke out.", FRI, "June 12", "2024-06-12"),
+    # years read out in broadcast transcripts
+    ("The siege of the city began in nineteen ninety-two, the minister told the radio station.", FRI, "nineteen ninety-two", "1992"),
+    ("Peacekeepers are due to leave by the year two thousand, officials say.", FRI, "the year two thousand", "2000"),
+    ("Relief flights resumed in January nineteen ninety-seven.", FRI, "January nineteen ninety-seven", "1997-01"),
+    ("The insurgency peaked in the winter of nineteen ninety-four.", FRI, "the winter of nineteen ninety-four", "1994-WI"),
+    ("Ethnic violence in the region dates back to the nineties.", FRI, "the nineties", "199"),
+    # the year in focus, vague past and future references (TimeML PAST_REF / FUTURE_REF)
+    ("Attacks on aid convoys rose sharply in the first months of the year.", FRI, "the year", "2024"),
+    ("The army expects to keep troops in the region for the current fiscal year.", FRI, "the current fiscal year", "2024"),
+    ("Aid agencies expect the number of displaced people to double by the end of the year.", FRI, "the end of the year", "2024"),
+    ("In the past, the rebels have used every ceasefire to regroup.", FRI, "the past", "PAST_REF"),
+    ("The envoy said a settlement was unlikely in the near term.", FRI, "the near term", "FUTURE_REF"),
+    ("Several years ago, the camp held fewer than a thousand people.", FRI, "Several years ago", "PAST_REF"),
+    ("The border town fell almost four years ago.", WED, "almost four years ago", "2018"),
+    ("The agency now runs 13 camps, up from seven a year ago.", WED, "a year ago", "2021"),
+    # anaphora: the unit of the last date the story mentioned
+    ("Government forces retook the town on March 3, 2021. Earlier that day, rebels had shelled the market.", FRI, "Earlier that day", "2021-03-03"),
+    ("The dam was breached on June 6, 2023, and the flood reached the city that same day.", FRI, "that same day", "2023-06-06"),
+    ("The first ceasefire was signed in 2014. The following year, fighting resumed.", FRI, "The following year", "2015"),
+    ("The militia seized the airport in 2019 and held it for most of that year.", FRI, "that year", "2019"),
+    ("The truce was agreed on Oct. 12, 2022. Negotiators met again the following month.", FRI, "the following month", "2022-11"),
+    # months and seasons relative to the publication date
+    ("The referendum on the new constitution was held last May.", TUE, "last May", "2022-05"),
+    ("The talks are scheduled to conclude by May.", TUE, "May", "2023-05"),
+    ("The offensive stalled this past spring, commanders admitted.", FRI, "this past spring", "2024-SP"),
+    # weekends and weekdays: the weekend just gone on a Monday, deadlines look ahead
+    ("Shelling continued over the weekend, residents said.", MON, "the weekend", "2022-W09-WE"),
+    ("The foreign minister will visit Kyiv at the weekend.", WED, "the weekend", "2022-W09-WE"),
+    ("The court has given the government until 9 a.m. Tuesday to respond.", FRI, "9 a.m. Tuesday", "2024-06-18T09:00"),
+    ("Two people died in the blast next to the embassy on Friday.", SAT, "on Friday", "2024-06-14"),
+    ('"We will rebuild the bridge," Mr. Ruto said Friday.', SAT, "Friday", "2024-06-14"),
 ]  # fmt: skip
 
 
@@ -94,6 +128,8 @@ NO_TIMES = [
     "Temperatures fell to minus 20 degrees in the shelters.",
     "The French quarter of the city was spared.",
     "About 21 people were killed and 112 injured.",
+    "Two thousand people fled the town before dawn.",
+    "For the year-ago period the company reported a loss.",
 ]
 
 
@@ -139,6 +175,21 @@ def test_quarter_anaphora_and_year_ago() -> None:
     assert values == ["1999-Q3", "1998-Q3"]
 
 
+def test_approximate_ago_keeps_its_modifier() -> None:
+    (ref,) = find_times("The border town fell almost four years ago.", anchor=WED)
+    assert (ref.value, ref.modifier, ref.grain) == ("2018", "APPROX", "year")
+
+
+def test_edge_of_the_year_keeps_its_modifier() -> None:
+    text = "Aid agencies expect the number of displaced people to double by the end of the year."
+    (ref,) = find_times(text, anchor=FRI)
+    assert (ref.value, ref.modifier) == ("2024", "END")
+
+
+def test_bare_that_day_is_not_anaphoric() -> None:
+    assert find_times("Traders lost heavily on deals made that day.", anchor=WED) == []
+
+
 def test_without_anchor_relative_expressions_are_skipped() -> None:
     refs = find_times("Shelling resumed yesterday and on Feb. 24.", anchor=None)
     assert [(r.text, r.value) for r in refs] == [("Feb. 24", "XXXX-02-24")]
@@ -167,6 +218,53 @@ def test_resolve_weekday() -> None:
 )
 def test_dateline_date(text: str, anchor: dt.date | None, expected: dt.date | None) -> None:
     assert dateline_date(text, anchor=anchor) == expected
+
+
+MUC_STORY = (
+    "GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) -- [TEXT] THE GUATEMALAN ARMY HAS DENIED THAT SOLDIERS "
+    "KILLED TWO PEASANTS YESTERDAY IN THE VILLAGE OF SAN JUAN. A SPOKESMAN SAID THE TROOPS WERE "
+    "ATTACKED BY GUERRILLAS ON FRIDAY AND THAT THREE SOLDIERS WERE WOUNDED IN THE CLASH."
+)
+REUTERS_STORY = (
+    "KYIV, March 2, 2022 (Reuters) - Russian forces shelled the centre of Kharkiv on Wednesday, "
+    "killing at least 21 people, the regional governor said. Officials said more than 100 people "
+    "had been wounded in the past 24 hours."
+)
+
+
+@pytest.mark.parametrize(
+    ("story", "published", "expressions"),
+    [
+        (
+            MUC_STORY,
+            dt.date(1990, 2, 4),
+            {"YESTERDAY": "1990-02-03", "ON FRIDAY": "1990-02-02"},
+        ),
+        (
+            REUTERS_STORY,
+            dt.date(2022, 3, 2),
+            {"on Wednesday": "2022-03-02", "the past 24 hours": "2022-03-01/2022-03-02"},
+        ),
+    ],
+)
+def test_dateline_dates_the_story_end_to_end(
+    story: str, published: dt.date, expressions: dict[str, str]
+) -> None:
+    article = article_from_string(story)
+    assert (article.published, article.published_source) == (published, "dateline")
+    refs = {r.text: r.value for r in find_times(article.text, anchor=article.published)}
+    for expr, value in expressions.items():
+        assert refs.get(expr) == value, refs
+
+
+def test_given_date_wins_over_dateline() -> None:
+    article = article_from_string(REUTERS_STORY, published="2022-03-03")
+    assert (article.published, article.published_source) == (dt.date(2022, 3, 3), "given")
+
+
+def test_dateline_without_year_and_without_anchor_is_not_guessed() -> None:
+    article = article_from_string(REUTERS_STORY.replace("March 2, 2022", "March 2"))
+    assert (article.published, article.published_source) == (None, None)
 
 
 @pytest.mark.slow

@@ -190,6 +190,8 @@ def _accept(kind: str, m: re.Match[str], ctx: Context) -> bool:
         before = text[max(0, m.start() - 12) : m.start()]
         if R.YEAR_CUES.search(before) or re.search(r"\bthe\s+$", before, re.I):
             return True
+        if not m["y"][0].isdigit() and not m["y"].lower().startswith("nineteen"):
+            return False  # "two thousand" is a count unless something says it is a year
         return not R.COUNTED.match(text, m.end())
     if kind == "weekday":
         return _capitalized(m["wd"], ctx)

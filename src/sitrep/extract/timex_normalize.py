@@ -48,6 +48,8 @@ class Context:
     last_day: dt.date | None = None
     last_grain: str | None = None
     last_quarter: tuple[int, int] | None = None
+    last_date: dt.date | None = None
+    last_date_grain: str | None = None
 
 
 # --- helpers shared by the rules -------------------------------------------------------------
@@ -112,6 +114,8 @@ def tense_at(start: int, end: int, ctx: Context) -> Tense | None:
             return "future"
     if R.PAST_CUES.search(left) or R.PAST_CUES.search(right):
         return "past"
+    if R.WEAK_FUTURE_CUES.search(left):
+        return "future"
     return None
 
 
@@ -140,8 +144,11 @@ def shifted(m: re.Match[str], ctx: Context, unit: str, n: int) -> Timex | None:
         b, e = R.week_bounds(d)
         if unit == "weekend":
             b = e - dt.timedelta(days=1)
-            if n == 0 and a.weekday() < 5 and tense_at(m.start(), m.end(), ctx) == "past":
-                b, e = b - dt.timedelta(weeks=1), e - dt.timedelta(weeks=1)
+            if n == 0 and a.weekday() < 5:
+                # News on a Monday or Tuesday reports "the weekend" just gone, unless it looks ahead.
+                tense = tense_at(m.start(), m.end(), ctx)
+                if tense == "past" or (tense is None and a.weekday() <= 1):
+                    b, e = b - dt.timedelta(weeks=1), e - dt.timedelta(weeks=1)
             return mk(m, f"{R.iso_week(b)}-WE", grain="weekend", begin=b, end_date=e)
         return mk(m, R.iso_week(d), grain="week", begin=b, end_date=e)
     if unit == "month":
@@ -233,7 +240,8 @@ def _month_value(m: re.Match[str], year: int, month: int, edge: str | None) -> T
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Timex | None:
-    return _month_value(m, int(m["y"]), R.MONTHS[m["mon"].lower().rstrip(".")], m["edge"])
+    year = R.parse_year(m["y"])
+    return _month_value(m, year, R.MONTHS[m["mon"].lower().rstrip(".")], m["edge"])
 
 
 def _month(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -261,7 +269,7 @@ def _month_rel(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _year(m: re.Match[str], ctx: Context) -> Timex | None:
-    y = int(m["y"])
+    y = R.parse_year(m["y"])
     edge = (m["edge"] or "").lower()
     mod = None if edge.startswith("fiscal") else modifier_of(edge)
     return mk(
@@ -272,15 +280,15 @@ def _year(m: re.Match[str], ctx: Context) -> Timex | None:
 def _decade(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["c"]:
         first = int(m["c"]) * 100 + int(m["d"]) * 10
-    else:
+    else:  # "the '80s", "the nineties": the latest such decade that has begun
         base = ctx.anchor.year if ctx.anchor else 2000
-        first = base // 100 * 100 + int(m["d2"]) * 10
+        digit = R.DECADE_WORDS[m["dw"].lower()] if m["dw"] else int(m["d2"])
+        first = base // 100 * 100 + digit * 10
         if first > base:
             first -= 100
     b, e = dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
-    return mk(
-        m, str(first // 10), grain="decade", begin=b, end_date=e, modifier=modifier_of(m["edge"])
-    )
+    mod = modifier_of(m["edge"] or m["wedge"])
+    return mk(m, str(first // 10), grain="decade", begin=b, end_date=e, modifier=mod)
 
 
 def _century(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -348,8 +356,9 @@ def _season(m: re.Match[str], ctx: Context) -> Timex | None:
     code = R.SEASONS[m["s"].lower()]
     rel = " ".join((m["rel"] or "").lower().split())
     start = m.start("rel") + 3 if rel == "in the" else m.start()
+    rel = "last" if rel == "this past" else rel
     if m["y"]:
-        year = int(m["y"])
+        year = R.parse_year(m["y"])
     elif ctx.anchor is None:
         return mk(m, f"XXXX-{code}", start=start, grain="season")
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import replace
 
 from sitrep.extract import timex_rules as R
 from sitrep.extract.timex_normalize import (
@@ -20,6 +21,7 @@ from sitrep.extract.timex_normalize import (
     duration_value,
     last_completed_quarter,
     mk,
+    modifier_of,
     quarter_of,
     shifted,
     tense_at,
@@ -105,12 +107,20 @@ def _relative(m: re.Match[str], ctx: Context) -> Timex | None:
 def _ago(m: re.Match[str], ctx: Context) -> Timex | None:
     if ctx.anchor is None:
         return None
-    amount = R.parse_amount(m["amt"])
-    unit = unit_key(m["unit"])
-    if amount is None or amount != int(amount):
-        return None
     direction = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
-    n = int(amount) * direction
+    amount = R.parse_amount(m["amt"])
+    if amount is None:  # "several years ago": some time before the anchor
+        ref = "PAST_REF" if direction < 0 else "FUTURE_REF"
+        return mk(m, ref, grain="ref", end_date=ctx.anchor if direction < 0 else None)
+    if amount != int(amount):
+        return None
+    tx = _ago_value(m, ctx, unit_key(m["unit"]), int(amount) * direction)
+    mod = "APPROX" if m["so"] else modifier_of(m["mod"])
+    return replace(tx, modifier=mod) if tx is not None and mod else tx
+
+
+def _ago_value(m: re.Match[str], ctx: Context, unit: str, n: int) -> Timex | None:
+    assert ctx.anchor is not None
     if unit in ("hour", "minute"):
         return day_timex(m, ctx.anchor)
     if unit == "year" and abs(n) == 1 and ctx.last_grain in ("quarter", "month"):
@@ -145,6 +155,8 @@ def _span(m: re.Match[str], ctx: Context) -> Timex | None:
         if base is None:
             return None
         return day_timex(m, base + dt.timedelta(days=-1 if rel == "previous" else 1))
+    if not m["amt"] and unit in ("month", "year") and rel in ("following", "previous"):
+        return _anaphoric(m, ctx, unit, -1 if rel == "previous" else 1)
     forward = rel in ("next", "coming", "following")
     if a is None or amount is None:
         return mk(
@@ -179,11 +191,47 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
 def _ref(m: re.Match[str], ctx: Context) -> Timex | None:
     w = " ".join(m["w"].lower().split())
     a = ctx.anchor
-    if w in ("recently", "recent"):
+    if w in ("recently", "recent", "the past"):
         return mk(m, "PAST_REF", grain="ref", end_date=a)
-    if w.endswith("future"):
+    if w.endswith(("future", "term")):
         return mk(m, "FUTURE_REF", grain="ref", begin=a)
     return mk(m, "PRESENT_REF", grain="ref", begin=a, end_date=a)
+
+
+def _anaphoric(m: re.Match[str], ctx: Context, unit: str, n: int) -> Timex | None:
+    """The ``unit`` holding the last date mentioned (or the anchor), shifted by ``n``."""
+    base = ctx.last_date or ctx.anchor
+    if base is None:
+        return None
+    return shifted(m, replace(ctx, anchor=base), unit, n)
+
+
+def _anaphor(m: re.Match[str], ctx: Context) -> Timex | None:
+    unit = m["unit"].lower()
+    pre = (m["pre"] or "").lower()
+    if unit == "day" and m["det"].lower() == "that" and not (pre or m["same"]):
+        return None  # a bare "that day" is as often generic ("trades made that day")
+    if unit == "quarter" and ctx.last_quarter is not None:
+        y, q = ctx.last_quarter
+        b, e = R.quarter_bounds(y, q)
+        tx: Timex | None = mk(m, f"{y}-Q{q}", grain="quarter", begin=b, end_date=e)
+    else:
+        tx = _anaphoric(m, ctx, unit, 0)
+    if tx is None:
+        return None
+    if pre == "on":
+        tx = replace(tx, start=m.start("det"), text=ctx.text[m.start("det") : tx.end])
+    return tx
+
+
+def _the_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the year", "the current fiscal year", "the end of the month": the anchor's unit."""
+    unit = m["unit"].lower()
+    if ctx.anchor is None or (unit != "year" and not (m["q"] or m["edge"])):
+        return None
+    tx = shifted(m, ctx, unit, 0)
+    mod = modifier_of(m["edge"])
+    return replace(tx, modifier=mod) if tx is not None and mod else tx
 
 
 def since_interval(tx: Timex, ctx: Context) -> Timex | None:
@@ -217,6 +265,8 @@ def remember(ctx: Context, tx: Timex) -> None:
         ctx.last_day = tx.begin
     if tx.grain == "quarter" and tx.begin and not _ANAPHORIC.search(tx.text):
         ctx.last_quarter = quarter_of(tx.begin)
+    if tx.begin is not None:
+        ctx.last_date, ctx.last_date_grain = tx.begin, tx.grain
 
 
 NORMALIZERS: dict[str, Normalizer] = {
@@ -227,4 +277,6 @@ NORMALIZERS: dict[str, Normalizer] = {
     "quarter": _quarter,
     "ref": _ref,
     "yearago": _year_ago,
+    "anaphor": _anaphor,
+    "theyear": _the_year,
 }

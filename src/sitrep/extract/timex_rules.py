@@ -84,9 +84,22 @@ MON_FULL = r"(?:" + "|".join(m for m in _MONTH_NAMES if len(m) > 3 and m != "sep
 WDAY = r"(?:" + "|".join(WEEKDAYS) + r")\b"
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d,]\d)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand and one".
+WORD_YEAR = (
+    rf"(?:(?:nineteen|twenty)[\s-](?:hundred|{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|oh[\s-]{_ONES})"
+    rf"|two\s+thousand(?:\s+and)?(?:[\s-](?:{_TEENS}|{_ONES}))?)\b"
+)
+ANY_YEAR = rf"(?:{YEAR}|{WORD_YEAR})"
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}  # fmt: skip
 NUMWORD = r"(?:" + "|".join(sorted((re.escape(k) for k in NUMBERS), key=len, reverse=True)) + r")"
 VAGUE = r"(?:" + "|".join(VAGUE_NUMBERS) + r")"
-AMOUNT = rf"(?:\d+(?:\.\d+)?|{NUMWORD}(?:[- ]{NUMWORD})?|{VAGUE})"
+AMOUNT = rf"(?:\d+(?:\.\d+)?|{NUMWORD}(?:[- ](?!an?\b){NUMWORD})?|{VAGUE})"
 UNIT = r"(?:minute|hour|day|week|month|year|decade|century|centuries|fortnight)s?"
 MODWORD = (
     r"(?:about|around|nearly|almost|roughly|approximately|more\s+than|over|at\s+least|"
@@ -115,21 +128,23 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:,?\s+(?P<y>{YEAR})|\s+(?P<y2>\d\d)(?=\s*(?:\(|--|-\s|_|,|$)))?"
     ),
     "month_year": _c(
-        rf"\b(?:(?P<edge>{EDGE})[\s-]+)?(?P<mon>{MON_FULL}|{MON})(?:\s+of)?,?\s+(?P<y>{YEAR})"
+        rf"\b(?:(?P<edge>{EDGE})[\s-]+)?(?P<mon>{MON_FULL}|{MON})(?:\s+of)?,?\s+(?P<y>{ANY_YEAR})"
     ),
     "month_rel": _c(
         rf"\b(?P<mon>{MON_FULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b(?!['’]s)"
     ),
     "month": _c(
         rf"\b(?:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of"
-        rf"|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(?P<mon>{MON_FULL})(?!\s*\d)"
+        rf"|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(?P<mon>{MON_FULL}|may\b)(?!\s*\d)"
     ),
     "year": _c(
-        rf"(?<![\$£€\d.,/-])\b(?:(?P<edge>{EDGE}|fiscal(?:\s+year)?)[\s-]+)?(?P<y>{YEAR})"
+        rf"(?<![\$£€\d.,/-])\b(?:(?P<edge>{EDGE}|fiscal(?:\s+year)?|the\s+year)[\s-]+)?"
+        rf"(?P<y>{ANY_YEAR})"
         r"(?!-[a-z])(?!\s*(?:%|percent\b))"
     ),
     "decade": _c(
         r"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b"
+        r"|\bthe\s+(?:(?P<wedge>early|late|mid)[\s-]+)?(?P<dw>" + "|".join(DECADE_WORDS) + r")\b"
     ),
     "century": _c(
         r"\bthe\s+(?:(?P<edge>early|late|mid)[\s-]+)?(?P<n>1[5-9]|2[01])(?:th|st)\s+century\b"
@@ -150,7 +165,21 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\s+(?P<unit>week(?:end)?|month|year|decade|century|quarter)\b"
     ),
     "ago": _c(
-        rf"\b(?P<amt>{AMOUNT})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence)\b"
+        rf"\b(?:(?P<mod>{MODWORD})\s+)?(?P<amt>{AMOUNT})[\s-]+(?P<unit>{UNIT})(?P<so>\s+or\s+so)?"
+        r"\s+(?P<dir>ago|earlier|before|later|from\s+now|hence)\b"
+    ),
+    # "that year", "later that day", "that same day", "the same month": the unit of the last
+    # date the article mentioned.
+    "anaphor": _c(
+        r"\b(?:(?P<pre>earlier|later|on)\s+)?(?P<det>that|the\s+same)\s+(?P<same>same\s+)?"
+        r"(?P<unit>day|week|month|quarter|year)\b(?![-'’])"
+    ),
+    # "the year", "the current year", "the full fiscal year", "the end of the month".
+    "theyear": _c(
+        r"\b(?:(?P<edge>the\s+(?:end|beginning|start|middle)\s+of)\s+)?the\s+"
+        r"(?:(?P<q>current|full|fiscal|calendar|entire|whole|present)\s+)?(?:fiscal\s+)?"
+        r"(?P<unit>year|month|week)\b"
+        r"(?![-'’]|\s+(?:ago|earlier|before|later|ended|ending|end|to|through|of|old|or|\d))"
     ),
     "span": _c(
         rf"\b(?P<rel>the\s+(?:past|last|previous|next|coming|following))"
@@ -166,12 +195,14 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR})|,?\s+(?P<y2>{YEAR}))?"
     ),
     "season": _c(
-        rf"\b(?:(?P<rel>last|this|next|early|late|the|in\s+the)\s+)?(?P<s>{SEASON})"
-        rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+        rf"\b(?:(?P<rel>this\s+past|last|this|next|early|late|the|in\s+the)\s+)?(?P<s>{SEASON})"
+        rf"(?:\s+(?:of\s+)?(?P<y>{ANY_YEAR}))?\b"
     ),
     "ref": _c(
         r"\b(?P<w>now|currently|nowadays|at\s+present|presently|recently"
-        r"|the\s+(?:near\s+|distant\s+)?future)\b"
+        r"|the\s+(?:near\s+|distant\s+)?future(?!\s+of\b)|the\s+(?:near|short|long)\s+term"
+        r"|the\s+past(?=\s*[,.;:!?)'\"]|\s+(?:that|and|but|when|it|they|he|she|we|to|as|there|in"
+        r"|on|at|for|is|was|were|have|has|had)\b))\b"
     ),
     "clock": _c(
         r"\b(?P<h>[012]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
@@ -205,12 +236,22 @@ DATELINE = _c(
     rf"(?:,?\s+(?P<y>{YEAR}|\d\d))?\s*(?:\([^)\n]{{1,40}}\))?\s*(?:--|-|_|—|–|:)"
 )
 FUTURE_CUES = _c(
-    r"\b(?:will|shall|won't|going\s+to|expected\s+to|scheduled\s+(?:to|for)|due\s+to|plans?\s+to"
+    r"\b(?:will|shall|won't|going\s+to|expected\s+to|scheduled|due\s+to|plans?\s+to"
     r"|as\s+(?:soon|early)\s+as|planning\s+to|(?:is|are)\s+to\s+(?!be\s+\w+ed\b)\w+"
-    r"|set\s+to|to\s+be\s+held|would|next|upcoming|intends?\s+to|aims?\s+to|hopes?\s+to)\b|'ll\b"
+    r"|set\s+to|to\s+be\s+held|would|next(?!\s+to\b)|upcoming|intends?\s+to|aims?\s+to|hopes?\s+to)\b|'ll\b"
 )
 PAST_CUES = _c(r"\b(?:ago|was|were|had|did|last|earlier|previous|since)\b")
-CLAUSE_START = re.compile(r"(?:[.!?;:,]\s|\n|\bthat\s|\bwhen\s|\bafter\s|\bbefore\s|\bwhile\s)", _F)
+# Deadlines look ahead ("has until Tuesday", "extended its deadline until 9 a.m. Tuesday")
+# unless something in the clause says it is past.
+WEAK_FUTURE_CUES = _c(
+    r"\b(?:deadline|postponed|delayed|adjourned|extended|given|has|have)\b[^.;]*\b(?:until|till)\s"
+)
+# A sentence or clause boundary; the full stop of "a.m.", "Jan." or "Mr." is not one.
+CLAUSE_START = re.compile(
+    r"(?:(?<!\b[ap]\.m)(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Lt))(?<!\bSept)"
+    r"(?<!\b(?:Mrs|Gen|Col|Sgt|Rep|Sen|Gov|Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec))\.['\"’”)]*\s"
+    r"|[!?;:,]['\"’”)]*\s|\n|(?i:\b(?:that|when|after|before|while)\s))"
+)
 
 
 # --- calendar arithmetic ---------------------------------------------------------------------
@@ -356,6 +397,18 @@ def holiday(name: str, year: int) -> dt.date:
     if key.startswith("independence"):
         return dt.date(year, 7, 4)
     return easter(year)
+
+
+def parse_year(word: str) -> int:
+    """A year written in digits or read out in words ("nineteen ninety-six", "two thousand")."""
+    if word.isdigit():
+        return int(word)
+    words = [w for w in word.lower().replace("-", " ").split() if w not in ("and", "oh")]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(sum(NUMBERS[w] for w in words[2:]))
+    if words[1:] == ["hundred"]:
+        return int(NUMBERS[words[0]]) * 100
+    return int(NUMBERS[words[0]]) * 100 + int(sum(NUMBERS[w] for w in words[1:]))
 
 
 def parse_amount(word: str) -> float | None:
