@@ -25,6 +25,7 @@ from sitrep.model import (
     Claim,
     Event,
     Evidence,
+    Place,
     PlaceRef,
     Record,
     content_id,
@@ -49,6 +50,7 @@ class Story:
     casualties: list[CasualtyClaim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -88,7 +90,11 @@ class Story:
     def record(self) -> Record:
         art = Article(id=self.id, text=self.text, outlet=self.outlet, published=self.published)
         return Record(
-            article=art, casualties=self.casualties, events=self.events, claims=self.claims
+            article=art,
+            casualties=self.casualties,
+            events=self.events,
+            claims=self.claims,
+            places=self.places,
         )
 
 
@@ -235,6 +241,9 @@ def build_stories() -> dict[str, Story]:
         "TASS",
         D(2022, 3, 2),
     )
+    start = tass.text.index("Kharkiv")
+    tass.places.append(Place("Kharkiv", start, start + 7, "Kharkiv", 706483, "UA", 49.98, 36.25,
+                             "city", resolved=True, confidence=0.9))  # fmt: skip
     s["tass"] = tass
 
     kherson_ua = Story(
@@ -354,6 +363,9 @@ def add_denial(stories: dict[str, Story]) -> None:
         content="its forces had struck civilian targets",
         contradicts=(ki_claim,),
     )
+    stories["tass"].claim("staged", "reports of dead civilians were staged",
+                          source="Russian Defence Ministry", stance="disputes",
+                          content="reports of dead civilians were staged")  # fmt: skip
     stories["bbc"].claim(
         "deny",
         "Moscow has denied targeting civilians",

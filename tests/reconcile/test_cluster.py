@@ -89,3 +89,28 @@ def test_split_item_stays_alone() -> None:
     assert len(cl.clusters) == 2
     assert cl.cluster_of["a"] is cl.cluster_of["c"]
     assert [m.rule for m in cl.merges if m.item_id == "b"] == ["split"]
+
+
+def test_daily_shelling_of_one_city_is_not_one_event() -> None:
+    # a report every day for two weeks: each within 2 days of the previous one, but an
+    # event spans at most its first report's date +- max_days
+    cl = cluster_items([_ev(f"d{d}", KHARKIV, d) for d in range(1, 15)], [])
+    assert len(cl.clusters) >= 3
+    for c in cl.clusters:
+        assert c.first is not None and c.last is not None
+        assert (c.last - c.first).days <= 2 * Rules().max_days
+
+
+def test_casualty_claims_join_by_event_link_then_by_place() -> None:
+    ev = _ev("strike", KHARKIV, 1)
+    ev = Item(**{**{f: getattr(ev, f) for f in ev.__slots__}, "casualty_ids": ("k1",)})
+    k1 = Item(id="k1", kind="casualty", article_id="strike", canonical_id="strike", outlet="x",
+              published=None, date=dt.date(2022, 3, 1), spot=Spot("Freedom Square"))  # fmt: skip
+    k2 = Item(id="k2", kind="casualty", article_id="b", canonical_id="b", outlet="y",
+              published=None, date=dt.date(2022, 3, 2), spot=CHUHUIV)  # fmt: skip
+    k3 = Item(id="k3", kind="casualty", article_id="c", canonical_id="c", outlet="y",
+              published=None, date=dt.date(2022, 3, 1), spot=KYIV)  # fmt: skip
+    cl = cluster_items([ev], [k1, k2, k3])
+    rules = {m.item_id: m.rule for m in cl.merges}
+    assert rules == {"strike": "seed", "k1": "event-link", "k2": "geo", "k3": "seed"}
+    assert cl.cluster_of["k2"] is cl.cluster_of["strike"]

@@ -99,6 +99,14 @@ def test_contradiction_records(store: Store, stories: dict[str, Story]) -> None:
     denial = {(r["rule"], r["source_a"]) for r in by_kind["denial"]}
     assert ("contradicts-id", "Russian Defence Ministry") in denial
     assert ("victims-match", "Moscow") in denial
+    # TASS names no claim: found by the place its article names, its date and the victims
+    staged = [r for r in by_kind["dispute"] if r["rule"] == "place-date-victims"]
+    assert {r["source_a"] for r in staged} == {"Russian Defence Ministry"}
+    disputed = {r["item_b"] for r in staged}
+    assert stories["bbc"].casualties[0].id in disputed
+    assert stories["update"].casualties[0].id in disputed
+    assert stories["gbnews"].casualties[0].id not in disputed  # a copy stands for nothing new
+    assert stories["kyiv"].casualties[0].id not in disputed  # another city
     pairs = {(r["figure_a"], r["figure_b"]) for r in by_kind["figures_differ"]}
     assert (10, 100) in pairs  # the two sides' figures for the Kherson fighting
     assert (10, 23) in pairs

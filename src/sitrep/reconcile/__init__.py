@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.model import to_jsonable
-from sitrep.reconcile.cluster import Clusterer, Merge, Rules, cluster_items
+from sitrep.reconcile.cluster import Clusterer, Merge, Rules, cluster_items, clusters_near
 from sitrep.reconcile.contradict import (
+    DENYING,
     Contradiction,
     StatedClaim,
     denials,
@@ -29,7 +30,14 @@ from sitrep.reconcile.contradict import (
     updates,
 )
 from sitrep.reconcile.dedup import dedup_articles
-from sitrep.reconcile.items import Figure, figure_item, load_events, load_figures, norm_name
+from sitrep.reconcile.items import (
+    Figure,
+    Spot,
+    figure_item,
+    load_events,
+    load_figures,
+    norm_name,
+)
 from sitrep.reconcile.tally import EXCLUDING_FLAGS, Tally, tally_all
 from sitrep.store import Store
 
@@ -88,6 +96,29 @@ def _claims(store: Store) -> list[StatedClaim]:
     ]
 
 
+def _nearby(store: Store, cl: Clusterer, claims: Sequence[StatedClaim]) -> dict[str, list[str]]:
+    """For articles with a denial that names no claim: the clusters at the places they name,
+    around their publication date."""
+    arts = sorted({c.article_id for c in claims if c.stance in DENYING and not c.contradicts})
+    if not arts:
+        return {}
+    rows = store.query(
+        """SELECT p.article_id, p.name, p.country, p.lat, p.lon, p.geonameid, p.precision,
+                  a.published
+           FROM places p JOIN articles a ON a.id = p.article_id
+           WHERE list_contains(?, p.article_id) AND p.resolved AND p.role = 'location'
+             AND a.published IS NOT NULL""",
+        [arts],
+    )
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        spot = Spot(r["name"], r["country"], r["lat"], r["lon"], r["geonameid"], r["precision"])
+        for c in clusters_near(cl, spot, r["published"]):
+            if c.id not in out[r["article_id"]]:
+                out[r["article_id"]].append(c.id)
+    return dict(out)
+
+
 def reconcile(
     store: Store, *, rules: Rules | None = None, min_confidence: float = 0.0
 ) -> ReconcileResult:
@@ -114,8 +145,9 @@ def reconcile(
         if f.id in cluster_of:
             groups[cluster_of[f.id]].append(f)
     tallies = tally_all(groups, outlets=outlets, min_confidence=min_confidence)
+    claims = _claims(store)
     contras = [
-        *denials(_claims(store), figures, cluster_of),
+        *denials(claims, figures, cluster_of, nearby=_nearby(store, cl, claims)),
         *differing_figures(tallies),
         *updates(tallies, figures),
     ]

@@ -9,8 +9,8 @@ little to say two reports describe one incident, so it stays alone rather than b
 
 A new report is compared with the members of the clusters whose date window covers its date
 (an index by type and day, so the work grows with the number of reports, not its square), and
-must also match the place of the cluster's first report so clusters cannot creep along a
-front line. Casualty claims join the cluster of an event that lists them; otherwise they join
+must also match the place and date (within ``max_days``) of the cluster's first report, so
+clusters cannot creep along a front line or through a week of daily shelling of one city. Casualty claims join the cluster of an event that lists them; otherwise they join
 a violent event's cluster (or another casualty claim's) by the same place and date rules.
 Cumulative claims ("2,000 civilians since the invasion began") are not incidents and are
 tallied by place and period instead.
@@ -23,6 +23,7 @@ alone: nothing joins them and they join nothing, so a split survives reclusterin
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -96,24 +97,19 @@ class Cluster:
     seed: Item
     items: list[Item] = field(default_factory=list)
     closed: bool = False  # a split item: nothing joins it
+    first: dt.date | None = None
+    last: dt.date | None = None
+    plover: str | None = None
+    event_type: str | None = None
 
-    @property
-    def first(self) -> dt.date | None:
-        dates = [i.date for i in self.items if i.date]
-        return min(dates) if dates else None
-
-    @property
-    def last(self) -> dt.date | None:
-        dates = [i.date for i in self.items if i.date]
-        return max(dates) if dates else None
-
-    @property
-    def plover(self) -> str | None:
-        return _most_common(i.plover for i in self.items)
-
-    @property
-    def event_type(self) -> str | None:
-        return _most_common(i.event_type for i in self.items)
+    def add(self, item: Item) -> None:
+        """Take an item in, keeping the date span and the type up to date."""
+        self.items.append(item)
+        if item.date is not None:
+            self.first = item.date if self.first is None else min(self.first, item.date)
+            self.last = item.date if self.last is None else max(self.last, item.date)
+        self.plover = self.plover or item.plover
+        self.event_type = self.event_type or item.event_type
 
     @property
     def sub_event_type(self) -> str | None:
@@ -204,36 +200,51 @@ def _types_compatible(item: Item, cluster: Cluster) -> bool:
     return not (item.event_type and et and item.event_type != et)
 
 
-class _DayIndex:
-    """Clusters by (type key, day) for every day their date window covers."""
+def _place_keys(spot: Spot, max_km: float, *, query: bool) -> list[tuple[object, ...]]:
+    """Index keys of a place: its GeoNames id, its folded name, and its grid cell (for a query,
+    every cell within ``max_km``). Two places that :func:`place_match` accepts share a key."""
+    keys: list[tuple[object, ...]] = []
+    if spot.geonameid is not None:
+        keys.append(("id", spot.geonameid))
+    if norm_name(spot.name):
+        keys.append(("name", norm_name(spot.name)))
+    if spot.lat is not None and spot.lon is not None:
+        cell = max_km / 111.0  # degrees of latitude per cell: no match is more than 1 cell away
+        y, x = math.floor(spot.lat / cell), math.floor(spot.lon / cell)
+        if not query:
+            keys.append(("cell", y, x))
+        else:
+            shrink = max(math.cos(math.radians(min(89.0, abs(spot.lat) + cell))), 0.01)
+            dx = math.ceil(1 / shrink)
+            keys.extend(("cell", y + i, x + j) for i in (-1, 0, 1) for j in range(-dx, dx + 1))
+    return keys
 
-    def __init__(self, max_days: int) -> None:
-        self.max_days = max_days
-        self.by_day: dict[tuple[str | None, dt.date], list[Cluster]] = {}
-        self.span: dict[str, tuple[dt.date, dt.date]] = {}
+
+class _Index:
+    """Open clusters by (type, day, place key) for each day around their first report's date."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.cells: dict[tuple[str | None, dt.date, tuple[object, ...]], list[Cluster]] = {}
 
     def register(self, c: Cluster) -> None:
-        first, last = c.first, c.last
-        if first is None or last is None:
+        if c.seed.date is None or not c.seed.spot.known or c.seed.spot.vague:
             return
-        lo = first - dt.timedelta(days=self.max_days)
-        hi = last + dt.timedelta(days=self.max_days)
-        old = self.span.get(c.id)
-        day = lo
-        while day <= hi:
-            if old is None or not old[0] <= day <= old[1]:
-                self.by_day.setdefault((c.plover, day), []).append(c)
-            day += dt.timedelta(days=1)
-        self.span[c.id] = (
-            lo if old is None else min(lo, old[0]),
-            hi if old is None else max(hi, old[1]),
-        )
+        keys = _place_keys(c.seed.spot, self.rules.max_km, query=False)
+        for d in range(-self.rules.max_days, self.rules.max_days + 1):
+            day = c.seed.date + dt.timedelta(days=d)
+            for k in keys:
+                self.cells.setdefault((c.plover, day, k), []).append(c)
 
-    def candidates(self, keys: Iterable[str | None], day: dt.date) -> list[Cluster]:
-        out: list[Cluster] = []
-        for k in keys:
-            out.extend(self.by_day.get((k, day), ()))
-        return out
+    def candidates(self, types: Iterable[str | None], item: Item) -> list[Cluster]:
+        assert item.date is not None
+        out: dict[str, Cluster] = {}
+        keys = _place_keys(item.spot, self.rules.max_km, query=True)
+        for t in types:
+            for k in keys:
+                for c in self.cells.get((t, item.date, k), ()):
+                    out.setdefault(c.id, c)
+        return list(out.values())
 
 
 class Clusterer:
@@ -251,10 +262,11 @@ class Clusterer:
         self.merges: list[Merge] = []
         self.cluster_of: dict[str, Cluster] = {}
         self.by_id: dict[str, Cluster] = {}
-        self._index = _DayIndex(self.rules.max_days)
+        self._index = _Index(self.rules)
 
     def _new(self, item: Item, rule: str) -> Cluster:
-        c = Cluster(id=content_id("cluster", item.id), seed=item, items=[item])
+        c = Cluster(id=content_id("cluster", item.id), seed=item)
+        c.add(item)
         c.closed = item.id in self.splits
         self.clusters.append(c)
         self.by_id[c.id] = c
@@ -288,11 +300,9 @@ class Clusterer:
         )
 
     def _join(self, item: Item, c: Cluster, m: Merge) -> None:
-        c.items.append(item)
+        c.add(item)
         self.cluster_of[item.id] = c
         self.merges.append(m)
-        if not c.closed:
-            self._index.register(c)
 
     def _best_match(self, item: Item, keys: Sequence[str | None]) -> Merge | None:
         """The closest member of a compatible cluster that every rule accepts."""
@@ -300,13 +310,17 @@ class Clusterer:
             return None
         best: tuple[tuple[float, int, str], Merge] | None = None
         seen: set[str] = set()
-        for c in self._index.candidates(keys, item.date):
+        for c in self._index.candidates(keys, item):
             if c.id in seen or c.closed or not _types_compatible(item, c):
                 continue
             seen.add(c.id)
+            # the cluster's first report anchors it in place and time: no creeping along a
+            # front line or from one day's shelling to the next week's
+            if c.seed.date is None or abs((item.date - c.seed.date).days) > self.rules.max_days:
+                continue
             if place_match(item.spot, c.seed.spot, max_km=self.rules.max_km) is None:
-                continue  # the cluster's first report anchors it in place
-            for other in c.items:
+                continue
+            for other in reversed(c.items):  # the latest reports first
                 if other.date is None:
                     continue
                 gap = abs((item.date - other.date).days)
@@ -321,6 +335,8 @@ class Clusterer:
                 key = (pm[1] if pm[1] is not None else 0.0, gap, other.id)
                 if best is None or key < best[0]:
                     best = (key, self._merge(item, c, pm[0], other, pm[1], gap, sim))
+                if key[:2] == (0.0, 0):
+                    break  # no member of this cluster can be closer
         return best[1] if best else None
 
     def add_event(self, item: Item) -> Cluster:
@@ -364,6 +380,20 @@ class Clusterer:
         c = self.by_id[m.cluster_id]
         self._join(item, c, m)
         return c
+
+
+def clusters_near(cl: Clusterer, spot: Spot, day: dt.date) -> list[Cluster]:
+    """The clusters whose first report is at this place (by the place rules) within the day
+    window of this date."""
+    probe = Item("", "event", "", "", None, None, day, spot)
+    types = {c.plover for c in cl.clusters}
+    out = []
+    for c in cl._index.candidates(types, probe):
+        if c.seed.date is None or abs((day - c.seed.date).days) > cl.rules.max_days:
+            continue
+        if place_match(spot, c.seed.spot, max_km=cl.rules.max_km) is not None:
+            out.append(c)
+    return out
 
 
 def cluster_items(

@@ -5,7 +5,8 @@ Three kinds:
 - ``denial`` / ``dispute``: a source denies or disputes a claim. Matched by the claim ids in
   ``Claim.contradicts`` (rule ``contradicts-id``); for a denial that names no claim, by its
   words against the victims, kind and cause of casualty claims of other sources in the same
-  article or event cluster (``victims-match``); and a casualty claim whose own stance is a
+  article or event cluster (``victims-match``), or in the event clusters at the places its
+  article names around its publication date (``place-date-victims``); and a casualty claim whose own stance is a
   denial against the other sources' figures in its cluster (``same-cluster``).
 - ``figures_differ``: two sources' latest figures for one event cluster and kind that cannot
   both be right (their ranges do not overlap), rule ``latest-per-source``.
@@ -97,8 +98,18 @@ def denials(
     claims: Sequence[StatedClaim],
     figures: Sequence[Figure],
     cluster_of: Mapping[str, str],
+    *,
+    nearby: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Contradiction]:
-    """Denials and disputes against casualty claims or other claims."""
+    """Denials and disputes against casualty claims or other claims.
+
+    Args:
+        claims: attributed statements (only denials and disputes are read).
+        figures: casualty claims.
+        cluster_of: item id -> its event cluster id.
+        nearby: article id -> event clusters at the places the article names, around its
+            publication date: where a denial that names no claim is looked for.
+    """
     fig_by_id = {f.id: f for f in figures}
     claim_by_id = {c.id: c for c in claims}
     by_article: dict[str, list[Figure]] = {}
@@ -151,19 +162,23 @@ def denials(
                         )
                     )
             continue
-        pool = list(by_article.get(c.article_id, ()))
+        pool = [(f, "victims-match") for f in by_article.get(c.article_id, ())]
         for cid in sorted(clusters_of_article.get(c.article_id, ())):
-            pool.extend(by_cluster.get(cid, ()))
+            pool.extend((f, "victims-match") for f in by_cluster.get(cid, ()))
+        for cid in (nearby or {}).get(c.article_id, ()):
+            pool.extend((f, "place-date-victims") for f in by_cluster.get(cid, ()))
         seen: set[str] = set()
-        for f in pool:
+        for f, rule in pool:
             if f.id in seen or f.stance in DENYING or _same_source(c.source, f.source):
                 continue
+            if f.article_id != f.canonical_id:
+                continue  # a copy: the claim in its canonical article stands for it
             seen.add(f.id)
             if _about(c, f):
                 out.append(
                     Contradiction(
                         kind,
-                        "victims-match",
+                        rule,
                         cluster_of.get(f.id),
                         c.id,
                         f.id,
