@@ -70,6 +70,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # clock times, on their own and with a day
     ("The curfew starts at 10:30 p.m. on Friday.", FRI, "10:30 p.m. on Friday", "2024-06-14T22:30"),
     ("The first convoy left at 6 a.m. under fire.", FRI, "6 a.m.", "2024-06-14T06:00"),
+    ("The blast hit the market at about 10:35 a.m. (0735 GMT) Thursday.", FRI, "10:35 a.m. (0735 GMT) Thursday", "2024-06-13T10:35"),
     # upper-case wire copy with a dateline
     ("TEGUCIGALPA, 12 MAR 89 -- TWO POLICEMEN WERE WOUNDED YESTERDAY.", dt.date(1989, 3, 12), "12 MAR 89", "1989-03-12"),
     ("TEGUCIGALPA, 12 MAR 89 -- TWO POLICEMEN WERE WOUNDED YESTERDAY.", dt.date(1989, 3, 12), "YESTERDAY", "1989-03-11"),

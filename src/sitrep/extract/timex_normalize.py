@@ -19,7 +19,11 @@ from sitrep.extract.timex_rules import Tense, resolve_weekday
 
 TenseOf = Callable[[int, int], Tense | None]
 Normalizer = Callable[[re.Match[str], "Context"], "Timex | None"]
-_CLOCK_GAP = re.compile(r"[\s,]*(?:on|of|(?:[A-Z]{2,4}\s*)?)[\s,]*(?:on\s+)?")
+# Between a clock time and its day: "10 p.m. on Friday", "9 a.m. EST Tuesday", "10:35 a.m. (0735 GMT)
+# Friday".
+_CLOCK_GAP = re.compile(
+    r"[\s,]*(?:\([^()\n]{1,16}\)\s*)?(?:on|of|(?:[A-Z]{2,4}\s*)?)[\s,]*(?:on\s+)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,7 +412,7 @@ def clock(m: re.Match[str], ctx: Context, found: list[Timex]) -> tuple[Timex | N
     for t in found:
         if t.type == "DATE" and t.grain == "day" and t.begin:
             lo, hi = min(t.end, m.end()), max(t.start, m.start())
-            if 0 <= hi - lo <= 16 and _CLOCK_GAP.fullmatch(ctx.text[lo:hi]):
+            if 0 <= hi - lo <= 32 and _CLOCK_GAP.fullmatch(ctx.text[lo:hi]):
                 day, merged = t.begin, t
                 break
     day = day or ctx.anchor
