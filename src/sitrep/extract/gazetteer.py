@@ -60,7 +60,7 @@ COUNTRY_POINTS: dict[str, tuple[float, float]] = {
 # Common names and short forms of countries, beyond the official GeoNames name.
 _ALIASES = """
 US: United States of America, USA, U.S., U.S.A., America, the States|GB: UK, U.K., Britain,
-Great Britain, England, Scotland, Wales, Northern Ireland|RU: Russian Federation, Soviet Union, USSR|KR: South
+Great Britain|RU: Russian Federation, Soviet Union, USSR|KR: South
 Korea, Republic of Korea|KP: North Korea, DPRK|CD: DR Congo, DRC, Democratic Republic of the
 Congo, Congo-Kinshasa|CG: Republic of the Congo, Congo-Brazzaville|CI: Ivory Coast, Cote
 d'Ivoire|CZ: Czech Republic, Czechia|MM: Burma, Myanmar|IR: Persia|SY: Syrian Arab Republic
@@ -95,7 +95,7 @@ AF afghan|AL albanian|DZ algerian|AR argentine argentinian|AM armenian|AU austra
 |SK slovak|SI slovenian slovene|SO somali|ZA south_african|KR south_korean|SS south_sudanese
 |ES spanish spaniard|LK sri_lankan|SD sudanese|SE swedish swede|CH swiss|SY syrian
 |TW taiwanese|TJ tajik|TZ tanzanian|TH thai|TN tunisian|TR turkish turk|TM turkmen
-|UG ugandan|UA ukrainian|AE emirati|GB british briton brit english scottish welsh
+|UG ugandan|UA ukrainian|AE emirati|GB british briton brit
 |US american|UY uruguayan|UZ uzbek|VE venezuelan|VN vietnamese|YE yemeni|ZM zambian
 |ZW zimbabwean
 """
@@ -179,9 +179,44 @@ _MACRO_REGIONS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
     ("South Ossetia", "GE", 42.3, 44.0, ()),
     ("Abkhazia", "GE", 43.0, 41.0, ()),
     ("Chechnya", "RU", 43.4, 45.7, ()),
+    ("England", "GB", 52.5, -1.5, ()),
+    ("Scotland", "GB", 56.5, -4.0, ()),
+    ("Wales", "GB", 52.3, -3.7, ()),
+    ("Northern Ireland", "GB", 54.6, -6.7, ()),
+    ("Black Sea", "", 43.0, 35.0, ()),
+    ("Sea of Azov", "", 46.0, 36.5, ("Azov Sea",)),
+    ("Mediterranean", "", 35.0, 18.0, ("Mediterranean Sea",)),
+    ("Baltic Sea", "", 58.0, 20.0, ("Baltic",)),
+    ("Red Sea", "", 20.0, 38.5, ()),
+    ("Caribbean", "", 15.0, -75.0, ("Caribbean Sea",)),
+    ("Atlantic Ocean", "", 20.0, -40.0, ("Atlantic",)),
+    ("Pacific Ocean", "", 0.0, -160.0, ("Pacific",)),
+    ("Indian Ocean", "", -10.0, 75.0, ()),
+    ("North Africa", "", 28.0, 10.0, ()),
 )
 
-_FORMAT = 8  # bump when the cached layout or the build rules change
+# Adjectives of continents and world regions.
+_REGION_ADJECTIVES = {
+    "european": "Europe",
+    "african": "Africa",
+    "asian": "Asia",
+    "north american": "North America",
+    "south american": "South America",
+    "latin american": "Latin America",
+    "middle eastern": "Middle East",
+    "caribbean": "Caribbean",
+    "scandinavian": "Scandinavia",
+    "balkan": "Balkans",
+    "english": "England",
+    "scottish": "Scotland",
+    "welsh": "Wales",
+    "siberian": "Siberia",
+    "crimean": "Crimea",
+    "kurdish": "Kurdistan",
+    "arab": "Middle East",
+}
+
+_FORMAT = 9  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
@@ -351,10 +386,12 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
         code = county["state"]
         full = county["name"]
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", full)
-        seat = _county_point(base, code, aliases, rows) or state_rows.get(code)
+        city = _county_point(base, code, aliases, rows)
+        seat = city or state_rows.get(code)
         if seat is None:
             continue
-        row = (0, full, "US", seat[3], seat[4], 0, "r", code)
+        # The namesake city's population ranks same-named counties of different states.
+        row = (0, full, "US", seat[3], seat[4], city[5] if city else 0, "r", code)
         add(row, [full])
 
     index = {k: sorted(v, key=lambda i: -rows[i][5]) for k, v in aliases.items()}
@@ -533,6 +570,22 @@ def demonym_country(word: str) -> str | None:
     return DEMONYMS.get(normalize(word))
 
 
+def demonym_place(word: str) -> GeoEntry | None:
+    """The country, continent or region an adjective or demonym names, if any.
+
+    "Ukrainians" -> Ukraine, "European" -> Europe, "Scottish" -> Scotland.
+    """
+    key = normalize(word)
+    gaz = load()
+    region = _REGION_ADJECTIVES.get(key) or _REGION_ADJECTIVES.get(key.removesuffix("s"))
+    if region:
+        found = [e for e in gaz.lookup(region) if e.kind != "city"]
+        if found:
+            return found[0]
+    iso = DEMONYMS.get(key)
+    return gaz.country(iso) if iso else None
+
+
 _ABBREVIATION_STATE = {a: code for code, abbrs in US_STATE_ABBREVIATIONS.items() for a in abbrs}
 
 
@@ -565,6 +618,7 @@ __all__ = [
     "Kind",
     "cache_path",
     "demonym_country",
+    "demonym_place",
     "distance_km",
     "expand_abbreviation",
     "load",

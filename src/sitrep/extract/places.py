@@ -67,9 +67,12 @@ _TITLES = _words(
     king queen prince princess pope judge officer coach sir lord lady mayor chancellor
     secretary col colonel capt captain lt sgt spokesman spokeswoman"""
 )
-_STREET_WORDS = _words(
+# Last words of streets and buildings: named after a place, but not in it ("Kyiv Street").
+_FACILITY_WORDS = _words(
     """street st avenue ave road rd square boulevard blvd lane drive highway way place plaza
-    park"""
+    park church school hospital airport station university college center centre building
+    hotel museum stadium arena bridge market mall library court hall base prison embassy
+    cathedral mosque temple basilica club institute village wing house"""
 )
 _CONNECTORS = frozenset({"of", "de", "la", "le", "el", "al", "upon", "on", "du", "del", "da"})
 
@@ -397,12 +400,15 @@ def _resolve_span(
 ) -> tuple[GeoEntry | None, float, Precision | None]:
     key, stripped_region = strip_mention(text)
     region = region or stripped_region
+    if _is_demonym(text):  # "European", "Canadian" (not the town in Texas)
+        entry = gz.demonym_place(key)
+        return entry, 0.7, _entry_precision(entry) if entry else None
     expanded = gz.expand_abbreviation(text)
     if expanded:
         key = normalize(expanded)
     scored = _rank(key, ctx, region=region)
     words = key.split()
-    if not scored and words and words[-1] not in _STREET_WORDS:
+    if not scored and words and words[-1] not in _FACILITY_WORDS:
         # "Kherson airport", "the Kharkiv city council": the place it is named after
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
@@ -414,9 +420,7 @@ def _resolve_span(
                     best = cand[0][1]
                     return best, round(0.5 * _confidence(cand), 3), _entry_precision(best)
     if not scored:
-        country = gz.demonym_country(key)  # "Sri Lankan" tagged as a place
-        entry = gz.load().country(country) if country else None
-        return (entry, 0.6, "country") if entry else (None, 0.0, None)
+        return None, 0.0, None
     best = scored[0][1]
     precision: Precision = _entry_precision(best)
     if region and best.kind == "city":
@@ -424,20 +428,16 @@ def _resolve_span(
     return best, _confidence(scored), precision
 
 
-def _demonym_spans(doc: Doc, *, mislabelled: bool = False) -> list[Span]:
-    """NORP entities that name a country's people or state ("Russian", "Ukrainians").
+def _is_demonym(text: str) -> bool:
+    """An adjective or demonym of a place rather than its name ("European", not "Caribbean")."""
+    key = strip_mention(text)[0]
+    entry = gz.demonym_place(key)
+    return entry is not None and normalize(entry.name) != key
 
-    With ``mislabelled``, also demonyms the model tagged as places.
-    """
-    labels = {"NORP", *_PLACE_LABELS} if mislabelled else {"NORP"}
-    gaz = gz.load()
-    return [
-        e
-        for e in doc.ents
-        if e.label_ in labels
-        and gz.demonym_country(e.text)
-        and (e.label_ == "NORP" or strip_mention(e.text)[0] not in gaz)
-    ]
+
+def _demonym_spans(doc: Doc) -> list[Span]:
+    """Entities that name a country's or region's people ("Russian", "Ukrainians", "European")."""
+    return [e for e in doc.ents if e.label_ in _PLACE_LABELS | {"NORP"} and _is_demonym(e.text)]
 
 
 def _focus_city(resolved: list[tuple[GeoEntry, float]]) -> GeoEntry | None:
@@ -480,18 +480,16 @@ def places(
             continue
         if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _TITLES:  # "Mr Paris"
             continue
-        key = strip_mention(ent.text)[0]
-        if gz.demonym_country(key) and key not in gz.load():  # "Ukrainian" tagged GPE
+        if _is_demonym(ent.text):  # "Ukrainian" tagged GPE
             continue
         start, end, region = _mention_bounds(doc, ent)
         mentions.append((ent, start, end, region))
     out = _resolve_mentions(doc, [(ent.label_, s, e, r, ent) for ent, s, e, r in mentions], ctx)
     if demonyms:
-        gaz = gz.load()
-        for ent in _demonym_spans(doc, mislabelled=True):
-            country = gaz.country(gz.demonym_country(ent.text) or "")
-            if country is not None:
-                out.append(_place(ent, country, 0.7, "country", True))
+        for ent in _demonym_spans(doc):
+            entry = gz.demonym_place(strip_mention(ent.text)[0])
+            if entry is not None:
+                out.append(_place(ent, entry, 0.7, _entry_precision(entry), True))
     if embedded:
         found = [(label, s, e, False, doc[s:e]) for label, s, e in _embedded(doc)]
         out.extend(p for p in _resolve_mentions(doc, found, ctx) if p.resolved)
@@ -530,7 +528,8 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
         small = entry is not None and entry.kind == "city" and entry.population < 10_000
         if small and label == "LOC":  # "Middle East", "West Coast": not a hamlet
             entry = None
-        if entry is None and focus is not None and label in ("FAC", "LOC"):
+        facility = span[-1].lower_ in _FACILITY_WORDS
+        if entry is None and focus is not None and label in ("FAC", "LOC") and facility:
             entry, conf, precision = focus, 0.2, "city"
         if entry is None:
             out.append(
