@@ -476,17 +476,34 @@ def _reconcile_filters(fn: Any) -> Any:
 
 def _reconciled_store(db: str | None, no_reconcile: bool) -> Any:
     """The database, reconciled first when it changed since the last run (lazy reconcile)."""
-    from sitrep.reconcile import ensure_reconciled
+    from sitrep.errors import StoreError
+    from sitrep.reconcile import is_stale, reconcile
     from sitrep.store import Store
 
     try:
-        store = Store(db)
-        if not no_reconcile:
+        if no_reconcile:
+            store = Store(db, read_only=True)
+        else:
+            try:
+                store = Store(db)
+            except StoreError:
+                if db and not Path(db).exists():
+                    raise
+                store = Store(db, read_only=True)
+                err.print("[yellow]the database is busy: showing the last reconciliation[/yellow]")
+                no_reconcile = True
+        have = store.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'clusters'"
+        ).fetchone()
+        if not have or not have[0]:
+            raise StoreError(
+                f"{store.path} was never reconciled; run `sitrep reconcile --db {store.path}`"
+            )
+        if not no_reconcile and is_stale(store):
             with err.status("reconciling (the database changed since the last run)..."):
-                res = ensure_reconciled(store)
-            if res is not None:
-                err.print(f"[dim]reconciled: {res.clusters} events, {res.duplicates} copies, "
-                          f"{res.contradictions} contradictions ({res.seconds} s)[/dim]")  # fmt: skip
+                res = reconcile(store)
+            err.print(f"[dim]reconciled: {res.clusters} events, {res.duplicates} copies, "
+                      f"{res.contradictions} contradictions ({res.seconds} s)[/dim]")  # fmt: skip
         return store
     except SitrepError as exc:
         err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")

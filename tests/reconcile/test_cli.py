@@ -85,3 +85,9 @@ def test_commands_have_help() -> None:
     for cmd in ("events", "tally", "contradictions", "reconcile"):
         res = CliRunner().invoke(main, [cmd, "--help"])
         assert res.exit_code == 0 and "--db" in res.stdout
+
+
+def test_no_database_is_a_clean_error(tmp_path: Path) -> None:
+    res = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "none.duckdb"),
+                                    "--no-reconcile"])  # fmt: skip
+    assert res.exit_code == 2 and "no database" in res.output
