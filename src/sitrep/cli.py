@@ -14,7 +14,7 @@ from rich.console import Console
 from sitrep import __version__
 from sitrep.errors import SitrepError
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
