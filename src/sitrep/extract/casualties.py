@@ -59,7 +59,9 @@ _CUMULATIVE = re.compile(
     r"\b(since|so far|in total|total|toll|overall|to date|in all|altogether|thus far|"
     r"cumulative|(?:in|over|after|during|throughout) (?:the )?(?:past |last |first )?"
     r"(?:nearly |almost |more than |over )?(?:a|one|two|three|four|five|six|several|\d+) "
-    r"(?:weeks?|months?|years?)|(?:a|one|two|three) (?:weeks?|months?|years?) of)\b"
+    r"(?:weeks?|months?|years?)|(?:a|one|two|three) (?:weeks?|months?|years?) of|"
+    r"(?:the|this|\d+-year(?:-long)?|years of|civil) war(?! zone)|"
+    r"\d+-(?:day|week|month|year)-long|\w+ alone)\b"
 )
 # Background told as a reminder: "let us recall that...", "it should be recalled that..."
 _RECALL = re.compile(
@@ -225,6 +227,7 @@ def _cue_first(
 _OF_NOUNS = {"death", "deaths", "murder", "murders", "killing", "killings", "assassination",
              "kidnapping", "abduction", "arrest", "execution", "wounding"}  # fmt: skip
 _SINGLE = {"he", "she", "him", "her"}
+_TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "club", "torture", "stone", "shot"}
 
 
 def _arguments(cue: Token) -> list[Token]:
@@ -239,6 +242,12 @@ def _arguments(cue: Token) -> list[Token]:
         "leave",
     }:
         cue = cue.head  # "shot dead a girl", "were found dead"
+    elif (
+        cue.lower_ == "death"
+        and cue.head.lower_ == "to"
+        and cue.head.head.lemma_.lower() in _TO_DEATH
+    ):
+        cue = cue.head.head  # "were shot to death", "stabbed to death"
     passive = any(c.dep_ == "auxpass" for c in cue.children)
     for c in cue.children:
         if (
@@ -256,10 +265,14 @@ def _arguments(cue: Token) -> list[Token]:
             args.append(c)
         elif c.lower_ == "of" and cue.lower_ in _OF_NOUNS:
             args.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "poss" and c.pos_ == "PROPN" and cue.lower_ in _OF_NOUNS:
+            args.append(c)  # "Rodriguez's death"
     if not args and cue.dep_ == "conj" and passive is False and cue.head.lower_ in CUES:
         return []
     if not args and cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children):
         args.extend(c for c in cue.head.children if c.dep_ == "nsubjpass")
+    if cue.dep_ == "relcl":  # "the judge, who was murdered on Friday": the judge
+        args = [cue.head if a.lower_ in {"who", "that", "which"} else a for a in args]
     return [x for a in args for x in (a, *a.conjuncts)]
 
 

@@ -639,6 +639,14 @@ COMBATANTS = _words(
     "insurgents combatant combatants enemy fighters fighter militants militant kidnappers "
     "traffickers paratroopers marines conscripts servicemen serviceman"
 )
+# Ranks, and the words that make a generic victim noun military: "army officer", "a corporal".
+_RANKS = _words("corporal corporals sergeant sergeants lieutenant lieutenants private privates")
+_MILITARY_MARKS = _words("army military battalion brigade paramilitary navy naval air force")
+_GENERIC = _words(
+    "officer officers member members personnel men man crew crewmen pilot pilots major captain "
+    "colonel commander"
+)
+_FORMER = _words("retired former ex")
 _CIVILIAN_WORDS = _words(
     "civilian civilians peasant peasants villager villagers people persons person woman women "
     "child children man men boy boys girl girls student students"
@@ -652,14 +660,21 @@ def victim_class(victims: str | None) -> str | None:
         victims: the victims as written ("three soldiers", "union members"), any case.
 
     Returns:
-        "combatant", "civilian" or None when the words do not say (a name, "members").
+        "combatant", "civilian" or None when the words do not say (a name, "union members");
+        "army members" and "a corporal" are combatants; a named officer ("colonel X", a
+        targeted killing) and a "retired colonel" are not.
     """
     if not victims:
         return None
     words = [w for w in victims.lower().replace("-", " ").split() if w.isalpha()]
     if not words:
         return None
-    if words[-1] in COMBATANTS:
+    if set(words) & _FORMER:
+        return None  # a retired general is not a combatant
+    head = words[-1]
+    if head in COMBATANTS or head in _RANKS:
+        return "combatant"
+    if head in _GENERIC and set(words[:-1]) & (_MILITARY_MARKS | _RANKS):
         return "combatant"
     if words[-1] in _CIVILIAN_WORDS:
         return "civilian"

@@ -119,6 +119,20 @@ class Quantity:
         )
 
 
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _parts(word: str) -> list[str]:
+    """The number words of one token: "twenty-one" and wire copy's "thirtythree" -> two."""
+    if "-" in word:
+        return word.split("-")
+    for tens in _TENS:
+        rest = word[len(tens) :]
+        if word.startswith(tens) and rest and _UNITS.get(rest, 10) < 10:
+            return [tens, rest]
+    return [word]
+
+
 def words_to_int(words: list[str]) -> int | None:
     """The value of a sequence of number words or digits ("two thousand", "1.5 million").
 
@@ -135,7 +149,7 @@ def words_to_int(words: list[str]) -> int | None:
         w = raw.lower()
         if w in {"and", "a", "an"}:
             continue
-        parts = w.split("-")
+        parts = _parts(w)
         if all(p in _UNITS for p in parts):
             current += sum(_UNITS[p] for p in parts)
             seen = True
@@ -186,7 +200,7 @@ class _Scanner:
         w = self.word(i)
         return (
             bool(_DIGITS.fullmatch(w))
-            or all(p in _UNITS for p in w.split("-"))
+            or all(p in _UNITS for p in _parts(w))
             or w in _SCALES
             or (
                 w in {"a", "an"} and self.word(i + 1) in {"hundred", "thousand", "dozen", "million"}

@@ -72,6 +72,24 @@ def _lexicon() -> frozenset[str]:
     return frozenset(words - _NAMEY)
 
 
+@lru_cache(maxsize=1)
+def _non_nouns() -> frozenset[str]:
+    """Word forms the lexicon knows as verbs, adjectives or adverbs."""
+    words: set[str] = set()
+    try:
+        lookups = nlp_mod.load().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        index = lookups.get_table("lemma_index")
+        for pos in ("verb", "adj", "adv"):
+            words.update(index.get(pos, []))
+    except (KeyError, ValueError):  # pragma: no cover
+        pass
+    return frozenset(words)
+
+
+def _noun_only(word: str) -> bool:
+    return word not in _non_nouns() and not word.endswith(("ed", "ing"))
+
+
 def is_common_word(word: str) -> bool:
     """Whether a lower-case word (possibly inflected) is common English, not a name."""
     lex = _lexicon()
@@ -98,10 +116,19 @@ def truecase(text: str) -> str:
     """
     out = list(text.lower())
     prev = ""
+    prev_name_end = -2
     for m in _WORD.finditer(text):
         w = m.group().lower()
-        if w in _ALWAYS or prev in _TITLES or not is_common_word(w):
+        # "luis carlos galan": a noun right after a name is part of it
+        after_name = prev_name_end == m.start() - 1 and text[prev_name_end] == " "
+        if (
+            w in _ALWAYS
+            or prev in _TITLES
+            or not is_common_word(w)
+            or (after_name and w not in STOP_WORDS and _noun_only(w))
+        ):
             out[m.start()] = out[m.start()].upper()
+            prev_name_end = m.end() if w not in _ALWAYS else -2
         prev = w
     for m in _SENT_START.finditer(text.lower()):
         out[m.start(1)] = out[m.start(1)].upper()
