@@ -158,10 +158,19 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
     def stats(self) -> dict[str, int]:
-        """Row count of every table."""
+        """Row count of every table: the core ones first, then those migrations added."""
+        names = [
+            r[0]
+            for r in self.con.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name"
+            ).fetchall()
+        ]
+        ordered = [t for t in ALL_TABLES if t in names]
+        ordered += [t for t in names if t not in ordered and t != "schema_migrations"]
         out: dict[str, int] = {}
-        for t in ALL_TABLES:
-            row = self.con.execute(f"SELECT count(*) FROM {t}").fetchone()
+        for t in ordered:
+            row = self.con.execute(f'SELECT count(*) FROM "{t}"').fetchone()
             out[t] = int(row[0]) if row else 0
         return out
 
