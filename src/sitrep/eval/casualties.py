@@ -223,14 +223,35 @@ def candidate_text(text: str) -> str:
     return truecase("".join(out))
 
 
+# Sentences about fighting between armed forces, and about accidents: not terrorist acts.
+_COMBAT = re.compile(
+    r"\b(?:clash(?:es|ed)?|combat|skirmish(?:es)?|firefight|shootout|confrontations?|"
+    r"sustained|suffered|inflicted|ranks|battle|fighting)\b"
+)
+_ACCIDENT = re.compile(
+    r"\b(?:accident(?:s|al|ally)?|crash(?:ed|es)?|emergency landing|earthquake|floods?|"
+    r"landslides?|drowned|traffic)\b"
+)
+
+
+def _combat(c: CasualtyClaim) -> bool:
+    """Whether a claim counts losses of armed forces or groups: by its victims, or by its
+    sentence when the victims do not say ("the army sustained 9 dead", "15 others")."""
+    cls = victim_class(c.victims)
+    if cls is not None or (c.victims and c.count == 1):
+        return cls == "combatant"  # a single person described or named is an individual target
+    return bool(_COMBAT.search(c.evidence.text.lower()))
+
+
 def muc_countable(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     """The claims that MUC keys count: exact, unflagged, incident-level deaths and injuries.
 
     A MUC number is per incident and per human target of a terrorist act (task definition
     1.0 and 7.22): hedged figures ("at least 6", "about 10") are keyed as ranges or
-    approximations, cumulative tallies ("so far this year") are not incidents, and losses
-    among soldiers or guerrillas are combat, not terrorism, unless the same sentence also
-    counts victims of another kind (a guerrilla attack that also hits civilians).
+    approximations, cumulative tallies ("so far this year") are not incidents, accidents are
+    not acts, and losses among soldiers or guerrillas (or unnamed victims of a clash) are
+    combat, not terrorism, unless the same sentence also counts civilian victims (a guerrilla
+    attack that also hits civilians).
     """
     base = [
         c
@@ -240,9 +261,11 @@ def muc_countable(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
         and c.hedge is None
         and c.scope == "incident"
         and not set(c.flags) & BLOCKING_FLAGS
+        and not _ACCIDENT.search(c.evidence.text.lower())
     ]
-    mixed = {c.evidence.start for c in base if c.victims and victim_class(c.victims) != "combatant"}
-    return [c for c in base if victim_class(c.victims) != "combatant" or c.evidence.start in mixed]
+    combat = {id(c) for c in base if _combat(c)}
+    mixed = {c.evidence.start for c in base if c.victims and id(c) not in combat}
+    return [c for c in base if id(c) not in combat or c.evidence.start in mixed]
 
 
 def sitrep_predict(stories: list[Story], progress: Progress) -> dict[str, set[tuple[str, int]]]:

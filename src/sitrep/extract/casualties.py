@@ -65,7 +65,7 @@ _CUMULATIVE = re.compile(
 )
 # Background told as a reminder: "let us recall that...", "it should be recalled that..."
 _RECALL = re.compile(
-    r"\b(?:let(?: us|'s) recall|(?:should|must|will) be (?:recalled|remembered)|it is recalled|"
+    r"\b(?:let(?: us|'s) (?:recall|not forget|remember)|(?:i|we) (?:will )?remind you|(?:should|must|will) be (?:recalled|remembered)|it is recalled|"
     r"it bears recalling|it is worth recalling)\b"
 )
 _YEAR = re.compile(r"\b(?<!since )(?<!since early )(1[5-9]\d\d|20\d\d)\b")
@@ -289,7 +289,10 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
                 or any(c.dep_ == "nummod" or c.i in used for c in a.children)
             ):
                 continue
-            single = a.tag_ in {"NN", "NNP"} and (a.lower_ in SINGULAR_VICTIMS or a.pos_ == "PROPN")
+            single = a.tag_ in {"NN", "NNP"} and (
+                a.lower_ in SINGULAR_VICTIMS
+                or (a.pos_ == "PROPN" and not (a.lower_.endswith("s") and is_victim_noun(a.lower_)))
+            )  # not a plural that guessed case took for a name ("clergymen")
             if not single and a.lower_ not in _SINGLE:
                 continue
             if a.lower_ in _SINGLE and a.dep_ == "dobj":
