@@ -271,6 +271,8 @@ class _Context:
 
     countries: dict[str, float]
     admin1: dict[tuple[str, str], float]
+    # Towns and counties resolved with confidence in a first pass: (key, lat, lon).
+    anchors: tuple[tuple[str, float, float], ...] = ()
 
 
 def add_gazetteer_ruler(nlp: Language) -> None:
@@ -305,6 +307,18 @@ def _score(entry: GeoEntry, key: str, ctx: _Context, *, region: bool, big_city: 
     if entry.country:
         s += 3.0 * ctx.countries.get(entry.country, 0.0)
         s += 1.5 * ctx.admin1.get((entry.country, entry.admin1), 0.0)
+    if ctx.anchors and entry.kind in ("city", "region"):
+        # Local news names places near each other: favour the candidate nearest the others.
+        near = min(
+            (
+                gz.distance_km(entry.lat, entry.lon, lat, lon)
+                for k, lat, lon in ctx.anchors
+                if k != key
+            ),
+            default=None,
+        )
+        if near is not None:
+            s += 1.5 * math.exp(-near / 150.0)
     if normalize(entry.name) != key:  # matched an alternate name only
         s -= 0.8
     return s
@@ -361,14 +375,19 @@ def _context(doc: Doc) -> _Context:
     return _Context(shares, {})
 
 
-def _region_context(ctx: _Context, resolved: list[tuple[GeoEntry, float]]) -> _Context:
-    """Add the first-level divisions (US states...) of the places resolved in a first pass."""
+def _region_context(ctx: _Context, resolved: list[tuple[str, GeoEntry, float]]) -> _Context:
+    """Add the first-level divisions (US states...) and the confident local places found in a
+    first pass."""
     votes: dict[tuple[str, str], float] = {}
-    for entry, conf in resolved:
+    anchors: dict[str, tuple[str, float, float]] = {}
+    for key, entry, conf in resolved:
         if entry.kind in ("city", "region") and entry.admin1:
             k = (entry.country, entry.admin1)
             votes[k] = votes.get(k, 0.0) + (2.0 if entry.kind == "region" else 1.0) * conf
-    return _Context(ctx.countries, _shares(votes))
+        local = entry.kind == "city" or (entry.kind == "region" and not entry.geonameid)
+        if local and conf >= 0.7 and len(anchors) < 40:
+            anchors.setdefault(key, (key, entry.lat, entry.lon))
+    return _Context(ctx.countries, _shares(votes), tuple(anchors.values()))
 
 
 def _is_actor(ent: Span, entry: GeoEntry | None) -> bool:
@@ -517,10 +536,15 @@ _Mention = tuple[str, int, int, bool, Span]  # label, token start, token end, re
 
 def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list[Place]:
     """Resolve mentions in two passes: the first finds the states/regions the article is in."""
-    first = [_resolve_span(doc[s:e].text, r, ctx) for _, s, e, r, _ in mentions]
-    resolved = [(entry, conf) for entry, conf, _ in first if entry is not None]
+    texts = [doc[s:e].text for _, s, e, _, _ in mentions]
+    first = [_resolve_span(t, m[3], ctx) for t, m in zip(texts, mentions, strict=True)]
+    resolved = [
+        (strip_mention(t)[0], entry, conf)
+        for t, (entry, conf, _) in zip(texts, first, strict=True)
+        if entry is not None
+    ]
     ctx = _region_context(ctx, resolved)
-    focus = _focus_city(resolved)
+    focus = _focus_city([(entry, conf) for _, entry, conf in resolved])
     out: list[Place] = []
     for label, start, end, region, ent in mentions:
         span = doc[start:end]
