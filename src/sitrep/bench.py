@@ -212,13 +212,27 @@ def measure(job: str, texts: list[str], *, processes: int = 1) -> Measure:
     procs = [ctx.Process(target=_worker, args=(job, s, barrier, out)) for s in shards]
     for p in procs:
         p.start()
-    results = [out.get() for _ in procs]
+    results = [_result(out, procs) for _ in procs]
     for p in procs:
         p.join()
     seconds = max(r[0] for r in results)
     peak = max(r[1] for r in results)
     words = sum(len(t.split()) for t in texts)
     return Measure(job, len(texts), words, seconds, peak, processes)
+
+
+def _result(out: Any, procs: list[Any]) -> tuple[float, float]:
+    """The next worker's result; an error rather than a hang when the workers died without one."""
+    import queue
+
+    while True:
+        try:
+            got: tuple[float, float] = out.get(timeout=5)
+            return got
+        except queue.Empty:
+            if not any(p.is_alive() for p in procs):
+                codes = [p.exitcode for p in procs]
+                raise RuntimeError(f"bench worker died without a result (exit codes {codes})") from None
 
 
 def run_bench(corpus: Path, *, limit: int | None = None, processes: int = 1) -> dict[str, Any]:

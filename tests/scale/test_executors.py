@@ -34,7 +34,7 @@ def _rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
             cols = [
                 r[0]
                 for r in store.con.execute(f"DESCRIBE {t}").fetchall()
-                if r[0] not in ("ingested_at", "failed_at", "done_at")
+                if not str(r[1]).startswith("TIMESTAMP")  # when, not what
             ]
             collist = ", ".join(f'"{c}"' for c in cols)
             out[t] = sorted(store.con.execute(f"SELECT {collist} FROM {t}").fetchall(), key=repr)
