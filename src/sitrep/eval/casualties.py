@@ -264,7 +264,7 @@ def muc_countable(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
         and not _ACCIDENT.search(c.evidence.text.lower())
     ]
     combat = {id(c) for c in base if _combat(c)}
-    mixed = {c.evidence.start for c in base if c.victims and id(c) not in combat}
+    mixed = {c.evidence.start for c in base if victim_class(c.victims) == "civilian"}
     return [c for c in base if id(c) not in combat or c.evidence.start in mixed]
 
 

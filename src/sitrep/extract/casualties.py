@@ -68,12 +68,17 @@ _RECALL = re.compile(
     r"\b(?:let(?: us|'s) (?:recall|not forget|remember)|(?:i|we) (?:will )?remind you|(?:should|must|will) be (?:recalled|remembered)|it is recalled|"
     r"it bears recalling|it is worth recalling)\b"
 )
-_YEAR = re.compile(r"\b(?<!since )(?<!since early )(1[5-9]\d\d|20\d\d)\b")
+# A year, not a clock time ("at 1620", "1533 GMT", "[1745 hours]")
+_YEAR = re.compile(
+    r"(?<!since )(?<!since early )(?<!at )(?<!about )(?<!\[)\b(1[5-9]\d\d|20\d\d)\b"
+    r"(?! ?(?:gmt|hours|hrs|local|est|edt|utc)\b)"
+)
 _CITY_WORDS = {"city", "town", "village", "capital", "area", "region", "province", "district"}
 _NEG = {"no", "not", "n't", "never", "none", "nobody", "without", "neither", "nor"}
 _MODAL = {"could", "would", "might", "may", "threaten", "threatened", "threatens", "threat",
           "risk", "risks", "if", "plot", "plotted", "plan", "planned", "plans", "vowed", "attempt",
           "attempted", "try", "tried", "trying", "feared", "fear", "potentially", "unless"}  # fmt: skip
+_PLANS = {"plot", "plotted", "plan", "planned", "plans"}
 _TIME_NOUNS = {"week", "day", "month", "year", "hour", "night", "weekend", "period", "time"}
 _FUTURE = {"will", "'ll", "shall", "going", "expected", "set", "due"}
 
@@ -286,7 +291,9 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
             if (
                 a.i in used
                 or a.like_num
-                or any(c.dep_ == "nummod" or c.i in used for c in a.children)
+                or any(
+                    c.dep_ == "nummod" or (c.i in used and c.dep_ != "appos") for c in a.children
+                )
             ):
                 continue
             single = a.tag_ in {"NN", "NNP"} and (
@@ -406,8 +413,9 @@ def _flags(doc: Doc, f: _Found, sent: Span, published: int | None) -> tuple[str,
     words = {t.lower_ for t in window}
     if words & _NEG or (f.cue is not None and any(c.dep_ == "neg" for c in f.cue.children)):
         flags.append("negated")
-    if words & _MODAL:
-        flags.append("hypothetical")
+    modal = words & _MODAL
+    if modal - _PLANS or (modal and f.cue is not None and f.cue.pos_ != "NOUN"):
+        flags.append("hypothetical")  # "planned to kill", but "planned the murder of X" happened
     if words & _FUTURE and f.cue is not None and f.cue.tag_ == "VB":
         flags.append("future")
     if published is not None:

@@ -325,6 +325,54 @@ PLURAL_VICTIMS = set(
 )
 SINGULAR_VICTIMS = set(
     [
+        "bodyguard",
+        "escort",
+        "chauffeur",
+        "secretary",
+        "assistant",
+        "congressman",
+        "councilman",
+        "senator",
+        "magistrate",
+        "prosecutor",
+        "engineer",
+        "industrialist",
+        "rancher",
+        "landowner",
+        "manager",
+        "director",
+        "owner",
+        "professor",
+        "rector",
+        "archbishop",
+        "bishop",
+        "missionary",
+        "seminarian",
+        "youth",
+        "companion",
+        "relative",
+        "nephew",
+        "niece",
+        "cousin",
+        "grandson",
+        "granddaughter",
+        "uncle",
+        "aunt",
+        "newsman",
+        "correspondent",
+        "cameraman",
+        "editor",
+        "unionist",
+        "citizen",
+        "national",
+        "employee",
+        "guide",
+        "watchman",
+        "sentry",
+        "inspector",
+        "detective",
+        "investigator",
+        "policeman",
         "man",
         "woman",
         "child",
@@ -641,7 +689,9 @@ COMBATANTS = _words(
 )
 # Ranks, and the words that make a generic victim noun military: "army officer", "a corporal".
 _RANKS = _words("corporal corporals sergeant sergeants lieutenant lieutenants private privates")
-_MILITARY_MARKS = _words("army military battalion brigade paramilitary navy naval air force")
+_MILITARY_MARKS = _words(
+    "army military battalion brigade paramilitary navy naval air force defense patrol patrols guard"
+)
 _GENERIC = _words(
     "officer officers member members personnel men man crew crewmen pilot pilots major captain "
     "colonel commander"

@@ -96,7 +96,7 @@ def is_common_word(word: str) -> bool:
     if word in lex or len(word) <= 2:
         return True
     return any(
-        word.endswith(suf) and len(word) > len(suf) + 2 and word[: -len(suf)] + rep in lex
+        word.endswith(suf) and len(word) > len(suf) + 1 and word[: -len(suf)] + rep in lex
         for suf, rep in _SUFFIXES
     )
 
