@@ -61,6 +61,7 @@ HARM_WORDS = frozenset(
         "harm",
     ]
 )
+_IRREGULAR_HARM = frozenset({"struck", "shot", "killings", "attacks"})
 # Names that stand for a country's government beyond its name and capital.
 _METONYMS: dict[str, str] = {
     "kremlin": "RU",
@@ -127,6 +128,11 @@ def normalize_source(tokens: list[Token]) -> str:
     if not toks:
         return ""
     low = [t.lower_ for t in toks]
+    for tail in _OUTLET_TAILS:  # "Syria's state news agency SANA": the name after the tail
+        for i in range(len(low) - len(tail)):
+            after = toks[i + len(tail) :]
+            if tuple(low[i : i + len(tail)]) == tail and all(t.pos_ == "PROPN" for t in after):
+                return " ".join(t.text for t in after)
     for tail in _OUTLET_TAILS:
         if len(low) > len(tail) and tuple(low[-len(tail) :]) == tail:
             k = len(toks) - len(tail)
@@ -148,9 +154,26 @@ def _content(cue: Token) -> tuple[list[Token], str] | None:
         if not kids:
             continue
         head = kids[0]
-        if dep == "dobj" and any(t.lemma_.lower() in _NOT_CLAIM_OBJECTS for t in head.subtree):
-            return None
+        if (
+            dep == "dobj"
+            and STANCES.get(cue.lemma_.lower()) in {"claims", "reports"}
+            and any(t.lemma_.lower() in _NOT_CLAIM_OBJECTS for t in head.subtree)
+        ):
+            return None  # "the war claimed hundreds of lives" (but "disputed the death toll")
         toks = [t for t in _one_paragraph(list(head.subtree), head.i) if not t.is_space]
+        # "..., citing the defence ministry, that ...": the cited source is not the content
+        # (nor is a nested "according to a statement" aside)
+        citing = {
+            d.i
+            for t in toks
+            if (t.lemma_.lower() == "cite" and t.tag_ == "VBG" and t.i < head.i)
+            or (t.lower_ == "according" and t.dep_ == "prep")
+            for d in t.subtree
+        }
+        if citing:
+            toks = [t for t in toks if t.i not in citing]
+            while toks and toks[0].is_punct:
+                toks = toks[1:]
         # a trailing contrast ("..., while Russian air strikes ...") is the reporter's, not theirs
         for c in head.children:
             if c.dep_ == "advcl" and any(m.lower_ in {"while", "whereas"} for m in c.children):
@@ -207,6 +230,9 @@ def _source_head(cue: Token) -> Token | None:
         subj = [c for c in cur.children if c.dep_ == "nsubj"]
         if subj:
             s = subj[0]
+            # "state news agency SANA" parsed as two subjects: the name is the source
+            if len(subj) > 1 and subj[1].i == s.i + 1 and subj[1].pos_ == "PROPN":
+                s = subj[1]
             if s.lower_ in _RELATIVE and cur.dep_ == "relcl":
                 return cur.head
             return s
@@ -242,6 +268,18 @@ def _mentions(content: str, words: str | None) -> bool:
     return any(w.rstrip("s") in lemmas for w in normalize(words).split() if len(w) > 2)
 
 
+def _is_harm(word: str) -> bool:
+    """Whether a word is a form of a harm word ("striking", "shelled", "struck", "kills")."""
+    stems = {word, word.removesuffix("s"), word.removesuffix("es")}
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            stems |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:  # "shelled" -> "shell", "hitting"
+                stems.add(stem[:-1])
+    return bool(stems & HARM_WORDS) or word in _IRREGULAR_HARM
+
+
 def contradicted(source: str, content: str, casualties: list[CasualtyClaim]) -> tuple[str, ...]:
     """The ids of the casualty claims a denial by ``source`` of ``content`` contradicts.
 
@@ -260,10 +298,7 @@ def contradicted(source: str, content: str, casualties: list[CasualtyClaim]) -> 
     me = side(source)
     if me is None:
         return ()
-    harm = any(
-        w.rstrip("s").removesuffix("ing") in HARM_WORDS or w in HARM_WORDS
-        for w in normalize(content).split()
-    )
+    harm = any(_is_harm(w) for w in normalize(content).split())
     out: list[str] = []
     for cc in casualties:
         if not (_mentions(content, cc.victims) and (harm or _mentions(content, cc.kind))):

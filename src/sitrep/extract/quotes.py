@@ -94,6 +94,7 @@ CUE_LEMMAS = frozenset(
         "exclaim",
         "demand",
         "affirm",
+        "chant",
     ]
 )
 # Finite forms the small tagger sometimes mislabels; they are always cues in news copy.
@@ -154,6 +155,36 @@ TITLE_WORDS = frozenset(
         "mr",
         "mrs",
         "ms",
+        # abbreviated ranks and offices ("Lt. Gen.", "Col.", "Sen."), tokenised with or without
+        # their full stop
+        "lt",
+        "lt.",
+        "gen",
+        "gen.",
+        "col",
+        "col.",
+        "maj",
+        "maj.",
+        "capt",
+        "capt.",
+        "sgt",
+        "sgt.",
+        "brig",
+        "brig.",
+        "adm",
+        "adm.",
+        "cmdr",
+        "cmdr.",
+        "sen",
+        "sen.",
+        "rep",
+        "rep.",
+        "gov",
+        "gov.",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
     ]
 )
 _DQ_OPEN = "\u201c\u00ab\u201e"
@@ -322,6 +353,11 @@ def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
         elif child.dep_ in {"relcl", "acl", "cc", "conj", "appos"}:
             break
     doc = tok.doc
+    # a mention never cuts a multi-word name ("Doctors Without Borders" parsed as a noun + PP)
+    if tok.ent_iob_ != "O":
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and not any(t.is_quote or t.text == "," for t in ent):
+            left, right = min(left, ent.start), max(right, ent.end - 1)
     toks = [t for t in doc[left : right + 1] if not t.is_space]
     # a left edge inside a quotation or across a comma is not part of the mention
     cut = max(
@@ -337,6 +373,8 @@ def make_speaker(tokens: list[Token], appos: list[Token] | None = None) -> Speak
         return None
     name, role, person = split_role(toks)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if appos and all(t.like_num or t.is_punct for t in appos):
+        appos = None  # "Maria Gonzalez, 52, ...": an age, not a role
     if appos:
         a_name, a_role, a_person = split_role(appos)
         if not person and a_person:  # "the mayor of Kharkiv, Ihor Terekhov"
@@ -357,7 +395,11 @@ def _window_after(doc: Doc, pos: int, limit: int) -> list[Token]:
     for t in span:
         if t.idx < pos:
             continue
-        if t.is_quote or "\n" in t.text or (t.text in {".", "!", "?", ";"}):
+        if t.is_quote or "\n" in t.text:
+            break
+        # a full stop the tagger reads as part of a name ("Lt. Gen." split as "Lt" ".") is not
+        # the end of the sentence
+        if t.text in {"!", "?", ";"} or (t.text == "." and t.pos_ == "PUNCT"):
             break
         toks.append(t)
     return toks
@@ -492,6 +534,7 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
     spans = quote_spans(text)
     out: list[Quote] = []
     last_person: Speaker | None = None
+    reporters = _reporters(doc)
     prev: tuple[QuoteSpan, Quote] | None = None
     for n, q in enumerate(spans):
         content = text[q.start : q.end]
@@ -535,8 +578,10 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
                 (ends_clause and cue.idx > q.close) or _adjacent_before(text, cue, q)
             ):
                 continue
-            if spk is not None and spk.name.lower() in PERSON_PRONOUNS and last_person is not None:
-                spk = Speaker(last_person.name, spk.start, spk.end, last_person.role, True)
+            if spk is not None and spk.name.lower() in PERSON_PRONOUNS:
+                ref = _last_named(reporters, last_person, spk.start)
+                if ref is not None:
+                    spk = Speaker(ref.name, spk.start, spk.end, ref.role, True)
             elif spk is not None and spk.person:
                 last_person = spk
             cue_text: str | None = cue.text
@@ -582,3 +627,31 @@ def _adjacent_before(text: str, cue: Token, q: QuoteSpan) -> bool:
 def _sentence_start(text: str, pos: int, floor: int) -> int:
     ends = [m.end() for m in _SENT_END.finditer(text, floor, pos + 1)]
     return ends[-1] if ends else floor
+
+
+def _reporters(doc: Doc) -> list[Speaker]:
+    """Named people who are the subject of a cue verb ("Minister X said the ..."), in order.
+
+    A pronoun speaker ("he said") may refer back to a person reported without a quotation.
+    """
+    out: list[Speaker] = []
+    for tok in doc:
+        if not is_cue(tok):
+            continue
+        subj = _subject(tok)
+        if subj is None or subj.i > tok.i or subj.lower_ in PRONOUNS:
+            continue
+        np, appos = noun_phrase(subj)
+        spk = make_speaker(np, appos)
+        if spk is not None and spk.person and spk.name.lower() not in PRONOUNS:
+            out.append(spk)
+    return out
+
+
+def _last_named(reporters: list[Speaker], last: Speaker | None, pos: int) -> Speaker | None:
+    """The latest named person speaker mentioned before ``pos``."""
+    best = last if last is not None and last.start < pos else None
+    for spk in reporters:
+        if spk.start < pos and (best is None or spk.start > best.start):
+            best = spk
+    return best
