@@ -57,10 +57,12 @@ EXTRACTOR = "casualties.v1"
 BLOCKING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical"})
 _CUMULATIVE = re.compile(
     r"\b(since|so far|in total|total|toll|overall|to date|in all|altogether|thus far|"
-    r"cumulative|(?:in|over|after|during|throughout) (?:the )?(?:past |last |first )?"
+    r"cumulative|amount(?:s|ed)? to|history|offensive|campaign|wave of|"
+    r"(?:in|over|after|during|throughout) (?:only |just )?(?:the )?(?:past |last |first )?"
     r"(?:nearly |almost |more than |over )?(?:a|one|two|three|four|five|six|several|\d+) "
-    r"(?:weeks?|months?|years?)|(?:a|one|two|three) (?:weeks?|months?|years?) of|"
-    r"(?:the|this|\d+-year(?:-long)?|years of|civil) war(?! zone)|"
+    r"(?:weeks?|months?|years?|decades?)|(?:a|one|two|three) (?:weeks?|months?|years?) of|"
+    r"decades? of|(?:every|per|each|a) (?:year|month|week)|(?:during|throughout) (?:19|20)\d\d|"
+    r"(?:a|the|this|civil|\d+-year(?:-long)?|years of|decade-long) war(?! zone)|"
     r"\d+-(?:day|week|month|year)-long|\w+ alone)\b"
 )
 # Background told as a reminder: "let us recall that...", "it should be recalled that..."
@@ -590,7 +592,9 @@ def _scope_updates(doc: Doc, f: _Found, sent: Span) -> tuple[str, str | None]:
     low = sent.text.lower()
     rel = f.q.start - sent.start_char
     clause = low[low.rfind(";", 0, rel) + 1 : (low.find(";", rel) + 1 or len(low) + 1) - 1]
-    scope = "cumulative" if _CUMULATIVE.search(clause) else "incident"
+    # one victim (a name, "a soldier") is an incident even in a sentence about a campaign
+    tally = f.via != "singular" and _CUMULATIVE.search(clause)
+    scope = "cumulative" if tally else "incident"
     updates: str | None = None
     before = [t.lower_ for t in doc[max(sent.start, f.num - 6) : f.num]]
     if any(w in UPDATE_VERBS for w in before):
