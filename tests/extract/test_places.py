@@ -151,6 +151,9 @@ NO_PLACES = [
     "Don't Miss",
     "Jordan Henderson scored twice in the second half.",
     "Mr Paris told reporters he had not been consulted.",
+    "A late header from Campbell sealed the win for the visitors.",
+    "U2 frontman Bono met the finance minister on Tuesday.",
+    "The EU said it would respond to the tariffs within days.",
 ]
 
 

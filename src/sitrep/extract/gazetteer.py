@@ -523,7 +523,8 @@ class Gazetteer:
     def salience(self, key: str) -> tuple[int, Kind | None]:
         """The population and kind of the most salient place an alias may name.
 
-        Countries, continents and US states count as at least ten million people.
+        Countries, continents and US states count as at least ten million people; a city
+        known by this alias only as an alternate name counts a fifth of its population.
         """
         best_pop, best_kind = -1, None
         for i in self._ids(key):
@@ -531,6 +532,8 @@ class Gazetteer:
             pop = self._pop[i] if kind == "city" else max(self._pop[i], 10_000_000)
             if kind == "region" and not self._gid[i] and not self._pop[i]:
                 pop = 0  # a US county known only by name
+            elif kind == "city" and normalize(self._name[i]) != key:
+                pop //= 5  # an alternate name only ("Bono" for Bonn): weaker evidence
             if pop > best_pop:
                 best_pop, best_kind = pop, kind
         return best_pop, best_kind

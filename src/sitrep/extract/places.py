@@ -53,14 +53,16 @@ _DIRECTIONS = _words(
     south-western northeast northwest southeast southwest downtown greater eastern-most"""
 )
 # Words before a name that say it is a place: "in Kharkiv", "the city of Kherson".
+# Words before a name that say it is a place: "in Kharkiv", "the city of Kherson"; the weak
+# ones also come before people and teams ("a pass from Henry", "a move to Bolton").
 _CUE_BEFORE = (
     _words(
-        """in near from to outside around across into towards toward at via through throughout
-    between inside within across beyond nearby city town village port capital region province
-    oblast district suburb outskirts"""
+        """in near outside around across into towards toward throughout inside within nearby
+    city town village port capital region province oblast district suburb outskirts"""
     )
     | _DIRECTIONS
 )
+_WEAK_CUE_BEFORE = _words("from to at via through between beyond of")
 _CUE_AFTER = frozenset(REGION_WORDS | {"city", "airport", "residents", "mayor"})
 _TITLES = _words(
     """mr mrs ms miss dr president minister gen general sen senator rep governor gov prime
@@ -106,8 +108,9 @@ def strip_mention(text: str) -> tuple[str, bool]:
     return " ".join(words), region
 
 
-def _cue_before(doc: Doc, i: int) -> bool:
-    """A preposition, direction word or place noun just before token ``i``."""
+def _cue_before(doc: Doc, i: int) -> int:
+    """2 for a locative preposition, direction word or place noun just before token ``i``,
+    1 for a weak cue ("from", "to", "shelling of"), else 0."""
     j = i - 1
     while (
         j >= 0
@@ -115,15 +118,21 @@ def _cue_before(doc: Doc, i: int) -> bool:
         and (doc[j].lower_ in _DIRECTIONS or doc[j].lower_ in ("the", "a", "an"))
     ):
         if doc[j].lower_ in _DIRECTIONS:
-            return True
+            return 2
         j -= 1
     if j < 0:
-        return False
+        return 0
     w = doc[j].lower_
     if w in _CUE_BEFORE:
-        return True
-    # "the city of X", "shelling of X"
-    return w == "of" and j > 0 and doc[j - 1].pos_ in ("NOUN", "VERB")
+        return 2
+    if w == "of" and j > 0 and doc[j - 1].lower_ in _CUE_BEFORE:  # "the city of X"
+        return 2
+    return 1 if w in _WEAK_CUE_BEFORE else 0
+
+
+def _cue(doc: Doc, start: int, end: int) -> int:
+    """How strongly the words around a span say it is a place (0, 1 or 2)."""
+    return max(_cue_before(doc, start), 2 if _cue_after(doc, end) else 0)
 
 
 def _cue_after(doc: Doc, end: int) -> bool:
@@ -206,11 +215,13 @@ def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and _capitalized(prev) and not prev.is_sent_start:  # "John Paris"
         return prev.lower_ in _DIRECTIONS
-    cue = _cue_before(doc, start) or _cue_after(doc, end)
+    cue = _cue(doc, start, end)
     big_kind = kind in ("country", "continent") or (kind == "region" and pop > 0)
     propn = any(t.pos_ == "PROPN" for t in span)
-    if cue:
+    if cue == 2:
         return propn or big_kind or pop >= 100_000
+    if cue == 1 and propn and pop >= 15_000:
+        return True
     if not propn and not big_kind:
         return False
     if first.is_sent_start and not big_kind and pop < 1_000_000:
@@ -249,11 +260,14 @@ def _gazetteer_component(doc: Doc) -> Doc:
         if ent.label_ not in _RELABEL or (ent.start, ent.end) != (start, end):
             continue
         pop, kind = gz.load().salience(key)
-        strong = kind in ("country", "continent") or pop >= 100_000
-        cue = _cue_before(doc, start) or _cue_after(doc, end)
-        if ent.label_ == "ORG" and not (cue or kind == "country" or pop >= 100_000):
+        cue = _cue(doc, start, end)
+        big = kind in ("country", "continent") or (kind == "region" and pop > 0)
+        # The model's own label counts against a small place: "a pass from Henry".
+        needed = {2: 10_000, 1: 50_000, 0: 200_000}[cue]
+        acronym = ent.text.isupper() and len(ent.text) <= 4
+        if ent.label_ == "ORG" and acronym and cue < 2:  # "the EU said": the organisation
             continue
-        if (cue or strong) and _accept(doc, start, end, key, persons):
+        if (big or pop >= needed) and _accept(doc, start, end, key, persons):
             replace[k] = Span(doc, start, end, label="GPE")
     if not replace and not added:
         return doc
