@@ -306,6 +306,8 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
                 continue
             if a.lower_ in _SINGLE and a.dep_ == "dobj":
                 continue
+            if any(t.dep_ == "neg" or t.lower_ in {"no", "not"} for t in a.subtree):
+                continue  # "not a single person was killed": no figure
             lo = a.left_edge.i if a.left_edge.i >= sent.start else a.i
             while lo < a.i and doc[lo].lower_ in {"the", "a", "an", "another"}:
                 lo += 1
@@ -416,6 +418,9 @@ def _flags(doc: Doc, f: _Found, sent: Span, published: int | None) -> tuple[str,
     if words & _NEG or (f.cue is not None and any(c.dep_ == "neg" for c in f.cue.children)):
         flags.append("negated")
     modal = words & _MODAL
+    if f.cue is not None and f.cue.tag_ == "VB" and f.cue.i > sent.start:
+        if doc[f.cue.i - 1].lower_ == "to" and f.cue.dep_ == "advcl":
+            modal.add("to")  # "travelled to Washington to kill X": an aim, not a death
     if modal - _PLANS or (modal and f.cue is not None and f.cue.pos_ != "NOUN"):
         flags.append("hypothetical")  # "planned to kill", but "planned the murder of X" happened
     if words & _FUTURE and f.cue is not None and f.cue.tag_ == "VB":

@@ -24,6 +24,11 @@ def _words(text: str) -> frozenset[str]:
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*\n\s*|\"\s*)([a-z])")
+# Abbreviations whose period does not end a sentence ("u.s. mormon", "gen. pinochet").
+_ABBREVIATIONS = _words(
+    "u.s u.n u.k gen dr mr mrs ms msgr col lt capt sgt st no maj rev prof jr sr gov sen rep "
+    "dept corp inc ltd mt ft"
+)
 _TITLES = _words(
     "mr mrs ms msgr dr gen general col colonel maj major capt captain lt lieutenant sgt "
     "sergeant father mother sister brother bishop archbishop cardinal president minister "
@@ -130,6 +135,11 @@ def truecase(text: str) -> str:
             out[m.start()] = out[m.start()].upper()
             prev_name_end = m.end() if w not in _ALWAYS else -2
         prev = w
-    for m in _SENT_START.finditer(text.lower()):
+    low = text.lower()
+    for m in _SENT_START.finditer(low):
+        dot = low.rfind(".", 0, m.start(1))
+        before = low[: dot if dot >= 0 else 0].rsplit(None, 1)
+        if dot >= m.start() and before and before[-1].strip('[("') in _ABBREVIATIONS:
+            continue
         out[m.start(1)] = out[m.start(1)].upper()
     return "".join(out)
