@@ -46,46 +46,54 @@ def print_record(record: Record, console: Console) -> None:
         )
 
     if record.casualties:
-        t = Table(title="Casualty claims", title_style="bold red", expand=True)
-        for col in ("kind", "figure", "victims", "cause", "place", "when", "scope", "source"):
-            t.add_column(col)
+        console.rule(Text("Casualty claims", style="bold red"), align="left")
         for c in record.casualties:
-            t.add_row(
-                Text(c.kind, style=_KIND_STYLE.get(c.kind, "")),
-                Text(figure(c), style="bold"),
-                c.victims or "",
-                c.cause or "",
-                c.place.name if c.place else "",
-                (c.date.isoformat() if c.date else c.period or ""),
-                c.scope,
-                Text(f"{c.source or '?'} ({c.stance})", style="cyan"),
-            )
-        console.print(t)
+            line = Text("  ")
+            line.append(f"{c.kind:<9}", style=_KIND_STYLE.get(c.kind, "bold"))
+            line.append(figure(c), style="bold")
+            line.append(f" {c.victims or ''}")
+            if c.place:
+                line.append(f"  in {c.place.name}", style="green")
+            when = c.date.isoformat() if c.date else c.period
+            if when:
+                line.append(f"  {when}", style="green")
+            line.append(f"  [{c.scope}]", style="dim")
+            console.print(line)
+            detail = Text("           ")
+            detail.append(f"{c.source or 'unattributed'} ({c.stance})", style="cyan")
+            for label, value in (("by", c.perpetrator), ("cause", c.cause)):
+                if value:
+                    detail.append(f" · {label} {value}")
+            if c.flags:
+                detail.append(f" · flags {', '.join(c.flags)}", style="yellow")
+            detail.append(f" · confidence {c.confidence:.2f}", style="dim")
+            console.print(detail)
+            console.print(Text(f"           “{c.evidence.text}”", style="italic dim"))
     if record.claims:
-        t = Table(title="Attributed claims", title_style="bold", expand=True)
-        for col in ("source", "stance", "content", "contradicts"):
-            t.add_column(col)
+        console.rule(Text("Attributed claims", style="bold"), align="left")
         for cl in record.claims:
-            style = "red" if cl.stance in ("denies", "disputes") else ""
-            t.add_row(
-                Text(cl.source, style="cyan"),
-                Text(cl.stance, style=style),
-                cl.content,
-                ", ".join(cl.contradicts),
+            line = Text("  ")
+            line.append(cl.source, style="cyan")
+            line.append(
+                f" {cl.stance} ",
+                style="bold red" if cl.stance in ("denies", "disputes") else "bold",
             )
-        console.print(t)
+            line.append(cl.content)
+            if cl.contradicts:
+                line.append(f"  (contradicts {', '.join(cl.contradicts)})", style="red")
+            console.print(line)
     if record.quotes:
-        t = Table(title="Quotes", title_style="bold", expand=True)
-        for col in ("speaker", "cue", "date", "quote"):
-            t.add_column(col)
+        console.rule(Text("Quotes", style="bold"), align="left")
         for q in record.quotes:
-            t.add_row(
-                Text(q.speaker or "?", style="cyan"),
-                q.cue or "",
-                q.date.isoformat() if q.date else "",
-                f"“{q.text}”",
-            )
-        console.print(t)
+            line = Text("  ")
+            line.append(q.speaker or "unknown speaker", style="cyan")
+            if q.speaker_role:
+                line.append(f" ({q.speaker_role})", style="dim")
+            line.append(f" {q.cue or ''}")
+            if q.date:
+                line.append(f" on {q.date.isoformat()}", style="green")
+            console.print(line)
+            console.print(Text(f"    “{q.text}”", style="italic"))
     if record.places:
         t = Table(title="Places", title_style="bold green", expand=True)
         for col in ("mention", "resolved to", "country", "lat, lon", "precision", "role"):
@@ -108,21 +116,26 @@ def print_record(record: Record, console: Console) -> None:
             t.add_row(tm.text, tm.value, tm.type)
         console.print(t)
     if record.events:
-        t = Table(title="Events", title_style="bold magenta", expand=True)
-        for col in ("type", "PLOVER", "actors", "target", "place", "date", "fatalities", "flags"):
-            t.add_column(col)
+        console.rule(Text("Events", style="bold magenta"), align="left")
         for e in record.events:
-            t.add_row(
-                f"{e.event_type} / {e.sub_event_type or ''}",
-                e.plover + (f" ({e.mode})" if e.mode else ""),
-                " vs ".join(x for x in (e.actor1, e.actor2) if x),
-                e.target or "",
-                e.place.name if e.place else "",
-                e.date.isoformat() if e.date else (e.period or ""),
-                "" if e.fatalities is None else str(e.fatalities),
-                ", ".join(e.flags),
-            )
-        console.print(t)
+            line = Text("  ")
+            line.append(e.plover + (f"/{e.mode}" if e.mode else ""), style="bold magenta")
+            line.append(f"  {e.sub_event_type or e.event_type}")
+            actors = " vs ".join(x for x in (e.actor1, e.actor2) if x)
+            if actors:
+                line.append(f"  {actors}", style="cyan")
+            if e.target:
+                line.append(f" -> {e.target}")
+            if e.place:
+                line.append(f"  in {e.place.name}", style="green")
+            when = e.date.isoformat() if e.date else e.period
+            if when:
+                line.append(f"  {when}", style="green")
+            if e.fatalities is not None:
+                line.append(f"  {e.fatalities} killed", style="red")
+            if e.flags:
+                line.append(f"  [{', '.join(e.flags)}]", style="yellow")
+            console.print(line)
     if record.entities:
         by: dict[str, list[str]] = {}
         for ent in record.entities:
