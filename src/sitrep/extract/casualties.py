@@ -80,6 +80,7 @@ _NEG = {"no", "not", "n't", "never", "none", "nobody", "without", "neither", "no
 _MODAL = {"could", "would", "might", "may", "threaten", "threatened", "threatens", "threat",
           "risk", "risks", "if", "plot", "plotted", "plan", "planned", "plans", "vowed", "attempt",
           "attempted", "try", "tried", "trying", "feared", "fear", "potentially", "unless"}  # fmt: skip
+_NOT_DONE = {"attempt", "attempts", "plot", "plots", "threat", "threats", "squad", "squads", "list"}
 _PLANS = {"plot", "plotted", "plan", "planned", "plans"}
 _TIME_NOUNS = {"week", "day", "month", "year", "hour", "night", "weekend", "period", "time"}
 _FUTURE = {"will", "'ll", "shall", "going", "expected", "set", "due"}
@@ -162,8 +163,8 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
     while j < sent.end and steps < 9:
         t = doc[j]
         if _is_cue(t) and t.lower_ not in {"death", "killing", "murder"}:
-            if t.lower_ == "toll":
-                return None
+            if t.lower_ == "toll" or (j + 1 < sent.end and doc[j + 1].lower_ in _NOT_DONE):
+                return None  # "four assassination attempts", "two death threats"
             if t.lower_ in DUAL_VICTIMS and victim is None:
                 later = _number_first(doc, j + 1, sent)
                 if later is not None:
@@ -342,6 +343,12 @@ def _find(doc: Doc, sent: Span) -> list[_Found]:
         ):
             continue
         first = _token_at(doc, q.start) or a
+        if (b + 1 < sent.end and doc[b].lower_ == "of" and doc[b + 1].lower_ == "whom") or (
+            first - 2 >= sent.start
+            and doc[first - 2].lower_ == "of"
+            and doc[first - 1].lower_ == "whom"
+        ):
+            continue  # "20 were injured, of whom 17 were hospitalized": a part already counted
         if (
             first - 2 >= sent.start
             and doc[first - 1].lower_ in {"the", "her", "his", "their"}
@@ -418,9 +425,14 @@ def _flags(doc: Doc, f: _Found, sent: Span, published: int | None) -> tuple[str,
     if words & _NEG or (f.cue is not None and any(c.dep_ == "neg" for c in f.cue.children)):
         flags.append("negated")
     modal = words & _MODAL
-    if f.cue is not None and f.cue.tag_ == "VB" and f.cue.i > sent.start:
-        if doc[f.cue.i - 1].lower_ == "to" and f.cue.dep_ == "advcl":
-            modal.add("to")  # "travelled to Washington to kill X": an aim, not a death
+    if (
+        f.cue is not None
+        and f.cue.tag_ == "VB"
+        and f.cue.i > sent.start
+        and doc[f.cue.i - 1].lower_ == "to"
+        and f.cue.dep_ == "advcl"
+    ):
+        modal.add("to")  # "travelled to Washington to kill X": an aim, not a death
     if modal - _PLANS or (modal and f.cue is not None and f.cue.pos_ != "NOUN"):
         flags.append("hypothetical")  # "planned to kill", but "planned the murder of X" happened
     if words & _FUTURE and f.cue is not None and f.cue.tag_ == "VB":
