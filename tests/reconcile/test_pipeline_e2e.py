@@ -67,3 +67,27 @@ def test_pipeline_reports_reconcile(tmp_path: Path) -> None:
         for t in st.query("SELECT * FROM tallies WHERE kind = 'killed'"):
             copies = {c for c in t["copy_ids"]}
             assert not copies & set(t["claim_ids"])
+
+
+@pytest.mark.slow
+def test_sample_tally_adds_the_four_more(tmp_path: Path, sample_text: str) -> None:
+    """The seed article: "21 people were killed ... in the past 24 hours, and four more on
+    Wednesday morning" is 25 in Kharkiv, both claims in the lineage, and no update."""
+    from sitrep.pipeline import extract
+
+    rec = extract(sample_text, published="2022-03-02")
+    with Store(tmp_path / "s.duckdb") as st:
+        st.write([rec])
+        reconcile(st)
+        rows = st.query(
+            """SELECT t.*, c.place_name FROM tallies t JOIN clusters c ON c.id = t.cluster_id
+               WHERE t.kind = 'killed' AND t.rule = 'conservative'"""
+        )
+        (row,) = rows
+        assert (row["place_name"], row["best"]) == ("Kharkiv", 25)
+        counts = {c.id: c.count for c in rec.casualties}
+        assert sorted(counts[i] for i in row["claim_ids"]) == [4, 21]
+        assert row["superseded_ids"] == []
+        assert not st.query("SELECT * FROM contradictions WHERE kind = 'update'")
+        clusters = st.query("SELECT place_name FROM clusters")
+        assert "Moscow" not in {c["place_name"] for c in clusters}

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
+from sitrep.reconcile.contradict import differing_figures, updates
 from sitrep.reconcile.items import Figure, Spot
-from sitrep.reconcile.tally import sum_tallies, tally_group
+from sitrep.reconcile.tally import incidents, sum_tallies, tally_group, time_slot
 
 K = Spot("Kharkiv", "UA", 49.98, 36.25, 706483, "city")
 
@@ -25,6 +26,10 @@ def _f(
     scope: str = "incident",
     kind: str = "killed",
     start: int = 0,
+    when: str | None = None,
+    text: str = "",
+    updates: str | None = None,
+    victims: str | None = None,
 ) -> Figure:
     art = art or fid
     return Figure(
@@ -43,11 +48,13 @@ def _f(
         report_date=dt.date(2022, 3, day),
         date=dt.date(2022, 3, 1),
         start=start,
-        updates=None,
-        victims=None,
+        updates=updates,
+        victims=victims,
         perpetrator=None,
         spot=K,
         confidence=0.8,
+        when=when,
+        text=text,
     )
 
 
@@ -113,3 +120,110 @@ def test_sum_over_clusters() -> None:
 def test_unknown_rule_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown tally rule"):
         tally_group(FIGS, key="c", kind="killed", rule="average")
+
+
+SAMPLE = (
+    "Authorities said 21 people were killed by shelling and air strikes in the city in the "
+    "past 24 hours, and four more on Wednesday morning."
+)
+
+
+def _updates(figs: list[Figure]) -> list[tuple[int | None, int | None]]:
+    ts = [tally_group(figs, key="c", kind="killed", rule=r) for r in ("conservative",)]
+    return [(u.figure_a, u.figure_b) for u in updates(ts, figs)]
+
+
+def test_time_slots() -> None:
+    d = dt.date
+    assert time_slot("2022-03-01/2022-03-02") == (d(2022, 3, 1), d(2022, 3, 2))
+    assert time_slot("2022-03-02") == (d(2022, 3, 2), d(2022, 3, 2))
+    assert time_slot("P1W/2022-03-02") == (d(2022, 2, 23), d(2022, 3, 2))
+    assert time_slot("2022-02") == (d(2022, 2, 1), d(2022, 2, 28))
+    assert time_slot(None) is None and time_slot("PRESENT_REF") is None
+
+
+def test_one_article_other_period_and_more_add_up() -> None:
+    """The sample's "21 ... in the past 24 hours, and four more on Wednesday morning"."""
+    figs = [
+        _f("k21", 21, "Authorities", 2, art="gb", when="2022-03-01/2022-03-02", text=SAMPLE),
+        _f("k4", 4, "Authorities", 2, art="gb", when="2022-03-02", text=SAMPLE),
+    ]
+    for rule in ("conservative", "latest", "highest"):
+        t = tally_group(figs, key="c", kind="killed", rule=rule)
+        assert (t.low, t.best, t.high) == (25, 25, 25)
+        assert t.claim_ids == ("k21", "k4") and t.superseded_ids == ()
+    assert _updates(figs) == []
+
+
+def test_more_in_a_later_report_adds_up() -> None:
+    figs = [
+        _f("day1", 21, "Authorities", 2, art="a1", text="Authorities said 21 people were killed."),
+        _f("day2", 4, "Authorities", 3, art="a2",
+           text="Four more people were killed in the city, authorities said."),
+    ]  # fmt: skip
+    t = tally_group(figs, key="c", kind="killed")
+    assert (t.best, t.claim_ids, t.superseded_ids) == (25, ("day1", "day2"), ())
+    assert _updates(figs) == []
+    other = [*figs, _f("gov", 30, "Governor", 3, art="a3")]
+    t = tally_group(other, key="c", kind="killed")
+    assert t.best == 25 and t.n_sources == 2  # the source's sum, not its last figure
+    (diff,) = differing_figures([t])  # the source's sum against the other's figure
+    assert (diff.figure_a, diff.figure_b) == (25, 30)
+    t = tally_group([*figs, _f("gov", 25, "Governor", 3, art="a3")], key="c", kind="killed")
+    assert not differing_figures([t])
+
+
+def test_disjoint_periods_of_two_reports_add_up() -> None:
+    figs = [
+        _f("mon", 10, "Authorities", 1, art="a1", when="2022-02-28"),
+        _f("tue", 12, "Authorities", 2, art="a2", when="2022-03-01"),
+    ]
+    assert tally_group(figs, key="c", kind="killed").best == 22
+
+
+def test_a_later_report_of_the_same_incident_supersedes() -> None:
+    stated = [
+        _f("d1", 21, "SES", 2, art="a1", when="2022-03-01/2022-03-02", text=SAMPLE),
+        _f("d2", 23, "SES", 3, art="a2", updates="earlier figure 21 revised up",
+           text="The death toll rose to 23, the emergency service said."),
+    ]  # fmt: skip
+    unstated = [stated[0], _f("d2", 23, "SES", 3, art="a2", when="2022-03-02")]
+    for figs in (stated, unstated):
+        t = tally_group(figs, key="c", kind="killed")
+        assert (t.best, t.claim_ids, t.superseded_ids) == (23, ("d2",), ("d1",))
+        assert _updates(figs) == [(21, 23)]
+        assert [p.incident for p in t.series["SES"]] == [0, 0]
+
+
+def test_update_names_the_figure_it_revises() -> None:
+    """ "revised down to 20 from 21" updates the 21, not the four added later."""
+    figs = [
+        _f("k21", 21, "Authorities", 2, art="gb", when="2022-03-01/2022-03-02", text=SAMPLE),
+        _f("k4", 4, "Authorities", 2, art="gb", when="2022-03-02", text=SAMPLE),
+        _f("rev", 20, "Authorities", 3, art="a2", updates="earlier figure 21 revised down"),
+    ]
+    t = tally_group(figs, key="c", kind="killed")
+    assert (t.best, t.superseded_ids) == (24, ("k21",))
+    assert _updates(figs) == [(21, 20)]
+
+
+def test_same_article_restatement_counts_once() -> None:
+    lead = "Shelling killed 21 people in Kharkiv."
+    figs = [
+        _f("lead", 21, "Authorities", 2, art="gb", start=0, text=lead),
+        _f("body", 21, "Authorities", 2, art="gb", start=200, when="2022-03-01/2022-03-02"),
+        _f("again", 21, "Authorities", 2, art="gb", start=400),
+    ]
+    t = tally_group(figs, key="c", kind="killed")
+    assert (t.low, t.best, t.high) == (21, 21, 21)
+    assert t.copy_ids == ("again",) and len(t.claim_ids) == 1  # the first in the text stays
+    assert _updates(figs) == []
+    assert len(incidents(sorted(figs, key=lambda f: f.start))) == 1
+
+
+def test_other_victims_in_one_article_add_up() -> None:
+    figs = [
+        _f("civ", 21, "Army", 2, art="a", victims="civilians"),
+        _f("sol", 4, "Army", 2, art="a", start=50, victims="soldiers"),
+    ]
+    assert tally_group(figs, key="c", kind="killed").best == 25

@@ -3,7 +3,8 @@
 :func:`reconcile` runs after ingest (``sitrep reconcile``). It is incremental where that pays
 (every article's MinHash signature is computed once and kept; new articles are checked against
 the stored ones) and rebuilds the derived tables (``clusters``, ``merges``, ``tallies``,
-``contradictions``) from the extracted rows otherwise, which keeps them consistent with the
+``contradictions``) from the extracted rows otherwise (events flagged negated, denied,
+hypothetical, future, generic or summary are no incident and never clustered), which keeps them consistent with the
 extractors' output and with the user's splits. ``reconcile_state`` holds a fingerprint of the
 inputs; :func:`is_stale` compares it, and the ``events``/``tally``/``contradictions``
 commands reconcile first when the database changed since the last run.
@@ -41,7 +42,10 @@ from sitrep.reconcile.items import (
 from sitrep.reconcile.tally import EXCLUDING_FLAGS, Tally, tally_all
 from sitrep.store import Store
 
-VERSION = "reconcile.v1"
+VERSION = "reconcile.v2"
+EVENT_EXCLUDING_FLAGS = frozenset(
+    {"negated", "denied", "hypothetical", "future", "generic", "summary"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +135,9 @@ def reconcile(
     """
     t0 = time.perf_counter()
     new_dups = dedup_articles(store)
-    events = load_events(store)
+    # negated, denied, hypothetical and future events are statements, generic and summary
+    # ones no single incident: they stay in ``events`` with their flags, clustered nowhere
+    events = [e for e in load_events(store) if not set(e.flags) & EVENT_EXCLUDING_FLAGS]
     figures = load_figures(store)
     # flagged claims (negated, hypothetical, future, historical) report no incident
     incident = [figure_item(f) for f in figures if not set(f.flags) & EXCLUDING_FLAGS]

@@ -10,8 +10,13 @@ little to say two reports describe one incident, so it stays alone rather than b
 A new report is compared with the members of the clusters whose date window covers its date
 (an index by type and day, so the work grows with the number of reports, not its square), and
 must also match the place and date (within ``max_days``) of the cluster's first report, so
-clusters cannot creep along a front line or through a week of daily shelling of one city. Casualty claims join the cluster of an event that lists them; otherwise they join
-a violent event's cluster (or another casualty claim's) by the same place and date rules.
+clusters cannot creep along a front line or through a week of daily shelling of one city.
+Two events of one article never share a cluster: the article told them apart. A cluster is
+placed where its seed is, unless the seed names only a country: then at the most specific
+place of its members in that country.
+
+Casualty claims join the cluster of an event that lists them; otherwise they join a violent
+event's cluster (or another casualty claim's) by the same place and date rules.
 Cumulative claims ("2,000 civilians since the invasion began") are not incidents and are
 tallied by place and period instead.
 
@@ -101,10 +106,13 @@ class Cluster:
     last: dt.date | None = None
     plover: str | None = None
     event_type: str | None = None
+    event_articles: set[str] = field(default_factory=set)  # articles with an event in it
 
     def add(self, item: Item) -> None:
         """Take an item in, keeping the date span and the type up to date."""
         self.items.append(item)
+        if item.kind == "event":
+            self.event_articles.add(item.article_id)
         if item.date is not None:
             self.first = item.date if self.first is None else min(self.first, item.date)
             self.last = item.date if self.last is None else max(self.last, item.date)
@@ -117,13 +125,26 @@ class Cluster:
 
     @property
     def spot(self) -> Spot:
-        """The seed's place, or the first member's that has coordinates when the seed has none."""
-        if self.seed.spot.lat is not None:
-            return self.seed.spot
-        for i in self.items:
-            if i.spot.lat is not None and i.spot.name and not i.spot.vague:
-                return i.spot
-        return self.seed.spot
+        """Where the incident happened: the seed's place; when that is a whole country or has
+        no coordinates, the most specific place of a member in that country (a casualty claim
+        pinned to a city, linked to an event its report left at the country)."""
+        seed = self.seed.spot
+        if seed.lat is not None and not seed.vague:
+            return seed
+        inside = [
+            i.spot
+            for i in self.items
+            if i.spot.lat is not None
+            and i.spot.name
+            and not i.spot.vague
+            and (not seed.country or not i.spot.country or i.spot.country == seed.country)
+        ]
+        if inside:
+            return min(inside, key=lambda sp: _PRECISION.get(sp.precision or "", 3))
+        return seed
+
+
+_PRECISION = {"point": 0, "city": 1, "region": 2}
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -313,6 +334,8 @@ class Clusterer:
         for c in self._index.candidates(keys, item):
             if c.id in seen or c.closed or not _types_compatible(item, c):
                 continue
+            if item.kind == "event" and item.article_id in c.event_articles:
+                continue  # one article's two events are two incidents, by its own account
             seen.add(c.id)
             # the cluster's first report anchors it in place and time: no creeping along a
             # front line or from one day's shelling to the next week's

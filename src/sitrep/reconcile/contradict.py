@@ -8,10 +8,12 @@ Three kinds:
   article or event cluster (``victims-match``), or in the event clusters at the places its
   article names around its publication date (``place-date-victims``); and a casualty claim whose own stance is a
   denial against the other sources' figures in its cluster (``same-cluster``).
-- ``figures_differ``: two sources' latest figures for one event cluster and kind that cannot
-  both be right (their ranges do not overlap), rule ``latest-per-source``.
-- ``update``: a later figure of the same source for the same cluster supersedes an earlier one
-  (``same-source-later``); a claim stating what it updates ("rose to 23 from 21") with no
+- ``figures_differ``: two sources' figures for one event cluster and kind that cannot both be
+  right (their ranges do not overlap), rule ``latest-per-source``; a source's figure is the
+  sum of its incidents' latest figures (see :mod:`sitrep.reconcile.tally`).
+- ``update``: a later figure of the same source for the same incident supersedes an earlier
+  one (``same-source-later``); figures of one source for different incidents ("21 in the past
+  24 hours, and four more on Wednesday") add up and are no update; a claim stating what it updates ("rose to 23 from 21") with no
   earlier claim stored gives an update whose earlier figure is read from that text
   (``stated-update``).
 """
@@ -26,7 +28,7 @@ from itertools import combinations, pairwise
 
 from sitrep.model import content_id
 from sitrep.reconcile.items import Figure
-from sitrep.reconcile.tally import Tally
+from sitrep.reconcile.tally import Tally, source_figure
 
 DENYING = frozenset({"denies", "disputes"})
 _WORD = re.compile(r"[a-z]{4,}")
@@ -230,8 +232,8 @@ def differing_figures(tallies: Iterable[Tally], *, max_sources: int = 20) -> lis
     for t in tallies:
         if t.rule != "conservative" or len(t.series) < 2:
             continue
-        latest = [(src, pts[-1]) for src, pts in sorted(t.series.items())][:max_sources]
-        for (sa, a), (sb, b) in combinations(latest, 2):
+        latest = [(src, source_figure(pts)) for src, pts in sorted(t.series.items())]
+        for (sa, a), (sb, b) in combinations(latest[:max_sources], 2):
             if a.high < b.low or b.high < a.low:
                 lo, hi = ((sa, a), (sb, b)) if a.figure <= b.figure else ((sb, b), (sa, a))
                 out.append(
@@ -239,14 +241,14 @@ def differing_figures(tallies: Iterable[Tally], *, max_sources: int = 20) -> lis
                         "figures_differ",
                         "latest-per-source",
                         t.key,
-                        lo[1].claim_id,
-                        hi[1].claim_id,
+                        lo[1].last.claim_id,
+                        hi[1].last.claim_id,
                         lo[0],
                         hi[0],
                         lo[1].figure,
                         hi[1].figure,
-                        lo[1].report_date,
-                        hi[1].report_date,
+                        lo[1].last.report_date,
+                        hi[1].last.report_date,
                         t.kind,
                     )
                 )
@@ -262,7 +264,12 @@ def updates(tallies: Iterable[Tally], figures: Sequence[Figure]) -> list[Contrad
         if t.rule != "conservative":
             continue
         for src, pts in t.series.items():
-            for a, b in pairwise(pts):
+            steps = [
+                (a, b)
+                for n in sorted({p.incident for p in pts})
+                for a, b in pairwise([p for p in pts if p.incident == n])
+            ]
+            for a, b in steps:
                 if a.figure == b.figure:
                     continue
                 stated = fig_by_id[b.claim_id].updates if b.claim_id in fig_by_id else None

@@ -79,6 +79,8 @@ class Figure:
     perpetrator: str | None
     spot: Spot
     confidence: float
+    when: str | None = None  # the claim's own stated date or period ("2022-03-01/2022-03-02")
+    text: str = ""  # the evidence sentence
 
     @property
     def point(self) -> int | None:
@@ -209,6 +211,8 @@ def load_figures(store: Store) -> list[Figure]:
                 perpetrator=_s(r["perpetrator"]),
                 spot=_spot(r),
                 confidence=float(r["confidence"] or 0.0),
+                when=_s(r["period"]) or (d.isoformat() if (d := _date(r["date"])) else None),
+                text=str(r["evidence"] or ""),
             )
         )
     return out

@@ -30,6 +30,18 @@ def _place(r: dict[str, Any]) -> str:
     return f"{name} ({r['place_country']})" if r.get("place_country") else name
 
 
+def _series(points: Sequence[dict[str, Any]]) -> str:
+    """A source's figures: updates of one incident by arrows, incidents added up
+    ("21 → 23 + 4 = 27")."""
+    incidents: dict[int, list[int]] = {}
+    for p in points:
+        incidents.setdefault(int(p.get("incident") or 0), []).append(int(p["figure"]))
+    parts = [" → ".join(str(f) for f in figs) for figs in incidents.values()]
+    if len(parts) == 1:
+        return parts[0]
+    return " + ".join(parts) + f" = {sum(figs[-1] for figs in incidents.values())}"
+
+
 def print_events(rows: Sequence[dict[str, Any]], console: Console) -> None:
     """Event clusters, one line each."""
     t = Table(title=f"{len(rows)} events", title_justify="left")
@@ -68,9 +80,7 @@ def print_tallies(rows: Sequence[dict[str, Any]], console: Console) -> None:
         if r.get("since") or r.get("until"):
             when = f"{r.get('since') or '…'} → {r.get('until') or '…'}"
         series = r.get("series") or {}
-        per_source = "\n".join(
-            f"{src}: " + " → ".join(str(p["figure"]) for p in pts) for src, pts in series.items()
-        )
+        per_source = "\n".join(f"{src}: {_series(pts)}" for src, pts in series.items())
         if not per_source and r.get("clusters"):
             per_source = f"sum of {len(r['clusters'])} events"
         t.add_row(

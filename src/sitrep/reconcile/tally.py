@@ -9,11 +9,19 @@ For one group of claims (an event cluster, or a place and period) and one kind o
    group (the same canonical article) are one claim; the canonical article's claim is kept.
 3. Claims are grouped by source: the named source ("the regional governor"), else the outlet
    of the canonical article. Each source's claims ordered by report date make its time
-   series; the last is its latest update and supersedes the earlier ones.
-4. Over the sources' latest figures: ``low`` is the lowest lower bound, ``high`` the highest
+   series, split into incidents (:func:`same_incident`): a claim updates an earlier one of
+   the same source when it says so (``updates``, "rose to 23 from 21"), when a later report
+   gives a figure for an overlapping (or unstated) date or period, or when one article
+   gives a new figure for the same stated time and victims. It adds to it when its words
+   say so ("four more", "another 4"), when one article gives it another date or period
+   ("21 in the past 24 hours, and four more on Wednesday morning") or other victims, or
+   when two reports state disjoint dates or periods. A source's figure is the sum over its
+   incidents of each incident's latest figure; the earlier ones are superseded.
+4. Over the sources' figures: ``low`` is the lowest lower bound, ``high`` the highest
    upper bound (an open-ended "more than 2,000" counts with its lower bound), and ``best``
-   depends on the rule: ``conservative`` (ACLED's practice) takes the lowest latest figure,
-   ``latest`` the figure of the most recent report, ``highest`` the highest latest figure.
+   depends on the rule: ``conservative`` (ACLED's practice) takes the lowest source figure,
+   ``latest`` the figure of the source with the most recent report, ``highest`` the
+   highest source figure.
 
 Incident and cumulative claims are never mixed: clusters hold incident claims; a place's
 cumulative figures ("2,000 civilians since the invasion") are tallied apart from the sum of
@@ -23,10 +31,12 @@ its incidents.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from sitrep.extract.numbers import find_quantities
 from sitrep.reconcile.items import Figure, norm_name
 
 EXCLUDING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical"})
@@ -44,6 +54,33 @@ class Point:
     high: int
     claim_id: str
     article_id: str
+    incident: int = 0  # which of the source's incidents (0, 1, ...) the figure is about
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFigure:
+    """One source's figure for a group: the sum of its incidents' latest figures."""
+
+    figure: int
+    low: int
+    high: int
+    last: Point  # its most recent report
+    points: tuple[Point, ...]  # each incident's latest figure
+
+
+def source_figure(points: Sequence[Point]) -> SourceFigure:
+    """A source's figure from its series: each incident's last point, summed."""
+    latest: dict[int, Point] = {}
+    for p in points:
+        latest[p.incident] = p
+    tops = tuple(latest[k] for k in sorted(latest))
+    return SourceFigure(
+        figure=sum(p.figure for p in tops),
+        low=sum(p.low for p in tops),
+        high=sum(p.high for p in tops),
+        last=points[-1],
+        points=tops,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +95,8 @@ class Tally:
     best: int | None
     high: int | None
     best_claim_id: str | None
-    claim_ids: tuple[str, ...]  # each source's latest claim: the ones that count
-    superseded_ids: tuple[str, ...]  # earlier updates of the same source
+    claim_ids: tuple[str, ...]  # each source's latest claim per incident: the ones that count
+    superseded_ids: tuple[str, ...]  # earlier figures of the same source and incident
     copy_ids: tuple[str, ...]  # the same claim in a copy of an article
     excluded_ids: tuple[tuple[str, str], ...]  # (claim id, reason)
     series: Mapping[str, tuple[Point, ...]]  # source -> its figures by report date
@@ -100,16 +137,119 @@ def _order(f: Figure) -> tuple[dt.date, int, int, str]:
 
 
 def collapse_copies(figs: Sequence[Figure]) -> tuple[list[Figure], list[str]]:
-    """One claim per duplicate group, kind, source and figure; the ids of the dropped copies."""
-    keep: dict[tuple[str, str, str, int | None, int | None], Figure] = {}
+    """One claim per duplicate group, kind, source, figure and stated time; the ids of the
+    dropped copies (a restatement in one article, or the same claim in a copy)."""
+    keep: dict[tuple[str, str, str, int | None, int | None, str | None], Figure] = {}
     copies: list[str] = []
-    for f in sorted(figs, key=lambda f: (f.article_id != f.canonical_id, f.id)):
-        k = (f.canonical_id, f.kind, norm_name(f.source), f.point, f.upper)
+    for f in sorted(figs, key=lambda f: (f.article_id != f.canonical_id, f.start, f.id)):
+        k = (f.canonical_id, f.kind, norm_name(f.source), f.point, f.upper, f.when)
         if k in keep:
             copies.append(f.id)
         else:
             keep[k] = f
     return list(keep.values()), copies
+
+
+_ADDED_AFTER = re.compile(r"\s+(?:more|other|additional|further)\b(?!\s+than)", re.I)
+_ADDED_BEFORE = re.compile(r"\b(?:another|additional|further|other)\s+$", re.I)
+_DURATION = re.compile(r"P(\d+)([DWMY])")
+_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+_GENERIC_VICTIMS = frozenset({"", "people", "persons", "person", "others", "victims"})
+_NUMBER = re.compile(r"\d[\d,]*")
+
+
+def _day(text: str, *, end: bool = False) -> dt.date | None:
+    try:
+        if len(text) >= 10:
+            return dt.date.fromisoformat(text[:10])
+        if len(text) == 7:
+            first = dt.date.fromisoformat(text + "-01")
+            if not end:
+                return first
+            nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return nxt - dt.timedelta(days=1)
+        if len(text) == 4 and text.isdigit():
+            return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def time_slot(when: str | None) -> tuple[dt.date, dt.date] | None:
+    """The calendar days a stated date or period covers ("P1W/2022-03-02" -> the week to
+    2 March), or ``None`` when it says none."""
+    if not when:
+        return None
+    first, _, second = when.partition("/")
+    if not second:
+        a, b = _day(first), _day(first, end=True)
+        return (a, b) if a and b else None
+    b = _day(second, end=True)
+    a = _day(first)
+    m = _DURATION.fullmatch(first)
+    if a is None and m and b is not None:
+        a = b - dt.timedelta(days=int(m.group(1)) * _DAYS[m.group(2)])
+    return (a, b) if a and b else None
+
+
+def is_added(f: Figure) -> bool:
+    """Whether the claim's own words add its figure to another ("four more", "another 4")."""
+    if not f.text or f.count is None:
+        return False
+    for q in find_quantities(f.text):
+        if q.count != f.count:
+            continue
+        if _ADDED_AFTER.match(f.text, q.end) or _ADDED_BEFORE.search(f.text[: q.start]):
+            return True
+    return False
+
+
+def _other_victims(a: Figure, b: Figure) -> bool:
+    va, vb = norm_name(a.victims), norm_name(b.victims)
+    if va in _GENERIC_VICTIMS or vb in _GENERIC_VICTIMS:
+        return False
+    return va.rstrip("s")[:5] != vb.rstrip("s")[:5]
+
+
+def _names_figure(f: Figure, earlier: Figure) -> bool:
+    """Whether a claim's stated update names the earlier claim or its figure."""
+    if not f.updates:
+        return False
+    if f.updates == earlier.id:
+        return True
+    nums = {int(n.replace(",", "")) for n in _NUMBER.findall(f.updates)}
+    words = {q.count for q in find_quantities(f.updates) if q.count is not None}
+    return earlier.point in nums | words or earlier.count in nums | words
+
+
+def same_incident(earlier: Figure, f: Figure) -> bool:
+    """Whether ``f`` (of the same source, later in report order) gives a new figure for the
+    incident ``earlier`` counted, rather than another incident to add to it."""
+    if _names_figure(f, earlier):
+        return True
+    if is_added(f) or _other_victims(earlier, f):
+        return False
+    if earlier.canonical_id == f.canonical_id:
+        # one article: a figure for another stated date or period is another incident
+        if f.updates or not earlier.when or not f.when:
+            return True
+        return earlier.when == f.when
+    a, b = time_slot(earlier.when), time_slot(f.when)
+    return a is None or b is None or not (a[1] < b[0] or b[1] < a[0])
+
+
+def incidents(figs: Sequence[Figure]) -> list[list[Figure]]:
+    """One source's claims (in report order) split into incidents, each in report order."""
+    threads: list[list[Figure]] = []
+    for f in figs:
+        home = next((t for t in reversed(threads) if _names_figure(f, t[-1])), None)
+        if home is None:
+            home = next((t for t in reversed(threads) if same_incident(t[-1], f)), None)
+        if home is None:
+            threads.append([f])
+        else:
+            home.append(f)
+    return threads
 
 
 def tally_group(
@@ -144,25 +284,33 @@ def tally_group(
         by_source[k].append(f)
         label.setdefault(k, name)
     series: dict[str, tuple[Point, ...]] = {}
-    latest: dict[str, Figure] = {}
+    totals: dict[str, SourceFigure] = {}
+    counted: list[str] = []
     superseded: list[str] = []
     for k, fl in sorted(by_source.items()):
-        series[label[k]] = tuple(_point(f) for f in fl)
-        latest[k] = fl[-1]
-        superseded.extend(f.id for f in fl[:-1])
+        number = {f.id: n for n, thread in enumerate(incidents(fl)) for f in thread}
+        points = tuple(_point(f, number[f.id]) for f in fl)
+        series[label[k]] = points
+        totals[k] = source_figure(points)
+        tops = {p.claim_id for p in totals[k].points}
+        counted.extend(tops)
+        superseded.extend(f.id for f in fl if f.id not in tops)
     low = best = high = None
     best_id = None
-    if latest:
-        lat = list(latest.values())
-        low = min(_point(f).low for f in lat)
-        high = max(_point(f).high for f in lat)
+    if totals:
+        figs_ = list(totals.values())
+        low = min(t.low for t in figs_)
+        high = max(t.high for t in figs_)
         if rule == "conservative":
-            chosen = min(lat, key=lambda f: (_point(f).figure, f.id))
+            chosen = min(figs_, key=lambda t: (t.figure, t.last.claim_id))
         elif rule == "highest":
-            chosen = max(lat, key=lambda f: (_point(f).figure, f.id))
+            chosen = max(figs_, key=lambda t: (t.figure, t.last.claim_id))
         else:
-            chosen = max(lat, key=lambda f: (f.report_date or dt.date.min, -_point(f).figure, f.id))
-        best, best_id = _point(chosen).figure, chosen.id
+            chosen = max(
+                figs_,
+                key=lambda t: (t.last.report_date or dt.date.min, -t.figure, t.last.claim_id),
+            )
+        best, best_id = chosen.figure, chosen.last.claim_id
     return Tally(
         key=key,
         kind=kind,
@@ -172,7 +320,7 @@ def tally_group(
         best=best,
         high=high,
         best_claim_id=best_id,
-        claim_ids=tuple(sorted(f.id for f in latest.values())),
+        claim_ids=tuple(sorted(counted)),
         superseded_ids=tuple(sorted(superseded)),
         copy_ids=tuple(sorted(copies)),
         excluded_ids=tuple(sorted(excluded)),
@@ -180,11 +328,12 @@ def tally_group(
     )
 
 
-def _point(f: Figure) -> Point:
+def _point(f: Figure, incident: int = 0) -> Point:
     fig = f.point
     assert fig is not None
     up = f.upper
-    return Point(f.report_date, fig, fig, up if up is not None else fig, f.id, f.article_id)
+    high = up if up is not None else fig
+    return Point(f.report_date, fig, fig, high, f.id, f.article_id, incident)
 
 
 def tally_all(
