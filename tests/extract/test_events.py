@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from sitrep.extract.event_types import acled_for, actor_kind, normalize_plover
 from sitrep.extract.events import dominant_place, events, main_event
-from sitrep.model import Article, CasualtyClaim, Event, Evidence, Place, TimeRef
+from sitrep.model import Article, CasualtyClaim, Event, Evidence, Place, PlaceRef, TimeRef
 from sitrep.nlp import parse
 
 PUBLISHED = dt.date(2022, 6, 1)
@@ -27,7 +27,13 @@ TYPED = [
     ("Militiamen attacked a camp for displaced people, witnesses said.", "ASSAULT", "Attack", None, "Militiamen", "militia"),
     ("Police arrested dozens of opposition activists in the capital.", "COERCE", "Arrests", "arrest", "Police", "state forces"),
     ("Thousands of demonstrators marched through the capital to protest against the war.", "PROTEST", "Peaceful protest", "demo", "demonstrators", "protesters"),
-    ("Rioters torched cars and looted shops in the southern city.", "COERCE", "Looting/property destruction", "destroy", "Rioters", None),
+    # ACLED: destruction by a mob is a riot, not a strategic development
+    ("Rioters torched cars and looted shops in the southern city.", "PROTEST", "Mob violence", "riot", "Rioters", "rioters"),
+    ("A crowd set fire to vehicles after the arrest of a local leader.", "PROTEST", "Mob violence", "riot", "crowd", "rioters"),
+    # ACLED: an attack on armed men is a battle; an exchange of fire is a clash
+    ("Rebel fighters ambushed a military convoy near the border.", "FIGHT", "Armed clash", None, "Rebel fighters", "rebels"),
+    ("Soldiers and gunmen exchanged fire in the town.", "FIGHT", "Armed clash", None, None, None),
+    ("The bodies of two men with gunshot wounds were found in a yard.", "ASSAULT", "Attack", "firearms", None, None),
     ("The two delegations held talks in Istanbul on Tuesday.", "CONSULT", None, None, "two delegations", "state forces"),
     ("The warring parties agreed to a ceasefire after weeks of mediation.", "AGREE", "Agreement", None, "warring parties", None),
     ("The European Union imposed fresh sanctions on Moscow over the annexation.", "SANCTION", None, None, "European Union", "external"),
@@ -205,3 +211,125 @@ def test_dominant_place_prefers_the_most_mentioned() -> None:
     top = dominant_place([a, b, c, actor, actor, actor])
     assert top is not None and top.name == "Kyiv"
     assert dominant_place([]) is None
+
+
+def _places(text: str, *names: tuple[str, str, str, str]) -> list[Place]:
+    """Places at each occurrence of (text, name, country, precision[, role])."""
+    out = []
+    for spec in names:
+        word, country, precision = spec[0], spec[1], spec[2]
+        role = spec[3] if len(spec) > 3 else "location"
+        at = 0
+        while (at := text.find(word, at)) >= 0:
+            out.append(
+                Place(
+                    word,
+                    at,
+                    at + len(word),
+                    name=word,
+                    country=country,
+                    precision=precision,
+                    resolved=True,
+                    role=role,
+                )
+            )  # type: ignore[arg-type]
+            at += len(word)
+    return sorted(out, key=lambda p: p.start)
+
+
+@pytest.mark.slow
+def test_possessive_actor_and_metonymic_object_are_no_location(nlp: Language) -> None:
+    text = (
+        "Kharkiv was shelled again.\n\n"
+        "Air strikes hit cities that Moscow's forces have failed to capture, "
+        "and sanctions have left Moscow isolated."
+    )
+    places = _places(text, ("Kharkiv", "UA", "city"), ("Moscow", "RU", "city"))
+    found, _ = _run(nlp, text, places=places)
+    assert all(e.place is None or e.place.name != "Moscow" for e in found), found
+
+
+@pytest.mark.slow
+def test_the_city_is_the_city_last_named(nlp: Language) -> None:
+    text = (
+        "The roof of a police building in central Kharkiv collapsed. Officials said 21 "
+        "people were killed by shelling in the city, in Ukraine's east."
+    )
+    places = _places(text, ("Kharkiv", "UA", "city"), ("Ukraine", "UA", "country"))
+    found, _ = _run(nlp, text, places=places)
+    shelling = next(e for e in found if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert shelling.place is not None and shelling.place.name == "Kharkiv"
+
+
+@pytest.mark.slow
+def test_city_over_its_country_and_claims_place(nlp: Language) -> None:
+    text = "Russian missiles struck Ukraine's second city, Kharkiv, on Tuesday."
+    places = _places(text, ("Ukraine", "UA", "country"), ("Kharkiv", "UA", "city"))
+    found, _ = _run(nlp, text, places=places)
+    assert found[0].place is not None and found[0].place.name == "Kharkiv"
+    text = "Shelling killed 21 people in the past day, Ukrainian officials said."
+    at = text.index("21")
+    claim = CasualtyClaim(
+        id="c1", kind="killed", count=21, low=21, high=21, hedge=None,
+        evidence=Evidence(at, at + 9, "21 people"),
+        place=PlaceRef("Kharkiv", "UA", 49.98, 36.25, 706483, "city"),
+    )  # fmt: skip
+    fallback = [Place("Ukraine", 500, 507, name="Ukraine", country="UA", precision="country",
+                      resolved=True)]  # fmt: skip
+    found, _ = _run(nlp, text, casualties=[claim], places=fallback)
+    assert found[0].place is not None and found[0].place.name == "Kharkiv"
+
+
+@pytest.mark.slow
+def test_another_events_clause_keeps_its_date_and_place(nlp: Language) -> None:
+    text = (
+        "Apple and Boeing joined an exodus of companies from Russian markets that has left "
+        "Moscow isolated since President Vladimir Putin ordered the Feb. 24 invasion."
+    )
+    at = text.index("Feb. 24")
+    feb = TimeRef("Feb. 24", at, at + 7, "2022-02-24", begin=dt.date(2022, 2, 24))
+    found, _ = _run(nlp, text, times=[feb], published=dt.date(2022, 3, 2),
+                    places=_places(text, ("Moscow", "RU", "city")))  # fmt: skip
+    exodus = next(e for e in found if e.plover == "SANCTION")
+    invasion = next(e for e in found if e.plover == "FIGHT")
+    assert exodus.date is None and exodus.place is None
+    assert invasion.date == dt.date(2022, 2, 24) and "historical" in invasion.flags
+
+
+@pytest.mark.slow
+def test_toll_and_generic_strikes_are_flagged(nlp: Language) -> None:
+    text = "Russian air strikes caused devastation in cities."
+    found, _ = _run(nlp, text)
+    assert found[0].plover == "ASSAULT" and "generic" in found[0].flags
+    text = "Russia has killed more than 2,000 civilians since the invasion."
+    at = text.index("more than")
+    claim = CasualtyClaim(
+        id="c1", kind="killed", count=2000, low=2001, high=None, hedge="more than",
+        evidence=Evidence(at, at + 25, "more than 2,000 civilians"), scope="cumulative",
+    )  # fmt: skip
+    found, _ = _run(nlp, text, casualties=[claim])
+    assert "summary" in found[0].flags
+
+
+@pytest.mark.slow
+def test_outcome_restatement_and_actor_carry_over(nlp: Language) -> None:
+    text = (
+        "Russian air strikes hit the outskirts of Kharkiv on Monday. Bombing of Kharkiv has "
+        "left its centre a wasteland. After an air strike on Tuesday, a police building "
+        "collapsed. Two people were killed."
+    )
+    places = _places(text, ("Kharkiv", "UA", "city"))
+    mon, tue = text.index("Monday"), text.index("Tuesday")
+    times = [
+        TimeRef("Monday", mon, mon + 6, "2022-05-30", begin=dt.date(2022, 5, 30)),
+        TimeRef("Tuesday", tue, tue + 7, "2022-05-31", begin=dt.date(2022, 5, 31)),
+    ]
+    two = text.index("Two people")
+    claim = CasualtyClaim(
+        id="c2", kind="killed", count=2, low=2, high=2, hedge=None,
+        evidence=Evidence(two, two + 10, "Two people"),
+    )  # fmt: skip
+    found, _ = _run(nlp, text, places=places, times=times, casualties=[claim])
+    assert [e.date for e in found] == [dt.date(2022, 5, 30), dt.date(2022, 5, 31)]
+    assert all(e.actor1 == "Russia" for e in found)
+    assert found[1].casualty_ids == ("c2",) and found[1].fatalities == 2

@@ -174,6 +174,9 @@ COMPOUND_TRIGGERS: dict[tuple[str, str], EventType] = {
     ("hunger", "strike"): _t("PROTEST", PROTESTS, "Peaceful protest", "strike-hun", rank=2),
     ("general", "strike"): _t("PROTEST", PROTESTS, "Peaceful protest", "strike-gen", rank=2),
     ("peace", "talk"): _TALKS, ("martial", "law"): _t("COERCE", mode="martial-law"),
+    ("gunshot", "wound"): _t("ASSAULT", VAC, "Attack", "firearms", None, 2),
+    ("bullet", "wound"): _t("ASSAULT", VAC, "Attack", "firearms", None, 2),
+    ("stab", "wound"): _t("ASSAULT", VAC, "Attack", None, None, 2),
     ("state", "emergency"): _t("COERCE", mode="martial-law"),
 }  # fmt: skip
 
@@ -184,6 +187,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], EventType] = {
     ("blow", "up"): _DESTROY, ("set", "fire"): _DESTROY, ("break", "off"): _t("SANCTION", mode="withdraw"),
     ("turn", "down"): _t("REJECT"), ("round", "up"): _ARREST, ("hold", "talk"): _TALKS,
     ("speak", "with"): _TALKS, ("walk", "out"): _t("SANCTION", mode="withdraw"),
+    ("exchange", "fire"): _CLASH, ("trade", "fire"): _CLASH,
 }  # fmt: skip
 
 # Verbs too common in other senses to be events without an actor-like subject or object.
@@ -312,6 +316,7 @@ _KIND_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "militia": ("militia", "militiaman", "militiamen", "paramilitary", "mercenar", "wagner"),
     "protesters": ("protester", "protestor", "demonstrator", "activist", "students", "strikers"),
+    "rioters": ("rioter", "mob", "crowd", "looter", "vigilante"),
     "civilians": (
         "civilian", "resident", "villager", "refugee", "people", "children", "women",
         "family", "families", "worker", "journalist", "patient", "passenger",
@@ -328,7 +333,7 @@ _KIND_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def actor_kind(text: str, *, label: str | None = None) -> str | None:
-    """The kind of actor a phrase names: state forces, rebels, civilians, external, ...
+    """The kind of actor a phrase names: state forces, rebels, rioters, civilians, external, ...
 
     Args:
         text: the actor's phrase ("Russian troops", "Hamas militants").
@@ -338,7 +343,8 @@ def actor_kind(text: str, *, label: str | None = None) -> str | None:
         A kind, or None when neither the words nor the label tell.
     """
     low = f" {text.lower()} "
-    for kind in ("external", "rebels", "militia", "protesters", "state forces", "civilians"):
+    kinds = ("external", "rebels", "militia", "protesters", "rioters", "state forces", "civilians")
+    for kind in kinds:
         if any(w in low for w in _KIND_WORDS[kind]):
             return kind
     if any(f" {w}" in low for w in _KIND_WORDS["companies"]):
