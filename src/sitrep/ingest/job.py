@@ -56,6 +56,7 @@ class BatchResult:
     records: list[Record]
     failures: list[Failure]
     done: list[tuple[str, str, str]]  # (doc_key, source, article_id)
+    size: int  # documents in the batch
 
 
 def doc_key(raw: RawDoc) -> str:
@@ -141,7 +142,7 @@ def analyze_raws(
     failures.extend(failed)
     analyzed = {r.article.id for r in records}
     done = [k for k in keys if k[2] in analyzed]
-    return BatchResult(records, failures, done)
+    return BatchResult(records, failures, done, len(raws))
 
 
 def ingest(
@@ -195,21 +196,14 @@ def ingest(
             if fresh:
                 yield fresh
 
-    sizes: list[int] = []
-
-    def sized(stream: Iterator[list[RawDoc]]) -> Iterator[list[RawDoc]]:
-        for b in stream:
-            sizes.append(len(b))
-            yield b
-
-    for committed, out in enumerate(executor.map(fn, sized(batches())), 1):
+    for committed, out in enumerate(executor.map(fn, batches()), 1):
         written = store.write(out.records)
         result.written += written
         result.skipped += len(out.records) - written
         _mark_done(store, out.done)
         for f in out.failures:
             _fail(store, result, f)
-        tick(sizes.pop(0))
+        tick(out.size)
         if kill_after and committed >= kill_after:
             os.kill(os.getpid(), signal.SIGKILL)
     return result
