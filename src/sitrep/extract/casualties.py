@@ -233,7 +233,7 @@ def _cue_first(
 
 
 _OF_NOUNS = {"death", "deaths", "murder", "murders", "killing", "killings", "assassination",
-             "kidnapping", "abduction", "arrest", "execution", "wounding"}  # fmt: skip
+             "kidnapping", "abduction", "arrest", "execution", "wounding", "body"}  # fmt: skip
 _SINGLE = {"he", "she", "him", "her"}
 _TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "club", "torture", "stone", "shot"}
 

@@ -12,7 +12,7 @@ CUES: dict[str, CasualtyKind] = {}
 _KINDS: dict[CasualtyKind, str] = {
     "killed": "killed kill kills killing killings dead died die dies dying death deaths fatalities "
     "fatality assassination assassinations "
-    "slain murdered murdering murder assassinated executed massacred perished toll bodies "
+    "slain murdered murdering murder assassinated executed massacred perished toll body bodies "
     "lifeless drowned beheaded lynched lives",
     "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
     "maimed hospitalized hospitalised",
