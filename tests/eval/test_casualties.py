@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from sitrep.eval.casualties import GoldItem, read_key, read_stories, regex_peer, score
+from sitrep.eval.casualties import (
+    GoldItem,
+    candidate_text,
+    muc_countable,
+    read_key,
+    read_stories,
+    regex_peer,
+    score,
+)
+from sitrep.extract.casualty_words import victim_class
+from sitrep.model import CasualtyClaim, Evidence
 
 KEY = """\
 0.  MESSAGE: ID                     TST9-MUC4-0001
@@ -96,3 +107,72 @@ def test_regex_peer() -> None:
     found = regex_peer("SEVEN VILLAGERS WERE KILLED AND 3 WOUNDED")
     assert {("killed", 7), ("injured", 3)} <= found
     assert ("killed", 3) in found  # the baseline's classic mistake: any nearby number
+
+
+def _claim(kind: str, count: int | None, sentence: str, **kw: object) -> CasualtyClaim:
+    start = kw.pop("start", 0)
+    assert isinstance(start, int)
+    return CasualtyClaim(
+        id=f"{kind}{count}{start}",
+        kind=kind,  # type: ignore[arg-type]
+        count=count,
+        low=count,
+        high=count,
+        hedge=None,
+        evidence=Evidence(start, start + len(sentence), sentence),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_muc_countable_keeps_incident_figures_of_terrorist_acts() -> None:
+    s1 = "Guerrillas killed 4 peasants and 2 soldiers."
+    s2 = "Three soldiers were killed in a clash."
+    s3 = "The army sustained 9 dead and 12 wounded."
+    s4 = "Two people died when the bus crashed."
+    claims = [
+        _claim("killed", 4, s1, victims="peasants"),
+        _claim("killed", 2, s1, victims="soldiers"),  # kept: the same act hit civilians
+        _claim("killed", 3, s2, victims="soldiers", start=100),  # combat
+        _claim("killed", 9, s3, start=200),  # combat, by its sentence
+        _claim("injured", 12, s3, start=200),
+        _claim("killed", 2, s4, victims="people", start=300),  # an accident
+        _claim("killed", 50, "So far 50 died.", scope="cumulative", start=400),
+        _claim("killed", 7, "Seven more died.", flags=("hypothetical",), start=500),
+        _claim(
+            "killed", 1, "Colonel Ruiz was killed in a clash.", victims="colonel ruiz", start=600
+        ),
+        _claim("injured", None, "Dozens were hurt.", start=700),
+    ]
+    kept = {(c.kind, c.count) for c in muc_countable(claims)}
+    assert kept == {("killed", 4), ("killed", 2), ("killed", 1)}
+
+
+def test_muc_countable_leaves_out_hedged_figures() -> None:
+    hedged = replace(_claim("killed", 6, "At least 6 died."), hedge="at least", high=None)
+    assert muc_countable([hedged]) == []
+
+
+@pytest.mark.parametrize(
+    ("victims", "expected"),
+    [
+        ("three soldiers", "combatant"),
+        ("army officers", "combatant"),
+        ("a corporal", "combatant"),
+        ("civil defense members", "combatant"),
+        ("retired army colonel", None),
+        ("union members", None),
+        ("colonel ramon ruiz", None),
+        ("peasants", "civilian"),
+        (None, None),
+    ],
+)
+def test_victim_class(victims: str | None, expected: str | None) -> None:
+    assert victim_class(victims) == expected
+
+
+def test_candidate_text_joins_wire_lines_and_keeps_offsets() -> None:
+    text = "THE BOMB KILLED HECTOR\nOQUELI IN ZACAPA.\n\nTHE TOWN WAS CALM. TALKS WENT ON."
+    out = candidate_text(text)
+    assert len(out) == len(text)
+    assert out.startswith("The bomb killed Hector Oqueli in Zacapa.\n\nThe town was calm.")
+    assert out.strip().endswith("calm.")  # a sentence neither with nor after a cue is blanked

@@ -169,6 +169,43 @@ TABLE: list[tuple[str, set[C]]] = [
         {("killed", 6, 6, 6), ("killed", 2, 2, 2)},
     ),
     ("A CAR BOMB KILLED 12 PEOPLE IN THE CAPITAL TODAY.", {("killed", 12, 12, 12)}),
+    # named victims: one each (the sum is the number of people named)
+    ("Gunmen shot dead Marta Quispe, a trade unionist, outside her home.", {("killed", 1, 1, 1)}),
+    (
+        "UNIDENTIFIED MEN KILLED COUNCILLOR RAMON VELARDE AND HIS DRIVER ON TUESDAY.",
+        {("killed", 1, 1, 1)},
+    ),
+    (
+        "FARMER ANSELMO TICONA AND HIS SON WERE SHOT TO DEATH NEAR THE BRIDGE.",
+        {("killed", 1, 1, 1)},
+    ),
+    ("Journalist Tomas Aranibar was stabbed to death in the market.", {("killed", 1, 1, 1)}),
+    (
+        "JUDGE ELVIRA MANCO, WHO WAS MURDERED ON FRIDAY, HAD RECEIVED THREATS.",
+        {("killed", 1, 1, 1)},
+    ),
+    ("THE ASSASSINATION OF SENATOR LUCIO BRAVANTE SHOCKED THE PROVINCE.", {("killed", 1, 1, 1)}),
+    ("Okafor's murder was the third in the district this month.", {("killed", 1, 1, 1)}),
+    ("THE BODY OF TEACHER HILDA SARAVIA WAS FOUND NEAR THE RIVER.", {("killed", 1, 1, 1)}),
+    ("DELFINA ARCE, 34, WAS WOUNDED BY A STRAY BULLET.", {("injured", 1, 1, 1)}),
+    ("HIS BODYGUARD DIED IN THE AMBUSH.", {("killed", 1, 1, 1)}),
+    # wire-copy number words and clock times
+    ("THIRTYTWO PASSENGERS WERE INJURED WHEN THE BOMB EXPLODED.", {("injured", 32, 32, 32)}),
+    ("THE GRENADE ATTACK AT 1620 KILLED TWO GUARDS.", {("killed", 2, 2, 2)}),
+    ("TWO POLICEMEN WERE WOUNDED IN THE RAID AT 1745 GMT ON SUNDAY.", {("injured", 2, 2, 2)}),
+    # parts of a figure and things that are not figures
+    ("Twenty people were injured, of whom 12 were hospitalized.", {("injured", 20, 20, 20)}),
+    ("There were four assassination attempts on the mayor last year.", set()),
+    ("The minister received two death threats this week.", set()),
+    ("NOT A SINGLE PERSON WAS HURT IN THE BLAST.", set()),
+    ("The victims had three bullet wounds each.", set()),
+    ("The sniper fired from 300 metres, killing 2 soldiers.", {("killed", 2, 2, 2)}),
+    ("Fifteen others were wounded 12 km north of the town.", {("injured", 15, 15, 15)}),
+    # victims of the figure before them
+    (
+        "Two guerrillas were killed and six others wounded in the clash.",
+        {("killed", 2, 2, 2), ("injured", 6, 6, 6)},
+    ),
 ]
 
 
@@ -199,6 +236,9 @@ FLAGGED: list[tuple[str, str]] = [
     ("The militants threatened to kill 20 hostages.", "hypothetical"),
     ("About 3,000 civilians were killed in the city in 1945.", "historical"),
     ("The authorities will evacuate 8,000 residents on Friday.", "future"),
+    ("The commandos flew to the capital to kill the minister.", "hypothetical"),
+    ("LET US RECALL THAT 40 PEOPLE DIED IN THE FIRE AT THE THEATRE.", "historical"),
+    ("A 1984 bombing of the embassy killed 11 people.", "historical"),
 ]
 
 
@@ -259,6 +299,34 @@ def test_scope_and_updates(nlp: Any) -> None:
     assert d.scope == "cumulative" and d.as_of == PUB
     (e,) = _run(nlp, "Three people were killed in the strike on Monday.")
     assert e.scope == "incident"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war has killed 70,000 people in a decade.",
+        "Militants have killed 300 people during the offensive.",
+        "About 3,000 people die on the roads every year.",
+        "In only 3 months, 137 bodies were found.",
+        "During 1990, 700 people died in political violence.",
+    ],
+)
+def test_tallies_are_cumulative(nlp: Any, text: str) -> None:
+    claims = _run(nlp, text, published=dt.date(1991, 3, 1))
+    assert claims and all(c.scope == "cumulative" for c in claims)
+
+
+@pytest.mark.slow
+def test_named_victims_and_others(nlp: Any) -> None:
+    text = "GUERRILLAS KILLED MAYOR ESTEBAN QUIROGA AND TEACHER ROSA APAZA IN THE SQUARE."
+    claims = _run(nlp, text)
+    assert sorted((c.count, c.victims) for c in claims) == [
+        (1, "mayor esteban quiroga"),
+        (1, "teacher rosa apaza"),
+    ]
+    (k, w) = _run(nlp, "Three soldiers were killed and seven others were wounded.")
+    assert (k.victims, w.victims) == ("soldiers", "soldiers")
 
 
 @pytest.mark.slow

@@ -251,6 +251,12 @@ def _arguments(cue: Token) -> list[Token]:
     }:
         cue = cue.head  # "shot dead a girl", "were found dead"
     elif (
+        cue.lower_ == "dead"
+        and cue.dep_ == "amod"
+        and cue.head.head.lemma_.lower() in {"shoot", "stab", "beat", "hack"}
+    ):
+        cue = cue.head.head  # "shot dead Marta Quispe" parsed as "dead Quispe"
+    elif (
         cue.lower_ == "death"
         and cue.head.lower_ == "to"
         and cue.head.head.lemma_.lower() in _TO_DEATH
@@ -295,7 +301,8 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
                 a.i in used
                 or a.like_num
                 or any(
-                    c.dep_ == "nummod" or (c.i in used and c.dep_ != "appos") for c in a.children
+                    c.dep_ == "nummod" or (c.i in used and c.dep_ not in {"appos", "punct"})
+                    for c in a.children
                 )
             ):
                 continue
@@ -307,6 +314,8 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
                 continue
             if a.lower_ in _SINGLE and a.dep_ == "dobj":
                 continue
+            if cue.lower_ == "body" and a.pos_ != "PROPN":
+                continue  # "the body of Ana Ruiz" names a victim; "the body of a man" is a scene
             if any(t.dep_ == "neg" or t.lower_ in {"no", "not"} for t in a.subtree):
                 continue  # "not a single person was killed": no figure
             lo = a.left_edge.i if a.left_edge.i >= sent.start else a.i

@@ -236,6 +236,9 @@ class _Scanner:
             return True
         if nxt in {"a.m.", "p.m.", "am", "pm", "gmt", "hours", "hrs"} and self.toks[i][2].isdigit():
             return nxt != "hours" or len(self.toks[i][2]) == 4
+        word = self.toks[i][2]
+        if prev == "at" and len(word) == 4 and word.isdigit() and int(word[2:]) < 60:
+            return int(word[:2]) < 24  # "at 1620": a clock time
         return bool(re.fullmatch(r"\d+(st|nd|rd|th)", self.word(i)))
 
     def scan(self) -> list[Quantity]:

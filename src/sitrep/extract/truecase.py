@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep import nlp as nlp_mod
+from sitrep.extract.numbers import words_to_int
 
 
 def _words(text: str) -> frozenset[str]:
@@ -98,7 +99,7 @@ def _noun_only(word: str) -> bool:
 def is_common_word(word: str) -> bool:
     """Whether a lower-case word (possibly inflected) is common English, not a name."""
     lex = _lexicon()
-    if word in lex or len(word) <= 2:
+    if word in lex or len(word) <= 2 or words_to_int([word]) is not None:
         return True
     return any(
         word.endswith(suf) and len(word) > len(suf) + 1 and word[: -len(suf)] + rep in lex
