@@ -8,10 +8,11 @@ string with the k-th effect of that string). PLURAL, ranges ("6-"), approximatio
 is optional when its template is OPTIONAL or the filler or its effect has a "?": an optional
 item is a true positive when found and no false negative when missed.
 
-Systems: sitrep (claims with a count and no blocking flag) and the classic regex peer (a number
-within a few words of killed/dead/died/wounded/injured). The texts are upper case; sitrep
-parses a lower-cased copy in which sentences without a casualty cue are blanked (same length,
-so the offsets hold) to keep a full run to a few minutes on one core.
+Systems: sitrep (the claims :func:`muc_countable` keeps) and the classic regex peer (a number
+within a few words of killed/dead/died/wounded/injured). The texts are upper case and hard-wrapped;
+sitrep parses a copy with the lines joined and the case guessed (:mod:`sitrep.extract.truecase`)
+in which sentences without a casualty cue are blanked (same length, so the offsets hold) to
+keep a full run to about a minute on one core.
 """
 
 from __future__ import annotations
@@ -317,6 +318,7 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
         f"{len({g.story for g in gold})} stories; sets: {', '.join(sorted({p.parent.name for p in texts}))}"
     )
     report.notes.append(
-        "sitrep counts claims with a count and no negated/hypothetical/future/historical flag"
+        "sitrep counts what MUC keys count (muc_countable): exact killed/injured figures of "
+        "incident scope, unflagged, not accidents, combat losses only beside civilian victims"
     )
     return report
