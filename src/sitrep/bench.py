@@ -232,7 +232,9 @@ def _result(out: Any, procs: list[Any]) -> tuple[float, float]:
         except queue.Empty:
             if not any(p.is_alive() for p in procs):
                 codes = [p.exitcode for p in procs]
-                raise RuntimeError(f"bench worker died without a result (exit codes {codes})") from None
+                raise RuntimeError(
+                    f"bench worker died without a result (exit codes {codes})"
+                ) from None
 
 
 def run_bench(corpus: Path, *, limit: int | None = None, processes: int = 1) -> dict[str, Any]:

@@ -238,7 +238,7 @@ def _mark_done(store: Store, done: list[tuple[str, str, str]]) -> None:
 
 
 def _fail(store: Store, result: IngestResult, failure: Failure) -> None:
-    log.warning("%s: %s", failure.source, failure.reason)
+    log.info("%s: %s", failure.source, failure.reason)
     store.record_failure(failure.source, failure.code, failure.reason)
     result.failed += 1
     if len(result.failures) < MAX_KEPT_FAILURES:
