@@ -162,3 +162,46 @@ def test_cache_loads_fast() -> None:
     elapsed = time.perf_counter() - start
     assert len(fresh) > 100_000
     assert elapsed < 1.5  # about 0.3 s on a quiet machine
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "admin1"),
+    [
+        ("Tamil Nadu", "IN", "25"),
+        ("Ontario", "CA", "08"),
+        ("British Columbia", "CA", "02"),
+        ("Kent", "GB", "ENG"),
+        ("Lancashire", "GB", "ENG"),
+        ("Dagestan", "RU", "17"),
+        ("Western Cape", "ZA", "11"),
+    ],
+)
+def test_provinces_and_counties_are_indexed(name: str, country: str, admin1: str) -> None:
+    top = max(gz.load().lookup(name), key=lambda e: e.population)
+    assert (top.kind, top.country, top.admin1) == ("region", country, admin1)
+
+
+@pytest.mark.parametrize("name", ["Kherson", "Donetsk", "Aleppo", "Lviv"])
+def test_a_division_does_not_take_its_capitals_name(name: str) -> None:
+    kinds = {e.kind for e in gz.load().lookup(name) if e.population >= 10_000}
+    assert kinds == {"city"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("Kirov Oblast", ["Kirov Oblast", "kirov"]),
+        ("Borough of Bolton", ["Borough of Bolton", "bolton"]),
+        ("Tamil Nadu", ["Tamil Nadu"]),
+        ("North West", []),
+        ("Central Province", []),
+    ],
+)
+def test_division_names(raw: str, names: list[str]) -> None:
+    assert gz.division_names(raw) == names
+
+
+def test_canada_is_placed_at_its_geonames_point() -> None:
+    canada = gz.load().country("CA")
+    assert canada is not None
+    assert gz.distance_km(canada.lat, canada.lon, 60.11, -113.64) < 20

@@ -6,7 +6,10 @@ from typing import Any
 
 import pytest
 
+from sitrep.extract import gazetteer as gz
 from sitrep.extract.places import (
+    DEMONYM_EXTRACTOR,
+    EMBEDDED_EXTRACTOR,
     add_gazetteer_ruler,
     place_ref,
     places,
@@ -206,13 +209,87 @@ def test_unresolvable_names_are_kept(nlp: Any) -> None:
         assert text[p.start : p.end] == p.text
 
 
-def test_demonyms_are_opt_in(nlp: Any) -> None:
+def test_demonyms_are_actor_places_by_default(nlp: Any) -> None:
     text = "Ukrainian officials said Russian artillery had shelled the village."
-    assert _places(nlp, text) == []
-    found = _by_text(_places(nlp, text, demonyms=True))
+    assert _places(nlp, text, demonyms=False) == []
+    found = _by_text(_places(nlp, text))
     assert found["Russian"].country == "RU"
     assert found["Russian"].role == "actor"
+    assert found["Russian"].extractor == DEMONYM_EXTRACTOR
     assert found["Ukrainian"].precision == "country"
+
+
+DEMONYMS = [
+    ("Canadian troops crossed the river at dawn.", "Canadian", "CA"),
+    ("Two Syrians were among the passengers pulled from the sea.", "Syrians", "SY"),
+    ("The French government recalled its ambassador.", "French", "FR"),
+    ("European ministers met again on Tuesday.", "European", ""),
+    ("Kenyan police said the convoy was ambushed.", "Kenyan", "KE"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "mention", "country"), DEMONYMS)
+def test_demonyms_imply_a_country(nlp: Any, sentence: str, mention: str, country: str) -> None:
+    place = _by_text(_places(nlp, sentence))[mention]
+    assert place.resolved and place.role == "actor"
+    assert (place.country or "") == country
+    assert place.precision in ("country", "continent", "region")
+
+
+def test_names_inside_organisations_are_actors(nlp: Any) -> None:
+    text = "The Kentucky Department of Education cut the budget of its schools on Monday."
+    found = [p for p in _places(nlp, text) if p.text == "Kentucky"]
+    assert found and found[0].role == "actor" and found[0].extractor == EMBEDDED_EXTRACTOR
+    assert not [p for p in _places(nlp, text, embedded=False) if p.text == "Kentucky"]
+
+
+LOCAL = [
+    # A state named once outweighs a bigger namesake named many times.
+    (
+        "Gainesville police said the store on Main Street in Gainesville was robbed. "
+        "Gainesville detectives asked Cooke County residents for help, Texas officials said.",
+        "Gainesville",
+        "TX",
+    ),
+    (
+        "The Dublin school board in Ohio met Tuesday. Dublin parents asked the Dublin "
+        "board for buses, and Dublin teachers agreed.",
+        "Dublin",
+        "OH",
+    ),
+    (
+        "Floods closed roads across Tamil Nadu, and rescuers reached Chennai by boat.",
+        "Tamil Nadu",
+        "25",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "admin1"), LOCAL)
+def test_local_news_prior(nlp: Any, text: str, mention: str, admin1: str) -> None:
+    place = next(p for p in _places(nlp, text) if p.text == mention and p.role == "location")
+    entry = next(
+        e
+        for e in gz.load().lookup(place.name or "")
+        if (round(e.lat, 3), round(e.lon, 3))
+        == (round(place.lat or 0, 3), round(place.lon or 0, 3))
+    )
+    assert entry.admin1 == admin1
+
+
+PROVINCES = [
+    ("Wildfires forced thousands to flee in British Columbia.", "British Columbia", "CA"),
+    ("Police in Ontario arrested two men.", "Ontario", "CA"),
+    ("Heavy rain flooded villages in Karnataka on Sunday.", "Karnataka", "IN"),
+    ("The storm hit the Western Cape overnight.", "Western Cape", "ZA"),
+    ("Gunmen attacked a checkpoint in Dagestan.", "Dagestan", "RU"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "mention", "country"), PROVINCES)
+def test_provinces_resolve(nlp: Any, sentence: str, mention: str, country: str) -> None:
+    place = next(p for p in _places(nlp, sentence) if mention in p.text)
+    assert place.country == country and place.precision == "region"
 
 
 def test_sample_article_places(nlp: Any, sample_text: str) -> None:

@@ -260,9 +260,11 @@ def _entry_toponym(start: int, end: int, entry: gz.GeoEntry | None) -> Toponym:
 
 
 def sitrep_system(
-    texts: Iterable[str], *, all_uses: bool = False, gold: Sequence[GoldDoc] = ()
+    texts: Iterable[str], *, names_only: bool = False, gold: Sequence[GoldDoc] = ()
 ) -> Iterable[list[Toponym]]:
-    """sitrep's places over each text (with adjectival and embedded uses when asked).
+    """sitrep's places over each text, as the pipeline outputs them: place names, demonyms
+    that imply a country ("Canadian") and places named inside other names. ``names_only``
+    leaves the last two out.
 
     With ``gold``, each yielded list is followed by sitrep's resolution of the gold spans
     (:func:`sitrep.extract.places.resolve_spans`), so that one parse gives both.
@@ -273,7 +275,7 @@ def sitrep_system(
 
     for k, doc in enumerate(nlp.parse_many(texts)):
         art = Article(id=str(k), text=doc.text)
-        found = places(doc, article=art, demonyms=all_uses, embedded=all_uses)
+        found = places(doc, article=art, demonyms=not names_only, embedded=not names_only)
         yield [Toponym(p.start, p.end, p.lat, p.lon, p.geonameid) for p in found]
         if gold:
             spans = [(t.start, t.end) for t in gold[k].toponyms]
@@ -283,9 +285,9 @@ def sitrep_system(
             ]
 
 
-def sitrep_all_uses_system(texts: Iterable[str]) -> Iterable[list[Toponym]]:
-    """sitrep's places plus demonyms and names inside other names (GeoWebNews counts both)."""
-    return sitrep_system(texts, all_uses=True)
+def sitrep_names_only_system(texts: Iterable[str]) -> Iterable[list[Toponym]]:
+    """sitrep's place names alone, without demonyms and names inside other names."""
+    return sitrep_system(texts, names_only=True)
 
 
 def gazetteer_gold_spans(docs: Sequence[GoldDoc]) -> list[list[Toponym]]:
@@ -343,7 +345,7 @@ def geotext_system(texts: Iterable[str]) -> Iterable[list[Toponym]]:
 Systems = dict[str, Callable[[Iterable[str]], Iterable[list[Toponym]]]]
 SYSTEMS: Systems = {
     "sitrep": sitrep_system,
-    "sitrep+demonyms+embedded": sitrep_all_uses_system,
+    "sitrep-names-only": sitrep_names_only_system,
     "gazetteer": gazetteer_system,
     "geotext": geotext_system,
 }

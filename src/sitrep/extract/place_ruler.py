@@ -1,0 +1,286 @@
+"""The gazetteer ruler: finds the places the small spaCy model misses or mislabels.
+
+The statistical NER of a small model calls "Kharkiv" a PERSON in "central Kharkiv" and misses
+many towns. :func:`add_gazetteer_ruler` adds a component after ``ner`` that matches capitalized
+token runs against the gazetteer and adds (or relabels as) GPE the matches the words around
+them say are places: a locative preposition or direction word before ("in", "near",
+"central"), a place noun after ("region", "County"), a state or country after a comma.
+The vocabulary here is shared with :mod:`sitrep.extract.places`.
+"""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract import gazetteer as gz
+from sitrep.extract.gazetteer import normalize
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+COMPONENT = "sitrep_gazetteer"
+
+REGION_WORDS = frozenset(
+    {"region", "oblast", "province", "governorate", "district", "prefecture", "raion", "county"}
+)
+_GENERIC_HEADS = frozenset({"city", "town", "village", "port", "area", "state", "republic"})
+DIRECTIONS = _words(
+    """central north south east west northern southern eastern western northeastern
+    northwestern southeastern southwestern north-eastern north-western south-eastern
+    south-western northeast northwest southeast southwest downtown greater eastern-most"""
+)
+# Words before a name that say it is a place: "in Kharkiv", "the city of Kherson"; the weak
+# ones also come before people and teams ("a pass from Henry", "a move to Bolton").
+_CUE_BEFORE = (
+    _words(
+        """in near outside around across into towards toward throughout inside within nearby
+    city town village port capital region province oblast district suburb outskirts"""
+    )
+    | DIRECTIONS
+)
+_WEAK_CUE_BEFORE = _words("from to at via through between beyond of")
+_CUE_AFTER = frozenset(REGION_WORDS | {"city", "airport", "residents", "mayor"})
+TITLES = _words(
+    """mr mrs ms miss dr president minister gen general sen senator rep governor gov prime
+    king queen prince princess pope judge officer coach sir lord lady mayor chancellor
+    secretary col colonel capt captain lt sgt spokesman spokeswoman"""
+)
+# Last words of streets and buildings: named after a place, but not in it ("Kyiv Street").
+FACILITY_WORDS = _words(
+    """street st avenue ave road rd square boulevard blvd lane drive highway way place plaza
+    park church school hospital airport station university college center centre building
+    hotel museum stadium arena bridge market mall library court hall base prison embassy
+    cathedral mosque temple basilica club institute village wing house"""
+)
+_CONNECTORS = frozenset({"of", "de", "la", "le", "el", "al", "upon", "on", "du", "del", "da"})
+
+
+def strip_mention(text: str) -> tuple[str, bool]:
+    """The lookup key of a mention and whether it names a region around the place.
+
+    "the Donetsk region" -> ("donetsk", True); "central Kharkiv" -> ("kharkiv", False);
+    "the southern port of Kherson" -> ("kherson", False).
+    """
+    gaz = gz.load()
+    key = normalize(text)
+    if key.endswith("'s"):
+        key = key[:-2].rstrip()
+    words = key.split()
+    region = False
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    if " ".join(words) in gaz:
+        return " ".join(words), False
+    if len(words) > 1 and words[-1] in REGION_WORDS:
+        words, region = words[:-1], True
+    while len(words) > 1 and words[-1] in _GENERIC_HEADS and " ".join(words) not in gaz:
+        words = words[:-1]
+    while (
+        len(words) > 1
+        and " ".join(words) not in gaz
+        and (words[0] in DIRECTIONS or words[0] in _GENERIC_HEADS or words[0] in ("of", "port"))
+    ):
+        words = words[1:]
+    return " ".join(words), region
+
+
+def _cue_before(doc: Doc, i: int) -> int:
+    """2 for a locative preposition, direction word or place noun just before token ``i``,
+    1 for a weak cue ("from", "to", "shelling of"), else 0."""
+    j = i - 1
+    while (
+        j >= 0
+        and i - j < 4
+        and (doc[j].lower_ in DIRECTIONS or doc[j].lower_ in ("the", "a", "an"))
+    ):
+        if doc[j].lower_ in DIRECTIONS:
+            return 2
+        j -= 1
+    if j < 0:
+        return 0
+    w = doc[j].lower_
+    if w in _CUE_BEFORE:
+        return 2
+    if w == "of" and j > 0 and doc[j - 1].lower_ in _CUE_BEFORE:  # "the city of X"
+        return 2
+    return 1 if w in _WEAK_CUE_BEFORE else 0
+
+
+def _cue(doc: Doc, start: int, end: int) -> int:
+    """How strongly the words around a span say it is a place (0, 1 or 2)."""
+    return max(_cue_before(doc, start), 2 if _cue_after(doc, end) else 0)
+
+
+def _cue_after(doc: Doc, end: int) -> bool:
+    if end >= len(doc):
+        return False
+    w = doc[end].lower_
+    if w in _CUE_AFTER:
+        return True
+    # "Odessa, Ukraine" / "Austin, Texas"
+    if w == "," and end + 1 < len(doc):
+        nxt = normalize(doc[end + 1].text)
+        return gz.load().salience(nxt)[1] in ("country", "region")
+    return False
+
+
+def _capitalized(tok: Token) -> bool:
+    return (tok.text[:1].isupper() and tok.is_alpha) or tok.text in ("D.C.", "St.", "U.S.", "U.K.")
+
+
+def candidates(doc: Doc) -> list[tuple[int, int, str]]:
+    """Longest gazetteer matches over capitalized token runs: (start, end, key)."""
+    gaz = gz.load()
+    found: list[tuple[int, int, str]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _capitalized(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < n
+            and j - i < 5
+            and (
+                _capitalized(doc[j])
+                or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _capitalized(doc[j + 1]))
+                or (doc[j].text in ("-", ".") and not doc[j].whitespace_)
+            )
+        ):
+            j += 1
+        match = None
+        for end in range(j, i, -1):
+            if not _capitalized(doc[end - 1]):
+                continue
+            key = normalize(doc[i:end].text)
+            if key in gaz:
+                match = (i, end, key)
+                break
+        if match:
+            found.append(match)
+            i = match[1]
+        else:
+            i += 1
+    return found
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of multi-word person names in the document ("Jordan" of "Michael Jordan")."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            out.update(t.lower_ for t in ent)
+    return out
+
+
+def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool:
+    """Whether a gazetteer match is a place mention here."""
+    pop, kind = gz.load().salience(key)
+    span = doc[start:end]
+    first = doc[start]
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
+        return False
+    if key in persons:
+        return False
+    if len(span) == 1 and first.lower_ in STOP_WORDS and not first.text.isupper():
+        return False
+    # Part of a longer proper name ("Washington Post", "Paris Hilton").
+    if end < len(doc) and _capitalized(doc[end]) and doc[end].lower_ not in _CUE_AFTER:
+        return False
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and _capitalized(prev) and not prev.is_sent_start:  # "John Paris"
+        return prev.lower_ in DIRECTIONS
+    cue = _cue(doc, start, end)
+    big_kind = kind in ("country", "continent") or (kind == "region" and pop >= 1_000_000)
+    propn = any(t.pos_ == "PROPN" for t in span)
+    if cue == 2:
+        return propn or big_kind or pop >= 100_000
+    if cue == 1 and propn and pop >= 15_000:
+        return True
+    if not propn and not big_kind:
+        return False
+    if first.is_sent_start and not big_kind and pop < 1_000_000:
+        return False
+    return big_kind or pop >= 100_000
+
+
+# Labels the small model puts on place names it does not know ("Tunis" as NORP).
+_RELABEL = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+@Language.component(COMPONENT, requires=["doc.ents", "token.pos"], assigns=["doc.ents"])
+def _gazetteer_component(doc: Doc) -> Doc:
+    """Add or relabel GPE entities for gazetteer places the statistical NER missed."""
+    cands = candidates(doc)
+    if not cands:
+        return doc
+    persons = _person_words(doc)
+    ents = list(doc.ents)
+    owner: dict[int, int] = {}
+    for k, ent in enumerate(ents):
+        for t in range(ent.start, ent.end):
+            owner[t] = k
+    replace: dict[int, Span] = {}
+    added: list[Span] = []
+    for start, end, key in cands:
+        hit = {owner[t] for t in range(start, end) if t in owner}
+        if not hit:
+            if _accept(doc, start, end, key, persons):
+                added.append(Span(doc, start, end, label="GPE"))
+            continue
+        if len(hit) != 1:
+            continue
+        k = hit.pop()
+        ent = ents[k]
+        if ent.label_ not in _RELABEL or (ent.start, ent.end) != (start, end):
+            continue
+        pop, kind = gz.load().salience(key)
+        cue = _cue(doc, start, end)
+        big = kind in ("country", "continent") or (kind == "region" and pop >= 1_000_000)
+        # The model's own label counts against a small place: "a pass from Henry".
+        needed = {2: 10_000, 1: 50_000, 0: 200_000}[cue]
+        acronym = ent.text.isupper() and len(ent.text) <= 4
+        if ent.label_ == "ORG" and acronym and cue < 2:  # "the EU said": the organisation
+            continue
+        if (big or pop >= needed) and _accept(doc, start, end, key, persons):
+            replace[k] = Span(doc, start, end, label="GPE")
+    if not replace and not added:
+        return doc
+    new = [replace.get(k, e) for k, e in enumerate(ents)] + added
+    doc.ents = sorted(new, key=lambda s: s.start)
+    return doc
+
+
+def add_gazetteer_ruler(nlp: Language) -> None:
+    """Add the gazetteer-backed place finder to ``nlp`` (after its ``ner``).
+
+    Args:
+        nlp: a spaCy pipeline with a parser/tagger and ``ner``.
+    """
+    if COMPONENT in nlp.pipe_names:
+        return
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="ner")
+    else:
+        nlp.add_pipe(COMPONENT, last=True)
+
+
+__all__ = [
+    "COMPONENT",
+    "DIRECTIONS",
+    "FACILITY_WORDS",
+    "PLACE_LABELS",
+    "REGION_WORDS",
+    "TITLES",
+    "add_gazetteer_ruler",
+    "candidates",
+    "strip_mention",
+]
