@@ -57,6 +57,15 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, computed once: spaCy rebuilds ``Doc.text`` from every token on each call."""
+    cached = doc.user_data.get("sitrep_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["sitrep_text"] = cached
+    return str(cached)
+
+
 @lru_cache(maxsize=4)
 def load(*, gazetteer: bool = True) -> Language:
     """Load the English pipeline, with the gazetteer entity ruler unless told otherwise."""
@@ -92,11 +101,13 @@ def parse_many(
         for text, k in pending:
             parts = [next(docs) for _ in range(k)]
             if not parts:
-                yield nlp.make_doc(text)
+                doc = nlp.make_doc(text)
             elif len(parts) == 1:
-                yield parts[0]
+                doc = parts[0]
             else:
-                yield Doc.from_docs(parts, ensure_whitespace=False)
+                doc = Doc.from_docs(parts, ensure_whitespace=False)
+            doc.user_data["sitrep_text"] = text  # equal to doc.text, which is slow to rebuild
+            yield doc
         pending.clear()
         pieces.clear()
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitrep.model import Stance
+from sitrep.nlp import text_of
 
 # Lemma of a speech or report verb -> the stance it conveys.
 CUE_STANCE: dict[str, Stance] = {
@@ -187,7 +188,7 @@ def attribute(sent: Span, *, at: int | None = None, text: str | None = None) -> 
     Returns:
         The :class:`Attribution`, or None when the sentence has no source.
     """
-    text = text if text is not None else sent.doc.text
+    text = text if text is not None else text_of(sent.doc)
     pos = at if at is not None else sent.start
     cands = _according_to(sent, text)
     if not cands:

@@ -52,6 +52,7 @@ from sitrep.model import (
     TimeRef,
     content_id,
 )
+from sitrep.nlp import text_of
 
 EXTRACTOR = "casualties.v1"
 BLOCKING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical"})
@@ -112,8 +113,8 @@ def working_doc(doc: Doc) -> Doc:
     Returns:
         A Doc whose text has the same length as ``doc.text``.
     """
-    if _mostly_upper(doc.text):
-        return nlp_mod.parse(truecase(doc.text))
+    if _mostly_upper(text_of(doc)):
+        return nlp_mod.parse(truecase(text_of(doc)))
     return doc
 
 
@@ -327,7 +328,7 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
             ):
                 hi += 1
             start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-            q = Quantity(start, end, doc.text[start:end], 1, 1, 1, None, start)
+            q = Quantity(start, end, text_of(doc)[start:end], 1, 1, 1, None, start)
             used.add(a.i)
             out.append(_Found(_cue_kind(doc, cue, sent.end), q, a.i, cue, (lo, hi), "singular"))
     return out
@@ -469,7 +470,7 @@ def _phrase(doc: Doc, head: Token) -> str:
             continue
         keep.append(t)
     keep.sort(key=lambda t: t.i)
-    return doc.text[keep[0].idx : keep[-1].idx + len(keep[-1])]
+    return text_of(doc)[keep[0].idx : keep[-1].idx + len(keep[-1])]
 
 
 def _cause_and_perpetrator(doc: Doc, f: _Found, text: str) -> tuple[str | None, str | None]:

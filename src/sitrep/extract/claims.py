@@ -18,6 +18,7 @@ from sitrep.extract.attribution import CUE_STANCE
 from sitrep.extract.gazetteer import COUNTRY_ALIASES, DEMONYMS, normalize
 from sitrep.extract.quotes import noun_phrase, quote_spans, split_role
 from sitrep.model import Article, CasualtyClaim, Claim, Evidence, Stance, content_id
+from sitrep.nlp import text_of
 
 EXTRACTOR = "claims.v1"
 
@@ -182,7 +183,7 @@ def _content(cue: Token) -> tuple[list[Token], str] | None:
             toks = toks[:-1]
         if not toks:
             return None
-        text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+        text = text_of(doc)[toks[0].idx : toks[-1].idx + len(toks[-1])]
         if (
             dep == "xcomp"
             and cue.dep_ == "relcl"
@@ -209,7 +210,7 @@ def _antecedent(noun: Token) -> str:
         toks = toks[1:]
     if not toks:
         return noun.text
-    return noun.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+    return text_of(noun.doc)[toks[0].idx : toks[-1].idx + len(toks[-1])]
 
 
 def _stance(cue: Token) -> Stance | None:
@@ -321,7 +322,7 @@ def claims(doc: Doc, *, article: Article, casualties: list[CasualtyClaim]) -> li
     Returns:
         The claims in text order.
     """
-    text = doc.text
+    text = text_of(doc)
     quoted = [(q.start, q.end) for q in quote_spans(text)]
     named: list[tuple[str, bool]] = []
     out: list[Claim] = []
@@ -369,7 +370,7 @@ def _verb_claim(
         source=source,
         stance=stance,
         content=content,
-        evidence=Evidence(start, end, cue.doc.text[start:end]),
+        evidence=Evidence(start, end, text_of(cue.doc)[start:end]),
         cue=cue.text,
         contradicts=contradicts,
         confidence=0.7,
@@ -408,7 +409,7 @@ def _according(tok: Token, article: Article, named: list[tuple[str, bool]]) -> C
         source=source,
         stance="reports",
         content=content,
-        evidence=Evidence(start, end, doc.text[start:end]),
+        evidence=Evidence(start, end, text_of(doc)[start:end]),
         cue="according to",
         confidence=0.6,
         extractor=EXTRACTOR,

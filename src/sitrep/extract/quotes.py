@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from sitrep.model import Article, Quote, TimeRef
+from sitrep.nlp import text_of
 
 EXTRACTOR = "quotes.v1"
 
@@ -311,7 +312,7 @@ def split_role(tokens: list[Token]) -> tuple[str, str | None, bool]:
         toks = toks[:-1]
     if not toks:
         return "", None, False
-    text = toks[0].doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+    text = text_of(toks[0].doc)[toks[0].idx : toks[-1].idx + len(toks[-1])]
     # the personal name: a PERSON entity (or a run of proper nouns after a title) at the end
     k = len(toks)
     while k > 0 and (
@@ -389,7 +390,7 @@ def make_speaker(tokens: list[Token], appos: list[Token] | None = None) -> Speak
 
 def _window_after(doc: Doc, pos: int, limit: int) -> list[Token]:
     toks: list[Token] = []
-    span = doc.char_span(pos, min(limit, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(pos, min(limit, len(text_of(doc))), alignment_mode="expand")
     if span is None:
         return toks
     for t in span:
@@ -408,7 +409,7 @@ def _window_after(doc: Doc, pos: int, limit: int) -> list[Token]:
 def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] | None:
     """A cue right after the quotation: '"...," X said' or '"...," said X, the ...'."""
     toks = _window_after(doc, q.close, limit)
-    if toks and toks[0].idx == q.close + _lead(doc.text, q.close) and _is_dash(toks[0].text):
+    if toks and toks[0].idx == q.close + _lead(text_of(doc), q.close) and _is_dash(toks[0].text):
         names = toks[1:]  # '"..." ― Name': a byline-style attribution without a cue
         if names and all(t.pos_ == "PROPN" or t.text in {".", ","} for t in names):
             spk = make_speaker(names)
@@ -530,7 +531,7 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         The quotations in text order. ``speaker`` is the resolved name (a pronoun resolves to
         the last named person speaker); ``date`` is None unless the cue clause holds a day.
     """
-    text = doc.text
+    text = text_of(doc)
     spans = quote_spans(text)
     out: list[Quote] = []
     last_person: Speaker | None = None

@@ -26,6 +26,7 @@ from sitrep.extract import timex_rules as R
 from sitrep.extract.timex_normalize import Context, Normalizer, TenseOf, Timex
 from sitrep.extract.timex_rules import Tense, resolve_weekday
 from sitrep.model import TimeRef
+from sitrep.nlp import text_of
 
 __all__ = ["Timex", "dateline_date", "find_times", "find_timexes", "resolve_weekday", "times"]
 
@@ -132,7 +133,7 @@ def times(doc: Doc, *, anchor: dt.date | None) -> list[TimeRef]:
     Uses the parse to read the tense of the verb governing each expression, which decides
     whether a weekday or a year-less date lies before or after the anchor.
     """
-    return find_times(doc.text, anchor=anchor, tense_of=_doc_tense(doc))
+    return find_times(text_of(doc), anchor=anchor, tense_of=_doc_tense(doc))
 
 
 def dateline_date(text: str, *, anchor: dt.date | None = None) -> dt.date | None:
