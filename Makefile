@@ -46,7 +46,7 @@ bench: setup
 
 # Re-pin after changing dependencies in pyproject.toml.
 lock: setup
-	$(BIN)/pip freeze --exclude-editable | grep -v '^sitrep' > requirements.lock
+	$(BIN)/pip freeze --exclude-editable | grep -v "^sitrep" | sed -E "s/^([A-Za-z0-9_.-]+) @ file:.*\/\1-([^-]+)-.*/\1==\2/" > requirements.lock
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .mypy_cache .ruff_cache .pytest_cache
