@@ -19,6 +19,9 @@ def _gpes(nlp: Any, text: str) -> set[str]:
 
 FOUND = [
     ("Shells landed in central Kharkiv overnight.", "Kharkiv"),
+    ("Aid lorries queued at the Rafah crossing for a third day.", "Rafah"),
+    ("Fighting intensified near Vuhledar as the thaw set in.", "Vuhledar"),
+    ("The foreign minister visited Mekele on Thursday.", "Mekele"),
     ("Residents of Lysychansk queued for water.", "Lysychansk"),
     ("Troops pulled back from the southern port of Kherson.", "Kherson"),
     ("The convoy arrived in Mykolaiv before dawn.", "Mykolaiv"),

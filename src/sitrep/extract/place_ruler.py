@@ -45,8 +45,14 @@ _CUE_BEFORE = (
     )
     | DIRECTIONS
 )
-_WEAK_CUE_BEFORE = _words("from to at via through between beyond of")
-_CUE_AFTER = frozenset(REGION_WORDS | {"city", "airport", "residents", "mayor"})
+_WEAK_CUE_BEFORE = _words(
+    """from to at via through between beyond of visited entered reached captured recaptured
+    seized shelled bombed besieged encircled stormed liberated"""
+)
+_CUE_AFTER = frozenset(
+    REGION_WORDS
+    | {"city", "airport", "residents", "mayor", "crossing", "border", "checkpoint", "frontline"}
+)
 TITLES = _words(
     """mr mrs ms miss dr president minister gen general sen senator rep governor gov prime
     king queen prince princess pope judge officer coach sir lord lady mayor chancellor
@@ -246,7 +252,7 @@ def _gazetteer_component(doc: Doc) -> Doc:
         cue = _cue(doc, start, end)
         big = kind in ("country", "continent") or (kind == "region" and pop >= 1_000_000)
         # The model's own label counts against a small place: "a pass from Henry".
-        needed = {2: 10_000, 1: 50_000, 0: 200_000}[cue]
+        needed = {2: 5_000, 1: 50_000, 0: 200_000}[cue]
         acronym = ent.text.isupper() and len(ent.text) <= 4
         if ent.label_ == "ORG" and acronym and cue < 2:  # "the EU said": the organisation
             continue
