@@ -137,16 +137,20 @@ class Store:
         if table == "articles":
             cols = [c for c in cols if c != "removed"] + ["removed"]
         collist = ", ".join(f'"{c}"' for c in cols)
-        marks = ", ".join("?" for _ in cols)
+        one = "(" + ", ".join("?" for _ in cols) + ")"
         conflict = (
             " ON CONFLICT DO NOTHING"
             if table in ("articles", "casualties", "claims", "events")
             else ""
         )
-        self.con.executemany(
-            f"INSERT INTO {table} ({collist}) VALUES ({marks}){conflict}",
-            [[r.get(c) for c in cols] for r in rows],
-        )
+        # Multi-row VALUES: DuckDB's executemany runs one statement per row, ~6x slower.
+        step = max(1, 2000 // len(cols))
+        for i in range(0, len(rows), step):
+            chunk = rows[i : i + step]
+            self.con.execute(
+                f"INSERT INTO {table} ({collist}) VALUES {', '.join([one] * len(chunk))}{conflict}",
+                [r.get(c) for r in chunk for c in cols],
+            )
 
     def record_failure(self, source: str, code: str, reason: str) -> None:
         """Record (or refresh) why an input could not be read."""
