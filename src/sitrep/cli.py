@@ -223,12 +223,16 @@ def benchmarks(eval_root: str, only: tuple[str, ...], limit: int | None, with_be
 
     bench_report = None
     if with_bench:
-        from sitrep.bench import DEFAULT_CORPUS, run_bench
+        from sitrep.bench import DEFAULT_CORPUS, run_all
 
-        with err.status("benchmarking..."):
-            bench_report = run_bench(DEFAULT_CORPUS, limit=bench_limit, processes=processes)
-        bench_report["command"] = f"sitrep bench --processes {processes}" + (
-            f" --limit {bench_limit}" if bench_limit else "")
+        with err.status("benchmarking (pipeline, ingest scaling, memory growth, dedup)..."):
+            bench_report = run_all(DEFAULT_CORPUS, limit=bench_limit, processes=processes)
+        bench_report["command"] = (
+            f"sitrep benchmarks --bench --processes {processes}"
+            + (f" --bench-limit {bench_limit}" if bench_limit else "")
+            + " (= sitrep bench --processes 2 --ingest --growth --dedup, with ingest on 600 and"
+            " growth on 150 documents)"
+        )
         bench_report["date"] = dt.date.today().isoformat()
         bench_report["commit"] = _commit()
     update(Path(out), eval_root=Path(eval_root), only=set(only) or None, limit=limit,

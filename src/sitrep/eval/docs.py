@@ -146,24 +146,7 @@ def render(results: dict[str, Any]) -> str:
         lines += [f"Command: `{entry['command']}` ({entry['date']}, commit {entry['commit']})", ""]
     bench = results.get("bench")
     if bench:
-        lines += ["## Throughput and memory (`sitrep bench`)", ""]
-        lines.append("| run | processes | docs/s | words/s | seconds | peak MB |")
-        lines.append("|---|---|---|---|---|---|")
-        for key, m in bench.items():
-            if isinstance(m, dict) and "docs_per_s" in m:
-                lines.append(
-                    f"| {key} | {m['processes']} | {m['docs_per_s']:.1f} | {m['words_per_s']:.0f} | "
-                    f"{m['seconds']:.1f} | {m['peak_mb']:.0f} |"
-                )
-        lines.append("")
-        for key, v in bench.items():
-            if not isinstance(v, dict) and key not in ("command", "date", "commit"):
-                lines.append(f"- {key}: {v}")
-        lines += [
-            "",
-            f"Command: `{bench.get('command')}` ({bench.get('date')}, commit {bench.get('commit')})",
-            "",
-        ]
+        lines += _render_bench(bench)
     return "\n".join(lines)
 
 
@@ -187,3 +170,63 @@ def update(
     store.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     out.write_text(render(results))
     return results
+
+
+def _measure_rows(rows: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    out = ["| run | processes | documents | docs/s | words/s | seconds | peak MB |"]
+    out.append("|---|---|---|---|---|---|---|")
+    for key, m in rows:
+        out.append(
+            f"| {key} | {m['processes']} | {m['docs']} | {m['docs_per_s']:.1f} | "
+            f"{m['words_per_s']:.0f} | {m['seconds']:.1f} | {m['peak_mb']:.0f} |"
+        )
+    return out
+
+
+def _render_bench(bench: dict[str, Any]) -> list[str]:
+    """The throughput, scaling, memory and dedup sections from a ``run_all`` report."""
+    lines = ["## Throughput and memory (`sitrep bench`)", ""]
+    lines.append(
+        f"Corpus: {bench.get('corpus')} ({bench.get('documents')} documents). Every measurement "
+        "runs in a fresh process; ratios compare runs of the same report."
+    )
+    lines.append("")
+    rows = [(k, v) for k, v in bench.items() if isinstance(v, dict) and "docs_per_s" in v]
+    lines += _measure_rows(rows)
+    lines.append("")
+    for key in ("ratio_sitrep_vs_spacy", "scaling_ratio", "gazetteer_load_seconds"):
+        if key in bench:
+            lines.append(f"- {key}: {bench[key]}")
+    scaling = bench.get("ingest_scaling")
+    if scaling:
+        lines += ["", "### Ingest job: 1 worker, 2 processes, 2 Dask workers", ""]
+        lines += _measure_rows(
+            [(k, v) for k, v in scaling.items() if isinstance(v, dict) and "docs_per_s" in v]
+        )
+        lines.append("")
+        lines += [f"- {k}: {v}" for k, v in scaling.items() if k.endswith("_ratio")]
+    growth = bench.get("ingest_growth")
+    if growth:
+        lines += ["", "### Ingest peak memory as the corpus grows", ""]
+        lines += _measure_rows([(f"{g['factor']}x", g) for g in growth["growth"]])
+        lines += ["", f"- growth_peak_ratio: {growth.get('growth_peak_ratio')}"]
+    dedup = bench.get("dedup")
+    if dedup:
+        lines += ["", "### Copy detection (MinHash LSH) as the corpus grows", ""]
+        lines += _measure_rows([(f"{g['factor']}x", g) for g in dedup["growth"]])
+        lines += [""]
+        for k in ("clock", "seconds_per_doc_ratio", "time_ratio"):
+            if k in dedup:
+                lines.append(f"- {k}: {dedup[k]}")
+        copies = dedup.get("copies")
+        if isinstance(copies, dict):
+            lines += ["", "Edited copies of 100 articles among the corpus ingested twice:", ""]
+            lines.append("```")
+            lines.append(json.dumps(copies, indent=1, sort_keys=True)[:3000])
+            lines.append("```")
+    lines += [
+        "",
+        f"Command: `{bench.get('command')}` ({bench.get('date')}, commit {bench.get('commit')})",
+        "",
+    ]
+    return lines
