@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import sitrep
-import sitrep.extract.casualties  # noqa: F401  (imports the subpackage that shares the name)
+import sitrep.extract.casualties
 
 pytestmark = pytest.mark.slow
 

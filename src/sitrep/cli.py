@@ -48,18 +48,26 @@ def main() -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
-@click.option("--published", callback=_date, help="Publication date YYYY-MM-DD, if the input has none.")
+@click.option(
+    "--published", callback=_date, help="Publication date YYYY-MM-DD, if the input has none."
+)
 @click.option("--outlet", help="Outlet name, if the input has none.")
 @click.option("--url", help="The article's address.")
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
-def extract(file: str, published: dt.date | None, outlet: str | None, url: str | None, fmt: str) -> None:
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True
+)
+def extract(
+    file: str, published: dt.date | None, outlet: str | None, url: str | None, fmt: str
+) -> None:
     """Extract every fact from one article (text or HTML file, or - for stdin)."""
     from sitrep.ingest.document import RawDoc, decode_bytes, read_file, to_article
     from sitrep.pipeline import run
 
     try:
         if file == "-":
-            raw = RawDoc(content=decode_bytes(sys.stdin.buffer.read(), source="<stdin>"), source="<stdin>")
+            raw = RawDoc(
+                content=decode_bytes(sys.stdin.buffer.read(), source="<stdin>"), source="<stdin>"
+            )
         else:
             path = Path(file)
             if not path.is_file():
@@ -67,7 +75,12 @@ def extract(file: str, published: dt.date | None, outlet: str | None, url: str |
             raw = read_file(path)
         from dataclasses import replace
 
-        raw = replace(raw, published=published or raw.published, outlet=outlet or raw.outlet, url=url or raw.url)
+        raw = replace(
+            raw,
+            published=published or raw.published,
+            outlet=outlet or raw.outlet,
+            url=url or raw.url,
+        )
         record = run(to_article(raw))
     except SitrepError as exc:
         err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")
@@ -85,12 +98,31 @@ def extract(file: str, published: dt.date | None, outlet: str | None, url: str |
 @db_option
 @click.option("--published", callback=_date, help="Publication date for inputs that carry none.")
 @click.option("--outlet", help="Outlet name for inputs that carry none.")
-@click.option("--batch-size", default=32, show_default=True, help="Documents per batch and transaction (bounds memory).")
-@click.option("--processes", default=1, show_default=True, help="Worker processes that parse and extract (local engine).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Run batches in this machine's processes or on a Dask cluster.")
-@click.option("--scheduler", default=None, help="Dask scheduler address (default: start a LocalCluster).")
-@click.option("--workers", type=int, default=None, help="Dask LocalCluster workers (default: --processes).")
+@click.option(
+    "--batch-size",
+    default=32,
+    show_default=True,
+    help="Documents per batch and transaction (bounds memory).",
+)
+@click.option(
+    "--processes",
+    default=1,
+    show_default=True,
+    help="Worker processes that parse and extract (local engine).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run batches in this machine's processes or on a Dask cluster.",
+)
+@click.option(
+    "--scheduler", default=None, help="Dask scheduler address (default: start a LocalCluster)."
+)
+@click.option(
+    "--workers", type=int, default=None, help="Dask LocalCluster workers (default: --processes)."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(
     paths: tuple[str, ...],
@@ -116,15 +148,18 @@ def ingest(
     if batch_size < 1 or processes < 1 or (workers is not None and workers < 1):
         raise click.BadParameter("--batch-size, --processes and --workers must be at least 1")
     try:
-        with Store(db) as store, Progress(
-            TextColumn("[bold]ingest[/bold]"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(),
-            console=err,
-            disable=quiet,
-        ) as bar:
+        with (
+            Store(db) as store,
+            Progress(
+                TextColumn("[bold]ingest[/bold]"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                console=err,
+                disable=quiet,
+            ) as bar,
+        ):
             task = bar.add_task("ingest", total=None, rate="")
 
             def tick(n: int) -> None:
@@ -133,11 +168,18 @@ def ingest(
                 if t.elapsed:
                     bar.update(task, rate=f"{t.completed / t.elapsed:.1f} docs/s")
 
-            executor = make_executor(engine, processes=processes, scheduler=scheduler, workers=workers)
+            executor = make_executor(
+                engine, processes=processes, scheduler=scheduler, workers=workers
+            )
             try:
                 result = run_ingest(
-                    paths, store=store, published=published, outlet=outlet,
-                    batch_size=batch_size, executor=executor, on_progress=tick,
+                    paths,
+                    store=store,
+                    published=published,
+                    outlet=outlet,
+                    batch_size=batch_size,
+                    executor=executor,
+                    on_progress=tick,
                 )
             finally:
                 executor.close()
@@ -159,7 +201,9 @@ def ingest(
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True
+)
 def stats(db: str | None, fmt: str) -> None:
     """Row count of every table in the database."""
     from sitrep.store import Store
@@ -183,9 +227,13 @@ def stats(db: str | None, fmt: str) -> None:
 
 @main.command(name="eval")
 @click.argument("task")
-@click.option("--data", type=click.Path(exists=True), required=True, help="Gold data in its original format.")
+@click.option(
+    "--data", type=click.Path(exists=True), required=True, help="Gold data in its original format."
+)
 @click.option("--limit", type=int, default=None, help="Score only the first N documents.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 def eval_cmd(task: str, data: str, limit: int | None, fmt: str) -> None:
     """Score sitrep and its peers on gold data (boilerplate, casualties, places, times, quotes,
     events, acled)."""
@@ -198,7 +246,9 @@ def eval_cmd(task: str, data: str, limit: int | None, fmt: str) -> None:
     def tracker(items: Any, total: int | None, label: str) -> Any:
         return track(items, total=total, description=label or task, console=err, transient=True)
 
-    report = run_task(task, Path(data), limit=limit, progress=Progress(tracker if sys.stderr.isatty() else None))
+    report = run_task(
+        task, Path(data), limit=limit, progress=Progress(tracker if sys.stderr.isatty() else None)
+    )
     if fmt == "json":
         _echo_json(report.to_dict())
     else:
@@ -208,16 +258,44 @@ def eval_cmd(task: str, data: str, limit: int | None, fmt: str) -> None:
 
 
 @main.command()
-@click.option("--eval-root", type=click.Path(file_okay=False), default="../shared/eval", show_default=True,
-              help="Folder holding the gold data sets.")
-@click.option("--only", multiple=True, help="Run only these suites (e.g. casualties, places-gwn); repeatable.")
-@click.option("--limit", type=int, default=None, help="Score only the first N documents of each set.")
-@click.option("--bench/--no-bench", "with_bench", default=False, help="Also run `sitrep bench` and record it.")
-@click.option("--bench-limit", type=int, default=None, help="Documents for the bench (default: whole corpus).")
-@click.option("--processes", type=int, default=2, show_default=True, help="Processes for the bench scaling run.")
-@click.option("--out", type=click.Path(dir_okay=False), default="docs/benchmarks.md", show_default=True)
-def benchmarks(eval_root: str, only: tuple[str, ...], limit: int | None, with_bench: bool,
-               bench_limit: int | None, processes: int, out: str) -> None:
+@click.option(
+    "--eval-root",
+    type=click.Path(file_okay=False),
+    default="../shared/eval",
+    show_default=True,
+    help="Folder holding the gold data sets.",
+)
+@click.option(
+    "--only", multiple=True, help="Run only these suites (e.g. casualties, places-gwn); repeatable."
+)
+@click.option(
+    "--limit", type=int, default=None, help="Score only the first N documents of each set."
+)
+@click.option(
+    "--bench/--no-bench", "with_bench", default=False, help="Also run `sitrep bench` and record it."
+)
+@click.option(
+    "--bench-limit", type=int, default=None, help="Documents for the bench (default: whole corpus)."
+)
+@click.option(
+    "--processes",
+    type=int,
+    default=2,
+    show_default=True,
+    help="Processes for the bench scaling run.",
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False), default="docs/benchmarks.md", show_default=True
+)
+def benchmarks(
+    eval_root: str,
+    only: tuple[str, ...],
+    limit: int | None,
+    with_bench: bool,
+    bench_limit: int | None,
+    processes: int,
+    out: str,
+) -> None:
     """Re-run evaluations (and the bench) and rewrite docs/benchmarks.md from the results."""
     from sitrep.eval.docs import _commit, update
 
@@ -235,25 +313,61 @@ def benchmarks(eval_root: str, only: tuple[str, ...], limit: int | None, with_be
         )
         bench_report["date"] = dt.date.today().isoformat()
         bench_report["commit"] = _commit()
-    update(Path(out), eval_root=Path(eval_root), only=set(only) or None, limit=limit,
-           bench=bench_report, log=lambda m: err.print(f"[dim]{m}[/dim]"))
+    update(
+        Path(out),
+        eval_root=Path(eval_root),
+        only=set(only) or None,
+        limit=limit,
+        bench=bench_report,
+        log=lambda m: err.print(f"[dim]{m}[/dim]"),
+    )
     err.print(f"wrote {out}")
 
 
 @main.command()
-@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
-              help="Folder of .txt articles (default ../shared/corpora/bbc).")
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Folder of .txt articles (default ../shared/corpora/bbc).",
+)
 @click.option("--limit", type=int, default=None, help="Use only the first N documents.")
-@click.option("--processes", type=int, default=1, show_default=True, help="Also measure N processes against 1.")
-@click.option("--ingest", "with_ingest", is_flag=True,
-              help="Also time the ingest job with 1 worker, 2 processes and 2 Dask workers.")
-@click.option("--growth", is_flag=True,
-              help="Also measure the ingest job's peak memory on 1x, 4x and 16x the corpus (slow: use --limit).")
-@click.option("--dedup", "with_dedup", is_flag=True,
-              help="Also time copy detection on 1x, 2x, 4x the corpus and score finding edited copies.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def bench(corpus: str | None, limit: int | None, processes: int, with_ingest: bool, growth: bool,
-          with_dedup: bool, fmt: str) -> None:
+@click.option(
+    "--processes",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Also measure N processes against 1.",
+)
+@click.option(
+    "--ingest",
+    "with_ingest",
+    is_flag=True,
+    help="Also time the ingest job with 1 worker, 2 processes and 2 Dask workers.",
+)
+@click.option(
+    "--growth",
+    is_flag=True,
+    help="Also measure the ingest job's peak memory on 1x, 4x and 16x the corpus (slow: use --limit).",
+)
+@click.option(
+    "--dedup",
+    "with_dedup",
+    is_flag=True,
+    help="Also time copy detection on 1x, 2x, 4x the corpus and score finding edited copies.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def bench(
+    corpus: str | None,
+    limit: int | None,
+    processes: int,
+    with_ingest: bool,
+    growth: bool,
+    with_dedup: bool,
+    fmt: str,
+) -> None:
     """Throughput and peak memory of the full pipeline against bare spaCy, in one run."""
     from sitrep.bench import DEFAULT_CORPUS, run_bench, run_growth, run_ingest_scaling
 
@@ -281,8 +395,14 @@ def bench(corpus: str | None, limit: int | None, processes: int, with_ingest: bo
     for key in ("spacy", "sitrep", f"sitrep_{processes}proc"):
         m = report.get(key)
         if m:
-            t.add_row(key, str(m["processes"]), f"{m['docs_per_s']:.1f}", f"{m['words_per_s']:.0f}",
-                      f"{m['seconds']:.1f}", f"{m['peak_mb']:.0f}")
+            t.add_row(
+                key,
+                str(m["processes"]),
+                f"{m['docs_per_s']:.1f}",
+                f"{m['words_per_s']:.0f}",
+                f"{m['seconds']:.1f}",
+                f"{m['peak_mb']:.0f}",
+            )
     Console().print(t)
     Console().print(f"full pipeline / bare spaCy: [bold]{report['ratio_sitrep_vs_spacy']}[/bold]x")
     if "scaling_ratio" in report:
@@ -295,8 +415,14 @@ def bench(corpus: str | None, limit: int | None, processes: int, with_ingest: bo
             t.add_column(col, justify="right" if col != "run" else "left")
         for key in ("ingest", "ingest_2proc", "ingest_2dask"):
             m = scaling[key]
-            t.add_row(key, str(m["processes"]), f"{m['docs_per_s']:.1f}", f"{m['seconds']:.1f}",
-                      f"{m['peak_mb']:.0f}", str(scaling.get(f"{key}_ratio", 1.0)))
+            t.add_row(
+                key,
+                str(m["processes"]),
+                f"{m['docs_per_s']:.1f}",
+                f"{m['seconds']:.1f}",
+                f"{m['peak_mb']:.0f}",
+                str(scaling.get(f"{key}_ratio", 1.0)),
+            )
         Console().print(t)
     grown = report.get("ingest_growth")
     if grown:
@@ -304,9 +430,13 @@ def bench(corpus: str | None, limit: int | None, processes: int, with_ingest: bo
         for col in ("corpus", "documents", "docs/s", "peak MB"):
             t.add_column(col, justify="right")
         for g in grown["growth"]:
-            t.add_row(f"{g['factor']}x", str(g["docs"]), f"{g['docs_per_s']:.1f}", f"{g['peak_mb']:.0f}")
+            t.add_row(
+                f"{g['factor']}x", str(g["docs"]), f"{g['docs_per_s']:.1f}", f"{g['peak_mb']:.0f}"
+            )
         Console().print(t)
-        Console().print(f"peak memory {grown['growth'][-1]['factor']}x / 1x: [bold]{grown['growth_peak_ratio']}[/bold]x")
+        Console().print(
+            f"peak memory {grown['growth'][-1]['factor']}x / 1x: [bold]{grown['growth_peak_ratio']}[/bold]x"
+        )
     if with_dedup:
         from sitrep.reconcile.dedup_bench import print_dedup_report
 
