@@ -38,11 +38,12 @@ test: setup lint typecheck
 test-fast: setup
 	$(BIN)/pytest -q -x -m "not slow and not browser and not evalgate"
 
+# Re-run every evaluation and rewrite docs/benchmarks.md (add --bench for the speed figures).
 eval: setup
-	$(BIN)/python -m sitrep.docs_bench --eval-only
+	$(BIN)/sitrep benchmarks
 
 bench: setup
-	$(BIN)/sitrep bench
+	$(BIN)/sitrep bench --processes 2
 
 # Re-pin after changing dependencies in pyproject.toml.
 lock: setup
