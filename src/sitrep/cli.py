@@ -287,6 +287,9 @@ def eval_cmd(task: str, data: str, limit: int | None, fmt: str) -> None:
 @click.option(
     "--out", type=click.Path(dir_okay=False), default="docs/benchmarks.md", show_default=True
 )
+@click.option(
+    "--render-only", is_flag=True, help="Rewrite the markdown from the stored JSON; run nothing."
+)
 def benchmarks(
     eval_root: str,
     only: tuple[str, ...],
@@ -295,9 +298,18 @@ def benchmarks(
     bench_limit: int | None,
     processes: int,
     out: str,
+    render_only: bool,
 ) -> None:
     """Re-run evaluations (and the bench) and rewrite docs/benchmarks.md from the results."""
-    from sitrep.eval.docs import _commit, update
+    from sitrep.eval.docs import _commit, render, update
+
+    if render_only:
+        stored = Path(out).with_suffix(".json")
+        if not stored.exists():
+            raise click.UsageError(f"{stored}: no stored results; run `sitrep benchmarks` first")
+        Path(out).write_text(render(json.loads(stored.read_text())))
+        err.print(f"wrote {out}")
+        return
 
     bench_report = None
     if with_bench:

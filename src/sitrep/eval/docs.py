@@ -221,9 +221,26 @@ def _render_bench(bench: dict[str, Any]) -> list[str]:
         copies = dedup.get("copies")
         if isinstance(copies, dict):
             lines += ["", "Edited copies of 100 articles among the corpus ingested twice:", ""]
-            lines.append("```")
-            lines.append(json.dumps(copies, indent=1, sort_keys=True)[:3000])
-            lines.append("```")
+            for k, v in sorted(copies.items()):
+                if isinstance(v, dict):
+                    lines.append(f"- {k}: " + ", ".join(f"{a} {b}" for a, b in sorted(v.items())))
+                elif isinstance(v, list):
+                    lines.append(f"- {k}: {len(v)}")
+                else:
+                    lines.append(f"- {k}: {v}")
+            pairs = copies.get("pairs_inside_corpus")
+            if isinstance(pairs, list) and pairs:
+                lines += [
+                    "",
+                    "Near-duplicate pairs already inside the corpus (lowest similarity first):",
+                    "",
+                ]
+                lines.append("| article | canonical | similarity |")
+                lines.append("|---|---|---|")
+                for pair in sorted(pairs, key=lambda x: x.get("similarity", 0))[:10]:
+                    lines.append(
+                        f"| {pair.get('article')} | {pair.get('canonical')} | {pair.get('similarity')} |"
+                    )
     lines += [
         "",
         f"Command: `{bench.get('command')}` ({bench.get('date')}, commit {bench.get('commit')})",
