@@ -79,3 +79,21 @@ def test_sample_csv_runs(data_dir: Path) -> None:
     assert (
         report.systems["sitrep"]["fatalities_exact"] >= report.systems["regex"]["fatalities_exact"]
     )
+
+
+def test_keyword_peer_types() -> None:
+    from sitrep.eval.acled import keyword_event_type
+
+    assert keyword_event_type("Militants clashed with soldiers near Gao.") == (
+        "Battles",
+        "Armed clash",
+    )
+    assert keyword_event_type("A drone struck a fuel depot overnight.") == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert keyword_event_type("Teachers held a sit-in outside the ministry.") == (
+        "Protests",
+        "Peaceful protest",
+    )
+    assert keyword_event_type("The council met to discuss the budget.") is None

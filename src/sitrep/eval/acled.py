@@ -148,6 +148,44 @@ def fatality_scores(pairs: list[tuple[int, int]]) -> dict[str, float]:
     return {"fatalities_exact": round(exact, 4), "fatalities_mae": round(mae, 4)}
 
 
+# The keyword peer's event typing: the first list whose word occurs in the note wins, in this
+# order, with ACLED's own terms (codebook 2023 names of types and sub-event types).
+KEYWORD_TYPES: tuple[tuple[str, str, str], ...] = (
+    (
+        r"air ?strikes?|drone|bombard|aircraft|helicopter",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    ),
+    (
+        r"shell(?:ed|ing)|artillery|mortar|rocket|missile",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        r"\bied\b|landmine|\bmine\b|roadside bomb|explosive device",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
+    (r"suicide", "Explosions/Remote violence", "Suicide bomb"),
+    (r"clash|fought|fighting|battle|exchange of fire|ambush", "Battles", "Armed clash"),
+    (r"abduct|kidnap", "Violence against civilians", "Abduction/forced disappearance"),
+    (r"riot|mob\b|looted", "Riots", "Violent demonstration"),
+    (r"protest|demonstrat|rally|march(?:ed)?\b|sit-in", "Protests", "Peaceful protest"),
+    (r"arrest|detain", "Strategic developments", "Arrests"),
+    (r"agree|ceasefire|truce|deal\b", "Strategic developments", "Agreement"),
+    (r"kill|shot|attack|murder", "Violence against civilians", "Attack"),
+)
+
+
+def keyword_event_type(text: str) -> tuple[str, str] | None:
+    """The keyword peer's (event_type, sub_event_type) for a note, or None."""
+    low = text.lower()
+    for pattern, etype, sub in KEYWORD_TYPES:
+        if re.search(pattern, low):
+            return etype, sub
+    return None
+
+
 def _main_event(found: list[Event]) -> Event | None:
     unflagged = [e for e in found if not e.flags] or found
     return max(unflagged, key=lambda e: e.confidence) if unflagged else None
@@ -177,6 +215,7 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     sit_fat: list[tuple[int, int]] = []
     peer_fat: list[tuple[int, int]] = []
     types = subtypes = typed = 0
+    peer_types = peer_subtypes = 0
     near = located = 0
     dates = dated = 0
     for row, doc in progress.track(zip(rows, docs, strict=True), len(rows), "acled"):
@@ -197,6 +236,9 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
             subtypes += (
                 ev is not None and (ev.sub_event_type or "").lower() == row.sub_event_type.lower()
             )
+            kw = keyword_event_type(row.text)
+            peer_types += kw is not None and kw[0].lower() == row.event_type.lower()
+            peer_subtypes += kw is not None and kw[1].lower() == row.sub_event_type.lower()
         if row.lat is not None and row.lon is not None:
             located += 1
             p = best_place(places)
@@ -214,10 +256,18 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
         "location_acc_25km": round(near / located, 4) if located else 0.0,
         "event_date_exact": round(dates / dated, 4) if dated else 0.0,
     }
-    report.systems["regex"] = fatality_scores(peer_fat)
+    report.systems["regex"] = {
+        **fatality_scores(peer_fat),
+        "event_type_accuracy": round(peer_types / typed, 4) if typed else 0.0,
+        "sub_event_type_accuracy": round(peer_subtypes / typed, 4) if typed else 0.0,
+    }
     report.notes.append(
         f"{len(sit_fat)} rows in the fatality scores ({sum(r.split for r in rows)} with split "
         "fatalities left out)"
+    )
+    report.notes.append(
+        "regex peer: fatalities from a number near a death word; event types from the first "
+        "matching ACLED keyword list (KEYWORD_TYPES)"
     )
     report.notes.append(
         "event date: from the note's own first day expression; event_date is only the anchor "
