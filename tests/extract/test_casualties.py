@@ -243,6 +243,19 @@ FLAGGED: list[tuple[str, str]] = [
 
 
 @pytest.mark.slow
+def test_day_and_month_long_before_publication_is_background(nlp: Any) -> None:
+    pub = dt.date(1992, 9, 20)
+    old = "Talks broke down after gunmen shot dead 6 villagers on 3 March."
+    assert "historical" in _run(nlp, old, published=pub)[0].flags
+    season = "The truce collapsed in April, when a mortar attack killed 9 refugees."
+    assert "historical" in _run(nlp, season, published=pub)[0].flags
+    recent = "Gunmen shot dead 6 villagers on 14 September, the army said."
+    assert _counted(_run(nlp, recent, published=pub)) == {("killed", 6, 6, 6)}
+    new_year = "A car bomb killed 4 passers-by on 28 December."
+    assert _counted(_run(nlp, new_year, published=dt.date(1993, 1, 5))) == {("killed", 4, 4, 4)}
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("text", "flag"), FLAGGED)
 def test_flags(nlp: Any, text: str, flag: str) -> None:
     claims = _run(nlp, text)

@@ -8,8 +8,9 @@ cause, perpetrator, place, date or period, scope, source and stance from the sam
 
 What is not counted: "no one was killed" gives no claim (there is no figure); a figure under
 a negation ("none of the 12 hostages was hurt"), a modal or threat ("could kill thousands"),
-a future ("will evacuate 5,000") or a date more than a year before publication ("killed in
-1945") gives a claim with the flag ``negated``, ``hypothetical``, ``future`` or ``historical``;
+a future ("will evacuate 5,000"), a date more than a year before publication ("killed in
+1945") or a day and month more than about three months before it ("on 3 March" in a September
+story: background, not news) gives a claim with the flag ``negated``, ``hypothetical``, ``future`` or ``historical``;
 flagged claims are kept for the record but must not be counted. Populations, troop numbers,
 prices, years and ages never reach a claim, as they have no casualty cue. Upper-case wire copy
 is parsed from a lower-cased copy of the text (same length, so offsets hold).
@@ -76,6 +77,28 @@ _YEAR = re.compile(
     r"(?<!since )(?<!since early )(?<!at )(?<!about )(?<!\[)\b(1[5-9]\d\d|20\d\d)\b"
     r"(?! ?(?:gmt|hours|hrs|local|est|edt|utc)\b)"
 )
+# A day and month without a year ("on 23 January", "May 24", "last February"): dated before
+# publication by its own year, or by the year before when it would fall after publication.
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_RE = "|".join(_MONTH_NAMES)
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?:on|of|since) (\d{{1,2}}) ({_MONTH_RE})|(?:on|of|since) ({_MONTH_RE}) (\d{{1,2}})\b"
+    rf"|(?:last|in|since) ({_MONTH_RE}))\b(?!,? (?:1[5-9]|20)\d\d)"
+)
+_STALE_DAYS = 92  # a season or older: background, not news
 _CITY_WORDS = {"city", "town", "village", "capital", "area", "region", "province", "district"}
 _NEG = {"no", "not", "n't", "never", "none", "nobody", "without", "neither", "nor"}
 _MODAL = {"could", "would", "might", "may", "threaten", "threatened", "threatens", "threat",
@@ -428,7 +451,27 @@ def _clause_window(doc: Doc, f: _Found, sent: Span) -> list[Token]:
     return toks
 
 
-def _flags(doc: Doc, f: _Found, sent: Span, published: int | None) -> tuple[str, ...]:
+def _stale_date(text: str, published: dt.date) -> bool:
+    """Whether ``text`` dates something by day and month more than two months before
+    ``published`` ("on 23 January" in a story of 10 May)."""
+    for m in _DAY_MONTH.finditer(text):
+        day_s = m.group(1) or m.group(4)
+        month = _MONTH_NAMES.index(m.group(2) or m.group(3) or m.group(5)) + 1
+        day = int(day_s) if day_s else 1
+        try:
+            when = dt.date(published.year, month, day)
+        except ValueError:
+            continue
+        if when > published + dt.timedelta(days=2):
+            when = when.replace(year=published.year - 1)
+        lag = (published - when).days
+        if lag > _STALE_DAYS + (0 if day_s else 30):
+            return True
+    return False
+
+
+def _flags(doc: Doc, f: _Found, sent: Span, published_date: dt.date | None) -> tuple[str, ...]:
+    published = published_date.year if published_date else None
     flags: list[str] = []
     window = _clause_window(doc, f, sent)
     words = {t.lower_ for t in window}
@@ -452,6 +495,10 @@ def _flags(doc: Doc, f: _Found, sent: Span, published: int | None) -> tuple[str,
         if any(y < published - 1 for y in years):
             flags.append("historical")
     if _RECALL.search(sent.text.lower()) and "historical" not in flags:
+        flags.append("historical")
+    if "historical" not in flags and (
+        published_date is not None and _stale_date(sent.text.lower(), published_date)
+    ):
         flags.append("historical")
     return tuple(dict.fromkeys(flags))
 
@@ -684,7 +731,6 @@ def casualties(
     work = working_doc(doc)
     text = article.text if len(article.text) == len(work.text) else work.text
     published = article.published.isoformat() if article.published else None
-    pub_year = article.published.year if article.published else None
     dominant = _dominant(places)
     sents = list(work.sents)
     claims: list[CasualtyClaim] = []
@@ -700,7 +746,7 @@ def casualties(
             lo = starts[fi - 1] if fi and found[fi - 1].cue is None else sent.start_char
             lo = max(lo, f.q.start if f.via == "ellipsis" else sent.start_char)
             hi = starts[fi + 1] if fi + 1 < len(found) else sent.end_char
-            flags = _flags(work, f, sent, pub_year)
+            flags = _flags(work, f, sent, article.published)
             attr, source, stance = _source(sent, nxt, f.num, text, article.outlet)
             cause, perp = _cause_and_perpetrator(work, f, text)
             if f.via == "ellipsis":
