@@ -201,6 +201,12 @@ TABLE: list[tuple[str, set[C]]] = [
     ("The victims had three bullet wounds each.", set()),
     ("The sniper fired from 300 metres, killing 2 soldiers.", {("killed", 2, 2, 2)}),
     ("Fifteen others were wounded 12 km north of the town.", {("injured", 15, 15, 15)}),
+    # a part of a group already counted, an abbreviation or a day is no victim
+    ("Four of the slain miners were buried on Sunday in the valley.", set()),
+    ("Police said 6 of their dead comrades were left behind on the ridge.", set()),
+    ("Two of the wounded hostages were flown to the capital.", set()),
+    ("Prosecutors reopened the killing of the two U.N. monitors.", {("killed", 2, 2, 2)}),
+    ("The envoy condemned Friday's murder of five aid workers.", {("killed", 5, 5, 5)}),
     # victims of the figure before them
     (
         "Two guerrillas were killed and six others wounded in the clash.",

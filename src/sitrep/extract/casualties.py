@@ -107,6 +107,8 @@ _MODAL = {"could", "would", "might", "may", "threaten", "threatened", "threatens
 _NOT_DONE = {"attempt", "attempts", "plot", "plots", "threat", "threats", "squad", "squads", "list"}
 _PLANS = {"plot", "plotted", "plan", "planned", "plans"}
 _TIME_NOUNS = {"week", "day", "month", "year", "hour", "night", "weekend", "period", "time"}
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "yesterday", "tonight", "week", "month", "year"}  # fmt: skip
 _FUTURE = {"will", "'ll", "shall", "going", "expected", "set", "due"}
 
 
@@ -338,6 +340,12 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
                 continue
             if a.lower_ in _SINGLE and a.dep_ == "dobj":
                 continue
+            if not any(ch.isalpha() for ch in a.text) or (
+                "." in a.text.rstrip(".") and a.text.replace(".", "").isupper()
+            ):
+                continue  # punctuation, or an abbreviation ("the murder of two U.S. nuns")
+            if a.dep_ == "poss" and (a.lower_ in _DAY_WORDS or a.lower_ in _MONTH_NAMES):
+                continue  # "last Thursday's murder of eight people": a date, not a victim
             if cue.lower_ == "body" and a.pos_ != "PROPN":
                 continue  # "the body of Ana Ruiz" names a victim; "the body of a man" is a scene
             if any(t.dep_ == "neg" or t.lower_ in {"no", "not"} for t in a.subtree):
@@ -390,6 +398,15 @@ def _find(doc: Doc, sent: Span) -> list[_Found]:
             and doc[first - 3].like_num
         ):
             continue  # "seven of the nine soldiers": the seven count
+        if (
+            (q.count or 0) > 1
+            and b + 2 < sent.end
+            and doc[b].lower_ == "of"
+            and doc[b + 1].lower_ in {"the", "their", "these", "those"}
+            and not doc[b + 2].like_num
+            and any(t.lower_ in CUES for t in doc[b + 2 : min(b + 4, sent.end)])
+        ):
+            continue  # "five of the murdered priests": part of a group counted elsewhere
         hit = _number_first(doc, b, sent)
         via = "number-first"
         if hit is None:
