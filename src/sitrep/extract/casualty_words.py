@@ -688,9 +688,13 @@ COMBATANTS = _words(
     "traffickers paratroopers marines conscripts servicemen serviceman"
 )
 # Ranks, and the words that make a generic victim noun military: "army officer", "a corporal".
-_RANKS = _words("corporal corporals sergeant sergeants lieutenant lieutenants private privates")
+_RANKS = _words(
+    "corporal corporals sergeant sergeants subsergeant subsergeants lieutenant lieutenants "
+    "private privates"
+)
 _MILITARY_MARKS = _words(
-    "army military battalion brigade paramilitary navy naval air force defense patrol patrols guard"
+    "army military battalion brigade paramilitary navy naval air force defense patrol patrols guard "
+    "noncommissioned enemy guerrilla rebel"
 )
 _GENERIC = _words(
     "officer officers member members personnel men man crew crewmen pilot pilots major captain "
@@ -726,6 +730,8 @@ def victim_class(victims: str | None) -> str | None:
         return "combatant"
     if head in _GENERIC and set(words[:-1]) & (_MILITARY_MARKS | _RANKS):
         return "combatant"
+    if words in (["officer"], ["officers"]):
+        return "combatant"  # an unnamed, unqualified officer is a military one
     if words[-1] in _CIVILIAN_WORDS:
         return "civilian"
     return None
