@@ -147,6 +147,13 @@ def test_muc_countable_keeps_incident_figures_of_terrorist_acts() -> None:
     assert kept == {("killed", 4), ("killed", 2), ("killed", 1)}
 
 
+def test_muc_countable_leaves_out_war_tallies_but_not_big_incidents() -> None:
+    tally = _claim("killed", 512, "The report adds that 512 persons have died since March.")
+    blast = _claim("injured", 240, "Some 240 people were injured in the blast.", start=60)
+    kept = {(c.kind, c.count) for c in muc_countable([tally, blast])}
+    assert kept == {("injured", 240)}
+
+
 def test_muc_countable_leaves_out_hedged_figures() -> None:
     hedged = replace(_claim("killed", 6, "At least 6 died."), hedge="at least", high=None)
     assert muc_countable([hedged]) == []

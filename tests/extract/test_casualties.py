@@ -249,6 +249,13 @@ FLAGGED: list[tuple[str, str]] = [
 
 
 @pytest.mark.slow
+def test_clock_time_beside_gmt_is_no_year(nlp: Any) -> None:
+    text = "THE MAYOR WAS SHOT DEAD AT APPROXIMATELY 1430 (1930 GMT) TODAY IN THE MARKET."
+    claims = _run(nlp, text)
+    assert claims and not set(claims[0].flags) & BLOCKING_FLAGS
+
+
+@pytest.mark.slow
 def test_day_and_month_long_before_publication_is_background(nlp: Any) -> None:
     pub = dt.date(1992, 9, 20)
     old = "Talks broke down after gunmen shot dead 6 villagers on 3 March."

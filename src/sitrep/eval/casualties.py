@@ -235,6 +235,19 @@ _ACCIDENT = re.compile(
 )
 
 
+# A figure in the hundreds is an incident's only beside the incident: "350 were wounded in the
+# blast"; "432 persons have died and 477 have been wounded" tallies a war or an offensive.
+_TALLY_FLOOR = 150
+_INCIDENT = re.compile(
+    r"\b(?:attacks?|blast|explosions?|bombs?|bombings?|massacre|ambush|raid|takeover|fire|siege)\b"
+)
+
+
+def _tally(c: CasualtyClaim) -> bool:
+    """Whether a claim's figure is a war or campaign tally rather than one incident's."""
+    return (c.count or 0) >= _TALLY_FLOOR and not _INCIDENT.search(c.evidence.text.lower())
+
+
 def _combat(c: CasualtyClaim) -> bool:
     """Whether a claim counts losses of armed forces or groups: by its victims, or by its
     sentence when the victims do not say ("the army sustained 9 dead", "15 others")."""
@@ -249,7 +262,8 @@ def muc_countable(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
 
     A MUC number is per incident and per human target of a terrorist act (task definition
     1.0 and 7.22): hedged figures ("at least 6", "about 10") are keyed as ranges or
-    approximations, cumulative tallies ("so far this year") are not incidents, accidents are
+    approximations, cumulative tallies ("so far this year", or a figure in the hundreds with no
+    incident in its sentence) are not incidents, accidents are
     not acts, and losses among soldiers or guerrillas (or unnamed victims of a clash) are
     combat, not terrorism, unless the same sentence also counts civilian victims (a guerrilla
     attack that also hits civilians).
@@ -263,6 +277,7 @@ def muc_countable(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
         and c.scope == "incident"
         and not set(c.flags) & BLOCKING_FLAGS
         and not _ACCIDENT.search(c.evidence.text.lower())
+        and not _tally(c)
     ]
     combat = {id(c) for c in base if _combat(c)}
     mixed = {c.evidence.start for c in base if victim_class(c.victims) == "civilian"}

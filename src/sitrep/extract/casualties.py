@@ -74,8 +74,8 @@ _RECALL = re.compile(
 )
 # A year, not a clock time ("at 1620", "1533 GMT", "[1745 hours]")
 _YEAR = re.compile(
-    r"(?<!since )(?<!since early )(?<!at )(?<!about )(?<!\[)\b(1[5-9]\d\d|20\d\d)\b"
-    r"(?! ?(?:gmt|hours|hrs|local|est|edt|utc)\b)"
+    r"(?<!since )(?<!since early )(?<!at )(?<!about )(?<!approximately )(?<!\[)\b(1[5-9]\d\d|20\d\d)\b"
+    r"(?! ?(?:gmt|hours|hrs|local|est|edt|utc)\b)(?! ?[(\[]\d{3,4} ?(?:gmt|utc)\b)"
 )
 # A day and month without a year ("on 23 January", "May 24", "last February"): dated before
 # publication by its own year, or by the year before when it would fall after publication.
