@@ -154,6 +154,11 @@ def test_muc_countable_leaves_out_war_tallies_but_not_big_incidents() -> None:
     assert kept == {("injured", 240)}
 
 
+def test_muc_countable_reads_accidents_across_line_wraps() -> None:
+    crash = _claim("killed", 2, "TWO CREWMEN DIED AFTER AN EMERGENCY\nLANDING NEAR THE BASE.")
+    assert muc_countable([crash]) == []
+
+
 def test_muc_countable_leaves_out_hedged_figures() -> None:
     hedged = replace(_claim("killed", 6, "At least 6 died."), hedge="at least", high=None)
     assert muc_countable([hedged]) == []

@@ -336,6 +336,7 @@ def test_scope_and_updates(nlp: Any) -> None:
         "About 3,000 people die on the roads every year.",
         "In only 3 months, 137 bodies were found.",
         "During 1990, 700 people died in political violence.",
+        "The bishop handed over a list of 64 villagers killed by the militia.",
     ],
 )
 def test_tallies_are_cumulative(nlp: Any, text: str) -> None:

@@ -243,9 +243,14 @@ _INCIDENT = re.compile(
 )
 
 
+def _flat(c: CasualtyClaim) -> str:
+    """A claim's sentence in lower case on one line ("emergency\\nlanding" is one phrase)."""
+    return " ".join(c.evidence.text.lower().split())
+
+
 def _tally(c: CasualtyClaim) -> bool:
     """Whether a claim's figure is a war or campaign tally rather than one incident's."""
-    return (c.count or 0) >= _TALLY_FLOOR and not _INCIDENT.search(c.evidence.text.lower())
+    return (c.count or 0) >= _TALLY_FLOOR and not _INCIDENT.search(_flat(c))
 
 
 def _combat(c: CasualtyClaim) -> bool:
@@ -254,7 +259,7 @@ def _combat(c: CasualtyClaim) -> bool:
     cls = victim_class(c.victims)
     if cls is not None or (c.victims and c.count == 1):
         return cls == "combatant"  # a single person described or named is an individual target
-    return bool(_COMBAT.search(c.evidence.text.lower()))
+    return bool(_COMBAT.search(_flat(c)))
 
 
 def muc_countable(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
@@ -276,7 +281,7 @@ def muc_countable(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
         and c.hedge is None
         and c.scope == "incident"
         and not set(c.flags) & BLOCKING_FLAGS
-        and not _ACCIDENT.search(c.evidence.text.lower())
+        and not _ACCIDENT.search(_flat(c))
         and not _tally(c)
     ]
     combat = {id(c) for c in base if _combat(c)}

@@ -65,7 +65,7 @@ _CUMULATIVE = re.compile(
     r"(?:weeks?|months?|years?|decades?)|(?:a|one|two|three) (?:weeks?|months?|years?) of|"
     r"decades? of|(?:every|per|each|a) (?:year|month|week)|(?:during|throughout) (?:19|20)\d\d|"
     r"(?:a|the|this|civil|\d+-year(?:-long)?|years of|decade-long) war(?! zone)|"
-    r"\d+-(?:day|week|month|year)-long|\w+ alone)\b"
+    r"\d+-(?:day|week|month|year)-long|\w+ alone|(?:a|the) (?:list|roll|register) of)\b"
 )
 # Background told as a reminder: "let us recall that...", "it should be recalled that..."
 _RECALL = re.compile(
