@@ -139,8 +139,8 @@ def test_muc_countable_keeps_incident_figures_of_terrorist_acts() -> None:
         _claim("killed", 50, "So far 50 died.", scope="cumulative", start=400),
         _claim("killed", 7, "Seven more died.", flags=("hypothetical",), start=500),
         _claim(
-            "killed", 1, "Colonel Ruiz was killed in a clash.", victims="colonel ruiz", start=600
-        ),
+            "killed", 1, "Colonel Ruiz was shot dead at home.", victims="colonel ruiz", start=600
+        ),  # a named officer is an individual target (killed in a clash, he is a combat loss)
         _claim("injured", None, "Dozens were hurt.", start=700),
     ]
     kept = {(c.kind, c.count) for c in muc_countable(claims)}
@@ -152,6 +152,15 @@ def test_muc_countable_leaves_out_war_tallies_but_not_big_incidents() -> None:
     blast = _claim("injured", 240, "Some 240 people were injured in the blast.", start=60)
     kept = {(c.kind, c.count) for c in muc_countable([tally, blast])}
     assert kept == {("injured", 240)}
+
+
+def test_muc_countable_leaves_out_a_named_person_killed_in_a_clash() -> None:
+    clash = _claim("killed", 1, "Rebel chief Tomas Ibarra died in a clash with troops.")
+    clash = replace(clash, victims="rebel chief tomas ibarra")
+    target = _claim("killed", 1, "Judge Ana Ortiz was shot dead outside her home.", start=60)
+    target = replace(target, victims="judge ana ortiz")
+    assert [c.count for c in muc_countable([clash, target])] == [1]
+    assert muc_countable([clash]) == []
 
 
 def test_muc_countable_reads_accidents_across_line_wraps() -> None:

@@ -229,6 +229,9 @@ _COMBAT = re.compile(
     r"\b(?:clash(?:es|ed)?|combat|skirmish(?:es)?|firefight|shootout|confrontations?|"
     r"sustained|suffered|inflicted|ranks|battle|fighting)\b"
 )
+_CLASH = re.compile(
+    r"\b(?:clash(?:es|ed)?|combat|skirmish(?:es)?|firefight|shootout|exchange of (?:gun)?fire)\b"
+)
 _ACCIDENT = re.compile(
     r"\b(?:accident(?:s|al|ally)?|crash(?:ed|es)?|emergency landing|earthquake|floods?|"
     r"landslides?|drowned|traffic)\b"
@@ -257,8 +260,11 @@ def _combat(c: CasualtyClaim) -> bool:
     """Whether a claim counts losses of armed forces or groups: by its victims, or by its
     sentence when the victims do not say ("the army sustained 9 dead", "15 others")."""
     cls = victim_class(c.victims)
-    if cls is not None or (c.victims and c.count == 1):
-        return cls == "combatant"  # a single person described or named is an individual target
+    if cls is not None:
+        return cls == "combatant"
+    if c.victims and c.count == 1:
+        # a single person described or named is an individual target, unless killed in a clash
+        return bool(_CLASH.search(_flat(c)))
     return bool(_COMBAT.search(_flat(c)))
 
 
