@@ -203,3 +203,24 @@ def test_candidate_text_joins_wire_lines_and_keeps_offsets() -> None:
     assert len(out) == len(text)
     assert out.startswith("The bomb killed Hector Oqueli in Zacapa.\n\nThe town was calm.")
     assert out.strip().endswith("calm.")  # a sentence neither with nor after a cue is blanked
+
+
+def test_error_classes_split_the_errors() -> None:
+    from sitrep.eval.casualties import GoldItem, error_classes
+
+    gold = [
+        GoldItem("s1", "killed", frozenset({3}), False),
+        GoldItem("s1", "injured", frozenset({5}), False),
+        GoldItem("s2", "killed", frozenset({1}), False),
+    ]
+    predicted = {("s1", "killed", 3), ("s1", "killed", 9), ("s3", "killed", 2)}
+    extracted = predicted | {("s1", "injured", 5)}
+    text = error_classes(gold, predicted, extracted)
+    assert (
+        "2 false positives (1 in stories whose key has no figure, 1 in stories with figures)"
+        in text
+    )
+    assert (
+        "2 required gold figures missed (1 extracted but not counted for MUC, 1 never extracted)"
+        in text
+    )

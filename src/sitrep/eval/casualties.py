@@ -295,16 +295,59 @@ def muc_countable(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     return [c for c in base if id(c) not in combat or c.evidence.start in mixed]
 
 
-def sitrep_predict(stories: list[Story], progress: Progress) -> dict[str, set[tuple[str, int]]]:
-    """sitrep's (kind, number) per story."""
+def sitrep_predict(
+    stories: list[Story], progress: Progress
+) -> tuple[dict[str, set[tuple[str, int]]], dict[str, set[tuple[str, int]]]]:
+    """sitrep's (kind, number) per story: those MUC counts, and every figure extracted."""
     texts = [candidate_text(s.text) for s in stories]
     docs = nlp_mod.parse_many(texts, batch_size=32)
     out: dict[str, set[tuple[str, int]]] = {}
+    extracted: dict[str, set[tuple[str, int]]] = {}
     for story, doc in progress.track(zip(stories, docs, strict=True), len(stories), "casualties"):
         art = Article(id=story.id, text=story.text, published=story.date)
         claims = extract_casualties(doc, article=art, places=[], times=[])
         out[story.id] = {(c.kind, c.count) for c in muc_countable(claims) if c.count is not None}
-    return out
+        extracted[story.id] = {(c.kind, c.count) for c in claims if c.count is not None}
+    return out, extracted
+
+
+def error_classes(
+    gold: list[GoldItem],
+    predicted: set[tuple[str, str, int]],
+    extracted: set[tuple[str, str, int]],
+) -> str:
+    """Where the errors are: false positives in stories with and without gold figures, and
+    misses that were extracted but not counted (hedged, cumulative, flagged, combat) or never.
+
+    Counted as :func:`score` counts: gold items are (story, kind, numbers) keys, a required key
+    wins over an optional one, and each prediction matches one key at most.
+    """
+    required: dict[tuple[str, str, frozenset[int]], bool] = {}
+    for g in gold:
+        key = (g.story, g.kind, g.numbers)
+        required[key] = required.get(key, False) or not g.optional
+    remaining = set(predicted)
+    misses: list[tuple[str, str, frozenset[int]]] = []
+    for key, req in sorted(required.items(), key=lambda kv: not kv[1]):
+        story, kind, numbers = key
+        hit = next(
+            (p for p in remaining if p[0] == story and p[1] == kind and p[2] in numbers), None
+        )
+        if hit is not None:
+            remaining.discard(hit)
+        elif req:
+            misses.append(key)
+    with_gold = {g.story for g in gold}
+    fp_no_gold = sum(1 for p in remaining if p[0] not in with_gold)
+    filtered = sum(
+        1 for story, kind, numbers in misses if any((story, kind, n) in extracted for n in numbers)
+    )
+    return (
+        f"error classes: {len(remaining)} false positives ({fp_no_gold} in stories whose key has "
+        f"no figure, {len(remaining) - fp_no_gold} in stories with figures); {len(misses)} "
+        f"required gold figures missed ({filtered} extracted but not counted for MUC, "
+        f"{len(misses) - filtered} never extracted)"
+    )
 
 
 def collect(data: Path) -> tuple[list[Path], list[Path]]:
@@ -332,8 +375,9 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
         stories = stories[:limit]
     ids = {s.id for s in stories}
     gold = [g for k in keys for g in read_key(k) if g.story in ids]
-    predicted = sitrep_predict(stories, progress)
+    predicted, extracted = sitrep_predict(stories, progress)
     sitrep_items = {(sid, k, n) for sid, ps in predicted.items() for k, n in ps}
+    extracted_items = {(sid, k, n) for sid, ps in extracted.items() for k, n in ps}
     regex_items = {(s.id, k, n) for s in stories for k, n in regex_peer(s.text)}
     report = Report(task="casualties", n=len(stories), reference=REFERENCE)
     for name, items in (("sitrep", sitrep_items), ("regex", regex_items)):
@@ -347,4 +391,5 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
         "sitrep counts what MUC keys count (muc_countable): exact killed/injured figures of "
         "incident scope, unflagged, not accidents, combat losses only beside civilian victims"
     )
+    report.notes.append(error_classes(gold, sitrep_items, extracted_items))
     return report
