@@ -24,6 +24,8 @@ demo: setup
 	$(BIN)/sitrep ingest $(SAMPLE) --db $(DEMO_DB) --published 2022-03-02
 	$(BIN)/sitrep stats --db $(DEMO_DB)
 	$(BIN)/sitrep extract $(SAMPLE) --published 2022-03-02 --format table
+	$(BIN)/sitrep tally --db $(DEMO_DB)
+	$(BIN)/sitrep contradictions --db $(DEMO_DB)
 
 lint: setup
 	$(BIN)/ruff check src tests
