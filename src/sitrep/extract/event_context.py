@@ -24,6 +24,7 @@ from sitrep.extract.event_syntax import (
 )
 from sitrep.extract.event_triggers import DENIALS
 from sitrep.extract.event_types import actor_kind
+from sitrep.extract.places import place_ref
 from sitrep.model import CasualtyClaim, Place, PlaceRef, TimeRef
 
 _MODALS = frozenset({"could", "might", "may", "should", "can"})
@@ -130,25 +131,8 @@ def date_of(tref: TimeRef) -> tuple[dt.date | None, str | None]:
 
 
 def place_to_ref(place: Place) -> PlaceRef:
-    """A :class:`PlaceRef` copy of a place (the places module's own builder when it has one)."""
-    try:
-        from sitrep.extract import places as places_mod
-
-        builder = getattr(places_mod, "place_ref", None)
-    except ImportError:  # pragma: no cover - the module always exists in this package
-        builder = None
-    if builder is not None:
-        ref = builder(place)
-        if isinstance(ref, PlaceRef):
-            return ref
-    return PlaceRef(
-        name=place.name or place.text,
-        country=place.country,
-        lat=place.lat,
-        lon=place.lon,
-        geonameid=place.geonameid,
-        precision=place.precision,
-    )
+    """A :class:`PlaceRef` copy of a place (see :func:`sitrep.extract.places.place_ref`)."""
+    return place_ref(place)
 
 
 def dominant_place(places: list[Place]) -> Place | None:
