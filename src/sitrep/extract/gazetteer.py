@@ -148,7 +148,7 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # Regions news names that are neither countries nor towns (approximate centres), so that
 # "the Middle East" or "Darfur" do not resolve to a village of that name.
 _MACRO_REGIONS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
-    ("Middle East", "", 29.0, 41.0, ("Mideast",)),
+    ("Middle East", "", 33.14, 35.86, ("Mideast",)),  # GeoNames 6269133
     ("Persian Gulf", "", 27.0, 51.0, ("Arabian Gulf",)),
     ("Balkans", "", 43.0, 21.0, ()),
     ("Caucasus", "", 42.5, 44.5, ("North Caucasus",)),
@@ -185,7 +185,7 @@ _MACRO_REGIONS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
     ("Northern Ireland", "GB", 54.6, -6.7, ()),
     ("Black Sea", "", 43.0, 35.0, ()),
     ("Sea of Azov", "", 46.0, 36.5, ("Azov Sea",)),
-    ("Mediterranean", "", 35.0, 18.0, ("Mediterranean Sea",)),
+    ("Mediterranean", "", 35.0, 20.0, ("Mediterranean Sea",)),  # GeoNames 363196
     ("Baltic Sea", "", 58.0, 20.0, ("Baltic",)),
     ("Red Sea", "", 20.0, 38.5, ()),
     ("Caribbean", "", 15.0, -75.0, ("Caribbean Sea",)),
@@ -216,7 +216,7 @@ _REGION_ADJECTIVES = {
     "arab": "Middle East",
 }
 
-_FORMAT = 12  # bump when the cached layout or the build rules change
+_FORMAT = 13  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital

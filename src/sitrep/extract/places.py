@@ -278,6 +278,8 @@ def _resolve_span(
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
                 sub = " ".join(words[i : i + n])
+                if words[i] in FACILITY_WORDS or words[i + n - 1] in FACILITY_WORDS:
+                    continue  # "University of California": California, not University, FL
                 if gz.load().salience(sub)[0] < 15_000 or gz.demonym_country(sub):
                     continue
                 cand = [c for c in _rank(sub, ctx) if normalize(c[1].name) == sub]
