@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span
@@ -106,6 +106,9 @@ class _Context:
 
     countries: dict[str, float]
     admin1: dict[tuple[str, str], float]
+    # The division each name voted for in the first pass and its share: a name does not
+    # vote for its own reading ("Alexandria" read as Egypt's does not make Egypt the context).
+    own: dict[str, tuple[tuple[str, str], float]] = field(default_factory=dict)
     # Towns and counties resolved with confidence in a first pass: (key, lat, lon).
     anchors: tuple[tuple[str, float, float], ...] = ()
 
@@ -127,7 +130,12 @@ def _score(entry: GeoEntry, key: str, ctx: _Context, *, region: bool, big_city: 
         s += 1.5
     if entry.country:
         s += 3.0 * ctx.countries.get(entry.country, 0.0)
-        s += _ADMIN1_WEIGHT * ctx.admin1.get((entry.country, entry.admin1), 0.0)
+        div = (entry.country, entry.admin1)
+        share = ctx.admin1.get(div, 0.0)
+        own = ctx.own.get(key)
+        if own is not None and own[0] == div:
+            share = max(0.0, share - own[1])
+        s += _ADMIN1_WEIGHT * share
     if ctx.anchors and entry.kind in ("city", "region"):
         # Local news names places near each other: favour the candidate nearest the others.
         near = min(
@@ -225,15 +233,20 @@ def _region_context(ctx: _Context, resolved: list[tuple[str, GeoEntry, float]]) 
     votes: dict[tuple[str, str], float] = {}
     anchors: dict[str, tuple[str, float, float]] = {}
     counted: set[str] = set()
+    own: dict[str, tuple[tuple[str, str], float]] = {}
     for key, entry, conf in resolved:
         if entry.kind in ("city", "region") and entry.admin1 and key not in counted:
             counted.add(key)
             k = (entry.country, entry.admin1)
-            votes[k] = votes.get(k, 0.0) + _division_weight(key, entry) * conf
+            vote = _division_weight(key, entry) * conf
+            votes[k] = votes.get(k, 0.0) + vote
+            own[key] = (k, vote)
         local = entry.kind == "city" or (entry.kind == "region" and not entry.geonameid)
         if local and conf >= 0.7 and len(anchors) < 40:
             anchors.setdefault(key, (key, entry.lat, entry.lon))
-    return _Context(ctx.countries, _shares(votes), tuple(anchors.values()))
+    most = max(votes.values(), default=0.0)
+    own_shares = {key: (k, v / most) for key, (k, v) in own.items()} if most else {}
+    return _Context(ctx.countries, _shares(votes), own=own_shares, anchors=tuple(anchors.values()))
 
 
 def _is_actor(ent: Span, entry: GeoEntry | None) -> bool:
