@@ -65,7 +65,7 @@ FACILITY_WORDS = _words(
     hotel museum stadium arena bridge market mall library court hall base prison embassy
     cathedral mosque temple basilica club institute village wing house"""
 )
-_CONNECTORS = frozenset({"of", "de", "la", "le", "el", "al", "upon", "on", "du", "del", "da"})
+CONNECTORS = frozenset({"of", "de", "la", "le", "el", "al", "upon", "on", "du", "del", "da"})
 
 
 def strip_mention(text: str) -> tuple[str, bool]:
@@ -157,7 +157,7 @@ def candidates(doc: Doc) -> list[tuple[int, int, str]]:
             and j - i < 5
             and (
                 _capitalized(doc[j])
-                or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _capitalized(doc[j + 1]))
+                or (doc[j].lower_ in CONNECTORS and j + 1 < n and _capitalized(doc[j + 1]))
                 or (doc[j].text in ("-", ".") and not doc[j].whitespace_)
             )
         ):
@@ -281,6 +281,7 @@ def add_gazetteer_ruler(nlp: Language) -> None:
 
 __all__ = [
     "COMPONENT",
+    "CONNECTORS",
     "DIRECTIONS",
     "FACILITY_WORDS",
     "PLACE_LABELS",

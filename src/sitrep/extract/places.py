@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from sitrep.extract import gazetteer as gz
 from sitrep.extract.gazetteer import GeoEntry, normalize
 from sitrep.extract.place_ruler import (
+    CONNECTORS,
     DIRECTIONS,
     FACILITY_WORDS,
     PLACE_LABELS,
@@ -291,7 +292,8 @@ def _resolve_span(
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
                 sub = " ".join(words[i : i + n])
-                if words[i] in FACILITY_WORDS or words[i + n - 1] in FACILITY_WORDS:
+                edges = {words[i], words[i + n - 1]}
+                if edges & (FACILITY_WORDS | CONNECTORS | {"the", "and"}):
                     continue  # "University of California": California, not University, FL
                 if gz.load().salience(sub)[0] < 15_000 or gz.demonym_country(sub):
                     continue
