@@ -2,13 +2,39 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 DATA = Path(__file__).parent / "data"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLE = DATA / "gbnews-2022-03-02-kharkiv.txt"
+RECORDS = "sitrep_test_records"
+
+
+def _load_records() -> ModuleType:
+    """tests/api/records.py, the hand-made records (loaded by path: tests are not a package)."""
+    if RECORDS not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            RECORDS, Path(__file__).parent / "api" / "records.py"
+        )
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[RECORDS] = module
+        spec.loader.exec_module(module)
+    return sys.modules[RECORDS]
+
+
+_load_records()
+
+
+@pytest.fixture(scope="session")
+def hand_records() -> ModuleType:
+    """The hand-made records module: ``build_db(path)`` writes the test database."""
+    return _load_records()
 
 
 @pytest.fixture(scope="session")

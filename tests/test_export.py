@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 from collections.abc import Iterator
@@ -20,18 +19,9 @@ from sitrep.export import ACLED_COLUMNS, ExportError, export
 from sitrep.store import Store
 
 
-def _records() -> ModuleType:
-    path = Path(__file__).parent / "api" / "records.py"
-    spec = importlib.util.spec_from_file_location("sitrep_test_records_export", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path: Path = _records().build_db(tmp_path_factory.mktemp("export") / "x.duckdb")
+def db(tmp_path_factory: pytest.TempPathFactory, hand_records: ModuleType) -> Path:
+    path: Path = hand_records.build_db(tmp_path_factory.mktemp("export") / "x.duckdb")
     return path
 
 

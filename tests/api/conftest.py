@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-
-def load_records() -> ModuleType:
-    """The hand-made records module (loaded by path: tests are not a package)."""
-    name = "sitrep_test_records"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("records.py"))
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-records = load_records()
+records = sys.modules["sitrep_test_records"]  # loaded by tests/conftest.py
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ Saves ``docs/dashboard.png``, the screenshot the README shows.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import socket
@@ -36,16 +35,6 @@ pytestmark = [
         reason="needs Debian's Chromium at /usr/bin/chromium: run scripts/install-browser.sh",
     ),
 ]
-
-
-def _records() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "sitrep_test_records_web", ROOT / "tests" / "api" / "records.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _free_port() -> int:
@@ -93,8 +82,10 @@ def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def markup_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = _records().build_db(tmp_path_factory.mktemp("web") / "markup.duckdb")
+def markup_server(
+    tmp_path_factory: pytest.TempPathFactory, hand_records: ModuleType
+) -> Iterator[str]:
+    db = hand_records.build_db(tmp_path_factory.mktemp("web") / "markup.duckdb")
     yield from _serve(db)
 
 
@@ -208,8 +199,10 @@ def test_phone_layout_has_no_sideways_scroll(browser: Any, sample_server: str) -
     page.close()
 
 
-def test_markup_in_articles_shows_as_text(browser: Any, markup_server: str) -> None:
-    records = _records()
+def test_markup_in_articles_shows_as_text(
+    browser: Any, markup_server: str, hand_records: ModuleType
+) -> None:
+    records = hand_records
     page = _open(browser, markup_server)
     card = page.locator("#cards .claim-card").filter(has_text="Goma").first
     assert "<i>people</i>" in card.inner_text()
