@@ -31,6 +31,7 @@ from sitrep.api import queries, reconciled
 from sitrep.api.queries import Filters, Page
 from sitrep.errors import InputError, SitrepError
 from sitrep.store import Store
+from sitrep.store.schema import ITEM_TABLES
 
 MAX_BODY = 2 * 1024 * 1024
 log = logging.getLogger("sitrep.api")
@@ -366,10 +367,7 @@ def create_app(settings: Settings) -> FastAPI:
             created = backend.store.write([record]) == 1
         if created:
             backend.reconcile()
-        counts = {
-            t: len(getattr(record, t))
-            for t in ("entities", "places", "times", "casualties", "quotes", "claims", "events")
-        }
+        counts = {t: len(getattr(record, t)) for t in ITEM_TABLES}
         out = IngestOut(id=record.article.id, created=created, counts=counts)
         return JSONResponse(out.model_dump(), status_code=201 if created else 200)
 

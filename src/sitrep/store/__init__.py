@@ -118,12 +118,11 @@ class Store:
         try:
             for table, trows in rows.items():
                 self._insert(table, trows)
-            for aid in seen:
-                self.con.execute(
-                    "DELETE FROM failures WHERE source IN "
-                    "(SELECT source_path FROM articles WHERE id = ?)",
-                    [aid],
-                )
+            self.con.execute(
+                "DELETE FROM failures WHERE source IN "
+                "(SELECT source_path FROM articles WHERE list_contains(?, id))",
+                [list(seen)],
+            )
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
