@@ -22,6 +22,7 @@ from sitrep.errors import (
     LanguageInput,
     TooLargeInput,
 )
+from sitrep.extract.times import dateline_date
 from sitrep.ingest.html import extract_html, looks_like_html
 from sitrep.model import Article, Removed, content_id
 
@@ -195,7 +196,7 @@ def to_article(raw: RawDoc) -> Article:
         raise EmptyInput("nothing is left after removing page residue", source=raw.source)
     check_english(text, source=raw.source)
     if not published:
-        found = _dateline(text)
+        found = dateline_date(text)
         if found:
             published, published_source = found, "dateline"
     return Article(
@@ -211,14 +212,6 @@ def to_article(raw: RawDoc) -> Article:
         source_path=raw.source,
         removed=removed,
     )
-
-
-def _dateline(text: str) -> dt.date | None:
-    try:
-        from sitrep.extract.times import dateline_date
-    except ImportError:  # pragma: no cover - until the times extractor provides it
-        return None
-    return dateline_date(text)
 
 
 def parse_date(value: dt.date | str | None) -> dt.date | None:
