@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from rich.console import Console
@@ -24,6 +24,12 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from exc
+
+
+def _die(exc: SitrepError) -> NoReturn:
+    """Report a sitrep error on stderr with its code and exit with status 2."""
+    err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")
+    sys.exit(2)
 
 
 def _echo_json(data: Any) -> None:
@@ -83,8 +89,7 @@ def extract(
         )
         record = run(to_article(raw))
     except SitrepError as exc:
-        err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")
-        sys.exit(2)
+        _die(exc)
     if fmt == "json":
         _echo_json(record.to_dict())
     else:
@@ -185,8 +190,7 @@ def ingest(
                 executor.close()
             db_path = store.path
     except SitrepError as exc:
-        err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")
-        sys.exit(2)
+        _die(exc)
     for f in result.failures:
         err.print(f"[yellow]skipped[/yellow] {f.source}: {f.reason} [dim]({f.code})[/dim]")
     if result.failed > len(result.failures):
@@ -212,8 +216,7 @@ def stats(db: str | None, fmt: str) -> None:
         with Store(db, read_only=True) as store:
             counts = store.stats()
     except SitrepError as exc:
-        err.print(f"[red]error[/red] {exc}")
-        sys.exit(2)
+        _die(exc)
     if fmt == "json":
         _echo_json(counts)
     else:
@@ -494,8 +497,7 @@ def serve(db: str | None, host: str, port: int, read_only: bool, max_body: int) 
             Settings.from_env(db or default_db(), read_only=read_only, max_body=max_body)
         )
     except SitrepError as exc:
-        err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")
-        sys.exit(2)
+        _die(exc)
     if not app.state.backend.settings.token:
         err.print("[yellow]SITREP_TOKEN is not set: POST /api/articles is disabled[/yellow]")
     uvicorn.run(app, host=host, port=port, log_level="info")
@@ -507,8 +509,7 @@ def _read_con(db: str | None) -> Any:
     try:
         return Store(db, read_only=True)
     except SitrepError as exc:
-        err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")
-        sys.exit(2)
+        _die(exc)
 
 
 @main.command()
@@ -594,8 +595,7 @@ def export_cmd(
                 filters=Filters(place=place, since=since, until=until),
             )
         except SitrepError as exc:
-            err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")
-            sys.exit(2)
+            _die(exc)
     if out:
         err.print(f"{n} {chosen} -> {out}")
 
@@ -652,8 +652,7 @@ def _reconciled_store(db: str | None, no_reconcile: bool) -> Any:
                       f"{res.contradictions} contradictions ({res.seconds} s)[/dim]")  # fmt: skip
         return store
     except SitrepError as exc:
-        err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")
-        sys.exit(2)
+        _die(exc)
 
 
 @main.command(name="reconcile")
@@ -682,8 +681,7 @@ def reconcile_cmd(
                 err.print(f"[yellow]{unsplit_id} was not split[/yellow]")
             result = reconcile(store)
     except SitrepError as exc:
-        err.print(f"[red]error[/red] {exc} [dim]({exc.code})[/dim]")
-        sys.exit(2)
+        _die(exc)
     if fmt == "json":
         _echo_json(result.as_dict())
     else:
