@@ -348,3 +348,80 @@ def test_place_ref_copies_the_resolution() -> None:
     ref = place_ref(p)
     assert (ref.name, ref.geonameid, ref.country, ref.precision) == ("Kyiv", 703448, "UA", "city")
     assert place_ref(Place("Nowhere", 0, 7)).name == "Nowhere"
+
+
+# One sense per article, civic words, datelines and names inside other names:
+# (text, mention, its occurrence (0 = first), expected country, expected role)
+RECALL = [
+    # a name the article uses as a place counts wherever else it stands alone
+    (
+        "A fire destroyed a house in Torrington on Monday. Torrington firefighters called "
+        "in crews from Litchfield and Winsted, and Torrington businesses collected clothes.",
+        "Torrington",
+        2,
+        "US",
+        "location",
+    ),
+    # a civic word after a name the small model calls a person
+    (
+        "Alexandria Police went to Memphis Street after the call, and detectives "
+        "interviewed two neighbours.",
+        "Alexandria",
+        0,
+        "",
+        "location",
+    ),
+    # a wire dateline after a headline
+    (
+        "Mansfield council to vote on financing package. MANSFIELD — The Law Enforcement "
+        "Center will be refinanced, the mayor said.",
+        "MANSFIELD",
+        0,
+        "",
+        "location",
+    ),
+    ("BEIRUT — Two rockets hit the southern suburbs overnight.", "BEIRUT", 0, "LB", "location"),
+    # a town inside an organisation's name, with a civic word after it
+    (
+        "The Torrington Fire Department responded to the call on Tuesday night.",
+        "Torrington",
+        0,
+        "",
+        "actor",
+    ),
+    # adjectives and the EU inside names
+    (
+        "The Russian Ministry of Defence will work closely with the navy.",
+        "Russian",
+        0,
+        "RU",
+        "actor",
+    ),
+    (
+        "Airline chiefs said EU airlines have maintained leading safety records.",
+        "EU",
+        0,
+        "",
+        "actor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "nth", "country", "role"), RECALL)
+def test_places_beyond_the_entity_pass(
+    nlp: Any, text: str, mention: str, nth: int, country: str, role: str
+) -> None:
+    found = [p for p in _places(nlp, text) if p.text == mention]
+    assert len(found) > nth, [p.text for p in _places(nlp, text)]
+    place = found[nth]
+    assert place.resolved and place.role == role
+    if country:
+        assert place.country == country
+
+
+def test_person_names_do_not_spread_as_places(nlp: Any) -> None:
+    text = (
+        "Abraham Lincoln was born in Kentucky. Lincoln later moved to Illinois, where "
+        "Lincoln practised law."
+    )
+    assert not [p for p in _places(nlp, text) if p.text == "Lincoln"]

@@ -49,10 +49,20 @@ _WEAK_CUE_BEFORE = _words(
     """from to at via through between beyond of visited entered reached captured recaptured
     seized shelled bombed besieged encircled stormed liberated"""
 )
+# Words after a name that say it is a place: "the Kharkiv region", "Torrington firefighters".
+CIVIC_WORDS = _words(
+    """police policeman policemen detectives firefighters fire sheriff sheriff's council
+    councilman councilwoman councilmembers selectmen aldermen township borough schools
+    officials voters natives commonwealth's"""
+)
 _CUE_AFTER = frozenset(
     REGION_WORDS
+    | CIVIC_WORDS
     | {"city", "airport", "residents", "mayor", "crossing", "border", "checkpoint", "frontline"}
 )
+# What follows a wire dateline: "BEIRUT —", "TORRINGTON, Conn.", "HAMILTON (AP)".
+_DASHES = frozenset({"—", "–", "-", "--"})
+_DATELINE_AFTER = _DASHES | {",", "(", ":"}
 TITLES = _words(
     """mr mrs ms miss dr president minister gen general sen senator rep governor gov prime
     king queen prince princess pope judge officer coach sir lord lady mayor chancellor
@@ -207,6 +217,8 @@ def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool
     cue = _cue(doc, start, end)
     big_kind = kind in ("country", "continent") or (kind == "region" and pop >= 1_000_000)
     propn = any(t.pos_ == "PROPN" for t in span)
+    if _dateline(doc, start, end):
+        return pop >= 1000 or kind != "city"
     if cue == 2:
         return propn or big_kind or pop >= 100_000
     if cue == 1 and propn and pop >= 15_000:
@@ -216,6 +228,24 @@ def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool
     if first.is_sent_start and not big_kind and pop < 1_000_000:
         return False
     return big_kind or pop >= 100_000
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """A wire dateline: a capitalized name opening a paragraph, before a dash or comma."""
+    span = doc[start:end]
+    if not span.text.isupper() or len(span.text) < 3 or end >= len(doc):
+        return False
+    after = doc[end].text
+    if after in _DASHES:  # "MANSFIELD -- Mansfield Mayor..."
+        return True
+    prev = doc[start - 1] if start else None
+    opens = (
+        prev is None
+        or "\n" in prev.text_with_ws
+        or prev.text == "."
+        or bool(doc[start].is_sent_start)
+    )
+    return opens and after in _DATELINE_AFTER
 
 
 # Labels the small model puts on place names it does not know ("Tunis" as NORP).
@@ -252,7 +282,7 @@ def _gazetteer_component(doc: Doc) -> Doc:
         cue = _cue(doc, start, end)
         big = kind in ("country", "continent") or (kind == "region" and pop >= 1_000_000)
         # The model's own label counts against a small place: "a pass from Henry".
-        needed = {2: 5_000, 1: 50_000, 0: 200_000}[cue]
+        needed = 1_000 if _dateline(doc, start, end) else {2: 5_000, 1: 50_000, 0: 200_000}[cue]
         acronym = ent.text.isupper() and len(ent.text) <= 4
         if ent.label_ == "ORG" and acronym and cue < 2:  # "the EU said": the organisation
             continue
@@ -280,6 +310,7 @@ def add_gazetteer_ruler(nlp: Language) -> None:
 
 
 __all__ = [
+    "CIVIC_WORDS",
     "COMPONENT",
     "CONNECTORS",
     "DIRECTIONS",

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from sitrep.extract import gazetteer as gz
 from sitrep.extract.gazetteer import GeoEntry, normalize
 from sitrep.extract.place_ruler import (
+    CIVIC_WORDS,
     CONNECTORS,
     DIRECTIONS,
     FACILITY_WORDS,
@@ -317,9 +318,21 @@ def _is_demonym(text: str) -> bool:
     return entry is not None and normalize(entry.name) != key
 
 
-def _demonym_spans(doc: Doc) -> list[Span]:
-    """Entities that name a country's or region's people ("Russian", "Ukrainians", "European")."""
-    return [e for e in doc.ents if e.label_ in PLACE_LABELS | {"NORP"} and _is_demonym(e.text)]
+def _demonym_spans(doc: Doc, *, inside: bool = False) -> list[Span]:
+    """Entities that name a country's or region's people ("Russian", "Ukrainians", "European");
+    with ``inside``, also such adjectives inside other names ("the Russian Ministry of
+    Defence", "The Canadian Press")."""
+    out = [e for e in doc.ents if e.label_ in PLACE_LABELS | {"NORP"} and _is_demonym(e.text)]
+    if inside:
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS | {"NORP", "PERSON"} or len(ent) < 2:
+                continue
+            out.extend(
+                ent[k : k + 1]
+                for k, tok in enumerate(ent)
+                if tok.text[:1].isupper() and tok.is_alpha and _is_demonym(tok.text)
+            )
+    return out
 
 
 def _focus_city(resolved: list[tuple[GeoEntry, float]]) -> GeoEntry | None:
@@ -371,7 +384,10 @@ def places(
         start, end, region = _mention_bounds(doc, ent)
         mentions.append((ent, start, end, region))
     found: list[_Mention] = [(ent.label_, s, e, r, ent) for ent, s, e, r in mentions]
-    inner = [(label, s, e, False, doc[s:e]) for label, s, e in _embedded(doc)] if embedded else []
+    keys = {strip_mention(ent.text)[0] for ent, _, _, _ in mentions if ent.label_ != "FAC"}
+    plain, inside = _more_mentions(doc, keys)
+    found.extend(("GPE", s, e, False, doc[s:e]) for s, e in plain)
+    inner = [("GPE", s, e, False, doc[s:e]) for s, e in inside] if embedded else []
     # One resolution for both, so that the names inside other names share the context.
     resolved = _resolve_mentions(doc, found + inner, ctx)
     out = resolved[: len(found)]
@@ -386,7 +402,7 @@ def places(
         if p.resolved
     )
     if demonyms:
-        for ent in _demonym_spans(doc):
+        for ent in _demonym_spans(doc, inside=embedded):
             entry = gz.demonym_place(strip_mention(ent.text)[0])
             if entry is not None:
                 place = _place(ent, entry, 0.7, _entry_precision(entry), True)
@@ -395,26 +411,46 @@ def places(
     return out
 
 
-def _embedded(doc: Doc) -> list[tuple[str, int, int]]:
-    """Well-known place names inside other names ("the Kentucky Department of Education")."""
+def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Place names the entity pass left out, as token spans: (plain, inside other names).
+
+    One sense per article: a name the article uses as a place (``keys``) is a place wherever
+    else it stands alone, even where the model called it a person or an organisation
+    ("Alexandria detectives"). Inside a longer name ("the Kentucky Department of
+    Education", "Torrington Fire Department") a place name counts when it is well known,
+    when the article names it as a place elsewhere, or when a civic word follows it.
+    Words of multi-word person names ("Abraham Lincoln") never count.
+    """
     gaz = gz.load()
-    out: list[tuple[str, int, int]] = []
-    owner = {t: e for e in doc.ents if e.label_ not in PLACE_LABELS for t in range(e.start, e.end)}
+    persons = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    owner = {t: e for e in doc.ents for t in range(e.start, e.end)}
+    plain: list[tuple[int, int]] = []
+    inside: list[tuple[int, int]] = []
     for start, end, key in candidates(doc):
         ent = owner.get(start)
-        if ent is None or end > ent.end:
+        if ent is not None and (ent.label_ in PLACE_LABELS or end > ent.end):
             continue
-        if len(ent) == end - start and ent.text.isupper():  # "the EU said": the organisation
+        if key in persons or (start and doc[start - 1].lower_.rstrip(".") in TITLES):
             continue
         pop, kind = gaz.salience(key)
+        if ent is None or (ent.start, ent.end) == (start, end):
+            if ent is not None and ent.text.isupper() and len(ent) == 1:
+                if kind in ("country", "continent") and ent.label_ != "PERSON":
+                    inside.append((start, end))  # "the EU said": the union as an actor
+            elif key in keys:
+                plain.append((start, end))
+            continue
+        if ent.label_ == "PERSON":
+            continue
         big = (
             kind in ("country", "continent")
             or (kind == "region" and pop >= 1_000_000)
             or pop >= 100_000
         )
-        if big and doc[start].ent_type_ != "PERSON":
-            out.append(("GPE", start, end))
-    return out
+        civic = end < len(doc) and doc[end].lower_ in CIVIC_WORDS and pop >= 1000
+        if big or civic or key in keys:
+            inside.append((start, end))
+    return plain, inside
 
 
 _Mention = tuple[str, int, int, bool, Span]  # label, token start, token end, region, entity
