@@ -156,7 +156,6 @@ NO_PLACES = [
     "Mr Paris told reporters he had not been consulted.",
     "A late header from Campbell sealed the win for the visitors.",
     "U2 frontman Bono met the finance minister on Tuesday.",
-    "The EU said it would respond to the tariffs within days.",
 ]
 
 
@@ -425,3 +424,9 @@ def test_person_names_do_not_spread_as_places(nlp: Any) -> None:
         "Lincoln practised law."
     )
     assert not [p for p in _places(nlp, text) if p.text == "Lincoln"]
+
+
+def test_the_eu_speaking_is_an_actor_never_a_location(nlp: Any) -> None:
+    found = _places(nlp, "The EU said it would respond to the tariffs within days.")
+    assert [p.text for p in found] == ["EU"]
+    assert found[0].role == "actor" and found[0].precision == "continent"
