@@ -261,6 +261,19 @@ LOCAL = [
         "Tamil Nadu",
         "25",
     ),
+    # two ambiguous names that could both lie in one state only are read as both there
+    (
+        "Crews from Torrington and Litchfield fought the fire until dawn.",
+        "Torrington",
+        "CT",
+    ),
+    # a county named only inside an office's name still says which state the town is in
+    (
+        "Ashley Evans, 26, of Paris, was in the custody of the Edgar County Sheriff's "
+        "Department on Thursday.",
+        "Paris",
+        "IL",
+    ),
 ]
 
 
@@ -430,3 +443,8 @@ def test_the_eu_speaking_is_an_actor_never_a_location(nlp: Any) -> None:
     found = _places(nlp, "The EU said it would respond to the tariffs within days.")
     assert [p.text for p in found] == ["EU"]
     assert found[0].role == "actor" and found[0].precision == "continent"
+
+
+def test_a_cut_short_city_of_is_no_place(nlp: Any) -> None:
+    found = _places(nlp, "The City of Paris supports the new Trees for Tomorrow Project.")
+    assert not [p for p in found if p.resolved and p.name == "Of"]

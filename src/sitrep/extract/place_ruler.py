@@ -151,7 +151,7 @@ def _capitalized(tok: Token) -> bool:
     return (tok.text[:1].isupper() and tok.is_alpha) or tok.text in ("D.C.", "St.", "U.S.", "U.K.")
 
 
-def candidates(doc: Doc) -> list[tuple[int, int, str]]:
+def candidates(doc: Doc | Span) -> list[tuple[int, int, str]]:
     """Longest gazetteer matches over capitalized token runs: (start, end, key)."""
     gaz = gz.load()
     found: list[tuple[int, int, str]] = []

@@ -9,10 +9,12 @@ about most, the other places it names, population and the kind of place a name u
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from sitrep.extract import gazetteer as gz
@@ -30,6 +32,7 @@ from sitrep.extract.place_ruler import (
     strip_mention,
 )
 from sitrep.model import Article, Place, PlaceRef, Precision
+from sitrep.nlp import text_of
 
 EXTRACTOR = "places.v1"
 DEMONYM_EXTRACTOR = "places.demonym.v1"  # "Russian forces": a country as actor
@@ -113,6 +116,38 @@ class _Context:
     own: dict[str, tuple[tuple[str, str], float]] = field(default_factory=dict)
     # Towns and counties resolved with confidence in a first pass: (key, lat, lon).
     anchors: tuple[tuple[str, float, float], ...] = ()
+    # For each state or province, the names of the article that could lie in it, each
+    # weighted by how few divisions it could lie in: (country, admin1) -> {key: weight}.
+    support: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+
+
+_SUPPORT_WEIGHT = 2.0  # "Athens" and "Henderson County" both in Texas: both are there
+
+
+def _names_in(span: Span) -> list[str]:
+    """The gazetteer names a mention holds: its own ("Henderson County") or, for a building
+    or office named after places, theirs ("the Henderson County Jail")."""
+    key = strip_mention(span.text)[0]
+    if key in gz.load():
+        return [key]
+    return [k for _, _, k in candidates(span) if k not in STOP_WORDS]
+
+
+def _support(keys: Iterable[str]) -> dict[tuple[str, str], dict[str, float]]:
+    """Which names of an article could lie in each state or province (see ``_Context``)."""
+    gaz = gz.load()
+    out: dict[tuple[str, str], dict[str, float]] = {}
+    for key in keys:
+        divs = {
+            (e.country, e.admin1)
+            for e in gaz.lookup_key(key)
+            if e.admin1
+            and e.kind in ("city", "region")
+            and (e.population >= 1000 or e.kind == "region")
+        }
+        for div in divs:
+            out.setdefault(div, {})[key] = 1.0 / len(divs)
+    return out
 
 
 def _entry_precision(entry: GeoEntry) -> Precision:
@@ -138,6 +173,9 @@ def _score(entry: GeoEntry, key: str, ctx: _Context, *, region: bool, big_city: 
         if own is not None and own[0] == div:
             share = max(0.0, share - own[1])
         s += _ADMIN1_WEIGHT * share
+        others = ctx.support.get(div)
+        if others:
+            s += _SUPPORT_WEIGHT * min(1.0, sum(w for k, w in others.items() if k != key))
     if ctx.anchors and entry.kind in ("city", "region"):
         # Local news names places near each other: favour the candidate nearest the others.
         near = min(
@@ -177,7 +215,7 @@ def _shares(votes: dict[_K, float]) -> dict[_K, float]:
     return {k: v / most for k, v in votes.items()} if most else {}
 
 
-def _context(doc: Doc) -> _Context:
+def _context(doc: Doc, extra: Iterable[Span] = ()) -> _Context:
     """The countries an article is about, weighted by how often it names them.
 
     A name counts fully the first time and a little on each repeat, so that one ambiguous
@@ -192,14 +230,20 @@ def _context(doc: Doc) -> _Context:
             votes[cc] = votes.get(cc, 0.0) + (0.3 * w if key in seen else w)
             seen.add(key)
 
-    for ent in doc.ents:
+    for ent in [*doc.ents, *extra]:
         if ent.label_ == "NORP":  # "Russian forces" say who acts more than where
             vote(gz.demonym_country(ent.text) or "", 0.5, normalize(ent.text))
             continue
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS and ent not in extra:
             continue
         key, _ = strip_mention(ent.text)
+        if key in STOP_WORDS and not ent.text.isupper():
+            continue
         cands = gaz.lookup_key(key)
+        if not cands and ent.label_ == "FAC":  # "the Edgar County Sheriff's Department"
+            inner = [k for k in _names_in(ent) if gaz.salience(k)[1] == "region"]
+            key = inner[0] if inner else key
+            cands = gaz.lookup_key(key)
         if not cands:
             continue
         top = max(cands, key=lambda e: (e.kind != "city", e.population))
@@ -208,9 +252,28 @@ def _context(doc: Doc) -> _Context:
             vote(top.country, 2.0 if len(countries) == 1 else 1.0, key)
         elif top.kind == "region" or len(countries) == 1:
             vote(top.country, 1.0, key)  # a state, county or a name of one country only
+    us = _us_local_markers(text_of(doc))
+    if us >= 2:  # American local-news wording: a town's council, sheriff, school district
+        votes["US"] = votes.get("US", 0.0) + min(2.0, 0.5 * us)
     # A country's share of the top count, damped when the evidence is thin (one adjective).
     shares = {cc: sh * min(1.0, votes[cc] / 2.0) for cc, sh in _shares(votes).items()}
     return _Context(shares, {})
+
+
+# Wording of American local news: its offices and institutions, its abbreviations.
+_US_LOCAL = re.compile(
+    r"\b(?:City Council|[Cc]ity [Cc]ouncil(?:man|woman|members?)|[Ss]heriff(?:'s|’s)? "
+    r"(?:Office|Department|deputies)|School District|Board of Education|[Ss]electmen|"
+    r"Township|County [Cc]ommission(?:ers?)?|[Cc]ounty [Pp]rosecutor|[Dd]istrict [Aa]ttorney|"
+    r"Commonwealth(?:'s|’s) Attorney|[Ss]tate [Rr]ep\.|Gov\.|[DR]-[A-Z][a-z]*\.|"
+    r"Interstate \d+|I-\d+|[Hh]igh [Ss]chool|[Pp]olice [Cc]hief|ZIP|\d+ p\.m\.|\d+ a\.m\.|"
+    r"[Cc]ounty [Jj]ail|[Ff]ire [Dd]epartment|[Ss]tate [Pp]olice|[Ss]tate [Hh]ighway [Pp]atrol)"
+)
+
+
+def _us_local_markers(text: str) -> int:
+    """How many distinct kinds of American local-news wording a text uses."""
+    return len({m.group().lower() for m in _US_LOCAL.finditer(text)})
 
 
 def _division_weight(key: str, entry: GeoEntry) -> float:
@@ -248,7 +311,13 @@ def _region_context(ctx: _Context, resolved: list[tuple[str, GeoEntry, float]]) 
             anchors.setdefault(key, (key, entry.lat, entry.lon))
     most = max(votes.values(), default=0.0)
     own_shares = {key: (k, v / most) for key, (k, v) in own.items()} if most else {}
-    return _Context(ctx.countries, _shares(votes), own=own_shares, anchors=tuple(anchors.values()))
+    return _Context(
+        ctx.countries,
+        _shares(votes),
+        own=own_shares,
+        anchors=tuple(anchors.values()),
+        support=ctx.support,
+    )
 
 
 def _is_actor(ent: Span, entry: GeoEntry | None) -> bool:
@@ -286,6 +355,8 @@ def _resolve_span(
     expanded = gz.expand_abbreviation(text)
     if expanded:
         key = normalize(expanded)
+    if key in STOP_WORDS and not text.isupper():  # "City of" cut short: not the town of Of
+        return None, 0.0, None
     scored = _rank(key, ctx, region=region)
     words = key.split()
     if not scored and words and words[-1] not in FACILITY_WORDS:
@@ -370,7 +441,6 @@ def places(
         embedded names never have ``role="location"``, so that claims and events are never
         placed at "Russian" or at the "Toronto" of a transit commission.
     """
-    ctx = _context(doc)
     mentions: list[tuple[Span, int, int, bool]] = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -388,6 +458,7 @@ def places(
     plain, inside = _more_mentions(doc, keys)
     found.extend(("GPE", s, e, False, doc[s:e]) for s, e in plain)
     inner = [("GPE", s, e, False, doc[s:e]) for s, e in inside] if embedded else []
+    ctx = _context(doc, [m[4] for m in found[len(mentions) :] + inner])
     # One resolution for both, so that the names inside other names share the context.
     resolved = _resolve_mentions(doc, found + inner, ctx)
     out = resolved[: len(found)]
@@ -459,6 +530,8 @@ _Mention = tuple[str, int, int, bool, Span]  # label, token start, token end, re
 def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list[Place]:
     """Resolve mentions in two passes: the first finds the states/regions the article is in."""
     texts = [doc[s:e].text for _, s, e, _, _ in mentions]
+    keys = {k for _, s, e, _, _ in mentions for k in _names_in(doc[s:e])}
+    ctx = replace(ctx, support=_support(keys))
     first = [_resolve_span(t, m[3], ctx) for t, m in zip(texts, mentions, strict=True)]
     resolved = [
         (strip_mention(t)[0], entry, conf)
