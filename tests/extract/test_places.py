@@ -448,3 +448,42 @@ def test_the_eu_speaking_is_an_actor_never_a_location(nlp: Any) -> None:
 def test_a_cut_short_city_of_is_no_place(nlp: Any) -> None:
     found = _places(nlp, "The City of Paris supports the new Trees for Tomorrow Project.")
     assert not [p for p in found if p.resolved and p.name == "Of"]
+
+
+def test_streets_and_quarters_of_the_article_city(nlp: Any) -> None:
+    from sitrep.extract.places import FALLBACK_EXTRACTOR
+
+    text = (
+        "Police in Cape Town said two men were shot in Khayelitsha on Sunday, near "
+        "Frenchmen Street. Cape Town officials promised more patrols."
+    )
+    found = _by_text(_places(nlp, text))
+    for name in ("Khayelitsha", "Frenchmen Street"):
+        place = found[name]
+        assert place.extractor == FALLBACK_EXTRACTOR and place.confidence <= 0.2
+        assert place.name == "Cape Town" and place.precision == "city"
+        assert place.geonameid is None  # an approximation, not the city's own id
+    # with no city named twice, an unknown name stays unresolved
+    alone = _by_text(_places(nlp, "Two men were shot in Khayelitsha on Sunday, police said."))
+    assert not alone["Khayelitsha"].resolved
+
+
+# Abbreviations and buildings named after their town: (text, mention, place name, country)
+NAMED_AFTER = [
+    ("He moved to Charleston, W. Va., in 1998.", "W. Va.", "West Virginia", "US"),
+    ("The film was shot in L.A. last spring.", "L.A.", "Los Angeles", "US"),
+    (
+        "Flights were diverted from Vancouver International Airport on Friday.",
+        "Vancouver International Airport",
+        "Vancouver",
+        "CA",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "name", "country"), NAMED_AFTER)
+def test_abbreviations_and_named_buildings(
+    nlp: Any, text: str, mention: str, name: str, country: str
+) -> None:
+    place = _by_text(_places(nlp, text))[mention]
+    assert place.name == name and place.country == country

@@ -719,16 +719,24 @@ def demonym_place(word: str) -> GeoEntry | None:
     return gaz.country(iso) if iso else None
 
 
+# Cities newspapers abbreviate, with their periods.
+CITY_ABBREVIATIONS = {"L.A.": "Los Angeles", "N.Y.C.": "New York City", "S.F.": "San Francisco"}
 _ABBREVIATION_STATE = {a: code for code, abbrs in US_STATE_ABBREVIATIONS.items() for a in abbrs}
 
 
 def expand_abbreviation(text: str) -> str | None:
-    """The US state a newspaper abbreviation stands for ("Va." -> "Virginia"), if any.
+    """The US state or city a newspaper abbreviation stands for ("Va." -> "Virginia",
+    "L.A." -> "Los Angeles"), if any.
 
     Abbreviations are matched as written, with their periods, because without them most are
     ordinary words ("Mass", "Miss", "Ill").
     """
-    code = _ABBREVIATION_STATE.get(text.strip())
+    written = text.strip().replace(" ", "")  # "W. Va." as "W.Va."
+    if written in CITY_ABBREVIATIONS:
+        return CITY_ABBREVIATIONS[written]
+    code = _ABBREVIATION_STATE.get(written)
+    if code is None and "." in written and not written.endswith("."):  # "N.Y" cut short
+        code = _ABBREVIATION_STATE.get(written + ".")
     if code is None:
         return None
     for e in load().lookup_key(normalize(_STATE_NAMES.get(code, ""))):

@@ -75,6 +75,10 @@ FACILITY_WORDS = _words(
     hotel museum stadium arena bridge market mall library court hall base prison embassy
     cathedral mosque temple basilica club institute village wing house"""
 )
+# Of those, the ones that are named after a place without being in it.
+STREET_WORDS = _words(
+    """street st avenue ave road rd boulevard blvd lane drive highway way square plaza place"""
+)
 CONNECTORS = frozenset({"of", "de", "la", "le", "el", "al", "upon", "on", "du", "del", "da"})
 
 
@@ -317,6 +321,7 @@ __all__ = [
     "FACILITY_WORDS",
     "PLACE_LABELS",
     "REGION_WORDS",
+    "STREET_WORDS",
     "TITLES",
     "add_gazetteer_ruler",
     "candidates",

@@ -26,6 +26,7 @@ from sitrep.extract.place_ruler import (
     FACILITY_WORDS,
     PLACE_LABELS,
     REGION_WORDS,
+    STREET_WORDS,
     TITLES,
     add_gazetteer_ruler,
     candidates,
@@ -37,6 +38,9 @@ from sitrep.nlp import text_of
 EXTRACTOR = "places.v1"
 DEMONYM_EXTRACTOR = "places.demonym.v1"  # "Russian forces": a country as actor
 EMBEDDED_EXTRACTOR = "places.embedded.v1"  # "the Kentucky Department of Education"
+# A street, building or quarter the gazetteer does not know, placed at the city the article
+# names most (at least twice), with a low confidence: "Royal Street" in a New Orleans story.
+FALLBACK_EXTRACTOR = "places.fallback.v1"
 
 # Verbs of saying and stance: a capital or country as their subject speaks for its government.
 _ACTOR_VERBS = frozenset(
@@ -359,15 +363,18 @@ def _resolve_span(
         return None, 0.0, None
     scored = _rank(key, ctx, region=region)
     words = key.split()
-    if not scored and words and words[-1] not in FACILITY_WORDS:
-        # "Kherson airport", "the Kharkiv city council": the place it is named after
+    if not scored and words and words[-1] not in STREET_WORDS:
+        # "Kherson airport", "the Kharkiv city council": the place it is named after (but
+        # "Kyiv Street" may be in any town). A building or office says its town is a town
+        # even when small ("the Cottonport Fire Station"); other names need a known place.
+        least = 1000 if words[-1] in FACILITY_WORDS | CIVIC_WORDS | {"department"} else 15_000
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
                 sub = " ".join(words[i : i + n])
                 edges = {words[i], words[i + n - 1]}
                 if edges & (FACILITY_WORDS | CONNECTORS | {"the", "and"}):
                     continue  # "University of California": California, not University, FL
-                if gz.load().salience(sub)[0] < 15_000 or gz.demonym_country(sub):
+                if gz.load().salience(sub)[0] < least or gz.demonym_country(sub):
                     continue
                 cand = [c for c in _rank(sub, ctx) if normalize(c[1].name) == sub]
                 if cand:
@@ -380,6 +387,14 @@ def _resolve_span(
     if region and best.kind == "city":
         precision = "region"
     return best, _confidence(scored), precision
+
+
+_GENERIC_LAND = frozenset({"coast", "east", "west", "north", "south", "middle", "gulf", "valley"})
+
+
+def _generic(text: str) -> bool:
+    """A name made of direction and landform words ("the West Coast", "Middle East")."""
+    return bool(set(normalize(text).split()) & (DIRECTIONS | _GENERIC_LAND))
 
 
 def _is_demonym(text: str) -> bool:
@@ -404,6 +419,10 @@ def _demonym_spans(doc: Doc, *, inside: bool = False) -> list[Span]:
                 if tok.text[:1].isupper() and tok.is_alpha and _is_demonym(tok.text)
             )
     return out
+
+
+def _far(a: GeoEntry, b: GeoEntry) -> bool:
+    return gz.distance_km(a.lat, a.lon, b.lat, b.lon) > 300
 
 
 def _focus_city(resolved: list[tuple[GeoEntry, float]]) -> GeoEntry | None:
@@ -436,8 +455,11 @@ def places(
 
     Returns:
         One :class:`~sitrep.model.Place` per GPE/LOC/FAC mention, in text order; mentions the
-        gazetteer cannot place are kept with ``resolved=False``. A street or building in an
-        article about one city gets that city's position with a low confidence. Demonyms and
+        gazetteer cannot place are kept with ``resolved=False``, except in an article about one
+        city (named at least twice): there a street, building or quarter the gazetteer does
+        not know gets that city's position, confidence 0.2 and extractor
+        ``places.fallback.v1``, and so does a street name the gazetteer places over 300 km
+        from it ("Royal Street" in New Orleans is not the Royal Street of elsewhere). Demonyms and
         embedded names never have ``role="location"``, so that claims and events are never
         placed at "Russian" or at the "Toronto" of a transit commission.
     """
@@ -545,11 +567,15 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
         span = doc[start:end]
         entry, conf, precision = _resolve_span(span.text, region, ctx)
         small = entry is not None and entry.kind == "city" and entry.population < 10_000
-        if small and label == "LOC":  # "Middle East", "West Coast": not a hamlet
+        if small and label == "LOC" and _generic(span.text):  # "West Coast": not a hamlet
             entry = None
-        facility = span[-1].lower_ in FACILITY_WORDS
-        if entry is None and focus is not None and label in ("FAC", "LOC") and facility:
-            entry, conf, precision = focus, 0.2, "city"
+        street = span[-1].lower_.rstrip(".") in STREET_WORDS
+        if street and entry is not None and focus is not None and _far(entry, focus):
+            entry = None  # "Royal Street" in a New Orleans story
+        if entry is None and focus is not None:  # a street or quarter of the article's city
+            place = _place(span, focus, 0.2, "city", False)
+            out.append(replace(place, geonameid=None, extractor=FALLBACK_EXTRACTOR))
+            continue
         if entry is None:
             out.append(
                 Place(
@@ -647,6 +673,7 @@ __all__ = [
     "DEMONYM_EXTRACTOR",
     "EMBEDDED_EXTRACTOR",
     "EXTRACTOR",
+    "FALLBACK_EXTRACTOR",
     "add_gazetteer_ruler",
     "place_ref",
     "places",
