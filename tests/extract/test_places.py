@@ -487,3 +487,12 @@ def test_abbreviations_and_named_buildings(
 ) -> None:
     place = _by_text(_places(nlp, text))[mention]
     assert place.name == name and place.country == country
+
+
+def test_a_country_is_not_read_as_its_capital_after_a_dateline(nlp: Any) -> None:
+    text = (
+        "MEXICO CITY (AP) Mexico's Senate has passed a resolution. Mexico will suspend "
+        "cooperation, senators said."
+    )
+    found = [p for p in _places(nlp, text) if p.text == "Mexico"]
+    assert found and all(p.precision == "country" for p in found)

@@ -178,7 +178,7 @@ def _score(entry: GeoEntry, key: str, ctx: _Context, *, region: bool, big_city: 
             share = max(0.0, share - own[1])
         s += _ADMIN1_WEIGHT * share
         others = ctx.support.get(div)
-        if others:
+        if others and normalize(entry.name) == key:  # not "Mexico" read as Mexico City
             s += _SUPPORT_WEIGHT * min(1.0, sum(w for k, w in others.items() if k != key))
     if ctx.anchors and entry.kind in ("city", "region"):
         # Local news names places near each other: favour the candidate nearest the others.
@@ -425,16 +425,20 @@ def _far(a: GeoEntry, b: GeoEntry) -> bool:
     return gz.distance_km(a.lat, a.lon, b.lat, b.lon) > 300
 
 
-def _focus_city(resolved: list[tuple[GeoEntry, float]]) -> GeoEntry | None:
-    """The city an article names most often (at least twice), if any."""
+def _focus_city(entries: Iterable[GeoEntry | None], ctx: _Context) -> GeoEntry | None:
+    """The city an article names most often (at least twice), in a country the article is
+    about, if any."""
     counts: dict[int, tuple[int, GeoEntry]] = {}
-    for entry, _ in resolved:
-        if entry.kind == "city" and entry.geonameid:
-            n, _e = counts.get(entry.geonameid, (0, entry))
-            counts[entry.geonameid] = (n + 1, entry)
+    for entry in entries:
+        if entry is None or entry.kind != "city" or not entry.geonameid:
+            continue
+        if ctx.countries and ctx.countries.get(entry.country, 0.0) < 0.5:
+            continue
+        n, _e = counts.get(entry.geonameid, (0, entry))
+        counts[entry.geonameid] = (n + 1, entry)
     if not counts:
         return None
-    n, entry = max(counts.values(), key=lambda p: p[0])
+    n, entry = max(counts.values(), key=lambda p: (p[0], p[1].population))
     return entry if n >= 2 else None
 
 
@@ -561,11 +565,13 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
         if entry is not None
     ]
     ctx = _region_context(ctx, resolved)
-    focus = _focus_city([(entry, conf) for _, entry, conf in resolved])
+    second = [_resolve_span(doc[s:e].text, m[3], ctx) for m in mentions for s, e in [m[1:3]]]
+    focus = _focus_city((entry for entry, _, _ in second), ctx)
     out: list[Place] = []
-    for label, start, end, region, ent in mentions:
+    for (label, start, end, _region, ent), (entry, conf, precision) in zip(
+        mentions, second, strict=True
+    ):
         span = doc[start:end]
-        entry, conf, precision = _resolve_span(span.text, region, ctx)
         small = entry is not None and entry.kind == "city" and entry.population < 10_000
         if small and label == "LOC" and _generic(span.text):  # "West Coast": not a hamlet
             entry = None
