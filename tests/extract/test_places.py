@@ -409,6 +409,29 @@ RECALL = [
         "RU",
         "actor",
     ),
+    # a town the small model reads as a date, a town in a list of towns
+    (
+        "The soldier had been embedded with US Special Forces in Manbij near the border.",
+        "Manbij",
+        0,
+        "SY",
+        "location",
+    ),
+    (
+        "The chain sold its stores in Zilina, Nitra, Presov and Kosice last year.",
+        "Nitra",
+        0,
+        "SK",
+        "location",
+    ),
+    # a state abbreviation after a politician's party
+    (
+        "House Majority Whip James Clyburn, D-S.C., inserted the language into the bill.",
+        "S.C.",
+        0,
+        "US",
+        "location",
+    ),
     (
         "Airline chiefs said EU airlines have maintained leading safety records.",
         "EU",

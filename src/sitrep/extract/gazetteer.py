@@ -98,6 +98,14 @@ AF afghan|AL albanian|DZ algerian|AR argentine argentinian|AM armenian|AU austra
 |UG ugandan|UA ukrainian|AE emirati|GB british briton brit
 |US american|UY uruguayan|UZ uzbek|VE venezuelan|VN vietnamese|YE yemeni|ZM zambian
 |ZW zimbabwean
+|JM jamaican|SV salvadoran|OM omani|MT maltese|TT trinidadian|BS bahamian|BB barbadian
+|GT guatemalan|HN honduran|CR costa_rican|DO dominican|PR puerto_rican|BO bolivian
+|PY paraguayan|EC ecuadorian|LU luxembourgish|MC monegasque|AD andorran|BT bhutanese
+|MV maldivian|LA laotian|SG singaporean|BN bruneian|TL timorese|PG papuan|FJ fijian
+|WS samoan|TO tongan|BH bahraini|MR mauritanian|GA gabonese|AO angolan|NA namibian
+|BW botswanan|MW malawian|BI burundian|DJ djiboutian|CI ivorian|SN senegalese|GM gambian
+|GN guinean|LR liberian|SL sierra_leonean|TG togolese|BJ beninese|BF burkinabe
+|MG malagasy|MU mauritian|SC seychellois|KM comorian|KR korean
 """
 
 
@@ -193,6 +201,8 @@ _MACRO_REGIONS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
     ("Pacific Ocean", "", 0.0, -160.0, ("Pacific",)),
     ("Indian Ocean", "", -10.0, 70.0, ()),
     ("North Africa", "", 28.0, 10.0, ()),
+    ("Central America", "", 12.8, -85.6, ()),
+    ("Korean Peninsula", "", 37.5, 127.5, ()),
 )
 
 # Adjectives of continents and world regions.
@@ -214,9 +224,16 @@ _REGION_ADJECTIVES = {
     "crimean": "Crimea",
     "kurdish": "Kurdistan",
     "arab": "Middle East",
+    "central american": "Central America",
+    "sicilian": "Sicily",
+    "catalan": "Catalonia",
+    "bavarian": "Bavaria",
+    "corsican": "Corsica",
+    "sardinian": "Sardinia",
+    "flemish": "Flanders",
 }
 
-_FORMAT = 13  # bump when the cached layout or the build rules change
+_FORMAT = 14  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital

@@ -111,6 +111,9 @@ def strip_mention(text: str) -> tuple[str, bool]:
     return " ".join(words), region
 
 
+_LIST_WORDS = frozenset({",", "and", "or"})
+
+
 def _cue_before(doc: Doc, i: int) -> int:
     """2 for a locative preposition, direction word or place noun just before token ``i``,
     1 for a weak cue ("from", "to", "shelling of"), else 0."""
@@ -125,6 +128,8 @@ def _cue_before(doc: Doc, i: int) -> int:
         j -= 1
     if j < 0:
         return 0
+    if doc[j].text in _LIST_WORDS and j > 0 and doc[j - 1].ent_type_ == "GPE":  # "Žilina, Nitra"
+        return 2
     w = doc[j].lower_
     if w in _CUE_BEFORE:
         return 2
@@ -144,6 +149,8 @@ def _cue_after(doc: Doc, end: int) -> bool:
     w = doc[end].lower_
     if w in _CUE_AFTER:
         return True
+    if w in _LIST_WORDS and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE":
+        return True  # "Nitra, Prešov and Košice"
     # "Odessa, Ukraine" / "Austin, Texas"
     if w == "," and end + 1 < len(doc):
         nxt = normalize(doc[end + 1].text)
@@ -155,6 +162,22 @@ def _capitalized(tok: Token) -> bool:
     return (tok.text[:1].isupper() and tok.is_alpha) or tok.text in ("D.C.", "St.", "U.S.", "U.K.")
 
 
+def _abbreviation(doc: Doc | Span, i: int) -> tuple[int, int, str] | None:
+    """A state's newspaper abbreviation at token ``i`` ("S.C.", "W. Va.", "Sen. Smith,
+    D-S.C."), as a candidate keyed by the state's name."""
+    text = doc[i].text
+    if "." not in text or not text[:1].isupper():
+        return None
+    end = i + 1
+    if end < len(doc) and len(text) == 2 and doc[end].text.endswith("."):  # "W." "Va."
+        two = gz.expand_abbreviation(text + doc[end].text)
+        if two:
+            return (i, end + 1, normalize(two))
+    party = text[2:] if len(text) > 3 and text[1] == "-" and text[0] in "DRI" else text
+    name = gz.expand_abbreviation(party)
+    return (i, end, normalize(name)) if name else None
+
+
 def candidates(doc: Doc | Span) -> list[tuple[int, int, str]]:
     """Longest gazetteer matches over capitalized token runs: (start, end, key)."""
     gaz = gz.load()
@@ -162,6 +185,11 @@ def candidates(doc: Doc | Span) -> list[tuple[int, int, str]]:
     n = len(doc)
     i = 0
     while i < n:
+        abbr = _abbreviation(doc, i)
+        if abbr:
+            found.append(abbr)
+            i = abbr[1]
+            continue
         if not _capitalized(doc[i]):
             i += 1
             continue
@@ -253,7 +281,12 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
 
 
 # Labels the small model puts on place names it does not know ("Tunis" as NORP).
-_RELABEL = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+_RELABEL = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "DATE"})
+_CALENDAR = _words(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter
+    easter christmas"""
+)
 
 
 @Language.component(COMPONENT, requires=["doc.ents", "token.pos"], assigns=["doc.ents"])
@@ -282,6 +315,8 @@ def _gazetteer_component(doc: Doc) -> Doc:
         ent = ents[k]
         if ent.label_ not in _RELABEL or (ent.start, ent.end) != (start, end):
             continue
+        if ent.label_ == "DATE" and (len(ent) > 1 or ent[0].lower_ in _CALENDAR):
+            continue  # "in Manbij" read as a date, but not "in March"
         pop, kind = gz.load().salience(key)
         cue = _cue(doc, start, end)
         big = kind in ("country", "continent") or (kind == "region" and pop >= 1_000_000)

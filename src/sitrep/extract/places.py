@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract import gazetteer as gz
 from sitrep.extract.gazetteer import GeoEntry, normalize
@@ -405,20 +405,34 @@ def _is_demonym(text: str) -> bool:
 
 
 def _demonym_spans(doc: Doc, *, inside: bool = False) -> list[Span]:
-    """Entities that name a country's or region's people ("Russian", "Ukrainians", "European");
-    with ``inside``, also such adjectives inside other names ("the Russian Ministry of
-    Defence", "The Canadian Press")."""
+    """Words that name a country's or region's people ("Russian", "Ukrainians", "European",
+    "South Korean"), whatever the model tagged them, but not inside person names; with
+    ``inside``, also inside other names ("the Russian Ministry of Defence")."""
     out = [e for e in doc.ents if e.label_ in PLACE_LABELS | {"NORP"} and _is_demonym(e.text)]
-    if inside:
-        for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS | {"NORP", "PERSON"} or len(ent) < 2:
-                continue
-            out.extend(
-                ent[k : k + 1]
-                for k, tok in enumerate(ent)
-                if tok.text[:1].isupper() and tok.is_alpha and _is_demonym(tok.text)
-            )
+    covered = {t for e in out for t in range(e.start, e.end)}
+    for tok in doc:
+        i = tok.i
+        if i in covered or not (tok.text[:1].isupper() and tok.is_alpha):
+            continue
+        ent = tok.ent_type_
+        if ent in PLACE_LABELS or (ent == "PERSON" and len(_entity_of(tok)) > 1):
+            continue
+        if ent and ent not in ("NORP", "PERSON") and not inside:
+            continue
+        if not _is_demonym(tok.text):
+            continue
+        two = i > 0 and doc[i - 1].lower_ not in ("the", "a", "an")
+        start = i - 1 if two and _is_demonym(doc[i - 1 : i + 1].text) else i
+        if start < i and start in covered:
+            continue
+        out.append(doc[start : i + 1])
+        covered.update(range(start, i + 1))
     return out
+
+
+def _entity_of(tok: Token) -> Span:
+    """The entity a token is part of."""
+    return next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
 
 
 def _far(a: GeoEntry, b: GeoEntry) -> bool:
