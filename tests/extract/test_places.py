@@ -267,6 +267,13 @@ LOCAL = [
         "Torrington",
         "CT",
     ),
+    # names that could be places a few miles apart are read as those places
+    (
+        "Paris and Henry County are rich in history, and the Leadership Henry County "
+        "class toured the Paris arts academy on Wednesday.",
+        "Paris",
+        "TN",
+    ),
     # a county named only inside an office's name still says which state the town is in
     (
         "Ashley Evans, 26, of Paris, was in the custody of the Edgar County Sheriff's "

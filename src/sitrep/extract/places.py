@@ -123,6 +123,8 @@ class _Context:
     # For each state or province, the names of the article that could lie in it, each
     # weighted by how few divisions it could lie in: (country, admin1) -> {key: weight}.
     support: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+    # The towns and counties each name of the article could be: key -> [(lat, lon, weight)].
+    nearby: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
 
 
 _SUPPORT_WEIGHT = 2.0  # "Athens" and "Henderson County" both in Texas: both are there
@@ -154,6 +156,34 @@ def _support(keys: Iterable[str]) -> dict[tuple[str, str], dict[str, float]]:
     return out
 
 
+_NEAR_WEIGHT = 3.0  # "Paris" and "Henry County" within a few miles of each other
+_NEAR_KM = 60.0
+
+
+def _nearby(keys: Iterable[str]) -> dict[str, list[tuple[float, float]]]:
+    """The points of the places each name could be (its 12 most populous towns/counties)."""
+    gaz = gz.load()
+    out: dict[str, list[tuple[float, float]]] = {}
+    for key in keys:
+        cands = [e for e in gaz.lookup_key(key) if e.kind in ("city", "region") and e.admin1]
+        cands.sort(key=lambda e: -e.population)
+        if cands:
+            out[key] = [(e.lat, e.lon) for e in cands[:12]]
+    return out
+
+
+def _near_support(entry: GeoEntry, key: str, ctx: _Context) -> float:
+    """How many other names of the article could be a place close to this one, each
+    weighted by how few readings it has."""
+    total = 0.0
+    for other, points in ctx.nearby.items():
+        if other == key:
+            continue
+        best = min(gz.distance_km(entry.lat, entry.lon, a, b) for a, b in points)
+        total += math.exp(-best / _NEAR_KM) / math.sqrt(len(points))
+    return min(1.0, total)
+
+
 def _entry_precision(entry: GeoEntry) -> Precision:
     return "city" if entry.kind == "city" else entry.kind
 
@@ -180,6 +210,8 @@ def _score(entry: GeoEntry, key: str, ctx: _Context, *, region: bool, big_city: 
         others = ctx.support.get(div)
         if others and normalize(entry.name) == key:  # not "Mexico" read as Mexico City
             s += _SUPPORT_WEIGHT * min(1.0, sum(w for k, w in others.items() if k != key))
+        if ctx.nearby and entry.kind in ("city", "region") and normalize(entry.name) == key:
+            s += _NEAR_WEIGHT * _near_support(entry, key, ctx)
     if ctx.anchors and entry.kind in ("city", "region"):
         # Local news names places near each other: favour the candidate nearest the others.
         near = min(
@@ -321,6 +353,7 @@ def _region_context(ctx: _Context, resolved: list[tuple[str, GeoEntry, float]]) 
         own=own_shares,
         anchors=tuple(anchors.values()),
         support=ctx.support,
+        nearby=ctx.nearby,
     )
 
 
@@ -417,11 +450,12 @@ def _demonym_spans(doc: Doc, *, inside: bool = False) -> list[Span]:
         ent = tok.ent_type_
         if ent in PLACE_LABELS or (ent == "PERSON" and len(_entity_of(tok)) > 1):
             continue
-        if ent and ent not in ("NORP", "PERSON") and not inside:
-            continue
+        if ent == "LANGUAGE" or (ent and ent not in ("NORP", "PERSON") and not inside):
+            continue  # "she speaks English"
         if not _is_demonym(tok.text):
             continue
-        two = i > 0 and doc[i - 1].lower_ not in ("the", "a", "an")
+        prev = doc[i - 1] if i else None
+        two = prev is not None and prev.text[:1].isupper() and prev.is_alpha and not prev.is_stop
         start = i - 1 if two and _is_demonym(doc[i - 1 : i + 1].text) else i
         if start < i and start in covered:
             continue
@@ -571,7 +605,7 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
     """Resolve mentions in two passes: the first finds the states/regions the article is in."""
     texts = [doc[s:e].text for _, s, e, _, _ in mentions]
     keys = {k for _, s, e, _, _ in mentions for k in _names_in(doc[s:e])}
-    ctx = replace(ctx, support=_support(keys))
+    ctx = replace(ctx, support=_support(keys), nearby=_nearby(keys))
     first = [_resolve_span(t, m[3], ctx) for t, m in zip(texts, mentions, strict=True)]
     resolved = [
         (strip_mention(t)[0], entry, conf)
