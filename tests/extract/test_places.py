@@ -526,3 +526,14 @@ def test_a_country_is_not_read_as_its_capital_after_a_dateline(nlp: Any) -> None
     )
     found = [p for p in _places(nlp, text) if p.text == "Mexico"]
     assert found and all(p.precision == "country" for p in found)
+
+
+def test_buildings_named_as_organisations_are_places(nlp: Any) -> None:
+    text = (
+        "A bomb exploded outside Altnagelvin Hospital in Derry on Monday. Derry police "
+        "said nobody was hurt."
+    )
+    found = _by_text(_places(nlp, text))
+    hospital = next(p for t, p in found.items() if "Altnagelvin Hospital" in t)
+    assert hospital.role == "location"
+    assert hospital.resolved and hospital.country == "GB"  # placed at the article's city

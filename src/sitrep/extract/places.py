@@ -469,6 +469,18 @@ def _entity_of(tok: Token) -> Span:
     return next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
 
 
+# Last words of an organisation's name that make it a building ("Altnagelvin Hospital").
+_BUILDING_WORDS = """hospital center centre school elementary college university church hall
+    library stadium arena hotel museum institute court airport station mall market prison
+    embassy cathedral mosque temple theatre theater chapel clinic courthouse jail"""
+_BUILDINGS = frozenset(_BUILDING_WORDS.split())
+
+
+def _building(ent: Span) -> bool:
+    """An organisation named as a building, where things happen ("Barclays Center")."""
+    return ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in _BUILDINGS
+
+
 def _far(a: GeoEntry, b: GeoEntry) -> bool:
     return gz.distance_km(a.lat, a.lon, b.lat, b.lon) > 300
 
@@ -487,7 +499,10 @@ def _focus_city(entries: Iterable[GeoEntry | None], ctx: _Context) -> GeoEntry |
     if not counts:
         return None
     n, entry = max(counts.values(), key=lambda p: (p[0], p[1].population))
-    return entry if n >= 2 else None
+    if n >= 2:
+        return entry
+    # Named once each: the biggest city, when it is big enough to be the story's dateline.
+    return entry if entry.population >= 100_000 else None
 
 
 def places(
@@ -517,7 +532,7 @@ def places(
     """
     mentions: list[tuple[Span, int, int, bool]] = []
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS and not _building(ent):
             continue
         if len(ent) == 1 and ent[0].lower_ in DIRECTIONS:  # "the West", "North"
             continue
@@ -527,7 +542,10 @@ def places(
             continue
         start, end, region = _mention_bounds(doc, ent)
         mentions.append((ent, start, end, region))
-    found: list[_Mention] = [(ent.label_, s, e, r, ent) for ent, s, e, r in mentions]
+    found: list[_Mention] = [
+        (ent.label_ if ent.label_ in PLACE_LABELS else "FAC", s, e, r, ent)
+        for ent, s, e, r in mentions
+    ]
     keys = {strip_mention(ent.text)[0] for ent, _, _, _ in mentions if ent.label_ != "FAC"}
     plain, inside = _more_mentions(doc, keys)
     found.extend(("GPE", s, e, False, doc[s:e]) for s, e in plain)
