@@ -537,3 +537,29 @@ def test_buildings_named_as_organisations_are_places(nlp: Any) -> None:
     hospital = next(p for t, p in found.items() if "Altnagelvin Hospital" in t)
     assert hospital.role == "location"
     assert hospital.resolved and hospital.country == "GB"  # placed at the article's city
+
+
+# Seats of power and provinces as their newspapers write them: (text, mention, name, country)
+LANDMARKS = [
+    ("The Kremlin said the talks had failed.", "Kremlin", "Moscow", "RU"),
+    ("A White House aide confirmed the call.", "White House", "Washington", "US"),
+    ("Downing Street declined to comment.", "Downing Street", "London", "GB"),
+    (
+        "Nelson residents can visit the new FrontCounter BC office in their community.",
+        "Nelson",
+        "Nelson",
+        "CA",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "name", "country"), LANDMARKS)
+def test_landmarks_and_province_codes(
+    nlp: Any, text: str, mention: str, name: str, country: str
+) -> None:
+    place = next(p for p in _places(nlp, text) if mention in p.text)
+    assert place.name == name and place.country == country
+
+
+def test_bc_after_a_number_is_a_year(nlp: Any) -> None:
+    assert not [p for p in _places(nlp, "The fort was built around 300 BC by traders.")]

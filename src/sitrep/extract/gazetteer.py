@@ -233,7 +233,7 @@ _REGION_ADJECTIVES = {
     "flemish": "Flanders",
 }
 
-_FORMAT = 14  # bump when the cached layout or the build rules change
+_FORMAT = 16  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
@@ -400,6 +400,7 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
         add((0, name, iso, lat, lon, 5_000_000, "r", ""), [name, *extra])
 
     _add_divisions(cities, rows, aliases)
+    _add_landmarks(rows, aliases)
 
     state_codes = {str(s["name"]): code for code, s in states.items()}
     county_towns = _us_county_towns(state_codes)
@@ -537,6 +538,42 @@ def _add_divisions(
         rows.append((0, name, cc, lat, lon, pop, level, a1))
         for n in names:
             aliases[normalize(n)].add(i)
+
+
+# Seats of power news names in place of their cities ("the Kremlin said", "a White House
+# aide"): (name, city, country, first-level division of the city or "").
+_LANDMARKS: tuple[tuple[str, str, str, str], ...] = (
+    ("White House", "Washington", "US", "DC"),
+    ("Capitol Hill", "Washington", "US", "DC"),
+    ("Oval Office", "Washington", "US", "DC"),
+    ("Pentagon", "Arlington", "US", "VA"),
+    ("Wall Street", "New York City", "US", "NY"),
+    ("Kremlin", "Moscow", "RU", ""),
+    ("Downing Street", "London", "GB", ""),
+    ("Whitehall", "London", "GB", ""),
+    ("Elysee Palace", "Paris", "FR", ""),
+    ("Zhongnanhai", "Beijing", "CN", ""),
+    ("Bankova", "Kyiv", "UA", ""),
+    ("Knesset", "Jerusalem", "IL", ""),
+)
+
+
+LANDMARK_KEYS = frozenset(normalize(name) for name, *_ in _LANDMARKS)
+
+
+def _add_landmarks(rows: list[Row], aliases: dict[str, set[int]]) -> None:
+    """Index each landmark under its city's entry (the city's most populous namesake in
+    that country and division) alone: "White House" is neither Casablanca (Dar el Beida)
+    nor White House, Tennessee, in the news."""
+    for name, city, iso, admin1 in _LANDMARKS:
+        best = -1
+        for i in aliases.get(normalize(city), ()):
+            r = rows[i]
+            fits = r[6] in "cp" and r[2] == iso and (not admin1 or r[7] == admin1)
+            if fits and (best < 0 or r[5] > rows[best][5]):
+                best = i
+        if best >= 0:  # in the news the name means this, not its namesakes
+            aliases[normalize(name)] = {best}
 
 
 def _mark_capital(rows: list[Row], aliases: dict[str, set[int]], iso: str, capital: str) -> None:
@@ -738,6 +775,21 @@ def demonym_place(word: str) -> GeoEntry | None:
 
 # Cities newspapers abbreviate, with their periods.
 CITY_ABBREVIATIONS = {"L.A.": "Los Angeles", "N.Y.C.": "New York City", "S.F.": "San Francisco"}
+# Provinces and states outside the US, as newspapers there write them.
+PROVINCE_ABBREVIATIONS = {
+    "B.C.": "British Columbia",
+    "BC": "British Columbia",
+    "Ont.": "Ontario",
+    "Alta.": "Alberta",
+    "Sask.": "Saskatchewan",
+    "Que.": "Quebec",
+    "N.S.": "Nova Scotia",
+    "Nfld.": "Newfoundland and Labrador",
+    "P.E.I.": "Prince Edward Island",
+    "NSW": "New South Wales",
+    "N.S.W.": "New South Wales",
+    "Qld": "Queensland",
+}
 _ABBREVIATION_STATE = {a: code for code, abbrs in US_STATE_ABBREVIATIONS.items() for a in abbrs}
 
 
@@ -751,6 +803,8 @@ def expand_abbreviation(text: str) -> str | None:
     written = text.strip().replace(" ", "")  # "W. Va." as "W.Va."
     if written in CITY_ABBREVIATIONS:
         return CITY_ABBREVIATIONS[written]
+    if written in PROVINCE_ABBREVIATIONS:
+        return PROVINCE_ABBREVIATIONS[written]
     code = _ABBREVIATION_STATE.get(written)
     if code is None and "." in written and not written.endswith("."):  # "N.Y" cut short
         code = _ABBREVIATION_STATE.get(written + ".")

@@ -166,7 +166,8 @@ def _abbreviation(doc: Doc | Span, i: int) -> tuple[int, int, str] | None:
     """A state's newspaper abbreviation at token ``i`` ("S.C.", "W. Va.", "Sen. Smith,
     D-S.C."), as a candidate keyed by the state's name."""
     text = doc[i].text
-    if "." not in text or not text[:1].isupper():
+    bare = text in gz.PROVINCE_ABBREVIATIONS and not (i and doc[i - 1].like_num)  # not 300 BC
+    if ("." not in text and not bare) or not text[:1].isupper():
         return None
     end = i + 1
     if end < len(doc) and len(text) == 2 and doc[end].text.endswith("."):  # "W." "Va."
