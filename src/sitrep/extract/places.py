@@ -600,10 +600,10 @@ def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], lis
             if ent is not None and ent.text.isupper() and len(ent) == 1:
                 if kind in ("country", "continent") and ent.label_ != "PERSON":
                     inside.append((start, end))  # "the EU said": the union as an actor
+            elif key in gz.LANDMARK_KEYS:
+                inside.append((start, end))  # "a White House aide": the seat of power
             elif key in keys:
                 plain.append((start, end))
-            elif ent is not None and key in gz.LANDMARK_KEYS:
-                inside.append((start, end))  # "a White House aide": the seat of power
             continue
         if ent.label_ == "PERSON":
             continue
