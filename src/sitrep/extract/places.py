@@ -188,8 +188,12 @@ def _entry_precision(entry: GeoEntry) -> Precision:
     return "city" if entry.kind == "city" else entry.kind
 
 
-def _score(entry: GeoEntry, key: str, ctx: _Context, *, region: bool, big_city: bool) -> float:
-    """How likely an entry is what the name means here (higher is better)."""
+def _score(
+    entry: GeoEntry, key: str, ctx: _Context, *, region: bool, big_city: bool, country: bool
+) -> float:
+    """How likely an entry is what the name means here (higher is better). ``country``: a
+    country goes by this name too, so its capital's other names get no support from
+    the places around ("Mexico" after a Mexico City dateline)."""
     s = math.log10(entry.population + 10)
     if entry.kind in ("country", "continent"):
         s += 4.0
@@ -208,9 +212,10 @@ def _score(entry: GeoEntry, key: str, ctx: _Context, *, region: bool, big_city: 
             share = max(0.0, share - own[1])
         s += _ADMIN1_WEIGHT * share
         others = ctx.support.get(div)
-        if others and normalize(entry.name) == key:  # not "Mexico" read as Mexico City
+        own_name = normalize(entry.name) == key or not country
+        if others and own_name:
             s += _SUPPORT_WEIGHT * min(1.0, sum(w for k, w in others.items() if k != key))
-        if ctx.nearby and entry.kind in ("city", "region") and normalize(entry.name) == key:
+        if ctx.nearby and entry.kind in ("city", "region") and own_name:
             s += _NEAR_WEIGHT * _near_support(entry, key, ctx)
     if ctx.anchors and entry.kind in ("city", "region"):
         # Local news names places near each other: favour the candidate nearest the others.
@@ -232,7 +237,10 @@ def _score(entry: GeoEntry, key: str, ctx: _Context, *, region: bool, big_city: 
 def _rank(key: str, ctx: _Context, *, region: bool = False) -> list[tuple[float, GeoEntry]]:
     cands = gz.load().lookup_key(key)
     big_city = any(e.kind == "city" and e.population >= 500_000 for e in cands)
-    scored = [(_score(e, key, ctx, region=region, big_city=big_city), e) for e in cands]
+    country = any(e.kind == "country" for e in cands)
+    scored = [
+        (_score(e, key, ctx, region=region, big_city=big_city, country=country), e) for e in cands
+    ]
     scored.sort(key=lambda p: -p[0])
     return scored
 
