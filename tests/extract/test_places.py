@@ -224,6 +224,15 @@ DEMONYMS = [
     ("The French government recalled its ambassador.", "French", "FR"),
     ("European ministers met again on Tuesday.", "European", ""),
     ("Kenyan police said the convoy was ambushed.", "Kenyan", "KE"),
+    # adjectives the small model tags as a person or not at all
+    ("The store was designed by the prominent Slovak architect Ivan Matusik.", "Slovak", "SK"),
+    ("Salvadoran migrant Alexis Cea, 25, posed for a picture.", "Salvadoran", "SV"),
+    ("Cervical cancer kills many Jamaican women every year.", "Jamaican", "JM"),
+    ("South Korean officials met their counterparts on Friday.", "South Korean", "KR"),
+    # people of regions and states
+    ("South Ossetian fighters continued to attack overnight.", "South Ossetian", "GE"),
+    ("Ohioans will vote on the levy in May.", "Ohioans", "US"),
+    ("Many Czechs crossed the border to shop.", "Czechs", "CZ"),
 ]
 
 
@@ -378,6 +387,14 @@ RECALL = [
         "in crews from Litchfield and Winsted, and Torrington businesses collected clothes.",
         "Torrington",
         2,
+        "US",
+        "location",
+    ),
+    # a local-news headline: "[town] man charged"
+    (
+        "Gainesville man charged with stealing a car. A Gainesville man was arrested on Tuesday.",
+        "Gainesville",
+        1,
         "US",
         "location",
     ),

@@ -121,6 +121,8 @@ def _demonyms() -> dict[str, str]:
     for w in ("saudis", "iraqis", "israelis", "pakistanis", "yemenis", "somalis"):
         out[w] = out[w[:-1]]
     out["frenchmen"] = "FR"
+    out["czechs"] = "CZ"
+    out["sinhalese"] = out["sinhala"] = "LK"
     out["britons"] = out["brits"] = "GB"
     return out
 
@@ -225,6 +227,43 @@ _REGION_ADJECTIVES = {
     "kurdish": "Kurdistan",
     "arab": "Middle East",
     "central american": "Central America",
+    "south ossetian": "South Ossetia",
+    "abkhaz": "Abkhazia",
+    "abkhazian": "Abkhazia",
+    "chechen": "Chechnya",
+    "dagestani": "Dagestan",
+    "ontarian": "Ontario",
+    "albertan": "Alberta",
+    "quebecer": "Quebec",
+    "ohioan": "Ohio",
+    "minnesotan": "Minnesota",
+    "texan": "Texas",
+    "californian": "California",
+    "floridian": "Florida",
+    "virginian": "Virginia",
+    "kentuckian": "Kentucky",
+    "tennessean": "Tennessee",
+    "oklahoman": "Oklahoma",
+    "hoosier": "Indiana",
+    "iowan": "Iowa",
+    "kansan": "Kansas",
+    "nebraskan": "Nebraska",
+    "coloradan": "Colorado",
+    "arizonan": "Arizona",
+    "alaskan": "Alaska",
+    "michigander": "Michigan",
+    "wisconsinite": "Wisconsin",
+    "pennsylvanian": "Pennsylvania",
+    "marylander": "Maryland",
+    "oregonian": "Oregon",
+    "utahn": "Utah",
+    "nevadan": "Nevada",
+    "louisianan": "Louisiana",
+    "mississippian": "Mississippi",
+    "alabamian": "Alabama",
+    "arkansan": "Arkansas",
+    "missourian": "Missouri",
+    "vermonter": "Vermont",
     "sicilian": "Sicily",
     "catalan": "Catalonia",
     "bavarian": "Bavaria",

@@ -53,7 +53,8 @@ _WEAK_CUE_BEFORE = _words(
 CIVIC_WORDS = _words(
     """police policeman policemen detectives firefighters fire sheriff sheriff's council
     councilman councilwoman councilmembers selectmen aldermen township borough schools
-    officials voters natives commonwealth's"""
+    officials voters natives commonwealth's man woman men women boy girl teen teenager
+    couple family businessman"""
 )
 _CUE_AFTER = frozenset(
     REGION_WORDS

@@ -438,10 +438,19 @@ def _generic(text: str) -> bool:
     return bool(set(normalize(text).split()) & (DIRECTIONS | _GENERIC_LAND))
 
 
+def _demonym_entry(text: str) -> tuple[str, GeoEntry | None]:
+    """The place an adjective or demonym names ("South Ossetian" whole, "the Russian")."""
+    key = normalize(text).removeprefix("the ")
+    entry = gz.demonym_place(key)
+    if entry is None:
+        key = strip_mention(text)[0]
+        entry = gz.demonym_place(key)
+    return key, entry
+
+
 def _is_demonym(text: str) -> bool:
     """An adjective or demonym of a place rather than its name ("European", not "Caribbean")."""
-    key = strip_mention(text)[0]
-    entry = gz.demonym_place(key)
+    key, entry = _demonym_entry(text)
     return entry is not None and normalize(entry.name) != key
 
 
@@ -574,7 +583,7 @@ def places(
     )
     if demonyms:
         for ent in _demonym_spans(doc, inside=embedded):
-            entry = gz.demonym_place(strip_mention(ent.text)[0])
+            entry = _demonym_entry(ent.text)[1]
             if entry is not None:
                 place = _place(ent, entry, 0.7, _entry_precision(entry), True)
                 out.append(replace(place, extractor=DEMONYM_EXTRACTOR))
