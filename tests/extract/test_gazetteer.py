@@ -205,3 +205,13 @@ def test_canada_is_placed_at_its_geonames_point() -> None:
     canada = gz.load().country("CA")
     assert canada is not None
     assert gz.distance_km(canada.lat, canada.lon, 60.11, -113.64) < 20
+
+
+def test_a_province_point_is_the_centre_of_its_box_not_of_its_towns() -> None:
+    # Towns crowd the southern edge; the province's point is its middle.
+    south = [(43.0 + k * 0.01, -80.0 + k * 0.01) for k in range(50)]
+    north = [(56.0, -88.0), (52.0, -94.0)]
+    lat, lon = gz._box_point(south + north)
+    assert 49.0 <= lat <= 50.0 and -88.0 <= lon <= -86.0
+    # across the date line it falls back to the robust centre of the towns
+    assert gz._box_point([(52.0, 179.5), (52.0, -179.5), (61.0, -150.0)])[1] < 0

@@ -272,7 +272,7 @@ _REGION_ADJECTIVES = {
     "flemish": "Flanders",
 }
 
-_FORMAT = 16  # bump when the cached layout or the build rules change
+_FORMAT = 17  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
@@ -343,6 +343,21 @@ def _cell_point(points: list[tuple[float, float]]) -> tuple[float, float]:
         return (0.0, 0.0)
     cells = {(round(lat * 2) / 2, round(lon * 2) / 2) for lat, lon in points}
     return (statistics.median(c[0] for c in cells), statistics.median(c[1] for c in cells))
+
+
+def _box_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The centre of the box around an area's occupied cells: near GeoNames' own point for
+    a state or province whose towns crowd one edge (Ontario's south, Alberta's cities),
+    where the median of its towns is hundreds of kilometres off. Falls back to
+    :func:`_cell_point` for areas across the date line."""
+    cells = {(round(lat * 2) / 2, round(lon * 2) / 2) for lat, lon in points}
+    if not cells:
+        return (0.0, 0.0)
+    lats = [c[0] for c in cells]
+    lons = [c[1] for c in cells]
+    if max(lons) - min(lons) > 180:
+        return _cell_point(points)
+    return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
 
 
 def cache_path() -> Path:
@@ -430,7 +445,7 @@ def _build() -> tuple[list[Row], dict[str, list[int]]]:
         states: dict[str, dict[str, Any]] = json.load(fh)
     state_rows: dict[str, Row] = {}
     for code, s in states.items():
-        lat, lon = _cell_point(by_state.get(code, []))
+        lat, lon = _box_point(by_state.get(code, []))
         row = (int(s["geonameid"]), str(s["name"]), "US", lat, lon, state_pop[code], "r", code)
         add(row, [str(s["name"])])
         state_rows[code] = row
@@ -569,7 +584,8 @@ def _add_divisions(
         names = [n for n in names if ("", normalize(n)) not in taken]  # "Punjab", "Kashmir"
         if not names:
             continue
-        lat, lon = _cell_point([(m[0], m[1]) for m in members])
+        where = [(m[0], m[1]) for m in members]
+        lat, lon = _box_point(where) if level == "s" else _cell_point(where)
         codes = [m[3] for m in members if m[3]]
         a1 = statistics.mode(codes) if codes else ""
         pop = sum(m[2] for m in members)
