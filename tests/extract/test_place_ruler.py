@@ -60,3 +60,14 @@ def test_added_once_after_ner(nlp: Any) -> None:
     add_gazetteer_ruler(nlp)
     assert nlp.pipe_names == before
     assert nlp.pipe_names.index(COMPONENT) > nlp.pipe_names.index("ner")
+
+
+def test_a_county_after_a_town_and_a_comma_is_a_place(nlp: Any) -> None:
+    from sitrep.extract.place_ruler import _county_after_town
+    from sitrep.nlp import parse
+
+    doc = parse("Races are at Donington Park, Leicestershire, in April.", nlp=nlp)
+    i = next(t.i for t in doc if t.text == "Leicestershire")
+    assert _county_after_town(doc, i, "region")
+    assert not _county_after_town(doc, i, "city")
+    assert not _county_after_town(doc, 0, "region")

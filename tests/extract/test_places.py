@@ -448,6 +448,14 @@ RECALL = [
         "SK",
         "location",
     ),
+    # a big city inside a team name of the article
+    (
+        "She worked with Seattle Fire and Police at every Seattle Seahawks home game.",
+        "Seattle",
+        0,
+        "US",
+        "actor",
+    ),
     # a state abbreviation after a politician's party
     (
         "House Majority Whip James Clyburn, D-S.C., inserted the language into the bill.",

@@ -129,7 +129,7 @@ def _cue_before(doc: Doc, i: int) -> int:
         j -= 1
     if j < 0:
         return 0
-    if doc[j].text in _LIST_WORDS and j > 0 and doc[j - 1].ent_type_ == "GPE":  # "Žilina, Nitra"
+    if doc[j].text in _LIST_WORDS and j > 0 and doc[j - 1].ent_type_ in PLACE_LABELS:
         return 2
     w = doc[j].lower_
     if w in _CUE_BEFORE:
@@ -253,6 +253,8 @@ def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool
     propn = any(t.pos_ == "PROPN" for t in span)
     if _dateline(doc, start, end):
         return pop >= 1000 or kind != "city"
+    if _county_after_town(doc, start, kind):
+        return True
     if cue == 2:
         return propn or big_kind or pop >= 100_000
     if cue == 1 and propn and pop >= 15_000:
@@ -262,6 +264,12 @@ def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool
     if first.is_sent_start and not big_kind and pop < 1_000_000:
         return False
     return big_kind or pop >= 100_000
+
+
+def _county_after_town(doc: Doc, start: int, kind: str | None) -> bool:
+    """A division after a name and a comma: "Oulton Park, Cheshire", "Croft, Yorkshire"."""
+    after_name = start > 1 and doc[start - 1].text == "," and _capitalized(doc[start - 2])
+    return kind == "region" and after_name
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
@@ -325,7 +333,8 @@ def _gazetteer_component(doc: Doc) -> Doc:
         cue = _cue(doc, start, end)
         big = kind in ("country", "continent") or (kind == "region" and pop >= 1_000_000)
         # The model's own label counts against a small place: "a pass from Henry".
-        needed = 1_000 if _dateline(doc, start, end) else {2: 5_000, 1: 50_000, 0: 200_000}[cue]
+        pinned = _dateline(doc, start, end) or _county_after_town(doc, start, kind)
+        needed = 1_000 if pinned else {2: 5_000, 1: 50_000, 0: 200_000}[cue]
         acronym = ent.text.isupper() and len(ent.text) <= 4
         if ent.label_ == "ORG" and acronym and cue < 2:  # "the EU said": the organisation
             continue

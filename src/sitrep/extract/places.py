@@ -610,9 +610,12 @@ def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], lis
         ent = owner.get(start)
         if ent is not None and (ent.label_ in PLACE_LABELS or end > ent.end):
             continue
-        if key in persons or (start and doc[start - 1].lower_.rstrip(".") in TITLES):
+        if start and doc[start - 1].lower_.rstrip(".") in TITLES:
             continue
         pop, kind = gaz.salience(key)
+        known = kind in ("country", "continent") or pop >= 100_000
+        if key in persons and not known:  # "Jordan" of "Michael Jordan", not "Seattle"
+            continue
         if ent is None or (ent.start, ent.end) == (start, end):
             if ent is not None and ent.text.isupper() and len(ent) == 1:
                 if kind in ("country", "continent") and ent.label_ != "PERSON":
