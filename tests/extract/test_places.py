@@ -588,3 +588,12 @@ def test_landmarks_and_province_codes(
 
 def test_bc_after_a_number_is_a_year(nlp: Any) -> None:
     assert not [p for p in _places(nlp, "The fort was built around 300 BC by traders.")]
+
+
+def test_country_names_lend_no_support_to_namesake_towns(nlp: Any) -> None:
+    text = (
+        "Venezuelan arrivals in Brazil keep growing. A spokesman spoke at today's press "
+        "briefing at the Palais des Nations in Geneva. Brazil has opened more shelters."
+    )
+    geneva = next(p for p in _places(nlp, text) if p.text == "Geneva")
+    assert geneva.country == "CH"  # not Geneva, Indiana, near Brazil, Indiana

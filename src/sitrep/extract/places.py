@@ -139,11 +139,21 @@ def _names_in(span: Span) -> list[str]:
     return [k for _, _, k in candidates(span) if k not in STOP_WORDS]
 
 
+def _country_name(key: str) -> bool:
+    """Whether the name is a country's or continent's and no state's ("Brazil", not
+    "Georgia")."""
+    cands = gz.load().lookup_key(key)
+    country = any(e.kind in ("country", "continent") for e in cands)
+    return country and not any(e.kind == "region" for e in cands)
+
+
 def _support(keys: Iterable[str]) -> dict[tuple[str, str], dict[str, float]]:
     """Which names of an article could lie in each state or province (see ``_Context``)."""
     gaz = gz.load()
     out: dict[tuple[str, str], dict[str, float]] = {}
     for key in keys:
+        if _country_name(key):  # "Brazil" says nothing for Brazil, Indiana
+            continue
         divs = {
             (e.country, e.admin1)
             for e in gaz.lookup_key(key)
@@ -165,6 +175,8 @@ def _nearby(keys: Iterable[str]) -> dict[str, list[tuple[float, float]]]:
     gaz = gz.load()
     out: dict[str, list[tuple[float, float]]] = {}
     for key in keys:
+        if _country_name(key):
+            continue
         cands = [e for e in gaz.lookup_key(key) if e.kind in ("city", "region") and e.admin1]
         cands.sort(key=lambda e: -e.population)
         if cands:
