@@ -585,3 +585,12 @@ def test_country_names_lend_no_support_to_namesake_towns(nlp: Any) -> None:
     )
     geneva = next(p for p in _places(nlp, text) if p.text == "Geneva")
     assert geneva.country == "CH"  # not Geneva, Indiana, near Brazil, Indiana
+
+
+def test_each_span_is_one_place(nlp: Any, sample_text: str) -> None:
+    text = (
+        sample_text + "\n\nTorrington firefighters and the Torrington Fire Department met "
+        "in Torrington. A White House aide and the Kremlin spoke; EU airlines flew."
+    )
+    spans = [(p.start, p.end) for p in _places(nlp, text)]
+    assert len(spans) == len(set(spans))

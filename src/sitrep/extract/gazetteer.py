@@ -299,8 +299,16 @@ class GeoEntry:
     capital: bool = False
 
 
+_DOTS = re.compile(r"[.\u00b7]")
+_DASHES = re.compile(r"[-\u2010-\u2015_/,]+")
+_SAINT = re.compile(r"\bsaint\b")
+_SAINTE = re.compile(r"\bsainte\b")
+
+
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """The lookup key of a name: ASCII-folded, lower case, punctuation-light.
+    """The lookup key of a name: ASCII-folded, lower case, punctuation-light (memoized: the
+    same names recur in every article).
 
     Args:
         text: a place name as written ("Kyïv", "St. Petersburg", "Khar’kov").
@@ -311,10 +319,10 @@ def normalize(text: str) -> str:
     s = unicodedata.normalize("NFKD", text)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").lower()
-    s = re.sub(r"[.\u00b7]", "", s)
-    s = re.sub(r"[-\u2010-\u2015_/,]+", " ", s)
-    s = re.sub(r"\bsaint\b", "st", s)
-    s = re.sub(r"\bsainte\b", "ste", s)
+    s = _DOTS.sub("", s)
+    s = _DASHES.sub(" ", s)
+    s = _SAINT.sub("st", s)
+    s = _SAINTE.sub("ste", s)
     return " ".join(s.split())
 
 

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -450,6 +451,7 @@ def _generic(text: str) -> bool:
     return bool(set(normalize(text).split()) & (DIRECTIONS | _GENERIC_LAND))
 
 
+@lru_cache(maxsize=1 << 14)
 def _demonym_entry(text: str) -> tuple[str, GeoEntry | None]:
     """The place an adjective or demonym names ("South Ossetian" whole, "the Russian")."""
     key = normalize(text).removeprefix("the ")
