@@ -106,6 +106,21 @@ def _fmt(v: Any) -> str:
     return "" if v is None else str(v)
 
 
+_PRF = ("precision", "recall", "f1")
+
+
+def _metric_order(metric: str) -> tuple[int, str, int]:
+    """Columns in a stable order, whatever order the results were stored in: precision,
+    recall and F1 first, then each family (``span_``, ``value_``...) as P, R, F1, then the
+    rest by name."""
+    for rank, part in enumerate(_PRF):
+        if metric == part:
+            return (0, "", rank)
+        if metric.endswith("_" + part):
+            return (1, metric[: -len(part) - 1], rank)
+    return (1, metric, len(_PRF))
+
+
 def render(results: dict[str, Any]) -> str:
     """The markdown document for the stored results."""
     lines = [
@@ -126,10 +141,13 @@ def render(results: dict[str, Any]) -> str:
             f"Gold: {entry.get('source', suite.source)}; n = {entry['n']}.",
             "",
         ]
-        systems: dict[str, dict[str, Any]] = entry["systems"]
+        systems: dict[str, dict[str, Any]] = dict(
+            sorted(entry["systems"].items(), key=lambda kv: (kv[0] != "sitrep", kv[0]))
+        )
         metrics: list[str] = []
         for scores in systems.values():
             metrics += [m for m in scores if m not in metrics]
+        metrics.sort(key=_metric_order)
         lines.append("| system | " + " | ".join(metrics) + " |")
         lines.append("|---|" + "---|" * len(metrics))
         for name, scores in systems.items():
