@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from sitrep.extract import gazetteer as gz
 from sitrep.extract.gazetteer import GeoEntry, normalize
@@ -39,8 +39,8 @@ from sitrep.nlp import text_of
 EXTRACTOR = "places.v1"
 DEMONYM_EXTRACTOR = "places.demonym.v1"  # "Russian forces": a country as actor
 EMBEDDED_EXTRACTOR = "places.embedded.v1"  # "the Kentucky Department of Education"
-# A street, building or quarter the gazetteer does not know, placed at the city the article
-# names most (at least twice), with a low confidence: "Royal Street" in a New Orleans story.
+# A street, building or quarter the gazetteer does not know, placed at the article's city
+# (see _focus_city), with a low confidence: "Royal Street" in a New Orleans story.
 FALLBACK_EXTRACTOR = "places.fallback.v1"
 
 # Verbs of saying and stance: a capital or country as their subject speaks for its government.
@@ -124,7 +124,7 @@ class _Context:
     # For each state or province, the names of the article that could lie in it, each
     # weighted by how few divisions it could lie in: (country, admin1) -> {key: weight}.
     support: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
-    # The towns and counties each name of the article could be: key -> [(lat, lon, weight)].
+    # The towns and counties each name of the article could be: key -> [(lat, lon)].
     nearby: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
 
 
@@ -148,41 +148,32 @@ def _country_name(key: str) -> bool:
     return country and not any(e.kind == "region" for e in cands)
 
 
-def _support(keys: Iterable[str]) -> dict[tuple[str, str], dict[str, float]]:
-    """Which names of an article could lie in each state or province (see ``_Context``)."""
+def _local_readings(
+    keys: Iterable[str],
+) -> tuple[dict[tuple[str, str], dict[str, float]], dict[str, list[tuple[float, float]]]]:
+    """What the towns and counties each name could be say about the others, as the
+    ``support`` and ``nearby`` of :class:`_Context`: for each state or province, the names
+    that could lie in it (weighted by how few divisions each could lie in), and for each
+    name, the points of its 12 most populous readings. A country's name ("Brazil") says
+    nothing for its namesake towns (Brazil, Indiana)."""
     gaz = gz.load()
-    out: dict[tuple[str, str], dict[str, float]] = {}
+    support: dict[tuple[str, str], dict[str, float]] = {}
+    nearby: dict[str, list[tuple[float, float]]] = {}
     for key in keys:
-        if _country_name(key):  # "Brazil" says nothing for Brazil, Indiana
+        if _country_name(key):
             continue
-        divs = {
-            (e.country, e.admin1)
-            for e in gaz.lookup_key(key)
-            if e.admin1
-            and e.kind in ("city", "region")
-            and (e.population >= 1000 or e.kind == "region")
-        }
+        local = [e for e in gaz.lookup_key(key) if e.admin1 and e.kind in ("city", "region")]
+        divs = {(e.country, e.admin1) for e in local if e.population >= 1000 or e.kind == "region"}
         for div in divs:
-            out.setdefault(div, {})[key] = 1.0 / len(divs)
-    return out
+            support.setdefault(div, {})[key] = 1.0 / len(divs)
+        local.sort(key=lambda e: -e.population)
+        if local:
+            nearby[key] = [(e.lat, e.lon) for e in local[:12]]
+    return support, nearby
 
 
 _NEAR_WEIGHT = 3.0  # "Paris" and "Henry County" within a few miles of each other
 _NEAR_KM = 60.0
-
-
-def _nearby(keys: Iterable[str]) -> dict[str, list[tuple[float, float]]]:
-    """The points of the places each name could be (its 12 most populous towns/counties)."""
-    gaz = gz.load()
-    out: dict[str, list[tuple[float, float]]] = {}
-    for key in keys:
-        if _country_name(key):
-            continue
-        cands = [e for e in gaz.lookup_key(key) if e.kind in ("city", "region") and e.admin1]
-        cands.sort(key=lambda e: -e.population)
-        if cands:
-            out[key] = [(e.lat, e.lon) for e in cands[:12]]
-    return out
 
 
 def _near_support(entry: GeoEntry, key: str, ctx: _Context) -> float:
@@ -287,11 +278,12 @@ def _context(doc: Doc, extra: Iterable[Span] = ()) -> _Context:
             votes[cc] = votes.get(cc, 0.0) + (0.3 * w if key in seen else w)
             seen.add(key)
 
-    for ent in [*doc.ents, *extra]:
+    named = [(e, e.label_ in PLACE_LABELS) for e in doc.ents] + [(e, True) for e in extra]
+    for ent, is_place in named:
         if ent.label_ == "NORP":  # "Russian forces" say who acts more than where
             vote(gz.demonym_country(ent.text) or "", 0.5, normalize(ent.text))
             continue
-        if ent.label_ not in PLACE_LABELS and ent not in extra:
+        if not is_place:
             continue
         key, _ = strip_mention(ent.text)
         if key in STOP_WORDS and not ent.text.isupper():
@@ -474,12 +466,14 @@ def _demonym_spans(doc: Doc, *, inside: bool = False) -> list[Span]:
     ``inside``, also inside other names ("the Russian Ministry of Defence")."""
     out = [e for e in doc.ents if e.label_ in PLACE_LABELS | {"NORP"} and _is_demonym(e.text)]
     covered = {t for e in out for t in range(e.start, e.end)}
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    names = {t for e in persons for t in range(e.start, e.end)}  # "Jordan" of "Michael Jordan"
     for tok in doc:
         i = tok.i
         if i in covered or not (tok.text[:1].isupper() and tok.is_alpha):
             continue
         ent = tok.ent_type_
-        if ent in PLACE_LABELS or (ent == "PERSON" and len(_entity_of(tok)) > 1):
+        if ent in PLACE_LABELS or i in names:
             continue
         if ent == "LANGUAGE" or (ent and ent not in ("NORP", "PERSON") and not inside):
             continue  # "she speaks English"
@@ -493,11 +487,6 @@ def _demonym_spans(doc: Doc, *, inside: bool = False) -> list[Span]:
         out.append(doc[start : i + 1])
         covered.update(range(start, i + 1))
     return out
-
-
-def _entity_of(tok: Token) -> Span:
-    """The entity a token is part of."""
-    return next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
 
 
 # Last words of an organisation's name that make it a building ("Altnagelvin Hospital").
@@ -517,8 +506,8 @@ def _far(a: GeoEntry, b: GeoEntry) -> bool:
 
 
 def _focus_city(entries: Iterable[GeoEntry | None], ctx: _Context) -> GeoEntry | None:
-    """The city an article names most often (at least twice), in a country the article is
-    about, if any."""
+    """The city an article is about: in a country it is about, the city it names most
+    often if at least twice, else the biggest city it names, if that has 100,000 people."""
     counts: dict[int, tuple[int, GeoEntry]] = {}
     for entry in entries:
         if entry is None or entry.kind != "city" or not entry.geonameid:
@@ -554,7 +543,7 @@ def places(
     Returns:
         One :class:`~sitrep.model.Place` per GPE/LOC/FAC mention, in text order; mentions the
         gazetteer cannot place are kept with ``resolved=False``, except in an article about one
-        city (named at least twice): there a street, building or quarter the gazetteer does
+        city (see ``_focus_city``): there a street, building or quarter the gazetteer does
         not know gets that city's position, confidence 0.2 and extractor
         ``places.fallback.v1``, and so does a street name the gazetteer places over 300 km
         from it ("Royal Street" in New Orleans is not the Royal Street of elsewhere). Demonyms and
@@ -641,13 +630,8 @@ def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], lis
             continue
         if ent.label_ == "PERSON":
             continue
-        big = (
-            kind in ("country", "continent")
-            or (kind == "region" and pop >= 1_000_000)
-            or pop >= 100_000
-        )
         civic = end < len(doc) and doc[end].lower_ in CIVIC_WORDS and pop >= 1000
-        if big or civic or key in keys:
+        if known or civic or key in keys:
             inside.append((start, end))
     return plain, inside
 
@@ -659,7 +643,8 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
     """Resolve mentions in two passes: the first finds the states/regions the article is in."""
     texts = [doc[s:e].text for _, s, e, _, _ in mentions]
     keys = {k for _, s, e, _, _ in mentions for k in _names_in(doc[s:e])}
-    ctx = replace(ctx, support=_support(keys), nearby=_nearby(keys))
+    support, nearby = _local_readings(keys)
+    ctx = replace(ctx, support=support, nearby=nearby)
     first = [_resolve_span(t, m[3], ctx) for t, m in zip(texts, mentions, strict=True)]
     resolved = [
         (strip_mention(t)[0], entry, conf)
@@ -667,7 +652,7 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
         if entry is not None
     ]
     ctx = _region_context(ctx, resolved)
-    second = [_resolve_span(doc[s:e].text, m[3], ctx) for m in mentions for s, e in [m[1:3]]]
+    second = [_resolve_span(t, m[3], ctx) for t, m in zip(texts, mentions, strict=True)]
     focus = _focus_city((entry for entry, _, _ in second), ctx)
     out: list[Place] = []
     for (label, start, end, _region, ent), (entry, conf, precision) in zip(
