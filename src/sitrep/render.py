@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from sitrep.eval.base import Report
-from sitrep.model import CasualtyClaim, Record
+from sitrep.model import CasualtyClaim, PlaceRef, Record
 
 _KIND_STYLE = {
     "killed": "bold red",
@@ -26,6 +28,17 @@ def figure(c: CasualtyClaim) -> str:
     else:
         num = "?"
     return f"{c.hedge} {num}" if c.hedge else num
+
+
+def _where_when(
+    line: Text, place: PlaceRef | None, date: dt.date | None, period: str | None
+) -> None:
+    """Append where and when a claim or event happened, in green."""
+    if place:
+        line.append(f"  in {place.name}", style="green")
+    when = date.isoformat() if date else period
+    if when:
+        line.append(f"  {when}", style="green")
 
 
 def print_record(record: Record, console: Console) -> None:
@@ -52,11 +65,7 @@ def print_record(record: Record, console: Console) -> None:
             line.append(f"{c.kind:<9}", style=_KIND_STYLE.get(c.kind, "bold"))
             line.append(figure(c), style="bold")
             line.append(f" {c.victims or ''}")
-            if c.place:
-                line.append(f"  in {c.place.name}", style="green")
-            when = c.date.isoformat() if c.date else c.period
-            if when:
-                line.append(f"  {when}", style="green")
+            _where_when(line, c.place, c.date, c.period)
             line.append(f"  [{c.scope}]", style="dim")
             console.print(line)
             detail = Text("           ")
@@ -126,11 +135,7 @@ def print_record(record: Record, console: Console) -> None:
                 line.append(f"  {actors}", style="cyan")
             if e.target:
                 line.append(f" -> {e.target}")
-            if e.place:
-                line.append(f"  in {e.place.name}", style="green")
-            when = e.date.isoformat() if e.date else e.period
-            if when:
-                line.append(f"  {when}", style="green")
+            _where_when(line, e.place, e.date, e.period)
             if e.fatalities is not None:
                 line.append(f"  {e.fatalities} killed", style="red")
             if e.flags:

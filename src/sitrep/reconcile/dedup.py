@@ -34,7 +34,7 @@ article; a copy of a copy points at the canonical article of the group.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -400,6 +400,18 @@ def _texts_of(store: Store) -> TextLoader:
     return load
 
 
+def _fingerprint_batches(
+    store: Store, ids: Sequence[str], batch_size: int
+) -> Iterator[list[tuple[str, Fingerprint]]]:
+    """The fingerprints of these articles, batch by batch; each batch's texts are read in
+    one query that is done before the caller writes."""
+    load = _texts_of(store)
+    for start in range(0, len(ids), batch_size):
+        batch = ids[start : start + batch_size]
+        text_of = load(batch)
+        yield [(aid, fingerprint(text_of.get(aid, ""))) for aid in batch]
+
+
 def load_index(store: Store, *, threshold: float = THRESHOLD) -> DedupIndex:
     """Rebuild the in-memory LSH indexes from the signatures stored in the database; the
     exact shingles of a candidate are read from its stored text when it is looked at."""
@@ -438,11 +450,7 @@ def _add_lead_signatures(store: Store, *, batch_size: int = 2000) -> int:
             [NUM_PERM, 2 * _BLOB],
         ).fetchall()
     ]
-    load = _texts_of(store)
-    for start in range(0, len(ids), batch_size):
-        batch = ids[start : start + batch_size]
-        text_of = load(batch)
-        prints = [(aid, fingerprint(text_of.get(aid, ""))) for aid in batch]
+    for prints in _fingerprint_batches(store, ids, batch_size):
         store.con.execute(
             "UPDATE article_minhash SET signature = u.sig, n_shingles = u.n "
             "FROM (SELECT unnest($1) AS id, unnest($2) AS sig, unnest($3) AS n) u "
@@ -485,11 +493,7 @@ def dedup_articles(
             [sorted(WIRE_SERVICES)],
         ).fetchall()
     ]
-    load = _texts_of(store)
-    for start in range(0, len(todo), batch_size):
-        ids = todo[start : start + batch_size]
-        text_of = load(ids)
-        prints = [(aid, fingerprint(text_of.get(aid, ""))) for aid in ids]
+    for prints in _fingerprint_batches(store, todo, batch_size):
         index.prefetch(fp for _, fp in prints)  # one read for the batch's stored candidates
         dups = [d for aid, fp in prints if (d := index.add_fingerprint(aid, fp)) is not None]
         seqs = list(range(seq + 1, seq + 1 + len(prints)))
