@@ -42,8 +42,9 @@ def test_decode_gzip() -> None:
         (b"", EmptyInput),
         (b"   \n\n", EmptyInput),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryInput),
-        (gzip.compress(BODY.encode())[:20], BrokenInput),
+        (gzip.compress(BODY.encode(), mtime=0)[:20], BrokenInput),
     ],
+    ids=["empty", "blank", "png", "truncated-gzip"],
 )
 def test_bad_bytes(data: bytes, exc: type[Exception]) -> None:
     with pytest.raises(exc) as info:
