@@ -594,3 +594,45 @@ def test_each_span_is_one_place(nlp: Any, sample_text: str) -> None:
     )
     spans = [(p.start, p.end) for p in _places(nlp, text)]
     assert len(spans) == len(set(spans))
+
+
+def test_georgia_beside_its_neighbours_is_the_country(nlp: Any) -> None:
+    text = (
+        "Azerbaijan puts pressure on Georgia and prevents demining, experts believe. "
+        "Officials in Baku denied that Azerbaijan had mined the border with Georgia, "
+        "and Armenia said nothing."
+    )
+    found = [p for p in _places(nlp, text) if p.text == "Georgia"]
+    assert found and all(p.country == "GE" and p.precision == "country" for p in found)
+
+
+def test_the_article_city_is_in_the_state_it_is_about(nlp: Any) -> None:
+    from sitrep.extract.places import FALLBACK_EXTRACTOR
+
+    text = (
+        "The Louisiana Purchase spurred growth below the old city. Families settled around "
+        "Washington Square, and Washington Square soon held a market. The New Orleans "
+        "streetcar ran down Desire Street."
+    )
+    street = _by_text(_places(nlp, text))["Desire Street"]
+    assert street.extractor == FALLBACK_EXTRACTOR
+    assert street.name == "New Orleans"  # not the Washington Square of Philadelphia
+
+
+def test_a_place_and_its_division_are_two_mentions(nlp: Any) -> None:
+    text = "The next round is at Donington Park, Leicestershire, on 28 April."
+    found = _by_text(_places(nlp, text))
+    assert "Leicestershire" in found and found["Leicestershire"].country == "GB"
+    park = found["Donington Park"]  # unknown to the gazetteer: placed in its county
+    assert park.resolved and park.country == "GB" and park.precision == "region"
+
+
+def test_streets_read_as_organisations_or_people_are_places(nlp: Any) -> None:
+    text = (
+        "Police in Toronto closed Dubonet Drive after the crash. Toronto officials said "
+        "the Royal Street crossing would reopen on Monday."
+    )
+    found = _by_text(_places(nlp, text))
+    for name in ("Dubonet Drive", "Royal Street"):
+        place = next(p for t, p in found.items() if name in t)
+        assert place.role == "location" and place.name == "Toronto"

@@ -201,6 +201,8 @@ def _score(
     s = math.log10(entry.population + 10)
     if entry.kind in ("country", "continent"):
         s += 4.0
+        if entry.kind == "country":
+            s += _NEIGHBOUR_WEIGHT * _neighbour_share(entry, ctx)
     elif entry.kind == "region":
         # "New York" and "Washington" alone mean the city; "Washington state" the state.
         s += -1.5 if big_city and not region else 3.5 if entry.geonameid else 2.5
@@ -236,6 +238,23 @@ def _score(
     if normalize(entry.name) != key:  # matched an alternate name only
         s -= 0.8
     return s
+
+
+_NEIGHBOUR_WEIGHT = 1.5  # "Georgia" beside Azerbaijan and Armenia is the country
+_NEIGHBOUR_KM = 1500.0
+
+
+def _neighbour_share(entry: GeoEntry, ctx: _Context) -> float:
+    """The largest share of the article held by another country near this one."""
+    gaz = gz.load()
+    best = 0.0
+    for cc, share in ctx.countries.items():
+        if cc == entry.country or share <= best:
+            continue
+        other = gaz.country(cc)
+        if other and gz.distance_km(entry.lat, entry.lon, other.lat, other.lon) < _NEIGHBOUR_KM:
+            best = share
+    return best
 
 
 def _rank(key: str, ctx: _Context, *, region: bool = False) -> list[tuple[float, GeoEntry]]:
@@ -297,6 +316,8 @@ def _context(doc: Doc, extra: Iterable[Span] = ()) -> _Context:
             continue
         top = max(cands, key=lambda e: (e.kind != "city", e.population))
         countries = {e.country for e in cands if e.population >= 1000}
+        if _two_senses(cands):  # "Georgia": the others say which, it says nothing
+            continue
         if top.kind == "country":
             vote(top.country, 2.0 if len(countries) == 1 else 1.0, key)
         elif top.kind == "region" or len(countries) == 1:
@@ -307,6 +328,15 @@ def _context(doc: Doc, extra: Iterable[Span] = ()) -> _Context:
     # A country's share of the top count, damped when the evidence is thin (one adjective).
     shares = {cc: sh * min(1.0, votes[cc] / 2.0) for cc, sh in _shares(votes).items()}
     return _Context(shares, {})
+
+
+def _two_senses(cands: list[GeoEntry]) -> bool:
+    """Whether a name is both a country's and a state's or province's of another country
+    ("Georgia"), so that which one it is depends on the rest of the article."""
+    nations = {e.country for e in cands if e.kind == "country"}
+    return bool(nations) and any(
+        e.kind == "region" and e.country not in nations and e.population >= 100_000 for e in cands
+    )
 
 
 # Wording of American local news: its offices and institutions, its abbreviations.
@@ -494,11 +524,21 @@ _BUILDING_WORDS = """hospital center centre school elementary college university
     library stadium arena hotel museum institute court airport station mall market prison
     embassy cathedral mosque temple theatre theater chapel clinic courthouse jail"""
 _BUILDINGS = frozenset(_BUILDING_WORDS.split())
+# Last words that make any name a street or a feature of the land ("Royal Street" read as
+# an organisation, "Dubonet Drive" or "Glenrock Lagoon" as a person).
+_FEATURE_TEXT = """lagoon canal river lake bay beach island point racecourse tower castle palace
+    bridge plantation"""
+_FEATURE_WORDS = STREET_WORDS | frozenset(_FEATURE_TEXT.split())
+_NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
 def _building(ent: Span) -> bool:
-    """An organisation named as a building, where things happen ("Barclays Center")."""
-    return ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in _BUILDINGS
+    """An organisation named as a building, where things happen ("Barclays Center"), or a
+    name of any kind whose last word makes it a street or a feature of the land."""
+    if len(ent) < 2 or not ent[-1].text[:1].isupper() or ent.label_ in _NOT_PLACES:
+        return False
+    last = ent[-1].lower_.rstrip(".")
+    return (ent.label_ == "ORG" and last in _BUILDINGS) or last in _FEATURE_WORDS
 
 
 def _far(a: GeoEntry, b: GeoEntry) -> bool:
@@ -507,13 +547,24 @@ def _far(a: GeoEntry, b: GeoEntry) -> bool:
 
 def _focus_city(entries: Iterable[GeoEntry | None], ctx: _Context) -> GeoEntry | None:
     """The city an article is about: in a country it is about, the city it names most
-    often if at least twice, else the biggest city it names, if that has 100,000 people."""
-    counts: dict[int, tuple[int, GeoEntry]] = {}
-    for entry in entries:
-        if entry is None or entry.kind != "city" or not entry.geonameid:
-            continue
-        if ctx.countries and ctx.countries.get(entry.country, 0.0) < 0.5:
-            continue
+    often if at least twice, else the biggest city it names, if that has 100,000 people.
+    A city of the state or province the article is clearly about comes first: "Washington
+    Square" twice does not make a New Orleans story a Philadelphia one."""
+    cities = [e for e in entries if e is not None and e.kind == "city" and e.geonameid]
+    if ctx.countries:
+        cities = [e for e in cities if ctx.countries.get(e.country, 0.0) >= 0.5]
+    ranked = sorted(ctx.admin1.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[1][1] < 0.5):
+        state = ranked[0][0]
+        inside = _most_named([e for e in cities if (e.country, e.admin1) == state])
+        if inside is not None:
+            return inside
+    return _most_named(cities)
+
+
+def _most_named(cities: list[GeoEntry]) -> GeoEntry | None:
+    counts: dict[int | None, tuple[int, GeoEntry]] = {}
+    for entry in cities:
         n, _e = counts.get(entry.geonameid, (0, entry))
         counts[entry.geonameid] = (n + 1, entry)
     if not counts:
@@ -523,6 +574,20 @@ def _focus_city(entries: Iterable[GeoEntry | None], ctx: _Context) -> GeoEntry |
         return entry
     # Named once each: the biggest city, when it is big enough to be the story's dateline.
     return entry if entry.population >= 100_000 else None
+
+
+def _comma_parts(doc: Doc, ent: Span) -> list[Span]:
+    """A place entity that holds a place and the division or country it lies in ("Thruxton,
+    Hampshire", "Donington Park, Leicestershire") as its two mentions; else the entity."""
+    if ent.label_ not in PLACE_LABELS or len(ent) < 3:
+        return [ent]
+    for k in range(ent.start + 1, ent.end - 1):
+        if doc[k].text != ",":
+            continue
+        tail = Span(doc, k + 1, ent.end, label=ent.label_)
+        if gz.load().salience(strip_mention(tail.text)[0])[1] in ("region", "country"):
+            return [Span(doc, ent.start, k, label=ent.label_), tail]
+    return [ent]
 
 
 def places(
@@ -560,8 +625,9 @@ def places(
             continue
         if _is_demonym(ent.text):  # "Ukrainian" tagged GPE
             continue
-        start, end, region = _mention_bounds(doc, ent)
-        mentions.append((ent, start, end, region))
+        for part in _comma_parts(doc, ent):
+            start, end, region = _mention_bounds(doc, part)
+            mentions.append((part, start, end, region))
     found: list[_Mention] = [
         (ent.label_ if ent.label_ in PLACE_LABELS else "FAC", s, e, r, ent)
         for ent, s, e, r in mentions
@@ -642,7 +708,13 @@ _Mention = tuple[str, int, int, bool, Span]  # label, token start, token end, re
 def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list[Place]:
     """Resolve mentions in two passes: the first finds the states/regions the article is in."""
     texts = [doc[s:e].text for _, s, e, _, _ in mentions]
-    keys = {k for _, s, e, _, _ in mentions for k in _names_in(doc[s:e])}
+    # A street says nothing of where the article is: "Poplar Street" may be in any town.
+    keys = {
+        k
+        for _, s, e, _, _ in mentions
+        if doc[e - 1].lower_.rstrip(".") not in STREET_WORDS
+        for k in _names_in(doc[s:e])
+    }
     support, nearby = _local_readings(keys)
     ctx = replace(ctx, support=support, nearby=nearby)
     first = [_resolve_span(t, m[3], ctx) for t, m in zip(texts, mentions, strict=True)]
@@ -654,11 +726,24 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
     ctx = _region_context(ctx, resolved)
     second = [_resolve_span(t, m[3], ctx) for t, m in zip(texts, mentions, strict=True)]
     focus = _focus_city((entry for entry, _, _ in second), ctx)
+    # Divisions and countries by the token they start at, for "Thruxton, Hampshire".
+    containers = {
+        m[1]: r[0]
+        for m, r in zip(mentions, second, strict=True)
+        if r[0] is not None and r[0].kind in ("region", "country")
+    }
     out: list[Place] = []
     for (label, start, end, _region, ent), (entry, conf, precision) in zip(
         mentions, second, strict=True
     ):
         span = doc[start:end]
+        within = containers.get(end + 1) if end < len(doc) and doc[end].text == "," else None
+        if within is not None and (entry is None or not _own_name(span, entry)):
+            # A place the gazetteer does not know in one it knows: "Donington Park,
+            # Leicestershire" is in Leicestershire, not at the village of Donington.
+            place = _place(span, within, 0.3, _entry_precision(within), False)
+            out.append(replace(place, geonameid=None, extractor=FALLBACK_EXTRACTOR))
+            continue
         small = entry is not None and entry.kind == "city" and entry.population < 10_000
         if small and label == "LOC" and _generic(span.text):  # "West Coast": not a hamlet
             entry = None
@@ -678,6 +763,11 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
             continue
         out.append(_place(span, entry, conf, precision, _is_actor(ent, entry)))
     return out
+
+
+def _own_name(span: Span, entry: GeoEntry) -> bool:
+    """Whether the entry goes by the mention's own name (not one of its words only)."""
+    return entry in gz.load().lookup_key(strip_mention(span.text)[0])
 
 
 def resolve_spans(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Place]:
