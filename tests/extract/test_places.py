@@ -636,3 +636,41 @@ def test_streets_read_as_organisations_or_people_are_places(nlp: Any) -> None:
     for name in ("Dubonet Drive", "Royal Street"):
         place = next(p for t, p in found.items() if name in t)
         assert place.role == "location" and place.name == "Toronto"
+
+
+def test_a_state_abbreviation_is_the_state(nlp: Any) -> None:
+    text = "CAMP MURRAY, Wash. (AP) The National Guard said the fires were contained."
+    place = next(p for p in _places(nlp, text) if p.text == "Wash.")
+    assert place.name == "Washington" and place.precision == "region"  # not the capital
+
+
+def test_trinidad_alone_is_the_country(nlp: Any) -> None:
+    text = "Ministers in Trinidad said the talks on the gas field would resume."
+    assert _by_text(_places(nlp, text))["Trinidad"].country == "TT"
+
+
+def test_a_town_near_a_named_town_is_a_place_whatever_the_model_says(nlp: Any) -> None:
+    text = (
+        "The couple met at a dance in Dewsbury in 1960. They moved to Horbury, before "
+        "switching to Middlestown, and then finally to a bungalow in Ossett."
+    )
+    found = _by_text(_places(nlp, text))
+    for name in ("Horbury", "Middlestown"):
+        assert found[name].country == "GB"
+
+
+def test_a_place_owns_what_follows_its_possessive(nlp: Any) -> None:
+    text = "A new cancer centre has opened at Derry’s Altnagelvin Hospital this week."
+    found = _by_text(_places(nlp, text))
+    assert found["Derry"].country == "GB"
+    hospital = found["Altnagelvin Hospital"]
+    assert hospital.name == "Derry" and hospital.role == "location"
+
+
+def test_a_page_naming_many_states_lends_none_of_them_much_weight() -> None:
+    from sitrep.extract.places import _spread_shares
+
+    one = _spread_shares({("US", "OH"): 3.0, ("US", "KY"): 0.5})
+    many = _spread_shares({("US", "OH"): 3.0, ("US", "NC"): 2.9, ("US", "MS"): 2.8})
+    assert one[("US", "OH")] == 1.0
+    assert many[("US", "OH")] < 0.4 and sum(many.values()) == pytest.approx(1.0)

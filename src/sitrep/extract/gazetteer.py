@@ -67,7 +67,7 @@ d'Ivoire|CZ: Czech Republic, Czechia|MM: Burma, Myanmar|IR: Persia|SY: Syrian Ar
 |PS: Palestine, Palestinian Territories, West Bank, Gaza, Gaza Strip|NL: Holland, the
 Netherlands|AE: UAE, U.A.E., Emirates|VA: Vatican, Holy See|MK: Macedonia|SZ: Swaziland, Eswatini
 |TL: East Timor|CV: Cape Verde|TR: Turkiye|VN: Viet Nam|LA: Laos|BO: Bolivia|VE: Venezuela
-|TZ: Tanzania|MD: Moldova|SS: South Sudan|TW: Taiwan
+|TZ: Tanzania|MD: Moldova|SS: South Sudan|TW: Taiwan|TT: Trinidad
 """
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     code.strip(): tuple(n.strip() for n in names.split(","))
@@ -272,7 +272,7 @@ _REGION_ADJECTIVES = {
     "flemish": "Flanders",
 }
 
-_FORMAT = 17  # bump when the cached layout or the build rules change
+_FORMAT = 18  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
@@ -853,6 +853,8 @@ PROVINCE_ABBREVIATIONS = {
     "Sask.": "Saskatchewan",
     "Que.": "Quebec",
     "N.S.": "Nova Scotia",
+    "N.B.": "New Brunswick",
+    "N.W.T.": "Northwest Territories",
     "Nfld.": "Newfoundland and Labrador",
     "P.E.I.": "Prince Edward Island",
     "NSW": "New South Wales",

@@ -371,6 +371,14 @@ def _division_weight(key: str, entry: GeoEntry) -> float:
     return 1.0 if len(states) <= 1 else 0.25
 
 
+def _spread_shares(votes: dict[tuple[str, str], float]) -> dict[tuple[str, str], float]:
+    """Each division's share of the top count, divided among the divisions that come
+    close to it: a sports page naming Ohio, Mississippi and North Carolina is about none."""
+    shares = _shares(votes)
+    close = sum(sh for sh in shares.values() if sh >= 0.5)
+    return {k: sh / max(1.0, close) for k, sh in shares.items()}
+
+
 def _region_context(ctx: _Context, resolved: list[tuple[str, GeoEntry, float]]) -> _Context:
     """Add the first-level divisions (US states...) and the confident local places found in a
     first pass; each distinct name votes once."""
@@ -392,7 +400,7 @@ def _region_context(ctx: _Context, resolved: list[tuple[str, GeoEntry, float]]) 
     own_shares = {key: (k, v / most) for key, (k, v) in own.items()} if most else {}
     return _Context(
         ctx.countries,
-        _shares(votes),
+        _spread_shares(votes),
         own=own_shares,
         anchors=tuple(anchors.values()),
         support=ctx.support,
@@ -433,8 +441,9 @@ def _resolve_span(
         entry = gz.demonym_place(key)
         return entry, 0.7, _entry_precision(entry) if entry else None
     expanded = gz.expand_abbreviation(text)
-    if expanded:
+    if expanded:  # "Wash." is the state, "L.A." the city
         key = normalize(expanded)
+        region = region or expanded not in gz.CITY_ABBREVIATIONS.values()
     if key in STOP_WORDS and not text.isupper():  # "City of" cut short: not the town of Of
         return None, 0.0, None
     scored = _rank(key, ctx, region=region)
@@ -554,7 +563,7 @@ def _focus_city(entries: Iterable[GeoEntry | None], ctx: _Context) -> GeoEntry |
     if ctx.countries:
         cities = [e for e in cities if ctx.countries.get(e.country, 0.0) >= 0.5]
     ranked = sorted(ctx.admin1.items(), key=lambda kv: -kv[1])
-    if ranked and (len(ranked) == 1 or ranked[1][1] < 0.5):
+    if ranked and (len(ranked) == 1 or ranked[1][1] < 0.5 * ranked[0][1]):
         state = ranked[0][0]
         inside = _most_named([e for e in cities if (e.country, e.admin1) == state])
         if inside is not None:
@@ -576,17 +585,27 @@ def _most_named(cities: list[GeoEntry]) -> GeoEntry | None:
     return entry if entry.population >= 100_000 else None
 
 
-def _comma_parts(doc: Doc, ent: Span) -> list[Span]:
-    """A place entity that holds a place and the division or country it lies in ("Thruxton,
-    Hampshire", "Donington Park, Leicestershire") as its two mentions; else the entity."""
-    if ent.label_ not in PLACE_LABELS or len(ent) < 3:
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def _parts(doc: Doc, ent: Span) -> list[Span]:
+    """A name that holds a place and the division or country it lies in ("Thruxton,
+    Hampshire", "Donington Park, Leicestershire"), or a place and what it owns ("Derry's
+    Altnagelvin Hospital"), as its two mentions; else the name."""
+    if len(ent) < 3:
         return [ent]
+    gaz = gz.load()
+    label = ent.label_ if ent.label_ in PLACE_LABELS else "FAC"
     for k in range(ent.start + 1, ent.end - 1):
-        if doc[k].text != ",":
-            continue
-        tail = Span(doc, k + 1, ent.end, label=ent.label_)
-        if gz.load().salience(strip_mention(tail.text)[0])[1] in ("region", "country"):
-            return [Span(doc, ent.start, k, label=ent.label_), tail]
+        if doc[k].text == "," and ent.label_ in PLACE_LABELS:
+            tail = Span(doc, k + 1, ent.end, label=label)
+            if gaz.salience(strip_mention(tail.text)[0])[1] in ("region", "country"):
+                return [Span(doc, ent.start, k, label=label), tail]
+        if doc[k].text in _POSSESSIVE and doc[k + 1].text[:1].isupper():
+            head = Span(doc, ent.start, k, label="GPE")
+            pop, kind = gaz.salience(strip_mention(head.text)[0])
+            if kind in ("region", "country") or pop >= 1000:
+                return [head, Span(doc, k + 1, ent.end, label=label)]
     return [ent]
 
 
@@ -625,7 +644,7 @@ def places(
             continue
         if _is_demonym(ent.text):  # "Ukrainian" tagged GPE
             continue
-        for part in _comma_parts(doc, ent):
+        for part in _parts(doc, ent):
             start, end, region = _mention_bounds(doc, part)
             mentions.append((part, start, end, region))
     found: list[_Mention] = [
@@ -675,6 +694,7 @@ def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], lis
     owner = {t: e for e in doc.ents for t in range(e.start, e.end)}
     plain: list[tuple[int, int]] = []
     inside: list[tuple[int, int]] = []
+    anchors = _town_points(keys)
     for start, end, key in candidates(doc):
         ent = owner.get(start)
         if ent is not None and (ent.label_ in PLACE_LABELS or end > ent.end):
@@ -691,7 +711,9 @@ def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], lis
                     inside.append((start, end))  # "the EU said": the union as an actor
             elif key in gz.LANDMARK_KEYS:
                 inside.append((start, end))  # "a White House aide": the seat of power
-            elif key in keys:
+            elif key in keys or (
+                start and not doc[start].is_sent_start and _near_named(key, anchors)
+            ):
                 plain.append((start, end))
             continue
         if ent.label_ == "PERSON":
@@ -700,6 +722,35 @@ def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], lis
         if known or civic or key in keys:
             inside.append((start, end))
     return plain, inside
+
+
+_TOWN_KM = 50.0  # "Thornhill" a few miles from the "Dewsbury" the article names
+
+
+def _town_points(keys: Iterable[str]) -> list[tuple[str, float, float]]:
+    """The points of the towns an article names as places, for names with three towns of
+    1,000 people or fewer ("Dewsbury", not "Springfield")."""
+    gaz = gz.load()
+    out: list[tuple[str, float, float]] = []
+    for key in keys:
+        towns = [e for e in gaz.lookup_key(key) if e.kind == "city" and e.population >= 1000]
+        if 0 < len(towns) <= 3:
+            out.extend((key, e.lat, e.lon) for e in towns)
+    return out
+
+
+def _near_named(key: str, anchors: list[tuple[str, float, float]]) -> bool:
+    """Whether a town of this name lies within a few miles of a town the article names:
+    a name the model took for a person or an organisation is then a place too."""
+    if not anchors:
+        return False
+    towns = [e for e in gz.load().lookup_key(key) if e.kind == "city" and e.population >= 1000]
+    return any(
+        gz.distance_km(e.lat, e.lon, lat, lon) <= _TOWN_KM
+        for e in towns
+        for other, lat, lon in anchors
+        if other != key
+    )
 
 
 _Mention = tuple[str, int, int, bool, Span]  # label, token start, token end, region, entity
@@ -732,12 +783,16 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
         for m, r in zip(mentions, second, strict=True)
         if r[0] is not None and r[0].kind in ("region", "country")
     }
+    # Places by the token they end at, for "Derry's Altnagelvin Hospital".
+    owners = {m[2]: r[0] for m, r in zip(mentions, second, strict=True) if r[0] is not None}
     out: list[Place] = []
     for (label, start, end, _region, ent), (entry, conf, precision) in zip(
         mentions, second, strict=True
     ):
         span = doc[start:end]
         within = containers.get(end + 1) if end < len(doc) and doc[end].text == "," else None
+        if within is None and start and doc[start - 1].text in _POSSESSIVE:
+            within = owners.get(start - 1)
         if within is not None and (entry is None or not _own_name(span, entry)):
             # A place the gazetteer does not know in one it knows: "Donington Park,
             # Leicestershire" is in Leicestershire, not at the village of Donington.
