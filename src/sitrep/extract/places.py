@@ -572,6 +572,8 @@ def _focus_city(entries: Iterable[GeoEntry | None], ctx: _Context) -> GeoEntry |
 
 
 def _most_named(cities: list[GeoEntry]) -> GeoEntry | None:
+    """Of the cities named, the one named most often if at least twice, else the biggest
+    if it has 100,000 people."""
     counts: dict[int | None, tuple[int, GeoEntry]] = {}
     for entry in cities:
         n, _e = counts.get(entry.geonameid, (0, entry))
@@ -727,13 +729,17 @@ def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], lis
 _TOWN_KM = 50.0  # "Thornhill" a few miles from the "Dewsbury" the article names
 
 
+def _towns(key: str) -> list[GeoEntry]:
+    """The towns of 1,000 people or more that go by a name."""
+    return [e for e in gz.load().lookup_key(key) if e.kind == "city" and e.population >= 1000]
+
+
 def _town_points(keys: Iterable[str]) -> list[tuple[str, float, float]]:
-    """The points of the towns an article names as places, for names with three towns of
-    1,000 people or fewer ("Dewsbury", not "Springfield")."""
-    gaz = gz.load()
+    """The points of the towns an article names as places, for names that at most three
+    towns of 1,000 people or more go by ("Dewsbury", not "Springfield")."""
     out: list[tuple[str, float, float]] = []
     for key in keys:
-        towns = [e for e in gaz.lookup_key(key) if e.kind == "city" and e.population >= 1000]
+        towns = _towns(key)
         if 0 < len(towns) <= 3:
             out.extend((key, e.lat, e.lon) for e in towns)
     return out
@@ -744,10 +750,9 @@ def _near_named(key: str, anchors: list[tuple[str, float, float]]) -> bool:
     a name the model took for a person or an organisation is then a place too."""
     if not anchors:
         return False
-    towns = [e for e in gz.load().lookup_key(key) if e.kind == "city" and e.population >= 1000]
     return any(
         gz.distance_km(e.lat, e.lon, lat, lon) <= _TOWN_KM
-        for e in towns
+        for e in _towns(key)
         for other, lat, lon in anchors
         if other != key
     )
@@ -796,8 +801,7 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
         if within is not None and (entry is None or not _own_name(span, entry)):
             # A place the gazetteer does not know in one it knows: "Donington Park,
             # Leicestershire" is in Leicestershire, not at the village of Donington.
-            place = _place(span, within, 0.3, _entry_precision(within), False)
-            out.append(replace(place, geonameid=None, extractor=FALLBACK_EXTRACTOR))
+            out.append(_fallback(span, within, 0.3, _entry_precision(within)))
             continue
         small = entry is not None and entry.kind == "city" and entry.population < 10_000
         if small and label == "LOC" and _generic(span.text):  # "West Coast": not a hamlet
@@ -806,8 +810,7 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
         if street and entry is not None and focus is not None and _far(entry, focus):
             entry = None  # "Royal Street" in a New Orleans story
         if entry is None and focus is not None:  # a street or quarter of the article's city
-            place = _place(span, focus, 0.2, "city", False)
-            out.append(replace(place, geonameid=None, extractor=FALLBACK_EXTRACTOR))
+            out.append(_fallback(span, focus, 0.2, "city"))
             continue
         if entry is None:
             out.append(
@@ -818,6 +821,13 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
             continue
         out.append(_place(span, entry, conf, precision, _is_actor(ent, entry)))
     return out
+
+
+def _fallback(span: Span, entry: GeoEntry, conf: float, precision: Precision | None) -> Place:
+    """A mention the gazetteer cannot place itself, placed at the city or division it lies
+    in: an approximation, so without that place's own id."""
+    place = _place(span, entry, conf, precision, False)
+    return replace(place, geonameid=None, extractor=FALLBACK_EXTRACTOR)
 
 
 def _own_name(span: Span, entry: GeoEntry) -> bool:
