@@ -674,3 +674,32 @@ def test_a_page_naming_many_states_lends_none_of_them_much_weight() -> None:
     many = _spread_shares({("US", "OH"): 3.0, ("US", "NC"): 2.9, ("US", "MS"): 2.8})
     assert one[("US", "OH")] == 1.0
     assert many[("US", "OH")] < 0.4 and sum(many.values()) == pytest.approx(1.0)
+
+
+# Famous cities against their namesakes on pages naming several states: the longitude
+# west of which the famous one lies (Louisville, Kentucky at 85.8 W, not Louisville, Ohio;
+# Portland, Oregon at 122.7 W, not Portland, Texas).
+FAMOUS = [
+    (  # a state named among many lends its towns little support
+        "Ohio State beat Mississippi State and North Carolina edged Connecticut in Columbus, "
+        "Ohio, on Friday. Louisville plays Mississippi State next, and Louisville has won "
+        "five straight.",
+        "Louisville",
+        -85.0,
+    ),
+    (  # a town twenty times smaller than a city of its name needs places close to it
+        "HOUSTON (AP) - James Harden scored 30 points to lift Houston to a win over Portland. "
+        "The Rockets next visit Dallas and San Antonio on a Texas road trip, then play in "
+        "Oakland, Calif., and host Portland again.",
+        "Portland",
+        -120.0,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "west_of"), FAMOUS)
+def test_famous_cities_beat_namesakes_in_states_the_page_names(
+    nlp: Any, text: str, mention: str, west_of: float
+) -> None:
+    found = [p for p in _places(nlp, text) if p.text == mention]
+    assert found and all(p.lon is not None and p.lon < west_of for p in found)

@@ -148,6 +148,11 @@ def _country_name(key: str) -> bool:
     return country and not any(e.kind == "region" for e in cands)
 
 
+def _is_state(entry: GeoEntry) -> bool:
+    """Whether an entry is a state or province (not a county)."""
+    return entry.kind == "region" and bool(entry.geonameid or entry.population >= 1_000_000)
+
+
 def _local_readings(
     keys: Iterable[str],
 ) -> tuple[dict[tuple[str, str], dict[str, float]], dict[str, list[tuple[float, float]]]]:
@@ -159,13 +164,15 @@ def _local_readings(
     gaz = gz.load()
     support: dict[tuple[str, str], dict[str, float]] = {}
     nearby: dict[str, list[tuple[float, float]]] = {}
+    keys = [k for k in keys if not _country_name(k)]
+    # A page naming four states says little about which one each of its towns lies in.
+    states = sum(any(_is_state(e) for e in gaz.lookup_key(k)) for k in keys)
     for key in keys:
-        if _country_name(key):
-            continue
         local = [e for e in gaz.lookup_key(key) if e.admin1 and e.kind in ("city", "region")]
         divs = {(e.country, e.admin1) for e in local if e.population >= 1000 or e.kind == "region"}
+        spread = max(1, states) if any(_is_state(e) for e in local) else 1
         for div in divs:
-            support.setdefault(div, {})[key] = 1.0 / len(divs)
+            support.setdefault(div, {})[key] = 1.0 / len(divs) / spread
         local.sort(key=lambda e: -e.population)
         if local:
             nearby[key] = [(e.lat, e.lon) for e in local[:12]]
@@ -193,7 +200,14 @@ def _entry_precision(entry: GeoEntry) -> Precision:
 
 
 def _score(
-    entry: GeoEntry, key: str, ctx: _Context, *, region: bool, big_city: bool, country: bool
+    entry: GeoEntry,
+    key: str,
+    ctx: _Context,
+    *,
+    region: bool,
+    big_city: bool,
+    country: bool,
+    largest: int = 0,
 ) -> float:
     """How likely an entry is what the name means here (higher is better). ``country``: a
     country goes by this name too, so its capital's other names get no support from
@@ -216,13 +230,19 @@ def _score(
         own = ctx.own.get(key)
         if own is not None and own[0] == div:
             share = max(0.0, share - own[1])
-        s += _ADMIN1_WEIGHT * share
+        local = _ADMIN1_WEIGHT * share
         others = ctx.support.get(div)
         own_name = normalize(entry.name) == key or not country
         if others and own_name:
-            s += _SUPPORT_WEIGHT * min(1.0, sum(w for k, w in others.items() if k != key))
+            local += _SUPPORT_WEIGHT * min(1.0, sum(w for k, w in others.items() if k != key))
+        close = 0.0
         if ctx.nearby and entry.kind in ("city", "region") and own_name:
-            s += _NEAR_WEIGHT * _near_support(entry, key, ctx)
+            close = _near_support(entry, key, ctx)
+        if entry.kind == "city" and largest >= _FAMOUS and entry.population * _SHADOW <= largest:
+            # "Portland" on a page about Texas teams is still Oregon's unless the article
+            # names places close to the Texas town.
+            local *= _SHADOW_FLOOR + (1.0 - _SHADOW_FLOOR) * min(1.0, 2.0 * close)
+        s += local + _NEAR_WEIGHT * close
     if ctx.anchors and entry.kind in ("city", "region"):
         # Local news names places near each other: favour the candidate nearest the others.
         near = min(
@@ -240,6 +260,10 @@ def _score(
     return s
 
 
+# A town that shares its name with a city twenty times its size ("Portland", Texas).
+_FAMOUS = 200_000
+_SHADOW = 20
+_SHADOW_FLOOR = 0.5
 _NEIGHBOUR_WEIGHT = 1.5  # "Georgia" beside Azerbaijan and Armenia is the country
 _NEIGHBOUR_KM = 1500.0
 
@@ -259,10 +283,15 @@ def _neighbour_share(entry: GeoEntry, ctx: _Context) -> float:
 
 def _rank(key: str, ctx: _Context, *, region: bool = False) -> list[tuple[float, GeoEntry]]:
     cands = gz.load().lookup_key(key)
-    big_city = any(e.kind == "city" and e.population >= 500_000 for e in cands)
+    largest = max((e.population for e in cands if e.kind == "city"), default=0)
+    big_city = largest >= 500_000
     country = any(e.kind == "country" for e in cands)
     scored = [
-        (_score(e, key, ctx, region=region, big_city=big_city, country=country), e) for e in cands
+        (
+            _score(e, key, ctx, region=region, big_city=big_city, country=country, largest=largest),
+            e,
+        )
+        for e in cands
     ]
     scored.sort(key=lambda p: -p[0])
     return scored
