@@ -703,3 +703,31 @@ def test_famous_cities_beat_namesakes_in_states_the_page_names(
 ) -> None:
     found = [p for p in _places(nlp, text) if p.text == mention]
     assert found and all(p.lon is not None and p.lon < west_of for p in found)
+
+
+# A town the model took for a person or an organisation, standing where a place does.
+LOCATIVE = [
+    (
+        "No one knows that better than Mindy Miller of Ravenel, whose son has a rare "
+        "syndrome, said the Charleston clinic.",
+        "Ravenel",
+        "US",
+    ),
+    (
+        "Instead of driving to Castlegar, people in British Columbia can now visit the office.",
+        "Castlegar",
+        "CA",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), LOCATIVE)
+def test_a_town_after_a_word_of_place_is_a_place(
+    nlp: Any, text: str, mention: str, country: str
+) -> None:
+    assert _by_text(_places(nlp, text))[mention].country == country
+
+
+def test_months_feasts_and_institutions_after_in_are_not_towns(nlp: Any) -> None:
+    text = "Lawmakers in Congress met in March and again at Christmas in Washington."
+    assert set(_by_text(_places(nlp, text))) == {"Washington"}

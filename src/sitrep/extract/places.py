@@ -726,6 +726,11 @@ def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], lis
     plain: list[tuple[int, int]] = []
     inside: list[tuple[int, int]] = []
     anchors = _town_points(keys)
+    countries = {
+        max(found, key=lambda e: e.population).country
+        for found in map(gaz.lookup_key, keys)
+        if found
+    }
     for start, end, key in candidates(doc):
         ent = owner.get(start)
         if ent is not None and (ent.label_ in PLACE_LABELS or end > ent.end):
@@ -743,7 +748,9 @@ def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], lis
             elif key in gz.LANDMARK_KEYS:
                 inside.append((start, end))  # "a White House aide": the seat of power
             elif key in keys or (
-                start and not doc[start].is_sent_start and _near_named(key, anchors)
+                start
+                and not doc[start].is_sent_start
+                and (_near_named(key, anchors) or _locative(doc, start, end, key, countries))
             ):
                 plain.append((start, end))
             continue
@@ -785,6 +792,45 @@ def _near_named(key: str, anchors: list[tuple[str, float, float]]) -> bool:
         for other, lat, lon in anchors
         if other != key
     )
+
+
+# Words before a name that say it is where something is or happens: "moved to Thornhill",
+# "the small town of Kasba Bonli", "Mindy Miller of Ravenel".
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "from"})
+_MOTION_VERBS = frozenset(
+    {"move", "drive", "travel", "come", "go", "return", "fly", "head", "relocate", "walk", "run"}
+)
+
+
+_NAME_LABELS = frozenset({"", "PERSON", "ORG", "NORP"})
+# Institutions and feasts that towns are named after.
+_NOT_TOWNS = frozenset({"congress", "parliament", "senate", "christmas", "easter", "eden"})
+
+
+def _locative(doc: Doc, start: int, end: int, key: str, countries: set[str]) -> bool:
+    """Whether a name that a town of the article's countries goes by stands where a place
+    does: after "in", "at", "near", "outside" or "from", after "to" of a verb of motion, or
+    after "of" following a person ("Mindy Miller of Ravenel", "Sears, 41, of Grovetown")."""
+    if doc[start].ent_type_ not in _NAME_LABELS or key in _NOT_TOWNS:
+        return False  # "in March", "at Christmas", "in Congress"
+    towns = [e for e in _towns(key) if e.country in countries and normalize(e.name).startswith(key)]
+    if not towns or (end < len(doc) and doc[end].text in _POSSESSIVE):
+        return False
+    prev = doc[start - 1]
+    word = prev.lower_
+    if word in _LOCATIVE:
+        return True
+    if word == "to":
+        return prev.head.lemma_ in _MOTION_VERBS
+    if word != "of" or start < 2:
+        return False
+    before = doc[start - 2]
+    if before.text == ",":
+        k = start - 3
+        while k > 0 and (doc[k].like_num or doc[k].text == ","):
+            k -= 1
+        before = doc[k]
+    return before.ent_type_ == "PERSON"
 
 
 _Mention = tuple[str, int, int, bool, Span]  # label, token start, token end, region, entity
