@@ -731,3 +731,26 @@ def test_a_town_after_a_word_of_place_is_a_place(
 def test_months_feasts_and_institutions_after_in_are_not_towns(nlp: Any) -> None:
     text = "Lawmakers in Congress met in March and again at Christmas in Washington."
     assert set(_by_text(_places(nlp, text))) == {"Washington"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        (
+            "Burton Albion have been handed a boost before the trip to Derby in the "
+            "English Midlands.",
+            "Burton",
+            "GB",
+        ),
+        (
+            "Smith was charged in Virginia last week, but Alexandria Police Spokeswoman Ashley "
+            "Hildebrandt said the case is open.",
+            "Alexandria",
+            "US",
+        ),
+    ],
+)
+def test_a_place_a_team_or_office_is_named_after(
+    nlp: Any, text: str, mention: str, country: str
+) -> None:
+    assert _by_text(_places(nlp, text))[mention].country == country

@@ -739,6 +739,10 @@ def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], lis
             continue
         pop, kind = gaz.salience(key)
         known = kind in ("country", "continent") or pop >= 100_000
+        person = ent is not None and ent.label_ == "PERSON" and pop >= 1000
+        if person and ent and _named_after(doc, ent, start, end, key in keys or known):
+            inside.append((start, end))  # "Burton Albion", "Litchfield Fire Chief"
+            continue
         if key in persons and not known:  # "Jordan" of "Michael Jordan", not "Seattle"
             continue
         if ent is None or (ent.start, ent.end) == (start, end):
@@ -760,6 +764,26 @@ def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], lis
         if known or civic or key in keys:
             inside.append((start, end))
     return plain, inside
+
+
+# Words after a place name in the names of teams and clubs: "Burton Albion".
+_CLUB_WORDS = frozenset(
+    {"albion", "wanderers", "rovers", "united", "athletic", "fc", "rangers", "celtic", "city"}
+)
+
+
+def _named_after(doc: Doc, ent: Span, start: int, end: int, known: bool) -> bool:
+    """Whether a name the model called a person begins with a place it is named after:
+    an office or team ("Litchfield Fire Chief", "Burton Albion", "Seattle Seahawks"), not a
+    person who bears a place's name ("Paris Hilton"). A well-known place or one the article
+    names elsewhere may name a team whose name is plural ("Seahawks")."""
+    if start != ent.start or end >= ent.end:
+        return False
+    after = doc[end]
+    word = after.lower_.rstrip(".")
+    if word in CIVIC_WORDS or word in FACILITY_WORDS or word in _CLUB_WORDS:
+        return True
+    return known and after.tag_ == "NNPS"
 
 
 _TOWN_KM = 50.0  # "Thornhill" a few miles from the "Dewsbury" the article names
