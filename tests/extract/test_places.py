@@ -606,19 +606,6 @@ def test_georgia_beside_its_neighbours_is_the_country(nlp: Any) -> None:
     assert found and all(p.country == "GE" and p.precision == "country" for p in found)
 
 
-def test_the_article_city_is_in_the_state_it_is_about(nlp: Any) -> None:
-    from sitrep.extract.places import FALLBACK_EXTRACTOR
-
-    text = (
-        "The Louisiana Purchase spurred growth below the old city. Families settled around "
-        "Washington Square, and Washington Square soon held a market. The New Orleans "
-        "streetcar ran down Desire Street."
-    )
-    street = _by_text(_places(nlp, text))["Desire Street"]
-    assert street.extractor == FALLBACK_EXTRACTOR
-    assert street.name == "New Orleans"  # not the Washington Square of Philadelphia
-
-
 def test_a_place_and_its_division_are_two_mentions(nlp: Any) -> None:
     text = "The next round is at Donington Park, Leicestershire, on 28 April."
     found = _by_text(_places(nlp, text))
@@ -754,3 +741,47 @@ def test_a_place_a_team_or_office_is_named_after(
     nlp: Any, text: str, mention: str, country: str
 ) -> None:
     assert _by_text(_places(nlp, text))[mention].country == country
+
+
+# Streets and buildings the gazetteer does not know, placed where the article is: the city
+# of the state it is about (not the Washington Square of Philadelphia), else the county it
+# names most.
+ARTICLE_PLACE = [
+    (
+        "The Louisiana Purchase spurred growth below the old city. Families settled around "
+        "Washington Square, and Washington Square soon held a market. The New Orleans "
+        "streetcar ran down Desire Street.",
+        "Desire Street",
+        "New Orleans",
+        "city",
+    ),
+    (
+        "MetroHealth Medical Center is one of the beneficiaries of the levy. Cuyahoga "
+        "County's levies help children attend preschool. Voters in Cuyahoga County should "
+        "renew them.",
+        "MetroHealth Medical Center",
+        "Cuyahoga County",
+        "region",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "name", "precision"), ARTICLE_PLACE)
+def test_unknown_streets_and_buildings_are_where_the_article_is(
+    nlp: Any, text: str, mention: str, name: str, precision: str
+) -> None:
+    from sitrep.extract.places import FALLBACK_EXTRACTOR
+
+    place = _by_text(_places(nlp, text))[mention]
+    assert place.extractor == FALLBACK_EXTRACTOR and place.confidence <= 0.2
+    assert (place.name, place.precision) == (name, precision)
+
+
+def test_the_country_of_an_article_is_where_its_places_lie_not_its_people(nlp: Any) -> None:
+    text = (
+        "The accused was unable to appear before Cloverhill District Court today. He is "
+        "charged with the murder of a Japanese man in Dundalk, in Ireland. The Japanese "
+        "embassy said the Japanese community was shocked."
+    )
+    court = _by_text(_places(nlp, text))["Cloverhill District Court"]
+    assert court.country == "IE"

@@ -600,6 +600,27 @@ def _focus_city(entries: Iterable[GeoEntry | None], ctx: _Context) -> GeoEntry |
     return _most_named(cities)
 
 
+def _focus_area(entries: list[GeoEntry | None], ctx: _Context) -> GeoEntry | None:
+    """Where an article without a city of its own is: the town, county or state it names
+    most often in the country most of its places lie in (a town before a county or state
+    named as often), else that country."""
+    tally: dict[str, int] = {}
+    for e in entries:
+        if e is not None and e.country:
+            tally[e.country] = tally.get(e.country, 0) + 1
+    if not tally:
+        return None
+    top = max(tally, key=lambda cc: (tally[cc], ctx.countries.get(cc, 0.0)))
+    counts: dict[tuple[int | None, str], list[GeoEntry]] = {}
+    for e in entries:
+        if e is not None and e.country == top and e.kind in ("city", "region"):
+            counts.setdefault((e.geonameid, e.name), []).append(e)
+    if counts:
+        named = max(counts.values(), key=lambda es: (len(es), es[0].kind == "city"))
+        return named[0]
+    return gz.load().country(top)
+
+
 def _most_named(cities: list[GeoEntry]) -> GeoEntry | None:
     """Of the cities named, the one named most often if at least twice, else the biggest
     if it has 100,000 people."""
@@ -661,7 +682,9 @@ def places(
         city (see ``_focus_city``): there a street, building or quarter the gazetteer does
         not know gets that city's position, confidence 0.2 and extractor
         ``places.fallback.v1``, and so does a street name the gazetteer places over 300 km
-        from it ("Royal Street" in New Orleans is not the Royal Street of elsewhere). Demonyms and
+        from it ("Royal Street" in New Orleans is not the Royal Street of elsewhere); in an
+        article with no city of its own, such a mention gets the town, county or state it
+        names most, else its country (see ``_focus_area``), confidence 0.1. Demonyms and
         embedded names never have ``role="location"``, so that claims and events are never
         placed at "Russian" or at the "Toronto" of a transit commission.
     """
@@ -881,6 +904,7 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
     ctx = _region_context(ctx, resolved)
     second = [_resolve_span(t, m[3], ctx) for t, m in zip(texts, mentions, strict=True)]
     focus = _focus_city((entry for entry, _, _ in second), ctx)
+    area = None if focus is not None else _focus_area([entry for entry, _, _ in second], ctx)
     # Divisions and countries by the token they start at, for "Thruxton, Hampshire".
     containers = {
         m[1]: r[0]
@@ -910,6 +934,9 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
             entry = None  # "Royal Street" in a New Orleans story
         if entry is None and focus is not None:  # a street or quarter of the article's city
             out.append(_fallback(span, focus, 0.2, "city"))
+            continue
+        if entry is None and area is not None:  # a court or hospital of the article's county
+            out.append(_fallback(span, area, 0.1, _entry_precision(area)))
             continue
         if entry is None:
             out.append(
