@@ -785,3 +785,14 @@ def test_the_country_of_an_article_is_where_its_places_lie_not_its_people(nlp: A
     )
     court = _by_text(_places(nlp, text))["Cloverhill District Court"]
     assert court.country == "IE"
+
+
+def test_a_name_before_a_comma_lies_in_a_division_only_if_the_division_stands_alone(
+    nlp: Any,
+) -> None:
+    text = (
+        "He has been accepted to Florida Atlantic University, California Polytechnic State "
+        "University and California State University at San Marcos, TMZ reported."
+    )
+    found = _by_text(_places(nlp, text))
+    assert found["Florida Atlantic University"].name == "Florida"  # not in California

@@ -909,7 +909,10 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
     containers = {
         m[1]: r[0]
         for m, r in zip(mentions, second, strict=True)
-        if r[0] is not None and r[0].kind in ("region", "country")
+        if r[0] is not None
+        and r[0].kind in ("region", "country")
+        and _own_name(doc[m[1] : m[2]], r[0])
+        and (m[2] == len(doc) or doc[m[2]].ent_iob_ != "I")  # not "California State University"
     }
     # Places by the token they end at, for "Derry's Altnagelvin Hospital".
     owners = {m[2]: r[0] for m, r in zip(mentions, second, strict=True) if r[0] is not None}
