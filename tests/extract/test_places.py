@@ -796,3 +796,26 @@ def test_a_name_before_a_comma_lies_in_a_division_only_if_the_division_stands_al
     )
     found = _by_text(_places(nlp, text))
     assert found["Florida Atlantic University"].name == "Florida"  # not in California
+
+
+def test_a_name_mostly_called_a_person_is_no_place_far_from_the_story(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    from sitrep.extract.places import _mostly_persons
+
+    doc = nlp.make_doc(
+        "Noma opened a case in Cape Town . Noma said no . Noma says so . Noma wept . "
+        "Cirencester lies near Cheltenham . Cirencester said no . Cirencester voted ."
+    )
+    labels = ["GPE", "GPE", "PERSON", "PERSON", "PERSON"]  # Noma x4, Cape Town
+    noma = [i for i, t in enumerate(doc) if t.text == "Noma"]
+    ents = [Span(doc, i, i + 1, label=lab) for i, lab in zip(noma, labels[:1] + labels[2:])]
+    ents.append(Span(doc, 5, 7, label="GPE"))  # Cape Town
+    town = [i for i, t in enumerate(doc) if t.text == "Cirencester"]
+    ents += [Span(doc, town[0], town[0] + 1, label="GPE")]
+    ents += [Span(doc, i, i + 1, label="PERSON") for i in town[1:]]
+    ents.append(Span(doc, town[0] + 3, town[0] + 4, label="GPE"))  # Cheltenham
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    # Noma, Washington DC, is far from a story in South Africa and England: a woman; the
+    # English town of Cirencester, called a person twice, stays a place.
+    assert _mostly_persons(doc) == {"Noma"}
