@@ -807,9 +807,9 @@ def test_a_name_mostly_called_a_person_is_no_place_far_from_the_story(nlp: Any) 
         "Noma opened a case in Cape Town . Noma said no . Noma says so . Noma wept . "
         "Cirencester lies near Cheltenham . Cirencester said no . Cirencester voted ."
     )
-    labels = ["GPE", "GPE", "PERSON", "PERSON", "PERSON"]  # Noma x4, Cape Town
     noma = [i for i, t in enumerate(doc) if t.text == "Noma"]
-    ents = [Span(doc, i, i + 1, label=lab) for i, lab in zip(noma, labels[:1] + labels[2:])]
+    labels = ["GPE", "PERSON", "PERSON", "PERSON"]
+    ents = [Span(doc, i, i + 1, label=lab) for i, lab in zip(noma, labels, strict=True)]
     ents.append(Span(doc, 5, 7, label="GPE"))  # Cape Town
     town = [i for i, t in enumerate(doc) if t.text == "Cirencester"]
     ents += [Span(doc, town[0], town[0] + 1, label="GPE")]
