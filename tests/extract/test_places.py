@@ -763,6 +763,20 @@ ARTICLE_PLACE = [
         "Cuyahoga County",
         "region",
     ),
+    (  # an organisation where something happens
+        "Chef Hillori Hansen teaches a class on how to roast a turkey at Whole Foods on "
+        "Wednesday in Fresno, California. Fresno shoppers lined up early.",
+        "Whole Foods",
+        "Fresno",
+        "city",
+    ),
+    (  # a building the model took for a person
+        "The mother was referred to Karl Bremer Hospital in Cape Town, where a Cape Town "
+        "doctor confirmed the assault.",
+        "Karl Bremer Hospital",
+        "Cape Town",
+        "city",
+    ),
 ]
 
 
@@ -819,3 +833,8 @@ def test_a_name_mostly_called_a_person_is_no_place_far_from_the_story(nlp: Any) 
     # Noma, Washington DC, is far from a story in South Africa and England: a woman; the
     # English town of Cirencester, called a person twice, stays a place.
     assert _mostly_persons(doc) == {"Noma"}
+
+
+def test_an_employer_after_at_is_not_placed_by_the_towns_in_its_name(nlp: Any) -> None:
+    text = "She has worked at American Electric Power in Columbus, Ohio, since 2009."
+    assert "American Electric Power" not in _by_text(_places(nlp, text))

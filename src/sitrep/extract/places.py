@@ -576,7 +576,24 @@ def _building(ent: Span) -> bool:
     if len(ent) < 2 or not ent[-1].text[:1].isupper() or ent.label_ in _NOT_PLACES:
         return False
     last = ent[-1].lower_.rstrip(".")
-    return (ent.label_ == "ORG" and last in _BUILDINGS) or last in _FEATURE_WORDS
+    return last in _BUILDINGS or last in _FEATURE_WORDS
+
+
+_AT = frozenset({"at", "inside", "outside"})
+
+
+def _venue(doc: Doc, ent: Span) -> bool:
+    """An organisation named as the place where something happens: "a class at Whole
+    Foods", "fireworks inside Anfield", "the season starts at Brands Hatch"."""
+    if ent.label_ not in ("ORG", "FAC") or ent.start == 0 or ent.text.isupper():
+        return False
+    if doc[ent.start - 1].lower_ not in _AT or len(ent) > 4:
+        return False
+    if any(_is_demonym(t.text) for t in ent):  # "at American Electric Power"
+        return False
+    # Placed where the article is, so saying nothing of where that is: no town in its name.
+    gaz = gz.load()
+    return not any(gaz.salience(k)[0] >= 1000 for _, _, k in candidates(ent))
 
 
 def _far(a: GeoEntry, b: GeoEntry) -> bool:
@@ -691,7 +708,7 @@ def places(
     mentions: list[tuple[Span, int, int, bool]] = []
     persons = _mostly_persons(doc)
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS and not _building(ent):
+        if ent.label_ not in PLACE_LABELS and not _building(ent) and not _venue(doc, ent):
             continue
         if ent.label_ in PLACE_LABELS and ent.text in persons:
             continue
