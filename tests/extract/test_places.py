@@ -838,3 +838,15 @@ def test_a_name_mostly_called_a_person_is_no_place_far_from_the_story(nlp: Any) 
 def test_an_employer_after_at_is_not_placed_by_the_towns_in_its_name(nlp: Any) -> None:
     text = "She has worked at American Electric Power in Columbus, Ohio, since 2009."
     assert "American Electric Power" not in _by_text(_places(nlp, text))
+
+
+def test_british_road_numbers_are_places_where_the_article_is(nlp: Any) -> None:
+    text = (
+        "The A417 southbound will close from 8pm near Cirencester. A diversion will be in "
+        "place via the A436, A40 and A429, Cirencester councillors said. A B52 bomber and "
+        "a sheet of A4 paper are not roads."
+    )
+    found = _by_text(_places(nlp, text))
+    for road in ("A417", "A436", "A40", "A429"):
+        assert found[road].name == "Cirencester" and found[road].confidence <= 0.2
+    assert "B52" not in found and "A4" not in found

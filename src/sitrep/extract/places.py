@@ -579,6 +579,29 @@ def _building(ent: Span) -> bool:
     return last in _BUILDINGS or last in _FEATURE_WORDS
 
 
+# British road numbers ("the A417", "the M4"), and what says a number is a road.
+_ROAD = re.compile(r"^[AMB]\d{1,4}(?:\(M\))?$")
+_ROAD_CUES = frozenset(
+    {"road", "motorway", "carriageway", "junction", "southbound", "northbound", "eastbound"}
+    | {"westbound", "roundabout", "bypass", "slip"}
+)
+
+
+def _roads(doc: Doc) -> list[int]:
+    """The tokens that are British road numbers: "the A417", "via the A436, A40 and A429",
+    "the M4 southbound" (not "a B52 bomber" or "size A4")."""
+    out: list[int] = []
+    for tok in doc:
+        if not _ROAD.match(tok.text) or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+            continue
+        prev = doc[tok.i - 1].lower_ if tok.i else ""
+        after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        listed = prev in (",", "and", "or") and bool(out) and tok.i - out[-1] <= 3
+        if prev == "the" or after in _ROAD_CUES or listed:
+            out.append(tok.i)
+    return out
+
+
 _AT = frozenset({"at", "inside", "outside"})
 
 
@@ -728,8 +751,11 @@ def places(
     keys = {strip_mention(ent.text)[0] for ent, _, _, _ in mentions if ent.label_ != "FAC"}
     plain, inside = _more_mentions(doc, keys)
     found.extend(("GPE", s, e, False, doc[s:e]) for s, e in plain)
+    taken = {i for _, s, e, _, _ in found for i in range(s, e)}
+    found.extend(("FAC", i, i + 1, False, doc[i : i + 1]) for i in _roads(doc) if i not in taken)
+    ctx_extra = len(found)
     inner = [("GPE", s, e, False, doc[s:e]) for s, e in inside] if embedded else []
-    ctx = _context(doc, [m[4] for m in found[len(mentions) :] + inner])
+    ctx = _context(doc, [m[4] for m in found[len(mentions) : ctx_extra] + inner])
     # One resolution for both, so that the names inside other names share the context.
     resolved = _resolve_mentions(doc, found + inner, ctx)
     out = resolved[: len(found)]
