@@ -850,3 +850,41 @@ def test_british_road_numbers_are_places_where_the_article_is(nlp: Any) -> None:
     for road in ("A417", "A436", "A40", "A429"):
         assert found[road].name == "Cirencester" and found[road].confidence <= 0.2
     assert "B52" not in found and "A4" not in found
+
+
+# Short forms whose sense is the country the article is about.
+LOCAL_SHORT_FORMS = [
+    (
+        "Mining affects millions of South Africans. That SA holds vast reserves of platinum "
+        "is known in Johannesburg and Pretoria.",
+        "SA",
+        "South Africa",
+    ),
+    (
+        "Wastewater off Perth, Australia, is diluted before release. Wastewater in WA "
+        "is treated, the Australian utility said.",
+        "WA",
+        "Western Australia",
+    ),
+    (
+        "The minister in Port of Spain said Trinidad and Tobago would help. T&T has sent "
+        "relief supplies to Dominica.",
+        "T&T",
+        "Trinidad and Tobago",
+    ),
+    (
+        "Nelson, British Columbia, gets a FrontCounter BC office, the 30th in the province.",
+        "BC",
+        "British Columbia",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), LOCAL_SHORT_FORMS)
+def test_short_forms_of_the_article_country(nlp: Any, text: str, mention: str, name: str) -> None:
+    assert _by_text(_places(nlp, text))[mention].name == name
+
+
+def test_a_short_form_of_another_country_is_left_alone(nlp: Any) -> None:
+    text = "The SA team landed in Chicago, Illinois, where Chicago fans waited."
+    assert "SA" not in _by_text(_places(nlp, text))

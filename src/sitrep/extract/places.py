@@ -769,6 +769,12 @@ def places(
         for p in resolved[len(found) :]
         if p.resolved
     )
+    short = _country_abbreviations(doc, ctx)
+    if short:  # "WA" in an Australian story is Western Australia, not Wa in Ghana
+        spans = {(p.start, p.end) for p in short}
+        covered = {i for p in out if (p.start, p.end) not in spans for i in range(p.start, p.end)}
+        out = [p for p in out if (p.start, p.end) not in spans]
+        out.extend(p for p in short if p.start not in covered)
     if demonyms:
         for ent in _demonym_spans(doc, inside=embedded):
             entry = _demonym_entry(ent.text)[1]
@@ -776,6 +782,37 @@ def places(
                 place = _place(ent, entry, 0.7, _entry_precision(entry), True)
                 out.append(replace(place, extractor=DEMONYM_EXTRACTOR))
     out.sort(key=lambda p: p.start)
+    return out
+
+
+# Short forms whose sense is the country the article is about: "SA" is South Africa in a
+# South African paper and South Australia in an Australian one.
+_LOCAL_ABBREVIATIONS: dict[str, dict[str, str]] = {
+    "SA": {"ZA": "South Africa", "AU": "South Australia"},
+    "WA": {"AU": "Western Australia"},
+    "NT": {"AU": "Northern Territory"},
+    "KZN": {"ZA": "KwaZulu-Natal"},
+    "NZ": {"NZ": "New Zealand", "AU": "New Zealand"},
+    "T&T": {"TT": "Trinidad and Tobago"},
+}
+
+
+def _country_abbreviations(doc: Doc, ctx: _Context) -> list[Place]:
+    """The short forms of :data:`_LOCAL_ABBREVIATIONS` in an article about one of their
+    countries, as places (the country or state they stand for), wherever they stand alone."""
+    gaz = gz.load()
+    out: list[Place] = []
+    for tok in doc:
+        senses = _LOCAL_ABBREVIATIONS.get(tok.text, {})
+        # The article must be about the country of one sense, and of one only.
+        top = [cc for cc in senses if ctx.countries.get(cc, 0.0) >= 0.5]
+        if len(top) != 1 or tok.ent_type_ == "PERSON":
+            continue
+        name = senses[top[0]]
+        cands = [e for e in gaz.lookup(name) if e.kind in ("country", "region")]
+        if cands:
+            entry = max(cands, key=lambda e: e.population)
+            out.append(_place(doc[tok.i : tok.i + 1], entry, 0.6, entry.kind, False))
     return out
 
 
@@ -846,7 +883,8 @@ def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], lis
             continue
         if ent is None or (ent.start, ent.end) == (start, end):
             if ent is not None and ent.text.isupper() and len(ent) == 1:
-                if kind in ("country", "continent") and ent.label_ != "PERSON":
+                abbr = kind == "region" and ent.text in gz.PROVINCE_ABBREVIATIONS  # "BC"
+                if (kind in ("country", "continent") or abbr) and ent.label_ != "PERSON":
                     inside.append((start, end))  # "the EU said": the union as an actor
             elif key in gz.LANDMARK_KEYS:
                 inside.append((start, end))  # "a White House aide": the seat of power
