@@ -888,3 +888,17 @@ def test_short_forms_of_the_article_country(nlp: Any, text: str, mention: str, n
 def test_a_short_form_of_another_country_is_left_alone(nlp: Any) -> None:
     text = "The SA team landed in Chicago, Illinois, where Chicago fans waited."
     assert "SA" not in _by_text(_places(nlp, text))
+
+
+def test_korea_alone_is_south_korea(nlp: Any) -> None:
+    text = "The Korea Baseball Organization postponed three games. Fans in Korea were upset."
+    found = [p for p in _places(nlp, text) if p.text == "Korea"]
+    assert found and all(p.country == "KR" for p in found)
+
+
+def test_latin_america_is_placed_at_south_americas_point() -> None:
+    from sitrep.extract import gazetteer as gz
+
+    entry = next(e for e in gz.load().lookup("Latin America") if e.kind == "region")
+    south = next(e for e in gz.load().lookup("South America") if e.kind == "continent")
+    assert gz.distance_km(entry.lat, entry.lon, south.lat, south.lon) < 1

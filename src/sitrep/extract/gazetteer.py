@@ -61,7 +61,7 @@ COUNTRY_POINTS: dict[str, tuple[float, float]] = {
 _ALIASES = """
 US: United States of America, USA, U.S., U.S.A., America, the States|GB: UK, U.K., Britain,
 Great Britain|RU: Russian Federation, Soviet Union, USSR|KR: South
-Korea, Republic of Korea|KP: North Korea, DPRK|CD: DR Congo, DRC, Democratic Republic of the
+Korea, Republic of Korea, Korea|KP: North Korea, DPRK|CD: DR Congo, DRC, Democratic Republic of the
 Congo, Congo-Kinshasa|CG: Republic of the Congo, Congo-Brazzaville|CI: Ivory Coast, Cote
 d'Ivoire|CZ: Czech Republic, Czechia|MM: Burma, Myanmar|IR: Persia|SY: Syrian Arab Republic
 |PS: Palestine, Palestinian Territories, West Bank, Gaza, Gaza Strip|NL: Holland, the
@@ -165,7 +165,9 @@ _MACRO_REGIONS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
     ("Scandinavia", "", 62.0, 14.0, ()),
     ("Sahel", "", 14.0, 2.0, ()),
     ("Horn of Africa", "", 8.0, 45.0, ()),
-    ("Latin America", "", -5.0, -60.0, ()),
+    # GeoNames has no Latin America: South America's point (GeoNames 6255150), where most
+    # of it lies.
+    ("Latin America", "", -14.60485, -57.65625, ()),
     ("Central Asia", "", 43.0, 65.0, ()),
     ("Southeast Asia", "", 10.0, 106.0, ()),
     ("West Africa", "", 11.0, -3.0, ()),
@@ -272,7 +274,7 @@ _REGION_ADJECTIVES = {
     "flemish": "Flanders",
 }
 
-_FORMAT = 18  # bump when the cached layout or the build rules change
+_FORMAT = 19  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
