@@ -174,6 +174,10 @@ def test_cache_loads_fast() -> None:
         ("Lancashire", "GB", "ENG"),
         ("Dagestan", "RU", "17"),
         ("Western Cape", "ZA", "11"),
+        # Wholes made of their sides ("Cheshire East", "Cheshire West and Chester").
+        ("Cheshire", "GB", "ENG"),
+        ("Yorkshire", "GB", "ENG"),
+        ("Sussex", "GB", "ENG"),
     ],
 )
 def test_provinces_and_counties_are_indexed(name: str, country: str, admin1: str) -> None:
@@ -215,3 +219,23 @@ def test_a_province_point_is_the_centre_of_its_box_not_of_its_towns() -> None:
     assert 49.0 <= lat <= 50.0 and -88.0 <= lon <= -86.0
     # across the date line it falls back to the robust centre of the towns
     assert gz._box_point([(52.0, 179.5), (52.0, -179.5), (61.0, -150.0)])[1] < 0
+
+
+@pytest.mark.parametrize(
+    ("name", "whole"),
+    [
+        ("West Berkshire", "Berkshire"),
+        ("Cheshire West and Chester", "Cheshire"),
+        ("East Riding of Yorkshire", "Yorkshire"),
+        ("East Java", "Java"),
+        ("Mid and East Antrim", None),
+        ("Western Cape", None),
+        ("Tamil Nadu", None),
+    ],
+)
+def test_the_whole_a_division_is_one_side_of(name: str, whole: str | None) -> None:
+    assert gz._whole_division(name) == whole
+
+
+def test_one_oddly_named_division_makes_no_whole_of_a_common_word() -> None:
+    assert not [e for e in gz.load().lookup("River") if e.kind == "region"]  # "Central River"

@@ -274,7 +274,7 @@ _REGION_ADJECTIVES = {
     "flemish": "Flanders",
 }
 
-_FORMAT = 19  # bump when the cached layout or the build rules change
+_FORMAT = 21  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
@@ -513,6 +513,26 @@ _DIVISION_AFFIXES = re.compile(
 )
 
 
+_LEADING_SIDE = re.compile(r"^(?:(?:north|south|east|west|mid|central)\s+)+(?:riding of\s+)?")
+_TRAILING_SIDE = re.compile(r"^([a-z]+)\s+(?:east|west|north|south)\b.*$")
+
+
+def _whole_division(name: str) -> str | None:
+    """The whole a division is one side of, when it has a name of its own: "West
+    Berkshire" and "Cheshire East" of Berkshire and Cheshire, "North Yorkshire" and "East
+    Riding of Yorkshire" of Yorkshire, "East Java" of Java."""
+    key = normalize(name)
+    base = _LEADING_SIDE.sub("", key)
+    if base == key:
+        m = _TRAILING_SIDE.match(key)
+        base = m.group(1) if m else key
+    if base == key or not base[:1].isalpha() or base.split()[0] in ("and", "of"):
+        return None
+    if set(base.split()) <= _GENERIC_DIVISION_WORDS:
+        return None
+    return " ".join(w.capitalize() for w in base.split())
+
+
 def division_names(name: str) -> list[str]:
     """The names a first- or second-level division goes by in news text.
 
@@ -594,6 +614,17 @@ def _add_divisions(
         for i in ids
         if rows[i][6] in "cpnr" and (rows[i][6] != "c" or rows[i][5] >= 1000)
     }
+    countries = {key for key, ids in aliases.items() if any(rows[i][6] == "n" for i in ids)}
+    whole: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for level, cc, name in groups:
+        base = _whole_division(name)
+        if base and (cc, normalize(base)) not in taken and normalize(base) not in countries:
+            whole[(level, cc, base)].append(name)
+    for (level, cc, base), parts in whole.items():
+        # Two sides at least ("Cheshire East", "Cheshire West and Chester"), so that one
+        # division's odd name ("Central River") makes no whole of a common word.
+        if len(parts) >= 2 and (level, cc, base) not in groups:
+            groups[(level, cc, base)] = [m for p in parts for m in groups[(level, cc, p)]]
     for (level, cc, name), members in sorted(groups.items()):
         names = [n for n in division_names(name) if (cc, normalize(n)) not in taken]
         names = [n for n in names if ("", normalize(n)) not in taken]  # "Punjab", "Kashmir"
