@@ -198,6 +198,8 @@ def test_a_division_does_not_take_its_capitals_name(name: str) -> None:
         ("Borough of Bolton", ["Borough of Bolton", "bolton"]),
         ("Tamil Nadu", ["Tamil Nadu"]),
         ("North West", []),
+        ("Benue State", ["Benue State", "benue"]),
+        ("Free State", ["Free State"]),  # not "Free"
         ("Central Province", []),
     ],
 )

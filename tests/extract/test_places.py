@@ -902,3 +902,9 @@ def test_latin_america_is_placed_at_south_americas_point() -> None:
     entry = next(e for e in gz.load().lookup("Latin America") if e.kind == "region")
     south = next(e for e in gz.load().lookup("South America") if e.kind == "continent")
     assert gz.distance_km(entry.lat, entry.lon, south.lat, south.lon) < 1
+
+
+def test_a_state_before_its_officers_title_is_a_place(nlp: Any) -> None:
+    text = "The Benue State Commissioner for Health said the victims were mostly children."
+    place = next(p for p in _places(nlp, text) if "Benue" in p.text)
+    assert place.country == "NG" and place.precision == "region"

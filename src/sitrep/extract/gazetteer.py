@@ -274,7 +274,7 @@ _REGION_ADJECTIVES = {
     "flemish": "Flanders",
 }
 
-_FORMAT = 21  # bump when the cached layout or the build rules change
+_FORMAT = 22  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
@@ -509,8 +509,11 @@ _DIVISION_AFFIXES = re.compile(
     r"province of|provincia de|provincia di|departamento de|departement de|"
     r"state of|republic of)\s+|\s+(?:oblast|oblast'|province|region|governorate|krai|kray|"
     r"republic|prefecture|county|district|department|voivodeship|municipality|"
-    r"autonomous region|autonomous community|county borough|city)$"
+    r"autonomous region|autonomous community|county borough|city|state)$"
 )
+# Short names of divisions that are common words: "Free State" and "Plateau State" go by
+# their full names only.
+_COMMON_SHORT_NAMES = frozenset({"free", "plateau", "rivers", "cross river", "northern"})
 
 
 _LEADING_SIDE = re.compile(r"^(?:(?:north|south|east|west|mid|central)\s+)+(?:riding of\s+)?")
@@ -543,7 +546,7 @@ def division_names(name: str) -> list[str]:
     short = name
     for _ in range(2):
         short = _DIVISION_AFFIXES.sub("", normalize(short)).strip()
-    if short and short != normalize(name):
+    if short and short != normalize(name) and short not in _COMMON_SHORT_NAMES:
         out.append(short)
     return [n for n in out if not set(normalize(n).split()) <= _GENERIC_DIVISION_WORDS]
 
@@ -628,6 +631,7 @@ def _add_divisions(
     for (level, cc, name), members in sorted(groups.items()):
         names = [n for n in division_names(name) if (cc, normalize(n)) not in taken]
         names = [n for n in names if ("", normalize(n)) not in taken]  # "Punjab", "Kashmir"
+        names = [n for n in names if normalize(n) not in countries]  # "Niger State"
         if not names:
             continue
         where = [(m[0], m[1]) for m in members]

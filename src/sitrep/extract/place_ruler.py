@@ -60,6 +60,7 @@ _CUE_AFTER = frozenset(
     REGION_WORDS
     | CIVIC_WORDS
     | {"city", "airport", "residents", "mayor", "crossing", "border", "checkpoint", "frontline"}
+    | {"governor", "commissioner", "government", "assembly", "legislature", "command"}
 )
 # What follows a wire dateline: "BEIRUT —", "TORRINGTON, Conn.", "HAMILTON (AP)".
 _DASHES = frozenset({"—", "–", "-", "--"})
