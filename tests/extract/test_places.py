@@ -908,3 +908,15 @@ def test_a_state_before_its_officers_title_is_a_place(nlp: Any) -> None:
     text = "The Benue State Commissioner for Health said the victims were mostly children."
     place = next(p for p in _places(nlp, text) if "Benue" in p.text)
     assert place.country == "NG" and place.precision == "region"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("A US state has permanently revoked the medical license of a doctor.", "US"),
+        ("In federal court in Newark, U.S. District Judge William Martini ruled.", "U.S."),
+    ],
+)
+def test_a_country_before_a_division_word_is_the_country(nlp: Any, text: str, start: str) -> None:
+    place = next(p for p in _places(nlp, text) if p.text.startswith(start))
+    assert place.country == "US" and place.precision == "country"

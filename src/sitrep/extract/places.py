@@ -140,6 +140,11 @@ def _names_in(span: Span) -> list[str]:
     return [k for _, _, k in candidates(span) if k not in STOP_WORDS]
 
 
+def _written_upper(text: str) -> bool:
+    """Whether a mention has a word in capitals: "US state" names the US, "City of" no Of."""
+    return any(w.isupper() for w in text.split())
+
+
 def _country_name(key: str) -> bool:
     """Whether the name is a country's or continent's and no state's ("Brazil", not
     "Georgia")."""
@@ -334,7 +339,7 @@ def _context(doc: Doc, extra: Iterable[Span] = ()) -> _Context:
         if not is_place:
             continue
         key, _ = strip_mention(ent.text)
-        if key in STOP_WORDS and not ent.text.isupper():
+        if key in STOP_WORDS and not _written_upper(ent.text):
             continue
         cands = gaz.lookup_key(key)
         if not cands and ent.label_ == "FAC":  # "the Edgar County Sheriff's Department"
@@ -473,8 +478,10 @@ def _resolve_span(
     if expanded:  # "Wash." is the state, "L.A." the city
         key = normalize(expanded)
         region = region or expanded not in gz.CITY_ABBREVIATIONS.values()
-    if key in STOP_WORDS and not text.isupper():  # "City of" cut short: not the town of Of
+    if key in STOP_WORDS and not _written_upper(text):  # "City of" cut short: not Of
         return None, 0.0, None
+    if region and _country_name(key):  # "a US state", "U.S. District Court": the country
+        region = False
     scored = _rank(key, ctx, region=region)
     words = key.split()
     if not scored and words and words[-1] not in STREET_WORDS:
