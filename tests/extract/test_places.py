@@ -920,3 +920,11 @@ def test_a_state_before_its_officers_title_is_a_place(nlp: Any) -> None:
 def test_a_country_before_a_division_word_is_the_country(nlp: Any, text: str, start: str) -> None:
     place = next(p for p in _places(nlp, text) if p.text.startswith(start))
     assert place.country == "US" and place.precision == "country"
+
+
+def test_a_region_of_no_one_country_lends_its_namesakes_no_support() -> None:
+    from sitrep.extract.places import _local_readings
+
+    support, _ = _local_readings(["middle east", "colchester"])
+    assert not any("middle east" in names for names in support.values())
+    assert any("colchester" in names for names in support.values())

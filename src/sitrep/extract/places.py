@@ -140,6 +140,14 @@ def _names_in(span: Span) -> list[str]:
     return [k for _, _, k in candidates(span) if k not in STOP_WORDS]
 
 
+def _macro_name(key: str) -> bool:
+    """Whether the name's best-known reading is a region of no one country ("Middle
+    East"): its namesake towns get no support from it."""
+    cands = gz.load().lookup_key(key)
+    top = max(cands, key=lambda e: e.population, default=None)
+    return top is not None and top.kind == "region" and not top.country
+
+
 def _written_upper(text: str) -> bool:
     """Whether a mention has a word in capitals: "US state" names the US, "City of" no Of."""
     return any(w.isupper() for w in text.split())
@@ -169,7 +177,7 @@ def _local_readings(
     gaz = gz.load()
     support: dict[tuple[str, str], dict[str, float]] = {}
     nearby: dict[str, list[tuple[float, float]]] = {}
-    keys = [k for k in keys if not _country_name(k)]
+    keys = [k for k in keys if not _country_name(k) and not _macro_name(k)]
     # A page naming four states says little about which one each of its towns lies in.
     states = sum(any(_is_state(e) for e in gaz.lookup_key(k)) for k in keys)
     for key in keys:
