@@ -890,10 +890,29 @@ def test_a_short_form_of_another_country_is_left_alone(nlp: Any) -> None:
     assert "SA" not in _by_text(_places(nlp, text))
 
 
-def test_korea_alone_is_south_korea(nlp: Any) -> None:
-    text = "The Korea Baseball Organization postponed three games. Fans in Korea were upset."
-    found = [p for p in _places(nlp, text) if p.text == "Korea"]
-    assert found and all(p.country == "KR" for p in found)
+# Every mention of a name in the article has one sense: (text, name, mentions, country).
+ONE_SENSE = [
+    (  # "Korea" alone is South Korea, inside a name too
+        "The Korea Baseball Organization postponed three games. Fans in Korea were upset.",
+        "Korea",
+        2,
+        "KR",
+    ),
+    (  # an unknown place keeps its sense inside other names
+        "Tamil Nadu moved the Supreme Court in the Cauvery dispute on Saturday. The state "
+        "said the Centre had not set up the Cauvery Management Board, and Tamil Nadu "
+        "farmers in Thanjavur waited.",
+        "Cauvery",
+        2,
+        "IN",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "count", "country"), ONE_SENSE)
+def test_one_sense_per_article(nlp: Any, text: str, name: str, count: int, country: str) -> None:
+    found = [p for p in _places(nlp, text) if p.text == name]
+    assert len(found) == count and all(p.country == country for p in found)
 
 
 def test_latin_america_is_placed_at_south_americas_point() -> None:
@@ -928,3 +947,10 @@ def test_a_region_of_no_one_country_lends_its_namesakes_no_support() -> None:
     support, _ = _local_readings(["middle east", "colchester"])
     assert not any("middle east" in names for names in support.values())
     assert any("colchester" in names for names in support.values())
+
+
+def test_a_name_the_model_mostly_calls_a_firm_does_not_spread(nlp: Any) -> None:
+    from sitrep.extract.places import _unknown_names
+
+    doc = nlp("Analysts at Wedbush said so. Wedbush raised its target, Wedbush said.")
+    assert _unknown_names(doc, [e for e in doc.ents if e.label_ in ("GPE", "LOC")]) == ([], [])

@@ -140,7 +140,7 @@ def _cue_before(doc: Doc, i: int) -> int:
     return 1 if w in _WEAK_CUE_BEFORE else 0
 
 
-def _cue(doc: Doc, start: int, end: int) -> int:
+def cue(doc: Doc, start: int, end: int) -> int:
     """How strongly the words around a span say it is a place (0, 1 or 2)."""
     return max(_cue_before(doc, start), 2 if _cue_after(doc, end) else 0)
 
@@ -249,16 +249,16 @@ def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and _capitalized(prev) and not prev.is_sent_start:  # "John Paris"
         return prev.lower_ in DIRECTIONS
-    cue = _cue(doc, start, end)
+    strength = cue(doc, start, end)
     big_kind = kind in ("country", "continent") or (kind == "region" and pop >= 1_000_000)
     propn = any(t.pos_ == "PROPN" for t in span)
     if _dateline(doc, start, end):
         return pop >= 1000 or kind != "city"
     if _county_after_town(doc, start, kind):
         return True
-    if cue == 2:
+    if strength == 2:
         return propn or big_kind or pop >= 100_000
-    if cue == 1 and propn and pop >= 15_000:
+    if strength == 1 and propn and pop >= 15_000:
         return True
     if not propn and not big_kind:
         return False
@@ -331,13 +331,13 @@ def _gazetteer_component(doc: Doc) -> Doc:
         if ent.label_ == "DATE" and (len(ent) > 1 or ent[0].lower_ in _CALENDAR):
             continue  # "in Manbij" read as a date, but not "in March"
         pop, kind = gz.load().salience(key)
-        cue = _cue(doc, start, end)
+        strength = cue(doc, start, end)
         big = kind in ("country", "continent") or (kind == "region" and pop >= 1_000_000)
         # The model's own label counts against a small place: "a pass from Henry".
         pinned = _dateline(doc, start, end) or _county_after_town(doc, start, kind)
-        needed = 1_000 if pinned else {2: 5_000, 1: 50_000, 0: 200_000}[cue]
+        needed = 1_000 if pinned else {2: 5_000, 1: 50_000, 0: 200_000}[strength]
         acronym = ent.text.isupper() and len(ent.text) <= 4
-        if ent.label_ == "ORG" and acronym and cue < 2:  # "the EU said": the organisation
+        if ent.label_ == "ORG" and acronym and strength < 2:  # "the EU said": the organisation
             continue
         if (big or pop >= needed) and _accept(doc, start, end, key, persons):
             replace[k] = Span(doc, start, end, label="GPE")

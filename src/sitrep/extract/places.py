@@ -31,6 +31,7 @@ from sitrep.extract.place_ruler import (
     TITLES,
     add_gazetteer_ruler,
     candidates,
+    cue,
     strip_mention,
 )
 from sitrep.model import Article, Place, PlaceRef, Precision
@@ -765,6 +766,10 @@ def places(
     ]
     keys = {strip_mention(ent.text)[0] for ent, _, _, _ in mentions if ent.label_ != "FAC"}
     plain, inside = _more_mentions(doc, keys)
+    named = [m for m in mentions if m[0].label_ in ("GPE", "LOC")]
+    more, within = _unknown_names(doc, [ent for ent, _, _, _ in named])
+    plain += more
+    inside += within
     found.extend(("GPE", s, e, False, doc[s:e]) for s, e in plain)
     taken = {i for _, s, e, _, _ in found for i in range(s, e)}
     found.extend(("FAC", i, i + 1, False, doc[i : i + 1]) for i in _roads(doc) if i not in taken)
@@ -859,6 +864,58 @@ def _mostly_persons(doc: Doc) -> set[str]:
         if not any(e.country in where for e in gaz.lookup_key(key)):
             out.add(text)  # and no reading lies in a country the article's places are in
     return out
+
+
+def _unknown_names(
+    doc: Doc, places: list[Span]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Other mentions of the names the article uses as places that the gazetteer does not
+    know, as token spans (plain, inside other names): after "the Cauvery dispute", the
+    Cauvery of "the Cauvery Management Board" is the river too."""
+    gaz = gz.load()
+    votes: dict[str, int] = {}
+    for ent in doc.ents:  # how the model labels each name standing alone
+        votes[ent.text] = votes.get(ent.text, 0) + (1 if ent.label_ in ("GPE", "LOC") else -1)
+    persons = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
+    cued = {ent.text for ent in places if cue(doc, ent.start, ent.end) == 2}
+    names: dict[tuple[str, ...], None] = {}
+    for ent in places:
+        if ent.text not in cued:  # said somewhere to be where things are: "in the Cauvery"
+            continue
+        if votes.get(ent.text, 0) <= 0:  # "Wedbush" a place once, a firm ten times
+            continue
+        if any(t.lower_ in persons for t in ent):  # "Saakashvili" of "Mikheil Saakashvili"
+            continue
+        words = tuple(t.text for t in ent if t.lower_ not in ("the", "a", "an"))
+        key = strip_mention(ent.text)[0]
+        if not words or key in gaz or not words[0][:1].isupper() or len(key) < 4:
+            continue
+        if _is_demonym(ent.text) or ent[-1].lower_.rstrip(".") in STREET_WORDS:
+            continue  # a street says nothing of the organisations named like it
+        names[words] = None
+    if not names:
+        return [], []
+    placed = {i for ent in places for i in range(ent.start, ent.end)}
+    plain: list[tuple[int, int]] = []
+    inside: list[tuple[int, int]] = []
+    for words in names:
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if i in placed or tuple(t.text for t in doc[i : i + n]) != words:
+                continue
+            if i + n < len(doc) and doc[i + n].text[:1].isupper() and doc[i + n].ent_iob_ != "I":
+                continue  # part of a longer name the model did not see
+            label = doc[i].ent_type_
+            # The name opens its entity, perhaps after "the": "the Cauvery Management Board".
+            opens = doc[i].ent_iob_ == "B" or (
+                i > 0 and doc[i - 1].ent_iob_ == "B" and doc[i - 1].lower_ in ("the", "a", "an")
+            )
+            whole = opens and (i + n == len(doc) or doc[i + n].ent_iob_ != "I")
+            if not label or whole:
+                plain.append((i, i + n))
+            elif opens and label in ("ORG", "FAC"):
+                inside.append((i, i + n))  # "the Cauvery Management Board"
+    return plain, inside
 
 
 def _more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
