@@ -692,7 +692,8 @@ def test_famous_cities_beat_namesakes_in_states_the_page_names(
     assert found and all(p.lon is not None and p.lon < west_of for p in found)
 
 
-# A town the model took for a person or an organisation, standing where a place does.
+# A town the model took for a person or an organisation, or a name the gazetteer does not
+# know, standing where a place does.
 LOCATIVE = [
     (
         "No one knows that better than Mindy Miller of Ravenel, whose son has a rare "
@@ -704,6 +705,19 @@ LOCATIVE = [
         "Instead of driving to Castlegar, people in British Columbia can now visit the office.",
         "Castlegar",
         "CA",
+    ),
+    # Names the gazetteer does not know, after a direction or a place noun.
+    (
+        "Syria's army says it has regained most of the towns in eastern Ghouta, near "
+        "Damascus, and Douma's fall is near.",
+        "Ghouta",
+        "SY",
+    ),
+    (
+        "On a manicured field in Cairo's gated suburb of Madinaty, boys train in red "
+        "jerseys, Egyptian coaches said.",
+        "Madinaty",
+        "EG",
     ),
 ]
 

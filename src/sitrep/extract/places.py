@@ -766,8 +766,11 @@ def places(
     ]
     keys = {strip_mention(ent.text)[0] for ent, _, _, _ in mentions if ent.label_ != "FAC"}
     plain, inside = _more_mentions(doc, keys)
-    named = [m for m in mentions if m[0].label_ in ("GPE", "LOC")]
-    more, within = _unknown_names(doc, [ent for ent, _, _, _ in named])
+    named = [m[0] for m in mentions if m[0].label_ in ("GPE", "LOC")]
+    taken = {i for _, s, e, _, _ in found for i in range(s, e)}
+    cued = [sp for sp in _cued_names(doc) if sp.start not in taken]
+    found.extend(("GPE", sp.start, sp.end, False, sp) for sp in cued)
+    more, within = _unknown_names(doc, named + cued)
     plain += more
     inside += within
     found.extend(("GPE", s, e, False, doc[s:e]) for s, e in plain)
@@ -863,6 +866,50 @@ def _mostly_persons(doc: Doc) -> set[str]:
             continue
         if not any(e.country in where for e in gaz.lookup_key(key)):
             out.add(text)  # and no reading lies in a country the article's places are in
+    return out
+
+
+# Lower-case words before a name that say it is a place: "eastern Ghouta", "the town of
+# Kasba Bonli", "Cairo's gated suburb of Madinaty".
+_PLACE_NOUNS = frozenset(
+    {"town", "village", "city", "suburb", "district", "province", "region", "neighbourhood"}
+    | {"neighborhood", "outskirts", "hamlet", "enclave", "township", "municipality"}
+)
+
+
+def _cued_names(doc: Doc) -> list[Span]:
+    """Capitalized names the gazetteer does not know and the model did not tag, after a
+    direction adjective ("eastern Ghouta") or a place noun and "of" ("the town of Kasba
+    Bonli")."""
+    gaz = gz.load()
+    out: list[Span] = []
+    i = 1
+    while i < len(doc):
+        prev = doc[i - 1]
+        cued = prev.lower_ in DIRECTIONS and prev.text.islower()
+        if prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS:
+            cued = True
+        tok = doc[i]
+        if not cued or not tok.is_title or not tok.is_alpha or tok.is_stop:
+            i += 1
+            continue
+        end = i + 1
+        if tok.ent_iob_ == "B":  # the model's name for it, whatever its label: "Ghouta" ORG
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if tok.ent_type_ in PLACE_LABELS or end - i > 3:
+                i = end
+                continue
+        elif tok.ent_type_:
+            i += 1
+            continue
+        else:
+            while end < len(doc) and end - i < 3 and doc[end].is_title and not doc[end].ent_type_:
+                end += 1
+        span = doc[i:end]
+        if normalize(span.text) not in gaz and not _is_demonym(span.text):
+            out.append(Span(doc, i, end, label="GPE"))
+        i = end
     return out
 
 
