@@ -784,6 +784,12 @@ ARTICLE_PLACE = [
         "Fresno",
         "city",
     ),
+    (  # a venue whose name holds only a hamlet's ("Hatch")
+        "The season will start on April 7 at Brands Hatch, Collard said. The Kent circuit is busy.",
+        "Brands Hatch",
+        "Kent",
+        "region",
+    ),
     (  # a building the model took for a person
         "The mother was referred to Karl Bremer Hospital in Cape Town, where a Cape Town "
         "doctor confirmed the assault.",
@@ -968,3 +974,18 @@ def test_a_name_the_model_mostly_calls_a_firm_does_not_spread(nlp: Any) -> None:
 
     doc = nlp("Analysts at Wedbush said so. Wedbush raised its target, Wedbush said.")
     assert _unknown_names(doc, [e for e in doc.ents if e.label_ in ("GPE", "LOC")]) == ([], [])
+
+
+def test_untagged_buildings_after_at(nlp: Any) -> None:
+    from sitrep.extract.places import _unlabelled_buildings
+
+    doc = nlp.make_doc(
+        "Dinner was served at Eva's Village in Paterson, then at Windsor Castle, and later "
+        "at Smith and Jones."
+    )
+    assert [s.text for s in _unlabelled_buildings(doc)] == ["Eva's Village", "Windsor Castle"]
+
+
+def test_a_firm_after_at_is_no_venue(nlp: Any) -> None:
+    text = "Analysts at Moody's in New York said the outlook was stable."
+    assert "Moody's" not in _by_text(_places(nlp, text))

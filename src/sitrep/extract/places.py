@@ -628,11 +628,17 @@ def _venue(doc: Doc, ent: Span) -> bool:
         return False
     if doc[ent.start - 1].lower_ not in _AT or len(ent) > 4:
         return False
+    if ent[-1].text in _POSSESSIVE or (ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE):
+        return False  # "analysts at Moody's": a firm
     if any(_is_demonym(t.text) for t in ent):  # "at American Electric Power"
         return False
-    # Placed where the article is, so saying nothing of where that is: no town in its name.
+    # Placed where the article is, so saying nothing of where that is: no well-known place
+    # in its name ("at the Bank of England"; "Hatch" of "Brands Hatch" is a hamlet).
     gaz = gz.load()
-    return not any(gaz.salience(k)[0] >= 1000 for _, _, k in candidates(ent))
+    return not any(
+        gaz.salience(k)[0] >= 100_000 or gaz.salience(k)[1] in ("region", "country", "continent")
+        for _, _, k in candidates(ent)
+    )
 
 
 def _far(a: GeoEntry, b: GeoEntry) -> bool:
@@ -770,6 +776,7 @@ def places(
     taken = {i for _, s, e, _, _ in found for i in range(s, e)}
     cued = [sp for sp in _cued_names(doc) if sp.start not in taken]
     found.extend(("GPE", sp.start, sp.end, False, sp) for sp in cued)
+    found.extend(("FAC", sp.start, sp.end, False, sp) for sp in _unlabelled_buildings(doc))
     more, within = _unknown_names(doc, named + cued)
     plain += more
     inside += within
@@ -910,6 +917,31 @@ def _cued_names(doc: Doc) -> list[Span]:
         if normalize(span.text) not in gaz and not _is_demonym(span.text):
             out.append(Span(doc, i, end, label="GPE"))
         i = end
+    return out
+
+
+_VENUE_WORDS = frozenset({"village", "farm", "farms", "studio", "restaurant", "inn", "pub"})
+
+
+def _unlabelled_buildings(doc: Doc) -> list[Span]:
+    """Capitalized names the model did not tag that end in a building or land word, after
+    "at", "inside" or "outside": "at Marjory Stoneman Douglas High School", "at Windsor
+    Castle", "at Eva's Village"."""
+    ends = _BUILDINGS | _FEATURE_WORDS | _VENUE_WORDS
+    out: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in _AT or tok.i + 1 >= len(doc):
+            continue
+        i = end = tok.i + 1
+        while (
+            end < len(doc)
+            and end - i < 6
+            and not doc[end].ent_type_
+            and (doc[end].is_title or (doc[end].text in _POSSESSIVE and end > i))
+        ):
+            end += 1
+        if end - i >= 2 and doc[end - 1].lower_ in ends:
+            out.append(Span(doc, i, end, label="FAC"))
     return out
 
 
