@@ -538,6 +538,13 @@ NAMED_AFTER = [
     ),
     ("The film was shot in L.A. last spring.", "L.A.", "Los Angeles", "US"),
     (
+        "The scheme was approved in Tipperary County Council on Monday, councillors in "
+        "Nenagh said.",
+        "Tipperary County Council",
+        "Tipperary",
+        "IE",
+    ),
+    (
         "Flights were diverted from Vancouver International Airport on Friday.",
         "Vancouver International Airport",
         "Vancouver",
@@ -782,6 +789,13 @@ ARTICLE_PLACE = [
         "Wednesday in Fresno, California. Fresno shoppers lined up early.",
         "Whole Foods",
         "Fresno",
+        "city",
+    ),
+    (  # a name before a word that makes it a place
+        "The A417 heading south from the Air Balloon roundabout near Cirencester will "
+        "close, Cirencester police said.",
+        "Air Balloon",
+        "Cirencester",
         "city",
     ),
     (  # a venue whose name holds only a hamlet's ("Hatch")

@@ -581,7 +581,13 @@ _BUILDINGS = frozenset(_BUILDING_WORDS.split())
 # Last words that make any name a street or a feature of the land ("Royal Street" read as
 # an organisation, "Dubonet Drive" or "Glenrock Lagoon" as a person).
 _FEATURE_TEXT = """lagoon canal river lake bay beach island point racecourse tower castle palace
-    bridge plantation"""
+    bridge plantation area areas estate"""
+# Lower-case words after a name that make it a place: "the Air Balloon roundabout", "the
+# Elysian Fields intersection".
+_PLACE_AFTER = frozenset(
+    {"roundabout", "junction", "intersection", "crossroads", "neighbourhood", "neighborhood"}
+    | {"suburb", "township", "estate", "interchange"}
+)
 _FEATURE_WORDS = STREET_WORDS | frozenset(_FEATURE_TEXT.split())
 _NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
@@ -592,7 +598,12 @@ def _building(ent: Span) -> bool:
     if len(ent) < 2 or not ent[-1].text[:1].isupper() or ent.label_ in _NOT_PLACES:
         return False
     last = ent[-1].lower_.rstrip(".")
-    return last in _BUILDINGS or last in _FEATURE_WORDS
+    if last in _BUILDINGS or last in _FEATURE_WORDS:
+        return True
+    if len(ent) >= 3 and ent[-2].lower_ == "county" and last == "council":
+        return True  # "Tipperary County Council": the county's own
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.lower_ in _PLACE_AFTER
 
 
 # British road numbers ("the A417", "the M4"), and what says a number is a road.
