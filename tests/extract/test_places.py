@@ -1003,3 +1003,14 @@ def test_untagged_buildings_after_at(nlp: Any) -> None:
 def test_a_firm_after_at_is_no_venue(nlp: Any) -> None:
     text = "Analysts at Moody's in New York said the outlook was stable."
     assert "Moody's" not in _by_text(_places(nlp, text))
+
+
+def test_the_names_of_a_list_of_counties_are_counties(nlp: Any) -> None:
+    text = (
+        "The jobless rate for Northeast Georgia, which includes Barrow, Walton and Jackson "
+        "counties, inched closer to the state average."
+    )
+    found = _by_text(_places(nlp, text))
+    for name in ("Barrow", "Walton", "Jackson"):
+        assert found[name].name == f"{name} County" and found[name].country == "US"
+        assert found[name].precision == "region"

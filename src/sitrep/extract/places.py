@@ -788,6 +788,9 @@ def places(
     cued = [sp for sp in _cued_names(doc) if sp.start not in taken]
     found.extend(("GPE", sp.start, sp.end, False, sp) for sp in cued)
     found.extend(("FAC", sp.start, sp.end, False, sp) for sp in _unlabelled_buildings(doc))
+    counties = [sp for sp in _listed_counties(doc) if sp.start not in taken]
+    found = [m for m in found if not any(m[1] < c.end and c.start < m[2] for c in counties)]
+    found.extend((_COUNTY, sp.start, sp.end, True, sp) for sp in counties)
     more, within = _unknown_names(doc, named + cued)
     plain += more
     inside += within
@@ -928,6 +931,35 @@ def _cued_names(doc: Doc) -> list[Span]:
         if normalize(span.text) not in gaz and not _is_demonym(span.text):
             out.append(Span(doc, i, end, label="GPE"))
         i = end
+    return out
+
+
+_COUNTY = "COUNTY"  # the label of a mention named as a county in a list
+
+
+def _listed_counties(doc: Doc) -> list[Span]:
+    """The names of a list before "counties" or "parishes": "Becker, Clay, Otter Tail, Swift
+    and Wilkin counties" names five counties."""
+    out: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in ("counties", "parishes") or tok.i == 0:
+            continue
+        items: list[Span] = []
+        end = tok.i
+        while end > 0:
+            start = end
+            while start > 0 and end - start < 3 and doc[start - 1].is_title:
+                start -= 1
+            if start == end:
+                break
+            items.append(Span(doc, start, end, label="GPE"))
+            if start == 0 or doc[start - 1].text not in (",", "and", "or"):
+                break
+            end = start - 1
+            if doc[end].lower_ in ("and", "or") and end > 0 and doc[end - 1].text == ",":
+                end -= 1  # "Swift, and Wilkin"
+        if len(items) >= 2:
+            out.extend(reversed(items))
     return out
 
 
@@ -1161,7 +1193,8 @@ _Mention = tuple[str, int, int, bool, Span]  # label, token start, token end, re
 
 def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list[Place]:
     """Resolve mentions in two passes: the first finds the states/regions the article is in."""
-    texts = [doc[s:e].text for _, s, e, _, _ in mentions]
+    # A county named in a list ("Barrow and Jackson counties") is looked up as a county.
+    texts = [doc[s:e].text + (" County" if lab == _COUNTY else "") for lab, s, e, _, _ in mentions]
     # A street says nothing of where the article is: "Poplar Street" may be in any town.
     keys = {
         k
