@@ -1014,3 +1014,9 @@ def test_the_names_of_a_list_of_counties_are_counties(nlp: Any) -> None:
     for name in ("Barrow", "Walton", "Jackson"):
         assert found[name].name == f"{name} County" and found[name].country == "US"
         assert found[name].precision == "region"
+
+
+def test_a_demonym_the_model_called_a_person_is_a_demonym(nlp: Any) -> None:
+    text = "The party said it would campaign against Sri Lankan interference in the north."
+    place = _by_text(_places(nlp, text))["Sri Lankan"]
+    assert place.country == "LK" and place.role == "actor"

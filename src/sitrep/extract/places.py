@@ -548,9 +548,11 @@ def _demonym_spans(doc: Doc, *, inside: bool = False) -> list[Span]:
     """Words that name a country's or region's people ("Russian", "Ukrainians", "European",
     "South Korean"), whatever the model tagged them, but not inside person names; with
     ``inside``, also inside other names ("the Russian Ministry of Defence")."""
-    out = [e for e in doc.ents if e.label_ in PLACE_LABELS | {"NORP"} and _is_demonym(e.text)]
+    # A demonym the model called a person is still one: "against Sri Lankan" (a team).
+    labels = PLACE_LABELS | {"NORP", "PERSON"}
+    out = [e for e in doc.ents if e.label_ in labels and _is_demonym(e.text)]
     covered = {t for e in out for t in range(e.start, e.end)}
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e not in out]
     names = {t for e in persons for t in range(e.start, e.end)}  # "Jordan" of "Michael Jordan"
     for tok in doc:
         i = tok.i
