@@ -756,6 +756,12 @@ def test_months_feasts_and_institutions_after_in_are_not_towns(nlp: Any) -> None
             "Alexandria",
             "US",
         ),
+        (
+            "Decatur will not annex the land, Avondale Mayor Ed Rieker told Georgia "
+            "lawmakers in Atlanta.",
+            "Avondale",
+            "US",
+        ),
     ],
 )
 def test_a_place_a_team_or_office_is_named_after(

@@ -1105,6 +1105,9 @@ _CLUB_WORDS = frozenset(
 )
 
 
+_OFFICES = frozenset({"mayor", "governor", "commissioner", "parks", "chamber", "county"})
+
+
 def _named_after(doc: Doc, ent: Span, start: int, end: int, known: bool) -> bool:
     """Whether a name the model called a person begins with a place it is named after:
     an office or team ("Litchfield Fire Chief", "Burton Albion", "Seattle Seahawks"), not a
@@ -1115,6 +1118,8 @@ def _named_after(doc: Doc, ent: Span, start: int, end: int, known: bool) -> bool
     after = doc[end]
     word = after.lower_.rstrip(".")
     if word in CIVIC_WORDS or word in FACILITY_WORDS or word in _CLUB_WORDS:
+        return True
+    if word in _OFFICES:  # "Avondale Mayor Ed Rieker"
         return True
     return known and after.tag_ == "NNPS"
 
