@@ -757,10 +757,10 @@ def test_months_feasts_and_institutions_after_in_are_not_towns(nlp: Any) -> None
             "US",
         ),
         (
-            "Decatur will not annex the land, Avondale Mayor Ed Rieker told Georgia "
-            "lawmakers in Atlanta.",
-            "Avondale",
-            "US",
+            "A memorandum would be signed between Abuja Chamber of Commerce and Industry and "
+            "the Nigerian partners.",
+            "Abuja",
+            "NG",
         ),
     ],
 )
