@@ -683,3 +683,13 @@ def test_a_region_of_no_one_country_lends_its_namesakes_no_support() -> None:
     support, _ = _local_readings(["middle east", "colchester"])
     assert not any("middle east" in names for names in support.values())
     assert any("colchester" in names for names in support.values())
+
+
+def test_a_name_listed_with_a_state_is_the_state(nlp: Any) -> None:
+    text = (
+        "Firms are moving tech jobs from western states such as California or Washington, "
+        "and from Ohio and Columbus, because of high housing costs."
+    )
+    found = _by_text(_places(nlp, text))
+    assert found["Washington"].name == "Washington" and found["Washington"].precision == "region"
+    assert found["Columbus"].precision == "city"  # a city beside a state stays a city

@@ -485,7 +485,30 @@ def _mention_bounds(doc: Doc, ent: Span) -> tuple[int, int, bool]:
         region = True
     while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    return start, end, region
+    return start, end, region or _beside_a_state(doc, start, end)
+
+
+def _state_only(text: str) -> bool:
+    """Whether a name is a state's or province's and no city's of 100,000 people."""
+    cands = gz.load().lookup_key(strip_mention(text)[0])
+    state = any(_is_state(e) for e in cands)
+    return state and not any(e.kind == "city" and e.population >= 100_000 for e in cands)
+
+
+def _beside_a_state(doc: Doc, start: int, end: int) -> bool:
+    """Whether a mention is listed with a state ("California or Washington", "Washington
+    and Oregon"): then it is a state too, if it can be one."""
+    joined = start >= 2 and doc[start - 1].lower_ in ("and", "or", ",")
+    joins = end + 1 < len(doc) and doc[end].lower_ in ("and", "or")
+    if not (joined or joins):
+        return False
+    if not any(_is_state(e) for e in gz.load().lookup_key(strip_mention(doc[start:end].text)[0])):
+        return False  # "Ohio and Columbus": Columbus stays a city
+    for ent in doc.ents:
+        beside = (joined and ent.end == start - 1) or (joins and ent.start == end + 1)
+        if beside and ent.label_ == "GPE" and _state_only(ent.text):
+            return True
+    return False
 
 
 def _resolve_span(
