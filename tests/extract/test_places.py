@@ -693,3 +693,13 @@ def test_a_name_listed_with_a_state_is_the_state(nlp: Any) -> None:
     found = _by_text(_places(nlp, text))
     assert found["Washington"].name == "Washington" and found["Washington"].precision == "region"
     assert found["Columbus"].precision == "city"  # a city beside a state stays a city
+
+
+def test_a_hamlet_abroad_is_not_a_place_of_a_story_about_another_country(nlp: Any) -> None:
+    text = (
+        "The 2018 calendar: 7/8 April: Brands Hatch Indy, Kent. 28/29 April: Donington "
+        "Park, Leicestershire. 18/19 August: Rockingham, Northamptonshire. British drivers "
+        "from London and Manchester lead the table."
+    )
+    rockingham = _by_text(_places(nlp, text))["Rockingham"]  # not Rockingham, Vermont
+    assert rockingham.country == "GB" and rockingham.name == "Northamptonshire"

@@ -824,6 +824,13 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
         small = entry is not None and entry.kind == "city" and entry.population < 10_000
         if small and label == "LOC" and _generic(span.text):  # "West Coast": not a hamlet
             entry = None
+        if small and entry is not None and (focus or area or within) and _abroad(entry, ctx):
+            # "Heathrow" in a London story is not the Florida hamlet; "Rockingham,
+            # Northamptonshire" in an English one lies in Northamptonshire.
+            if within is not None:
+                out.append(_fallback(span, within, 0.3, _entry_precision(within)))
+                continue
+            entry = None
         street = span[-1].lower_.rstrip(".") in STREET_WORDS
         if street and entry is not None and focus is not None and _far(entry, focus):
             entry = None  # "Royal Street" in a New Orleans story
@@ -842,6 +849,13 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
             continue
         out.append(_place(span, entry, conf, precision, _is_actor(ent, entry)))
     return out
+
+
+def _abroad(entry: GeoEntry, ctx: _Context) -> bool:
+    """Whether a place lies in a country the article does not name while it is clearly
+    about another."""
+    most = max(ctx.countries.values(), default=0.0)
+    return most >= 0.5 and ctx.countries.get(entry.country, 0.0) == 0.0
 
 
 def _fallback(span: Span, entry: GeoEntry, conf: float, precision: Precision | None) -> Place:
