@@ -174,6 +174,16 @@ def is_venue(doc: Doc, ent: Span) -> bool:
 POSSESSIVE = frozenset({"'s", "’s"})
 
 
+def _home_countries(keys: Iterable[str]) -> set[str]:
+    """The countries of the most populous reading of each name: where the article is."""
+    gaz = gz.load()
+    return {
+        max(found, key=lambda e: e.population).country
+        for found in map(gaz.lookup_key, keys)
+        if found
+    }
+
+
 def mostly_persons(doc: Doc) -> set[str]:
     """Names the model calls a person more often than a place in this article, that no
     well-known place goes by, and that no place of the countries its other places lie in
@@ -188,11 +198,9 @@ def mostly_persons(doc: Doc) -> set[str]:
     doubtful = {t for t, (place, person) in counts.items() if place and person > place}
     if not doubtful:
         return set()
-    where = {
-        max(found, key=lambda e: e.population).country
-        for t, (place, _) in counts.items()
-        if place and t not in doubtful and (found := gaz.lookup_key(strip_mention(t)[0]))
-    }
+    where = _home_countries(
+        strip_mention(t)[0] for t, (place, _) in counts.items() if place and t not in doubtful
+    )
     out = set()
     for text in doubtful:
         key = strip_mention(text)[0]
@@ -367,11 +375,7 @@ def more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], list
     plain: list[tuple[int, int]] = []
     inside: list[tuple[int, int]] = []
     anchors = _town_points(keys)
-    countries = {
-        max(found, key=lambda e: e.population).country
-        for found in map(gaz.lookup_key, keys)
-        if found
-    }
+    countries = _home_countries(keys)
     for start, end, key in candidates(doc):
         ent = owner.get(start)
         if ent is not None and (ent.label_ in PLACE_LABELS or end > ent.end):

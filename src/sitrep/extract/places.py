@@ -418,7 +418,7 @@ def _division_weight(key: str, entry: GeoEntry) -> float:
     name in its country lies in another state ("Springfield" says little).
     """
     if entry.kind == "region":
-        return 2.0 if entry.geonameid or entry.population >= 1_000_000 else 1.0
+        return 2.0 if _is_state(entry) else 1.0
     states = {
         e.admin1
         for e in gz.load().lookup_key(key)
@@ -816,20 +816,18 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: _Context) -> list
         within = containers.get(end + 1) if end < len(doc) and doc[end].text == "," else None
         if within is None and start and doc[start - 1].text in POSSESSIVE:
             within = owners.get(start - 1)
-        if within is not None and (entry is None or not _own_name(span, entry)):
-            # A place the gazetteer does not know in one it knows: "Donington Park,
-            # Leicestershire" is in Leicestershire, not at the village of Donington.
+        small = entry is not None and entry.kind == "city" and entry.population < 10_000
+        # A hamlet in a country the article never names, while it is clearly about another.
+        abroad = small and entry is not None and _abroad(entry, ctx)
+        if within is not None and (entry is None or abroad or not _own_name(span, entry)):
+            # A place the gazetteer does not know (or a hamlet abroad) in one it knows:
+            # "Donington Park, Leicestershire" is in Leicestershire, not at the village of
+            # Donington; "Rockingham, Northamptonshire" in an English story is not Vermont's.
             out.append(_fallback(span, within, 0.3, _entry_precision(within)))
             continue
-        small = entry is not None and entry.kind == "city" and entry.population < 10_000
         if small and label == "LOC" and _generic(span.text):  # "West Coast": not a hamlet
             entry = None
-        if small and entry is not None and (focus or area or within) and _abroad(entry, ctx):
-            # "Heathrow" in a London story is not the Florida hamlet; "Rockingham,
-            # Northamptonshire" in an English one lies in Northamptonshire.
-            if within is not None:
-                out.append(_fallback(span, within, 0.3, _entry_precision(within)))
-                continue
+        if abroad and (focus or area):  # "Heathrow" in a London story is no Florida hamlet
             entry = None
         street = span[-1].lower_.rstrip(".") in STREET_WORDS
         if street and entry is not None and focus is not None and _far(entry, focus):
