@@ -316,7 +316,8 @@ def benchmarks(
 
     bench_report = None
     if with_bench:
-        from sitrep.bench import DEFAULT_CORPUS, run_all
+        from sitrep.bench import run_all
+        from sitrep.timing import DEFAULT_CORPUS
 
         with err.status("benchmarking (pipeline, ingest scaling, memory growth, dedup)..."):
             bench_report = run_all(DEFAULT_CORPUS, limit=bench_limit, processes=processes)
@@ -384,7 +385,8 @@ def bench(
     fmt: str,
 ) -> None:
     """Throughput and peak memory of the full pipeline against bare spaCy, in one run."""
-    from sitrep.bench import DEFAULT_CORPUS, run_bench, run_growth, run_ingest_scaling
+    from sitrep.bench import run_bench, run_growth, run_ingest_scaling
+    from sitrep.timing import DEFAULT_CORPUS
 
     root = Path(corpus) if corpus else DEFAULT_CORPUS
     if not root.is_dir():
