@@ -1,0 +1,857 @@
+"""Casualty figures as attributed claims.
+
+A claim is a quantity tied to a casualty cue in one sentence: "21 people were killed"
+(number first), "killing at least 12 civilians" / "the death toll rose to 23" (cue first), or
+an ellipsis after such a claim ("..., and four more on Wednesday"). Each claim gets its victims,
+cause, perpetrator, place, date or period, scope, source and stance from the same sentence
+(or a short "X said." sentence after it), with the outlet as the source of last resort.
+
+What is not counted: "no one was killed" gives no claim (there is no figure); a figure under
+a negation ("none of the 12 hostages was hurt"), a modal or threat ("could kill thousands"),
+a future ("will evacuate 5,000"), a date more than a year before publication ("killed in
+1945") or a day and month more than about three months before it ("on 3 March" in a September
+story: background, not news) gives a claim with the flag ``negated``, ``hypothetical``, ``future`` or ``historical``;
+flagged claims are kept for the record but must not be counted. Populations, troop numbers,
+prices, years and ages never reach a claim, as they have no casualty cue. Upper-case wire copy
+is parsed from a lower-cased copy of the text (same length, so offsets hold).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep import nlp as nlp_mod
+from sitrep.extract.attribution.cues import Attribution, attribute, trailing_attribution
+from sitrep.extract.casualties.numbers import Quantity, find_quantities
+from sitrep.extract.casualties.truecase import truecase
+from sitrep.extract.casualties.words import (
+    CAUSES,
+    CUE_FIRST_GAP,
+    CUES,
+    DEMONYMS,
+    DUAL_VICTIMS,
+    GAP_WORDS,
+    SINGULAR_VICTIMS,
+    TRANSITIVE,
+    UPDATE_VERBS,
+    is_victim_noun,
+    might_be_people,
+)
+from sitrep.model import (
+    Article,
+    CasualtyClaim,
+    CasualtyKind,
+    Evidence,
+    Place,
+    PlaceRef,
+    Stance,
+    TimeRef,
+    content_id,
+)
+from sitrep.nlp import text_of
+
+EXTRACTOR = "casualties.v1"
+BLOCKING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical"})
+_CUMULATIVE = re.compile(
+    r"\b(since|so far|in total|total|toll|overall|to date|in all|altogether|thus far|"
+    r"cumulative|amount(?:s|ed)? to|history|offensive|campaign|wave of|"
+    r"(?:in|over|after|during|throughout) (?:only |just )?(?:the )?(?:past |last |first )?"
+    r"(?:nearly |almost |more than |over )?(?:a|one|two|three|four|five|six|several|\d+) "
+    r"(?:weeks?|months?|years?|decades?)|(?:a|one|two|three) (?:weeks?|months?|years?) of|"
+    r"decades? of|(?:every|per|each|a) (?:year|month|week)|(?:during|throughout) (?:19|20)\d\d|"
+    r"(?:a|the|this|civil|\d+-year(?:-long)?|years of|decade-long) war(?! zone)|"
+    r"\d+-(?:day|week|month|year)-long|\w+ alone|(?:a|the) (?:list|roll|register) of)\b"
+)
+# Background told as a reminder: "let us recall that...", "it should be recalled that..."
+_RECALL = re.compile(
+    r"\b(?:let(?: us|'s) (?:recall|not forget|remember)|(?:i|we) (?:will )?remind you|(?:should|must|will) be (?:recalled|remembered)|it is recalled|"
+    r"it bears recalling|it is worth recalling)\b"
+)
+# A year, not a clock time ("at 1620", "1533 GMT", "[1745 hours]")
+_YEAR = re.compile(
+    r"(?<!since )(?<!since early )(?<!at )(?<!about )(?<!approximately )(?<!\[)\b(1[5-9]\d\d|20\d\d)\b"
+    r"(?! ?(?:gmt|hours|hrs|local|est|edt|utc)\b)(?! ?[(\[]\d{3,4} ?(?:gmt|utc)\b)"
+)
+# A day and month without a year ("on 23 January", "May 24", "last February"): dated before
+# publication by its own year, or by the year before when it would fall after publication.
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_RE = "|".join(_MONTH_NAMES)
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?:on|of|since) (\d{{1,2}}) ({_MONTH_RE})|(?:on|of|since) ({_MONTH_RE}) (\d{{1,2}})\b"
+    rf"|(?:last|in|since) ({_MONTH_RE}))\b(?!,? (?:1[5-9]|20)\d\d)"
+)
+_STALE_DAYS = 92  # a season or older: background, not news
+_CITY_WORDS = {"city", "town", "village", "capital", "area", "region", "province", "district"}
+_NEG = {"no", "not", "n't", "never", "none", "nobody", "without", "neither", "nor"}
+_MODAL = {"could", "would", "might", "may", "threaten", "threatened", "threatens", "threat",
+          "risk", "risks", "if", "plot", "plotted", "plan", "planned", "plans", "vowed", "attempt",
+          "attempted", "try", "tried", "trying", "feared", "fear", "potentially", "unless"}  # fmt: skip
+_NOT_DONE = {"attempt", "attempts", "plot", "plots", "threat", "threats", "squad", "squads", "list"}
+_PLANS = {"plot", "plotted", "plan", "planned", "plans"}
+_TIME_NOUNS = {"week", "day", "month", "year", "hour", "night", "weekend", "period", "time"}
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "yesterday", "tonight", "week", "month", "year"}  # fmt: skip
+_FUTURE = {"will", "'ll", "shall", "going", "expected", "set", "due"}
+
+
+@dataclass(slots=True)
+class _Found:
+    """A figure tied to a cue, before the sentence-level details are added."""
+
+    kind: CasualtyKind
+    q: Quantity
+    num: int  # token index of the number
+    cue: Token | None
+    victim: tuple[int, int] | None  # token bounds of the victim noun run
+    via: str  # "number-first", "cue-first", "ellipsis", "singular"
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text[:5000] if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def working_doc(doc: Doc) -> Doc:
+    """The parse to read rules off: ``doc`` itself, or a re-parse of upper-case text in guessed case.
+
+    Args:
+        doc: the pipeline's parse of the article.
+
+    Returns:
+        A Doc whose text has the same length as ``doc.text``.
+    """
+    if _mostly_upper(text_of(doc)):
+        return nlp_mod.parse(truecase(text_of(doc)))
+    return doc
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else None
+
+
+def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
+    """Bounds of the nouns from token i (skipping adjectives) if they name people."""
+    j = i
+    while j < limit and doc[j].pos_ in {"ADJ", "PROPN", "VERB"} and not _is_cue(doc[j]):
+        if doc[j].pos_ == "VERB" and not doc[j].lower_.endswith("ed"):
+            return None
+        j += 1
+    k = j
+    while k < limit and doc[k].pos_ in {"NOUN", "PROPN"} and not _is_cue(doc[k]):
+        k += 1
+    if k == j:
+        return None
+    if not might_be_people(doc[k - 1].lower_, doc[k - 1].lemma_.lower()):
+        return None
+    return (j, k)
+
+
+def _is_cue(t: Token) -> bool:
+    return t.lower_ in CUES
+
+
+def _cue_kind(doc: Doc, cue: Token, end: int) -> CasualtyKind:
+    """The kind a cue gives, "casualties" for "dead and wounded"."""
+    kind = CUES.get(cue.lower_, "killed")
+    if cue.i + 2 < end and doc[cue.i + 1].lower_ in {"and", "or"}:
+        other = CUES.get(doc[cue.i + 2].lower_)
+        if other is not None and {kind, other} == {"killed", "injured"}:
+            return "casualties"
+    if cue.lower_ == "toll" and cue.i > 0 and doc[cue.i - 1].lower_ in {"injury", "casualty"}:
+        return "injured" if doc[cue.i - 1].lower_ == "injury" else "casualties"
+    return kind
+
+
+def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, int] | None] | None:
+    """A cue after the number: "21 people were killed", "five dead", "3 deaths"."""
+    victim: tuple[int, int] | None = None
+    j = q_end
+    steps = 0
+    while j < sent.end and steps < 9:
+        t = doc[j]
+        if _is_cue(t) and t.lower_ not in {"death", "killing", "murder"}:
+            if t.lower_ == "toll" or (j + 1 < sent.end and doc[j + 1].lower_ in _NOT_DONE):
+                return None  # "four assassination attempts", "two death threats"
+            if t.lower_ in DUAL_VICTIMS and victim is None:
+                later = _number_first(doc, j + 1, sent)
+                if later is not None:
+                    return later[0], (j, j + 1)
+            return t, victim
+        if victim is None and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in GAP_WORDS:
+            run = _noun_run(doc, j, sent.end)
+            if run is None:
+                return None
+            victim = run
+            j = run[1]
+            steps += 1
+            continue
+        if t.lower_ not in GAP_WORDS:
+            return None
+        j += 1
+        steps += 1
+    return None
+
+
+def _cue_first(
+    doc: Doc, q_start: int, q_end: int, sent: Span
+) -> tuple[Token, tuple[int, int] | None] | None:
+    """A cue before the number: "killing 12 people", "the death toll rose to 23"."""
+    j = q_start - 1
+    steps = 0
+    while j >= sent.start and steps < 6:
+        t = doc[j]
+        low = t.lower_
+        if low == "lives" and j > sent.start and doc[j - 1].lower_ in {"the", "their"}:
+            break
+        if (
+            low in TRANSITIVE
+            or low == "toll"
+            or (
+                low in {"deaths", "death", "killing", "murder", "kidnapping", "abduction"}
+                and doc[j + 1].lower_ == "of"
+            )
+        ):
+            if (
+                low in TRANSITIVE
+                and j > sent.start
+                and doc[j - 1].lower_ in {"were", "was", "been", "be", "being", "are", "is"}
+            ):
+                return None  # passive: the number is not its object
+            break
+        if low not in CUE_FIRST_GAP and low not in CAUSES:
+            return None
+        j -= 1
+        steps += 1
+    else:
+        return None
+    if j < sent.start:
+        return None
+    cue = doc[j]
+    if (
+        q_end < sent.end
+        and doc[q_end].pos_ in {"NOUN", "PROPN", "ADJ"}
+        and doc[q_end].lower_ not in GAP_WORDS
+    ):
+        run = _noun_run(doc, q_end, sent.end)
+        if run is None:
+            return None
+        return cue, run
+    return cue, None
+
+
+_OF_NOUNS = {"death", "deaths", "murder", "murders", "killing", "killings", "assassination",
+             "kidnapping", "abduction", "arrest", "execution", "wounding", "body"}  # fmt: skip
+_SINGLE = {"he", "she", "him", "her"}
+_TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "club", "torture", "stone", "shot"}
+
+
+def _arguments(cue: Token) -> list[Token]:
+    """The victims a cue governs: passive subject, object, "death of X"; with their conjuncts."""
+    args: list[Token] = []
+    if cue.lower_ == "dead" and cue.head.lemma_.lower() in {
+        "shoot",
+        "stab",
+        "beat",
+        "hack",
+        "find",
+        "leave",
+    }:
+        cue = cue.head  # "shot dead a girl", "were found dead"
+    elif (
+        cue.lower_ == "dead"
+        and cue.dep_ == "amod"
+        and cue.head.head.lemma_.lower() in {"shoot", "stab", "beat", "hack"}
+    ):
+        cue = cue.head.head  # "shot dead Marta Quispe" parsed as "dead Quispe"
+    elif (
+        cue.lower_ == "death"
+        and cue.head.lower_ == "to"
+        and cue.head.head.lemma_.lower() in _TO_DEATH
+    ):
+        cue = cue.head.head  # "were shot to death", "stabbed to death"
+    passive = any(c.dep_ == "auxpass" for c in cue.children)
+    for c in cue.children:
+        if (
+            c.dep_ == "nsubjpass"
+            or (c.dep_ == "nsubj" and cue.lower_ in {"died", "die", "dies"})
+            or (
+                c.dep_ == "dobj"
+                and not passive
+                and (
+                    cue.lower_ in TRANSITIVE
+                    or cue.lemma_.lower() in {"shoot", "stab", "beat", "hack"}
+                )
+            )
+        ):
+            args.append(c)
+        elif c.lower_ == "of" and cue.lower_ in _OF_NOUNS:
+            args.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "poss" and c.pos_ == "PROPN" and cue.lower_ in _OF_NOUNS:
+            args.append(c)  # "Rodriguez's death"
+    if not args and cue.dep_ == "conj" and passive is False and cue.head.lower_ in CUES:
+        return []
+    if not args and cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children):
+        args.extend(c for c in cue.head.children if c.dep_ == "nsubjpass")
+    if cue.dep_ == "relcl":  # "the judge, who was murdered on Friday": the judge
+        args = [cue.head if a.lower_ in {"who", "that", "which"} else a for a in args]
+    return [x for a in args for x in (a, *a.conjuncts)]
+
+
+def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
+    """One victim: "a soldier was wounded", "guerrillas killed a peasant", "the death of X"."""
+    out: list[_Found] = []
+    for cue in sent:
+        if cue.lower_ not in CUES or CUES[cue.lower_] in {"displaced", "evacuated", "casualties"}:
+            continue
+        for a in _arguments(cue):
+            if (
+                a.i in used
+                or a.like_num
+                or any(
+                    c.dep_ == "nummod" or (c.i in used and c.dep_ not in {"appos", "punct"})
+                    for c in a.children
+                )
+            ):
+                continue
+            single = a.tag_ in {"NN", "NNP"} and (
+                a.lower_ in SINGULAR_VICTIMS
+                or (a.pos_ == "PROPN" and not (a.lower_.endswith("s") and is_victim_noun(a.lower_)))
+            )  # not a plural that guessed case took for a name ("clergymen")
+            if not single and a.lower_ not in _SINGLE:
+                continue
+            if a.lower_ in _SINGLE and a.dep_ == "dobj":
+                continue
+            if not any(ch.isalpha() for ch in a.text) or (
+                "." in a.text.rstrip(".") and a.text.replace(".", "").isupper()
+            ):
+                continue  # punctuation, or an abbreviation ("the murder of two U.S. nuns")
+            if a.dep_ == "poss" and (a.lower_ in _DAY_WORDS or a.lower_ in _MONTH_NAMES):
+                continue  # "last Thursday's murder of eight people": a date, not a victim
+            if cue.lower_ == "body" and a.pos_ != "PROPN":
+                continue  # "the body of Ana Ruiz" names a victim; "the body of a man" is a scene
+            if any(t.dep_ == "neg" or t.lower_ in {"no", "not"} for t in a.subtree):
+                continue  # "not a single person was killed": no figure
+            lo = a.left_edge.i if a.left_edge.i >= sent.start else a.i
+            while lo < a.i and doc[lo].lower_ in {"the", "a", "an", "another"}:
+                lo += 1
+            hi = a.i + 1
+            while (hi < sent.end and doc[hi].dep_ == "compound") or (
+                hi < sent.end and doc[hi].pos_ == "PROPN" and doc[hi].head == a
+            ):
+                hi += 1
+            start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            q = Quantity(start, end, text_of(doc)[start:end], 1, 1, 1, None, start)
+            used.add(a.i)
+            out.append(_Found(_cue_kind(doc, cue, sent.end), q, a.i, cue, (lo, hi), "singular"))
+    return out
+
+
+def _find(doc: Doc, sent: Span) -> list[_Found]:
+    """Every figure tied to a cue in one sentence."""
+    found: list[_Found] = []
+    quantities = find_quantities(sent.text)
+    base = sent.start_char
+    spans: list[tuple[Quantity, int, int]] = []
+    for q in quantities:
+        q = replace(q, start=q.start + base, end=q.end + base, num_start=q.num_start + base)
+        a, b = _token_at(doc, q.num_start), _token_at(doc, q.end - 1)
+        if a is None or b is None:
+            continue
+        spans.append((q, a, b + 1))
+    governed = {arg.i: cue for cue in sent if cue.lower_ in CUES for arg in _arguments(cue)}
+    for q, a, b in spans:
+        if q.year_like and not (
+            b < sent.end and is_victim_noun(doc[b].lower_, doc[b].lemma_.lower())
+        ):
+            continue
+        first = _token_at(doc, q.start) or a
+        if (b + 1 < sent.end and doc[b].lower_ == "of" and doc[b + 1].lower_ == "whom") or (
+            first - 2 >= sent.start
+            and doc[first - 2].lower_ == "of"
+            and doc[first - 1].lower_ == "whom"
+        ):
+            continue  # "20 were injured, of whom 17 were hospitalized": a part already counted
+        if (
+            first - 2 >= sent.start
+            and doc[first - 1].lower_ in {"the", "her", "his", "their"}
+            and doc[first - 2].lower_ == "of"
+            and first - 3 >= sent.start
+            and doc[first - 3].like_num
+        ):
+            continue  # "seven of the nine soldiers": the seven count
+        if (
+            (q.count or 0) > 1
+            and b + 2 < sent.end
+            and doc[b].lower_ == "of"
+            and doc[b + 1].lower_ in {"the", "their", "these", "those"}
+            and not doc[b + 2].like_num
+            and any(t.lower_ in CUES for t in doc[b + 2 : min(b + 4, sent.end)])
+        ):
+            continue  # "five of the murdered priests": part of a group counted elsewhere
+        hit = _number_first(doc, b, sent)
+        via = "number-first"
+        if hit is None:
+            hit = _cue_first(doc, first, b, sent)
+            via = "cue-first"
+        if hit is None:
+            tok = doc[b - 1]
+            head = tok.head if tok.dep_ in {"nummod", "quantmod"} else tok
+            if head.i in governed:
+                run = (head.i, head.i + 1) if head.pos_ == "NOUN" and head.i >= b else None
+                hit, via = (governed[head.i], run), "dependency"
+        if hit is None:
+            continue
+        cue, victim = hit
+        found.append(_Found(_cue_kind(doc, cue, sent.end), q, a, cue, victim, via))
+    # ellipsis: "..., and four more on Wednesday", "killed 3 soldiers and 2 civilians"
+    for q, a, b in spans:
+        if any(f.num == a for f in found) or not found:
+            continue
+        prior = [f for f in found if f.num < a]
+        first = _token_at(doc, q.start) or a
+        if (
+            not prior
+            or first == sent.start
+            or doc[first - 1].lower_ not in {"and", ",", "plus", "while"}
+        ):
+            continue
+        nxt = doc[b].lower_ if b < sent.end else ""
+        victim = None
+        if nxt in {"more", "others", "other", "further", "additional"}:
+            pass
+        elif b < sent.end and (run := _noun_run(doc, b, sent.end)) is not None:
+            victim = run
+        else:
+            continue
+        p = prior[-1]
+        found.append(_Found(p.kind, q, a, None, victim or p.victim, "ellipsis"))
+    used = {f.num for f in found} | {i for _, a, b in spans for i in range(a - 1, b)}
+    found.extend(_singulars(doc, sent, used))
+    return sorted(found, key=lambda f: f.num)
+
+
+def _clause_window(doc: Doc, f: _Found, sent: Span) -> list[Token]:
+    """The clause tokens before the figure (up to six, after its hedge) and up to the cue."""
+    first = _token_at(doc, f.q.start)
+    anchor = min(first if first is not None else f.num, f.cue.i if f.cue is not None else f.num)
+    lo = anchor
+    while (
+        lo > sent.start
+        and anchor - lo < 6
+        and doc[lo - 1].lower_ not in {",", ";", "but", "while", "and"}
+    ):
+        lo -= 1
+    toks = list(doc[lo:anchor])
+    if f.cue is not None and f.cue.i > f.num:
+        toks += list(doc[f.num + 1 : f.cue.i + 1])
+    elif f.cue is not None:
+        toks.append(f.cue)
+    return toks
+
+
+def _stale_date(text: str, published: dt.date) -> bool:
+    """Whether ``text`` dates something by day and month more than two months before
+    ``published`` ("on 23 January" in a story of 10 May)."""
+    for m in _DAY_MONTH.finditer(text):
+        day_s = m.group(1) or m.group(4)
+        month = _MONTH_NAMES.index(m.group(2) or m.group(3) or m.group(5)) + 1
+        day = int(day_s) if day_s else 1
+        try:
+            when = dt.date(published.year, month, day)
+        except ValueError:
+            continue
+        if when > published + dt.timedelta(days=2):
+            when = when.replace(year=published.year - 1)
+        lag = (published - when).days
+        if lag > _STALE_DAYS + (0 if day_s else 30):
+            return True
+    return False
+
+
+def _flags(doc: Doc, f: _Found, sent: Span, published_date: dt.date | None) -> tuple[str, ...]:
+    published = published_date.year if published_date else None
+    flags: list[str] = []
+    window = _clause_window(doc, f, sent)
+    words = {t.lower_ for t in window}
+    if words & _NEG or (f.cue is not None and any(c.dep_ == "neg" for c in f.cue.children)):
+        flags.append("negated")
+    modal = words & _MODAL
+    if (
+        f.cue is not None
+        and f.cue.tag_ == "VB"
+        and f.cue.i > sent.start
+        and doc[f.cue.i - 1].lower_ == "to"
+        and f.cue.dep_ == "advcl"
+    ):
+        modal.add("to")  # "travelled to Washington to kill X": an aim, not a death
+    if modal - _PLANS or (modal and f.cue is not None and f.cue.pos_ != "NOUN"):
+        flags.append("hypothetical")  # "planned to kill", but "planned the murder of X" happened
+    if words & _FUTURE and f.cue is not None and f.cue.tag_ == "VB":
+        flags.append("future")
+    if published is not None:
+        years = [int(m.group(1)) for m in _YEAR.finditer(sent.text.lower())]
+        if any(y < published - 1 for y in years):
+            flags.append("historical")
+    if _RECALL.search(sent.text.lower()) and "historical" not in flags:
+        flags.append("historical")
+    if "historical" not in flags and (
+        published_date is not None and _stale_date(sent.text.lower(), published_date)
+    ):
+        flags.append("historical")
+    return tuple(dict.fromkeys(flags))
+
+
+def _phrase(doc: Doc, head: Token) -> str:
+    """The noun phrase of ``head`` without determiners and prepositional tails."""
+    keep = [head]
+    for t in head.subtree:
+        if t.i == head.i or t.dep_ in {"det", "predet", "punct", "case", "poss"}:
+            continue
+        if any(
+            a.dep_ in {"prep", "relcl", "acl", "appos"} and a.i != head.i
+            for a in [t, *t.ancestors]
+            if head in a.ancestors
+        ):
+            continue
+        keep.append(t)
+    keep.sort(key=lambda t: t.i)
+    return text_of(doc)[keep[0].idx : keep[-1].idx + len(keep[-1])]
+
+
+def _cause_and_perpetrator(doc: Doc, f: _Found, text: str) -> tuple[str | None, str | None]:
+    cue = f.cue
+    if cue is None:
+        return None, None
+    cause: str | None = None
+    perp: str | None = None
+    for c in cue.children:
+        if c.dep_ not in {"agent", "prep"} or c.lower_ not in {
+            "by",
+            "in",
+            "from",
+            "during",
+            "after",
+            "amid",
+            "when",
+        }:
+            continue
+        for o in c.children:
+            if o.dep_ not in {"pobj", "pcomp"}:
+                continue
+            if o.lemma_.lower() in CAUSES or o.lower_ in CAUSES:
+                cause = text[doc[o.i].idx : doc[o.i].idx + len(_phrase(doc, o))]
+                cause = _phrase(doc, o) if cause.lower() != _phrase(doc, o).lower() else cause
+                perp = perp or _demonym_of(o)
+            elif c.dep_ == "agent" and o.pos_ in {"NOUN", "PROPN"}:
+                perp = _phrase(doc, o)
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children) or (
+        cue.tag_ == "VBN" and cue.dep_ in {"amod", "acl"}
+    )
+    subj = None if passive or cue.pos_ != "VERB" else _subject(cue)
+    if subj is not None:
+        if subj.lemma_.lower() in CAUSES or subj.lower_ in CAUSES:
+            cause = cause or _phrase(doc, subj)
+            perp = perp or _demonym_of(subj)
+        elif subj.pos_ in {"PROPN", "NOUN"} and subj.lemma_.lower() not in _TIME_NOUNS:
+            perp = perp or _phrase(doc, subj)
+    if perp is not None and perp.lower() in {"who", "they", "it", "which", "he", "she"}:
+        perp = None
+    return cause, perp
+
+
+def _subject(cue: Token) -> Token | None:
+    """The subject of an active cue verb, through conjunctions and relative clauses."""
+    host: Token | None = cue
+    while host is not None and not any(c.dep_ == "nsubj" for c in host.children):
+        host = host.head if host.dep_ in {"conj", "xcomp"} and host.head != host else None
+    if host is None:
+        return None
+    subj = next(c for c in host.children if c.dep_ == "nsubj")
+    if subj.lower_ in {"which", "that", "who"} and host.dep_ == "relcl":
+        subj = host.head
+    if subj.lemma_.lower() in _TIME_NOUNS:  # "a week of shelling which killed": the shelling
+        inner = [
+            g for c in subj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+        return inner[0] if inner else None
+    return subj
+
+
+def _demonym_of(t: Token) -> str | None:
+    for c in t.children:
+        if c.dep_ in {"amod", "compound"} and c.lower_ in DEMONYMS:
+            return DEMONYMS[c.lower_]
+    return None
+
+
+def _side(doc: Doc, victim: tuple[int, int] | None) -> str | None:
+    if victim is None:
+        return None
+    lo = victim[0]
+    for t in doc[max(0, lo - 3) : victim[1]]:
+        if t.lower_ in DEMONYMS:
+            return t.text[0].upper() + t.text[1:].lower()
+    return None
+
+
+def _place(places: list[Place], sent: Span, at: int, dominant: PlaceRef | None) -> PlaceRef | None:
+    local = [
+        p for p in places if p.role == "location" and sent.start_char <= p.start < sent.end_char
+    ]
+    if local:
+        best = min(local, key=lambda p: abs(p.start - at))
+        return _ref(best)
+    words = {t.lower_ for t in sent}
+    if words & _CITY_WORDS and any(
+        t.lower_ == "the" and t.i + 1 < sent.end and t.nbor(1).lower_ in _CITY_WORDS for t in sent
+    ):
+        before = [p for p in places if p.role == "location" and p.start < sent.start_char]
+        cities = [p for p in before if p.precision in {"city", "point"}] or before
+        if cities:
+            return _ref(cities[-1])
+    return dominant
+
+
+def _ref(p: Place) -> PlaceRef:
+    return PlaceRef(
+        name=p.name or p.text,
+        country=p.country,
+        lat=p.lat,
+        lon=p.lon,
+        geonameid=p.geonameid,
+        precision=p.precision,
+    )
+
+
+def _dominant(places: list[Place]) -> PlaceRef | None:
+    loc = [p for p in places if p.role == "location"]
+    if not loc:
+        return None
+    counts = Counter((p.name or p.text) for p in loc)
+    name = max(
+        counts, key=lambda n: (counts[n], -min(p.start for p in loc if (p.name or p.text) == n))
+    )
+    return _ref(next(p for p in loc if (p.name or p.text) == name))
+
+
+def _when(times: list[TimeRef], lo: int, hi: int, sent: Span, at: int) -> TimeRef | None:
+    own = [t for t in times if lo <= t.start < hi]
+    if not own:
+        own = [
+            t
+            for t in times
+            if sent.start_char <= t.start < sent.end_char
+            and not (hi <= t.start < sent.end_char and hi < sent.end_char)
+        ]
+    return min(own, key=lambda t: abs(t.start - at)) if own else None
+
+
+def _date_period(t: TimeRef | None, published: str | None) -> tuple[str | None, str | None]:
+    if t is None:
+        return None, None
+    if t.begin is not None and t.end_date is not None and t.begin != t.end_date:
+        return None, f"{t.begin.isoformat()}/{t.end_date.isoformat()}"
+    if "/" in t.value:
+        return None, t.value
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+        return t.value, None
+    if t.type == "DURATION" and published:
+        return None, f"{t.value}/{published}"
+    return None, None
+
+
+def _scope_updates(doc: Doc, f: _Found, sent: Span) -> tuple[str, str | None]:
+    low = sent.text.lower()
+    rel = f.q.start - sent.start_char
+    clause = low[low.rfind(";", 0, rel) + 1 : (low.find(";", rel) + 1 or len(low) + 1) - 1]
+    # one victim (a name, "a soldier") is an incident even in a sentence about a campaign
+    tally = f.via != "singular" and _CUMULATIVE.search(clause)
+    scope = "cumulative" if tally else "incident"
+    updates: str | None = None
+    before = [t.lower_ for t in doc[max(sent.start, f.num - 6) : f.num]]
+    if any(w in UPDATE_VERBS for w in before):
+        scope = "cumulative"
+        m = re.search(
+            r"\b(?:from|up from|down from)\s+(?:an? )?(?:earlier |previous )?([\d,]+|\w+)",
+            low[f.q.end - sent.start_char :],
+        )
+        m = m or re.search(r"\bfrom\s+([\d,]+)\s+to\b", low)
+        direction = (
+            "down"
+            if any(w in {"down", "lowered", "fell", "dropped", "cut", "reduced"} for w in before)
+            else "up"
+        )
+        updates = (
+            f"earlier figure {m.group(1)} revised {direction}"
+            if m
+            else f"earlier figure revised {direction}"
+        )
+    return scope, updates
+
+
+def _source(
+    sent: Span, nxt: Span | None, at: int, text: str, outlet: str | None
+) -> tuple[Attribution | None, str | None, Stance]:
+    found = attribute(sent, at=at, text=text)
+    if found is None and nxt is not None:
+        found = trailing_attribution(nxt, text=text)
+    if found is not None:
+        return found, found.source, found.stance
+    return None, outlet, "reports"
+
+
+def _confidence(f: _Found, flags: tuple[str, ...], attributed: bool) -> float:
+    c = 0.55
+    c += 0.15 if f.victim is not None else 0.0
+    c += 0.1 if attributed else 0.0
+    c += 0.1 if f.via in {"number-first", "cue-first"} else 0.0
+    c -= 0.1 if f.q.count is None else 0.0
+    c -= 0.3 if flags else 0.0
+    return round(max(0.05, min(0.95, c)), 2)
+
+
+def casualties(
+    doc: Doc, *, article: Article, places: list[Place], times: list[TimeRef]
+) -> list[CasualtyClaim]:
+    """Every casualty claim in the document.
+
+    Args:
+        doc: the parse of ``article.text``.
+        article: the article (its id, outlet and publication date are used).
+        places: the place mentions found in the article (for the claim's place).
+        times: the normalized time expressions (for the claim's date or period).
+
+    Returns:
+        The claims in text order; a figure repeated with the same kind, victims and source is
+        one claim with several ``mentions``. Claims with a flag in :data:`BLOCKING_FLAGS` must
+        not be counted.
+    """
+    work = working_doc(doc)
+    text = article.text if len(article.text) == len(work.text) else work.text
+    published = article.published.isoformat() if article.published else None
+    dominant = _dominant(places)
+    sents = list(work.sents)
+    claims: list[CasualtyClaim] = []
+    for si, sent in enumerate(sents):
+        if not any(t.lower_ in CUES for t in sent):
+            continue
+        found = _find(work, sent)
+        if not found:
+            continue
+        nxt = sents[si + 1] if si + 1 < len(sents) else None
+        starts = [f.q.start for f in found]
+        for fi, f in enumerate(found):
+            lo = starts[fi - 1] if fi and found[fi - 1].cue is None else sent.start_char
+            lo = max(lo, f.q.start if f.via == "ellipsis" else sent.start_char)
+            hi = starts[fi + 1] if fi + 1 < len(found) else sent.end_char
+            flags = _flags(work, f, sent, article.published)
+            attr, source, stance = _source(sent, nxt, f.num, text, article.outlet)
+            cause, perp = _cause_and_perpetrator(work, f, text)
+            if f.via == "ellipsis":
+                prev = next(
+                    (c for c in reversed(claims) if c.evidence.start == sent.start_char), None
+                )
+                cause, perp = (prev.cause, prev.perpetrator) if prev else (cause, perp)
+            scope, updates = _scope_updates(work, f, sent)
+            when = _when(times, lo, hi, sent, f.q.start)
+            date, period = _date_period(when, published)
+            victims = (
+                text[work[f.victim[0]].idx : work[f.victim[1] - 1].idx + len(work[f.victim[1] - 1])]
+                if f.victim
+                else None
+            )
+            if victims and _mostly_upper(text):
+                victims = victims.lower()
+            if f.via == "singular" and victims is None:
+                victims = f.q.text
+            if (victims is None or victims.lower() in {"others", "other"}) and fi:
+                # "three soldiers were killed and seven others wounded": the others are soldiers
+                victims = next(
+                    (c.victims for c in reversed(claims[len(claims) - fi :]) if c.victims), victims
+                )
+            ev_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            ev_end = sent.start_char + len(sent.text.rstrip())
+            claims.append(
+                CasualtyClaim(
+                    id=content_id(article.id, f.kind, f.q.count, f.q.start),
+                    kind=f.kind,
+                    count=f.q.count,
+                    low=f.q.low,
+                    high=f.q.high,
+                    hedge=f.q.hedge,
+                    evidence=Evidence(ev_start, ev_end, text[ev_start:ev_end]),
+                    victims=victims,
+                    side=_side(work, f.victim),
+                    cause=cause,
+                    perpetrator=perp,
+                    place=_place(places, sent, f.q.start, dominant),
+                    date=_to_date(date),
+                    period=period,
+                    as_of=article.published if scope == "cumulative" else None,
+                    scope="cumulative" if scope == "cumulative" else "incident",
+                    source=source,
+                    stance=stance,
+                    updates=updates,
+                    flags=flags,
+                    confidence=_confidence(f, flags, attr is not None),
+                    extractor=EXTRACTOR,
+                )
+            )
+    return _merge(claims)
+
+
+def _to_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _merge(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """One claim per (kind, figure, victims, source); repeats become extra mentions."""
+    out: list[CasualtyClaim] = []
+    index: dict[tuple[object, ...], int] = {}
+    for c in claims:
+        key = (
+            c.kind,
+            c.count,
+            c.low,
+            c.high,
+            (c.victims or "").lower(),
+            (c.source or "").lower(),
+            c.flags,
+        )
+        if key in index:
+            k = index[key]
+            kept = out[k]
+            merged_fields = {
+                f: getattr(kept, f) or getattr(c, f)
+                for f in ("cause", "perpetrator", "date", "period", "updates", "place", "side")
+            }
+            out[k] = replace(
+                kept,
+                mentions=(*kept.mentions, c.evidence),
+                confidence=min(0.95, round(max(kept.confidence, c.confidence) + 0.05, 2)),
+                scope="cumulative" if "cumulative" in {kept.scope, c.scope} else "incident",
+                **merged_fields,
+            )
+            continue
+        index[key] = len(out)
+        out.append(replace(c, mentions=(c.evidence,)))
+    return out
