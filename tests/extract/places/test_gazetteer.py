@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from sitrep.extract.places import build
 from sitrep.extract.places import gazetteer as gz
 
 
@@ -217,10 +218,10 @@ def test_a_province_point_is_the_centre_of_its_box_not_of_its_towns() -> None:
     # Towns crowd the southern edge; the province's point is its middle.
     south = [(43.0 + k * 0.01, -80.0 + k * 0.01) for k in range(50)]
     north = [(56.0, -88.0), (52.0, -94.0)]
-    lat, lon = gz._box_point(south + north)
+    lat, lon = build._box_point(south + north)
     assert 49.0 <= lat <= 50.0 and -88.0 <= lon <= -86.0
     # across the date line it falls back to the robust centre of the towns
-    assert gz._box_point([(52.0, 179.5), (52.0, -179.5), (61.0, -150.0)])[1] < 0
+    assert build._box_point([(52.0, 179.5), (52.0, -179.5), (61.0, -150.0)])[1] < 0
 
 
 @pytest.mark.parametrize(
@@ -236,7 +237,7 @@ def test_a_province_point_is_the_centre_of_its_box_not_of_its_towns() -> None:
     ],
 )
 def test_the_whole_a_division_is_one_side_of(name: str, whole: str | None) -> None:
-    assert gz._whole_division(name) == whole
+    assert build._whole_division(name) == whole
 
 
 def test_one_oddly_named_division_makes_no_whole_of_a_common_word() -> None:

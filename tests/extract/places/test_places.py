@@ -469,7 +469,7 @@ def test_a_place_owns_what_follows_its_possessive(nlp: Any) -> None:
 
 
 def test_a_page_naming_many_states_lends_none_of_them_much_weight() -> None:
-    from sitrep.extract.places.resolve import _spread_shares
+    from sitrep.extract.places.scoring import _spread_shares
 
     one = _spread_shares({("US", "OH"): 3.0, ("US", "KY"): 0.5})
     many = _spread_shares({("US", "OH"): 3.0, ("US", "NC"): 2.9, ("US", "MS"): 2.8})
@@ -678,9 +678,9 @@ def test_a_country_before_a_division_word_is_the_country(nlp: Any, text: str, st
 
 
 def test_a_region_of_no_one_country_lends_its_namesakes_no_support() -> None:
-    from sitrep.extract.places.resolve import _local_readings
+    from sitrep.extract.places.scoring import local_readings
 
-    support, _ = _local_readings(["middle east", "colchester"])
+    support, _ = local_readings(["middle east", "colchester"])
     assert not any("middle east" in names for names in support.values())
     assert any("colchester" in names for names in support.values())
 

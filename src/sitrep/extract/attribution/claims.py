@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 
 from sitrep.extract.attribution.cues import CUE_STANCE
 from sitrep.extract.attribution.quotes import noun_phrase, quote_spans, split_role
-from sitrep.extract.places.gazetteer import COUNTRY_ALIASES, DEMONYMS, normalize
+from sitrep.extract.places.gazetteer import normalize
+from sitrep.extract.places.lexicon import COUNTRY_ALIASES, DEMONYMS
 from sitrep.model import Article, CasualtyClaim, Claim, Evidence, Stance, content_id
 from sitrep.nlp import text_of
 

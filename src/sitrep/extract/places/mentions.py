@@ -19,13 +19,28 @@ from spacy.tokens import Doc, Span
 
 from sitrep.extract.places import gazetteer as gz
 from sitrep.extract.places.gazetteer import GeoEntry, normalize
-from sitrep.extract.places.ruler import (
+from sitrep.extract.places.lexicon import (
+    AT,
+    BUILDINGS,
     CIVIC_WORDS,
+    CLUB_WORDS,
     DIRECTIONS,
     FACILITY_WORDS,
-    PLACE_LABELS,
+    FEATURE_WORDS,
+    LOCATIVE,
+    MOTION_VERBS,
+    NOT_TOWNS,
+    OFFICES,
+    PLACE_AFTER,
+    PLACE_NOUNS,
+    PROVINCE_ABBREVIATIONS,
+    ROAD_CUES,
     STREET_WORDS,
     TITLES,
+    VENUE_WORDS,
+)
+from sitrep.extract.places.ruler import (
+    PLACE_LABELS,
     candidates,
     cue,
     strip_mention,
@@ -80,32 +95,6 @@ def demonym_spans(doc: Doc, *, inside: bool = False) -> list[Span]:
     return out
 
 
-# Last words of an organisation's name that make it a building ("Altnagelvin Hospital").
-_BUILDING_WORDS = """hospital center centre school elementary college university church hall
-    library stadium arena hotel museum institute court airport station mall market prison
-    embassy cathedral mosque temple theatre theater chapel clinic courthouse jail"""
-
-
-BUILDINGS = frozenset(_BUILDING_WORDS.split())
-
-
-# Last words that make any name a street or a feature of the land ("Royal Street" read as
-# an organisation, "Dubonet Drive" or "Glenrock Lagoon" as a person).
-_FEATURE_TEXT = """lagoon canal river lake bay beach island point racecourse tower castle palace
-    bridge plantation area areas estate"""
-
-
-# Lower-case words after a name that make it a place: "the Air Balloon roundabout", "the
-# Elysian Fields intersection".
-_PLACE_AFTER = frozenset(
-    {"roundabout", "junction", "intersection", "crossroads", "neighbourhood", "neighborhood"}
-    | {"suburb", "township", "estate", "interchange"}
-)
-
-
-FEATURE_WORDS = STREET_WORDS | frozenset(_FEATURE_TEXT.split())
-
-
 _NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
@@ -120,17 +109,11 @@ def is_building(ent: Span) -> bool:
     if len(ent) >= 3 and ent[-2].lower_ == "county" and last == "council":
         return True  # "Tipperary County Council": the county's own
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return after is not None and after.lower_ in _PLACE_AFTER
+    return after is not None and after.lower_ in PLACE_AFTER
 
 
 # British road numbers ("the A417", "the M4"), and what says a number is a road.
 _ROAD = re.compile(r"^[AMB]\d{1,4}(?:\(M\))?$")
-
-
-_ROAD_CUES = frozenset(
-    {"road", "motorway", "carriageway", "junction", "southbound", "northbound", "eastbound"}
-    | {"westbound", "roundabout", "bypass", "slip"}
-)
 
 
 def roads(doc: Doc) -> list[int]:
@@ -143,12 +126,9 @@ def roads(doc: Doc) -> list[int]:
         prev = doc[tok.i - 1].lower_ if tok.i else ""
         after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
         listed = prev in (",", "and", "or") and bool(out) and tok.i - out[-1] <= 3
-        if prev == "the" or after in _ROAD_CUES or listed:
+        if prev == "the" or after in ROAD_CUES or listed:
             out.append(tok.i)
     return out
-
-
-_AT = frozenset({"at", "inside", "outside"})
 
 
 def is_venue(doc: Doc, ent: Span) -> bool:
@@ -156,7 +136,7 @@ def is_venue(doc: Doc, ent: Span) -> bool:
     Foods", "fireworks inside Anfield", "the season starts at Brands Hatch"."""
     if ent.label_ not in ("ORG", "FAC") or ent.start == 0 or ent.text.isupper():
         return False
-    if doc[ent.start - 1].lower_ not in _AT or len(ent) > 4:
+    if doc[ent.start - 1].lower_ not in AT or len(ent) > 4:
         return False
     if ent[-1].text in POSSESSIVE or (ent.end < len(doc) and doc[ent.end].text in POSSESSIVE):
         return False  # "analysts at Moody's": a firm
@@ -212,14 +192,6 @@ def mostly_persons(doc: Doc) -> set[str]:
     return out
 
 
-# Lower-case words before a name that say it is a place: "eastern Ghouta", "the town of
-# Kasba Bonli", "Cairo's gated suburb of Madinaty".
-_PLACE_NOUNS = frozenset(
-    {"town", "village", "city", "suburb", "district", "province", "region", "neighbourhood"}
-    | {"neighborhood", "outskirts", "hamlet", "enclave", "township", "municipality"}
-)
-
-
 def cued_names(doc: Doc) -> list[Span]:
     """Capitalized names the gazetteer does not know and the model did not tag, after a
     direction adjective ("eastern Ghouta") or a place noun and "of" ("the town of Kasba
@@ -230,7 +202,7 @@ def cued_names(doc: Doc) -> list[Span]:
     while i < len(doc):
         prev = doc[i - 1]
         cued = prev.lower_ in DIRECTIONS and prev.text.islower()
-        if prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS:
+        if prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in PLACE_NOUNS:
             cued = True
         tok = doc[i]
         if not cued or not tok.is_title or not tok.is_alpha or tok.is_stop:
@@ -282,17 +254,14 @@ def listed_counties(doc: Doc) -> list[Span]:
     return out
 
 
-_VENUE_WORDS = frozenset({"village", "farm", "farms", "studio", "restaurant", "inn", "pub"})
-
-
 def unlabelled_buildings(doc: Doc) -> list[Span]:
     """Capitalized names the model did not tag that end in a building or land word, after
     "at", "inside" or "outside": "at Marjory Stoneman Douglas High School", "at Windsor
     Castle", "at Eva's Village"."""
-    ends = BUILDINGS | FEATURE_WORDS | _VENUE_WORDS
+    ends = BUILDINGS | FEATURE_WORDS | VENUE_WORDS
     out: list[Span] = []
     for tok in doc:
-        if tok.lower_ not in _AT or tok.i + 1 >= len(doc):
+        if tok.lower_ not in AT or tok.i + 1 >= len(doc):
             continue
         i = end = tok.i + 1
         while (
@@ -392,7 +361,7 @@ def more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], list
             continue
         if ent is None or (ent.start, ent.end) == (start, end):
             if ent is not None and ent.text.isupper() and len(ent) == 1:
-                abbr = kind == "region" and ent.text in gz.PROVINCE_ABBREVIATIONS  # "BC"
+                abbr = kind == "region" and ent.text in PROVINCE_ABBREVIATIONS  # "BC"
                 if (kind in ("country", "continent") or abbr) and ent.label_ != "PERSON":
                     inside.append((start, end))  # "the EU said": the union as an actor
             elif key in gz.LANDMARK_KEYS:
@@ -412,15 +381,6 @@ def more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], list
     return plain, inside
 
 
-# Words after a place name in the names of teams and clubs: "Burton Albion".
-_CLUB_WORDS = frozenset(
-    {"albion", "wanderers", "rovers", "united", "athletic", "fc", "rangers", "celtic", "city"}
-)
-
-
-_OFFICES = frozenset({"mayor", "governor", "commissioner", "parks", "chamber", "county"})
-
-
 def _named_after(doc: Doc, ent: Span, start: int, end: int, known: bool) -> bool:
     """Whether a name the model called a person begins with a place it is named after:
     an office or team ("Litchfield Fire Chief", "Burton Albion", "Seattle Seahawks"), not a
@@ -430,9 +390,9 @@ def _named_after(doc: Doc, ent: Span, start: int, end: int, known: bool) -> bool
         return False
     after = doc[end]
     word = after.lower_.rstrip(".")
-    if word in CIVIC_WORDS or word in FACILITY_WORDS or word in _CLUB_WORDS:
+    if word in CIVIC_WORDS or word in FACILITY_WORDS or word in CLUB_WORDS:
         return True
-    if word in _OFFICES:  # "Avondale Mayor Ed Rieker"
+    if word in OFFICES:  # "Avondale Mayor Ed Rieker"
         return True
     return known and after.tag_ == "NNPS"
 
@@ -469,38 +429,24 @@ def _near_named(key: str, anchors: list[tuple[str, float, float]]) -> bool:
     )
 
 
-# Words before a name that say it is where something is or happens: "moved to Thornhill",
-# "the small town of Kasba Bonli", "Mindy Miller of Ravenel".
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "from"})
-
-
-_MOTION_VERBS = frozenset(
-    {"move", "drive", "travel", "come", "go", "return", "fly", "head", "relocate", "walk", "run"}
-)
-
-
 _NAME_LABELS = frozenset({"", "PERSON", "ORG", "NORP"})
-
-
-# Institutions and feasts that towns are named after.
-_NOT_TOWNS = frozenset({"congress", "parliament", "senate", "christmas", "easter", "eden"})
 
 
 def _locative(doc: Doc, start: int, end: int, key: str, countries: set[str]) -> bool:
     """Whether a name that a town of the article's countries goes by stands where a place
     does: after "in", "at", "near", "outside" or "from", after "to" of a verb of motion, or
     after "of" following a person ("Mindy Miller of Ravenel", "Sears, 41, of Grovetown")."""
-    if doc[start].ent_type_ not in _NAME_LABELS or key in _NOT_TOWNS:
+    if doc[start].ent_type_ not in _NAME_LABELS or key in NOT_TOWNS:
         return False  # "in March", "at Christmas", "in Congress"
     towns = [e for e in _towns(key) if e.country in countries and normalize(e.name).startswith(key)]
     if not towns or (end < len(doc) and doc[end].text in POSSESSIVE):
         return False
     prev = doc[start - 1]
     word = prev.lower_
-    if word in _LOCATIVE:
+    if word in LOCATIVE:
         return True
     if word == "to":
-        return prev.head.lemma_ in _MOTION_VERBS
+        return prev.head.lemma_ in MOTION_VERBS
     if word != "of" or start < 2:
         return False
     before = doc[start - 2]

@@ -16,72 +16,28 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.places import gazetteer as gz
 from sitrep.extract.places.gazetteer import normalize
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from sitrep.extract.places.lexicon import (
+    CALENDAR,
+    CONNECTORS,
+    CUE_AFTER,
+    CUE_BEFORE,
+    DIRECTIONS,
+    GENERIC_HEADS,
+    LIST_WORDS,
+    PROVINCE_ABBREVIATIONS,
+    REGION_WORDS,
+    TITLES,
+    WEAK_CUE_BEFORE,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 COMPONENT = "sitrep_gazetteer"
 
-REGION_WORDS = frozenset(
-    {"region", "oblast", "province", "governorate", "district", "prefecture", "raion", "county"}
-)
-_GENERIC_HEADS = frozenset({"city", "town", "village", "port", "area", "state", "republic"})
-DIRECTIONS = _words(
-    """central north south east west northern southern eastern western northeastern
-    northwestern southeastern southwestern north-eastern north-western south-eastern
-    south-western northeast northwest southeast southwest downtown greater eastern-most"""
-)
-# Words before a name that say it is a place: "in Kharkiv", "the city of Kherson"; the weak
-# ones also come before people and teams ("a pass from Henry", "a move to Bolton").
-_CUE_BEFORE = (
-    _words(
-        """in near outside around across into towards toward throughout inside within nearby
-    city town village port capital region province oblast district suburb outskirts"""
-    )
-    | DIRECTIONS
-)
-_WEAK_CUE_BEFORE = _words(
-    """from to at via through between beyond of visited entered reached captured recaptured
-    seized shelled bombed besieged encircled stormed liberated"""
-)
-# Words after a name that say it is a place: "the Kharkiv region", "Torrington firefighters".
-CIVIC_WORDS = _words(
-    """police policeman policemen detectives firefighters fire sheriff sheriff's council
-    councilman councilwoman councilmembers selectmen aldermen township borough schools
-    officials voters natives commonwealth's man woman men women boy girl teen teenager
-    couple family businessman"""
-)
-_CUE_AFTER = frozenset(
-    REGION_WORDS
-    | CIVIC_WORDS
-    | {"city", "airport", "residents", "mayor", "crossing", "border", "checkpoint", "frontline"}
-    | {"governor", "commissioner", "government", "assembly", "legislature", "command"}
-)
 # What follows a wire dateline: "BEIRUT —", "TORRINGTON, Conn.", "HAMILTON (AP)".
 _DASHES = frozenset({"—", "–", "-", "--"})
 _DATELINE_AFTER = _DASHES | {",", "(", ":"}
-TITLES = _words(
-    """mr mrs ms miss dr president minister gen general sen senator rep governor gov prime
-    king queen prince princess pope judge officer coach sir lord lady mayor chancellor
-    secretary col colonel capt captain lt sgt spokesman spokeswoman"""
-)
-# Last words of streets and buildings: named after a place, but not in it ("Kyiv Street").
-FACILITY_WORDS = _words(
-    """street st avenue ave road rd square boulevard blvd lane drive highway way place plaza
-    park church school hospital airport station university college center centre building
-    hotel museum stadium arena bridge market mall library court hall base prison embassy
-    cathedral mosque temple basilica club institute village wing house"""
-)
-# Of those, the ones that are named after a place without being in it.
-STREET_WORDS = _words(
-    """street st avenue ave road rd boulevard blvd lane drive highway way square plaza place"""
-)
-CONNECTORS = frozenset({"of", "de", "la", "le", "el", "al", "upon", "on", "du", "del", "da"})
 
 
 def strip_mention(text: str) -> tuple[str, bool]:
@@ -102,18 +58,15 @@ def strip_mention(text: str) -> tuple[str, bool]:
         return " ".join(words), False
     if len(words) > 1 and words[-1] in REGION_WORDS:
         words, region = words[:-1], True
-    while len(words) > 1 and words[-1] in _GENERIC_HEADS and " ".join(words) not in gaz:
+    while len(words) > 1 and words[-1] in GENERIC_HEADS and " ".join(words) not in gaz:
         words = words[:-1]
     while (
         len(words) > 1
         and " ".join(words) not in gaz
-        and (words[0] in DIRECTIONS or words[0] in _GENERIC_HEADS or words[0] in ("of", "port"))
+        and (words[0] in DIRECTIONS or words[0] in GENERIC_HEADS or words[0] in ("of", "port"))
     ):
         words = words[1:]
     return " ".join(words), region
-
-
-_LIST_WORDS = frozenset({",", "and", "or"})
 
 
 def _cue_before(doc: Doc, i: int) -> int:
@@ -130,14 +83,14 @@ def _cue_before(doc: Doc, i: int) -> int:
         j -= 1
     if j < 0:
         return 0
-    if doc[j].text in _LIST_WORDS and j > 0 and doc[j - 1].ent_type_ in PLACE_LABELS:
+    if doc[j].text in LIST_WORDS and j > 0 and doc[j - 1].ent_type_ in PLACE_LABELS:
         return 2
     w = doc[j].lower_
-    if w in _CUE_BEFORE:
+    if w in CUE_BEFORE:
         return 2
-    if w == "of" and j > 0 and doc[j - 1].lower_ in _CUE_BEFORE:  # "the city of X"
+    if w == "of" and j > 0 and doc[j - 1].lower_ in CUE_BEFORE:  # "the city of X"
         return 2
-    return 1 if w in _WEAK_CUE_BEFORE else 0
+    return 1 if w in WEAK_CUE_BEFORE else 0
 
 
 def cue(doc: Doc, start: int, end: int) -> int:
@@ -149,9 +102,9 @@ def _cue_after(doc: Doc, end: int) -> bool:
     if end >= len(doc):
         return False
     w = doc[end].lower_
-    if w in _CUE_AFTER:
+    if w in CUE_AFTER:
         return True
-    if w in _LIST_WORDS and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE":
+    if w in LIST_WORDS and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE":
         return True  # "Nitra, Prešov and Košice"
     # "Odessa, Ukraine" / "Austin, Texas"
     if w == "," and end + 1 < len(doc):
@@ -168,7 +121,7 @@ def _abbreviation(doc: Doc | Span, i: int) -> tuple[int, int, str] | None:
     """A state's newspaper abbreviation at token ``i`` ("S.C.", "W. Va.", "Sen. Smith,
     D-S.C."), as a candidate keyed by the state's name."""
     text = doc[i].text
-    bare = text in gz.PROVINCE_ABBREVIATIONS and not (i and doc[i - 1].like_num)  # not 300 BC
+    bare = text in PROVINCE_ABBREVIATIONS and not (i and doc[i - 1].like_num)  # not 300 BC
     if ("." not in text and not bare) or not text[:1].isupper():
         return None
     end = i + 1
@@ -244,7 +197,7 @@ def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool
     if len(span) == 1 and first.lower_ in STOP_WORDS and not first.text.isupper():
         return False
     # Part of a longer proper name ("Washington Post", "Paris Hilton").
-    if end < len(doc) and _capitalized(doc[end]) and doc[end].lower_ not in _CUE_AFTER:
+    if end < len(doc) and _capitalized(doc[end]) and doc[end].lower_ not in CUE_AFTER:
         return False
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and _capitalized(prev) and not prev.is_sent_start:  # "John Paris"
@@ -293,11 +246,6 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
 
 # Labels the small model puts on place names it does not know ("Tunis" as NORP).
 _RELABEL = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "DATE"})
-_CALENDAR = _words(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter
-    easter christmas"""
-)
 
 
 @Language.component(COMPONENT, requires=["doc.ents", "token.pos"], assigns=["doc.ents"])
@@ -328,7 +276,7 @@ def _gazetteer_component(doc: Doc) -> Doc:
         ent = ents[k]
         if ent.label_ not in _RELABEL or (ent.start, ent.end) != (start, end):
             continue
-        if ent.label_ == "DATE" and (len(ent) > 1 or ent[0].lower_ in _CALENDAR):
+        if ent.label_ == "DATE" and (len(ent) > 1 or ent[0].lower_ in CALENDAR):
             continue  # "in Manbij" read as a date, but not "in March"
         pop, kind = gz.load().salience(key)
         strength = cue(doc, start, end)
@@ -363,15 +311,8 @@ def add_gazetteer_ruler(nlp: Language) -> None:
 
 
 __all__ = [
-    "CIVIC_WORDS",
     "COMPONENT",
-    "CONNECTORS",
-    "DIRECTIONS",
-    "FACILITY_WORDS",
     "PLACE_LABELS",
-    "REGION_WORDS",
-    "STREET_WORDS",
-    "TITLES",
     "add_gazetteer_ruler",
     "candidates",
     "strip_mention",
