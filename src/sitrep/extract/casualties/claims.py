@@ -27,9 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep import nlp as nlp_mod
 from sitrep.extract.attribution.cues import Attribution, attribute, trailing_attribution
-from sitrep.extract.casualties.numbers import Quantity, find_quantities
-from sitrep.extract.casualties.truecase import truecase
-from sitrep.extract.casualties.words import (
+from sitrep.extract.casualties.lexicon import (
     CAUSES,
     CUE_FIRST_GAP,
     CUES,
@@ -42,6 +40,8 @@ from sitrep.extract.casualties.words import (
     is_victim_noun,
     might_be_people,
 )
+from sitrep.extract.casualties.numbers import Quantity, find_quantities
+from sitrep.extract.casualties.truecase import truecase
 from sitrep.model import (
     Article,
     CasualtyClaim,
