@@ -16,7 +16,7 @@ from sitrep.eval.casualties import (
     regex_peer,
     score,
 )
-from sitrep.extract.casualties.lexicon import victim_class
+from sitrep.extract.casualties.victims import victim_class
 from sitrep.model import CasualtyClaim, Evidence
 
 KEY = """\

@@ -27,9 +27,10 @@ from sitrep import nlp as nlp_mod
 from sitrep.eval.base import PRF, Progress, Report
 from sitrep.extract.casualties.claims import BLOCKING_FLAGS
 from sitrep.extract.casualties.claims import casualties as extract_casualties
-from sitrep.extract.casualties.lexicon import CUES, victim_class
+from sitrep.extract.casualties.lexicon import CUES
 from sitrep.extract.casualties.numbers import words_to_int
 from sitrep.extract.casualties.truecase import truecase
+from sitrep.extract.casualties.victims import victim_class
 from sitrep.model import Article, CasualtyClaim
 
 REFERENCE = (

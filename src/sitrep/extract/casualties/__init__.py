@@ -8,9 +8,10 @@ casualty cues, victim classes and hedges; ``truecase`` guesses the case of all-c
 from __future__ import annotations
 
 from sitrep.extract.casualties.claims import BLOCKING_FLAGS, casualties
-from sitrep.extract.casualties.lexicon import CUES, victim_class
+from sitrep.extract.casualties.lexicon import CUES
 from sitrep.extract.casualties.numbers import find_quantities, parse_quantity, words_to_int
 from sitrep.extract.casualties.truecase import truecase
+from sitrep.extract.casualties.victims import victim_class
 
 __all__ = [
     "BLOCKING_FLAGS",

@@ -21,31 +21,34 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep import nlp as nlp_mod
 from sitrep.extract.attribution.cues import Attribution, attribute, trailing_attribution
+from sitrep.extract.casualties import finding
 from sitrep.extract.casualties.lexicon import (
     CAUSES,
-    CUE_FIRST_GAP,
+    CITY_WORDS,
     CUES,
+    CUMULATIVE,
+    DAY_MONTH,
     DEMONYMS,
-    DUAL_VICTIMS,
-    GAP_WORDS,
-    SINGULAR_VICTIMS,
-    TRANSITIVE,
+    FUTURE,
+    MODAL,
+    MONTH_NAMES,
+    NEG,
+    PLANS,
+    RECALL,
+    TIME_NOUNS,
     UPDATE_VERBS,
-    is_victim_noun,
-    might_be_people,
+    YEAR,
 )
-from sitrep.extract.casualties.numbers import Quantity, find_quantities
 from sitrep.extract.casualties.truecase import truecase
 from sitrep.model import (
     Article,
     CasualtyClaim,
-    CasualtyKind,
     Evidence,
     Place,
     PlaceRef,
@@ -57,71 +60,7 @@ from sitrep.nlp import text_of
 
 EXTRACTOR = "casualties.v1"
 BLOCKING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical"})
-_CUMULATIVE = re.compile(
-    r"\b(since|so far|in total|total|toll|overall|to date|in all|altogether|thus far|"
-    r"cumulative|amount(?:s|ed)? to|history|offensive|campaign|wave of|"
-    r"(?:in|over|after|during|throughout) (?:only |just )?(?:the )?(?:past |last |first )?"
-    r"(?:nearly |almost |more than |over )?(?:a|one|two|three|four|five|six|several|\d+) "
-    r"(?:weeks?|months?|years?|decades?)|(?:a|one|two|three) (?:weeks?|months?|years?) of|"
-    r"decades? of|(?:every|per|each|a) (?:year|month|week)|(?:during|throughout) (?:19|20)\d\d|"
-    r"(?:a|the|this|civil|\d+-year(?:-long)?|years of|decade-long) war(?! zone)|"
-    r"\d+-(?:day|week|month|year)-long|\w+ alone|(?:a|the) (?:list|roll|register) of)\b"
-)
-# Background told as a reminder: "let us recall that...", "it should be recalled that..."
-_RECALL = re.compile(
-    r"\b(?:let(?: us|'s) (?:recall|not forget|remember)|(?:i|we) (?:will )?remind you|(?:should|must|will) be (?:recalled|remembered)|it is recalled|"
-    r"it bears recalling|it is worth recalling)\b"
-)
-# A year, not a clock time ("at 1620", "1533 GMT", "[1745 hours]")
-_YEAR = re.compile(
-    r"(?<!since )(?<!since early )(?<!at )(?<!about )(?<!approximately )(?<!\[)\b(1[5-9]\d\d|20\d\d)\b"
-    r"(?! ?(?:gmt|hours|hrs|local|est|edt|utc)\b)(?! ?[(\[]\d{3,4} ?(?:gmt|utc)\b)"
-)
-# A day and month without a year ("on 23 January", "May 24", "last February"): dated before
-# publication by its own year, or by the year before when it would fall after publication.
-_MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH_RE = "|".join(_MONTH_NAMES)
-_DAY_MONTH = re.compile(
-    rf"\b(?:(?:on|of|since) (\d{{1,2}}) ({_MONTH_RE})|(?:on|of|since) ({_MONTH_RE}) (\d{{1,2}})\b"
-    rf"|(?:last|in|since) ({_MONTH_RE}))\b(?!,? (?:1[5-9]|20)\d\d)"
-)
 _STALE_DAYS = 92  # a season or older: background, not news
-_CITY_WORDS = {"city", "town", "village", "capital", "area", "region", "province", "district"}
-_NEG = {"no", "not", "n't", "never", "none", "nobody", "without", "neither", "nor"}
-_MODAL = {"could", "would", "might", "may", "threaten", "threatened", "threatens", "threat",
-          "risk", "risks", "if", "plot", "plotted", "plan", "planned", "plans", "vowed", "attempt",
-          "attempted", "try", "tried", "trying", "feared", "fear", "potentially", "unless"}  # fmt: skip
-_NOT_DONE = {"attempt", "attempts", "plot", "plots", "threat", "threats", "squad", "squads", "list"}
-_PLANS = {"plot", "plotted", "plan", "planned", "plans"}
-_TIME_NOUNS = {"week", "day", "month", "year", "hour", "night", "weekend", "period", "time"}
-_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "today", "yesterday", "tonight", "week", "month", "year"}  # fmt: skip
-_FUTURE = {"will", "'ll", "shall", "going", "expected", "set", "due"}
-
-
-@dataclass(slots=True)
-class _Found:
-    """A figure tied to a cue, before the sentence-level details are added."""
-
-    kind: CasualtyKind
-    q: Quantity
-    num: int  # token index of the number
-    cue: Token | None
-    victim: tuple[int, int] | None  # token bounds of the victim noun run
-    via: str  # "number-first", "cue-first", "ellipsis", "singular"
 
 
 def _mostly_upper(text: str) -> bool:
@@ -143,315 +82,9 @@ def working_doc(doc: Doc) -> Doc:
     return doc
 
 
-def _token_at(doc: Doc, char: int) -> int | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else None
-
-
-def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
-    """Bounds of the nouns from token i (skipping adjectives) if they name people."""
-    j = i
-    while j < limit and doc[j].pos_ in {"ADJ", "PROPN", "VERB"} and not _is_cue(doc[j]):
-        if doc[j].pos_ == "VERB" and not doc[j].lower_.endswith("ed"):
-            return None
-        j += 1
-    k = j
-    while k < limit and doc[k].pos_ in {"NOUN", "PROPN"} and not _is_cue(doc[k]):
-        k += 1
-    if k == j:
-        return None
-    if not might_be_people(doc[k - 1].lower_, doc[k - 1].lemma_.lower()):
-        return None
-    return (j, k)
-
-
-def _is_cue(t: Token) -> bool:
-    return t.lower_ in CUES
-
-
-def _cue_kind(doc: Doc, cue: Token, end: int) -> CasualtyKind:
-    """The kind a cue gives, "casualties" for "dead and wounded"."""
-    kind = CUES.get(cue.lower_, "killed")
-    if cue.i + 2 < end and doc[cue.i + 1].lower_ in {"and", "or"}:
-        other = CUES.get(doc[cue.i + 2].lower_)
-        if other is not None and {kind, other} == {"killed", "injured"}:
-            return "casualties"
-    if cue.lower_ == "toll" and cue.i > 0 and doc[cue.i - 1].lower_ in {"injury", "casualty"}:
-        return "injured" if doc[cue.i - 1].lower_ == "injury" else "casualties"
-    return kind
-
-
-def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, int] | None] | None:
-    """A cue after the number: "21 people were killed", "five dead", "3 deaths"."""
-    victim: tuple[int, int] | None = None
-    j = q_end
-    steps = 0
-    while j < sent.end and steps < 9:
-        t = doc[j]
-        if _is_cue(t) and t.lower_ not in {"death", "killing", "murder"}:
-            if t.lower_ == "toll" or (j + 1 < sent.end and doc[j + 1].lower_ in _NOT_DONE):
-                return None  # "four assassination attempts", "two death threats"
-            if t.lower_ in DUAL_VICTIMS and victim is None:
-                later = _number_first(doc, j + 1, sent)
-                if later is not None:
-                    return later[0], (j, j + 1)
-            return t, victim
-        if victim is None and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in GAP_WORDS:
-            run = _noun_run(doc, j, sent.end)
-            if run is None:
-                return None
-            victim = run
-            j = run[1]
-            steps += 1
-            continue
-        if t.lower_ not in GAP_WORDS:
-            return None
-        j += 1
-        steps += 1
-    return None
-
-
-def _cue_first(
-    doc: Doc, q_start: int, q_end: int, sent: Span
-) -> tuple[Token, tuple[int, int] | None] | None:
-    """A cue before the number: "killing 12 people", "the death toll rose to 23"."""
-    j = q_start - 1
-    steps = 0
-    while j >= sent.start and steps < 6:
-        t = doc[j]
-        low = t.lower_
-        if low == "lives" and j > sent.start and doc[j - 1].lower_ in {"the", "their"}:
-            break
-        if (
-            low in TRANSITIVE
-            or low == "toll"
-            or (
-                low in {"deaths", "death", "killing", "murder", "kidnapping", "abduction"}
-                and doc[j + 1].lower_ == "of"
-            )
-        ):
-            if (
-                low in TRANSITIVE
-                and j > sent.start
-                and doc[j - 1].lower_ in {"were", "was", "been", "be", "being", "are", "is"}
-            ):
-                return None  # passive: the number is not its object
-            break
-        if low not in CUE_FIRST_GAP and low not in CAUSES:
-            return None
-        j -= 1
-        steps += 1
-    else:
-        return None
-    if j < sent.start:
-        return None
-    cue = doc[j]
-    if (
-        q_end < sent.end
-        and doc[q_end].pos_ in {"NOUN", "PROPN", "ADJ"}
-        and doc[q_end].lower_ not in GAP_WORDS
-    ):
-        run = _noun_run(doc, q_end, sent.end)
-        if run is None:
-            return None
-        return cue, run
-    return cue, None
-
-
-_OF_NOUNS = {"death", "deaths", "murder", "murders", "killing", "killings", "assassination",
-             "kidnapping", "abduction", "arrest", "execution", "wounding", "body"}  # fmt: skip
-_SINGLE = {"he", "she", "him", "her"}
-_TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "club", "torture", "stone", "shot"}
-
-
-def _arguments(cue: Token) -> list[Token]:
-    """The victims a cue governs: passive subject, object, "death of X"; with their conjuncts."""
-    args: list[Token] = []
-    if cue.lower_ == "dead" and cue.head.lemma_.lower() in {
-        "shoot",
-        "stab",
-        "beat",
-        "hack",
-        "find",
-        "leave",
-    }:
-        cue = cue.head  # "shot dead a girl", "were found dead"
-    elif (
-        cue.lower_ == "dead"
-        and cue.dep_ == "amod"
-        and cue.head.head.lemma_.lower() in {"shoot", "stab", "beat", "hack"}
-    ):
-        cue = cue.head.head  # "shot dead Marta Quispe" parsed as "dead Quispe"
-    elif (
-        cue.lower_ == "death"
-        and cue.head.lower_ == "to"
-        and cue.head.head.lemma_.lower() in _TO_DEATH
-    ):
-        cue = cue.head.head  # "were shot to death", "stabbed to death"
-    passive = any(c.dep_ == "auxpass" for c in cue.children)
-    for c in cue.children:
-        if (
-            c.dep_ == "nsubjpass"
-            or (c.dep_ == "nsubj" and cue.lower_ in {"died", "die", "dies"})
-            or (
-                c.dep_ == "dobj"
-                and not passive
-                and (
-                    cue.lower_ in TRANSITIVE
-                    or cue.lemma_.lower() in {"shoot", "stab", "beat", "hack"}
-                )
-            )
-        ):
-            args.append(c)
-        elif c.lower_ == "of" and cue.lower_ in _OF_NOUNS:
-            args.extend(g for g in c.children if g.dep_ == "pobj")
-        elif c.dep_ == "poss" and c.pos_ == "PROPN" and cue.lower_ in _OF_NOUNS:
-            args.append(c)  # "Rodriguez's death"
-    if not args and cue.dep_ == "conj" and passive is False and cue.head.lower_ in CUES:
-        return []
-    if not args and cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children):
-        args.extend(c for c in cue.head.children if c.dep_ == "nsubjpass")
-    if cue.dep_ == "relcl":  # "the judge, who was murdered on Friday": the judge
-        args = [cue.head if a.lower_ in {"who", "that", "which"} else a for a in args]
-    return [x for a in args for x in (a, *a.conjuncts)]
-
-
-def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[_Found]:
-    """One victim: "a soldier was wounded", "guerrillas killed a peasant", "the death of X"."""
-    out: list[_Found] = []
-    for cue in sent:
-        if cue.lower_ not in CUES or CUES[cue.lower_] in {"displaced", "evacuated", "casualties"}:
-            continue
-        for a in _arguments(cue):
-            if (
-                a.i in used
-                or a.like_num
-                or any(
-                    c.dep_ == "nummod" or (c.i in used and c.dep_ not in {"appos", "punct"})
-                    for c in a.children
-                )
-            ):
-                continue
-            single = a.tag_ in {"NN", "NNP"} and (
-                a.lower_ in SINGULAR_VICTIMS
-                or (a.pos_ == "PROPN" and not (a.lower_.endswith("s") and is_victim_noun(a.lower_)))
-            )  # not a plural that guessed case took for a name ("clergymen")
-            if not single and a.lower_ not in _SINGLE:
-                continue
-            if a.lower_ in _SINGLE and a.dep_ == "dobj":
-                continue
-            if not any(ch.isalpha() for ch in a.text) or (
-                "." in a.text.rstrip(".") and a.text.replace(".", "").isupper()
-            ):
-                continue  # punctuation, or an abbreviation ("the murder of two U.S. nuns")
-            if a.dep_ == "poss" and (a.lower_ in _DAY_WORDS or a.lower_ in _MONTH_NAMES):
-                continue  # "last Thursday's murder of eight people": a date, not a victim
-            if cue.lower_ == "body" and a.pos_ != "PROPN":
-                continue  # "the body of Ana Ruiz" names a victim; "the body of a man" is a scene
-            if any(t.dep_ == "neg" or t.lower_ in {"no", "not"} for t in a.subtree):
-                continue  # "not a single person was killed": no figure
-            lo = a.left_edge.i if a.left_edge.i >= sent.start else a.i
-            while lo < a.i and doc[lo].lower_ in {"the", "a", "an", "another"}:
-                lo += 1
-            hi = a.i + 1
-            while (hi < sent.end and doc[hi].dep_ == "compound") or (
-                hi < sent.end and doc[hi].pos_ == "PROPN" and doc[hi].head == a
-            ):
-                hi += 1
-            start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-            q = Quantity(start, end, text_of(doc)[start:end], 1, 1, 1, None, start)
-            used.add(a.i)
-            out.append(_Found(_cue_kind(doc, cue, sent.end), q, a.i, cue, (lo, hi), "singular"))
-    return out
-
-
-def _find(doc: Doc, sent: Span) -> list[_Found]:
-    """Every figure tied to a cue in one sentence."""
-    found: list[_Found] = []
-    quantities = find_quantities(sent.text)
-    base = sent.start_char
-    spans: list[tuple[Quantity, int, int]] = []
-    for q in quantities:
-        q = replace(q, start=q.start + base, end=q.end + base, num_start=q.num_start + base)
-        a, b = _token_at(doc, q.num_start), _token_at(doc, q.end - 1)
-        if a is None or b is None:
-            continue
-        spans.append((q, a, b + 1))
-    governed = {arg.i: cue for cue in sent if cue.lower_ in CUES for arg in _arguments(cue)}
-    for q, a, b in spans:
-        if q.year_like and not (
-            b < sent.end and is_victim_noun(doc[b].lower_, doc[b].lemma_.lower())
-        ):
-            continue
-        first = _token_at(doc, q.start) or a
-        if (b + 1 < sent.end and doc[b].lower_ == "of" and doc[b + 1].lower_ == "whom") or (
-            first - 2 >= sent.start
-            and doc[first - 2].lower_ == "of"
-            and doc[first - 1].lower_ == "whom"
-        ):
-            continue  # "20 were injured, of whom 17 were hospitalized": a part already counted
-        if (
-            first - 2 >= sent.start
-            and doc[first - 1].lower_ in {"the", "her", "his", "their"}
-            and doc[first - 2].lower_ == "of"
-            and first - 3 >= sent.start
-            and doc[first - 3].like_num
-        ):
-            continue  # "seven of the nine soldiers": the seven count
-        if (
-            (q.count or 0) > 1
-            and b + 2 < sent.end
-            and doc[b].lower_ == "of"
-            and doc[b + 1].lower_ in {"the", "their", "these", "those"}
-            and not doc[b + 2].like_num
-            and any(t.lower_ in CUES for t in doc[b + 2 : min(b + 4, sent.end)])
-        ):
-            continue  # "five of the murdered priests": part of a group counted elsewhere
-        hit = _number_first(doc, b, sent)
-        via = "number-first"
-        if hit is None:
-            hit = _cue_first(doc, first, b, sent)
-            via = "cue-first"
-        if hit is None:
-            tok = doc[b - 1]
-            head = tok.head if tok.dep_ in {"nummod", "quantmod"} else tok
-            if head.i in governed:
-                run = (head.i, head.i + 1) if head.pos_ == "NOUN" and head.i >= b else None
-                hit, via = (governed[head.i], run), "dependency"
-        if hit is None:
-            continue
-        cue, victim = hit
-        found.append(_Found(_cue_kind(doc, cue, sent.end), q, a, cue, victim, via))
-    # ellipsis: "..., and four more on Wednesday", "killed 3 soldiers and 2 civilians"
-    for q, a, b in spans:
-        if any(f.num == a for f in found) or not found:
-            continue
-        prior = [f for f in found if f.num < a]
-        first = _token_at(doc, q.start) or a
-        if (
-            not prior
-            or first == sent.start
-            or doc[first - 1].lower_ not in {"and", ",", "plus", "while"}
-        ):
-            continue
-        nxt = doc[b].lower_ if b < sent.end else ""
-        victim = None
-        if nxt in {"more", "others", "other", "further", "additional"}:
-            pass
-        elif b < sent.end and (run := _noun_run(doc, b, sent.end)) is not None:
-            victim = run
-        else:
-            continue
-        p = prior[-1]
-        found.append(_Found(p.kind, q, a, None, victim or p.victim, "ellipsis"))
-    used = {f.num for f in found} | {i for _, a, b in spans for i in range(a - 1, b)}
-    found.extend(_singulars(doc, sent, used))
-    return sorted(found, key=lambda f: f.num)
-
-
-def _clause_window(doc: Doc, f: _Found, sent: Span) -> list[Token]:
+def _clause_window(doc: Doc, f: finding.Found, sent: Span) -> list[Token]:
     """The clause tokens before the figure (up to six, after its hedge) and up to the cue."""
-    first = _token_at(doc, f.q.start)
+    first = finding.token_at(doc, f.q.start)
     anchor = min(first if first is not None else f.num, f.cue.i if f.cue is not None else f.num)
     lo = anchor
     while (
@@ -471,9 +104,9 @@ def _clause_window(doc: Doc, f: _Found, sent: Span) -> list[Token]:
 def _stale_date(text: str, published: dt.date) -> bool:
     """Whether ``text`` dates something by day and month more than two months before
     ``published`` ("on 23 January" in a story of 10 May)."""
-    for m in _DAY_MONTH.finditer(text):
+    for m in DAY_MONTH.finditer(text):
         day_s = m.group(1) or m.group(4)
-        month = _MONTH_NAMES.index(m.group(2) or m.group(3) or m.group(5)) + 1
+        month = MONTH_NAMES.index(m.group(2) or m.group(3) or m.group(5)) + 1
         day = int(day_s) if day_s else 1
         try:
             when = dt.date(published.year, month, day)
@@ -487,14 +120,16 @@ def _stale_date(text: str, published: dt.date) -> bool:
     return False
 
 
-def _flags(doc: Doc, f: _Found, sent: Span, published_date: dt.date | None) -> tuple[str, ...]:
+def _flags(
+    doc: Doc, f: finding.Found, sent: Span, published_date: dt.date | None
+) -> tuple[str, ...]:
     published = published_date.year if published_date else None
     flags: list[str] = []
     window = _clause_window(doc, f, sent)
     words = {t.lower_ for t in window}
-    if words & _NEG or (f.cue is not None and any(c.dep_ == "neg" for c in f.cue.children)):
+    if words & NEG or (f.cue is not None and any(c.dep_ == "neg" for c in f.cue.children)):
         flags.append("negated")
-    modal = words & _MODAL
+    modal = words & MODAL
     if (
         f.cue is not None
         and f.cue.tag_ == "VB"
@@ -503,15 +138,15 @@ def _flags(doc: Doc, f: _Found, sent: Span, published_date: dt.date | None) -> t
         and f.cue.dep_ == "advcl"
     ):
         modal.add("to")  # "travelled to Washington to kill X": an aim, not a death
-    if modal - _PLANS or (modal and f.cue is not None and f.cue.pos_ != "NOUN"):
+    if modal - PLANS or (modal and f.cue is not None and f.cue.pos_ != "NOUN"):
         flags.append("hypothetical")  # "planned to kill", but "planned the murder of X" happened
-    if words & _FUTURE and f.cue is not None and f.cue.tag_ == "VB":
+    if words & FUTURE and f.cue is not None and f.cue.tag_ == "VB":
         flags.append("future")
     if published is not None:
-        years = [int(m.group(1)) for m in _YEAR.finditer(sent.text.lower())]
+        years = [int(m.group(1)) for m in YEAR.finditer(sent.text.lower())]
         if any(y < published - 1 for y in years):
             flags.append("historical")
-    if _RECALL.search(sent.text.lower()) and "historical" not in flags:
+    if RECALL.search(sent.text.lower()) and "historical" not in flags:
         flags.append("historical")
     if "historical" not in flags and (
         published_date is not None and _stale_date(sent.text.lower(), published_date)
@@ -537,7 +172,7 @@ def _phrase(doc: Doc, head: Token) -> str:
     return text_of(doc)[keep[0].idx : keep[-1].idx + len(keep[-1])]
 
 
-def _cause_and_perpetrator(doc: Doc, f: _Found, text: str) -> tuple[str | None, str | None]:
+def _cause_and_perpetrator(doc: Doc, f: finding.Found, text: str) -> tuple[str | None, str | None]:
     cue = f.cue
     if cue is None:
         return None, None
@@ -571,7 +206,7 @@ def _cause_and_perpetrator(doc: Doc, f: _Found, text: str) -> tuple[str | None, 
         if subj.lemma_.lower() in CAUSES or subj.lower_ in CAUSES:
             cause = cause or _phrase(doc, subj)
             perp = perp or _demonym_of(subj)
-        elif subj.pos_ in {"PROPN", "NOUN"} and subj.lemma_.lower() not in _TIME_NOUNS:
+        elif subj.pos_ in {"PROPN", "NOUN"} and subj.lemma_.lower() not in TIME_NOUNS:
             perp = perp or _phrase(doc, subj)
     if perp is not None and perp.lower() in {"who", "they", "it", "which", "he", "she"}:
         perp = None
@@ -588,7 +223,7 @@ def _subject(cue: Token) -> Token | None:
     subj = next(c for c in host.children if c.dep_ == "nsubj")
     if subj.lower_ in {"which", "that", "who"} and host.dep_ == "relcl":
         subj = host.head
-    if subj.lemma_.lower() in _TIME_NOUNS:  # "a week of shelling which killed": the shelling
+    if subj.lemma_.lower() in TIME_NOUNS:  # "a week of shelling which killed": the shelling
         inner = [
             g for c in subj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
         ]
@@ -621,8 +256,8 @@ def _place(places: list[Place], sent: Span, at: int, dominant: PlaceRef | None) 
         best = min(local, key=lambda p: abs(p.start - at))
         return _ref(best)
     words = {t.lower_ for t in sent}
-    if words & _CITY_WORDS and any(
-        t.lower_ == "the" and t.i + 1 < sent.end and t.nbor(1).lower_ in _CITY_WORDS for t in sent
+    if words & CITY_WORDS and any(
+        t.lower_ == "the" and t.i + 1 < sent.end and t.nbor(1).lower_ in CITY_WORDS for t in sent
     ):
         before = [p for p in places if p.role == "location" and p.start < sent.start_char]
         cities = [p for p in before if p.precision in {"city", "point"}] or before
@@ -679,12 +314,12 @@ def _date_period(t: TimeRef | None, published: str | None) -> tuple[str | None, 
     return None, None
 
 
-def _scope_updates(doc: Doc, f: _Found, sent: Span) -> tuple[str, str | None]:
+def _scope_updates(doc: Doc, f: finding.Found, sent: Span) -> tuple[str, str | None]:
     low = sent.text.lower()
     rel = f.q.start - sent.start_char
     clause = low[low.rfind(";", 0, rel) + 1 : (low.find(";", rel) + 1 or len(low) + 1) - 1]
     # one victim (a name, "a soldier") is an incident even in a sentence about a campaign
-    tally = f.via != "singular" and _CUMULATIVE.search(clause)
+    tally = f.via != "singular" and CUMULATIVE.search(clause)
     scope = "cumulative" if tally else "incident"
     updates: str | None = None
     before = [t.lower_ for t in doc[max(sent.start, f.num - 6) : f.num]]
@@ -719,7 +354,7 @@ def _source(
     return None, outlet, "reports"
 
 
-def _confidence(f: _Found, flags: tuple[str, ...], attributed: bool) -> float:
+def _confidence(f: finding.Found, flags: tuple[str, ...], attributed: bool) -> float:
     c = 0.55
     c += 0.15 if f.victim is not None else 0.0
     c += 0.1 if attributed else 0.0
@@ -754,7 +389,7 @@ def casualties(
     for si, sent in enumerate(sents):
         if not any(t.lower_ in CUES for t in sent):
             continue
-        found = _find(work, sent)
+        found = finding.find(work, sent)
         if not found:
             continue
         nxt = sents[si + 1] if si + 1 < len(sents) else None
