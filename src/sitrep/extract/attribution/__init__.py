@@ -8,7 +8,8 @@ its stance; ``quotes`` makes :class:`~sitrep.model.Quote` records; ``claims`` ma
 from __future__ import annotations
 
 from sitrep.extract.attribution.claims import claims, contradicted, side
-from sitrep.extract.attribution.cues import CUE_STANCE, Attribution, attribute
+from sitrep.extract.attribution.cues import Attribution, attribute
+from sitrep.extract.attribution.lexicon import CUE_STANCE
 from sitrep.extract.attribution.quotes import quote_spans, quotes
 
 __all__ = [

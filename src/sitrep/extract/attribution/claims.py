@@ -14,7 +14,17 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.attribution.cues import CUE_STANCE
+from sitrep.extract.attribution.lexicon import (
+    ACCUSATION,
+    HARM_WORDS,
+    IRREGULAR_HARM,
+    METONYMS,
+    NEEDS_CLAUSE,
+    NOT_CLAIM_OBJECTS,
+    OUTLET_TAILS,
+    RELATIVE,
+    STANCES,
+)
 from sitrep.extract.attribution.quotes import noun_phrase, quote_spans, split_role
 from sitrep.extract.places.gazetteer import normalize
 from sitrep.extract.places.lexicon import COUNTRY_ALIASES, DEMONYMS
@@ -23,58 +33,7 @@ from sitrep.nlp import text_of
 
 EXTRACTOR = "claims.v1"
 
-STANCES: dict[str, Stance] = {
-    **CUE_STANCE,
-    "refute": "denies",
-    "rebut": "denies",
-    "boast": "claims",
-    "contend": "claims",
-    "corroborate": "confirms",
-    "doubt": "disputes",
-    "challenge": "disputes",
-    "contradict": "disputes",
-}
-# Verbs in CUE_STANCE that need a clause or a quoted object to be a claim, not an action.
-_NEEDS_CLAUSE = frozenset({"count", "record", "put", "show", "quote", "cite", "post", "blame"})
-_ACCUSATION = frozenset({"accusation", "allegation", "charge", "claim", "suggestion", "report"})
-_NOT_CLAIM_OBJECTS = frozenset({"life", "victim", "toll", "seat", "title", "prize", "land"})
 _NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
-_RELATIVE = frozenset({"who", "which", "that"})
-_OUTLET_TAILS = (("news", "agency"), ("newspaper",), ("news", "outlet"), ("broadcaster",))
-HARM_WORDS = frozenset(
-    [
-        "target",
-        "kill",
-        "attack",
-        "shell",
-        "bomb",
-        "strike",
-        "hit",
-        "murder",
-        "execute",
-        "injure",
-        "wound",
-        "shoot",
-        "massacre",
-        "death",
-        "dead",
-        "casualty",
-        "fire",
-        "harm",
-    ]
-)
-_IRREGULAR_HARM = frozenset({"struck", "shot", "killings", "attacks"})
-# Names that stand for a country's government beyond its name and capital.
-_METONYMS: dict[str, str] = {
-    "kremlin": "RU",
-    "white house": "US",
-    "pentagon": "US",
-    "washington": "US",
-    "downing street": "GB",
-    "whitehall": "GB",
-    "kiev": "UA",
-    "elysee": "FR",
-}
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +49,7 @@ def _side_names() -> dict[str, str]:
         for n in names:
             out[normalize(n)] = code
     out.update(DEMONYMS)
-    out.update(_METONYMS)
+    out.update(METONYMS)
     out["us"] = "US"
     return out
 
@@ -130,12 +89,12 @@ def normalize_source(tokens: list[Token]) -> str:
     if not toks:
         return ""
     low = [t.lower_ for t in toks]
-    for tail in _OUTLET_TAILS:  # "Syria's state news agency SANA": the name after the tail
+    for tail in OUTLET_TAILS:  # "Syria's state news agency SANA": the name after the tail
         for i in range(len(low) - len(tail)):
             after = toks[i + len(tail) :]
             if tuple(low[i : i + len(tail)]) == tail and all(t.pos_ == "PROPN" for t in after):
                 return " ".join(t.text for t in after)
-    for tail in _OUTLET_TAILS:
+    for tail in OUTLET_TAILS:
         if len(low) > len(tail) and tuple(low[-len(tail) :]) == tail:
             k = len(toks) - len(tail)
             names: list[Token] = []
@@ -159,7 +118,7 @@ def _content(cue: Token) -> tuple[list[Token], str] | None:
         if (
             dep == "dobj"
             and STANCES.get(cue.lemma_.lower()) in {"claims", "reports"}
-            and any(t.lemma_.lower() in _NOT_CLAIM_OBJECTS for t in head.subtree)
+            and any(t.lemma_.lower() in NOT_CLAIM_OBJECTS for t in head.subtree)
         ):
             return None  # "the war claimed hundreds of lives" (but "disputed the death toll")
         toks = [t for t in _one_paragraph(list(head.subtree), head.i) if not t.is_space]
@@ -221,7 +180,7 @@ def _stance(cue: Token) -> Stance | None:
         return None
     if lemma in {"reject", "dismiss"}:
         objs = [c for c in cue.children if c.dep_ == "dobj"]
-        if objs and objs[0].lemma_.lower() in _ACCUSATION:
+        if objs and objs[0].lemma_.lower() in ACCUSATION:
             return "denies"
     return stance
 
@@ -235,7 +194,7 @@ def _source_head(cue: Token) -> Token | None:
             # "state news agency SANA" parsed as two subjects: the name is the source
             if len(subj) > 1 and subj[1].i == s.i + 1 and subj[1].pos_ == "PROPN":
                 s = subj[1]
-            if s.lower_ in _RELATIVE and cur.dep_ == "relcl":
+            if s.lower_ in RELATIVE and cur.dep_ == "relcl":
                 return cur.head
             return s
         if cur.dep_ == "conj" and cur.head is not cur:
@@ -279,7 +238,7 @@ def _is_harm(word: str) -> bool:
             stems |= {stem, stem + "e"}
             if len(stem) > 2 and stem[-1] == stem[-2]:  # "shelled" -> "shell", "hitting"
                 stems.add(stem[:-1])
-    return bool(stems & HARM_WORDS) or word in _IRREGULAR_HARM
+    return bool(stems & HARM_WORDS) or word in IRREGULAR_HARM
 
 
 def contradicted(source: str, content: str, casualties: list[CasualtyClaim]) -> tuple[str, ...]:
@@ -352,7 +311,7 @@ def _verb_claim(
     if found is None:
         return None
     toks, content = found
-    if cue.lemma_.lower() in _NEEDS_CLAUSE and not any(t.pos_ in {"VERB", "AUX"} for t in toks):
+    if cue.lemma_.lower() in NEEDS_CLAUSE and not any(t.pos_ in {"VERB", "AUX"} for t in toks):
         return None
     source = _resolve(head, named)
     if not source:
@@ -400,7 +359,7 @@ def _according(tok: Token, article: Article, named: list[tuple[str, bool]]) -> C
         return None
     words = [t.text_with_ws for t in toks if t.i not in pp]
     content = " ".join("".join(words).replace(" ,", ",").split()).strip(" ,")
-    if toks[0].lower_ in _RELATIVE and host.dep_ == "relcl":
+    if toks[0].lower_ in RELATIVE and host.dep_ == "relcl":
         content = f"{_antecedent(host.head)} {content.split(' ', 1)[-1]}"
     named.append((source, split_role(src_toks)[2]))
     start = min(tok.idx, toks[0].idx)

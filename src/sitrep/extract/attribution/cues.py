@@ -13,51 +13,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.attribution.lexicon import (
+    ANONYMOUS,
+    CUE_STANCE,
+    REFERRING_PRONOUNS,
+)
 from sitrep.model import Stance
 from sitrep.nlp import text_of
 
-# Lemma of a speech or report verb -> the stance it conveys.
-CUE_STANCE: dict[str, Stance] = {
-    "say": "reports",
-    "tell": "reports",
-    "report": "reports",
-    "state": "reports",
-    "announce": "reports",
-    "add": "reports",
-    "write": "reports",
-    "post": "reports",
-    "tweet": "reports",
-    "estimate": "reports",
-    "count": "reports",
-    "record": "reports",
-    "put": "reports",
-    "inform": "reports",
-    "indicate": "reports",
-    "show": "reports",
-    "note": "reports",
-    "explain": "reports",
-    "quote": "reports",
-    "cite": "reports",
-    "claim": "claims",
-    "allege": "claims",
-    "insist": "claims",
-    "assert": "claims",
-    "accuse": "claims",
-    "blame": "claims",
-    "maintain": "claims",
-    "confirm": "confirms",
-    "verify": "confirms",
-    "acknowledge": "confirms",
-    "admit": "confirms",
-    "deny": "denies",
-    "reject": "disputes",
-    "dispute": "disputes",
-    "contest": "disputes",
-    "question": "disputes",
-    "dismiss": "disputes",
-}
-ANONYMOUS = {"source", "sources", "official", "officials", "witness", "witnesses", "resident"}
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "this", "that"}
 _STOP = {",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014"}
 
 
@@ -121,7 +84,7 @@ def _make(sent: Span, bounds: tuple[int, int], cue: str, stance: Stance, text: s
         cue=cue,
         stance=stance,
         anonymous=words[-1] in ANONYMOUS and all(t.pos_ != "PROPN" for t in doc[i:j]),
-        pronoun=len(words) == 1 and words[0] in _PRONOUNS,
+        pronoun=len(words) == 1 and words[0] in REFERRING_PRONOUNS,
     )
 
 

@@ -17,184 +17,26 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from sitrep.extract.attribution.lexicon import (
+    CUE_FORMS,
+    CUE_LEMMAS,
+    PERSON_PRONOUNS,
+    PRONOUNS,
+    STOP_PREPS,
+    TITLE_WORDS,
+)
 from sitrep.model import Article, Quote, TimeRef
 from sitrep.nlp import text_of
 
 EXTRACTOR = "quotes.v1"
 
-# Lemmas of verbs that introduce reported speech.
-CUE_LEMMAS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "warn",
-        "lament",
-        "write",
-        "tweet",
-        "post",
-        "explain",
-        "insist",
-        "stress",
-        "declare",
-        "announce",
-        "note",
-        "ask",
-        "reply",
-        "respond",
-        "continue",
-        "argue",
-        "claim",
-        "urge",
-        "recall",
-        "remark",
-        "observe",
-        "acknowledge",
-        "admit",
-        "concede",
-        "complain",
-        "joke",
-        "quip",
-        "shout",
-        "cry",
-        "scream",
-        "yell",
-        "whisper",
-        "plead",
-        "vow",
-        "promise",
-        "predict",
-        "suggest",
-        "conclude",
-        "confirm",
-        "deny",
-        "boast",
-        "report",
-        "state",
-        "comment",
-        "emphasise",
-        "emphasize",
-        "reiterate",
-        "caution",
-        "allege",
-        "charge",
-        "counter",
-        "fume",
-        "sigh",
-        "muse",
-        "describe",
-        "estimate",
-        "inform",
-        "testify",
-        "assert",
-        "maintain",
-        "contend",
-        "proclaim",
-        "lament",
-        "mutter",
-        "exclaim",
-        "demand",
-        "affirm",
-        "chant",
-    ]
-)
-# Finite forms the small tagger sometimes mislabels; they are always cues in news copy.
-CUE_FORMS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "tweeted"})
 
-PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
-PERSON_PRONOUNS = frozenset({"he", "she"})
-TITLE_WORDS = frozenset(
-    [
-        "president",
-        "minister",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "mayor",
-        "governor",
-        "general",
-        "commander",
-        "chief",
-        "head",
-        "leader",
-        "ambassador",
-        "chancellor",
-        "premier",
-        "prime",
-        "deputy",
-        "senator",
-        "governor",
-        "colonel",
-        "major",
-        "lieutenant",
-        "captain",
-        "sergeant",
-        "admiral",
-        "marshal",
-        "envoy",
-        "director",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "king",
-        "queen",
-        "prince",
-        "pope",
-        "patriarch",
-        "speaker",
-        "lawmaker",
-        "mp",
-        "adviser",
-        "advisor",
-        "official",
-        "representative",
-        "prosecutor",
-        "judge",
-        "justice",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        # abbreviated ranks and offices ("Lt. Gen.", "Col.", "Sen."), tokenised with or without
-        # their full stop
-        "lt",
-        "lt.",
-        "gen",
-        "gen.",
-        "col",
-        "col.",
-        "maj",
-        "maj.",
-        "capt",
-        "capt.",
-        "sgt",
-        "sgt.",
-        "brig",
-        "brig.",
-        "adm",
-        "adm.",
-        "cmdr",
-        "cmdr.",
-        "sen",
-        "sen.",
-        "rep",
-        "rep.",
-        "gov",
-        "gov.",
-        "dr.",
-        "mr.",
-        "mrs.",
-        "ms.",
-    ]
-)
 _DQ_OPEN = "\u201c\u00ab\u201e"
 _DQ_CLOSE = "\u201d\u00bb"
 _SQ_OPEN = "'\u2018"
 _SQ_CLOSE = "'\u2019"
 _END_PUNCT = ",.!?;:\u2026"
 _SENT_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+(?=[\"\u201c\u2018'A-Z])")
-_STOP_PREPS = frozenset({"of", "for", "at", "with"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +185,7 @@ def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
     right = tok.i
     appos: list[Token] = []
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in _STOP_PREPS and not appos:
+        if child.dep_ == "prep" and child.lower_ in STOP_PREPS and not appos:
             right = child.right_edge.i
         elif child.dep_ in {"compound", "flat", "nummod"}:
             right = max(right, child.right_edge.i)
