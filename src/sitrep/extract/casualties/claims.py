@@ -46,6 +46,7 @@ from sitrep.extract.casualties.lexicon import (
     YEAR,
 )
 from sitrep.extract.casualties.truecase import truecase
+from sitrep.extract.places import place_ref
 from sitrep.model import (
     Article,
     CasualtyClaim,
@@ -254,7 +255,7 @@ def _place(places: list[Place], sent: Span, at: int, dominant: PlaceRef | None) 
     ]
     if local:
         best = min(local, key=lambda p: abs(p.start - at))
-        return _ref(best)
+        return place_ref(best)
     words = {t.lower_ for t in sent}
     if words & CITY_WORDS and any(
         t.lower_ == "the" and t.i + 1 < sent.end and t.nbor(1).lower_ in CITY_WORDS for t in sent
@@ -262,19 +263,8 @@ def _place(places: list[Place], sent: Span, at: int, dominant: PlaceRef | None) 
         before = [p for p in places if p.role == "location" and p.start < sent.start_char]
         cities = [p for p in before if p.precision in {"city", "point"}] or before
         if cities:
-            return _ref(cities[-1])
+            return place_ref(cities[-1])
     return dominant
-
-
-def _ref(p: Place) -> PlaceRef:
-    return PlaceRef(
-        name=p.name or p.text,
-        country=p.country,
-        lat=p.lat,
-        lon=p.lon,
-        geonameid=p.geonameid,
-        precision=p.precision,
-    )
 
 
 def _dominant(places: list[Place]) -> PlaceRef | None:
@@ -285,7 +275,7 @@ def _dominant(places: list[Place]) -> PlaceRef | None:
     name = max(
         counts, key=lambda n: (counts[n], -min(p.start for p in loc if (p.name or p.text) == n))
     )
-    return _ref(next(p for p in loc if (p.name or p.text) == name))
+    return place_ref(next(p for p in loc if (p.name or p.text) == name))
 
 
 def _when(times: list[TimeRef], lo: int, hi: int, sent: Span, at: int) -> TimeRef | None:
