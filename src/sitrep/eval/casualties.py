@@ -208,7 +208,7 @@ _WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
 
 
 def candidate_text(text: str) -> str:
-    """``text`` in guessed case (:func:`~sitrep.extract.truecase.truecase`), hard line wraps
+    """``text`` in guessed case (:func:`~sitrep.extract.casualties.truecase.truecase`), hard line wraps
     joined, with every sentence blanked that has no casualty cue (and does not follow one), so
     that only the sentences that matter are parsed; offsets are kept."""
     low = _WRAP.sub(lambda m: " " * len(m.group()), text).lower()

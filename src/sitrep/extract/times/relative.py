@@ -2,7 +2,7 @@
 
 "last week", "two days ago", "the past 24 hours", "the third quarter", "a year earlier",
 "three days", "now": values computed from the anchor or from what the article mentioned
-before (the last day, quarter or grain kept in :class:`~sitrep.extract.timex_normalize.Context`).
+before (the last day, quarter or grain kept in :class:`~sitrep.extract.times.normalize.Context`).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The patterns follow HeidelTime's split between *finding* an expression (a regex over the raw
 text, case-insensitive so that upper-case wire copy works too) and *normalizing* it against the
-anchor date (pure calendar functions here, the discourse-aware rules in ``times.py``).
+anchor date (pure calendar functions here, the discourse-aware rules in ``timexes.py``).
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """Time expressions normalized against the publication date.
 
 A HeidelTime-style rule normalizer in pure Python: precompiled patterns find candidate
-expressions (``timex_rules.PATTERNS``), the longest leftmost ones win, and each is normalized
+expressions (``rules.PATTERNS``), the longest leftmost ones win, and each is normalized
 in text order so that anaphoric expressions ("the quarter", "a year earlier", "the next day")
 can lean on what the article mentioned before. Values follow TimeML TIMEX3 conventions
 ("2022-03-01", "2022-W09", "1998-Q3", "PRESENT_REF", "P1W", "2022-03-02TMO"). This module finds
-and selects the expressions; ``timex_normalize`` holds the rules for named calendar expressions
-and ``timex_relative`` those for relative, anaphoric and measured ones.
+and selects the expressions; ``normalize`` holds the rules for named calendar expressions
+and ``relative`` those for relative, anaphoric and measured ones.
 
 Weekdays follow the news same-day rule: in an article published on a Wednesday, "on Wednesday"
 is that day, "on Tuesday" the day before, and "on Thursday" last week's Thursday unless the
