@@ -22,6 +22,7 @@ from sitrep.extract.attribution.lexicon import (
     NEEDS_CLAUSE,
     NOT_CLAIM_OBJECTS,
     OUTLET_TAILS,
+    REJECTION_VERBS,
     RELATIVE,
     STANCES,
 )
@@ -178,7 +179,7 @@ def _stance(cue: Token) -> Stance | None:
     stance = STANCES.get(lemma)
     if stance is None or any(c.dep_ == "neg" for c in cue.children):
         return None
-    if lemma in {"reject", "dismiss"}:
+    if lemma in REJECTION_VERBS:
         objs = [c for c in cue.children if c.dep_ == "dobj"]
         if objs and objs[0].lemma_.lower() in ACCUSATION:
             return "denies"

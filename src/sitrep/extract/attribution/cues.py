@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitrep.extract.attribution.lexicon import (
+    ACCORDING_TO_WORDS,
     ANONYMOUS,
     CUE_STANCE,
     REFERRING_PRONOUNS,
+    REPORTED_BY_VERBS,
 )
 from sitrep.model import Stance
 from sitrep.nlp import text_of
@@ -96,10 +98,8 @@ def _according_to(sent: Span, text: str) -> list[tuple[int, Attribution]]:
             to = t.nbor(1)
             objs = [c for c in to.children if c.dep_ == "pobj"]
             cue = "according to"
-        elif low in {"citing", "per"} or (
-            low == "by"
-            and t.i > sent.start
-            and t.nbor(-1).lemma_ in {"report", "say", "announce", "state"}
+        elif low in ACCORDING_TO_WORDS or (
+            low == "by" and t.i > sent.start and t.nbor(-1).lemma_ in REPORTED_BY_VERBS
         ):
             objs = [c for c in t.children if c.dep_ in {"dobj", "pobj"}]
             cue = low if low != "by" else f"{t.nbor(-1).text.lower()} by"

@@ -298,3 +298,12 @@ TITLE_WORDS = frozenset(
 
 # Prepositions that end a speaker's noun phrase: "the head of ..." goes no further.
 STOP_PREPS = frozenset({"of", "for", "at", "with"})
+
+# Words that attribute like "according to": "citing officials", "per the ministry".
+ACCORDING_TO_WORDS = frozenset({"citing", "per"})
+
+# Participles before "by" that attribute: "as reported by Reuters", "stated by the army".
+REPORTED_BY_VERBS = frozenset({"report", "say", "announce", "state"})
+
+# Verbs whose object may be the claim itself: "rejected the allegation" denies it.
+REJECTION_VERBS = frozenset({"reject", "dismiss"})

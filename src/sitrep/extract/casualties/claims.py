@@ -29,12 +29,14 @@ from sitrep import nlp as nlp_mod
 from sitrep.extract.attribution.cues import Attribution, attribute, trailing_attribution
 from sitrep.extract.casualties import finding
 from sitrep.extract.casualties.lexicon import (
+    CAUSE_PREPOSITIONS,
     CAUSES,
     CITY_WORDS,
     CUES,
     CUMULATIVE,
     DAY_MONTH,
     DEMONYMS,
+    DOWNWARD_WORDS,
     FUTURE,
     MODAL,
     MONTH_NAMES,
@@ -180,15 +182,7 @@ def _cause_and_perpetrator(doc: Doc, f: finding.Found, text: str) -> tuple[str |
     cause: str | None = None
     perp: str | None = None
     for c in cue.children:
-        if c.dep_ not in {"agent", "prep"} or c.lower_ not in {
-            "by",
-            "in",
-            "from",
-            "during",
-            "after",
-            "amid",
-            "when",
-        }:
+        if c.dep_ not in {"agent", "prep"} or c.lower_ not in CAUSE_PREPOSITIONS:
             continue
         for o in c.children:
             if o.dep_ not in {"pobj", "pcomp"}:
@@ -320,11 +314,7 @@ def _scope_updates(doc: Doc, f: finding.Found, sent: Span) -> tuple[str, str | N
             low[f.q.end - sent.start_char :],
         )
         m = m or re.search(r"\bfrom\s+([\d,]+)\s+to\b", low)
-        direction = (
-            "down"
-            if any(w in {"down", "lowered", "fell", "dropped", "cut", "reduced"} for w in before)
-            else "up"
-        )
+        direction = "down" if any(w in DOWNWARD_WORDS for w in before) else "up"
         updates = (
             f"earlier figure {m.group(1)} revised {direction}"
             if m

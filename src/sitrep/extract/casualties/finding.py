@@ -16,7 +16,10 @@ from sitrep.extract.casualties.lexicon import (
     CUE_FIRST_GAP,
     CUES,
     DAY_WORDS,
+    DEAD_AFTER_VERBS,
+    DIE_FORMS,
     DUAL_VICTIMS,
+    EVENT_NOUNS,
     GAP_WORDS,
     MONTH_NAMES,
     NOT_DONE,
@@ -24,7 +27,10 @@ from sitrep.extract.casualties.lexicon import (
     SINGLE,
     SINGULAR_VICTIMS,
     TO_DEATH,
+    TOLL_KINDS,
     TRANSITIVE,
+    VICTIM_OF_NOUNS,
+    WOUNDING_VERBS,
 )
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
 from sitrep.extract.casualties.victims import is_victim_noun, might_be_people
@@ -79,7 +85,7 @@ def _cue_kind(doc: Doc, cue: Token, end: int) -> CasualtyKind:
         other = CUES.get(doc[cue.i + 2].lower_)
         if other is not None and {kind, other} == {"killed", "injured"}:
             return "casualties"
-    if cue.lower_ == "toll" and cue.i > 0 and doc[cue.i - 1].lower_ in {"injury", "casualty"}:
+    if cue.lower_ == "toll" and cue.i > 0 and doc[cue.i - 1].lower_ in TOLL_KINDS:
         return "injured" if doc[cue.i - 1].lower_ == "injury" else "casualties"
     return kind
 
@@ -91,7 +97,7 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
     steps = 0
     while j < sent.end and steps < 9:
         t = doc[j]
-        if _is_cue(t) and t.lower_ not in {"death", "killing", "murder"}:
+        if _is_cue(t) and t.lower_ not in EVENT_NOUNS:
             if t.lower_ == "toll" or (j + 1 < sent.end and doc[j + 1].lower_ in NOT_DONE):
                 return None  # "four assassination attempts", "two death threats"
             if t.lower_ in DUAL_VICTIMS and victim is None:
@@ -128,10 +134,7 @@ def _cue_first(
         if (
             low in TRANSITIVE
             or low == "toll"
-            or (
-                low in {"deaths", "death", "killing", "murder", "kidnapping", "abduction"}
-                and doc[j + 1].lower_ == "of"
-            )
+            or (low in VICTIM_OF_NOUNS and doc[j + 1].lower_ == "of")
         ):
             if (
                 low in TRANSITIVE
@@ -164,19 +167,12 @@ def _cue_first(
 def _arguments(cue: Token) -> list[Token]:
     """The victims a cue governs: passive subject, object, "death of X"; with their conjuncts."""
     args: list[Token] = []
-    if cue.lower_ == "dead" and cue.head.lemma_.lower() in {
-        "shoot",
-        "stab",
-        "beat",
-        "hack",
-        "find",
-        "leave",
-    }:
+    if cue.lower_ == "dead" and cue.head.lemma_.lower() in DEAD_AFTER_VERBS:
         cue = cue.head  # "shot dead a girl", "were found dead"
     elif (
         cue.lower_ == "dead"
         and cue.dep_ == "amod"
-        and cue.head.head.lemma_.lower() in {"shoot", "stab", "beat", "hack"}
+        and cue.head.head.lemma_.lower() in WOUNDING_VERBS
     ):
         cue = cue.head.head  # "shot dead Marta Quispe" parsed as "dead Quispe"
     elif (
@@ -189,14 +185,11 @@ def _arguments(cue: Token) -> list[Token]:
     for c in cue.children:
         if (
             c.dep_ == "nsubjpass"
-            or (c.dep_ == "nsubj" and cue.lower_ in {"died", "die", "dies"})
+            or (c.dep_ == "nsubj" and cue.lower_ in DIE_FORMS)
             or (
                 c.dep_ == "dobj"
                 and not passive
-                and (
-                    cue.lower_ in TRANSITIVE
-                    or cue.lemma_.lower() in {"shoot", "stab", "beat", "hack"}
-                )
+                and (cue.lower_ in TRANSITIVE or cue.lemma_.lower() in WOUNDING_VERBS)
             )
         ):
             args.append(c)

@@ -318,3 +318,27 @@ SINGLE = {"he", "she", "him", "her"}
 
 # Verbs that kill with "to death": "beaten to death" is a killing.
 TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "club", "torture", "stone", "shot"}
+
+# Words before "toll" that give its kind: "the injury toll", "the casualty toll".
+TOLL_KINDS = frozenset({"injury", "casualty"})
+
+# Singular cue nouns that take no number before them (only "deaths", "killings" count so).
+EVENT_NOUNS = frozenset({"death", "killing", "murder"})
+
+# Cue nouns before "of" and the number: "the deaths of 12 people", "the abduction of three".
+VICTIM_OF_NOUNS = frozenset({"deaths", "death", "killing", "murder", "kidnapping", "abduction"})
+
+# "Dead" after these verbs is the cue's verb: "shot dead a girl", "were found dead".
+DEAD_AFTER_VERBS = frozenset({"shoot", "stab", "beat", "hack", "find", "leave"})
+
+# Verbs of violence whose object is the victim: "shot two men dead", "stabbed three".
+WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "hack"})
+
+# Forms of "die", whose subject is the victim: "three soldiers died".
+DIE_FORMS = frozenset({"died", "die", "dies"})
+
+# Prepositions before a cause or perpetrator: "killed by shelling", "died in a blast".
+CAUSE_PREPOSITIONS = frozenset({"by", "in", "from", "during", "after", "amid", "when"})
+
+# Words that make an update a revision down: "the toll was lowered to 12".
+DOWNWARD_WORDS = frozenset({"down", "lowered", "fell", "dropped", "cut", "reduced"})

@@ -553,3 +553,6 @@ LOCAL_ABBREVIATIONS: dict[str, dict[str, str]] = {
     "NZ": {"NZ": "New Zealand", "AU": "New Zealand"},
     "T&T": {"TT": "Trinidad and Tobago"},
 }
+
+# Plurals after a list of names that make each a county: "Kent, Essex and Surrey counties".
+LISTED_DIVISIONS = ("counties", "parishes")

@@ -27,6 +27,7 @@ from sitrep.extract.places.lexicon import (
     DIRECTIONS,
     FACILITY_WORDS,
     FEATURE_WORDS,
+    LISTED_DIVISIONS,
     LOCATIVE,
     MOTION_VERBS,
     NOT_TOWNS,
@@ -233,7 +234,7 @@ def listed_counties(doc: Doc) -> list[Span]:
     and Wilkin counties" names five counties."""
     out: list[Span] = []
     for tok in doc:
-        if tok.lower_ not in ("counties", "parishes") or tok.i == 0:
+        if tok.lower_ not in LISTED_DIVISIONS or tok.i == 0:
             continue
         items: list[Span] = []
         end = tok.i
