@@ -57,7 +57,7 @@ def _full_pipeline(texts: list[str]) -> tuple[float, float]:
 
 
 def _gazetteer_load(texts: list[str]) -> tuple[float, float]:
-    from sitrep.extract import gazetteer
+    from sitrep.extract.places import gazetteer
 
     gazetteer.load()  # builds the on-disk cache on first use; the timed load reads it
     gazetteer.load.cache_clear()

@@ -27,8 +27,8 @@ from pathlib import Path
 from sitrep import nlp as nlp_mod
 from sitrep.eval.base import Progress, Report
 from sitrep.eval.casualties import regex_peer
-from sitrep.extract.casualties import BLOCKING_FLAGS
-from sitrep.extract.casualties import casualties as extract_casualties
+from sitrep.extract.casualties.claims import BLOCKING_FLAGS
+from sitrep.extract.casualties.claims import casualties as extract_casualties
 from sitrep.model import Article, CasualtyClaim, Event, Place
 
 REFERENCE = (
@@ -202,10 +202,10 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     Returns:
         The report; ``n`` is the number of rows scored.
     """
-    from sitrep.extract.events import events as extract_events
-    from sitrep.extract.events import main_event
-    from sitrep.extract.places import places as extract_places
-    from sitrep.extract.times import times as extract_times
+    from sitrep.extract.events.detect import events as extract_events
+    from sitrep.extract.events.detect import main_event
+    from sitrep.extract.places.resolve import places as extract_places
+    from sitrep.extract.times.timexes import times as extract_times
 
     files = sorted(data.glob("*.csv")) if data.is_dir() else [data]
     rows = [r for f in files for r in read_rows(f)]
