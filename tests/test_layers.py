@@ -48,26 +48,12 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Known edges that break the rules above, each with the change that removes it. The test
 # fails when an entry is no longer needed, so that it is deleted with the edge.
-ALLOWED_EDGES: dict[tuple[str, str], str] = {
-    # nlp.py builds the pipeline with the place ruler from extract/places, and the place code
-    # uses nlp's helpers: a circle, and nlp importing a layer above it. Removed by the extract
-    # layout change (issue 20: the pipeline builder gets the place ruler passed in or
-    # registered); delete this entry when merging it.
-    ("sitrep.nlp", "sitrep.extract.places"): "removed by the extract layout change",
-}
+ALLOWED_EDGES: dict[tuple[str, str], str] = {}
 
 MAX_LINES = 600
 # Files over MAX_LINES, each with the change that splits it. Only files under
 # src/sitrep/extract/ may be listed.
-ALLOWED_LONG_FILES: dict[str, str] = {
-    # Removed by the extract layout change (issue 20: extract/ becomes one subpackage per
-    # field); delete these entries when merging it.
-    "sitrep/extract/casualties.py": "removed by the extract layout change",
-    "sitrep/extract/casualty_words.py": "removed by the extract layout change",
-    "sitrep/extract/gazetteer.py": "removed by the extract layout change",
-    "sitrep/extract/places.py": "removed by the extract layout change",
-    "sitrep/extract/quotes.py": "removed by the extract layout change",
-}
+ALLOWED_LONG_FILES: dict[str, str] = {}
 # Source that is ours (third-party copies under web/static/vendor/ are not).
 SOURCE_SUFFIXES = (".py", ".js", ".css", ".html")
 
