@@ -31,7 +31,6 @@ from sitrep.extract.casualties import finding
 from sitrep.extract.casualties.lexicon import (
     CAUSE_PREPOSITIONS,
     CAUSES,
-    CITY_WORDS,
     CUES,
     CUMULATIVE,
     DAY_MONTH,
@@ -48,7 +47,7 @@ from sitrep.extract.casualties.lexicon import (
     YEAR,
 )
 from sitrep.extract.casualties.truecase import truecase
-from sitrep.extract.places import place_ref
+from sitrep.extract.places import event_place, incident_place, place_ref
 from sitrep.model import (
     Article,
     CasualtyClaim,
@@ -243,24 +242,6 @@ def _side(doc: Doc, victim: tuple[int, int] | None) -> str | None:
     return None
 
 
-def _place(places: list[Place], sent: Span, at: int, dominant: PlaceRef | None) -> PlaceRef | None:
-    local = [
-        p for p in places if p.role == "location" and sent.start_char <= p.start < sent.end_char
-    ]
-    if local:
-        best = min(local, key=lambda p: abs(p.start - at))
-        return place_ref(best)
-    words = {t.lower_ for t in sent}
-    if words & CITY_WORDS and any(
-        t.lower_ == "the" and t.i + 1 < sent.end and t.nbor(1).lower_ in CITY_WORDS for t in sent
-    ):
-        before = [p for p in places if p.role == "location" and p.start < sent.start_char]
-        cities = [p for p in before if p.precision in {"city", "point"}] or before
-        if cities:
-            return place_ref(cities[-1])
-    return dominant
-
-
 def _dominant(places: list[Place]) -> PlaceRef | None:
     loc = [p for p in places if p.role == "location"]
     if not loc:
@@ -365,6 +346,11 @@ def casualties(
     published = article.published.isoformat() if article.published else None
     dominant = _dominant(places)
     sents = list(work.sents)
+    incident = incident_place(
+        work,
+        places,
+        [(s.start_char, s.end_char) for s in sents if any(t.lower_ in CUES for t in s)],
+    )
     claims: list[CasualtyClaim] = []
     for si, sent in enumerate(sents):
         if not any(t.lower_ in CUES for t in sent):
@@ -418,7 +404,8 @@ def casualties(
                     side=_side(work, f.victim),
                     cause=cause,
                     perpetrator=perp,
-                    place=_place(places, sent, f.q.start, dominant),
+                    place=event_place(work, sent, f.q.start, places, incident, scope=scope)
+                    or (dominant if scope == "cumulative" else None),
                     date=_to_date(date),
                     period=period,
                     as_of=article.published if scope == "cumulative" else None,

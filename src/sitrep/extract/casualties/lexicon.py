@@ -282,8 +282,6 @@ DAY_MONTH = re.compile(
     rf"|(?:last|in|since) ({MONTH_RE}))\b(?!,? (?:1[5-9]|20)\d\d)"
 )
 
-# Words of a settlement: "the city" names where the figure happened.
-CITY_WORDS = {"city", "town", "village", "capital", "area", "region", "province", "district"}
 
 # Negations in a figure's clause: "no one was killed" is flagged negated.
 NEG = {"no", "not", "n't", "never", "none", "nobody", "without", "neither", "nor"}

@@ -556,3 +556,23 @@ LOCAL_ABBREVIATIONS: dict[str, dict[str, str]] = {
 
 # Plurals after a list of names that make each a county: "Kent, Essex and Surrey counties".
 LISTED_DIVISIONS = ("counties", "parishes")
+
+# Event places (event_place.py). Prepositions whose object is where a thing happened.
+LOCATIVE_PREPS = _words("""in at on near outside inside around across into onto over upon
+    within throughout along towards toward""")
+# Kinds of place: the possessor or modifier of one is a container ("Gaza's Rafah", "the Kyiv
+# region"), of any other noun an actor ("Russia's strike", "the Kyiv region's governor").
+PLACE_NOUNS = _words("""city town village settlement hamlet capital area region province oblast
+    governorate district raion county state prefecture municipality suburb neighbourhood
+    neighborhood quarter camp strip border frontier territory enclave outskirts port island
+    coast valley kibbutz community locality zone""")
+# A definite place noun without a name points back to the last place of that precision.
+ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("city", "town", "village"), frozenset({"city", "point"})),
+    "capital": frozenset({"city"}),
+    **dict.fromkeys(("region", "province", "oblast"), frozenset({"region"})),
+    "country": frozenset({"country"}),
+}
+# Nouns of one incident: a running total whose sentence names one is the incident's.
+INCIDENT_NOUNS = _words("""strike airstrike attack blast explosion shelling bombing raid
+    massacre assault fire ambush shooting bombardment offensive""")
