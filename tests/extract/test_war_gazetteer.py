@@ -108,3 +108,13 @@ def test_nearest_place_and_its_units() -> None:
     assert place is not None and place.country == "UA"
     assert gaz.region_of(place) is not None
     assert gaz.nearest(0.0, -30.0) is None  # mid-Atlantic
+
+
+def test_district_of_and_camp_in_the_strip() -> None:
+    kurakhove = wg.resolve_qualified("Kurakhove district of Donetsk", "UA")
+    assert kurakhove and kurakhove[0].lat == pytest.approx(47.99, abs=0.03)
+    camp = wg.resolve_qualified("Nuseirat camp in the Gaza Strip")
+    assert camp and camp[0].country == "PS" and camp[0].feature_code == "CMPRF"
+    assert wg.resolve_qualified("Nuseirat camp in the West Bank") == wg.lookup(
+        "Nuseirat camp in the West Bank"
+    )

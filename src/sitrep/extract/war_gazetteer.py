@@ -316,8 +316,8 @@ def _in_unit(p: WarPlace, unit: WarPlace) -> bool:
 
 
 def _unit_stem(name: str) -> tuple[str, bool]:
-    """The name without a unit word around it, and whether there was one."""
-    key = normalize(name)
+    """The name without "the" and a unit word around it, and whether there was a unit word."""
+    key = normalize(name).removeprefix("the ")
     for pattern in (_UNIT_AFTER, _UNIT_BEFORE):
         m = pattern.match(key)
         if m:
@@ -355,6 +355,26 @@ def admin_unit(name: str, country: str | None = None) -> WarPlace | None:
     return min(cands, key=rank)
 
 
+def _candidates(name: str, country: str | None) -> list[WarPlace]:
+    """The places under a name's key; failing that, a camp under its own name ("Al-Maghazi
+    refugee camp"), then the places under its transliteration-folded key ("Urozhaine")."""
+    gaz = load()
+    key = normalize(name).removeprefix("the ")
+    cands = gaz.by_key(key)
+    if country:
+        cands = [c for c in cands if c.country == country]
+    if not cands and key.endswith(" camp"):
+        stem = key.removesuffix(" camp").removesuffix(" refugee").removesuffix(" displacement")
+        cands = [c for c in gaz.by_key(stem) if c.feature_code == "CMPRF"]
+        if country:
+            cands = [c for c in cands if c.country == country]
+    if not cands and key.isascii():
+        cands = gaz.by_key(loose_key(key))
+        if country:
+            cands = [c for c in cands if c.country == country]
+    return cands
+
+
 def lookup(name: str, country: str | None = None, admin1: str | None = None) -> list[WarPlace]:
     """The places a name may stand for, most likely first.
 
@@ -367,20 +387,7 @@ def lookup(name: str, country: str | None = None, admin1: str | None = None) -> 
         The matching places (towns and villages before units, seats and larger places
         first); empty when none.
     """
-    gaz = load()
-    key = normalize(name)
-    cands = gaz.by_key(key)
-    if country:
-        cands = [c for c in cands if c.country == country]
-    if not cands and key.endswith(" camp"):  # "Al-Maghazi refugee camp": the camp's name
-        stem = key.removesuffix(" camp").removesuffix(" refugee").removesuffix(" displacement")
-        cands = [c for c in gaz.by_key(stem) if c.feature_code == "CMPRF"]
-        if country:
-            cands = [c for c in cands if c.country == country]
-    if not cands and key.isascii():  # another transliteration ("Urozhaine", "Urozhayne")
-        cands = gaz.by_key(loose_key(key))
-        if country:
-            cands = [c for c in cands if c.country == country]
+    cands = _candidates(name, country)
     if admin1:
         unit = admin_unit(admin1, country)
         if unit is None:
@@ -400,11 +407,11 @@ def within(name: str, admin_name: str, country: str | None = None) -> list[WarPl
     units = gaz.admins_by_key(stem) or gaz.admins_by_key(normalize(admin_name))
     if country:
         units = [u for u in units if u.country == country]
-    key = normalize(name)
-    cands = gaz.by_key(key)
-    if key.isascii():
-        exact = {c.id for c in cands}
-        cands += [c for c in gaz.by_key(loose_key(key)) if c.id not in exact]
+    key = normalize(name).removeprefix("the ")
+    cands = _candidates(name, country)
+    if key.isascii():  # the namesake in the unit may be spelt another way
+        seen = {c.id for c in cands}
+        cands += [c for c in gaz.by_key(loose_key(key)) if c.id not in seen]
     for unit in sorted(units, key=lambda u: (_ADMIN_RANK.get(u.feature_code, 3), -u.population)):
         found = [c for c in cands if _in_unit(c, unit)]
         if found:
