@@ -3,7 +3,7 @@
 Each event in scripts/acled_war_dev_events.csv is written by hand after public reporting of a real event (the place, date
 and toll as widely reported); the note is phrased the way ACLED's coders phrase theirs. No
 coordinate is typed in: latitude and longitude, admin1 and admin2 come from the war gazetteer
-(``sitrep.extract.war_gazetteer``), by the location's name inside its admin1 unit (and, where
+(``sitrep.extract.places.war_gazetteer``), by the location's name inside its admin1 unit (and, where
 an oblast has several places of that name, the one nearest the town given as ``near``). A
 geo_precision of 3 codes the event at the admin1 unit's own point, as ACLED does for a report
 that names only a region. An event whose place the gazetteer lacks is reported and left
@@ -21,7 +21,7 @@ import math
 import sys
 from pathlib import Path
 
-from sitrep.extract import war_gazetteer as wg
+from sitrep.extract.places import war_gazetteer as wg
 
 COUNTRY_NAMES = {
     "UA": "Ukraine",

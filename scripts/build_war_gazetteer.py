@@ -41,7 +41,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sitrep.extract.war_gazetteer import loose_key, normalize
+from sitrep.extract.places.war_gazetteer import loose_key, normalize
 
 COUNTRIES = [
     "UA",

