@@ -39,6 +39,7 @@ from sitrep.reconcile.items import (
     load_figures,
     norm_name,
 )
+from sitrep.reconcile.linking import load_profiles
 from sitrep.reconcile.tally import EXCLUDING_FLAGS, Tally, tally_all
 from sitrep.store import Store
 
@@ -141,7 +142,9 @@ def reconcile(
     figures = load_figures(store)
     # flagged claims (negated, hypothetical, future, historical) report no incident
     incident = [figure_item(f) for f in figures if not set(f.flags) & EXCLUDING_FLAGS]
-    cl = cluster_items(events, incident, rules=rules, splits=_splits(store))
+    cl = cluster_items(
+        events, incident, rules=rules, splits=_splits(store), profiles=load_profiles(store)
+    )
     cluster_of = {iid: c.id for iid, c in cl.cluster_of.items()}
     outlets = {
         str(r[0]): r[1] for r in store.con.execute("SELECT id, outlet FROM articles").fetchall()
@@ -154,7 +157,7 @@ def reconcile(
     claims = _claims(store)
     contras = [
         *denials(claims, figures, cluster_of, nearby=_nearby(store, cl, claims)),
-        *differing_figures(tallies),
+        *differing_figures(tallies, figures),
         *updates(tallies, figures),
     ]
     contras = [

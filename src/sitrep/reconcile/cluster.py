@@ -20,6 +20,15 @@ event's cluster (or another casualty claim's) by the same place and date rules.
 Cumulative claims ("2,000 civilians since the invasion began") are not incidents and are
 tallied by place and period instead.
 
+Real reports often pin a figure to no more than a country, or to no date of its own, so the
+reports of one strike end in many clusters. :func:`merge_incidents` then merges the clusters
+of the articles that :mod:`sitrep.reconcile.linking` found to report one incident (by what
+happened, where, when, and text similarity as evidence): a cluster joins its articles'
+incident when its place fits the incident's (no place, a whole country of the incident, or
+within ``region_km`` of its main place) and its date fits one of the incident's days. Its
+items' merge rows then name the rule ``incident:<link rule>``, the incident's first item,
+the distance and day gap of the link and the text similarity that supported it.
+
 Every item's membership is a :class:`Merge` row naming the rule, the report it matched, the
 distance, the day gap and the actor similarity. Items listed in ``cluster_splits`` are kept
 alone: nothing joins them and they join nothing, so a split survives reclustering.
@@ -37,6 +46,7 @@ from rapidfuzz import fuzz
 
 from sitrep.model import content_id
 from sitrep.reconcile.items import Item, Spot, haversine_km, norm_name
+from sitrep.reconcile.linking import Link, LinkRules, Profile, link_articles
 
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST"})
 """PLOVER types whose events can have casualties: casualty claims may join their clusters."""
@@ -412,6 +422,8 @@ def clusters_near(cl: Clusterer, spot: Spot, day: dt.date) -> list[Cluster]:
     types = {c.plover for c in cl.clusters}
     out = []
     for c in cl._index.candidates(types, probe):
+        if c.id not in cl.by_id:
+            continue  # merged into an incident
         if c.seed.date is None or abs((day - c.seed.date).days) > cl.rules.max_days:
             continue
         if place_match(spot, c.seed.spot, max_km=cl.rules.max_km) is not None:
@@ -425,8 +437,12 @@ def cluster_items(
     *,
     rules: Rules | None = None,
     splits: Iterable[str] = (),
+    profiles: Sequence[Profile] | None = None,
+    link_rules: LinkRules | None = None,
 ) -> Clusterer:
-    """Cluster events, then incident casualty claims; cumulative claims are left out.
+    """Cluster events, then incident casualty claims; cumulative claims are left out. With
+    the articles' ``profiles``, then merge the clusters of each incident
+    (:func:`merge_incidents`).
 
     Returns:
         The :class:`Clusterer` holding ``clusters``, ``merges`` and ``cluster_of``.
@@ -443,4 +459,134 @@ def cluster_items(
         if it.scope != "incident":
             continue
         cl.add_casualty(it, linked_event=link.get(it.id))
+    if profiles:
+        merge_incidents(cl, profiles, rules=link_rules)
     return cl
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """Where and when an incident of linked articles happened, as the clusters must fit."""
+
+    root: str
+    articles: frozenset[str]
+    spot: Spot | None  # the fine place its articles name most
+    countries: frozenset[str]
+    days: frozenset[dt.date]
+
+
+def _incident(root: str, members: Sequence[Profile]) -> Incident:
+    weight: dict[tuple[object, ...], float] = {}
+    spots: dict[tuple[object, ...], Spot] = {}
+    named: Counter[dt.date] = Counter()
+    countries: set[str] = set()
+    for p in members:
+        for sp, share in p.places:
+            k: tuple[object, ...] = (sp.geonameid,) if sp.geonameid else (norm_name(sp.name),)
+            weight[k] = weight.get(k, 0.0) + share
+            spots.setdefault(k, sp)
+        named.update(p.days)
+        countries.update(p.countries)
+    if len(members) > 1:
+        # days at least two reports name, and the days they came out
+        days = {d for d, n in named.items() if n >= 2}
+        days.update(p.published for p in members if p.published)
+    else:
+        days = set(named)
+    spot = spots[max(weight, key=lambda k: (weight[k], str(k)))] if weight else None
+    return Incident(
+        root, frozenset(p.article_id for p in members), spot, frozenset(countries), frozenset(days)
+    )
+
+
+def _fits(c: Cluster, inc: Incident, *, rules: LinkRules) -> bool:
+    """Whether a cluster's place and date fit an incident's (see the module docstring)."""
+    sp = c.seed.spot
+    if sp.lat is not None and not sp.vague:
+        if inc.spot is not None:
+            d = haversine_km(sp, inc.spot)
+            if d is not None and d > rules.region_km:
+                return False
+        elif inc.countries and sp.country and sp.country not in inc.countries:
+            return False
+    elif sp.country and inc.countries and sp.country not in inc.countries:
+        return False
+    day = c.seed.date
+    if day is None or day == c.seed.published or not inc.days:
+        return True
+    return min(abs((day - d).days) for d in inc.days) <= rules.max_days
+
+
+def merge_incidents(
+    cl: Clusterer, profiles: Sequence[Profile], *, rules: LinkRules | None = None
+) -> list[Link]:
+    """Merge the clusters of each incident of linked articles; the links made.
+
+    A cluster belongs to the incident of most of its items' articles; split items' clusters
+    never merge. The cluster with the most casualty claims (then items, then the earliest)
+    takes the others' items in, and each moved item's merge row names the link that brought
+    its article into the incident.
+    """
+    rules = rules or LinkRules()
+    groups, links = link_articles(profiles, rules=rules)
+    via: dict[str, Link] = {}
+    for ln in links:
+        via.setdefault(ln.article_b, ln)
+        via.setdefault(ln.article_a, ln)
+    members: dict[str, list[Profile]] = {}
+    for p in profiles:
+        members.setdefault(groups[p.article_id], []).append(p)
+    incidents = {root: _incident(root, ps) for root, ps in members.items()}
+    by_incident: dict[str, list[Cluster]] = {}
+    for c in cl.clusters:
+        if c.closed:
+            continue
+        roots = Counter(groups[i.article_id] for i in c.items if i.article_id in groups)
+        if not roots:
+            continue
+        root = roots.most_common(1)[0][0]
+        if _fits(c, incidents[root], rules=rules):
+            by_incident.setdefault(root, []).append(c)
+    merge_of = {m.item_id: n for n, m in enumerate(cl.merges)}
+    gone: set[str] = set()
+    for _, cs in sorted(by_incident.items()):
+        if len(cs) < 2:
+            continue
+        target = max(
+            cs,
+            key=lambda c: (
+                sum(1 for i in c.items if i.kind == "casualty"),
+                len(c.items),
+                -(c.first or dt.date.max).toordinal(),
+                c.id,
+            ),
+        )
+        for c in cs:
+            if c is target:
+                continue
+            for item in c.items:
+                target.add(item)
+                cl.cluster_of[item.id] = target
+                via_link = via.get(item.article_id)
+                same = item.article_id == target.seed.article_id
+                m = Merge(
+                    item.id,
+                    item.kind,
+                    item.article_id,
+                    item.canonical_id,
+                    target.id,
+                    "incident:same-article"
+                    if same or via_link is None
+                    else f"incident:{via_link.rule}",
+                    target.seed.id,
+                    None if same or via_link is None else via_link.distance_km,
+                    None if same or via_link is None else via_link.day_gap,
+                    None if same or via_link is None else via_link.similarity,
+                )
+                cl.merges[merge_of[item.id]] = m
+            gone.add(c.id)
+    if gone:
+        cl.clusters = [c for c in cl.clusters if c.id not in gone]
+        for cid in gone:
+            cl.by_id.pop(cid, None)
+    return links
