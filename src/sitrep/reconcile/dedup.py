@@ -24,6 +24,18 @@ statement share a small part of each, so they fail the containment test. (On the
 edited copies have at least 0.82 of their words in the original; different stories that were
 candidates, at most 0.74.)
 
+Syndicated copies that are no such part of one another: two excerpts of one wire story that
+overlap only in part, a repost with another first line and a bureau line ("Reuters | Kyiv |
+Updated: ..."), light rewording. These share whole sentences, not long runs of the text: every
+sentence of eight words or more is indexed by a MinHash of its word set in a third LSH index
+(:class:`SentenceIndex`), and two articles are copies (method :data:`SENTENCE_METHOD`) when
+at least ``SENT_MIN`` (4) sentences of each have a counterpart in the other (word-set
+Jaccard at least ``SENT_JACCARD``, 0.5) that make at least ``SENT_SHARE`` (0.6) of the
+sentences of one of them (of a text of fewer sentences, most of them and at least two). Metadata and bureau lines are too short to count; two different
+stories that share a boilerplate paragraph or a quoted statement share one or two
+sentences, not four and most of one of them. This pass runs over the articles that the
+shingle test found no copy for, against every stored article, in the same order.
+
 The index is incremental: signatures live in the ``article_minhash`` table (whole text, then
 lead, in one blob) and the LSH indexes are rebuilt from them on load, so new articles are
 checked against everything stored before; the exact shingles of a stored candidate are taken
@@ -33,7 +45,9 @@ article; a copy of a copy points at the canonical article of the group.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -58,6 +72,13 @@ SCHEME = "affine32"
 METHOD = f"minhash{NUM_PERM}-w{SHINGLE_WORDS}"
 CONTAINED_METHOD = f"{METHOD}-lead{LEAD_WORDS}"
 """The method of a copy found by containment; its similarity is the containment."""
+SENT_MIN_WORDS = 8
+SENT_JACCARD = 0.5
+SENT_MIN = 4
+SENT_SHARE = 0.6
+SENT_PERM = 32
+SENTENCE_METHOD = f"sentences{SENT_MIN}-j{SENT_JACCARD}"
+"""The method of a copy found by shared sentences; its similarity is the share of sentences."""
 WIRE_SERVICES = frozenset(
     {
         "reuters",
@@ -390,6 +411,171 @@ class DedupIndex:
         return dup
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?\"\u201d])\s+|\n+")
+
+
+def sentence_sets(text: str) -> list[frozenset[str]]:
+    """The word sets of a text's sentences of ``SENT_MIN_WORDS`` words or more (shorter
+    lines, such as datelines and bureau or metadata lines, do not count)."""
+    out = []
+    for sent in _SENTENCE_END.split(text):
+        words = _WORD.findall(sent.lower())
+        if len(words) >= SENT_MIN_WORDS:
+            out.append(frozenset(words))
+    return out
+
+
+def _matched(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> int:
+    """How many sentences of ``a`` have a counterpart in ``b``."""
+    n = 0
+    for x in a:
+        for y in b:
+            inter = len(x & y)
+            if inter and inter / (len(x) + len(y) - inter) >= SENT_JACCARD:
+                n += 1
+                break
+    return n
+
+
+def shared_sentences(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> tuple[int, float]:
+    """The sentences two texts share (the fewer of the two directions) and the larger share
+    of its own sentences either text has in the other."""
+    na, nb = _matched(a, b), _matched(b, a)
+    share = max(na / len(a) if a else 0.0, nb / len(b) if b else 0.0)
+    return min(na, nb), share
+
+
+def sentences_needed(n_a: int, n_b: int) -> int:
+    """How many sentences two texts must share: ``SENT_MIN``, or for a short text most of
+    its sentences (never fewer than two)."""
+    return max(2, min(SENT_MIN, math.ceil(SENT_SHARE * min(n_a, n_b))))
+
+
+class SentenceIndex:
+    """Articles' sentences in an LSH index of their word sets: which stored articles share
+    sentences with a new one, in about constant time per sentence."""
+
+    def __init__(self) -> None:
+        self.lsh = MinHashLSH(threshold=SENT_JACCARD, num_perm=SENT_PERM)
+        self.sentences: dict[str, list[frozenset[str]]] = {}
+        self._perms = MinHash(num_perm=SENT_PERM, seed=1, scheme=SCHEME).permutations  # once
+        self._sigs: dict[frozenset[str], MinHash] = {}
+        self._hashes: dict[str, int] = {}  # words recur: each is hashed once
+
+    def _sig(self, words: frozenset[str]) -> MinHash:
+        mh = self._sigs.get(words)
+        if mh is None:
+            mh = MinHash(
+                num_perm=SENT_PERM, seed=1, scheme=SCHEME, permutations=self._perms, hashfunc=int
+            )
+            mh.update_batch([self._word_hash(w) for w in words])
+            self._sigs[words] = mh
+        return mh
+
+    def _word_hash(self, word: str) -> int:
+        h = self._hashes.get(word)
+        if h is None:
+            h = self._hashes[word] = sha1_hash32(word.encode("utf-8"))
+        return h
+
+    def add(self, article_id: str, sents: list[frozenset[str]]) -> None:
+        if article_id in self.sentences:
+            return
+        self.sentences[article_id] = sents
+        for i, words in enumerate(sents):
+            self.lsh.insert(f"{article_id}#{i}", self._sig(words), check_duplication=False)
+        for words in sents:
+            self._sigs.pop(words, None)  # kept only between a match and its add
+
+    def match(self, sents: list[frozenset[str]]) -> tuple[str, float] | None:
+        """The indexed article sharing the most sentences by the rule, and its share."""
+        if len(sents) < 2:
+            return None
+        hits: Counter[str] = Counter()
+        for words in sents:
+            found = {key.rsplit("#", 1)[0] for key in self.lsh.query(self._sig(words))}
+            hits.update(found)
+        best: tuple[int, float, str] | None = None
+        for cand, n in hits.items():
+            other = self.sentences[cand]
+            need = sentences_needed(len(sents), len(other))
+            if n < need:
+                continue
+            shared, share = shared_sentences(sents, other)
+            if shared >= need and share >= SENT_SHARE:
+                key = (shared, share, cand)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+        return (best[2], best[1]) if best else None
+
+
+def _syndicated(
+    store: Store, todo: Sequence[str], found: Iterable[Duplicate], *, batch_size: int
+) -> list[Duplicate]:
+    """The second pass: copies of the new articles by shared sentences (module docstring)."""
+    copies = {d.article_id for d in found}
+    if not [a for a in todo if a not in copies]:
+        return []
+    canon = canonical_map(store)
+    index = SentenceIndex()
+    new = set(todo)
+    stored = [
+        r[0]
+        for r in store.con.execute("SELECT article_id FROM article_minhash ORDER BY seq").fetchall()
+        if r[0] not in new
+    ]
+    load = _texts_of(store)
+    for start in range(0, len(stored), batch_size):
+        for aid, text in load(stored[start : start + batch_size]).items():
+            index.add(aid, sentence_sets(text))
+    out: list[Duplicate] = []
+    for start in range(0, len(todo), batch_size):
+        batch = todo[start : start + batch_size]
+        text_of = load(batch)
+        for aid in batch:
+            sents = sentence_sets(text_of.get(aid, ""))
+            if aid not in copies and aid not in canon:
+                hit = index.match(sents)
+                if hit is not None:
+                    matched, share = hit
+                    dup = Duplicate(
+                        aid, canon.get(matched, matched), matched, round(share, 4), SENTENCE_METHOD
+                    )
+                    canon[aid] = dup.canonical_id
+                    out.append(dup)
+            index.add(aid, sents)
+    if out:
+        _insert_duplicates(store, out)
+    return out
+
+
+def _insert_duplicates(store: Store, out: Sequence[Duplicate]) -> None:
+    """Store new duplicates; a group's canonical article is never itself a copy (a copy of
+    an article the sentence pass found a copy points at that one's canonical article)."""
+    if out:
+        store.con.execute(
+            "INSERT INTO duplicates (article_id, canonical_id, matched_id, similarity, method) "
+            "SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5) "
+            "ON CONFLICT DO NOTHING",
+            [
+                [d.article_id for d in out],
+                [d.canonical_id for d in out],
+                [d.matched_id for d in out],
+                [d.similarity for d in out],
+                [d.method for d in out],
+            ],
+        )
+    for _ in range(8):
+        n = store.con.execute(
+            """UPDATE duplicates SET canonical_id = d2.canonical_id FROM duplicates d2
+               WHERE duplicates.canonical_id = d2.article_id
+                 AND d2.canonical_id <> duplicates.article_id
+               RETURNING duplicates.article_id"""
+        ).fetchall()
+        if not n:
+            break
+
+
 def _texts_of(store: Store) -> TextLoader:
     def load(ids: Sequence[str]) -> dict[str, str]:
         rows = store.con.execute(
@@ -501,6 +687,7 @@ def dedup_articles(
         _save(store, prints, seqs, dups)
         index.release()  # bounded memory: the batch's texts are stored now
         found.extend(dups)
+    found.extend(_syndicated(store, todo, found, batch_size=batch_size))
     return found
 
 
@@ -556,16 +743,20 @@ def canonical_map(store: Store) -> dict[str, str]:
 __all__ = [
     "CONTAINED_METHOD",
     "METHOD",
+    "SENTENCE_METHOD",
     "THRESHOLD",
     "DedupIndex",
     "Duplicate",
     "Fingerprint",
     "Overlap",
+    "SentenceIndex",
     "canonical_map",
     "dedup_articles",
     "fingerprint",
     "load_index",
     "overlap",
+    "sentence_sets",
+    "shared_sentences",
     "shingles",
     "signature",
     "similarity",

@@ -123,7 +123,9 @@ def tokens(text: str) -> Counter[str]:
 
 
 def vectorize(profiles: Sequence[Profile]) -> None:
-    """Give each profile its unit-length TF-IDF vector (IDF over these profiles)."""
+    """Give each profile its unit-length TF-IDF vector (IDF over these profiles: a word every
+    article has counts nothing, so the similarity of two reports rests on the words that
+    tell their story from the rest of the corpus)."""
     df: Counter[str] = Counter()
     for p in profiles:
         df.update(p.tokens.keys())

@@ -37,8 +37,8 @@ is the headline and keeps the plain kind (``killed``), the others are tallied ap
   never a source's latest figure when the source gave a number, never the best figure when
   any source gave one, and never an update;
 - a source's figure is superseded by a later report (by report date; on one day, by another
-  article's, of at most twice the figure: a bigger jump on one day is two sides' figures,
-  a dispute) of an equal or higher figure from a source at least as good (a named source
+  article's, and for soldiers or militants of at most twice the figure: a bigger jump on one
+  day is the two sides' claims, a dispute) of an equal or higher figure from a source at least as good (a named source
   over the outlet's own statement, both over "witnesses", "footage", "earlier reports"):
   death tolls rise as bodies are found, and the earlier figures stay in the lineage
   (``superseded_ids``, ``series``) but out of ``low``/``best``/``high``; one article's two
@@ -66,6 +66,7 @@ from sitrep.extract.numbers import find_quantities
 from sitrep.reconcile.items import Figure, norm_name
 
 HEADLINE_GROUP = "people"
+COMBATANTS = ("soldiers", "militants")
 OUTLIER_RATIO = 10
 _PRONOUNS = frozenset({"he", "she", "it", "they", "which", "who", "that", "this", "we", "i"})
 _WEAK_SOURCE = re.compile(
@@ -115,11 +116,12 @@ def source_figure(points: Sequence[Point]) -> SourceFigure:
             continue
         latest[p.incident] = p
     tops = tuple(latest[k] for k in sorted(latest))
+    numbers = [p for p in points if not p.vague]
     return SourceFigure(
         figure=sum(p.figure for p in tops),
         low=sum(p.low for p in tops),
         high=sum(p.high for p in tops),
-        last=points[-1],
+        last=numbers[-1] if numbers else points[-1],
         points=tops,
     )
 
@@ -367,7 +369,7 @@ def tally_group(
         points = tuple(_point(f, number[f.id]) for f in fl)
         series[label[k]] = points
         totals[k] = source_figure(points)
-    gone = _superseded_sources(totals, rank)
+    gone = _superseded_sources(totals, rank, combatants=group.endswith(COMBATANTS))
     for k, fl in sorted(by_source.items()):
         tops = {p.claim_id for p in totals[k].points}
         if k in gone:
@@ -435,9 +437,12 @@ def _outliers(figs: list[Figure]) -> tuple[list[Figure], list[str]]:
     return keep, out
 
 
-def _superseded_sources(totals: Mapping[str, SourceFigure], rank: Mapping[str, int]) -> set[str]:
+def _superseded_sources(
+    totals: Mapping[str, SourceFigure], rank: Mapping[str, int], *, combatants: bool = False
+) -> set[str]:
     """Sources whose figure a later report of an equal or higher figure from a source at
-    least as good supersedes (on one report day: another article's report)."""
+    least as good supersedes (on one report day: another article's report, and for
+    combatants at most twice the figure: the two sides' claims of one day are a dispute)."""
     gone: set[str] = set()
     for ka, a in totals.items():
         if all(p.vague for p in a.points):
@@ -451,7 +456,7 @@ def _superseded_sources(totals: Mapping[str, SourceFigure], rank: Mapping[str, i
             if db == da and (
                 b.figure == a.figure
                 or b.last.article_id == a.last.article_id
-                or b.figure > 2 * a.figure  # a jump on one day: two sides' figures
+                or (combatants and b.figure > 2 * a.figure)  # two sides' claims
             ):
                 continue
             if db == da and {p.article_id for p in a.points} & {p.article_id for p in b.points}:
