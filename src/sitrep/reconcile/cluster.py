@@ -24,8 +24,9 @@ Real reports often pin a figure to no more than a country, or to no date of its 
 reports of one strike end in many clusters. :func:`merge_incidents` then merges the clusters
 of the articles that :mod:`sitrep.reconcile.linking` found to report one incident (by what
 happened, where, when, and text similarity as evidence): a cluster joins its articles'
-incident when its place fits the incident's (no place, a whole country of the incident, or
-within ``region_km`` of its main place) and its date fits one of the incident's days. Its
+incident when its place fits the incident's (no place, a whole country, a place abroad that
+is no evidence against it, or within ``region_km`` of its main place) and its date fits one
+of the incident's days. Its
 items' merge rows then name the rule ``incident:<link rule>``, the incident's first item,
 the distance and day gap of the link and the text similarity that supported it.
 
@@ -500,17 +501,18 @@ def _incident(root: str, members: Sequence[Profile]) -> Incident:
 
 
 def _fits(c: Cluster, inc: Incident, *, rules: LinkRules) -> bool:
-    """Whether a cluster's place and date fit an incident's (see the module docstring)."""
+    """Whether a cluster's place and date fit an incident's (see the module docstring).
+
+    A place in another country than the incident's main place says nothing against it (a
+    name read as a namesake abroad, an actor's capital); a place in the same country must
+    lie within ``region_km`` of it (a region's centre within twice that)."""
     sp = c.seed.spot
-    if sp.lat is not None and not sp.vague:
-        if inc.spot is not None:
-            d = haversine_km(sp, inc.spot)
-            if d is not None and d > rules.region_km:
-                return False
-        elif inc.countries and sp.country and sp.country not in inc.countries:
+    if sp.lat is not None and not sp.vague and inc.spot is not None:
+        same_country = not sp.country or not inc.spot.country or sp.country == inc.spot.country
+        d = haversine_km(sp, inc.spot)
+        limit = rules.region_km * (2 if sp.precision == "region" else 1)
+        if same_country and d is not None and d > limit:
             return False
-    elif sp.country and inc.countries and sp.country not in inc.countries:
-        return False
     day = c.seed.date
     if day is None or day == c.seed.published or not inc.days:
         return True
