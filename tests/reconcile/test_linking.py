@@ -136,3 +136,23 @@ def test_incident_merge_keeps_reasons_and_respects_splits() -> None:
     split: Clusterer = cluster_items([], items, profiles=profiles, splits=["kb"])
     assert split.cluster_of["kb"] is not split.cluster_of["ka"]
     assert next(m for m in split.merges if m.item_id == "kb").rule == "split"
+
+
+def test_a_place_most_reports_name_is_the_incident_s_but_one_report_s_aside_is_not() -> None:
+    """A dateline or capital most of the incident's reports name (far from the incident's
+    main place) is theirs; a far place one report names in passing is another incident."""
+    capital = ("Capital", "XX", 50.4, 30.5, 106, "city")  # about 270 km from the town
+    town, cap, far = Spot(*TOWN), Spot(*capital), Spot(*FAR)  # type: ignore[arg-type]
+    items = [
+        _item("ka", "a", town, D(2024, 1, 1)),
+        _item("kb", "b", cap, D(2024, 1, 1)),
+        _item("kc", "c", far, D(2024, 1, 1)),
+    ]
+    profiles = _profiles(
+        _p("a", D(2024, 1, 1), STRIKE, [TOWN, TOWN, capital]),
+        _p("b", D(2024, 1, 1), STRIKE + " " + FOLLOW, [capital, TOWN]),
+        _p("c", D(2024, 1, 1), FOLLOW, [TOWN, TOWN, TOWN, FAR]),
+    )
+    cl = cluster_items([], items, profiles=profiles)
+    assert cl.cluster_of["kb"] is cl.cluster_of["ka"]
+    assert cl.cluster_of["kc"] is not cl.cluster_of["ka"]

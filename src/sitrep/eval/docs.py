@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -92,6 +93,7 @@ def run_suites(
         if only and suite.key not in only and suite.task not in only:
             continue
         path = Path(suite.data) if suite.data.startswith("tests/") else eval_root / suite.data
+        path = Path(os.path.normpath(path))
         if not path.exists():
             log(f"skip {suite.key}: {path} not found")
             continue

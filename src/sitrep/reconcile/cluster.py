@@ -474,18 +474,25 @@ class Incident:
     spot: Spot | None  # the fine place its articles name most
     countries: frozenset[str]
     days: frozenset[dt.date]
+    common: tuple[Spot, ...] = ()  # places (fine or regions) a third of its reports name
 
 
 def _incident(root: str, members: Sequence[Profile]) -> Incident:
     weight: dict[tuple[object, ...], float] = {}
     spots: dict[tuple[object, ...], Spot] = {}
     named: Counter[dt.date] = Counter()
+    naming: Counter[tuple[object, ...]] = Counter()
     countries: set[str] = set()
     for p in members:
         for sp, share in p.places:
             k: tuple[object, ...] = (sp.geonameid,) if sp.geonameid else (norm_name(sp.name),)
             weight[k] = weight.get(k, 0.0) + share
             spots.setdefault(k, sp)
+        for sp, share in [*p.places, *p.regions]:
+            if share >= LinkRules().min_share:
+                k = (sp.geonameid,) if sp.geonameid else (norm_name(sp.name),)
+                naming[k] += 1
+                spots.setdefault(k, sp)
         named.update(p.days)
         countries.update(p.countries)
     if len(members) > 1:
@@ -495,8 +502,15 @@ def _incident(root: str, members: Sequence[Profile]) -> Incident:
     else:
         days = set(named)
     spot = spots[max(weight, key=lambda k: (weight[k], str(k)))] if weight else None
+    enough = max(2, math.ceil(len(members) / 3))
+    common = tuple(spots[k] for k, n in sorted(naming.items(), key=str) if n >= enough)
     return Incident(
-        root, frozenset(p.article_id for p in members), spot, frozenset(countries), frozenset(days)
+        root,
+        frozenset(p.article_id for p in members),
+        spot,
+        frozenset(countries),
+        frozenset(days),
+        common,
     )
 
 
@@ -505,13 +519,14 @@ def _fits(c: Cluster, inc: Incident, *, rules: LinkRules) -> bool:
 
     A place in another country than the incident's main place says nothing against it (a
     name read as a namesake abroad, an actor's capital); a place in the same country must
-    lie within ``region_km`` of it (a region's centre within twice that)."""
+    lie within ``region_km`` of it (a region's centre within twice that), or of a place a
+    third of the incident's reports name (a dateline, the region it lies in)."""
     sp = c.seed.spot
     if sp.lat is not None and not sp.vague and inc.spot is not None:
         same_country = not sp.country or not inc.spot.country or sp.country == inc.spot.country
-        d = haversine_km(sp, inc.spot)
         limit = rules.region_km * (2 if sp.precision == "region" else 1)
-        if same_country and d is not None and d > limit:
+        near = [d for o in (inc.spot, *inc.common) if (d := haversine_km(sp, o)) is not None]
+        if same_country and near and min(near) > limit:
             return False
     day = c.seed.date
     if day is None or day == c.seed.published or not inc.days:

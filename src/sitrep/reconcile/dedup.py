@@ -30,7 +30,7 @@ Updated: ..."), light rewording. These share whole sentences, not long runs of t
 sentence of eight words or more is indexed by a MinHash of its word set in a third LSH index
 (:class:`SentenceIndex`), and two articles are copies (method :data:`SENTENCE_METHOD`) when
 at least ``SENT_MIN`` (4) sentences of each have a counterpart in the other (word-set
-Jaccard at least ``SENT_JACCARD``, 0.5) that make at least ``SENT_SHARE`` (0.6) of the
+Jaccard at least ``SENT_JACCARD``, 0.5) that make at least ``SENT_SHARE`` (0.65) of the
 sentences of one of them (of a text of fewer sentences, most of them and at least two). Metadata and bureau lines are too short to count; two different
 stories that share a boilerplate paragraph or a quoted statement share one or two
 sentences, not four and most of one of them. This pass runs over the articles that the
@@ -75,7 +75,7 @@ CONTAINED_METHOD = f"{METHOD}-lead{LEAD_WORDS}"
 SENT_MIN_WORDS = 8
 SENT_JACCARD = 0.5
 SENT_MIN = 4
-SENT_SHARE = 0.6
+SENT_SHARE = 0.65
 SENT_PERM = 32
 SENTENCE_METHOD = f"sentences{SENT_MIN}-j{SENT_JACCARD}"
 """The method of a copy found by shared sentences; its similarity is the share of sentences."""
