@@ -273,6 +273,12 @@ def _render_bench(bench: dict[str, Any]) -> list[str]:
                     lines.append(
                         f"| {pair.get('article')} | {pair.get('canonical')} | {pair.get('similarity')} |"
                     )
+        if dedup.get("command"):
+            lines += [
+                "",
+                f"Copy detection re-measured alone: `{dedup['command']}` ({dedup.get('date')}, "
+                f"commit {dedup.get('commit')})",
+            ]
     lines += [
         "",
         f"Command: `{bench.get('command')}` ({bench.get('date')}, commit {bench.get('commit')})",

@@ -43,7 +43,7 @@ from sitrep.reconcile.linking import load_profiles
 from sitrep.reconcile.tally import EXCLUDING_FLAGS, Tally, tally_all
 from sitrep.store import Store
 
-VERSION = "reconcile.v2"
+VERSION = "reconcile.v3"  # v3: incidents from whole articles, tallies per victim group
 EVENT_EXCLUDING_FLAGS = frozenset(
     {"negated", "denied", "hypothetical", "future", "generic", "summary"}
 )

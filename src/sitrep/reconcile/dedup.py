@@ -47,9 +47,12 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -421,11 +424,11 @@ def sentence_sets(text: str) -> list[frozenset[str]]:
     for sent in _SENTENCE_END.split(text):
         words = _WORD.findall(sent.lower())
         if len(words) >= SENT_MIN_WORDS:
-            out.append(frozenset(words))
+            out.append(frozenset(map(sys.intern, words)))  # one string per word: less memory
     return out
 
 
-def _matched(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> int:
+def _matched(a: Sequence[AbstractSet[Any]], b: Sequence[AbstractSet[Any]]) -> int:
     """How many sentences of ``a`` have a counterpart in ``b``."""
     n = 0
     for x in a:
@@ -437,7 +440,9 @@ def _matched(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> int:
     return n
 
 
-def shared_sentences(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> tuple[int, float]:
+def shared_sentences(
+    a: Sequence[AbstractSet[Any]], b: Sequence[AbstractSet[Any]]
+) -> tuple[int, float]:
     """The sentences two texts share (the fewer of the two directions) and the larger share
     of its own sentences either text has in the other."""
     na, nb = _matched(a, b), _matched(b, a)
@@ -457,7 +462,8 @@ class SentenceIndex:
 
     def __init__(self) -> None:
         self.lsh = MinHashLSH(threshold=SENT_JACCARD, num_perm=SENT_PERM)
-        self.sentences: dict[str, list[frozenset[str]]] = {}
+        # each sentence as the sorted hashes of its words: a tenth of a set of strings
+        self.sentences: dict[str, list[Hashes]] = {}
         self._perms = MinHash(num_perm=SENT_PERM, seed=1, scheme=SCHEME).permutations  # once
         self._sigs: dict[frozenset[str], MinHash] = {}
         self._hashes: dict[str, int] = {}  # words recur: each is hashed once
@@ -481,7 +487,10 @@ class SentenceIndex:
     def add(self, article_id: str, sents: list[frozenset[str]]) -> None:
         if article_id in self.sentences:
             return
-        self.sentences[article_id] = sents
+        self.sentences[article_id] = [
+            np.unique(np.fromiter((self._word_hash(w) for w in ws), dtype=np.uint32, count=len(ws)))
+            for ws in sents
+        ]
         for i, words in enumerate(sents):
             self.lsh.insert(f"{article_id}#{i}", self._sig(words), check_duplication=False)
         for words in sents:
@@ -496,12 +505,15 @@ class SentenceIndex:
             found = {key.rsplit("#", 1)[0] for key in self.lsh.query(self._sig(words))}
             hits.update(found)
         best: tuple[int, float, str] | None = None
+        mine: list[frozenset[int]] | None = None
         for cand, n in hits.items():
-            other = self.sentences[cand]
-            need = sentences_needed(len(sents), len(other))
+            stored = self.sentences[cand]
+            need = sentences_needed(len(sents), len(stored))
             if n < need:
                 continue
-            shared, share = shared_sentences(sents, other)
+            if mine is None:
+                mine = [frozenset(self._word_hash(w) for w in ws) for ws in sents]
+            shared, share = shared_sentences(mine, [frozenset(a.tolist()) for a in stored])
             if shared >= need and share >= SENT_SHARE:
                 key = (shared, share, cand)
                 if best is None or key[:2] > best[:2]:
