@@ -16,16 +16,16 @@ from sitrep.eval.docs import run_suites
 from sitrep.eval.incidents import MissingTexts, bcubed, pairwise
 
 STRIKE = (
-    "A missile strike on an apartment block in Uman killed 21 people on Friday, the regional "
+    "A missile strike on an apartment block in Zhytomyr killed 12 people on Friday, the regional "
     "governor said. Rescuers searched the rubble of the nine-storey building through the day."
 )
 FOLLOW = (
-    "The death toll from Friday's missile strike on an apartment block in Uman rose to 23, "
+    "Fourteen people were killed in Friday's missile strike on an apartment block in Zhytomyr, "
     "the regional governor said on Saturday, as rescuers finished searching the rubble."
 )
 FLOOD = (
-    "Floods in the north of the country killed four people on Friday after a week of heavy "
-    "rain, the emergency service said, and hundreds of homes were cut off."
+    "A landslide buried four houses in a mountain village on Friday, killing four people, "
+    "the emergency service said."
 )
 
 
@@ -44,7 +44,7 @@ def _gold(tmp: Path, *, texts: bool = True) -> tuple[Path, Path]:
     ]
     (data / "gold-x.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold))
     (data / "incidents-x.json").write_text(
-        json.dumps({"strike": {"killed_final": 23}, "flood": {"killed_final": 4}})
+        json.dumps({"strike": {"killed_final": 14}, "flood": {"killed_final": 4}})
     )
     if texts:
         for f, _, _, t in lines:
@@ -88,5 +88,6 @@ def test_scores_on_a_small_set(tmp_path: Path) -> None:
     report = run_task("incidents", data, articles=arts)
     s = report.systems["sitrep"]
     assert report.n == 3 and s["invariant_violations"] == 0
-    assert s["incident_bcubed_precision"] == 1.0  # the flood stays apart from the strike
-    assert 0 <= s["incident_bcubed_recall"] <= 1 and 0 <= s["tally_final_ok"] <= 1
+    # the follow-up joins the strike, the landslide stays apart, the later 14 supersedes 12
+    assert s["incident_bcubed_f1"] == 1.0 and s["incident_pairwise_f1"] == 1.0
+    assert s["tally_final_ok"] == 1.0 and s["clusters"] == 2
