@@ -91,4 +91,11 @@ def test_report_uses_the_reconciler_when_it_has_run(db: Path, tmp_path: Path) ->
         reconcile.reconcile(s)
         md = to_markdown(build(s.con, place="Kharkiv"))
     assert "reconciled across articles" in md
-    assert "low 21, best 21, high 40" in md
+    # the 21 of the first report is superseded by the 40 another outlet reported that day
+    assert "low 40, best 40, high 40" in md
+    # one entry per incident: where and when, its reach, best figure, range, what it superseded
+    incidents = md.split("## Incidents")[1].split("## Key figures")[0]
+    assert "### 1. Kharkiv" in incidents and "report(s)" in incidents
+    assert "best from at least 40: Ukrainian officials via Lviv Daily" in incidents
+    assert "earlier: 21 (regional authorities, 2022-03-02)" in incidents
+    assert "disputed (denial): Moscow (denies" in incidents

@@ -2,6 +2,11 @@
 
 :func:`build` gathers the report from the store; :func:`to_markdown` and :func:`to_html` render
 it. Every value from an article is escaped for the format it lands in.
+
+When the reconciler has run, the report opens with one entry per incident, as an analyst
+writes it: where and when, how many reports from how many outlets, per casualty kind and
+victim group the best figure with its range and the source that gives it, the figures it
+superseded (with who gave them and when), and what is disputed about it, with both sentences.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ class Report:
     events: list[dict[str, Any]] = field(default_factory=list)
     disputed: list[dict[str, Any]] = field(default_factory=list)
     method: str = reconciled.METHOD
+    incidents: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -73,6 +79,8 @@ def build(
         "ORDER BY outlet",
         [article_ids],
     )
+    disputed = reconciled.contradictions(con, f)
+    how = reconciled.method(con)
     return Report(
         place=place,
         since=since,
@@ -82,9 +90,110 @@ def build(
         outlets=[o["outlet"] for o in outlets],
         figures=figures,
         events=events,
-        disputed=reconciled.contradictions(con, f),
-        method=reconciled.method(con),
+        disputed=disputed,
+        method=how,
+        incidents=incidents(con, f, disputed) if how == reconciled.RECONCILED else [],
     )
+
+
+def incidents(
+    con: duckdb.DuckDBPyConnection, f: Filters, disputed: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """One entry per reconciled incident with figures in the selection, in date order."""
+    tallies = reconciled.tallies(con, f)
+    if not tallies:
+        return []
+    ids = sorted({t["cluster_id"] for t in tallies if t.get("cluster_id")})
+    clusters = {
+        c["id"]: c
+        for c in rows(
+            con,
+            """SELECT id, event_type, sub_event_type, place_name, place_country, first_date,
+                      last_date, n_reports, n_independent, outlets, article_ids
+               FROM clusters WHERE list_contains(?, id)""",
+            [ids],
+        )
+    }
+    earlier: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows(
+        con,
+        """SELECT t.cluster_id, t.kind, k.count, k.low, k.hedge, k.source, a.outlet,
+                  a.published AS day
+           FROM tallies t, unnest(t.superseded_ids) AS u(claim_id)
+           JOIN casualties k ON k.id = u.claim_id JOIN articles a ON a.id = k.article_id
+           WHERE t.rule = 'conservative' AND list_contains(?, t.cluster_id)
+           ORDER BY a.published, k.start""",
+        [ids],
+    ):
+        earlier.setdefault((r["cluster_id"], r["kind"]), []).append(r)
+    out: dict[str, dict[str, Any]] = {}
+    for t in tallies:
+        cid = t.get("cluster_id")
+        if not cid or t["best"] is None:
+            continue
+        c = clusters.get(cid, {})
+        entry = out.setdefault(
+            cid,
+            {
+                "cluster_id": cid,
+                "place": t["place"]["name"] or c.get("place_name") or "unknown place",
+                "country": t["place"]["country"] or c.get("place_country"),
+                "first_day": _day(c.get("first_date")) or t.get("first_day"),
+                "last_day": _day(c.get("last_date")) or t.get("day"),
+                "what": c.get("event_type") or "casualties",
+                "reports": c.get("n_reports") or t["n_articles"],
+                "independent": c.get("n_independent") or t["n_articles"],
+                "outlets": c.get("outlets") or [],
+                "figures": [],
+                "disputes": _disputes([k for k in disputed if _about(k, cid, c)]),
+            },
+        )
+        best = next((x for x in t["lineage"] if x["claim_id"] == t["best_claim_id"]), None)
+        entry["figures"].append(
+            {
+                "kind": t["kind"],
+                "tally": t,
+                "best": best,
+                "superseded": earlier.get((cid, t["kind"]), []),
+            }
+        )
+    order = sorted(out.values(), key=lambda e: (e["first_day"] or "", e["place"]))
+    for e in order:
+        e["figures"].sort(key=lambda x: (":" in x["kind"], x["kind"]))
+    return order
+
+
+def _about(k: dict[str, Any], cid: str, cluster: dict[str, Any]) -> bool:
+    """Whether a dispute is about this incident: its cluster, or for a statement placed in
+    no cluster, a side from one of the incident's articles."""
+    if k.get("cluster_id"):
+        return bool(k["cluster_id"] == cid)
+    arts = set(cluster.get("article_ids") or ())
+    return any(side.get("article_id") in arts for side in (k["a"], k["b"]))
+
+
+def _disputes(items: list[dict[str, Any]], *, most: int = 6) -> list[dict[str, Any]]:
+    """An incident's disputes as an analyst lists them: updates are no dispute (they show
+    as earlier figures); a denial or dispute of several figures is one line, with how many
+    it answers; differing figures pair by pair; at most ``most``."""
+    out: list[dict[str, Any]] = []
+    by_statement: dict[tuple[str, Any], dict[str, Any]] = {}
+    for k in items:
+        if k["type"] == "update":
+            continue
+        if k["type"] in ("denial", "dispute"):
+            key = (k["type"], k["a"].get("id"))
+            if key in by_statement:
+                by_statement[key]["answers"] += 1
+                continue
+            k = {**k, "answers": 1}
+            by_statement[key] = k
+        out.append(k)
+    return out[:most]
+
+
+def _day(v: Any) -> str | None:
+    return v.isoformat() if isinstance(v, dt.date) else (str(v) if v else None)
 
 
 def render(report: Report, fmt: ReportFormat) -> str:
@@ -117,7 +226,12 @@ def _figure_head(t: dict[str, Any]) -> str:
 
 def _source_line(item: dict[str, Any]) -> str:
     figure = " ".join(x for x in (item.get("hedge"), _n(item.get("count"))) if x)
-    return f"{figure}: {item.get('source') or 'unattributed'} via {item.get('outlet') or 'unknown outlet'}"
+    role = item.get("role")
+    note = f" ({role})" if role and role != "counted" else ""
+    return (
+        f"{figure}: {item.get('source') or 'unattributed'} via "
+        f"{item.get('outlet') or 'unknown outlet'}{note}"
+    )
 
 
 def _event_line(e: dict[str, Any]) -> str:
@@ -134,6 +248,53 @@ def _side_line(s: dict[str, Any]) -> str:
     )
     who = f"{s.get('source') or 'unattributed'} ({s.get('stance') or 'reports'}, {s.get('outlet') or '?'}, {s.get('day') or 'undated'})"
     return f"{who}{': ' + figure if figure else ''}"
+
+
+def _incident_head(e: dict[str, Any]) -> str:
+    where = e["place"] + (f" ({e['country']})" if e.get("country") else "")
+    when = e["first_day"] or "undated"
+    if e.get("last_day") and e["last_day"] != e["first_day"]:
+        when += f" to {e['last_day']}"
+    return f"{where}, {when}: {e['what']}"
+
+
+def _incident_reach(e: dict[str, Any]) -> str:
+    outlets = ", ".join(e["outlets"][:8]) + (" ..." if len(e["outlets"]) > 8 else "")
+    return (
+        f"{e['reports']} report(s), {e['independent']} independent"
+        + (f", from {outlets}" if outlets else "")
+        + "."
+    )
+
+
+def _fig_head(fig: dict[str, Any]) -> str:
+    kind, _, group = fig["kind"].partition(":")
+    t = fig["tally"]
+    sources = f", {t['n_sources']} source(s)" if t.get("n_sources") else ""
+    return f"{kind}{' (' + group + ')' if group else ''}{sources}"
+
+
+def _earlier(items: list[dict[str, Any]]) -> str:
+    parts = []
+    for x in items[:6]:
+        figure = " ".join(v for v in (x.get("hedge"), _n(x.get("count") or x.get("low"))) if v)
+        who = x.get("source") or x.get("outlet") or "unattributed"
+        parts.append(f"{figure} ({who}, {_day(x.get('day')) or 'undated'})")
+    more = f" and {len(items) - 6} more" if len(items) > 6 else ""
+    return ", ".join(parts) + more + ", superseded by later reports"
+
+
+def _dispute_line(k: dict[str, Any]) -> str:
+    a, b = k["a"], k["b"]
+    if k.get("answers", 1) > 1:
+        return (
+            f"{_side_line(a)} \u201c{a.get('text') or ''}\u201d, against {k['answers']} "
+            "figures of the incident"
+        )
+    return (
+        f"{_side_line(a)} \u201c{a.get('text') or ''}\u201d against {_side_line(b)} "
+        f"\u201c{b.get('text') or ''}\u201d"
+    )
 
 
 # -- Markdown ------------------------------------------------------------------------------
@@ -155,6 +316,22 @@ def to_markdown(r: Report) -> str:
         + (f" by {_md(', '.join(r.outlets))}" if r.outlets else "")
         + "."
     )
+    if r.incidents:
+        out += ["", "## Incidents", "", _md(_method_note(r)), ""]
+        for n, e in enumerate(r.incidents, 1):
+            out += [f"### {n}. {_md(_incident_head(e))}", "", f"{_md(_incident_reach(e))}", ""]
+            for fig in e["figures"]:
+                out.append(f"- **{_md(_fig_head(fig))}**: {_md(_range(fig['tally']))}")
+                if fig["best"]:
+                    b = fig["best"]
+                    out.append(
+                        f"  - best from {_md(_source_line(b))}: \u201c{_md(b.get('evidence') or '')}\u201d"
+                    )
+                if fig["superseded"]:
+                    out.append(f"  - earlier: {_md(_earlier(fig['superseded']))}")
+            for k in e["disputes"]:
+                out.append(f"- disputed ({_md(k['type'])}): {_md(_dispute_line(k))}")
+            out.append("")
     out += ["", "## Key figures", "", _md(_method_note(r)), ""]
     if not r.figures:
         out.append("No casualty figures in this selection.")
@@ -204,9 +381,29 @@ def to_html(r: Report) -> str:
         f"<p>Generated {_h(r.generated.isoformat())} from {r.articles} article(s)"
         + (f" by {_h(', '.join(r.outlets))}" if r.outlets else "")
         + ".</p>",
-        "<h2>Key figures</h2>",
-        f"<p>{_h(_method_note(r))}</p>",
     ]
+    if r.incidents:
+        p += ["<h2>Incidents</h2>", f"<p>{_h(_method_note(r))}</p>"]
+        for n, e in enumerate(r.incidents, 1):
+            p.append(f"<h3>{n}. {_h(_incident_head(e))}</h3><p>{_h(_incident_reach(e))}</p><ul>")
+            for fig in e["figures"]:
+                p.append(
+                    f'<li><b>{_h(_fig_head(fig))}</b>: <span class="range">'
+                    f"{_h(_range(fig['tally']))}</span>"
+                )
+                if fig["best"]:
+                    b = fig["best"]
+                    p.append(
+                        f"<br>best from {_h(_source_line(b))} {_link(b.get('url'), 'source')}"
+                        f"<blockquote>{_h(b.get('evidence') or '')}</blockquote>"
+                    )
+                if fig["superseded"]:
+                    p.append(f"<br>earlier: {_h(_earlier(fig['superseded']))}")
+                p.append("</li>")
+            for k in e["disputes"]:
+                p.append(f"<li>disputed ({_h(k['type'])}): {_h(_dispute_line(k))}</li>")
+            p.append("</ul>")
+    p += ["<h2>Key figures</h2>", f"<p>{_h(_method_note(r))}</p>"]
     if not r.figures:
         p.append("<p>No casualty figures in this selection.</p>")
     for t in r.figures:

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.reconcile.cluster import Rules, actor_similarity, cluster_items, place_match
+from sitrep.reconcile.cluster import Rules, actor_similarity, place_match
+from sitrep.reconcile.incidents import cluster_items
 from sitrep.reconcile.items import Item, Spot
 
 KHARKIV = Spot("Kharkiv", "UA", 49.98, 36.25, 706483, "city")

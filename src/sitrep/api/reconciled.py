@@ -297,7 +297,8 @@ def _reconciled_tallies(
             continue
         role = {i: "superseded" for i in t["superseded_ids"] or []}
         role.update({i: "copy" for i in t["copy_ids"] or []})
-        lineage = [{**_lineage(c), "role": role.get(c["id"], "counted")} for c in items]
+        lineage = [{**_lineage(c), "role": "counted"} for c in items]
+        lineage += [{**_lineage(claims[i]), "role": r} for i, r in role.items() if i in claims]
         for excluded in t["excluded_ids"] or []:
             cid, _, why = excluded.partition(": ")
             if cid in claims:

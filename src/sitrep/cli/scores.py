@@ -11,7 +11,8 @@ from typing import Any
 import click
 from rich.console import Console
 
-from sitrep.cli.common import echo_json, err
+from sitrep.cli.common import die, echo_json, err
+from sitrep.errors import SitrepError
 
 
 @click.command(name="eval")
@@ -23,9 +24,15 @@ from sitrep.cli.common import echo_json, err
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-def eval_cmd(task: str, data: str, limit: int | None, fmt: str) -> None:
+@click.option(
+    "--articles",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="incidents: folder of the rebuilt article texts (default ../real-articles).",
+)
+def eval_cmd(task: str, data: str, limit: int | None, fmt: str, articles: str | None) -> None:
     """Score sitrep and its peers on gold data (boilerplate, casualties, places, times, quotes,
-    events, acled)."""
+    events, acled, incidents)."""
     from sitrep.eval import TASKS, Progress, run_task
 
     if task not in TASKS:
@@ -35,9 +42,16 @@ def eval_cmd(task: str, data: str, limit: int | None, fmt: str) -> None:
     def tracker(items: Any, total: int | None, label: str) -> Any:
         return track(items, total=total, description=label or task, console=err, transient=True)
 
-    report = run_task(
-        task, Path(data), limit=limit, progress=Progress(tracker if sys.stderr.isatty() else None)
-    )
+    try:
+        report = run_task(
+            task,
+            Path(data),
+            limit=limit,
+            progress=Progress(tracker if sys.stderr.isatty() else None),
+            articles=Path(articles) if articles else None,
+        )
+    except SitrepError as exc:
+        die(exc)
     if fmt == "json":
         echo_json(report.to_dict())
     else:

@@ -18,17 +18,25 @@ TASKS: dict[str, str] = {
     "quotes": "sitrep.eval.quotes",
     "events": "sitrep.eval.events",
     "acled": "sitrep.eval.acled",
+    "incidents": "sitrep.eval.incidents",
 }
 
 
 def run_task(
-    task: str, data: Path, *, limit: int | None = None, progress: Progress | None = None
+    task: str,
+    data: Path,
+    *,
+    limit: int | None = None,
+    progress: Progress | None = None,
+    articles: Path | None = None,
 ) -> Report:
-    """Score sitrep and the task's peers on the gold data at ``data``."""
+    """Score sitrep and the task's peers on the gold data at ``data`` (``articles``: the
+    folder of texts kept apart from their gold, for ``incidents``)."""
     if task not in TASKS:
         raise ValueError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")
     mod = importlib.import_module(TASKS[task])
-    report: Report = mod.run(data, limit=limit, progress=progress or Progress.silent())
+    extra = {"articles": articles} if articles is not None else {}
+    report: Report = mod.run(data, limit=limit, progress=progress or Progress.silent(), **extra)
     return report
 
 

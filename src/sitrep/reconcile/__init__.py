@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.model import to_jsonable
-from sitrep.reconcile.cluster import Clusterer, Merge, Rules, cluster_items, clusters_near
+from sitrep.reconcile.cluster import Clusterer, Merge, Rules, clusters_near
 from sitrep.reconcile.contradict import (
     DENYING,
     Contradiction,
@@ -31,6 +31,7 @@ from sitrep.reconcile.contradict import (
     updates,
 )
 from sitrep.reconcile.dedup import dedup_articles
+from sitrep.reconcile.incidents import cluster_items
 from sitrep.reconcile.items import (
     Figure,
     Spot,
@@ -39,10 +40,11 @@ from sitrep.reconcile.items import (
     load_figures,
     norm_name,
 )
+from sitrep.reconcile.linking import load_profiles
 from sitrep.reconcile.tally import EXCLUDING_FLAGS, Tally, tally_all
 from sitrep.store import Store
 
-VERSION = "reconcile.v2"
+VERSION = "reconcile.v3"  # v3: incidents from whole articles, tallies per victim group
 EVENT_EXCLUDING_FLAGS = frozenset(
     {"negated", "denied", "hypothetical", "future", "generic", "summary"}
 )
@@ -141,7 +143,9 @@ def reconcile(
     figures = load_figures(store)
     # flagged claims (negated, hypothetical, future, historical) report no incident
     incident = [figure_item(f) for f in figures if not set(f.flags) & EXCLUDING_FLAGS]
-    cl = cluster_items(events, incident, rules=rules, splits=_splits(store))
+    cl = cluster_items(
+        events, incident, rules=rules, splits=_splits(store), profiles=load_profiles(store)
+    )
     cluster_of = {iid: c.id for iid, c in cl.cluster_of.items()}
     outlets = {
         str(r[0]): r[1] for r in store.con.execute("SELECT id, outlet FROM articles").fetchall()
@@ -154,7 +158,7 @@ def reconcile(
     claims = _claims(store)
     contras = [
         *denials(claims, figures, cluster_of, nearby=_nearby(store, cl, claims)),
-        *differing_figures(tallies),
+        *differing_figures(tallies, figures),
         *updates(tallies, figures),
     ]
     contras = [

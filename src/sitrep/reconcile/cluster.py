@@ -20,6 +20,16 @@ event's cluster (or another casualty claim's) by the same place and date rules.
 Cumulative claims ("2,000 civilians since the invasion began") are not incidents and are
 tallied by place and period instead.
 
+Real reports often pin a figure to no more than a country, or to no date of its own, so the
+reports of one strike end in many clusters. :func:`~sitrep.reconcile.incidents.merge_incidents` merges the clusters
+of the articles that :mod:`sitrep.reconcile.linking` found to report one incident (by what
+happened, where, when, and text similarity as evidence): a cluster joins its articles'
+incident when its place fits the incident's (no place, a whole country, a place abroad that
+is no evidence against it, or within ``region_km`` of its main place) and its date fits one
+of the incident's days. Its
+items' merge rows then name the rule ``incident:<link rule>``, the incident's first item,
+the distance and day gap of the link and the text similarity that supported it.
+
 Every item's membership is a :class:`Merge` row naming the rule, the report it matched, the
 distance, the day gap and the actor similarity. Items listed in ``cluster_splits`` are kept
 alone: nothing joins them and they join nothing, so a split survives reclustering.
@@ -412,35 +422,10 @@ def clusters_near(cl: Clusterer, spot: Spot, day: dt.date) -> list[Cluster]:
     types = {c.plover for c in cl.clusters}
     out = []
     for c in cl._index.candidates(types, probe):
+        if c.id not in cl.by_id:
+            continue  # merged into an incident
         if c.seed.date is None or abs((day - c.seed.date).days) > cl.rules.max_days:
             continue
         if place_match(spot, c.seed.spot, max_km=cl.rules.max_km) is not None:
             out.append(c)
     return out
-
-
-def cluster_items(
-    events: Sequence[Item],
-    casualties: Sequence[Item],
-    *,
-    rules: Rules | None = None,
-    splits: Iterable[str] = (),
-) -> Clusterer:
-    """Cluster events, then incident casualty claims; cumulative claims are left out.
-
-    Returns:
-        The :class:`Clusterer` holding ``clusters``, ``merges`` and ``cluster_of``.
-    """
-    cl = Clusterer(rules=rules, splits=splits)
-    by_date = sorted(events, key=lambda i: (i.date or dt.date.max, i.id))
-    for ev in by_date:
-        cl.add_event(ev)
-    link: dict[str, Item] = {}
-    for ev in by_date:
-        for cid in ev.casualty_ids:
-            link.setdefault(cid, ev)
-    for it in sorted(casualties, key=lambda i: (i.date or dt.date.max, i.id)):
-        if it.scope != "incident":
-            continue
-        cl.add_casualty(it, linked_event=link.get(it.id))
-    return cl

@@ -226,16 +226,33 @@ def _same_source(a: str | None, b: str | None) -> bool:
     return bool(a and b and a.strip().lower() == b.strip().lower())
 
 
-def differing_figures(tallies: Iterable[Tally], *, max_sources: int = 20) -> list[Contradiction]:
-    """Pairs of sources whose latest figures for one cluster and kind cannot both hold."""
+def differing_figures(
+    tallies: Iterable[Tally],
+    figures: Sequence[Figure] = (),
+    *,
+    max_sources: int = 20,
+) -> list[Contradiction]:
+    """Pairs of sources whose current figures for one incident, kind and victim group cannot
+    both hold (a source superseded by a later report is no longer in dispute; a vague count
+    disputes nothing). With ``figures``, the record's detail quotes both sentences."""
+    text = {f.id: f.text for f in figures}
     out: list[Contradiction] = []
     for t in tallies:
         if t.rule != "conservative" or len(t.series) < 2:
             continue
-        latest = [(src, source_figure(pts)) for src, pts in sorted(t.series.items())]
+        gone = set(t.superseded_sources)
+        latest = [
+            (src, sf)
+            for src, sf in ((s, source_figure(pts)) for s, pts in sorted(t.series.items()))
+            if src not in gone and not all(p.vague for p in sf.points)
+        ]
         for (sa, a), (sb, b) in combinations(latest[:max_sources], 2):
             if a.high < b.low or b.high < a.low:
                 lo, hi = ((sa, a), (sb, b)) if a.figure <= b.figure else ((sb, b), (sa, a))
+                detail = t.kind
+                ta, tb = text.get(lo[1].last.claim_id), text.get(hi[1].last.claim_id)
+                if ta and tb:
+                    detail = f"{t.kind}: \u201c{ta.strip()}\u201d vs \u201c{tb.strip()}\u201d"
                 out.append(
                     Contradiction(
                         "figures_differ",
@@ -249,7 +266,7 @@ def differing_figures(tallies: Iterable[Tally], *, max_sources: int = 20) -> lis
                         hi[1].figure,
                         lo[1].last.report_date,
                         hi[1].last.report_date,
-                        t.kind,
+                        detail,
                     )
                 )
     return out
@@ -270,8 +287,8 @@ def updates(tallies: Iterable[Tally], figures: Sequence[Figure]) -> list[Contrad
                 for a, b in pairwise([p for p in pts if p.incident == n])
             ]
             for a, b in steps:
-                if a.figure == b.figure:
-                    continue
+                if a.figure == b.figure or a.vague or b.vague:
+                    continue  # a vague count ("several") is an interval, never an update
                 stated = fig_by_id[b.claim_id].updates if b.claim_id in fig_by_id else None
                 verb = "rose" if b.figure > a.figure else "fell"
                 detail = stated or f"{t.kind} {verb} from {a.figure} to {b.figure}"

@@ -24,6 +24,18 @@ statement share a small part of each, so they fail the containment test. (On the
 edited copies have at least 0.82 of their words in the original; different stories that were
 candidates, at most 0.74.)
 
+Syndicated copies that are no such part of one another: two excerpts of one wire story that
+overlap only in part, a repost with another first line and a bureau line ("Reuters | Kyiv |
+Updated: ..."), light rewording. These share whole sentences, not long runs of the text: every
+sentence of eight words or more is indexed by a MinHash of its word set in a third LSH index
+(:class:`~sitrep.reconcile.sentences.SentenceIndex`), and two articles are copies (method :data:`SENTENCE_METHOD`) when
+at least ``SENT_MIN`` (4) sentences of each have a counterpart in the other (word-set
+Jaccard at least ``SENT_JACCARD``, 0.5) that make at least ``SENT_SHARE`` (0.65) of the
+sentences of one of them (of a text of fewer sentences, most of them and at least two). Metadata and bureau lines are too short to count; two different
+stories that share a boilerplate paragraph or a quoted statement share one or two
+sentences, not four and most of one of them. This pass runs over the articles that the
+shingle test found no copy for, against every stored article, in the same order.
+
 The index is incremental: signatures live in the ``article_minhash`` table (whole text, then
 lead, in one blob) and the LSH indexes are rebuilt from them on load, so new articles are
 checked against everything stored before; the exact shingles of a stored candidate are taken
@@ -33,31 +45,41 @@ article; a copy of a copy points at the canonical article of the group.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import LeanMinHash, MinHash, MinHashLSH
-from datasketch.hashfunc import sha1_hash32
+from datasketch import MinHash, MinHashLSH
 
+from sitrep.reconcile.fingerprint import (
+    BLOB_BYTES,
+    CONTAINED_METHOD,
+    CONTAINMENT,
+    FLOOR,
+    LEAD_FLOOR,
+    LEAD_SHARE,
+    METHOD,
+    MIN_WORDS,
+    NUM_PERM,
+    THRESHOLD,
+    Fingerprint,
+    Overlap,
+    fingerprint,
+    from_blob,
+    overlap,
+    shingles,
+    signature,
+    similarity,
+    to_blob,
+)
+from sitrep.reconcile.sentences import (
+    SENTENCE_METHOD,
+    SentenceIndex,
+    sentence_sets,
+)
 from sitrep.store import Store
 
-SHINGLE_WORDS = 5
-NUM_PERM = 128
-THRESHOLD = 0.5
-CONTAINMENT = 0.8
-FLOOR = 0.3
-LEAD_WORDS = 60
-LEAD_FLOOR = 0.3
-LEAD_SHARE = 0.6
-MIN_WORDS = 25
-HEADLINE_WORDS = 20
-SCHEME = "affine32"
-METHOD = f"minhash{NUM_PERM}-w{SHINGLE_WORDS}"
-CONTAINED_METHOD = f"{METHOD}-lead{LEAD_WORDS}"
-"""The method of a copy found by containment; its similarity is the containment."""
 WIRE_SERVICES = frozenset(
     {
         "reuters",
@@ -85,8 +107,6 @@ WIRE_SERVICES = frozenset(
     }
 )
 """News agencies: when a wire story and its copies carry one date, the agency's is canonical."""
-_WORD = re.compile(r"\w+", re.UNICODE)
-_BLOB = 8 * NUM_PERM
 Hashes = npt.NDArray[np.uint32]
 TextLoader = Callable[[Sequence[str]], Mapping[str, str]]
 
@@ -105,139 +125,6 @@ class Duplicate:
     matched_id: str
     similarity: float
     method: str = METHOD
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Fingerprint:
-    """What copy detection keeps of a text: its MinHash signatures (whole text and lead), the
-    hashes of its shingles in text order and as a sorted set, and where its lead starts."""
-
-    minhash: MinHash
-    lead: MinHash
-    sequence: Hashes
-    shingles: Hashes
-    lead_start: int
-
-    @property
-    def size(self) -> int:
-        """The number of distinct shingles."""
-        return int(self.shingles.size)
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
-def _shingle_list(words: Sequence[str], k: int) -> list[bytes]:
-    if len(words) < k:
-        return [" ".join(words).encode("utf-8")] if words else []
-    return [" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)]
-
-
-def shingles(text: str, *, k: int = SHINGLE_WORDS) -> set[bytes]:
-    """The set of k-word shingles of a text, case- and punctuation-insensitive."""
-    return set(_shingle_list(_words(text), k))
-
-
-def _headline_words(text: str) -> int:
-    """The number of words of a headline line the text opens with (0 if none)."""
-    first, sep, rest = text.strip().partition("\n")
-    if not sep or not rest.strip() or first.rstrip().endswith("."):
-        return 0
-    n = len(_WORD.findall(first))
-    return n if n <= HEADLINE_WORDS else 0
-
-
-def _minhash(hashes: Iterable[int], num_perm: int) -> MinHash:
-    # the shingles are hashed once (sha1_hash32, datasketch's default) for both signatures
-    # and the exact sets; ``int`` as hashfunc keeps the signatures those of the shingles
-    mh = MinHash(num_perm=num_perm, seed=1, scheme=SCHEME, hashfunc=int)
-    values = list(hashes)
-    if values:
-        mh.update_batch(values)
-    return mh
-
-
-def fingerprint(text: str, *, num_perm: int = NUM_PERM) -> Fingerprint:
-    """The signatures and exact shingle sets of a text (seeded, so stable across processes)."""
-    words = _words(text)
-    hashes = [sha1_hash32(s) for s in _shingle_list(words, SHINGLE_WORDS)]
-    skip = _headline_words(text)
-    if len(words) - skip < SHINGLE_WORDS:
-        skip = 0
-    sequence = np.asarray(hashes, dtype=np.uint32)
-    return Fingerprint(
-        minhash=_minhash(hashes, num_perm),
-        lead=_minhash(hashes[skip : skip + max(1, LEAD_WORDS - SHINGLE_WORDS + 1)], num_perm),
-        sequence=sequence,
-        shingles=np.unique(sequence),
-        lead_start=skip,
-    )
-
-
-def signature(text: str, *, num_perm: int = NUM_PERM) -> tuple[MinHash, int]:
-    """The MinHash signature of a text's shingles (seeded, so stable across processes), and
-    the number of shingles."""
-    fp = fingerprint(text, num_perm=num_perm)
-    return fp.minhash, fp.size
-
-
-def similarity(jaccard: float, size_a: int, size_b: int) -> tuple[float, float]:
-    """The Jaccard estimate and the containment of the smaller shingle set in the larger."""
-    small = min(size_a, size_b)
-    if small <= 0:
-        return jaccard, 0.0
-    inter = jaccard * (size_a + size_b) / (1.0 + jaccard)
-    return jaccard, min(1.0, inter / small)
-
-
-@dataclass(frozen=True, slots=True)
-class Overlap:
-    """The exact overlap of two texts' shingle sets."""
-
-    jaccard: float
-    """Jaccard similarity of the two shingle sets."""
-    containment: float
-    """Share of the shorter text's words that lie in a shingle found in the longer one."""
-    lead: float
-    """The same share for the words of the shorter text's lead."""
-    words: int
-    """The number of the shorter text's words found in the longer one."""
-
-
-def overlap(a: Fingerprint, b: Fingerprint) -> Overlap:
-    """How much two texts share, from their exact shingles."""
-    shared = int(np.intersect1d(a.shingles, b.shingles, assume_unique=True).size)
-    union = a.size + b.size - shared
-    small, large = (a, b) if a.sequence.size <= b.sequence.size else (b, a)
-    if not small.sequence.size:
-        return Overlap(0.0, 0.0, 0.0, 0)
-    found = np.isin(small.sequence, large.shingles).astype(np.int8)
-    # word i is covered when any of the shingles i-k+1 .. i is found
-    covered = np.convolve(found, np.ones(SHINGLE_WORDS, dtype=np.int8)) > 0
-    lead = covered[small.lead_start : small.lead_start + LEAD_WORDS]
-    return Overlap(
-        jaccard=shared / union if union else 0.0,
-        containment=float(covered.mean()),
-        lead=float(lead.mean()) if lead.size else 0.0,
-        words=int(covered.sum()),
-    )
-
-
-def _to_blob(mh: MinHash, lead: MinHash | None = None) -> bytes:
-    blob = np.asarray(mh.hashvalues, dtype="<u8").tobytes()
-    if lead is not None:
-        blob += np.asarray(lead.hashvalues, dtype="<u8").tobytes()
-    return blob
-
-
-def _from_blob(blob: bytes) -> tuple[MinHash, MinHash | None]:
-    """The whole-text signature and the lead's (``None`` in a blob stored before leads)."""
-    values = np.frombuffer(blob, dtype="<u8").astype(np.uint64)
-    whole = LeanMinHash(seed=1, hashvalues=values[:NUM_PERM], scheme=SCHEME)
-    if values.size < 2 * NUM_PERM:
-        return whole, None
-    return whole, LeanMinHash(seed=1, hashvalues=values[NUM_PERM:], scheme=SCHEME)
 
 
 class DedupIndex:
@@ -390,6 +277,73 @@ class DedupIndex:
         return dup
 
 
+def _syndicated(
+    store: Store, todo: Sequence[str], found: Iterable[Duplicate], *, batch_size: int
+) -> list[Duplicate]:
+    """The second pass: copies of the new articles by shared sentences (module docstring)."""
+    copies = {d.article_id for d in found}
+    if not [a for a in todo if a not in copies]:
+        return []
+    canon = canonical_map(store)
+    index = SentenceIndex()
+    new = set(todo)
+    stored = [
+        r[0]
+        for r in store.con.execute("SELECT article_id FROM article_minhash ORDER BY seq").fetchall()
+        if r[0] not in new
+    ]
+    load = _texts_of(store)
+    for start in range(0, len(stored), batch_size):
+        for aid, text in load(stored[start : start + batch_size]).items():
+            index.add(aid, sentence_sets(text))
+    out: list[Duplicate] = []
+    for start in range(0, len(todo), batch_size):
+        batch = todo[start : start + batch_size]
+        text_of = load(batch)
+        for aid in batch:
+            sents = sentence_sets(text_of.get(aid, ""))
+            if aid not in copies and aid not in canon:
+                hit = index.match(sents)
+                if hit is not None:
+                    matched, share = hit
+                    dup = Duplicate(
+                        aid, canon.get(matched, matched), matched, round(share, 4), SENTENCE_METHOD
+                    )
+                    canon[aid] = dup.canonical_id
+                    out.append(dup)
+            index.add(aid, sents)
+    if out:
+        _insert_duplicates(store, out)
+    return out
+
+
+def _insert_duplicates(store: Store, out: Sequence[Duplicate]) -> None:
+    """Store new duplicates; a group's canonical article is never itself a copy (a copy of
+    an article the sentence pass found a copy points at that one's canonical article)."""
+    if out:
+        store.con.execute(
+            "INSERT INTO duplicates (article_id, canonical_id, matched_id, similarity, method) "
+            "SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5) "
+            "ON CONFLICT DO NOTHING",
+            [
+                [d.article_id for d in out],
+                [d.canonical_id for d in out],
+                [d.matched_id for d in out],
+                [d.similarity for d in out],
+                [d.method for d in out],
+            ],
+        )
+    for _ in range(8):
+        n = store.con.execute(
+            """UPDATE duplicates SET canonical_id = d2.canonical_id FROM duplicates d2
+               WHERE duplicates.canonical_id = d2.article_id
+                 AND d2.canonical_id <> duplicates.article_id
+               RETURNING duplicates.article_id"""
+        ).fetchall()
+        if not n:
+            break
+
+
 def _texts_of(store: Store) -> TextLoader:
     def load(ids: Sequence[str]) -> dict[str, str]:
         rows = store.con.execute(
@@ -430,7 +384,7 @@ def load_index(store: Store, *, threshold: float = THRESHOLD) -> DedupIndex:
         index.lead_lsh.insertion_session() as lead_session,
     ):
         for aid, blob, size in rows:
-            mh, lead = _from_blob(blob)
+            mh, lead = from_blob(blob)
             session.insert(aid, mh)
             if lead is not None:
                 lead_session.insert(aid, lead)
@@ -447,7 +401,7 @@ def _add_lead_signatures(store: Store, *, batch_size: int = 2000) -> int:
         r[0]
         for r in store.con.execute(
             "SELECT article_id FROM article_minhash WHERE num_perm = ? AND octet_length(signature) < ?",
-            [NUM_PERM, 2 * _BLOB],
+            [NUM_PERM, 2 * BLOB_BYTES],
         ).fetchall()
     ]
     for prints in _fingerprint_batches(store, ids, batch_size):
@@ -457,7 +411,7 @@ def _add_lead_signatures(store: Store, *, batch_size: int = 2000) -> int:
             "WHERE article_minhash.article_id = u.id",
             [
                 [a for a, _ in prints],
-                [_to_blob(fp.minhash, fp.lead) for _, fp in prints],
+                [to_blob(fp.minhash, fp.lead) for _, fp in prints],
                 [fp.size for _, fp in prints],
             ],
         )
@@ -501,6 +455,7 @@ def dedup_articles(
         _save(store, prints, seqs, dups)
         index.release()  # bounded memory: the batch's texts are stored now
         found.extend(dups)
+    found.extend(_syndicated(store, todo, found, batch_size=batch_size))
     return found
 
 
@@ -522,7 +477,7 @@ def _save(
                 [a for a, _ in prints],
                 seqs,
                 [NUM_PERM] * len(prints),
-                [_to_blob(fp.minhash, fp.lead) for _, fp in prints],
+                [to_blob(fp.minhash, fp.lead) for _, fp in prints],
                 [fp.size for _, fp in prints],
             ],
         )

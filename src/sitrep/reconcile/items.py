@@ -7,9 +7,28 @@ import math
 import re
 from dataclasses import dataclass
 
+from sitrep.reconcile.groups import extent, victim_group
 from sitrep.store import Store
 
 EARTH_KM = 6371.0088
+VAGUE_HEDGES = frozenset(
+    {
+        "several",
+        "dozens",
+        "scores",
+        "hundreds",
+        "thousands",
+        "tens of thousands",
+        "numerous",
+        "some",
+        "many",
+        "a few",
+        "few",
+        "a number of",
+        "multiple",
+    }
+)
+"""Hedges that make a count by a word: the figure is a nominal value inside a wide range."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +100,21 @@ class Figure:
     confidence: float
     when: str | None = None  # the claim's own stated date or period ("2022-03-01/2022-03-02")
     text: str = ""  # the evidence sentence
+    hedge: str | None = None  # "at least", "dozens", ...
+    side: str | None = None  # the victims' side as the text names it ("Ukrainian")
+    group: str = ""  # the victim group it counts; from ``victims`` and ``side`` when not given
+
+    def __post_init__(self) -> None:
+        if not self.group:
+            object.__setattr__(self, "group", victim_group(self.victims, self.side))
+
+    @property
+    def vague(self) -> bool:
+        """A count by a word ("several", "dozens"): an interval, never a figure to update."""
+        if self.hedge and self.hedge.lower() in VAGUE_HEDGES:
+            return True
+        # no stated number but a range or an open bound ("300-400", "numerous")
+        return self.count is None and (self.high is None or self.low != self.high)
 
     @property
     def point(self) -> int | None:
@@ -189,6 +223,7 @@ def load_figures(store: Store) -> list[Figure]:
     out: list[Figure] = []
     for r in rows:
         published = _date(r["published"])
+        evidence = str(r["evidence"] or "")
         out.append(
             Figure(
                 id=str(r["id"]),
@@ -201,7 +236,7 @@ def load_figures(store: Store) -> list[Figure]:
                 high=r["high"],
                 source=_s(r["source"]),
                 stance=str(r["stance"] or "reports"),
-                scope=str(r["scope"] or "incident"),
+                scope=extent(_s(r["scope"]), _s(r["period"]), evidence),
                 flags=tuple(r["flags"] or ()),
                 report_date=_date(r["as_of"]) or published or _date(r["date"]),
                 date=_date(r["date"]) or published,
@@ -212,7 +247,9 @@ def load_figures(store: Store) -> list[Figure]:
                 spot=_spot(r),
                 confidence=float(r["confidence"] or 0.0),
                 when=_s(r["period"]) or (d.isoformat() if (d := _date(r["date"])) else None),
-                text=str(r["evidence"] or ""),
+                text=evidence,
+                hedge=_s(r["hedge"]),
+                side=_s(r["side"]),
             )
         )
     return out

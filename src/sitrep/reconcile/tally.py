@@ -26,18 +26,56 @@ For one group of claims (an event cluster, or a place and period) and one kind o
 Incident and cumulative claims are never mixed: clusters hold incident claims; a place's
 cumulative figures ("2,000 civilians since the invasion") are tallied apart from the sum of
 its incidents.
+
+What one tally may hold (:mod:`sitrep.reconcile.groups`): one kind, one extent (incident,
+daily, cumulative, war-wide) and one victim group. :func:`tally_all` gives each cluster one
+tally per kind and victim group; the group most of its figures count (``people`` on a tie)
+is the headline and keeps the plain kind (``killed``), the others are tallied apart under
+``kind:group`` (``killed:children``, ``killed:ukrainian soldiers``). Within a tally:
+
+- a vague count ("several", "dozens") stays an interval: it widens ``low``/``high`` but is
+  never a source's latest figure when the source gave a number, never the best figure when
+  any source gave one, and never an update;
+- a source's figure is superseded by a later report (by report date; on one day, by another
+  article's, and for soldiers or militants of at most twice the figure: a bigger jump on one
+  day is the two sides' claims, a dispute) of an equal or higher figure from a source at least as good (a named source
+  over the outlet's own statement, both over "witnesses", "footage", "earlier reports"):
+  death tolls rise as bodies are found, and the earlier figures stay in the lineage
+  (``superseded_ids``, ``series``) but out of ``low``/``best``/``high``; one article's two
+  sources with two figures are a dispute, never an update;
+- of three figures or more, one ten times their median is set aside as another extent (a
+  war-wide total in an incident's report), and one a tenth of it or less as a part of the
+  incident ("one more died in hospital", "she saw seven die");
+- ``low <= best <= high`` always.
+
+``copy_ids`` are the claims of syndicated copies (another article of the same duplicate
+group with the same figure): the canonical article's claim stands for them, so a wire story
+counts once whoever runs it. A figure restated in one article is superseded by its first
+statement, not a copy.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sitrep.extract.casualties.numbers import find_quantities
 from sitrep.reconcile.items import Figure, norm_name
+
+HEADLINE_GROUP = "people"
+COMBATANTS = ("soldiers", "militants")
+OUTLIER_RATIO = 10
+_PRONOUNS = frozenset({"he", "she", "it", "they", "which", "who", "that", "this", "we", "i"})
+_WEAK_SOURCE = re.compile(
+    r"^(?:post|posts|reports?|earlier reports?"
+    r"|witness(?:es)?|residents?|locals?|footage|video(?: footage)?|graphic footage|images?"
+    r"|sources?|activists?|survivors?|social media|media reports?|unconfirmed reports?"
+    r"|initial reports?|some|others|one|people)$",
+    re.I,
+)
 
 EXCLUDING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical"})
 COUNTING_STANCES = frozenset({"reports", "claims", "confirms"})
@@ -55,6 +93,7 @@ class Point:
     claim_id: str
     article_id: str
     incident: int = 0  # which of the source's incidents (0, 1, ...) the figure is about
+    vague: bool = False  # a count by a word ("dozens"): an interval, never an update
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,16 +108,20 @@ class SourceFigure:
 
 
 def source_figure(points: Sequence[Point]) -> SourceFigure:
-    """A source's figure from its series: each incident's last point, summed."""
+    """A source's figure from its series: each incident's last point (its last number, when
+    it gave one: a later vague count updates nothing), summed."""
     latest: dict[int, Point] = {}
     for p in points:
+        if p.vague and p.incident in latest and not latest[p.incident].vague:
+            continue
         latest[p.incident] = p
     tops = tuple(latest[k] for k in sorted(latest))
+    numbers = [p for p in points if not p.vague]
     return SourceFigure(
         figure=sum(p.figure for p in tops),
         low=sum(p.low for p in tops),
         high=sum(p.high for p in tops),
-        last=points[-1],
+        last=numbers[-1] if numbers else points[-1],
         points=tops,
     )
 
@@ -100,6 +143,8 @@ class Tally:
     copy_ids: tuple[str, ...]  # the same claim in a copy of an article
     excluded_ids: tuple[tuple[str, str], ...]  # (claim id, reason)
     series: Mapping[str, tuple[Point, ...]]  # source -> its figures by report date
+    superseded_sources: tuple[str, ...] = ()  # sources whose figure a later one superseded
+    group: str = HEADLINE_GROUP  # the victim group it counts
 
     @property
     def n_sources(self) -> int:
@@ -136,18 +181,27 @@ def _order(f: Figure) -> tuple[dt.date, int, int, str]:
     return (f.report_date or dt.date.min, 1 if f.updates else 0, f.start, f.id)
 
 
-def collapse_copies(figs: Sequence[Figure]) -> tuple[list[Figure], list[str]]:
-    """One claim per duplicate group, kind, source, figure and stated time; the ids of the
-    dropped copies (a restatement in one article, or the same claim in a copy)."""
-    keep: dict[tuple[str, str, str, int | None, int | None, str | None], Figure] = {}
+def collapse_copies(figs: Sequence[Figure]) -> tuple[list[Figure], list[str], list[str]]:
+    """One claim per duplicate group, kind, victim group and figure: the kept claims, the ids
+    of the same claims in syndicated copies (whatever source wording the copy gives), and
+    the ids of restatements of a claim in one article (same source and stated time)."""
+    keep: dict[tuple[object, ...], Figure] = {}
+    first_in: dict[tuple[object, ...], Figure] = {}
     copies: list[str] = []
+    restated: list[str] = []
     for f in sorted(figs, key=lambda f: (f.article_id != f.canonical_id, f.start, f.id)):
-        k = (f.canonical_id, f.kind, norm_name(f.source), f.point, f.upper, f.when)
-        if k in keep:
+        same_article = (f.article_id, f.kind, norm_name(f.source), f.point, f.upper, f.when)
+        if same_article in keep:
+            restated.append(f.id)
+            continue
+        across = (f.canonical_id, f.kind, f.group, f.point, f.upper)
+        first = first_in.get(across)
+        if first is not None and first.article_id != f.article_id:
             copies.append(f.id)
-        else:
-            keep[k] = f
-    return list(keep.values()), copies
+            continue
+        keep[same_article] = f
+        first_in.setdefault(across, f)
+    return list(keep.values()), copies, restated
 
 
 _ADDED_AFTER = re.compile(r"\s+(?:more|other|additional|further)\b(?!\s+than)", re.I)
@@ -204,7 +258,19 @@ def is_added(f: Figure) -> bool:
     return False
 
 
+def source_rank(f: Figure) -> int:
+    """How good a claim's source is for a figure: 2 for a named source (an official, a body,
+    an agency), 1 for the outlet stating the figure itself (or a bare pronoun, whose name the
+    extractor missed), 0 for an unnamed "witnesses", "footage", "earlier reports"."""
+    name = norm_name(f.source)
+    if not name or name in _PRONOUNS:
+        return 1
+    return 0 if _WEAK_SOURCE.match(name) else 2
+
+
 def _other_victims(a: Figure, b: Figure) -> bool:
+    if a.group != b.group:
+        return True
     va, vb = norm_name(a.victims), norm_name(b.victims)
     if va in _GENERIC_VICTIMS or vb in _GENERIC_VICTIMS:
         return False
@@ -261,56 +327,74 @@ def tally_group(
     scope: str = "incident",
     outlets: Mapping[str, str | None] | None = None,
     min_confidence: float = 0.0,
+    group: str | None = None,
 ) -> Tally:
-    """The tally of one kind of casualty over a group of claims (see the module docstring)."""
+    """The tally of one kind of casualty over a group of claims (see the module docstring).
+
+    ``kind`` may name a victim group as ``kind:group``; ``group`` (else that suffix, else
+    ``people``) keeps only the claims of that victim group: one tally never mixes groups.
+    """
     if rule not in RULES:
         raise ValueError(f"unknown tally rule {rule!r}; choose one of {', '.join(RULES)}")
+    base, _, suffix = kind.partition(":")
+    group = group or suffix or HEADLINE_GROUP
     outlets = outlets or {}
     excluded: list[tuple[str, str]] = []
     usable: list[Figure] = []
     for f in figs:
-        if f.kind != kind or f.scope != scope:
+        if f.kind != base or f.scope != scope or f.group != group:
             continue
         why = excluded_reason(f, min_confidence=min_confidence)
         if why:
             excluded.append((f.id, why))
         else:
             usable.append(f)
-    kept, copies = collapse_copies(usable)
+    usable, outliers = _outliers(usable)
+    excluded.extend((i, "outlier: tenfold off the other figures") for i in outliers)
+    kept, copies, restated = collapse_copies(usable)
     by_source: dict[str, list[Figure]] = defaultdict(list)
     label: dict[str, str] = {}
+    rank: dict[str, int] = {}
     for f in sorted(kept, key=_order):
         k, name = source_key(f, outlets)
         by_source[k].append(f)
         label.setdefault(k, name)
+        rank[k] = max(rank.get(k, 0), source_rank(f))
     series: dict[str, tuple[Point, ...]] = {}
     totals: dict[str, SourceFigure] = {}
     counted: list[str] = []
-    superseded: list[str] = []
+    superseded: list[str] = list(restated)
     for k, fl in sorted(by_source.items()):
         number = {f.id: n for n, thread in enumerate(incidents(fl)) for f in thread}
         points = tuple(_point(f, number[f.id]) for f in fl)
         series[label[k]] = points
         totals[k] = source_figure(points)
+    gone = _superseded_sources(totals, rank, combatants=group.endswith(COMBATANTS))
+    for k, fl in sorted(by_source.items()):
         tops = {p.claim_id for p in totals[k].points}
+        if k in gone:
+            superseded.extend(f.id for f in fl)
+            continue
         counted.extend(tops)
         superseded.extend(f.id for f in fl if f.id not in tops)
     low = best = high = None
     best_id = None
-    if totals:
-        figs_ = list(totals.values())
-        low = min(t.low for t in figs_)
-        high = max(t.high for t in figs_)
+    current = [t for k, t in totals.items() if k not in gone]
+    if current:
+        low = min(t.low for t in current)
+        high = max(t.high for t in current)
+        numbers = [t for t in current if not all(p.vague for p in t.points)] or current
         if rule == "conservative":
-            chosen = min(figs_, key=lambda t: (t.figure, t.last.claim_id))
+            chosen = min(numbers, key=lambda t: (t.figure, t.last.claim_id))
         elif rule == "highest":
-            chosen = max(figs_, key=lambda t: (t.figure, t.last.claim_id))
+            chosen = max(numbers, key=lambda t: (t.figure, t.last.claim_id))
         else:
             chosen = max(
-                figs_,
+                numbers,
                 key=lambda t: (t.last.report_date or dt.date.min, -t.figure, t.last.claim_id),
             )
         best, best_id = chosen.figure, chosen.last.claim_id
+        low, high = min(low, best), max(high, best)
     return Tally(
         key=key,
         kind=kind,
@@ -325,7 +409,61 @@ def tally_group(
         copy_ids=tuple(sorted(copies)),
         excluded_ids=tuple(sorted(excluded)),
         series=series,
+        superseded_sources=tuple(sorted(label[k] for k in gone)),
+        group=group,
     )
+
+
+def _outliers(figs: list[Figure]) -> tuple[list[Figure], list[str]]:
+    """Of at least three figures, those ten times their (upper) median or more (another
+    extent's total), or a tenth of it or less (a part of the incident)."""
+    values = sorted(p for f in figs if (p := f.point) is not None and not f.vague)
+    if len(values) < 3:
+        return figs, []
+    out: list[str] = []
+    keep: list[Figure] = []
+    for f in figs:
+        p = f.point
+        if p is None:
+            keep.append(f)
+            continue
+        median = values[len(values) // 2]  # the upper median of all figures
+        high = median > 0 and p >= OUTLIER_RATIO * median and p > median + 10
+        low = p * OUTLIER_RATIO <= median and p < median - 10
+        if high or low:
+            out.append(f.id)
+        else:
+            keep.append(f)
+    return keep, out
+
+
+def _superseded_sources(
+    totals: Mapping[str, SourceFigure], rank: Mapping[str, int], *, combatants: bool = False
+) -> set[str]:
+    """Sources whose figure a later report of an equal or higher figure from a source at
+    least as good supersedes (on one report day: another article's report, and for
+    combatants at most twice the figure: the two sides' claims of one day are a dispute)."""
+    gone: set[str] = set()
+    for ka, a in totals.items():
+        if all(p.vague for p in a.points):
+            continue
+        for kb, b in totals.items():
+            if kb == ka or all(p.vague for p in b.points) or rank[kb] < rank[ka]:
+                continue
+            da, db = a.last.report_date, b.last.report_date
+            if da is None or db is None or db < da or b.figure < a.figure:
+                continue
+            if db == da and (
+                b.figure == a.figure
+                or b.last.article_id == a.last.article_id
+                or (combatants and b.figure > 2 * a.figure)  # two sides' claims
+            ):
+                continue
+            if db == da and {p.article_id for p in a.points} & {p.article_id for p in b.points}:
+                continue  # one article gives both: a dispute, not an update
+            gone.add(ka)
+            break
+    return gone
 
 
 def _point(f: Figure, incident: int = 0) -> Point:
@@ -333,7 +471,18 @@ def _point(f: Figure, incident: int = 0) -> Point:
     assert fig is not None
     up = f.upper
     high = up if up is not None else fig
-    return Point(f.report_date, fig, fig, high, f.id, f.article_id, incident)
+    lo = min(fig, high, f.low if f.low is not None else fig)
+    return Point(f.report_date, fig, lo, max(fig, high), f.id, f.article_id, incident, f.vague)
+
+
+def headline_group(figs: Iterable[Figure], kind: str) -> str:
+    """The victim group most of a cluster's figures of this kind count (``people`` on a
+    tie): its tally keeps the plain kind."""
+    c = Counter(f.group for f in figs if f.kind == kind)
+    if not c:
+        return HEADLINE_GROUP
+    top = max(c.values())
+    return HEADLINE_GROUP if c.get(HEADLINE_GROUP) == top else c.most_common(1)[0][0]
 
 
 def tally_all(
@@ -344,22 +493,27 @@ def tally_all(
     outlets: Mapping[str, str | None] | None = None,
     min_confidence: float = 0.0,
 ) -> list[Tally]:
-    """Tallies of every group, every kind present in it, and every rule."""
+    """Tallies of every group, every kind and victim group present in it, and every rule."""
     out: list[Tally] = []
     for key, figs in groups.items():
-        for kind in sorted({f.kind for f in figs if f.scope == scope}):
-            for rule in rules:
-                out.append(
-                    tally_group(
-                        figs,
-                        key=key,
-                        kind=kind,
-                        rule=rule,
-                        scope=scope,
-                        outlets=outlets,
-                        min_confidence=min_confidence,
+        inscope = [f for f in figs if f.scope == scope]
+        for kind in sorted({f.kind for f in inscope}):
+            head = headline_group(inscope, kind)
+            for grp in sorted({f.group for f in inscope if f.kind == kind}):
+                label = kind if grp == head else f"{kind}:{grp}"
+                for rule in rules:
+                    out.append(
+                        tally_group(
+                            figs,
+                            key=key,
+                            kind=label,
+                            rule=rule,
+                            scope=scope,
+                            outlets=outlets,
+                            min_confidence=min_confidence,
+                            group=grp,
+                        )
                     )
-                )
     return out
 
 

@@ -1,0 +1,155 @@
+"""Copies by shared sentences: an LSH index of articles' sentences (the second copy pass).
+
+A wire story reposted with another first line, a bureau or metadata line, boilerplate or light
+rewording keeps most of its sentences. :func:`sentence_sets` gives a text's sentences as word
+sets, :class:`SentenceIndex` finds the stored article sharing the most of them in about constant
+time per sentence, and :func:`shared_sentences` / :func:`sentences_needed` state the rule: at
+least ``SENT_MIN`` sentences (most of a short text's) with a counterpart of word-set Jaccard
+``SENT_JACCARD`` or more, making at least ``SENT_SHARE`` of one text's sentences.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from datasketch import MinHash, MinHashLSH
+from datasketch.hashfunc import sha1_hash32
+
+SCHEME = "affine32"
+"""The MinHash permutation scheme shared with the whole-text fingerprints."""
+SENT_MIN_WORDS = 8
+SENT_JACCARD = 0.5
+SENT_MIN = 4
+SENT_SHARE = 0.65
+SENT_PERM = 32
+SENTENCE_METHOD = f"sentences{SENT_MIN}-j{SENT_JACCARD}"
+"""The method of a copy found by shared sentences; its similarity is the share of sentences."""
+_WORD = re.compile(r"\w+", re.UNICODE)
+Hashes = npt.NDArray[np.uint32]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\"\u201d])\s+|\n+")
+
+
+def sentence_sets(text: str) -> list[frozenset[str]]:
+    """The word sets of a text's sentences of ``SENT_MIN_WORDS`` words or more (shorter
+    lines, such as datelines and bureau or metadata lines, do not count)."""
+    out = []
+    for sent in _SENTENCE_END.split(text):
+        words = _WORD.findall(sent.lower())
+        if len(words) >= SENT_MIN_WORDS:
+            out.append(frozenset(map(sys.intern, words)))  # one string per word: less memory
+    return out
+
+
+def _matched(a: Sequence[AbstractSet[Any]], b: Sequence[AbstractSet[Any]]) -> int:
+    """How many sentences of ``a`` have a counterpart in ``b``."""
+    n = 0
+    for x in a:
+        for y in b:
+            inter = len(x & y)
+            if inter and inter / (len(x) + len(y) - inter) >= SENT_JACCARD:
+                n += 1
+                break
+    return n
+
+
+def shared_sentences(
+    a: Sequence[AbstractSet[Any]], b: Sequence[AbstractSet[Any]]
+) -> tuple[int, float]:
+    """The sentences two texts share (the fewer of the two directions) and the larger share
+    of its own sentences either text has in the other."""
+    na, nb = _matched(a, b), _matched(b, a)
+    share = max(na / len(a) if a else 0.0, nb / len(b) if b else 0.0)
+    return min(na, nb), share
+
+
+def sentences_needed(n_a: int, n_b: int) -> int:
+    """How many sentences two texts must share: ``SENT_MIN``, or for a short text most of
+    its sentences (never fewer than two)."""
+    return max(2, min(SENT_MIN, math.ceil(SENT_SHARE * min(n_a, n_b))))
+
+
+class SentenceIndex:
+    """Articles' sentences in an LSH index of their word sets: which stored articles share
+    sentences with a new one, in about constant time per sentence."""
+
+    def __init__(self) -> None:
+        self.lsh = MinHashLSH(threshold=SENT_JACCARD, num_perm=SENT_PERM)
+        # each sentence as the sorted hashes of its words: a tenth of a set of strings
+        self.sentences: dict[str, list[Hashes]] = {}
+        self._perms = MinHash(num_perm=SENT_PERM, seed=1, scheme=SCHEME).permutations  # once
+        self._sigs: dict[frozenset[str], MinHash] = {}
+        self._hashes: dict[str, int] = {}  # words recur: each is hashed once
+
+    def _sig(self, words: frozenset[str]) -> MinHash:
+        mh = self._sigs.get(words)
+        if mh is None:
+            mh = MinHash(
+                num_perm=SENT_PERM, seed=1, scheme=SCHEME, permutations=self._perms, hashfunc=int
+            )
+            mh.update_batch([self._word_hash(w) for w in words])
+            self._sigs[words] = mh
+        return mh
+
+    def _word_hash(self, word: str) -> int:
+        h = self._hashes.get(word)
+        if h is None:
+            h = self._hashes[word] = sha1_hash32(word.encode("utf-8"))
+        return h
+
+    def add(self, article_id: str, sents: list[frozenset[str]]) -> None:
+        if article_id in self.sentences:
+            return
+        self.sentences[article_id] = [
+            np.unique(np.fromiter((self._word_hash(w) for w in ws), dtype=np.uint32, count=len(ws)))
+            for ws in sents
+        ]
+        for i, words in enumerate(sents):
+            self.lsh.insert(f"{article_id}#{i}", self._sig(words), check_duplication=False)
+        for words in sents:
+            self._sigs.pop(words, None)  # kept only between a match and its add
+
+    def match(self, sents: list[frozenset[str]]) -> tuple[str, float] | None:
+        """The indexed article sharing the most sentences by the rule, and its share."""
+        if len(sents) < 2:
+            return None
+        hits: Counter[str] = Counter()
+        for words in sents:
+            found = {key.rsplit("#", 1)[0] for key in self.lsh.query(self._sig(words))}
+            hits.update(found)
+        best: tuple[int, float, str] | None = None
+        mine: list[frozenset[int]] | None = None
+        for cand, n in hits.items():
+            stored = self.sentences[cand]
+            need = sentences_needed(len(sents), len(stored))
+            if n < need:
+                continue
+            if mine is None:
+                mine = [frozenset(self._word_hash(w) for w in ws) for ws in sents]
+            shared, share = shared_sentences(mine, [frozenset(a.tolist()) for a in stored])
+            if shared >= need and share >= SENT_SHARE:
+                key = (shared, share, cand)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+        return (best[2], best[1]) if best else None
+
+
+__all__ = [
+    "SENTENCE_METHOD",
+    "SENT_JACCARD",
+    "SENT_MIN",
+    "SENT_SHARE",
+    "SentenceIndex",
+    "sentence_sets",
+    "sentences_needed",
+    "shared_sentences",
+]
