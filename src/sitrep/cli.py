@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -66,28 +67,12 @@ def extract(
     file: str, published: dt.date | None, outlet: str | None, url: str | None, fmt: str
 ) -> None:
     """Extract every fact from one article (text or HTML file, or - for stdin)."""
-    from sitrep.ingest.document import RawDoc, decode_bytes, read_file, to_article
-    from sitrep.pipeline import run
+    from sitrep.ingest.single import extract_file
 
+    if file != "-" and not Path(file).is_file():
+        raise click.UsageError(f"{file}: no such file")
     try:
-        if file == "-":
-            raw = RawDoc(
-                content=decode_bytes(sys.stdin.buffer.read(), source="<stdin>"), source="<stdin>"
-            )
-        else:
-            path = Path(file)
-            if not path.is_file():
-                raise click.UsageError(f"{file}: no such file")
-            raw = read_file(path)
-        from dataclasses import replace
-
-        raw = replace(
-            raw,
-            published=published or raw.published,
-            outlet=outlet or raw.outlet,
-            url=url or raw.url,
-        )
-        record = run(to_article(raw))
+        record = extract_file(file, published=published, outlet=outlet, url=url)
     except SitrepError as exc:
         _die(exc)
     if fmt == "json":
@@ -152,6 +137,10 @@ def ingest(
 
     if batch_size < 1 or processes < 1 or (workers is not None and workers < 1):
         raise click.BadParameter("--batch-size, --processes and --workers must be at least 1")
+    from sitrep.ingest.remote import ingest_or_send
+
+    if ingest_or_send(paths, db=db, published=published, outlet=outlet, die=_die, log=err.print):
+        return  # a running server held the database: the documents went to it
     try:
         with (
             Store(db) as store,
@@ -210,10 +199,8 @@ def ingest(
 )
 def stats(db: str | None, fmt: str) -> None:
     """Row count of every table in the database."""
-    from sitrep.store import Store
-
     try:
-        with Store(db, read_only=True) as store:
+        with _read_con(db) as store:
             counts = store.stats()
     except SitrepError as exc:
         _die(exc)
@@ -483,7 +470,7 @@ def bench(
 def serve(db: str | None, host: str, port: int, read_only: bool, max_body: int) -> None:
     """Serve the JSON API under /api/ and the map dashboard at / (POST needs $SITREP_TOKEN)."""
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401
 
         from sitrep.api.app import Settings, create_app
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -494,20 +481,29 @@ def serve(db: str | None, host: str, port: int, read_only: bool, max_body: int) 
 
     try:
         app = create_app(
-            Settings.from_env(db or default_db(), read_only=read_only, max_body=max_body)
+            Settings.from_env(
+                db or default_db(), read_only=read_only, max_body=max_body, snapshot=not read_only
+            )
         )
     except SitrepError as exc:
         _die(exc)
     if not app.state.backend.settings.token:
         err.print("[yellow]SITREP_TOKEN is not set: POST /api/articles is disabled[/yellow]")
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    from sitrep.api.server import serve as run_server
+
+    run_server(app, host=host, port=port)
+
+
+def _note(message: str) -> None:
+    err.print(f"[dim]{message}[/dim]")
 
 
 def _read_con(db: str | None) -> Any:
-    from sitrep.store import Store
+    """The database read-only, or a running server's snapshot of it (sitrep.store.access)."""
+    from sitrep.store.access import open_for_read
 
     try:
-        return Store(db, read_only=True)
+        return open_for_read(db, note=_note)
     except SitrepError as exc:
         _die(exc)
 
@@ -628,14 +624,14 @@ def _reconciled_store(db: str | None, no_reconcile: bool) -> Any:
 
     try:
         if no_reconcile:
-            store = Store(db, read_only=True)
+            store = _read_con(db)
         else:
             try:
                 store = Store(db)
             except StoreError:
                 if db and not Path(db).exists():
                     raise
-                store = Store(db, read_only=True)
+                store = _read_con(db)
                 err.print("[yellow]the database is busy: showing the last reconciliation[/yellow]")
                 no_reconcile = True
         have = store.con.execute(
@@ -787,6 +783,8 @@ def contradictions_cmd(
     else:
         print_contradictions(rows, Console())
 
+
+main.add_command(importlib.import_module("sitrep.watch").watch)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

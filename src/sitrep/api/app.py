@@ -1,8 +1,10 @@
 """The HTTP API and the dashboard: FastAPI over one store held by this process.
 
 The process holds the database's only read-write connection; every request reads through
-its own cursor, and ingestion writes through :meth:`Store.write` under one lock. Every error,
-FastAPI's own included, answers ``{"error": {"code", "message", "status"}}``.
+its own cursor, and ingestion writes through :meth:`Store.write` under one lock. Reconciliation
+and the read snapshot for other processes run after writes in the background
+(:mod:`sitrep.api.live`, :mod:`sitrep.store.access`). Every error, FastAPI's own included,
+answers ``{"error": {"code", "message", "status"}}`` and leaves the connection usable.
 """
 
 from __future__ import annotations
@@ -28,12 +30,20 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep import __version__
 from sitrep.api import queries, reconciled
+from sitrep.api.guards import KeepAlive, SecurityHeaders
+from sitrep.api.live import Changes, Maintainer
 from sitrep.api.queries import Filters, Page
-from sitrep.errors import InputError, SitrepError
+from sitrep.errors import InputError, LanguageInput, SitrepError, TooLargeInput
 from sitrep.store import Store
 from sitrep.store.schema import ITEM_TABLES
 
 MAX_BODY = 2 * 1024 * 1024
+MAX_CHARS = 100_000
+"""The longest article text or page the API parses (a news article is rarely 30,000)."""
+MAX_OFFSET = 1_000_000_000
+"""The largest ``offset`` and ``min_count`` accepted (larger ones are refused with 422)."""
+MAX_LIST = 1000
+"""The largest page of any listing."""
 log = logging.getLogger("sitrep.api")
 STATIC = Path(str(resources.files("sitrep") / "web" / "static"))
 
@@ -54,7 +64,11 @@ class Settings:
         max_body: the largest request body accepted, in bytes.
         read_only: open the database read-only (another process may then write it).
         reconcile: bring the reconciler's tallies and contradictions up to date at start and
-            after each ingest (when the database is writable and ``sitrep.reconcile`` exists).
+            after each ingest, in the background (when the database is writable and
+            ``sitrep.reconcile`` exists).
+        max_chars: the longest article text (or page) ``POST /api/articles`` parses (413).
+        snapshot: after each change, checkpoint and copy ``<db>.snapshot`` for readers in
+            other processes (``sitrep serve`` turns it on).
     """
 
     db: str
@@ -62,6 +76,8 @@ class Settings:
     max_body: int = MAX_BODY
     read_only: bool = False
     reconcile: bool = True
+    max_chars: int = MAX_CHARS
+    snapshot: bool = False
 
     @classmethod
     def from_env(cls, db: str, **kw: Any) -> Settings:
@@ -98,6 +114,15 @@ class ListOut(BaseModel):
     items: list[dict[str, Any]]
     total: int
     method: str
+    limit: int
+    offset: int
+
+
+class ChangesOut(BaseModel):
+    version: int
+    changed: bool
+    articles: list[str]
+    complete: bool
 
 
 class ArticleIn(BaseModel):
@@ -179,13 +204,25 @@ async def _no_receive() -> Message:
 
 
 class Backend:
-    """The store this server holds, cursors for reads and one lock for writes."""
+    """The store this server holds, cursors for reads, one lock for writes, and what follows
+    a write (background reconciliation, the read snapshot, a version for pollers)."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.store = Store(settings.db, read_only=settings.read_only)
         self._cursor_lock = threading.Lock()
         self.write_lock = threading.Lock()
+        self.changes = Changes()
+        self._cache: dict[tuple[Any, ...], Any] = {}
+        self._cache_lock = threading.Lock()
+        self.maintainer: Maintainer | None = None
+        if not settings.read_only:
+            self.maintainer = Maintainer(
+                reconcile=self._reconcile_in_background if settings.reconcile else None,
+                snapshot=self._snapshot if settings.snapshot else None,
+                write_lock=self.write_lock,
+                on_done=lambda: self.changes.bump(),
+            )
 
     def reconcile(self) -> None:
         """Refresh the reconciler's tables if they are stale; the fallback serves otherwise."""
@@ -200,12 +237,55 @@ class Backend:
                 ensure_reconciled(self.store)
             except Exception:  # a reconciler bug must not take the API down
                 log.exception("reconcile failed; tallies fall back to simple grouping")
+        self.changes.bump()
+        if self.maintainer is not None and self.settings.snapshot:
+            self.maintainer.changed([])
+
+    def _reconcile_in_background(self, article_ids: list[str] | None) -> None:
+        from sitrep.reconcile import ensure_reconciled
+
+        cur = self.cursor()
+        try:
+            ensure_reconciled(Store.over(cur, self.store.path))
+        finally:
+            cur.close()
+
+    def _snapshot(self) -> None:
+        from sitrep.store.access import write_snapshot
+
+        write_snapshot(self.store.con, self.store.path)
+
+    def write(self, records: list[Any]) -> int:
+        """Store records under the write lock; the rest (reconcile, snapshot) follows later."""
+        with self.write_lock:
+            written = self.store.write(records)
+        if written:
+            ids = [r.article.id for r in records]
+            self.changes.bump(ids)
+            if self.maintainer is not None:
+                self.maintainer.changed(ids)
+        return written
+
+    def cached(self, key: tuple[Any, ...], compute: Any) -> Any:
+        """``compute()`` once per database version and key (tallies, contradictions)."""
+        full = (self.changes.version, *key)
+        with self._cache_lock:
+            if full in self._cache:
+                return self._cache[full]
+        value = compute()
+        with self._cache_lock:
+            if len(self._cache) >= 64:
+                self._cache.clear()
+            self._cache[full] = value
+        return value
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         with self._cursor_lock:
             return self.store.con.cursor()
 
     def close(self) -> None:
+        if self.maintainer is not None:
+            self.maintainer.stop()
         self.store.close()
 
 
@@ -239,7 +319,8 @@ def _filters(
         Query(description="Event type, sub-type or PLOVER; claim scope; place precision."),
     ] = None,
     min_count: Annotated[
-        int | None, Query(ge=0, description="Minimum figure / fatalities / mentions.")
+        int | None,
+        Query(ge=0, le=MAX_OFFSET, description="Minimum figure / fatalities / mentions."),
     ] = None,
     source: Annotated[
         str | None, Query(description="Who said it (claim source, speaker, actor).")
@@ -276,8 +357,8 @@ def _filters(
 
 
 F = Annotated[Filters, Depends(_filters)]
-Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIST, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -288,7 +369,7 @@ def create_app(settings: Settings) -> FastAPI:
         title="sitrep",
         version=__version__,
         description="Source-attributed, geolocated, dated facts from news about wars and crises.",
-        docs_url="/api/docs",
+        docs_url=None,  # FastAPI's docs load their assets from a CDN: /api/docs is our own
         redoc_url=None,
         responses={
             400: {"model": ErrorOut},
@@ -300,6 +381,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.backend = backend
     _install_errors(app)
     app.add_middleware(_BodyLimit, limit=settings.max_body)
+    app.add_middleware(KeepAlive)
+    app.add_middleware(SecurityHeaders)
 
     def page(p: Page) -> dict[str, Any]:
         return {"items": p.items, "total": p.total, "limit": p.limit, "offset": p.offset}
@@ -323,6 +406,8 @@ def create_app(settings: Settings) -> FastAPI:
                 "/api/events",
                 "/api/tallies",
                 "/api/contradictions",
+                "/api/changes",
+                "/api/docs",
             ],
             "counts": counts,
             "writable": not settings.read_only and settings.token is not None,
@@ -353,6 +438,14 @@ def create_app(settings: Settings) -> FastAPI:
         _authorize(request, settings)
         from sitrep.pipeline import extract
 
+        size = len(body.text if body.text is not None else body.html or "")
+        if size > settings.max_chars:
+            raise ApiError(
+                413,
+                TooLargeInput.code,
+                f"the article is {size:,} characters, over the {settings.max_chars:,}-character "
+                "limit: split it or send only the article's text",
+            )
         try:
             record = extract(
                 body.text if body.text is not None else body.html or "",
@@ -361,12 +454,13 @@ def create_app(settings: Settings) -> FastAPI:
                 url=body.url,
                 title=body.title,
             )
+        except LanguageInput as exc:
+            raise ApiError(422, exc.code, exc.message) from None
+        except TooLargeInput as exc:
+            raise ApiError(413, exc.code, exc.message) from None
         except InputError as exc:
             raise ApiError(400, exc.code, exc.message) from None
-        with backend.write_lock:
-            created = backend.store.write([record]) == 1
-        if created:
-            backend.reconcile()
+        created = backend.write([record]) == 1
         counts = {t: len(getattr(record, t)) for t in ITEM_TABLES}
         out = IngestOut(id=record.article.id, created=created, counts=counts)
         return JSONResponse(out.model_dump(), status_code=201 if created else 200)
@@ -399,16 +493,39 @@ def create_app(settings: Settings) -> FastAPI:
             Literal["conservative", "latest", "highest"],
             Query(description="How the reconciler picks the best figure."),
         ] = "conservative",
+        limit: Limit = MAX_LIST,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
-        """Casualty tallies with low/best/high and the lineage of claims behind each."""
-        items = reconciled.tallies(cur, f, rule=rule)
-        return {"items": items, "total": len(items), "method": reconciled.method(cur)}
+        """Casualty tallies with low/best/high and the lineage of claims behind each (paged)."""
+        items, how = backend.cached(
+            ("tallies", f, rule),
+            lambda: (reconciled.tallies(cur, f, rule=rule), reconciled.method(cur)),
+        )
+        return _listing(items, how, limit, offset)
 
     @app.get("/api/contradictions", response_model=ListOut, tags=["reconciled"])
-    def contradictions(cur: Cur, f: F) -> dict[str, Any]:
-        """Pairs of claims that cannot both hold, side by side."""
-        items = reconciled.contradictions(cur, f)
-        return {"items": items, "total": len(items), "method": reconciled.method(cur)}
+    def contradictions(
+        cur: Cur, f: F, limit: Limit = MAX_LIST, offset: Offset = 0
+    ) -> dict[str, Any]:
+        """Pairs of claims that cannot both hold, side by side (paged)."""
+        items, how = backend.cached(
+            ("contradictions", f),
+            lambda: (reconciled.contradictions(cur, f), reconciled.method(cur)),
+        )
+        return _listing(items, how, limit, offset)
+
+    @app.get("/api/changes", response_model=ChangesOut, tags=["meta"])
+    def changes(
+        since: Annotated[
+            int, Query(ge=0, le=2**62, description="The version the caller last saw.")
+        ] = 0,
+    ) -> dict[str, Any]:
+        """The database's version and the articles added after ``since`` (poll this)."""
+        return backend.changes.since(since)
+
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html", media_type="text/html")
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
@@ -416,6 +533,16 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _listing(items: list[dict[str, Any]], how: str, limit: int, offset: int) -> dict[str, Any]:
+    return {
+        "items": items[offset : offset + limit],
+        "total": len(items),
+        "method": how,
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 def _authorize(request: Request, settings: Settings) -> None:

@@ -206,6 +206,8 @@ def ingest(
         tick(out.size)
         if kill_after and committed >= kill_after:
             os.kill(os.getpid(), signal.SIGKILL)
+    # the database file alone is then complete: nothing is left only in the write-ahead log
+    store.con.execute("CHECKPOINT")
     return result
 
 
