@@ -25,10 +25,12 @@ _MANY = {
 
 
 def _named(exc: SitrepError, source: str) -> SitrepError:
-    """The same error, its message prefixed with the input's name if it had none."""
-    if exc.source:
+    """The same error, its message prefixed with the input's name if it does not show it
+    (some readers set ``source`` after the message was made)."""
+    name = exc.source or source
+    if str(exc).startswith(f"{name}: "):
         return exc
-    return type(exc)(exc.message, source=source)
+    return type(exc)(exc.message, source=name)
 
 
 def _looks_like_jsonl(content: str) -> bool:
