@@ -215,6 +215,7 @@ class Backend:
         self.changes = Changes()
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._cache_lock = threading.Lock()
+        self._computing: dict[tuple[Any, ...], threading.Lock] = {}
         self.maintainer: Maintainer | None = None
         if not settings.read_only:
             self.maintainer = Maintainer(
@@ -267,16 +268,26 @@ class Backend:
         return written
 
     def cached(self, key: tuple[Any, ...], compute: Any) -> Any:
-        """``compute()`` once per database version and key (tallies, contradictions)."""
+        """``compute()`` once per database version and key (tallies, contradictions).
+
+        Concurrent requests for the same key wait for the one computing it, rather than all
+        computing it at once after a change.
+        """
         full = (self.changes.version, *key)
         with self._cache_lock:
             if full in self._cache:
                 return self._cache[full]
-        value = compute()
-        with self._cache_lock:
-            if len(self._cache) >= 64:
-                self._cache.clear()
-            self._cache[full] = value
+            gate = self._computing.setdefault(full, threading.Lock())
+        with gate:
+            with self._cache_lock:
+                if full in self._cache:
+                    return self._cache[full]
+            value = compute()
+            with self._cache_lock:
+                if len(self._cache) >= 64:
+                    self._cache.clear()
+                self._cache[full] = value
+                self._computing.pop(full, None)
         return value
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
