@@ -92,7 +92,9 @@ def test_non_english_posts_are_refused_with_422(client: TestClient) -> None:
 
 
 def test_over_long_posts_are_413_before_parsing(client: TestClient) -> None:
-    r = client.post("/api/articles", json={"text": "Five people were killed. " * 1000}, headers=AUTH)
+    r = client.post(
+        "/api/articles", json={"text": "Five people were killed. " * 1000}, headers=AUTH
+    )
     assert r.status_code == 413
     assert r.json()["error"]["code"] == "E104"
 
@@ -166,7 +168,7 @@ def test_changes_report_new_articles(app_client: tuple[Any, TestClient]) -> None
 
 def test_a_write_does_not_wait_for_reconciliation(app_client: tuple[Any, TestClient]) -> None:
     """POST stores and answers; the reconciler folds the article in afterwards."""
-    app, client = app_client
+    app, _ = app_client
     backend = app.state.backend
     assert backend.maintainer is not None
     assert backend.maintainer.idle(timeout=120)

@@ -91,7 +91,9 @@ def test_extract_refuses_dumps_and_names_its_input(tmp_path: Path) -> None:
     russian = tmp_path / "ru.txt"
     russian.write_text(FOREIGN["Cyrillic"] * 3)
     broken = tmp_path / "empty.html"
-    broken.write_text("<html><head><title>x</title></head><body><script>var a;</script></body></html>")
+    broken.write_text(
+        "<html><head><title>x</title></head><body><script>var a;</script></body></html>"
+    )
     for path in (dump, disguised, feed, russian, broken):
         done = _extract(str(path))
         assert done.returncode == 2, (path, done.stdout[:200])
