@@ -26,6 +26,7 @@ def serve(app: Any, *, host: str, port: int, log_level: str = "info") -> None:
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
+    sock.listen(2048)  # connections queue from now on, before uvicorn starts accepting
     bound = sock.getsockname()[1]
     name = f"[{host}]" if family == socket.AF_INET6 else host
     url = f"http://{name}:{bound}"
