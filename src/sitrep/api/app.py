@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import json
 import logging
+import math
 import os
 import threading
 from collections.abc import Awaitable, Callable, Iterator, MutableMapping
@@ -23,7 +25,7 @@ from typing import Annotated, Any, Literal
 import duckdb
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -216,6 +218,7 @@ class Backend:
         self._cache: dict[tuple[Any, ...], Any] = {}
         self._cache_lock = threading.Lock()
         self._computing: dict[tuple[Any, ...], threading.Lock] = {}
+        self._cache_version = -1
         self.maintainer: Maintainer | None = None
         if not settings.read_only:
             self.maintainer = Maintainer(
@@ -284,11 +287,21 @@ class Backend:
                     return self._cache[full]
             value = compute()
             with self._cache_lock:
-                if len(self._cache) >= 64:
-                    self._cache.clear()
+                if len(self._cache) >= 512 or self._cache_version != full[0]:
+                    self._cache.clear()  # a new version makes every older entry useless
+                    self._cache_version = full[0]
                 self._cache[full] = value
                 self._computing.pop(full, None)
         return value
+
+    def json_page(self, key: tuple[Any, ...], compute: Callable[[], dict[str, Any]]) -> Response:
+        """A listing's JSON, encoded once per database version, filters and page.
+
+        Every change goes through this process and moves the version, so a cached page is
+        never stale; a dashboard's repeated polls then cost a dictionary lookup.
+        """
+        body: bytes = self.cached(key, lambda: _encode(compute()))
+        return Response(content=body, media_type="application/json")
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         with self._cursor_lock:
@@ -425,9 +438,12 @@ def create_app(settings: Settings) -> FastAPI:
         }
 
     @app.get("/api/articles", response_model=PageOut, tags=["articles"])
-    def articles(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def articles(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> Response:
         """Articles, newest first (filters: place, bbox, since, until, outlet, q)."""
-        return page(queries.list_articles(cur, f, limit=limit, offset=offset))
+        return backend.json_page(
+            ("articles", f, limit, offset),
+            lambda: page(queries.list_articles(cur, f, limit=limit, offset=offset)),
+        )
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def article(article_id: str, cur: Cur) -> dict[str, Any]:
@@ -477,24 +493,36 @@ def create_app(settings: Settings) -> FastAPI:
         return JSONResponse(out.model_dump(), status_code=201 if created else 200)
 
     @app.get("/api/claims", response_model=PageOut, tags=["facts"])
-    def claims(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def claims(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> Response:
         """Casualty claims: figure, hedge, victims, place, day, source, outlet and evidence."""
-        return page(queries.list_claims(cur, f, limit=limit, offset=offset))
+        return backend.json_page(
+            ("claims", f, limit, offset),
+            lambda: page(queries.list_claims(cur, f, limit=limit, offset=offset)),
+        )
 
     @app.get("/api/quotes", response_model=PageOut, tags=["facts"])
-    def quotes(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def quotes(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> Response:
         """Direct quotations and their speakers (``source`` matches the speaker)."""
-        return page(queries.list_quotes(cur, f, limit=limit, offset=offset))
+        return backend.json_page(
+            ("quotes", f, limit, offset),
+            lambda: page(queries.list_quotes(cur, f, limit=limit, offset=offset)),
+        )
 
     @app.get("/api/places", response_model=PageOut, tags=["facts"])
-    def places(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def places(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> Response:
         """Resolved places with mention and article counts."""
-        return page(queries.list_places(cur, f, limit=limit, offset=offset))
+        return backend.json_page(
+            ("places", f, limit, offset),
+            lambda: page(queries.list_places(cur, f, limit=limit, offset=offset)),
+        )
 
     @app.get("/api/events", response_model=PageOut, tags=["facts"])
-    def events(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def events(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> Response:
         """Events: who did what to whom, where and when, with fatalities."""
-        return page(queries.list_events(cur, f, limit=limit, offset=offset))
+        return backend.json_page(
+            ("events", f, limit, offset),
+            lambda: page(queries.list_events(cur, f, limit=limit, offset=offset)),
+        )
 
     @app.get("/api/tallies", response_model=ListOut, tags=["reconciled"])
     def tallies(
@@ -506,24 +534,32 @@ def create_app(settings: Settings) -> FastAPI:
         ] = "conservative",
         limit: Limit = MAX_LIST,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Casualty tallies with low/best/high and the lineage of claims behind each (paged)."""
-        items, how = backend.cached(
-            ("tallies", f, rule),
-            lambda: (reconciled.tallies(cur, f, rule=rule), reconciled.method(cur)),
+
+        def whole() -> tuple[list[dict[str, Any]], str]:
+            return backend.cached(  # type: ignore[no-any-return]
+                ("tallies", f, rule),
+                lambda: (reconciled.tallies(cur, f, rule=rule), reconciled.method(cur)),
+            )
+
+        return backend.json_page(
+            ("tallies-page", f, rule, limit, offset), lambda: _listing(*whole(), limit, offset)
         )
-        return _listing(items, how, limit, offset)
 
     @app.get("/api/contradictions", response_model=ListOut, tags=["reconciled"])
-    def contradictions(
-        cur: Cur, f: F, limit: Limit = MAX_LIST, offset: Offset = 0
-    ) -> dict[str, Any]:
+    def contradictions(cur: Cur, f: F, limit: Limit = MAX_LIST, offset: Offset = 0) -> Response:
         """Pairs of claims that cannot both hold, side by side (paged)."""
-        items, how = backend.cached(
-            ("contradictions", f),
-            lambda: (reconciled.contradictions(cur, f), reconciled.method(cur)),
+
+        def whole() -> tuple[list[dict[str, Any]], str]:
+            return backend.cached(  # type: ignore[no-any-return]
+                ("contradictions", f),
+                lambda: (reconciled.contradictions(cur, f), reconciled.method(cur)),
+            )
+
+        return backend.json_page(
+            ("contradictions-page", f, limit, offset), lambda: _listing(*whole(), limit, offset)
         )
-        return _listing(items, how, limit, offset)
 
     @app.get("/api/changes", response_model=ChangesOut, tags=["meta"])
     def changes(
@@ -544,6 +580,34 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _encode(data: Any) -> bytes:
+    try:
+        text = json.dumps(
+            data, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_jsonable
+        )
+    except ValueError:  # a NaN or infinity somewhere: JSON has no such number
+        text = json.dumps(
+            _finite(data), ensure_ascii=False, separators=(",", ":"), default=_jsonable
+        )
+    return text.encode("utf-8")
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    return str(value)
 
 
 def _listing(items: list[dict[str, Any]], how: str, limit: int, offset: int) -> dict[str, Any]:

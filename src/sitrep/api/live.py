@@ -59,6 +59,9 @@ class Maintainer:
         snapshot: writes the read snapshot; called with the write lock held, or ``None``.
         write_lock: the lock every writer holds.
         delay: seconds to wait after a write for more writes to fold into one pass.
+        min_gap: seconds between the end of one pass and the start of the next: a pass
+            competes with requests for the CPU (and Python's lock), so under a stream of
+            writes it runs at most this often and tallies lag by up to this much.
     """
 
     def __init__(
@@ -69,9 +72,12 @@ class Maintainer:
         write_lock: threading.Lock,
         on_done: Callable[[], object] | None = None,
         delay: float = 0.2,
+        min_gap: float = 10.0,
     ) -> None:
         self._reconcile, self._snapshot = reconcile, snapshot
         self._write_lock, self._on_done, self.delay = write_lock, on_done, delay
+        self.min_gap = min_gap
+        self._last_end = -float("inf")
         self._pending: list[str] = []
         self._full = False
         self._dirty = False
@@ -115,7 +121,10 @@ class Maintainer:
                     self._cond.wait()
                 if self._stop:
                     return
-            time.sleep(self.delay)  # fold a burst of writes into one pass
+            wait = max(self.delay, self._last_end + self.min_gap - time.monotonic())
+            with self._cond:  # fold a burst of writes into one pass; stop() cuts it short
+                if self._cond.wait_for(lambda: self._stop, timeout=wait):
+                    return
             with self._cond:
                 ids, full = list(self._pending), self._full
                 self._pending.clear()
@@ -125,6 +134,7 @@ class Maintainer:
             try:
                 self._pass(None if full else ids)
             finally:
+                self._last_end = time.monotonic()
                 with self._cond:
                     self._busy = False
                     self._cond.notify_all()

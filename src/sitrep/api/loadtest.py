@@ -80,7 +80,7 @@ def grow(path: Path, factor: int) -> int:
                     if t == "VARCHAR" and (name in ("id", "article_id") or name.endswith("_id")):
                         exprs.append(f"{q} || '~{k}'")
                     elif t == "VARCHAR[]" and (name.endswith("_ids") or name == "contradicts"):
-                        exprs.append(f"list_transform({q}, x -> x || '~{k}')")
+                        exprs.append(f"list_transform({q}, lambda x: x || '~{k}')")
                     elif t == "DATE":
                         exprs.append(f"{q} + INTERVAL {k * SHIFT_DAYS} DAY")
                     elif name == "text" and table == "articles":
@@ -103,6 +103,17 @@ def grow(path: Path, factor: int) -> int:
         store.con.execute("CHECKPOINT")
         row = store.con.execute("SELECT count(*) FROM articles").fetchone()
     return int(row[0]) if row else 0
+
+
+def _count(db: Path) -> int:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        row = con.execute("SELECT count(*) FROM articles").fetchone()
+        return int(row[0]) if row else 0
+    finally:
+        con.close()
 
 
 @contextmanager
@@ -235,7 +246,7 @@ def write_latency(host: str, port: int, files: list[Path], *, warm: int = 2) -> 
 
 def run(
     corpus: Path, work: Path, *, base: int, factors: tuple[int, ...], writes: int, clients: int,
-    seconds: float, log: Any = print,
+    seconds: float, log: Any = print, reuse: bool = False,
 ) -> dict[str, Any]:  # fmt: skip
     """Build the databases, measure writes at every factor and reads at the largest."""
     files = _corpus_files(corpus)
@@ -244,8 +255,12 @@ def run(
     work.mkdir(parents=True, exist_ok=True)
     seed = work / "base.duckdb"
     t0 = time.monotonic()
-    written = build_base(seed, files[:base])
-    log(f"ingested {written} articles in {time.monotonic() - t0:.0f} s")
+    if reuse and seed.exists():
+        written = _count(seed)
+        log(f"reusing {seed} ({written} articles)")
+    else:
+        written = build_base(seed, files[:base])
+        log(f"ingested {written} articles in {time.monotonic() - t0:.0f} s")
     report: dict[str, Any] = {"base_articles": written, "writes": {}, "corpus": str(corpus)}
     spare = iter(files[base:])
     for factor in factors:
@@ -314,12 +329,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--out", type=Path, default=None, help="write markdown here (+ .json)")
+    ap.add_argument("--reuse", action="store_true", help="reuse the 1x database in --work")
     a = ap.parse_args(argv)
     if not (1 <= a.clients <= 64 and 0 < a.seconds <= 120):
         raise SystemExit("--clients 1..64 and --seconds up to 120: the load test is bounded")
     factors = tuple(int(x) for x in a.factors.split(","))
     report = run(a.corpus, a.work, base=a.base, factors=factors, writes=a.writes,
-                 clients=a.clients, seconds=a.seconds)  # fmt: skip
+                 clients=a.clients, seconds=a.seconds, reuse=a.reuse)  # fmt: skip
     print(json.dumps(report, indent=2))
     if a.out:
         command = "python -m sitrep.api.loadtest " + " ".join(argv or sys.argv[1:])
