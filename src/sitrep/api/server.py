@@ -43,9 +43,9 @@ def serve(app: Any, *, host: str, port: int, log_level: str = "info") -> None:
         nonlocal stopped
         if not stopped:
             stopped = True
+            backend.close()  # stops the background thread first: no snapshot after withdraw
             if writable:
                 withdraw(db)
-            backend.close()
 
     app.router.on_shutdown.append(stop)
     if writable:
