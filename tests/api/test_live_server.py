@@ -59,12 +59,12 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
         env=_env(),
     )
     announce = Path(f"{db}.server.json")
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 90
     while not announce.exists():
         if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()  # before reading: a running server's output has no end
             out = proc.stdout.read() if proc.stdout else ""
-            proc.kill()
-            pytest.fail(f"the server did not start: {out}")
+            pytest.fail(f"the server did not announce itself: {out[-2000:]}")
         time.sleep(0.2)
     url = json.loads(announce.read_text())["url"]
     assert url.startswith("http://127.0.0.1:")
