@@ -200,6 +200,8 @@ def ingest(
         written = store.write(out.records)
         result.written += written
         result.skipped += len(out.records) - written
+        # a document whose article another document of the batch already is: parsed once
+        result.skipped += max(0, out.size - len(out.records) - len(out.failures))
         _mark_done(store, out.done)
         for f in out.failures:
             _fail(store, result, f)
