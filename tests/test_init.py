@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import sitrep
-import sitrep.extract.casualties  # the subpackage that shares the API function's name
+import sitrep.extract.casualties.claims  # the subpackage that shares the API function's name
 
 pytestmark = pytest.mark.slow
 

@@ -1,68 +1,19 @@
 """``sitrep bench``: the full pipeline against bare spaCy on the same documents, in one run.
 
-Every measurement runs in a fresh worker process, so that its peak memory (``ru_maxrss``) is
-its own and the model load is excluded from the timed part. Speed is reported as ratios
+Every measurement runs in a fresh worker process (:func:`sitrep.timing.run_timed`), so that its
+peak memory (``ru_maxrss``) is its own and the model load is excluded from the timed part. Speed is reported as ratios
 against the baseline measured in the same run, never as absolute targets.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import resource
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-DEFAULT_CORPUS = Path("../shared/corpora/bbc")
-
-
-@dataclass(frozen=True, slots=True)
-class Measure:
-    """One timed run over a list of documents."""
-
-    name: str
-    docs: int
-    words: int
-    seconds: float
-    peak_mb: float
-    processes: int = 1
-
-    @property
-    def docs_per_s(self) -> float:
-        return self.docs / self.seconds if self.seconds else 0.0
-
-    @property
-    def words_per_s(self) -> float:
-        return self.words / self.seconds if self.seconds else 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["docs_per_s"] = round(self.docs_per_s, 2)
-        d["words_per_s"] = round(self.words_per_s, 1)
-        d["seconds"] = round(self.seconds, 3)
-        d["peak_mb"] = round(self.peak_mb, 1)
-        return d
-
-
-def load_corpus(root: Path, *, limit: int | None = None) -> list[str]:
-    """The texts of a corpus folder (every ``*.txt`` below it, sorted)."""
-    files = sorted(p for p in root.rglob("*.txt") if p.name.upper() != "README.TXT")
-    if limit:
-        files = files[:limit]
-    texts: list[str] = []
-    for p in files:
-        texts.append(p.read_bytes().decode("utf-8", errors="replace"))
-    if not texts:
-        raise FileNotFoundError(
-            f"no .txt documents under {root}; point --corpus at a folder of articles"
-        )
-    return texts
-
-
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+from sitrep.timing import Measure, load_corpus, peak_mb, run_timed
 
 
 def _bare_spacy(texts: list[str]) -> tuple[float, float]:
@@ -75,7 +26,7 @@ def _bare_spacy(texts: list[str]) -> tuple[float, float]:
     t0 = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
-    return time.perf_counter() - t0, _peak_mb()
+    return time.perf_counter() - t0, peak_mb()
 
 
 def _full_pipeline(texts: list[str]) -> tuple[float, float]:
@@ -102,17 +53,17 @@ def _full_pipeline(texts: list[str]) -> tuple[float, float]:
             continue
     for _ in pipe(articles, batch_size=64):
         pass
-    return time.perf_counter() - t0, _peak_mb()
+    return time.perf_counter() - t0, peak_mb()
 
 
 def _gazetteer_load(texts: list[str]) -> tuple[float, float]:
-    from sitrep.extract import gazetteer
+    from sitrep.extract.places import gazetteer
 
     gazetteer.load()  # builds the on-disk cache on first use; the timed load reads it
     gazetteer.load.cache_clear()
     t0 = time.perf_counter()
     gazetteer.load()
-    return time.perf_counter() - t0, _peak_mb()
+    return time.perf_counter() - t0, peak_mb()
 
 
 def _ingest_job(
@@ -146,7 +97,7 @@ def _ingest_job(
         finally:
             executor.close()
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
-    return seconds, max(_peak_mb(), children)
+    return seconds, max(peak_mb(), children)
 
 
 def _ingest_local(texts: list[str]) -> tuple[float, float]:
@@ -171,64 +122,16 @@ _JOBS: dict[str, Callable[[list[str]], tuple[float, float]]] = {
 }
 
 
-def _dedup(texts: list[str]) -> tuple[float, float]:
-    from sitrep.reconcile.dedup_bench import time_dedup
+def _warm_pipeline() -> None:
+    from sitrep.nlp import load
 
-    return time_dedup(texts), _peak_mb()
-
-
-_JOBS["dedup"] = _dedup  # copy detection: see sitrep.reconcile.dedup_bench.run_dedup_bench
-
-
-def _worker(job: str, texts: list[str], barrier: Any, out: Any) -> None:
-    fn = _JOBS[job]
-    if barrier is not None:
-        # load first, then start together: time only the work
-        _warm(job)
-        barrier.wait()
-    seconds, peak = fn(texts)
-    out.put((seconds, peak))
-
-
-def _warm(job: str) -> None:
-    if job == "sitrep":
-        from sitrep.nlp import load
-
-        load()
+    load()
 
 
 def measure(job: str, texts: list[str], *, processes: int = 1) -> Measure:
-    """Run one job over ``texts`` in ``processes`` fresh worker processes (shards)."""
-    ctx = mp.get_context("spawn")
-    out = ctx.Queue()
-    barrier = ctx.Barrier(processes) if processes > 1 else None
-    shards = [texts[i::processes] for i in range(processes)]
-    procs = [ctx.Process(target=_worker, args=(job, s, barrier, out)) for s in shards]
-    for p in procs:
-        p.start()
-    results = [_result(out, procs) for _ in procs]
-    for p in procs:
-        p.join()
-    seconds = max(r[0] for r in results)
-    peak = max(r[1] for r in results)
-    words = sum(len(t.split()) for t in texts)
-    return Measure(job, len(texts), words, seconds, peak, processes)
-
-
-def _result(out: Any, procs: list[Any]) -> tuple[float, float]:
-    """The next worker's result; an error rather than a hang when the workers died without one."""
-    import queue
-
-    while True:
-        try:
-            got: tuple[float, float] = out.get(timeout=5)
-            return got
-        except queue.Empty:
-            if not any(p.is_alive() for p in procs):
-                codes = [p.exitcode for p in procs]
-                raise RuntimeError(
-                    f"bench worker died without a result (exit codes {codes})"
-                ) from None
+    """Run one of the jobs above over ``texts`` in ``processes`` fresh worker processes."""
+    warm = _warm_pipeline if job == "sitrep" else None
+    return run_timed(_JOBS[job], texts, name=job, processes=processes, warm=warm)
 
 
 def run_bench(corpus: Path, *, limit: int | None = None, processes: int = 1) -> dict[str, Any]:

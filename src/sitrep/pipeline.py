@@ -9,12 +9,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep import nlp as nlp_mod
+from sitrep.extract.attribution import claims as extract_claims
+from sitrep.extract.attribution import quotes as extract_quotes
 from sitrep.extract.casualties import casualties as extract_casualties
-from sitrep.extract.claims import claims as extract_claims
 from sitrep.extract.entities import entities as extract_entities
 from sitrep.extract.events import events as extract_events
 from sitrep.extract.places import places as extract_places
-from sitrep.extract.quotes import quotes as extract_quotes
 from sitrep.extract.times import times as extract_times
 from sitrep.model import Article, Record
 

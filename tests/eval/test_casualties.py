@@ -16,7 +16,7 @@ from sitrep.eval.casualties import (
     regex_peer,
     score,
 )
-from sitrep.extract.casualty_words import victim_class
+from sitrep.extract.casualties.victims import victim_class
 from sitrep.model import CasualtyClaim, Evidence
 
 KEY = """\

@@ -10,7 +10,7 @@ item is a true positive when found and no false negative when missed.
 
 Systems: sitrep (the claims :func:`muc_countable` keeps) and the classic regex peer (a number
 within a few words of killed/dead/died/wounded/injured). The texts are upper case and hard-wrapped;
-sitrep parses a copy with the lines joined and the case guessed (:mod:`sitrep.extract.truecase`)
+sitrep parses a copy with the lines joined and the case guessed (:mod:`sitrep.extract.casualties.truecase`)
 in which sentences without a casualty cue are blanked (same length, so the offsets hold) to
 keep a full run to about a minute on one core.
 """
@@ -25,11 +25,12 @@ from pathlib import Path
 
 from sitrep import nlp as nlp_mod
 from sitrep.eval.base import PRF, Progress, Report
-from sitrep.extract.casualties import BLOCKING_FLAGS
-from sitrep.extract.casualties import casualties as extract_casualties
-from sitrep.extract.casualty_words import CUES, victim_class
-from sitrep.extract.numbers import words_to_int
-from sitrep.extract.truecase import truecase
+from sitrep.extract.casualties.claims import BLOCKING_FLAGS
+from sitrep.extract.casualties.claims import casualties as extract_casualties
+from sitrep.extract.casualties.lexicon import CUES
+from sitrep.extract.casualties.numbers import words_to_int
+from sitrep.extract.casualties.truecase import truecase
+from sitrep.extract.casualties.victims import victim_class
 from sitrep.model import Article, CasualtyClaim
 
 REFERENCE = (
@@ -207,7 +208,7 @@ _WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
 
 
 def candidate_text(text: str) -> str:
-    """``text`` in guessed case (:func:`~sitrep.extract.truecase.truecase`), hard line wraps
+    """``text`` in guessed case (:func:`~sitrep.extract.casualties.truecase.truecase`), hard line wraps
     joined, with every sentence blanked that has no casualty cue (and does not follow one), so
     that only the sentences that matter are parsed; offsets are kept."""
     low = _WRAP.sub(lambda m: " " * len(m.group()), text).lower()

@@ -30,9 +30,9 @@ from typing import Any
 
 from sitrep import nlp as nlp_mod
 from sitrep.eval.base import Progress, Report
-from sitrep.extract.event_types import normalize_plover
-from sitrep.extract.events import events as extract_events
-from sitrep.extract.events import main_event
+from sitrep.extract.events.detect import events as extract_events
+from sitrep.extract.events.detect import main_event
+from sitrep.extract.events.types import normalize_plover
 from sitrep.model import Article
 
 GSR_FILE = "PLOVER_GSR_CAMEO.txt"

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from sitrep.errors import InputError
 from sitrep.eval.base import PRF, Progress, Report
-from sitrep.extract import gazetteer as gz
+from sitrep.extract.places import gazetteer as gz
 
 REFERENCE = (
     "Mordecai3 acc@161 km 94.1 (GeoWebNews) and 82.7 (LGL), given gold spans "
@@ -276,7 +276,7 @@ def sitrep_system(
     (:func:`sitrep.extract.places.resolve_spans`), so that one parse gives both.
     """
     from sitrep import nlp
-    from sitrep.extract.places import places, resolve_spans
+    from sitrep.extract.places.resolve import places, resolve_spans
     from sitrep.model import Article
 
     for k, doc in enumerate(nlp.parse_many(texts)):

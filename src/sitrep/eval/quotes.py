@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from sitrep import nlp as nlp_mod
 from sitrep.eval.base import PRF, Progress, Report
-from sitrep.extract.quotes import quotes as extract_quotes
+from sitrep.extract.attribution.quotes import quotes as extract_quotes
 from sitrep.model import Article
 
 REFERENCE = (

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.eval.base import PRF, Progress, Report
-from sitrep.extract.times import find_timexes
+from sitrep.extract.times.timexes import find_timexes
 
 REFERENCE = (
     "HeidelTime value F1 about 0.78 on TempEval-3 (UzZaman et al., SemEval-2013 Task 1; "

@@ -3,6 +3,12 @@
 The package is also sitrep's top-level API: ``sitrep.extract(text_or_html, published=...)``
 calls :func:`sitrep.pipeline.extract`. (``sitrep.extract`` is this package, made callable, so
 that importing an extractor module never shadows the API function.)
+
+The extractors live one room per field: :mod:`~sitrep.extract.places`,
+:mod:`~sitrep.extract.times`, :mod:`~sitrep.extract.events`, :mod:`~sitrep.extract.casualties`
+and :mod:`~sitrep.extract.attribution`; :mod:`~sitrep.extract.entities` is shared. Importing this
+package registers the gazetteer place ruler with :func:`sitrep.nlp.load` (every ``import
+sitrep`` does, so every pipeline :mod:`sitrep.nlp` builds has it), without importing spaCy yet.
 """
 
 from __future__ import annotations
@@ -11,7 +17,11 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
+from sitrep import nlp as nlp_mod
+
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from sitrep.model import Record
 
 
@@ -21,5 +31,13 @@ class _CallablePackage(types.ModuleType):
 
         return extract(text_or_html, **kwargs)
 
+
+def _add_place_ruler(nlp: Language) -> None:
+    from sitrep.extract.places import add_gazetteer_ruler
+
+    add_gazetteer_ruler(nlp)
+
+
+nlp_mod.register_component("sitrep_gazetteer", _add_place_ruler)
 
 sys.modules[__name__].__class__ = _CallablePackage

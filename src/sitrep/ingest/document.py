@@ -23,7 +23,7 @@ from sitrep.errors import (
     LanguageInput,
     TooLargeInput,
 )
-from sitrep.extract.times import dateline_date
+from sitrep.extract.times.timexes import dateline_date
 from sitrep.ingest.html import extract_html, looks_like_html
 from sitrep.model import Article, Removed, content_id
 

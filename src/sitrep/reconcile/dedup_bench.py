@@ -10,7 +10,7 @@ It reports the precision and recall of the copies found, by edit, and lists ever
 found inside the corpus itself, for inspection.
 
 :func:`run_dedup_bench` times copy detection on 1x, 2x and 4x the corpus in fresh processes
-(through :func:`sitrep.bench.measure`): each extra copy of the corpus has every word renamed,
+(through :func:`sitrep.timing.run_timed`): each extra copy of the corpus has every word renamed,
 so that it is new text of the same size and the work is not made easy by early matches.
 
 Run ``python -m sitrep.reconcile.dedup_bench [CORPUS]`` for both, as JSON.
@@ -32,6 +32,7 @@ from sitrep.ingest.document import article_id
 from sitrep.model import Article, Record
 from sitrep.reconcile.dedup import DedupIndex, Duplicate, dedup_articles
 from sitrep.store import Store
+from sitrep.timing import DEFAULT_CORPUS, load_corpus, peak_mb, run_timed
 
 EDITS = ("wire", "trimmed", "copyedit", "localized", "wire+trimmed", "lead")
 _AGENCIES = ("Reuters", "AFP", "AP", "PA Media")
@@ -240,14 +241,17 @@ def time_dedup(texts: list[str]) -> float:
     return time.process_time() - t0
 
 
+def dedup_job(texts: list[str]) -> tuple[float, float]:
+    """The timed job of :func:`run_dedup_bench`: :func:`time_dedup` and this worker's peak."""
+    return time_dedup(texts), peak_mb()
+
+
 def run_dedup_bench(
     corpus: Path, *, limit: int | None = None, factors: tuple[int, ...] = (1, 2, 4),
     evaluate: bool = True,
 ) -> dict[str, Any]:  # fmt: skip
     """Copy detection: time on growing corpora (fresh processes) and, optionally, the
     precision and recall of finding edited copies."""
-    from sitrep.bench import load_corpus, measure
-
     texts = load_corpus(corpus, limit=limit)
     report: dict[str, Any] = {
         "corpus": str(corpus),
@@ -256,7 +260,7 @@ def run_dedup_bench(
         "growth": [],
     }
     for f in factors:
-        m = measure("dedup", renamed_corpus(texts, f))
+        m = run_timed(dedup_job, renamed_corpus(texts, f), name="dedup")
         report["growth"].append({"factor": f, **m.as_dict()})
     first, last = report["growth"][0], report["growth"][-1]
     per_doc = [g["seconds"] / g["docs"] for g in report["growth"]]
@@ -270,8 +274,6 @@ def run_dedup_bench(
 
 
 if __name__ == "__main__":  # pragma: no cover
-    from sitrep.bench import DEFAULT_CORPUS
-
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
     print(json.dumps(run_dedup_bench(root), indent=2, default=str))
 

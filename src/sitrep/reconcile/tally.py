@@ -36,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sitrep.extract.numbers import find_quantities
+from sitrep.extract.casualties.numbers import find_quantities
 from sitrep.reconcile.items import Figure, norm_name
 
 EXCLUDING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical"})

@@ -5,6 +5,7 @@ yields the results in task order, with a bounded number of tasks in flight, so t
 flat however long the stream is. It adds no logic of its own: the same function runs everywhere.
 """
 
-from sitrep.scale.executors import Executor, InlineExecutor, ProcessExecutor, make_executor
+from sitrep.scale.engine import make_executor
+from sitrep.scale.executors import Executor, InlineExecutor, ProcessExecutor
 
 __all__ = ["Executor", "InlineExecutor", "ProcessExecutor", "make_executor"]

@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from sitrep.errors import SitrepError
-from sitrep.scale.executors import ordered_window
+from sitrep.scale.executors import ordered_window, warm_worker
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -61,8 +61,6 @@ class DaskExecutor:
 
     def warm(self) -> None:
         """Load the model on every worker now rather than in the first batches."""
-        from sitrep.scale.executors import warm_worker
-
         self.client.run(warm_worker)
 
     def close(self) -> None:

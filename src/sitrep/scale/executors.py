@@ -1,4 +1,6 @@
-"""Executors: in this process, in a pool of worker processes, or on a Dask cluster."""
+"""Executors: in this process or in a pool of worker processes, and the helpers every engine
+shares (the ordered window of tasks in flight, the warm-up of a worker). The Dask engine in
+:mod:`sitrep.scale.cluster` builds on these; :mod:`sitrep.scale.engine` picks one."""
 
 from __future__ import annotations
 
@@ -141,29 +143,3 @@ class ProcessExecutor:
         self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
-
-
-def make_executor(
-    engine: str = "local",
-    *,
-    processes: int = 1,
-    scheduler: str | None = None,
-    workers: int | None = None,
-) -> Executor:
-    """The executor for ``--engine``: ``local`` (``processes`` workers) or ``dask``.
-
-    Args:
-        engine: ``local`` or ``dask``.
-        processes: worker processes for the local engine; 1 runs in this process.
-        scheduler: a Dask scheduler address; a LocalCluster is started when None.
-        workers: Dask LocalCluster workers (default: ``processes``).
-    """
-    if engine == "dask":
-        from sitrep.scale.cluster import DaskExecutor
-
-        return DaskExecutor(address=scheduler, n_workers=workers or processes)
-    if engine != "local":
-        raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
-    if processes <= 1:
-        return InlineExecutor()
-    return ProcessExecutor(processes)

@@ -1,0 +1,183 @@
+"""Who says so: the source of a statement in a sentence.
+
+One function, :func:`attribute`, finds the source of the statement at a given position of a
+parsed sentence from the usual news forms: "according to X", "X said/told/reported/claimed",
+"citing X", "officials say", "a source said", "as reported by X". It returns the source's
+span, the cue and the stance the cue conveys (reports, claims, confirms, denies, disputes).
+The casualty extractor and the claims extractor share it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.attribution.lexicon import (
+    ACCORDING_TO_WORDS,
+    ANONYMOUS,
+    CUE_STANCE,
+    REFERRING_PRONOUNS,
+    REPORTED_BY_VERBS,
+)
+from sitrep.model import Stance
+from sitrep.nlp import text_of
+
+_STOP = {",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014"}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The source of a statement.
+
+    Attributes:
+        source: the source as written, without a leading article ("Ukrainian emergency service").
+        start: character offset of the source in the document.
+        end: character offset after the source.
+        cue: the word that marks the attribution ("said", "according to", "citing").
+        stance: what the cue says about the source's commitment.
+        anonymous: whether the source is unnamed ("a source", "officials").
+        pronoun: whether the source is only a pronoun ("he said").
+    """
+
+    source: str
+    start: int
+    end: int
+    cue: str
+    stance: Stance
+    anonymous: bool = False
+    pronoun: bool = False
+
+
+def _np_span(head: Token, limit: int = 10) -> tuple[int, int] | None:
+    """Token bounds [i, j) of the noun phrase headed by ``head``, cut at punctuation/clauses."""
+    left, right = head.i, head.i
+    for t in head.subtree:
+        if t.i < head.i and t.dep_ in {"det", "poss", "case"} and t.i == head.left_edge.i:
+            continue
+        if t.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"} and t.i > head.i:
+            break
+        left, right = min(left, t.i), max(right, t.i)
+    doc = head.doc
+    # drop a leading article, keep "Ukraine's"
+    while left < head.i and doc[left].lower_ in {"the", "a", "an"}:
+        left += 1
+    for k in range(left, right + 1):
+        if doc[k].text in _STOP:
+            right = k - 1 if k > head.i else right
+            left = k + 1 if k < head.i else left
+    if right - left + 1 > limit:
+        left = max(left, head.i - limit + 1)
+        right = min(right, head.i + 2)
+    return (left, right + 1) if left <= right else None
+
+
+def _make(sent: Span, bounds: tuple[int, int], cue: str, stance: Stance, text: str) -> Attribution:
+    doc = sent.doc
+    i, j = bounds
+    while j > i + 1 and doc[j - 1].is_space:
+        j -= 1
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text.rstrip())
+    words = [t.lower_ for t in doc[i:j]]
+    return Attribution(
+        source=text[start:end],
+        start=start,
+        end=end,
+        cue=cue,
+        stance=stance,
+        anonymous=words[-1] in ANONYMOUS and all(t.pos_ != "PROPN" for t in doc[i:j]),
+        pronoun=len(words) == 1 and words[0] in REFERRING_PRONOUNS,
+    )
+
+
+def _according_to(sent: Span, text: str) -> list[tuple[int, Attribution]]:
+    out: list[tuple[int, Attribution]] = []
+    for t in sent:
+        low = t.lower_
+        if low == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
+            to = t.nbor(1)
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            cue = "according to"
+        elif low in ACCORDING_TO_WORDS or (
+            low == "by" and t.i > sent.start and t.nbor(-1).lemma_ in REPORTED_BY_VERBS
+        ):
+            objs = [c for c in t.children if c.dep_ in {"dobj", "pobj"}]
+            cue = low if low != "by" else f"{t.nbor(-1).text.lower()} by"
+        else:
+            continue
+        if not objs:
+            continue
+        bounds = _np_span(objs[0])
+        if bounds:
+            out.append((t.i, _make(sent, bounds, cue, "reports", text)))
+    return out
+
+
+def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
+    out: list[tuple[int, Attribution]] = []
+    for t in sent:
+        if t.pos_ not in {"VERB", "AUX"} or t.lemma_.lower() not in CUE_STANCE:
+            continue
+        if t.lemma_.lower() == "say" and any(c.dep_ == "auxpass" for c in t.children):
+            continue  # "is said to be": no source
+        subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        heads = agent if any(c.dep_ == "nsubjpass" for c in t.children) and agent else subj
+        if not heads:
+            continue
+        if heads[0].dep_ == "nsubjpass":
+            continue
+        bounds = _np_span(heads[0])
+        if bounds:
+            stance = CUE_STANCE[t.lemma_.lower()]
+            if any(c.dep_ == "neg" for c in t.children) and stance == "reports":
+                stance = "disputes"
+            out.append((t.i, _make(sent, bounds, t.text.lower(), stance, text)))
+    return out
+
+
+def attribute(sent: Span, *, at: int | None = None, text: str | None = None) -> Attribution | None:
+    """The source of the statement at token ``at`` of ``sent``, if the sentence names one.
+
+    "according to X" and "citing X" win over a speech verb, since they attach to the figure
+    they sit next to; among several candidates the nearest to ``at`` wins.
+
+    Args:
+        sent: a parsed sentence (a spaCy Span).
+        at: the token index of the statement (e.g. the number of a casualty claim).
+        text: the original text to copy the source from (same length as the doc's text, e.g.
+            when the doc is a lower-cased parse of upper-case wire copy); default the doc's.
+
+    Returns:
+        The :class:`Attribution`, or None when the sentence has no source.
+    """
+    text = text if text is not None else text_of(sent.doc)
+    pos = at if at is not None else sent.start
+    cands = _according_to(sent, text)
+    if not cands:
+        cands = _speech_verbs(sent, text)
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (c[1].pronoun, abs(c[0] - pos)))
+    return cands[0][1]
+
+
+def trailing_attribution(sent: Span, *, text: str | None = None) -> Attribution | None:
+    """The source of a short "X said." sentence that attributes the sentence before it.
+
+    Args:
+        sent: the sentence that may only say who said the preceding one.
+        text: the original text (see :func:`attribute`).
+
+    Returns:
+        The :class:`Attribution` when ``sent`` is such a short attribution, else None.
+    """
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words or len(words) > 14:
+        return None
+    found = attribute(sent, text=text)
+    if found is None or found.cue == "according to":
+        return None
+    # "Police said." / "The figures were given by the ministry, officials said."
+    verbs = [t for t in words if t.pos_ == "VERB" and t.lemma_.lower() not in CUE_STANCE]
+    return found if len(verbs) <= 1 else None

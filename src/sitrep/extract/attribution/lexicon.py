@@ -1,0 +1,309 @@
+"""Every cue verb, stance word and source word of attribution, claims and quotes, in one file.
+
+:mod:`~sitrep.extract.attribution.cues`, :mod:`~sitrep.extract.attribution.claims` and
+:mod:`~sitrep.extract.attribution.quotes` read these tables and hold no word lists of their own.
+Each table says in a comment why it is there.
+"""
+
+from __future__ import annotations
+
+from sitrep.model import Stance
+
+# Lemma of a speech or report verb -> the stance it conveys.
+CUE_STANCE: dict[str, Stance] = {
+    "say": "reports",
+    "tell": "reports",
+    "report": "reports",
+    "state": "reports",
+    "announce": "reports",
+    "add": "reports",
+    "write": "reports",
+    "post": "reports",
+    "tweet": "reports",
+    "estimate": "reports",
+    "count": "reports",
+    "record": "reports",
+    "put": "reports",
+    "inform": "reports",
+    "indicate": "reports",
+    "show": "reports",
+    "note": "reports",
+    "explain": "reports",
+    "quote": "reports",
+    "cite": "reports",
+    "claim": "claims",
+    "allege": "claims",
+    "insist": "claims",
+    "assert": "claims",
+    "accuse": "claims",
+    "blame": "claims",
+    "maintain": "claims",
+    "confirm": "confirms",
+    "verify": "confirms",
+    "acknowledge": "confirms",
+    "admit": "confirms",
+    "deny": "denies",
+    "reject": "disputes",
+    "dispute": "disputes",
+    "contest": "disputes",
+    "question": "disputes",
+    "dismiss": "disputes",
+}
+
+# Heads of an unnamed source: "officials said" is an anonymous attribution.
+ANONYMOUS = {"source", "sources", "official", "officials", "witness", "witnesses", "resident"}
+
+# A source that is only a pronoun refers back to someone named earlier.
+REFERRING_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "this", "that"}
+
+# Claim verbs: the cue verbs above and the verbs that only take a stance on a claim.
+STANCES: dict[str, Stance] = {
+    **CUE_STANCE,
+    "refute": "denies",
+    "rebut": "denies",
+    "boast": "claims",
+    "contend": "claims",
+    "corroborate": "confirms",
+    "doubt": "disputes",
+    "challenge": "disputes",
+    "contradict": "disputes",
+}
+
+# Verbs in CUE_STANCE that need a clause or a quoted object to be a claim, not an action.
+NEEDS_CLAUSE = frozenset({"count", "record", "put", "show", "quote", "cite", "post", "blame"})
+
+# Objects that make a verb's object the claim itself: "denied the allegation".
+ACCUSATION = frozenset({"accusation", "allegation", "charge", "claim", "suggestion", "report"})
+
+# Objects of "claimed"/"reported" that make it no statement: "claimed the lives of".
+NOT_CLAIM_OBJECTS = frozenset({"life", "victim", "toll", "seat", "title", "prize", "land"})
+
+# Relative pronouns: the source of "officials, who said" is the officials.
+RELATIVE = frozenset({"who", "which", "that"})
+
+# Words before an outlet's own name: "Syria's state news agency SANA" is SANA.
+OUTLET_TAILS = (("news", "agency"), ("newspaper",), ("news", "outlet"), ("broadcaster",))
+
+# Stems of harm: a claim about them can contradict a casualty figure.
+HARM_WORDS = frozenset(
+    [
+        "target",
+        "kill",
+        "attack",
+        "shell",
+        "bomb",
+        "strike",
+        "hit",
+        "murder",
+        "execute",
+        "injure",
+        "wound",
+        "shoot",
+        "massacre",
+        "death",
+        "dead",
+        "casualty",
+        "fire",
+        "harm",
+    ]
+)
+
+# Forms of harm the stemming above misses.
+IRREGULAR_HARM = frozenset({"struck", "shot", "killings", "attacks"})
+
+# Names that stand for a country's government beyond its name and capital.
+METONYMS: dict[str, str] = {
+    "kremlin": "RU",
+    "white house": "US",
+    "pentagon": "US",
+    "washington": "US",
+    "downing street": "GB",
+    "whitehall": "GB",
+    "kiev": "UA",
+    "elysee": "FR",
+}
+
+# Lemmas of verbs that introduce reported speech.
+CUE_LEMMAS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "warn",
+        "lament",
+        "write",
+        "tweet",
+        "post",
+        "explain",
+        "insist",
+        "stress",
+        "declare",
+        "announce",
+        "note",
+        "ask",
+        "reply",
+        "respond",
+        "continue",
+        "argue",
+        "claim",
+        "urge",
+        "recall",
+        "remark",
+        "observe",
+        "acknowledge",
+        "admit",
+        "concede",
+        "complain",
+        "joke",
+        "quip",
+        "shout",
+        "cry",
+        "scream",
+        "yell",
+        "whisper",
+        "plead",
+        "vow",
+        "promise",
+        "predict",
+        "suggest",
+        "conclude",
+        "confirm",
+        "deny",
+        "boast",
+        "report",
+        "state",
+        "comment",
+        "emphasise",
+        "emphasize",
+        "reiterate",
+        "caution",
+        "allege",
+        "charge",
+        "counter",
+        "fume",
+        "sigh",
+        "muse",
+        "describe",
+        "estimate",
+        "inform",
+        "testify",
+        "assert",
+        "maintain",
+        "contend",
+        "proclaim",
+        "lament",
+        "mutter",
+        "exclaim",
+        "demand",
+        "affirm",
+        "chant",
+    ]
+)
+
+# Finite forms the small tagger sometimes mislabels; they are always cues in news copy.
+CUE_FORMS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "tweeted"})
+
+# Pronouns: a pronoun subject of a speech verb names no new speaker ("she said" refers back).
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+
+# Pronouns that stand for a person: "he said" after a quote is the last person named.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+
+# Titles and roles before a name: "Defence Minister Oleksii Reznikov" is not all name.
+TITLE_WORDS = frozenset(
+    [
+        "president",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "mayor",
+        "governor",
+        "general",
+        "commander",
+        "chief",
+        "head",
+        "leader",
+        "ambassador",
+        "chancellor",
+        "premier",
+        "prime",
+        "deputy",
+        "senator",
+        "governor",
+        "colonel",
+        "major",
+        "lieutenant",
+        "captain",
+        "sergeant",
+        "admiral",
+        "marshal",
+        "envoy",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "patriarch",
+        "speaker",
+        "lawmaker",
+        "mp",
+        "adviser",
+        "advisor",
+        "official",
+        "representative",
+        "prosecutor",
+        "judge",
+        "justice",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        # abbreviated ranks and offices ("Lt. Gen.", "Col.", "Sen."), tokenised with or without
+        # their full stop
+        "lt",
+        "lt.",
+        "gen",
+        "gen.",
+        "col",
+        "col.",
+        "maj",
+        "maj.",
+        "capt",
+        "capt.",
+        "sgt",
+        "sgt.",
+        "brig",
+        "brig.",
+        "adm",
+        "adm.",
+        "cmdr",
+        "cmdr.",
+        "sen",
+        "sen.",
+        "rep",
+        "rep.",
+        "gov",
+        "gov.",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+    ]
+)
+
+# Prepositions that end a speaker's noun phrase: "the head of ..." goes no further.
+STOP_PREPS = frozenset({"of", "for", "at", "with"})
+
+# Words that attribute like "according to": "citing officials", "per the ministry".
+ACCORDING_TO_WORDS = frozenset({"citing", "per"})
+
+# Participles before "by" that attribute: "as reported by Reuters", "stated by the army".
+REPORTED_BY_VERBS = frozenset({"report", "say", "announce", "state"})
+
+# Verbs whose object may be the claim itself: "rejected the allegation" denies it.
+REJECTION_VERBS = frozenset({"reject", "dismiss"})

@@ -1,0 +1,500 @@
+"""Direct and mixed quotations with their speakers, cues and dates.
+
+Quotation marks are paired on the raw text line by line (straight and curly double quotes;
+single quotes only on lines without double ones), so inner single quotes stay part of the
+content. Each quotation is then attributed from the parse: a cue verb after it (``"...," X
+said`` / ``"...," said X``), a cue before it (``X said: "..."``, ``X said the move was
+"..."``), or, for a quotation that opens a sentence with no cue of its own, the speaker of the
+quotation just before it. Quoted fragments of one to three words (scare quotes) are skipped
+unless a cue attaches them directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.attribution.lexicon import (
+    CUE_FORMS,
+    CUE_LEMMAS,
+    PERSON_PRONOUNS,
+    PRONOUNS,
+    STOP_PREPS,
+    TITLE_WORDS,
+)
+from sitrep.model import Article, Quote, TimeRef
+from sitrep.nlp import text_of
+
+EXTRACTOR = "quotes.v1"
+
+
+_DQ_OPEN = "\u201c\u00ab\u201e"
+_DQ_CLOSE = "\u201d\u00bb"
+_SQ_OPEN = "'\u2018"
+_SQ_CLOSE = "'\u2019"
+_END_PUNCT = ",.!?;:\u2026"
+_SENT_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+(?=[\"\u201c\u2018'A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A pair of quotation marks: ``open``/``close`` mark offsets, content ``start``/``end``."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker mention: its resolved name, role and span."""
+
+    name: str
+    start: int
+    end: int
+    role: str | None = None
+    person: bool = False
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _pair_line(text: str, lo: int, hi: int, single: bool) -> list[QuoteSpan]:
+    opens = _SQ_OPEN if single else _DQ_OPEN + '"'
+    closes = _SQ_CLOSE if single else _DQ_CLOSE + '"'
+    out: list[QuoteSpan] = []
+    cur: int | None = None
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in opens and ch not in closes:
+            continue
+        prev = text[i - 1] if i > lo else " "
+        nxt = text[i + 1] if i + 1 < hi else " "
+        if single:
+            can_open = ch in opens and (prev.isspace() or prev in "([-\u2014") and nxt.isalnum()
+            can_close = ch in closes and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)")
+        else:
+            can_open = (ch in opens and ch != '"') or (ch == '"' and not nxt.isspace())
+            can_close = (ch in closes and ch != '"') or (ch == '"' and not prev.isspace())
+            if ch == '"' and cur is None:
+                can_close = False
+        if cur is not None and can_close:
+            s, e = _strip_span(text, cur + 1, i)
+            if e > s:
+                out.append(QuoteSpan(cur, s, e, i + 1))
+            cur = None
+        elif can_open:
+            if cur is not None and ch != '"':  # a new opening mark: the last one never closed
+                s, e = _strip_span(text, cur + 1, i)
+                if e > s:
+                    out.append(QuoteSpan(cur, s, e, i))
+            cur = i
+    if cur is not None:  # unclosed: a quotation that runs on into the next paragraph
+        s, e = _strip_span(text, cur + 1, hi)
+        if e > s:
+            out.append(QuoteSpan(cur, s, e, e))
+    return out
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Pair the quotation marks of a text, line by line.
+
+    Args:
+        text: the article text.
+
+    Returns:
+        The quotation spans in text order; inner quotes are not returned separately.
+    """
+    out: list[QuoteSpan] = []
+    pos = 0
+    for line in text.split("\n"):
+        lo, hi = pos, pos + len(line)
+        pos = hi + 1
+        if any(c in line for c in _DQ_OPEN + _DQ_CLOSE + '"'):
+            out.extend(_pair_line(text, lo, hi, single=False))
+        elif any(c in line for c in _SQ_OPEN + _SQ_CLOSE):
+            out.extend(
+                q
+                for q in _pair_line(text, lo, hi, single=True)
+                if _words(text[q.start : q.end]) >= 4
+            )
+    return out
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+(?:['\u2019]\w+)*", text))
+
+
+def is_cue(tok: Token) -> bool:
+    """Whether a token is a speech or reporting verb."""
+    if tok.lower_ in CUE_FORMS:
+        return True
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS
+
+
+def split_role(tokens: list[Token]) -> tuple[str, str | None, bool]:
+    """Split a speaker phrase into (name, role, is_person).
+
+    "US President Joe Biden" -> ("Joe Biden", "US President", True); a phrase without a
+    personal name comes back whole ("one Ukrainian volunteer", None, False).
+    """
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].lower_ in {"and", "but"}):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return "", None, False
+    text = text_of(toks[0].doc)[toks[0].idx : toks[-1].idx + len(toks[-1])]
+    # the personal name: a PERSON entity (or a run of proper nouns after a title) at the end
+    k = len(toks)
+    while k > 0 and (
+        toks[k - 1].ent_type_ == "PERSON"
+        or (toks[k - 1].pos_ == "PROPN" and toks[k - 1].lower_ not in TITLE_WORDS)
+    ):
+        k -= 1
+    name_toks = toks[k:]
+    has_person = any(t.ent_type_ == "PERSON" for t in name_toks)
+    titled = k > 0 and toks[k - 1].lower_ in TITLE_WORDS
+    if not name_toks or not (has_person or titled):
+        return text, None, False
+    name = text[name_toks[0].idx - toks[0].idx :]
+    role_toks = toks[:k]
+    if role_toks and role_toks[0].lower_ in {"the", "a", "an"}:
+        role_toks = role_toks[1:]
+    role = None
+    if role_toks:
+        role = text[
+            role_toks[0].idx - toks[0].idx : role_toks[-1].idx + len(role_toks[-1]) - toks[0].idx
+        ]
+    return name, role, True
+
+
+def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
+    """The mention headed by ``tok`` and its appositive, without relative clauses."""
+    left = tok.left_edge.i
+    right = tok.i
+    appos: list[Token] = []
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in STOP_PREPS and not appos:
+            right = child.right_edge.i
+        elif child.dep_ in {"compound", "flat", "nummod"}:
+            right = max(right, child.right_edge.i)
+        elif child.dep_ == "appos" and not appos:
+            appos = list(tok.doc[child.left_edge.i : child.right_edge.i + 1])
+        elif child.dep_ == "punct":
+            continue
+        elif child.dep_ in {"relcl", "acl", "cc", "conj", "appos"}:
+            break
+    doc = tok.doc
+    # a mention never cuts a multi-word name ("Doctors Without Borders" parsed as a noun + PP)
+    if tok.ent_iob_ != "O":
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and not any(t.is_quote or t.text == "," for t in ent):
+            left, right = min(left, ent.start), max(right, ent.end - 1)
+    toks = [t for t in doc[left : right + 1] if not t.is_space]
+    # a left edge inside a quotation or across a comma is not part of the mention
+    cut = max(
+        (i for i, t in enumerate(toks) if t.is_quote or t.text in {",", ";", ":"}), default=-1
+    )
+    return toks[cut + 1 :], appos
+
+
+def make_speaker(tokens: list[Token], appos: list[Token] | None = None) -> Speaker | None:
+    """A :class:`Speaker` from a mention's tokens (and its appositive, which may hold a role)."""
+    toks = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not toks or not any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in toks):
+        return None
+    name, role, person = split_role(toks)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if appos and all(t.like_num or t.is_punct for t in appos):
+        appos = None  # "Maria Gonzalez, 52, ...": an age, not a role
+    if appos:
+        a_name, a_role, a_person = split_role(appos)
+        if not person and a_person:  # "the mayor of Kharkiv, Ihor Terekhov"
+            return Speaker(a_name, appos[0].idx, appos[-1].idx + len(appos[-1]), name, True)
+        if role is None and a_name and len(appos) <= 10:
+            role = a_name if a_role is None else f"{a_role} {a_name}"
+            role = re.sub(r"^(the|a|an) ", "", role)
+    if len(toks) == 1 and toks[0].pos_ == "PROPN" and toks[0].ent_type_ in {"PERSON", ""}:
+        person = person or toks[0].ent_type_ == "PERSON"
+    return Speaker(name, start, end, role, person)
+
+
+def _window_after(doc: Doc, pos: int, limit: int) -> list[Token]:
+    toks: list[Token] = []
+    span = doc.char_span(pos, min(limit, len(text_of(doc))), alignment_mode="expand")
+    if span is None:
+        return toks
+    for t in span:
+        if t.idx < pos:
+            continue
+        if t.is_quote or "\n" in t.text:
+            break
+        # a full stop the tagger reads as part of a name ("Lt. Gen." split as "Lt" ".") is not
+        # the end of the sentence
+        if t.text in {"!", "?", ";"} or (t.text == "." and t.pos_ == "PUNCT"):
+            break
+        toks.append(t)
+    return toks
+
+
+def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] | None:
+    """A cue right after the quotation: '"...," X said' or '"...," said X, the ...'."""
+    toks = _window_after(doc, q.close, limit)
+    if toks and toks[0].idx == q.close + _lead(text_of(doc), q.close) and _is_dash(toks[0].text):
+        names = toks[1:]  # '"..." ― Name': a byline-style attribution without a cue
+        if names and all(t.pos_ == "PROPN" or t.text in {".", ","} for t in names):
+            spk = make_speaker(names)
+            return (toks[0], spk) if spk else None
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    for j, t in enumerate(toks[:16]):
+        if t.lower_ == "according" and j + 1 < len(toks) and toks[j + 1].lower_ == "to":
+            objs = [c for c in toks[j + 1].children if c.dep_ == "pobj"]
+            if objs:
+                np, appos = noun_phrase(objs[0])
+                return t, make_speaker(np, appos)
+            return None
+        if is_cue(t):
+            before = toks[:j]
+            if any(b.pos_ in {"VERB", "AUX"} and not b.dep_.startswith("aux") for b in before):
+                return None
+            subj = [c for c in t.children if c.dep_ == "nsubj" and before and c.i >= before[0].i]
+            if subj and subj[0].lower_ not in {"who", "which", "that"}:
+                np, appos = noun_phrase(subj[0])
+                return t, make_speaker(np, appos)
+            if before:
+                comma = [k for k, b in enumerate(before) if b.text == ","]
+                if comma:  # '"...," Name, the mayor of X, said'
+                    return t, make_speaker(before[: comma[0]], before[comma[0] + 1 :])
+                return t, make_speaker(before)
+            subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > t.i]
+            if subj:
+                np, appos = noun_phrase(subj[0])
+                return t, make_speaker(np, appos)
+            rest: list[Token] = []
+            for r in toks[j + 1 :]:  # "said one resident, who asked not to be named"
+                if r.text == "," or r.pos_ in {"VERB", "AUX", "ADP", "SCONJ"} or r.is_quote:
+                    break
+                rest.append(r)
+            tail_appos: list[Token] = []
+            k = j + 1 + len(rest)
+            if k < len(toks) and toks[k].text == ",":  # "said X, a writer for Y"
+                for r in toks[k + 1 :]:
+                    if r.text == "," or r.pos_ in {"VERB", "AUX"} or r.lower_ in {"who", "which"}:
+                        break
+                    tail_appos.append(r)
+            return t, make_speaker(
+                rest, tail_appos if tail_appos and tail_appos[0].pos_ != "SCONJ" else None
+            )
+        if t.pos_ == "VERB" and j > 0:
+            return None
+    return None
+
+
+def _before(doc: Doc, q: QuoteSpan, floor: int) -> tuple[Token, Speaker | None] | None:
+    """A cue before the quotation: 'X said: "..."' or, for mixed quotes, 'X said the ... "..."'."""
+    span = doc.char_span(floor, q.open, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    toks = [t for t in span if t.idx >= floor and t.idx < q.open and not t.is_space]
+    first = doc.char_span(q.start, q.end, alignment_mode="expand")
+    for k in range(len(toks) - 1, max(-1, len(toks) - 40), -1):
+        t = toks[k]
+        if not is_cue(t):
+            continue
+        gap = toks[k + 1 :]
+        near = len(gap) <= 8 and not any(g.pos_ in {"VERB", "AUX"} for g in gap)
+        governs = first is not None and any(t.is_ancestor(x) for x in first[:3])
+        if not (near or governs):
+            continue
+        subj = _subject(t)
+        if subj is None:
+            return None
+        np, appos = noun_phrase(subj)
+        return t, make_speaker(np, appos)
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The active subject of a verb, looking through conjoined and open-clause verbs."""
+    cur: Token | None = verb
+    for _ in range(5):
+        if cur is None:
+            return None
+        subj = [c for c in cur.children if c.dep_ == "nsubj"]
+        if subj:
+            s = subj[0]
+            if s.lower_ in {"who", "which", "that"} and cur.dep_ == "relcl":
+                return cur.head
+            return s
+        up = {"conj", "xcomp", "advcl", "pcomp", "prep"}
+        cur = cur.head if cur.dep_ in up and cur.head is not cur else None
+    return None
+
+
+def _date(times: list[TimeRef], lo: int, hi: int) -> dt.date | None:
+    for t in times:
+        if lo <= t.start and t.end <= hi:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+                return dt.date.fromisoformat(t.value)
+            if t.begin is not None and t.end_date in (None, t.begin) and t.grain == "day":
+                return t.begin
+    return None
+
+
+def _clause_end(doc: Doc, cue: Token) -> int:
+    """The end of the attribution clause around a cue (before the next comma or stop)."""
+    for t in doc[cue.i + 1 : cue.i + 10]:
+        if t.text in {",", ".", ";", "!", "?", ":"} or t.is_quote or "\n" in t.text:
+            return t.idx
+    return cue.idx + len(cue) + 60
+
+
+def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
+    """Every direct or mixed quotation in the document, with its speaker.
+
+    Args:
+        doc: the parsed article (its text equals ``article.text``).
+        article: the article.
+        times: the article's time expressions; the one in the cue's clause dates the quote.
+
+    Returns:
+        The quotations in text order. ``speaker`` is the resolved name (a pronoun resolves to
+        the last named person speaker); ``date`` is None unless the cue clause holds a day.
+    """
+    text = text_of(doc)
+    spans = quote_spans(text)
+    out: list[Quote] = []
+    last_person: Speaker | None = None
+    reporters = _reporters(doc)
+    prev: tuple[QuoteSpan, Quote] | None = None
+    for n, q in enumerate(spans):
+        content = text[q.start : q.end]
+        nxt = spans[n + 1].open if n + 1 < len(spans) else len(text)
+        prev_close = spans[n - 1].close if n else 0
+        line_start = text.rfind("\n", 0, q.open) + 1
+        floor = max(prev_close, line_start, _sentence_start(text, q.open, line_start))
+        ends_clause = content.rstrip(_SQ_CLOSE + " ")[-1:] in _END_PUNCT
+        if ends_clause or q.close == q.end:
+            found = _after(doc, q, nxt) or _before(doc, q, floor)
+        else:
+            found = _before(doc, q, floor) or _after(doc, q, nxt)
+        short = _words(content) <= 3
+        if found is None:
+            if short:
+                continue
+            opens_sentence = not text[floor : q.open].strip()
+            near = prev is not None and text.count("\n\n", prev[0].close, q.open) <= 1
+            if prev is not None and opens_sentence and near and prev[1].speaker is not None:
+                p = prev[1]
+                quote = Quote(
+                    content,
+                    q.start,
+                    q.end,
+                    p.speaker,
+                    p.speaker_start,
+                    p.speaker_end,
+                    p.speaker_role,
+                    p.cue,
+                    p.date,
+                    0.6,
+                    EXTRACTOR,
+                )
+            elif opens_sentence or _words(content) >= 6:
+                quote = Quote(content, q.start, q.end, confidence=0.3, extractor=EXTRACTOR)
+            else:
+                continue
+        else:
+            cue, spk = found
+            if short and not (
+                (ends_clause and cue.idx > q.close) or _adjacent_before(text, cue, q)
+            ):
+                continue
+            if spk is not None and spk.name.lower() in PERSON_PRONOUNS:
+                ref = _last_named(reporters, last_person, spk.start)
+                if ref is not None:
+                    spk = Speaker(ref.name, spk.start, spk.end, ref.role, True)
+            elif spk is not None and spk.person:
+                last_person = spk
+            cue_text: str | None = cue.text
+            if cue.lower_ == "according":
+                cue_text = "according to"
+            elif _is_dash(cue.text):
+                cue_text = None
+            lo = min(cue.idx, spk.end if spk else cue.idx)
+            quote = Quote(
+                content,
+                q.start,
+                q.end,
+                spk.name if spk else None,
+                spk.start if spk else None,
+                spk.end if spk else None,
+                spk.role if spk else None,
+                cue_text,
+                _date(times, lo, _clause_end(doc, cue)),
+                0.8 if spk else 0.5,
+                EXTRACTOR,
+            )
+        out.append(quote)
+        prev = (q, quote)
+    return out
+
+
+def _lead(text: str, pos: int) -> int:
+    n = 0
+    while pos + n < len(text) and text[pos + n] in " \u00a0":
+        n += 1
+    return n
+
+
+def _is_dash(s: str) -> bool:
+    return s in {"\u2015", "\u2014", "\u2013", "-", "--"}
+
+
+def _adjacent_before(text: str, cue: Token, q: QuoteSpan) -> bool:
+    gap = text[cue.idx + len(cue) : q.open]
+    return cue.idx < q.open and bool(re.fullmatch(r"\s*[:,]\s*", gap))
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    ends = [m.end() for m in _SENT_END.finditer(text, floor, pos + 1)]
+    return ends[-1] if ends else floor
+
+
+def _reporters(doc: Doc) -> list[Speaker]:
+    """Named people who are the subject of a cue verb ("Minister X said the ..."), in order.
+
+    A pronoun speaker ("he said") may refer back to a person reported without a quotation.
+    """
+    out: list[Speaker] = []
+    for tok in doc:
+        if not is_cue(tok):
+            continue
+        subj = _subject(tok)
+        if subj is None or subj.i > tok.i or subj.lower_ in PRONOUNS:
+            continue
+        np, appos = noun_phrase(subj)
+        spk = make_speaker(np, appos)
+        if spk is not None and spk.person and spk.name.lower() not in PRONOUNS:
+            out.append(spk)
+    return out
+
+
+def _last_named(reporters: list[Speaker], last: Speaker | None, pos: int) -> Speaker | None:
+    """The latest named person speaker mentioned before ``pos``."""
+    best = last if last is not None and last.start < pos else None
+    for spk in reporters:
+        if spk.start < pos and (best is None or spk.start > best.start):
+            best = spk
+    return best

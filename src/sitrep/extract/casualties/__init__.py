@@ -1,0 +1,25 @@
+"""Casualties: numbers, casualty words, and casualty figures as claims with their sources.
+
+``numbers`` reads quantities ("more than 2,000", "dozens"); ``lexicon`` and ``words`` hold the
+casualty cues, victim classes and hedges; ``truecase`` guesses the case of all-caps wire copy;
+``claims`` makes :class:`~sitrep.model.CasualtyClaim` records.
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.casualties.claims import BLOCKING_FLAGS, casualties
+from sitrep.extract.casualties.lexicon import CUES
+from sitrep.extract.casualties.numbers import find_quantities, parse_quantity, words_to_int
+from sitrep.extract.casualties.truecase import truecase
+from sitrep.extract.casualties.victims import victim_class
+
+__all__ = [
+    "BLOCKING_FLAGS",
+    "CUES",
+    "casualties",
+    "find_quantities",
+    "parse_quantity",
+    "truecase",
+    "victim_class",
+    "words_to_int",
+]

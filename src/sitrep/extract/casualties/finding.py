@@ -1,0 +1,339 @@
+"""Finding casualty figures in a sentence: a number tied to its cue and its victims.
+
+"21 people were killed" (number first), "killing at least 12" (cue first), "the deaths of
+three soldiers", and a single named victim ("he was shot dead"); each a :class:`Found` that
+:mod:`~sitrep.extract.casualties.claims` qualifies and turns into a claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract.casualties.lexicon import (
+    CAUSES,
+    CUE_FIRST_GAP,
+    CUES,
+    DAY_WORDS,
+    DEAD_AFTER_VERBS,
+    DIE_FORMS,
+    DUAL_VICTIMS,
+    EVENT_NOUNS,
+    GAP_WORDS,
+    MONTH_NAMES,
+    NOT_DONE,
+    OF_NOUNS,
+    SINGLE,
+    SINGULAR_VICTIMS,
+    TO_DEATH,
+    TOLL_KINDS,
+    TRANSITIVE,
+    VICTIM_OF_NOUNS,
+    WOUNDING_VERBS,
+)
+from sitrep.extract.casualties.numbers import Quantity, find_quantities
+from sitrep.extract.casualties.victims import is_victim_noun, might_be_people
+from sitrep.model import (
+    CasualtyKind,
+)
+from sitrep.nlp import text_of
+
+
+@dataclass(slots=True)
+class Found:
+    """A figure tied to a cue, before the sentence-level details are added."""
+
+    kind: CasualtyKind
+    q: Quantity
+    num: int  # token index of the number
+    cue: Token | None
+    victim: tuple[int, int] | None  # token bounds of the victim noun run
+    via: str  # "number-first", "cue-first", "ellipsis", "singular"
+
+
+def token_at(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else None
+
+
+def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
+    """Bounds of the nouns from token i (skipping adjectives) if they name people."""
+    j = i
+    while j < limit and doc[j].pos_ in {"ADJ", "PROPN", "VERB"} and not _is_cue(doc[j]):
+        if doc[j].pos_ == "VERB" and not doc[j].lower_.endswith("ed"):
+            return None
+        j += 1
+    k = j
+    while k < limit and doc[k].pos_ in {"NOUN", "PROPN"} and not _is_cue(doc[k]):
+        k += 1
+    if k == j:
+        return None
+    if not might_be_people(doc[k - 1].lower_, doc[k - 1].lemma_.lower()):
+        return None
+    return (j, k)
+
+
+def _is_cue(t: Token) -> bool:
+    return t.lower_ in CUES
+
+
+def _cue_kind(doc: Doc, cue: Token, end: int) -> CasualtyKind:
+    """The kind a cue gives, "casualties" for "dead and wounded"."""
+    kind = CUES.get(cue.lower_, "killed")
+    if cue.i + 2 < end and doc[cue.i + 1].lower_ in {"and", "or"}:
+        other = CUES.get(doc[cue.i + 2].lower_)
+        if other is not None and {kind, other} == {"killed", "injured"}:
+            return "casualties"
+    if cue.lower_ == "toll" and cue.i > 0 and doc[cue.i - 1].lower_ in TOLL_KINDS:
+        return "injured" if doc[cue.i - 1].lower_ == "injury" else "casualties"
+    return kind
+
+
+def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, int] | None] | None:
+    """A cue after the number: "21 people were killed", "five dead", "3 deaths"."""
+    victim: tuple[int, int] | None = None
+    j = q_end
+    steps = 0
+    while j < sent.end and steps < 9:
+        t = doc[j]
+        if _is_cue(t) and t.lower_ not in EVENT_NOUNS:
+            if t.lower_ == "toll" or (j + 1 < sent.end and doc[j + 1].lower_ in NOT_DONE):
+                return None  # "four assassination attempts", "two death threats"
+            if t.lower_ in DUAL_VICTIMS and victim is None:
+                later = _number_first(doc, j + 1, sent)
+                if later is not None:
+                    return later[0], (j, j + 1)
+            return t, victim
+        if victim is None and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in GAP_WORDS:
+            run = _noun_run(doc, j, sent.end)
+            if run is None:
+                return None
+            victim = run
+            j = run[1]
+            steps += 1
+            continue
+        if t.lower_ not in GAP_WORDS:
+            return None
+        j += 1
+        steps += 1
+    return None
+
+
+def _cue_first(
+    doc: Doc, q_start: int, q_end: int, sent: Span
+) -> tuple[Token, tuple[int, int] | None] | None:
+    """A cue before the number: "killing 12 people", "the death toll rose to 23"."""
+    j = q_start - 1
+    steps = 0
+    while j >= sent.start and steps < 6:
+        t = doc[j]
+        low = t.lower_
+        if low == "lives" and j > sent.start and doc[j - 1].lower_ in {"the", "their"}:
+            break
+        if (
+            low in TRANSITIVE
+            or low == "toll"
+            or (low in VICTIM_OF_NOUNS and doc[j + 1].lower_ == "of")
+        ):
+            if (
+                low in TRANSITIVE
+                and j > sent.start
+                and doc[j - 1].lower_ in {"were", "was", "been", "be", "being", "are", "is"}
+            ):
+                return None  # passive: the number is not its object
+            break
+        if low not in CUE_FIRST_GAP and low not in CAUSES:
+            return None
+        j -= 1
+        steps += 1
+    else:
+        return None
+    if j < sent.start:
+        return None
+    cue = doc[j]
+    if (
+        q_end < sent.end
+        and doc[q_end].pos_ in {"NOUN", "PROPN", "ADJ"}
+        and doc[q_end].lower_ not in GAP_WORDS
+    ):
+        run = _noun_run(doc, q_end, sent.end)
+        if run is None:
+            return None
+        return cue, run
+    return cue, None
+
+
+def _arguments(cue: Token) -> list[Token]:
+    """The victims a cue governs: passive subject, object, "death of X"; with their conjuncts."""
+    args: list[Token] = []
+    if cue.lower_ == "dead" and cue.head.lemma_.lower() in DEAD_AFTER_VERBS:
+        cue = cue.head  # "shot dead a girl", "were found dead"
+    elif (
+        cue.lower_ == "dead"
+        and cue.dep_ == "amod"
+        and cue.head.head.lemma_.lower() in WOUNDING_VERBS
+    ):
+        cue = cue.head.head  # "shot dead Marta Quispe" parsed as "dead Quispe"
+    elif (
+        cue.lower_ == "death"
+        and cue.head.lower_ == "to"
+        and cue.head.head.lemma_.lower() in TO_DEATH
+    ):
+        cue = cue.head.head  # "were shot to death", "stabbed to death"
+    passive = any(c.dep_ == "auxpass" for c in cue.children)
+    for c in cue.children:
+        if (
+            c.dep_ == "nsubjpass"
+            or (c.dep_ == "nsubj" and cue.lower_ in DIE_FORMS)
+            or (
+                c.dep_ == "dobj"
+                and not passive
+                and (cue.lower_ in TRANSITIVE or cue.lemma_.lower() in WOUNDING_VERBS)
+            )
+        ):
+            args.append(c)
+        elif c.lower_ == "of" and cue.lower_ in OF_NOUNS:
+            args.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "poss" and c.pos_ == "PROPN" and cue.lower_ in OF_NOUNS:
+            args.append(c)  # "Rodriguez's death"
+    if not args and cue.dep_ == "conj" and passive is False and cue.head.lower_ in CUES:
+        return []
+    if not args and cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children):
+        args.extend(c for c in cue.head.children if c.dep_ == "nsubjpass")
+    if cue.dep_ == "relcl":  # "the judge, who was murdered on Friday": the judge
+        args = [cue.head if a.lower_ in {"who", "that", "which"} else a for a in args]
+    return [x for a in args for x in (a, *a.conjuncts)]
+
+
+def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
+    """One victim: "a soldier was wounded", "guerrillas killed a peasant", "the death of X"."""
+    out: list[Found] = []
+    for cue in sent:
+        if cue.lower_ not in CUES or CUES[cue.lower_] in {"displaced", "evacuated", "casualties"}:
+            continue
+        for a in _arguments(cue):
+            if (
+                a.i in used
+                or a.like_num
+                or any(
+                    c.dep_ == "nummod" or (c.i in used and c.dep_ not in {"appos", "punct"})
+                    for c in a.children
+                )
+            ):
+                continue
+            single = a.tag_ in {"NN", "NNP"} and (
+                a.lower_ in SINGULAR_VICTIMS
+                or (a.pos_ == "PROPN" and not (a.lower_.endswith("s") and is_victim_noun(a.lower_)))
+            )  # not a plural that guessed case took for a name ("clergymen")
+            if not single and a.lower_ not in SINGLE:
+                continue
+            if a.lower_ in SINGLE and a.dep_ == "dobj":
+                continue
+            if not any(ch.isalpha() for ch in a.text) or (
+                "." in a.text.rstrip(".") and a.text.replace(".", "").isupper()
+            ):
+                continue  # punctuation, or an abbreviation ("the murder of two U.S. nuns")
+            if a.dep_ == "poss" and (a.lower_ in DAY_WORDS or a.lower_ in MONTH_NAMES):
+                continue  # "last Thursday's murder of eight people": a date, not a victim
+            if cue.lower_ == "body" and a.pos_ != "PROPN":
+                continue  # "the body of Ana Ruiz" names a victim; "the body of a man" is a scene
+            if any(t.dep_ == "neg" or t.lower_ in {"no", "not"} for t in a.subtree):
+                continue  # "not a single person was killed": no figure
+            lo = a.left_edge.i if a.left_edge.i >= sent.start else a.i
+            while lo < a.i and doc[lo].lower_ in {"the", "a", "an", "another"}:
+                lo += 1
+            hi = a.i + 1
+            while (hi < sent.end and doc[hi].dep_ == "compound") or (
+                hi < sent.end and doc[hi].pos_ == "PROPN" and doc[hi].head == a
+            ):
+                hi += 1
+            start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            q = Quantity(start, end, text_of(doc)[start:end], 1, 1, 1, None, start)
+            used.add(a.i)
+            out.append(Found(_cue_kind(doc, cue, sent.end), q, a.i, cue, (lo, hi), "singular"))
+    return out
+
+
+def find(doc: Doc, sent: Span) -> list[Found]:
+    """Every figure tied to a cue in one sentence."""
+    found: list[Found] = []
+    quantities = find_quantities(sent.text)
+    base = sent.start_char
+    spans: list[tuple[Quantity, int, int]] = []
+    for q in quantities:
+        q = replace(q, start=q.start + base, end=q.end + base, num_start=q.num_start + base)
+        a, b = token_at(doc, q.num_start), token_at(doc, q.end - 1)
+        if a is None or b is None:
+            continue
+        spans.append((q, a, b + 1))
+    governed = {arg.i: cue for cue in sent if cue.lower_ in CUES for arg in _arguments(cue)}
+    for q, a, b in spans:
+        if q.year_like and not (
+            b < sent.end and is_victim_noun(doc[b].lower_, doc[b].lemma_.lower())
+        ):
+            continue
+        first = token_at(doc, q.start) or a
+        if (b + 1 < sent.end and doc[b].lower_ == "of" and doc[b + 1].lower_ == "whom") or (
+            first - 2 >= sent.start
+            and doc[first - 2].lower_ == "of"
+            and doc[first - 1].lower_ == "whom"
+        ):
+            continue  # "20 were injured, of whom 17 were hospitalized": a part already counted
+        if (
+            first - 2 >= sent.start
+            and doc[first - 1].lower_ in {"the", "her", "his", "their"}
+            and doc[first - 2].lower_ == "of"
+            and first - 3 >= sent.start
+            and doc[first - 3].like_num
+        ):
+            continue  # "seven of the nine soldiers": the seven count
+        if (
+            (q.count or 0) > 1
+            and b + 2 < sent.end
+            and doc[b].lower_ == "of"
+            and doc[b + 1].lower_ in {"the", "their", "these", "those"}
+            and not doc[b + 2].like_num
+            and any(t.lower_ in CUES for t in doc[b + 2 : min(b + 4, sent.end)])
+        ):
+            continue  # "five of the murdered priests": part of a group counted elsewhere
+        hit = _number_first(doc, b, sent)
+        via = "number-first"
+        if hit is None:
+            hit = _cue_first(doc, first, b, sent)
+            via = "cue-first"
+        if hit is None:
+            tok = doc[b - 1]
+            head = tok.head if tok.dep_ in {"nummod", "quantmod"} else tok
+            if head.i in governed:
+                run = (head.i, head.i + 1) if head.pos_ == "NOUN" and head.i >= b else None
+                hit, via = (governed[head.i], run), "dependency"
+        if hit is None:
+            continue
+        cue, victim = hit
+        found.append(Found(_cue_kind(doc, cue, sent.end), q, a, cue, victim, via))
+    # ellipsis: "..., and four more on Wednesday", "killed 3 soldiers and 2 civilians"
+    for q, a, b in spans:
+        if any(f.num == a for f in found) or not found:
+            continue
+        prior = [f for f in found if f.num < a]
+        first = token_at(doc, q.start) or a
+        if (
+            not prior
+            or first == sent.start
+            or doc[first - 1].lower_ not in {"and", ",", "plus", "while"}
+        ):
+            continue
+        nxt = doc[b].lower_ if b < sent.end else ""
+        victim = None
+        if nxt in {"more", "others", "other", "further", "additional"}:
+            pass
+        elif b < sent.end and (run := _noun_run(doc, b, sent.end)) is not None:
+            victim = run
+        else:
+            continue
+        p = prior[-1]
+        found.append(Found(p.kind, q, a, None, victim or p.victim, "ellipsis"))
+    used = {f.num for f in found} | {i for _, a, b in spans for i in range(a - 1, b)}
+    found.extend(_singulars(doc, sent, used))
+    return sorted(found, key=lambda f: f.num)

@@ -1,0 +1,342 @@
+"""The words casualty reporting is made of: cues, victims, causes, demonyms, and the phrases
+that qualify a figure (negated, hypothetical, future, cumulative, background).
+
+Every casualty word and per-phrase pattern of :mod:`~sitrep.extract.casualties.finding`,
+:mod:`~sitrep.extract.casualties.claims` and :mod:`~sitrep.extract.casualties.victims` is here,
+each table with the reason it exists; the code reads them. All entries are lower case word forms
+(not lemmas) unless said otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import CasualtyKind
+
+
+def _set_of(text: str) -> set[str]:
+    return set(text.split())
+
+
+# Casualty cue word forms -> the kind of casualty they report (built from the table below).
+CUES: dict[str, CasualtyKind] = {}
+_KINDS: dict[CasualtyKind, str] = {
+    "killed": "killed kill kills killing killings dead died die dies dying death deaths fatalities "
+    "fatality assassination assassinations "
+    "slain murdered murdering murder assassinated executed massacred perished toll body bodies "
+    "lifeless drowned beheaded lynched lives",
+    "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
+    "maimed hospitalized hospitalised",
+    "missing": "missing unaccounted disappeared",
+    "captured": "captured capturing capture prisoner prisoners pows",
+    "arrested": "arrested arresting arrests arrest detained detaining detain apprehended jailed",
+    "kidnapped": "kidnapped kidnapping kidnaps kidnap abduct abducted abducting abduction hostage hostages",
+    "displaced": "displaced displacing displace homeless refugees fled uprooted",
+    "evacuated": "evacuated evacuating evacuate evacuees rescued rescue",
+    "casualties": "casualties casualty",
+}
+for _kind, _forms in _KINDS.items():
+    for _w in _forms.split():
+        CUES[_w] = _kind
+
+# Cue nouns that are also victims: "5 hostages were killed" is about the killing.
+DUAL_VICTIMS = _set_of(
+    """
+    hostages hostage prisoners prisoner refugees evacuees bodies casualties
+    """
+)
+
+# Verb forms that take the count as object: "killing 12 people", "wounded three".
+TRANSITIVE = _set_of(
+    """
+    killed kill kills killing wounded wounding injured injuring injures injure murdered
+    murdering massacred executed slew kidnapped kidnapping abducted abducting arrested arresting
+    detained detaining captured capturing evacuated evacuating displaced displacing rescued
+    wound kidnap abduct arrest detain capture evacuate displace rescue
+    """
+)
+# Words allowed between a cue and a following count: "killed at least", "claimed the lives of".
+CUE_FIRST_GAP = _set_of(
+    """
+    the lives of a total of another an additional further rose risen has have had to at climbed
+    jumped increased reached stood stands now is was hit passed topped surpassed reportedly up
+    revised been least from
+    """
+)
+# Words allowed between a count and its cue: "21 people were reportedly killed".
+GAP_WORDS = _set_of(
+    """
+    were was have has had been are is be being reportedly also allegedly later subsequently all
+    of them whom the who others other more reported confirmed believed feared said to left found
+    lay lie lying lies so far already now who thought presumed listed declared still among those
+    her his their its our
+    """
+)
+# Verbs that say a figure updates an earlier one.
+UPDATE_VERBS = _set_of(
+    """
+    rose risen climbed jumped increased raised revised lowered fell dropped cut reduced doubled
+    rising climbing
+    """
+)
+
+# Plural nouns that name people who can be casualties: "12 civilians were killed".
+PLURAL_VICTIMS = _set_of(
+    """
+    people persons civilians children kids women men adults babies infants boys girls soldiers
+    troops servicemen servicemembers marines sailors airmen officers policemen police
+    policewomen guards fighters militants rebels insurgents guerrillas terrorists subversives
+    extremists gunmen attackers assailants militiamen combatants members students teachers
+    doctors nurses journalists reporters workers farmers peasants villagers residents passengers
+    pilgrims worshippers protesters demonstrators migrants refugees detainees prisoners inmates
+    hostages miners employees staff volunteers medics paramedics firefighters officials leaders
+    commanders agents patients bystanders shoppers tourists foreigners nationals citizens locals
+    policemen troopers conscripts recruits mercenaries jihadists islamists separatists loyalists
+    supporters relatives families individuals victims others those priests nuns monks clergy
+    judges lawyers politicians candidates councillors councilmen mayors peacekeepers contractors
+    crew crewmen drivers pedestrians settlers palestinians israelis ukrainians russians syrians
+    afghans iraqis americans soldier's
+    """
+)
+# Singular nouns of one victim: "his bodyguard was killed" is a figure of one.
+SINGULAR_VICTIMS = _set_of(
+    """
+    bodyguard escort chauffeur secretary assistant congressman councilman senator magistrate
+    prosecutor engineer industrialist rancher landowner manager director owner professor rector
+    archbishop bishop missionary seminarian youth companion relative nephew niece cousin
+    grandson granddaughter uncle aunt newsman correspondent cameraman editor unionist citizen
+    national employee guide watchman sentry inspector detective investigator policeman man woman
+    child boy girl baby infant teenager person civilian soldier serviceman marine officer
+    policeman policewoman guard fighter militant rebel insurgent guerrilla terrorist subversive
+    gunman attacker member student teacher doctor nurse journalist reporter photographer worker
+    farmer peasant villager resident passenger driver pedestrian protester demonstrator migrant
+    refugee prisoner hostage employee volunteer medic paramedic firefighter official leader
+    commander agent patient bystander tourist priest nun judge lawyer politician candidate
+    councillor mayor governor minister diplomat ambassador businessman trader shopkeeper
+    merchant contractor pilot sergeant lieutenant captain colonel general major corporal private
+    trooper conscript peacekeeper activist mother father son daughter wife husband brother
+    sister
+    """
+)
+# Endings of nouns for people ("peacekeepers", "journalists"), for victims not listed above.
+PERSON_SUFFIXES = ("ers", "ists", "ians", "ees", "ants", "ents", "men", "ites")
+# Nouns with those endings that are not people: "for 12 hours", "three apartments".
+NOT_PEOPLE = _set_of(
+    """
+    hours days weeks months years minutes seconds meters metres kilometres kilometers km kms
+    bullet bullets gunshot shots miles feet tons tonnes dollars euros percent points homes
+    houses buildings vehicles tanks cars trucks aircraft planes helicopters drones missiles
+    rockets shells rounds bombs mines times incidents attacks events cases votes seats rooms
+    floors apartments settlements documents comments statements moments segments payments
+    agreements governments departments elements amendments shipments instruments apartments
+    """
+)
+
+# Causes of death, not victims or perpetrators: "the shelling killed 4".
+CAUSES = _set_of(
+    """
+    shelling shell shells strike strikes airstrike airstrikes air-strike bombardment
+    bombardments missile missiles rocket rockets drone drones mine mines landmine landmines
+    gunfire shooting shootings bombing bombings bomb bombs explosion explosions blast blasts
+    attack attacks artillery mortar mortars grenade grenades ambush ambushes clash clashes
+    fighting fight battle battles raid raids crossfire barrage fire firefight massacre ied ieds
+    explosive explosives shootout assault offensive earthquake flood floods flooding storm
+    cyclone crash collision collapse stampede landslide fires wildfire
+    """
+)
+
+# Adjectives of a side: "Russian soldiers" are the Russian side's losses.
+DEMONYMS: dict[str, str] = {
+    "russian": "Russia",
+    "ukrainian": "Ukraine",
+    "israeli": "Israel",
+    "palestinian": "Palestine",
+    "syrian": "Syria",
+    "iraqi": "Iraq",
+    "iranian": "Iran",
+    "afghan": "Afghanistan",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "british": "United Kingdom",
+    "french": "France",
+    "turkish": "Turkey",
+    "saudi": "Saudi Arabia",
+    "yemeni": "Yemen",
+    "sudanese": "Sudan",
+    "ethiopian": "Ethiopia",
+    "malian": "Mali",
+    "nigerian": "Nigeria",
+    "somali": "Somalia",
+    "burmese": "Myanmar",
+    "myanmar": "Myanmar",
+    "mexican": "Mexico",
+    "colombian": "Colombia",
+    "salvadoran": "El Salvador",
+    "peruvian": "Peru",
+    "guatemalan": "Guatemala",
+    "honduran": "Honduras",
+    "nicaraguan": "Nicaragua",
+    "lebanese": "Lebanon",
+    "pakistani": "Pakistan",
+    "indian": "India",
+    "chinese": "China",
+    "belarusian": "Belarus",
+    "georgian": "Georgia",
+    "armenian": "Armenia",
+    "azerbaijani": "Azerbaijan",
+    "libyan": "Libya",
+    "egyptian": "Egypt",
+    "congolese": "DR Congo",
+    "burkinabe": "Burkina Faso",
+    "nigerien": "Niger",
+    "chadian": "Chad",
+    "cameroonian": "Cameroon",
+    "kenyan": "Kenya",
+    "german": "Germany",
+    "polish": "Poland",
+}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Victims who are members of an armed force or group: casualties among them are combat losses.
+COMBATANTS = _words(
+    "soldier soldiers troops trooper troopers guerrilla guerrillas subversive subversives "
+    "terrorist terrorists rebel rebels extremist extremists militiamen militiaman insurgent "
+    "insurgents combatant combatants enemy fighters fighter militants militant kidnappers "
+    "traffickers paratroopers marines conscripts servicemen serviceman"
+)
+# Ranks, and the words that make a generic victim noun military: "army officer", "a corporal".
+RANKS = _words(
+    "corporal corporals sergeant sergeants subsergeant subsergeants lieutenant lieutenants "
+    "private privates"
+)
+# Words before a generic noun that make it military: "army officer", "patrol members".
+MILITARY_MARKS = _words(
+    "army military battalion brigade paramilitary navy naval air force defense patrol patrols guard "
+    "noncommissioned enemy guerrilla rebel"
+)
+# Generic victim nouns, military only with one of the marks above.
+GENERIC = _words(
+    "officer officers member members personnel men man crew crewmen pilot pilots major captain "
+    "colonel commander"
+)
+# A retired or former officer is no combatant.
+FORMER = _words("retired former ex")
+# Heads of civilian victims.
+CIVILIAN_WORDS = _words(
+    "civilian civilians peasant peasants villager villagers people persons person woman women "
+    "child children man men boy boys girl girls student students"
+)
+
+
+# Phrases that make a figure a running total, not one incident: "since February", "so far".
+CUMULATIVE = re.compile(
+    r"\b(since|so far|in total|total|toll|overall|to date|in all|altogether|thus far|"
+    r"cumulative|amount(?:s|ed)? to|history|offensive|campaign|wave of|"
+    r"(?:in|over|after|during|throughout) (?:only |just )?(?:the )?(?:past |last |first )?"
+    r"(?:nearly |almost |more than |over )?(?:a|one|two|three|four|five|six|several|\d+) "
+    r"(?:weeks?|months?|years?|decades?)|(?:a|one|two|three) (?:weeks?|months?|years?) of|"
+    r"decades? of|(?:every|per|each|a) (?:year|month|week)|(?:during|throughout) (?:19|20)\d\d|"
+    r"(?:a|the|this|civil|\d+-year(?:-long)?|years of|decade-long) war(?! zone)|"
+    r"\d+-(?:day|week|month|year)-long|\w+ alone|(?:a|the) (?:list|roll|register) of)\b"
+)
+
+# Background told as a reminder: "let us recall that...", "it should be recalled that..."
+RECALL = re.compile(
+    r"\b(?:let(?: us|'s) (?:recall|not forget|remember)|(?:i|we) (?:will )?remind you|(?:should|must|will) be (?:recalled|remembered)|it is recalled|"
+    r"it bears recalling|it is worth recalling)\b"
+)
+
+# A year, not a clock time ("at 1620", "1533 GMT", "[1745 hours]")
+YEAR = re.compile(
+    r"(?<!since )(?<!since early )(?<!at )(?<!about )(?<!approximately )(?<!\[)\b(1[5-9]\d\d|20\d\d)\b"
+    r"(?! ?(?:gmt|hours|hrs|local|est|edt|utc)\b)(?! ?[(\[]\d{3,4} ?(?:gmt|utc)\b)"
+)
+
+# A day and month without a year ("on 23 January", "May 24", "last February"): dated before
+# publication by its own year, or by the year before when it would fall after publication.
+MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+# Month names as a regex alternation, for the date patterns below.
+MONTH_RE = "|".join(MONTH_NAMES)
+
+DAY_MONTH = re.compile(
+    rf"\b(?:(?:on|of|since) (\d{{1,2}}) ({MONTH_RE})|(?:on|of|since) ({MONTH_RE}) (\d{{1,2}})\b"
+    rf"|(?:last|in|since) ({MONTH_RE}))\b(?!,? (?:1[5-9]|20)\d\d)"
+)
+
+
+# Negations in a figure's clause: "no one was killed" is flagged negated.
+NEG = {"no", "not", "n't", "never", "none", "nobody", "without", "neither", "nor"}
+
+# Modal and plan words: "could kill 100" is hypothetical.
+MODAL = {"could", "would", "might", "may", "threaten", "threatened", "threatens", "threat",
+          "risk", "risks", "if", "plot", "plotted", "plan", "planned", "plans", "vowed", "attempt",
+          "attempted", "try", "tried", "trying", "feared", "fear", "potentially", "unless"}  # fmt: skip
+
+# Nouns after a cue that make it not an event: "an assassination attempt", "a kill list".
+NOT_DONE = {"attempt", "attempts", "plot", "plots", "threat", "threats", "squad", "squads", "list"}
+
+# Plan words, hypothetical only when the cue is a verb ("a plot killed 3" happened).
+PLANS = {"plot", "plotted", "plan", "planned", "plans"}
+
+# Time nouns as a subject do not kill: "a week of shelling which killed" is the shelling's.
+TIME_NOUNS = {"week", "day", "month", "year", "hour", "night", "weekend", "period", "time"}
+
+# Day words as possessives are not victims: "Monday's attack killed 5".
+DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "yesterday", "tonight", "week", "month", "year"}  # fmt: skip
+
+# Future markers before a base verb: "will kill" is flagged future.
+FUTURE = {"will", "'ll", "shall", "going", "expected", "set", "due"}
+
+# Cue nouns whose victims follow "of": "the deaths of three soldiers".
+OF_NOUNS = {"death", "deaths", "murder", "murders", "killing", "killings", "assassination",
+             "kidnapping", "abduction", "arrest", "execution", "wounding", "body"}  # fmt: skip
+
+# Pronouns of one victim: "he was shot dead" is a figure of one.
+SINGLE = {"he", "she", "him", "her"}
+
+# Verbs that kill with "to death": "beaten to death" is a killing.
+TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "club", "torture", "stone", "shot"}
+
+# Words before "toll" that give its kind: "the injury toll", "the casualty toll".
+TOLL_KINDS = frozenset({"injury", "casualty"})
+
+# Singular cue nouns that take no number before them (only "deaths", "killings" count so).
+EVENT_NOUNS = frozenset({"death", "killing", "murder"})
+
+# Cue nouns before "of" and the number: "the deaths of 12 people", "the abduction of three".
+VICTIM_OF_NOUNS = frozenset({"deaths", "death", "killing", "murder", "kidnapping", "abduction"})
+
+# "Dead" after these verbs is the cue's verb: "shot dead a girl", "were found dead".
+DEAD_AFTER_VERBS = frozenset({"shoot", "stab", "beat", "hack", "find", "leave"})
+
+# Verbs of violence whose object is the victim: "shot two men dead", "stabbed three".
+WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "hack"})
+
+# Forms of "die", whose subject is the victim: "three soldiers died".
+DIE_FORMS = frozenset({"died", "die", "dies"})
+
+# Prepositions before a cause or perpetrator: "killed by shelling", "died in a blast".
+CAUSE_PREPOSITIONS = frozenset({"by", "in", "from", "during", "after", "amid", "when"})
+
+# Words that make an update a revision down: "the toll was lowered to 12".
+DOWNWARD_WORDS = frozenset({"down", "lowered", "fell", "dropped", "cut", "reduced"})

@@ -1,0 +1,262 @@
+"""Where a reported thing happened: the event place of a claim, chosen with evidence.
+
+A sentence names places in many roles: where the strike hit ("a strike on Vinnytsia"), who
+acted ("Russia's strike", "Moscow said"), who speaks ("the Kyiv region's governor"), where a
+weapon came from ("missiles from the Black Sea") and where the reporter sits ("KYIV:"). Only
+the first is the event place. :func:`incident_place` finds the place an article is about (the
+most specific place it names as a location, weighted towards its headline and lead), and
+:func:`event_place` picks, for one claim, the most specific location the sentence itself gives,
+falling back to the incident place when the sentence names none or only the country or region
+that holds it. A war-wide or cumulative figure keeps its country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract.places.lexicon import (
+    ANAPHORIC_NOUNS,
+    INCIDENT_NOUNS,
+    LOCATIVE_PREPS,
+    PLACE_NOUNS,
+)
+from sitrep.extract.places.resolve import DEMONYM_EXTRACTOR, place_ref
+from sitrep.model import Place, PlaceRef, Precision
+
+# How specific a precision is: a claim takes the most specific location its sentence gives.
+SPECIFICITY: dict[Precision | None, int] = {
+    "point": 4,
+    "city": 4,
+    "region": 2,
+    "country": 1,
+    "continent": 0,
+    None: 0,
+}
+
+# Dependency labels that attach a name to the noun it modifies ("Gaza health ministry").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+# A dateline or bureau line: the name opens its line and a colon, dash or bar follows
+# ("KYIV:", "JERUSALEM –", "GAZA CITY, Gaza Strip (AP) —", "Reuters | Kyiv | Updated").
+_DATELINE_AFTER = re.compile(r"\s*(?:,[^\n:–—|]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*[:–—|]|\s+-\s")
+_BUREAU_BEFORE = re.compile(r"[^\n|]{0,40}\|\s*$")
+
+# The weight of a mention for the article's incident place: the headline counts most, then
+# the lead; a sentence with a casualty figure counts more than one without.
+HEADLINE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+BODY_WEIGHT = 1.0
+LEAD_CHARS = 600
+FIGURE_BONUS = 1.0
+LOCATIVE_BONUS = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """How one place mention is used in its sentence."""
+
+    place: Place
+    locative: bool
+    actor: bool
+    dateline: bool
+
+
+def _head(doc: Doc, p: Place) -> Token | None:
+    """The syntactic head of the mention's tokens (the last token of a name)."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def _climb(t: Token) -> Token:
+    """From a name up through the place nouns it modifies ("Kyiv" in "the Kyiv region")."""
+    while t.dep_ in _MODIFIER_DEPS and t.head is not t and t.head.lower_ in PLACE_NOUNS:
+        t = t.head
+    return t
+
+
+def _is_place_word(t: Token) -> bool:
+    return t.lower_ in PLACE_NOUNS or t.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _possessor(doc: Doc, p: Place) -> bool:
+    """A name in the possessive ("Ukraine's government")."""
+    t = _head(doc, p)
+    return t is not None and _climb(t).dep_ == "poss"
+
+
+def is_dateline(text: str, p: Place) -> bool:
+    """A bureau name that opens its line ("KYIV:", "Reuters | Kyiv | Updated ...")."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    before = text[line_start : p.start]
+    after = text[p.end : p.end + 60]
+    if before.strip() == "" and _DATELINE_AFTER.match(after):
+        return True
+    return bool(_BUREAU_BEFORE.fullmatch(before)) and after.lstrip().startswith("|")
+
+
+def use_of(doc: Doc, p: Place) -> Use:
+    """Whether a mention is a location, an actor, a modifier or a dateline in its sentence."""
+    dateline = is_dateline(doc.text, p)
+    if p.role == "actor":
+        return Use(p, locative=False, actor=True, dateline=dateline)
+    t = _head(doc, p)
+    if t is None:
+        return Use(p, locative=False, actor=False, dateline=dateline)
+    top = _climb(t)
+    head = top.head
+    actor = False
+    if top.dep_ == "poss" and not _is_place_word(head):
+        actor = True  # "Russia's strike", "the Kyiv region's governor"
+    elif top.dep_ in _MODIFIER_DEPS and head is not top and not _is_place_word(head):
+        actor = True  # "the Gaza health ministry", "US-made rockets"
+    elif top.dep_ in {"nsubj", "nsubjpass", "agent"}:
+        actor = True
+    locative = top.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS
+    if top.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+        locative = True  # "the town of Chaplyne"
+    return Use(p, locative=locative, actor=actor, dateline=dateline)
+
+
+def _usable(u: Use) -> bool:
+    return not u.actor and not u.dateline and u.place.resolved
+
+
+def incident_place(
+    doc: Doc, places: Iterable[Place], figure_sentences: Iterable[tuple[int, int]] = ()
+) -> Place | None:
+    """The place the article is about: its most specific, most weighted location.
+
+    Each location mention (not an actor, not a dateline) adds its weight to its name: more in
+    the headline (the first line) and the lead, more in a sentence that gives a figure, more
+    after a locative preposition. The most specific precision tier that has any weight wins,
+    so a village named once in the lead beats a country named ten times.
+    """
+    text = doc.text
+    first_nl = text.find("\n")
+    headline_end = first_nl if 0 < first_nl < 300 else 0
+    spans = list(figure_sentences)
+    weight: dict[str, float] = defaultdict(float)
+    first: dict[str, Place] = {}
+    for p in places:
+        u = use_of(doc, p)
+        if not _usable(u):
+            continue
+        key = p.name or p.text
+        w = (
+            HEADLINE_WEIGHT
+            if p.start < headline_end
+            else LEAD_WEIGHT
+            if p.start < LEAD_CHARS
+            else BODY_WEIGHT
+        )
+        if any(lo <= p.start < hi for lo, hi in spans):
+            w += FIGURE_BONUS
+        if u.locative:
+            w += LOCATIVE_BONUS
+        weight[key] += w
+        first.setdefault(key, p)
+    if not weight:
+        return None
+    best_tier = max(SPECIFICITY[first[k].precision] for k in weight)
+    tier = [k for k in weight if SPECIFICITY[first[k].precision] == best_tier]
+    key = max(tier, key=lambda k: (weight[k], -first[k].start))
+    return first[key]
+
+
+def _inside(inner: Place, outer: Place) -> bool:
+    """Whether ``outer`` (a country or region) plausibly holds ``inner``."""
+    if inner.country is None or inner.country != outer.country:
+        return False
+    return SPECIFICITY[inner.precision] > SPECIFICITY[outer.precision]
+
+
+def event_place(
+    doc: Doc,
+    sent: Span,
+    at: int,
+    places: list[Place],
+    incident: Place | None,
+    *,
+    scope: str = "incident",
+) -> PlaceRef | None:
+    """The place of a claim whose figure stands at ``at`` in ``sent``.
+
+    Args:
+        doc: the parse the places' offsets refer to.
+        sent: the claim's sentence.
+        at: the character offset of the figure.
+        places: every place mention of the article.
+        incident: the article's incident place (:func:`incident_place`).
+        scope: the claim's scope; a cumulative or war-wide figure is placed in its country.
+    """
+    local = [
+        u
+        for u in (use_of(doc, p) for p in places if sent.start_char <= p.start < sent.end_char)
+        if _usable(u)
+    ]
+    if scope in {"cumulative", "war-wide"} and not any(
+        t.lemma_.lower() in INCIDENT_NOUNS for t in sent
+    ):
+        # A running total with no incident in its sentence ("has killed more than 2,000
+        # civilians") is placed where the sentence says, at most a country; a country named as
+        # a possessor still counts ("overthrowing Ukraine's government"), a demonym does not.
+        named = [
+            p
+            for p in places
+            if sent.start_char <= p.start < sent.end_char
+            and p.precision == "country"
+            and p.resolved
+            and p.extractor != DEMONYM_EXTRACTOR
+        ]
+        located = {u.place.start for u in local}
+        # Where the sentence puts it ("in Ukraine") before a country it names otherwise.
+        countries = [p for p in named if p.start in located] or [
+            p for p in named if _possessor(doc, p)
+        ]
+        specific = [u for u in local if SPECIFICITY[u.place.precision] > 1]
+        if not specific and countries:
+            return place_ref(min(countries, key=lambda p: abs(p.start - at)))
+    if local:
+        best = max(
+            local,
+            key=lambda u: (
+                SPECIFICITY[u.place.precision] + (LOCATIVE_BONUS if u.locative else 0.0),
+                -abs(u.place.start - at),
+            ),
+        )
+        if incident is not None and _inside(incident, best.place):
+            return place_ref(incident)
+        return place_ref(best.place)
+    back = _anaphor(sent, places)
+    if back is not None:
+        return place_ref(back)
+    return place_ref(incident) if incident is not None else None
+
+
+def _anaphor(sent: Span, places: list[Place]) -> Place | None:
+    """The place "the city" or "the town" points back to: the last such place named before."""
+    for t in sent:
+        if (
+            t.lower_ in ANAPHORIC_NOUNS
+            and any(c.lower_ == "the" for c in t.children)
+            and not any(c.dep_ in {"compound", "poss", "prep"} for c in t.children)
+        ):
+            tier = ANAPHORIC_NOUNS[t.lower_]
+            before = [
+                p
+                for p in places
+                if p.start < sent.start_char
+                and p.resolved
+                and p.role == "location"
+                and p.precision in tier
+            ]
+            if before:
+                return before[-1]
+    return None

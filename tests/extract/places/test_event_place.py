@@ -1,0 +1,55 @@
+"""The place of a claim is where it happened: not an actor, a speaker's office or a dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+pytestmark = pytest.mark.slow
+
+
+def _places(text: str, published: str = "2023-05-02") -> list[str | None]:
+    record = sitrep.extract(text, published=published)
+    return [c.place.name if c.place else None for c in record.casualties]
+
+
+def test_a_town_named_once_beats_a_country_named_often() -> None:
+    text = (
+        "Missile strike on railway station kills dozens\n"
+        "Russian missiles hit a crowded railway station in Kramatorsk on Friday.\n"
+        "Ukraine's railway company said 52 people were killed. Ukraine has asked its allies "
+        "for more air defence, and Ukraine's president condemned the attack."
+    )
+    assert set(_places(text)) == {"Kramatorsk"}
+
+
+def test_a_possessor_is_an_actor_not_the_place() -> None:
+    text = "Russia's missile strike on Dnipro killed 17 people, officials said."
+    assert _places(text) == ["Dnipro"]
+
+
+def test_a_speakers_region_is_not_the_place() -> None:
+    text = (
+        "Rescuers searched the rubble in Bucha on Tuesday.\n"
+        "The Kyiv region's governor said three people were killed and eight wounded."
+    )
+    assert set(_places(text)) == {"Bucha"}
+
+
+def test_a_dateline_is_not_the_place() -> None:
+    text = (
+        "KYIV, May 2 (Reuters) - At least 12 people were killed when a missile hit an "
+        "apartment block overnight, officials said.\n"
+        "The strike destroyed two floors of a building in the centre of Odesa."
+    )
+    assert _places(text) == ["Odesa"]
+
+
+def test_a_war_wide_total_keeps_its_country() -> None:
+    text = (
+        "A drone hit a school in Kharkiv on Monday.\n"
+        "Russia has killed more than 9,000 civilians in Ukraine since the invasion began, "
+        "the United Nations said."
+    )
+    assert _places(text) == ["Ukraine"]
