@@ -175,7 +175,7 @@ def layer_of(module: str) -> int:
 
 def test_the_graph_is_read() -> None:
     graph = import_graph()
-    assert "sitrep.pipeline" in graph["sitrep.cli.documents"]
+    assert "sitrep.ingest.single" in graph["sitrep.cli.documents"]
     assert "sitrep.model" in graph["sitrep.pipeline"]
     assert "sitrep.errors" in graph["sitrep.scale.cluster"]
 

@@ -1,8 +1,10 @@
 """The HTTP API and the dashboard: FastAPI over one store held by this process.
 
 The process holds the database's only read-write connection; every request reads through
-its own cursor, and ingestion writes through :meth:`Store.write` under one lock. Every error,
-FastAPI's own included, answers ``{"error": {"code", "message", "status"}}``.
+its own cursor, and ingestion writes through :meth:`Store.write` under one lock. Reconciliation
+and the read snapshot for other processes run after writes in the background
+(:mod:`sitrep.api.live`, :mod:`sitrep.store.access`). Every error, FastAPI's own included,
+answers ``{"error": {"code", "message", "status"}}`` and leaves the connection usable.
 """
 
 from __future__ import annotations
@@ -10,10 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import logging
-import os
-import threading
 from collections.abc import Awaitable, Callable, Iterator, MutableMapping
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -21,19 +20,23 @@ from typing import Annotated, Any, Literal
 import duckdb
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep import __version__
 from sitrep.api import queries, reconciled
+from sitrep.api.backend import Backend, Settings
+from sitrep.api.guards import KeepAlive, SecurityHeaders
 from sitrep.api.queries import Filters, Page
-from sitrep.errors import InputError, SitrepError
-from sitrep.store import Store
+from sitrep.errors import InputError, LanguageInput, SitrepError, TooLargeInput
 from sitrep.store.schema import ITEM_TABLES
 
-MAX_BODY = 2 * 1024 * 1024
+MAX_OFFSET = 1_000_000_000
+"""The largest ``offset`` and ``min_count`` accepted (larger ones are refused with 422)."""
+MAX_LIST = 1000
+"""The largest page of any listing."""
 log = logging.getLogger("sitrep.api")
 STATIC = Path(str(resources.files("sitrep") / "web" / "static"))
 
@@ -41,33 +44,6 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Message, Receive, Send], Awaitable[None]]
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """How the server runs.
-
-    Attributes:
-        db: the DuckDB file (created when missing unless ``read_only``).
-        token: the bearer token that ``POST /api/articles`` requires; ``None`` refuses all
-            writes. Defaults to ``$SITREP_TOKEN``.
-        max_body: the largest request body accepted, in bytes.
-        read_only: open the database read-only (another process may then write it).
-        reconcile: bring the reconciler's tallies and contradictions up to date at start and
-            after each ingest (when the database is writable and ``sitrep.reconcile`` exists).
-    """
-
-    db: str
-    token: str | None = None
-    max_body: int = MAX_BODY
-    read_only: bool = False
-    reconcile: bool = True
-
-    @classmethod
-    def from_env(cls, db: str, **kw: Any) -> Settings:
-        """Settings with the token taken from ``$SITREP_TOKEN`` unless given."""
-        kw.setdefault("token", os.environ.get("SITREP_TOKEN") or None)
-        return cls(db=db, **kw)
 
 
 class ApiError(Exception):
@@ -98,6 +74,15 @@ class ListOut(BaseModel):
     items: list[dict[str, Any]]
     total: int
     method: str
+    limit: int
+    offset: int
+
+
+class ChangesOut(BaseModel):
+    version: int
+    changed: bool
+    articles: list[str]
+    complete: bool
 
 
 class ArticleIn(BaseModel):
@@ -178,37 +163,6 @@ async def _no_receive() -> Message:
     return {"type": "http.disconnect"}
 
 
-class Backend:
-    """The store this server holds, cursors for reads and one lock for writes."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.store = Store(settings.db, read_only=settings.read_only)
-        self._cursor_lock = threading.Lock()
-        self.write_lock = threading.Lock()
-
-    def reconcile(self) -> None:
-        """Refresh the reconciler's tables if they are stale; the fallback serves otherwise."""
-        if self.settings.read_only or not self.settings.reconcile:
-            return
-        try:
-            from sitrep.reconcile import ensure_reconciled
-        except ImportError:  # pragma: no cover - the reconciler is optional here
-            return
-        with self.write_lock:
-            try:
-                ensure_reconciled(self.store)
-            except Exception:  # a reconciler bug must not take the API down
-                log.exception("reconcile failed; tallies fall back to simple grouping")
-
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        with self._cursor_lock:
-            return self.store.con.cursor()
-
-    def close(self) -> None:
-        self.store.close()
-
-
 def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read cursor on the store, closed after the request."""
     backend: Backend = request.app.state.backend
@@ -239,7 +193,8 @@ def _filters(
         Query(description="Event type, sub-type or PLOVER; claim scope; place precision."),
     ] = None,
     min_count: Annotated[
-        int | None, Query(ge=0, description="Minimum figure / fatalities / mentions.")
+        int | None,
+        Query(ge=0, le=MAX_OFFSET, description="Minimum figure / fatalities / mentions."),
     ] = None,
     source: Annotated[
         str | None, Query(description="Who said it (claim source, speaker, actor).")
@@ -276,8 +231,8 @@ def _filters(
 
 
 F = Annotated[Filters, Depends(_filters)]
-Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIST, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -288,7 +243,7 @@ def create_app(settings: Settings) -> FastAPI:
         title="sitrep",
         version=__version__,
         description="Source-attributed, geolocated, dated facts from news about wars and crises.",
-        docs_url="/api/docs",
+        docs_url=None,  # FastAPI's docs load their assets from a CDN: /api/docs is our own
         redoc_url=None,
         responses={
             400: {"model": ErrorOut},
@@ -300,6 +255,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.backend = backend
     _install_errors(app)
     app.add_middleware(_BodyLimit, limit=settings.max_body)
+    app.add_middleware(KeepAlive)
+    app.add_middleware(SecurityHeaders)
 
     def page(p: Page) -> dict[str, Any]:
         return {"items": p.items, "total": p.total, "limit": p.limit, "offset": p.offset}
@@ -323,15 +280,20 @@ def create_app(settings: Settings) -> FastAPI:
                 "/api/events",
                 "/api/tallies",
                 "/api/contradictions",
+                "/api/changes",
+                "/api/docs",
             ],
             "counts": counts,
             "writable": not settings.read_only and settings.token is not None,
         }
 
     @app.get("/api/articles", response_model=PageOut, tags=["articles"])
-    def articles(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def articles(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> Response:
         """Articles, newest first (filters: place, bbox, since, until, outlet, q)."""
-        return page(queries.list_articles(cur, f, limit=limit, offset=offset))
+        return backend.json_page(
+            ("articles", f, limit, offset),
+            lambda: page(queries.list_articles(cur, f, limit=limit, offset=offset)),
+        )
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def article(article_id: str, cur: Cur) -> dict[str, Any]:
@@ -353,6 +315,14 @@ def create_app(settings: Settings) -> FastAPI:
         _authorize(request, settings)
         from sitrep.pipeline import extract
 
+        size = len(body.text if body.text is not None else body.html or "")
+        if size > settings.max_chars:
+            raise ApiError(
+                413,
+                TooLargeInput.code,
+                f"the article is {size:,} characters, over the {settings.max_chars:,}-character "
+                "limit: split it or send only the article's text",
+            )
         try:
             record = extract(
                 body.text if body.text is not None else body.html or "",
@@ -361,35 +331,48 @@ def create_app(settings: Settings) -> FastAPI:
                 url=body.url,
                 title=body.title,
             )
+        except LanguageInput as exc:
+            raise ApiError(422, exc.code, exc.message) from None
+        except TooLargeInput as exc:
+            raise ApiError(413, exc.code, exc.message) from None
         except InputError as exc:
             raise ApiError(400, exc.code, exc.message) from None
-        with backend.write_lock:
-            created = backend.store.write([record]) == 1
-        if created:
-            backend.reconcile()
+        created = backend.write([record]) == 1
         counts = {t: len(getattr(record, t)) for t in ITEM_TABLES}
         out = IngestOut(id=record.article.id, created=created, counts=counts)
         return JSONResponse(out.model_dump(), status_code=201 if created else 200)
 
     @app.get("/api/claims", response_model=PageOut, tags=["facts"])
-    def claims(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def claims(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> Response:
         """Casualty claims: figure, hedge, victims, place, day, source, outlet and evidence."""
-        return page(queries.list_claims(cur, f, limit=limit, offset=offset))
+        return backend.json_page(
+            ("claims", f, limit, offset),
+            lambda: page(queries.list_claims(cur, f, limit=limit, offset=offset)),
+        )
 
     @app.get("/api/quotes", response_model=PageOut, tags=["facts"])
-    def quotes(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def quotes(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> Response:
         """Direct quotations and their speakers (``source`` matches the speaker)."""
-        return page(queries.list_quotes(cur, f, limit=limit, offset=offset))
+        return backend.json_page(
+            ("quotes", f, limit, offset),
+            lambda: page(queries.list_quotes(cur, f, limit=limit, offset=offset)),
+        )
 
     @app.get("/api/places", response_model=PageOut, tags=["facts"])
-    def places(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def places(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> Response:
         """Resolved places with mention and article counts."""
-        return page(queries.list_places(cur, f, limit=limit, offset=offset))
+        return backend.json_page(
+            ("places", f, limit, offset),
+            lambda: page(queries.list_places(cur, f, limit=limit, offset=offset)),
+        )
 
     @app.get("/api/events", response_model=PageOut, tags=["facts"])
-    def events(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def events(cur: Cur, f: F, limit: Limit = 50, offset: Offset = 0) -> Response:
         """Events: who did what to whom, where and when, with fatalities."""
-        return page(queries.list_events(cur, f, limit=limit, offset=offset))
+        return backend.json_page(
+            ("events", f, limit, offset),
+            lambda: page(queries.list_events(cur, f, limit=limit, offset=offset)),
+        )
 
     @app.get("/api/tallies", response_model=ListOut, tags=["reconciled"])
     def tallies(
@@ -399,16 +382,47 @@ def create_app(settings: Settings) -> FastAPI:
             Literal["conservative", "latest", "highest"],
             Query(description="How the reconciler picks the best figure."),
         ] = "conservative",
-    ) -> dict[str, Any]:
-        """Casualty tallies with low/best/high and the lineage of claims behind each."""
-        items = reconciled.tallies(cur, f, rule=rule)
-        return {"items": items, "total": len(items), "method": reconciled.method(cur)}
+        limit: Limit = MAX_LIST,
+        offset: Offset = 0,
+    ) -> Response:
+        """Casualty tallies with low/best/high and the lineage of claims behind each (paged)."""
+
+        def whole() -> tuple[list[dict[str, Any]], str]:
+            return backend.cached(  # type: ignore[no-any-return]
+                ("tallies", f, rule),
+                lambda: (reconciled.tallies(cur, f, rule=rule), reconciled.method(cur)),
+            )
+
+        return backend.json_page(
+            ("tallies-page", f, rule, limit, offset), lambda: _listing(*whole(), limit, offset)
+        )
 
     @app.get("/api/contradictions", response_model=ListOut, tags=["reconciled"])
-    def contradictions(cur: Cur, f: F) -> dict[str, Any]:
-        """Pairs of claims that cannot both hold, side by side."""
-        items = reconciled.contradictions(cur, f)
-        return {"items": items, "total": len(items), "method": reconciled.method(cur)}
+    def contradictions(cur: Cur, f: F, limit: Limit = MAX_LIST, offset: Offset = 0) -> Response:
+        """Pairs of claims that cannot both hold, side by side (paged)."""
+
+        def whole() -> tuple[list[dict[str, Any]], str]:
+            return backend.cached(  # type: ignore[no-any-return]
+                ("contradictions", f),
+                lambda: (reconciled.contradictions(cur, f), reconciled.method(cur)),
+            )
+
+        return backend.json_page(
+            ("contradictions-page", f, limit, offset), lambda: _listing(*whole(), limit, offset)
+        )
+
+    @app.get("/api/changes", response_model=ChangesOut, tags=["meta"])
+    def changes(
+        since: Annotated[
+            int, Query(ge=0, le=2**62, description="The version the caller last saw.")
+        ] = 0,
+    ) -> dict[str, Any]:
+        """The database's version and the articles added after ``since`` (poll this)."""
+        return backend.changes.since(since)
+
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html", media_type="text/html")
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
@@ -416,6 +430,16 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _listing(items: list[dict[str, Any]], how: str, limit: int, offset: int) -> dict[str, Any]:
+    return {
+        "items": items[offset : offset + limit],
+        "total": len(items),
+        "method": how,
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 def _authorize(request: Request, settings: Settings) -> None:
@@ -476,3 +500,6 @@ def _install_errors(app: FastAPI) -> None:
             ),
             500,
         )
+
+
+__all__ = ["ApiError", "Backend", "Settings", "create_app", "error_body"]

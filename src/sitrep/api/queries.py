@@ -164,14 +164,18 @@ def list_articles(
     if f.q:
         w.add("(contains(lower(a.text), lower(?)) OR contains(lower(a.title), lower(?)))", f.q, f.q)
     _mentions_place(w, f)
-    return _page(
+    # count and page over the bare table; the per-article counts only for the page's rows
+    order = "a.published DESC NULLS LAST, a.id"
+    where = w.sql()
+    total = _count(con, f"SELECT 1 FROM articles a{where}", w.params)
+    items = rows(
         con,
-        f"SELECT {_ARTICLE_COLS} FROM articles a",
-        w,
-        "a.published DESC NULLS LAST, a.id",
-        limit,
-        offset,
+        f"""SELECT {_ARTICLE_COLS} FROM (
+                SELECT * FROM articles a{where} ORDER BY {order} LIMIT ? OFFSET ?
+            ) a ORDER BY {order}""",
+        [*w.params, limit, offset],
     )
+    return Page(items=items, total=total, limit=limit, offset=offset)
 
 
 def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from sitrep import __version__
-from sitrep.cli import documents, outputs, reconciled, scores
+from sitrep.cli import documents, outputs, reconciled, scores, watch
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,5 +36,6 @@ for _command in (
     reconciled.events_cmd,
     reconciled.tally_cmd,
     reconciled.contradictions_cmd,
+    watch.watch,
 ):
     main.add_command(_command)

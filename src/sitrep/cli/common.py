@@ -34,6 +34,21 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def note(message: str) -> None:
+    """A dim line on stderr: how a command got at the database."""
+    err.print(f"[dim]{message}[/dim]")
+
+
+def read_store(db: str | None) -> Any:
+    """The database read-only, or a running server's snapshot of it (sitrep.store.access)."""
+    from sitrep.store.access import open_for_read
+
+    try:
+        return open_for_read(db, note=note)
+    except SitrepError as exc:
+        die(exc)
+
+
 db_option = click.option(
     "--db",
     "db",

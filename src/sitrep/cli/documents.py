@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from sitrep.cli.common import db_option, die, echo_json, err, parse_date
+from sitrep.cli.common import db_option, die, echo_json, err, parse_date, read_store
 from sitrep.errors import SitrepError
 
 
@@ -27,28 +27,12 @@ def extract(
     file: str, published: dt.date | None, outlet: str | None, url: str | None, fmt: str
 ) -> None:
     """Extract every fact from one article (text or HTML file, or - for stdin)."""
-    from sitrep.ingest.document import RawDoc, decode_bytes, read_file, to_article
-    from sitrep.pipeline import run
+    from sitrep.ingest.single import extract_file
 
+    if file != "-" and not Path(file).is_file():
+        raise click.UsageError(f"{file}: no such file")
     try:
-        if file == "-":
-            raw = RawDoc(
-                content=decode_bytes(sys.stdin.buffer.read(), source="<stdin>"), source="<stdin>"
-            )
-        else:
-            path = Path(file)
-            if not path.is_file():
-                raise click.UsageError(f"{file}: no such file")
-            raw = read_file(path)
-        from dataclasses import replace
-
-        raw = replace(
-            raw,
-            published=published or raw.published,
-            outlet=outlet or raw.outlet,
-            url=url or raw.url,
-        )
-        record = run(to_article(raw))
+        record = extract_file(file, published=published, outlet=outlet, url=url)
     except SitrepError as exc:
         die(exc)
     if fmt == "json":
@@ -115,6 +99,10 @@ def ingest(
 
     if batch_size < 1 or processes < 1 or (workers is not None and workers < 1):
         raise click.BadParameter("--batch-size, --processes and --workers must be at least 1")
+    from sitrep.ingest.remote import ingest_or_send
+
+    if ingest_or_send(paths, db=db, published=published, outlet=outlet, die=die, log=err.print):
+        return  # a running server held the database: the documents went to it
     try:
         with (
             Store(db) as store,
@@ -173,10 +161,9 @@ def ingest(
 )
 def stats(db: str | None, fmt: str) -> None:
     """Row count of every table in the database."""
-    from sitrep.store import Store
 
     try:
-        with Store(db, read_only=True) as store:
+        with read_store(db) as store:
             counts = store.stats()
     except SitrepError as exc:
         die(exc)

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from sitrep.cli.common import db_option, die, err, parse_date
+from sitrep.cli.common import db_option, die, err, parse_date, read_store
 from sitrep.errors import SitrepError
 
 
@@ -38,7 +38,7 @@ from sitrep.errors import SitrepError
 def serve(db: str | None, host: str, port: int, read_only: bool, max_body: int) -> None:
     """Serve the JSON API under /api/ and the map dashboard at / (POST needs $SITREP_TOKEN)."""
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401
 
         from sitrep.api.app import Settings, create_app
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -49,22 +49,21 @@ def serve(db: str | None, host: str, port: int, read_only: bool, max_body: int) 
 
     try:
         app = create_app(
-            Settings.from_env(db or default_db(), read_only=read_only, max_body=max_body)
+            Settings.from_env(
+                db or default_db(), read_only=read_only, max_body=max_body, snapshot=not read_only
+            )
         )
     except SitrepError as exc:
         die(exc)
     if not app.state.backend.settings.token:
         err.print("[yellow]SITREP_TOKEN is not set: POST /api/articles is disabled[/yellow]")
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    from sitrep.api.server import serve as run_server
+
+    run_server(app, host=host, port=port)
 
 
 def _read_con(db: str | None) -> Any:
-    from sitrep.store import Store
-
-    try:
-        return Store(db, read_only=True)
-    except SitrepError as exc:
-        die(exc)
+    return read_store(db)
 
 
 @click.command()

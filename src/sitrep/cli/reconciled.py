@@ -9,7 +9,7 @@ from typing import Any
 import click
 from rich.console import Console
 
-from sitrep.cli.common import db_option, die, echo_json, err, parse_date
+from sitrep.cli.common import db_option, die, echo_json, err, parse_date, read_store
 from sitrep.errors import SitrepError
 
 
@@ -40,14 +40,14 @@ def _reconciled_store(db: str | None, no_reconcile: bool) -> Any:
 
     try:
         if no_reconcile:
-            store = Store(db, read_only=True)
+            store = read_store(db)
         else:
             try:
                 store = Store(db)
             except StoreError:
                 if db and not Path(db).exists():
                     raise
-                store = Store(db, read_only=True)
+                store = read_store(db)
                 err.print("[yellow]the database is busy: showing the last reconciliation[/yellow]")
                 no_reconcile = True
         have = store.con.execute(

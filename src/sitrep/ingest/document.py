@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,8 @@ from sitrep.model import Article, Removed, content_id
 
 MAX_BYTES = 20 * 1024 * 1024
 """Inputs larger than this (after decompression) are refused: split them or raise the limit."""
+MAX_CHARS = 1_000_000
+"""Article texts longer than this (spaCy's ``max_length``) are refused, not parsed."""
 
 _ENGLISH = frozenset(
     [
@@ -144,9 +147,60 @@ def _control_share(sample: bytes) -> float:
     return bad / max(1, len(sample))
 
 
+_SCRIPT_NAMES = {
+    "CYRILLIC": "Cyrillic",
+    "ARABIC": "Arabic",
+    "HEBREW": "Hebrew",
+    "GREEK": "Greek",
+    "CJK": "Chinese",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "HANGUL": "Korean",
+    "DEVANAGARI": "Devanagari",
+    "BENGALI": "Bengali",
+    "THAI": "Thai",
+    "ARMENIAN": "Armenian",
+    "GEORGIAN": "Georgian",
+    "ETHIOPIC": "Ethiopic",
+    "TAMIL": "Tamil",
+    "PERSIAN": "Arabic",
+}
+
+
+def _scripts(text: str) -> tuple[int, dict[str, int]]:
+    """How many letters the text has, and how many of them are in each non-Latin script."""
+    letters = 0
+    other: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        letters += 1
+        if ch.isascii():
+            continue
+        head = unicodedata.name(ch, "").split(" ", 1)[0]
+        if head != "LATIN":
+            name = _SCRIPT_NAMES.get(head, head.title() or "another script")
+            other[name] = other.get(name, 0) + 1
+    return letters, other
+
+
 def check_english(text: str, *, source: str) -> None:
-    """Refuse text that is clearly not English (sitrep's extractors read English only)."""
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    """Refuse text that is clearly not English (sitrep's extractors read English only).
+
+    Text mostly in another script (Cyrillic, Arabic, Chinese, ...) is refused whatever its
+    length; Latin-script text of 20 words or more needs a share of common English words.
+    """
+    sample = text[:20000]
+    letters, other = _scripts(sample)
+    foreign = sum(other.values())
+    if letters and foreign / letters > 0.3:
+        script = max(other, key=lambda k: other[k])
+        raise LanguageInput(
+            f"the text is not English: {foreign / letters:.0%} of its letters are {script}; "
+            "sitrep's extractors read English only: translate it first",
+            source=source,
+        )
+    words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < 20:
         return
     share = sum(1 for w in words if w in _ENGLISH) / len(words)
@@ -194,6 +248,12 @@ def to_article(raw: RawDoc) -> Article:
             outlet, outlet_source = cleaned.outlet_hint, "residue"
     if not text.strip():
         raise EmptyInput("nothing is left after removing page residue", source=raw.source)
+    if len(text) > MAX_CHARS:
+        raise TooLargeInput(
+            f"the article is {len(text):,} characters, over the {MAX_CHARS:,} that the parser "
+            "takes: split it into articles",
+            source=raw.source,
+        )
     check_english(text, source=raw.source)
     if not published:
         found = dateline_date(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import collections
 import multiprocessing as mp
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -74,6 +75,33 @@ def warm_worker() -> None:
     list(pipe([article_from_string("Warm-up: five people were killed in Kyiv on Monday.")]))
 
 
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies, even by ``kill -9`` (Linux).
+
+    The signal is sent when the thread that started the worker ends; the pool starts its
+    workers from the thread that submits, the ingest job's main thread.
+    """
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no prctl
+            pass
+    if os.getppid() != parent:  # the parent died before the line above ran
+        os._exit(1)
+
+
+def _init_worker(warm: bool, parent: int) -> None:
+    die_with_parent(parent)
+    if warm:
+        warm_worker()
+
+
 def _started(seconds: float) -> None:
     time.sleep(seconds)  # hold this worker, so that the next task starts another
 
@@ -86,7 +114,8 @@ class ProcessExecutor:
         self._pool = ProcessPoolExecutor(
             max_workers=n,
             mp_context=mp.get_context("spawn"),
-            initializer=warm_worker if warm else None,
+            initializer=_init_worker,
+            initargs=(warm, os.getpid()),
         )
 
     def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:

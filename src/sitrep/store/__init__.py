@@ -53,6 +53,13 @@ class Store:
         if not read_only:
             self.migrate()
 
+    @classmethod
+    def over(cls, con: duckdb.DuckDBPyConnection, path: str) -> Store:
+        """A Store over an open connection or cursor (another thread's view of one database)."""
+        store = cls.__new__(cls)
+        store.path, store.con = path, con
+        return store
+
     def __enter__(self) -> Store:
         return self
 

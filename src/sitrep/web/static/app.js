@@ -63,17 +63,38 @@
     if (!r.ok) throw new Error((body.error && body.error.message) || r.statusText);
     return body;
   }
-  async function getAll(path, params) {
+  async function getAll(path, params, withMethod) {
     const items = [];
+    let method = null;
     for (let offset = 0; offset < 20000; offset += 1000) {
       const p = new URLSearchParams(params);
       p.set("limit", "1000");
       p.set("offset", String(offset));
       const page = await getJSON(path + "?" + p);
       items.push(...page.items);
+      method = page.method || method;
       if (items.length >= page.total || page.items.length === 0) break;
     }
-    return items;
+    return withMethod ? { items, method } : items;
+  }
+
+  // -- live: poll /api/changes and reload when the database changed -------------------------
+  const live = { version: null, busy: false };
+  async function pollChanges() {
+    if (live.busy || document.hidden) return;
+    live.busy = true;
+    try {
+      const c = await getJSON("/api/changes?since=" + (live.version === null ? 0 : live.version));
+      if (live.version !== null && c.changed) {
+        await load();
+        $("#status").textContent += ` · updated (${c.articles.length} new)`;
+      }
+      live.version = c.version;
+    } catch (e) {
+      /* the server may be restarting: try again at the next tick */
+    } finally {
+      live.busy = false;
+    }
   }
   async function load() {
     const params = filterParams();
@@ -84,8 +105,8 @@
       const [events, claims, tallies, contradictions] = await Promise.all([
         getAll("/api/events", eventParams),
         getAll("/api/claims", params),
-        getJSON("/api/tallies?" + params),
-        getJSON("/api/contradictions?" + params),
+        getAll("/api/tallies", params, true),
+        getAll("/api/contradictions", params, true),
       ]);
       Object.assign(state, {
         events, claims, tallies: tallies.items, contradictions: contradictions.items,
@@ -444,6 +465,8 @@
     await initMap();
     await load();
     route();
+    await pollChanges();
+    window.setInterval(pollChanges, 5000);
     document.body.dataset.ready = "1";
   });
 })();
