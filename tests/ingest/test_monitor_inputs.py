@@ -53,6 +53,21 @@ def test_latin_script_languages_are_refused(language: str) -> None:
         check_english(LATIN[language], source="in.txt")
 
 
+def test_a_spun_repost_mixing_english_words_into_portuguese_is_refused() -> None:
+    # Enough English function words to pass a bare share test ("of", "the", "a"), but more
+    # Portuguese ones: the text is Portuguese.
+    text = (
+        "Uma tragédia abalou a cidade na província do norte, onde o campo de deslocados foi "
+        "alvo de ataques dos rebeldes. Esses bombardeios aconteceram na vida de cinco pessoas, "
+        "principalmente as crianças que brincavam no pátio do acampamento. O porta-voz das "
+        "Forças Armadas confirmou the details of the attack, a qualificação do ato como crime, "
+        "e garantiu que as forças permaneceram determinadas a defender a população civil."
+    )
+    with pytest.raises(LanguageInput) as err:
+        check_english(text, source="spun.txt")
+    assert "Portuguese" in str(err.value) and "spun.txt" in str(err.value)
+
+
 def test_english_with_foreign_names_passes() -> None:
     check_english(ENGLISH * 3 + "The sign read «Харків» and «Київ».", source="in.txt")
     check_english("Kyiv (Київ) said so.", source="in.txt")

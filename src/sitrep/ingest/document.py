@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import importlib
 import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sitrep.clean import clean_text
@@ -210,6 +212,59 @@ def check_english(text: str, *, source: str) -> None:
             "sitrep's extractors read English only: translate it first",
             source=source,
         )
+    rival = _rival_language(sample)
+    if rival is not None:
+        name, theirs, ours = rival
+        raise LanguageInput(
+            f"the text reads as {name} ({theirs:.0%} of its words are {name} function words, "
+            f"{ours:.0%} English ones); sitrep's extractors read English only: translate it first",
+            source=source,
+        )
+
+
+# Latin-script languages told apart from English by their function words (spaCy's stop-word
+# lists, offline): a text whose words are more theirs than English is theirs, even with English
+# names and quotes in it (a machine-spun Portuguese repost of an English wire story).
+RIVAL_LANGUAGES = {
+    "fr": "French",
+    "pt": "Portuguese",
+    "es": "Spanish",
+    "de": "German",
+    "it": "Italian",
+    "nl": "Dutch",
+    "nb": "Norwegian",
+    "da": "Danish",
+    "sv": "Swedish",
+    "pl": "Polish",
+    "id": "Indonesian",
+    "tr": "Turkish",
+    "ca": "Catalan",
+}
+RIVAL_MARGIN = 1.25  # their share must beat English's by this factor
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    from spacy.lang.en.stop_words import STOP_WORDS as english
+
+    rivals = {}
+    for code, name in RIVAL_LANGUAGES.items():
+        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+        rivals[name] = frozenset(module.STOP_WORDS) - english
+    return frozenset(english), rivals
+
+
+def _rival_language(sample: str) -> tuple[str, float, float] | None:
+    """The language whose function words outnumber English's in the text, with both shares."""
+    words = [w.lower() for w in _LETTERS.findall(sample)]
+    if len(words) < 20:
+        return None
+    english, rivals = _function_words()
+    ours = sum(1 for w in words if w in english) / len(words)
+    shares = {name: sum(1 for w in words if w in fw) / len(words) for name, fw in rivals.items()}
+    name = max(shares, key=lambda k: shares[k])
+    return (name, shares[name], ours) if shares[name] > RIVAL_MARGIN * ours else None
 
 
 def article_id(text: str) -> str:
