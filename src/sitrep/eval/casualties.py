@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep import nlp as nlp_mod
-from sitrep.eval.base import PRF, Progress, Report
+from sitrep.eval.base import PRF, Progress, Report, require_gold
 from sitrep.extract.casualties.claims import BLOCKING_FLAGS
 from sitrep.extract.casualties.claims import casualties as extract_casualties
 from sitrep.extract.casualties.lexicon import CUES
@@ -85,17 +85,83 @@ def read_stories(path: Path) -> Iterator[Story]:
         yield Story(m.group(1), _TAGS.sub("", body).strip(), date)
 
 
+# The slot names of a MUC-3/4 template (task definition, appendix A), matched by name so that a
+# key is read by its format: values may start at any column, after spaces or tabs.
+SLOT_NAMES: dict[int, str] = {
+    0: "MESSAGE: ID",
+    1: "MESSAGE: TEMPLATE",
+    2: "INCIDENT: DATE",
+    3: "INCIDENT: LOCATION",
+    4: "INCIDENT: TYPE",
+    5: "INCIDENT: STAGE OF EXECUTION",
+    6: "INCIDENT: INSTRUMENT ID",
+    7: "INCIDENT: INSTRUMENT TYPE",
+    8: "PERP: INCIDENT CATEGORY",
+    9: "PERP: INDIVIDUAL ID",
+    10: "PERP: ORGANIZATION ID",
+    11: "PERP: ORGANIZATION CONFIDENCE",
+    12: "PHYS TGT: ID",
+    13: "PHYS TGT: TYPE",
+    14: "PHYS TGT: NUMBER",
+    15: "PHYS TGT: FOREIGN NATION",
+    16: "PHYS TGT: EFFECT OF INCIDENT",
+    17: "PHYS TGT: TOTAL NUMBER",
+    18: "HUM TGT: NAME",
+    19: "HUM TGT: DESCRIPTION",
+    20: "HUM TGT: TYPE",
+    21: "HUM TGT: NUMBER",
+    22: "HUM TGT: FOREIGN NATION",
+    23: "HUM TGT: EFFECT OF INCIDENT",
+    24: "HUM TGT: TOTAL NUMBER",
+}
+_SLOT_BY_NAME = {name: number for number, name in SLOT_NAMES.items()}
+_SLOT_LINE = re.compile(r"^[ \t]*(\d+)\.[ \t]+(\S.*?)[ \t]*$")
+# "GROUP: NAME" in capitals, then the value after two or more blanks or a tab (or nothing)
+_SLOT_LABEL = re.compile(
+    r"^(?P<label>[A-Z][A-Z ]*?:[ \t]*[A-Z][A-Z ]*?)(?:[ \t]{2,}|\t|[ \t]*$)(?P<value>.*)$"
+)
+_KNOWN_LABEL = re.compile(
+    "^(?P<label>"
+    + "|".join(
+        r"[ \t]+".join(re.escape(w) for w in name.replace(":", " : ").split()).replace(
+            r"[ \t]+:", r"[ \t]*:"
+        )
+        for name in sorted(SLOT_NAMES.values(), key=len, reverse=True)
+    )
+    + r")(?=[ \t]|$)[ \t]*(?P<value>.*)$",
+    re.I,
+)
+_TEMPLATE_START = re.compile(r"\n(?=[ \t]*0\.[ \t]+MESSAGE:[ \t]*ID\b)", re.I)
+
+
+def _label(rest: str) -> tuple[str | None, str]:
+    """(slot name in canonical spacing or None, value) of a slot line after its number."""
+    m = _KNOWN_LABEL.match(rest)
+    if m is None:
+        m = _SLOT_LABEL.match(rest)
+    if m is None:
+        return None, rest.strip()
+    name = " ".join(m.group("label").replace(":", " : ").split()).replace(" :", ":").upper()
+    return name, m.group("value").strip()
+
+
 def _slots(template: str) -> dict[int, list[str]]:
-    """Slot number -> its filler lines, from one key template."""
+    """Slot number -> its filler lines, from one key template.
+
+    Read by format, not by column: a slot line is its number, a dot, the slot's name and the
+    value; every other non-blank line continues the slot above. The slot's name decides its
+    number when it is a MUC slot name (a key renumbered or re-indented reads the same).
+    """
     slots: dict[int, list[str]] = {}
     current: int | None = None
     for line in template.splitlines():
-        if line.startswith(";"):
+        if line.lstrip().startswith(";"):
             continue
-        m = re.match(r"^\s*(\d+)\.\s", line)
+        m = _SLOT_LINE.match(line)
         if m:
-            current = int(m.group(1))
-            slots[current] = [line[36:].strip()] if len(line) > 36 else [""]
+            name, value = _label(m.group(2))
+            current = _SLOT_BY_NAME.get(name or "", int(m.group(1)))
+            slots.setdefault(current, []).append(value)
         elif current is not None and line.strip():
             slots[current].append(line.strip())
     return slots
@@ -108,7 +174,7 @@ def _refs(value: str) -> tuple[str, ...]:
 def read_key(path: Path) -> list[GoldItem]:
     """The gold items of one answer-key file."""
     items: list[GoldItem] = []
-    for template in re.split(r"\n(?=\s*0\.\s+MESSAGE: ID)", path.read_text(encoding="latin-1")):
+    for template in _TEMPLATE_START.split(path.read_text(encoding="latin-1")):
         slots = _slots(template)
         if 0 not in slots or slots.get(1, ["*"])[0].startswith("*"):
             continue
@@ -375,7 +441,9 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     if limit is not None:
         stories = stories[:limit]
     ids = {s.id for s in stories}
+    require_gold(len(stories), task="casualties", data=data, what="MUC stories")
     gold = [g for k in keys for g in read_key(k) if g.story in ids]
+    require_gold(len(gold), task="casualties", data=data, what="answer-key casualty figures")
     predicted, extracted = sitrep_predict(stories, progress)
     sitrep_items = {(sid, k, n) for sid, ps in predicted.items() for k, n in ps}
     extracted_items = {(sid, k, n) for sid, ps in extracted.items() for k, n in ps}

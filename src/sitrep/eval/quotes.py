@@ -23,7 +23,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from sitrep import nlp as nlp_mod
-from sitrep.eval.base import PRF, Progress, Report
+from sitrep.eval.base import PRF, Progress, Report, require_gold
 from sitrep.extract.attribution.quotes import quotes as extract_quotes
 from sitrep.model import Article
 
@@ -227,6 +227,7 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     if limit is not None:
         docs = docs[:limit]
     gold = [d.gold for d in docs]
+    require_gold(sum(len(g) for g in gold), task="quotes", data=data, what="quoted attributions")
     ours: list[list[PredQuote]] = []
     peer: list[list[PredQuote]] = []
     refused = 0
