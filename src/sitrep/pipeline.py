@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from sitrep import nlp as nlp_mod
 from sitrep.extract.attribution import claims as extract_claims
 from sitrep.extract.attribution import quotes as extract_quotes
+from sitrep.extract.attribution_pass import antecedents, attribute_claims, attribute_quotes
 from sitrep.extract.casualties import casualties as extract_casualties
 from sitrep.extract.entities import entities as extract_entities
 from sitrep.extract.events import events as extract_events
@@ -24,13 +25,17 @@ def analyze(article: Article, doc: Doc) -> Record:
     times = extract_times(doc, anchor=article.published)
     places = extract_places(doc, article=article)
     casualties = extract_casualties(doc, article=article, places=places, times=times)
+    # one attribution pass settles speakers and sources with the whole article in view
+    ants = antecedents(doc)
+    quotes = attribute_quotes(doc, extract_quotes(doc, article=article, times=times), ants=ants)
+    casualties = attribute_claims(doc, casualties, quotes, outlet=article.outlet, ants=ants)
     return Record(
         article=article,
         entities=extract_entities(doc),
         places=places,
         times=times,
         casualties=casualties,
-        quotes=extract_quotes(doc, article=article, times=times),
+        quotes=quotes,
         claims=extract_claims(doc, article=article, casualties=casualties),
         events=extract_events(
             doc, article=article, places=places, times=times, casualties=casualties

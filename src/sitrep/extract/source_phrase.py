@@ -23,12 +23,13 @@ from sitrep.nlp import text_of
 SourceKind = Literal["person", "organisation", "group", "pronoun"]
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list, as a set (for word tables)."""
     return frozenset(text.split())
 
 
 # Heads of phrases that name an institution ("the ministry", "Gaza's Health Ministry").
-ORGANISATION_WORDS = _words(
+ORGANISATION_WORDS = word_set(
     """ministry ministries service agency government police army military office council
     administration authority committee commission organisation organization department court
     command forces force guard guards militia group movement party un mission project
@@ -38,18 +39,18 @@ ORGANISATION_WORDS = _words(
     headquarters staff team cabinet parliament assembly presidency embassy"""
 )
 # Heads of phrases that name unnamed people collectively ("officials", "witnesses").
-GROUP_WORDS = _words(
+GROUP_WORDS = word_set(
     """officials authorities sources source witnesses witness residents resident medics doctors
     rescuers volunteers activists spokesman spokeswoman spokesperson official observers
     analysts experts investigators"""
 )
 # Heads that count victims: never a source ("All civilians," X wrote).
-VICTIM_HEADS = _words(
+VICTIM_HEADS = word_set(
     """civilians civilian victims victim dead wounded injured casualties bodies body killed
     children child women men babies infants toddlers fatalities deaths"""
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
-TITLE_WORDS = _words(
+TITLE_WORDS = word_set(
     """president minister governor mayor spokesman spokeswoman spokesperson head chief director
     commander general colonel major captain lieutenant secretary prime deputy ambassador envoy
     chairman chairwoman chair official officer adviser advisor prosecutor judge king queen
@@ -219,6 +220,13 @@ def _kind(toks: list[Token]) -> SourceKind | None:
         return "pronoun"
     if any(t.ent_type_ == "PERSON" for t in toks):
         return "person"
+    titled = [k for k, t in enumerate(toks) if t.lower_ in TITLE_WORDS]
+    if (
+        titled
+        and toks[-1].pos_ == "PROPN"
+        and all(t.pos_ == "PROPN" for t in toks[titled[-1] + 1 :])
+    ):
+        return "person"  # "Mayor Anatoly Fedoruk", even when the tagger calls it an ORG
     if set(words) & ORGANISATION_WORDS or any(
         t.ent_type_ in {"ORG", "GPE", "NORP", "FAC"} for t in toks
     ):
@@ -235,9 +243,10 @@ def _kind(toks: list[Token]) -> SourceKind | None:
 def _split_person(toks: list[Token], text: str) -> tuple[str, str | None]:
     """(name, role) of a titled person phrase ("US President Joe Biden")."""
     k = len(toks)
-    while k > 0 and (
-        toks[k - 1].ent_type_ == "PERSON"
-        or (toks[k - 1].pos_ == "PROPN" and toks[k - 1].lower_ not in TITLE_WORDS)
+    while (
+        k > 0
+        and toks[k - 1].lower_ not in TITLE_WORDS
+        and (toks[k - 1].ent_type_ == "PERSON" or toks[k - 1].pos_ == "PROPN")
     ):
         k -= 1
     if k == 0 or k == len(toks):

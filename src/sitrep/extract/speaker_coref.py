@@ -99,6 +99,10 @@ class Antecedents:
         stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
         return next((a for a in before if head in a.words or stem in a.words), None)
 
+    def between(self, lo: int, hi: int) -> list[Antecedent]:
+        """The antecedents that start in [lo, hi), in text order."""
+        return [a for a in self._seen if lo <= a.start < hi]
+
     def last(self, at: int) -> Antecedent | None:
         """The latest antecedent of any kind before ``at`` (for cue-less quotes: "Quote:")."""
         return next(iter(self._before(at)), None)

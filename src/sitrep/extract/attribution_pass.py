@@ -1,0 +1,374 @@
+"""One attribution pass over an article's casualty claims and quotes.
+
+The extractors find a source or speaker in their own sentence; this pass settles who that is
+with the whole article in view, the same way for claims and quotes:
+
+- every named source and speaker (the subject of a cue verb, the object of "according to",
+  an apposition) is collected in text order as an antecedent
+  (:class:`~sitrep.extract.speaker_coref.Antecedents`);
+- a pronoun, a relative pronoun or a description ("he", "which", "the ministry", "the
+  statement") resolves to the latest compatible antecedent; a fragment ("'s military") grows to
+  its whole phrase (:func:`~sitrep.extract.source_phrase.source_phrase`); victims are never a
+  source;
+- a figure inside a quotation is the speaker's; a headline or lede that ends in its source
+  ("... - regional governor", "..., says acting mayor") gives it;
+- quotations without a cue of their own take their speaker from "Quote:", "the statement reads"
+  and "X was cited as saying".
+
+Spans stay where the mention is (a resolved "he" keeps its own offsets); only names change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.source_phrase import PRONOUNS, SourcePhrase, source_phrase, word_set
+from sitrep.extract.speaker_coref import Antecedent, Antecedents
+from sitrep.model import CasualtyClaim, Quote
+from sitrep.nlp import text_of
+
+EXTRACTOR = "attribution.v2"
+
+# Lemmas of cue verbs whose subject is a source (union of the claim and quote cues).
+SOURCE_CUES = word_set(
+    """say tell report state announce add write post tweet estimate count record confirm
+    claim allege insist assert deny reject dispute explain note warn declare stress
+    acknowledge admit reveal update publish cite quote"""
+)
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
+# Heads that cause or hold a figure, never say it ("the conflict has claimed 20,000 lives").
+_NOT_AGENTS = word_set(
+    """toll conflict attack attacks strike strikes war fighting bombing blast explosion
+    excerpt excerpts massacre violence shelling fire assault raid bodies death deaths"""
+)
+_REFERRING = PRONOUNS | _RELATIVE | {"this"}
+_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+[a-z][a-z-]*$", re.I)
+# "... - regional governor" / "..., says acting mayor" at the end of a headline or sentence
+_TAIL_DASH = re.compile(
+    r"\s[-\u2013\u2014]\s+(?P<src>[^-\u2013\u2014.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$"
+)
+_TAIL_SAYS = re.compile(
+    r",\s+(?:says|said|claims|reports)\s+(?P<src>[^,.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$", re.I
+)
+_QUOTE_LABEL = re.compile(r"(?:^|\n)\s*(?:Quote|Quote from the statement)\s*:\s*$", re.I)
+_READS = re.compile(
+    r"^[\s,\u201d\"]*(?P<src>(?:the|a|an|his|her|their|its)\s+[a-z]+)\s+"
+    r"(?:reads|read|says|said|adds|added|notes|noted|states|stated)\b",
+    re.I,
+)
+_CITED = re.compile(
+    r"(?:was|were|is|are)\s+(?:cited|quoted)\s+(?:by\s+[^,.;]{1,60}\s+)?as\s+saying\W*$", re.I
+)
+
+
+def _cue_heads(doc: Doc) -> list[Token]:
+    """Heads of source phrases: subjects and agents of cue verbs, objects of "according to",
+    and named people and organisations in subject position ("X described the strike as")."""
+    heads: list[Token] = []
+    for t in doc:
+        if (
+            t.dep_ == "nsubj"
+            and t.ent_type_ in {"PERSON", "ORG"}
+            and t.head.pos_ in {"VERB", "AUX"}
+        ):
+            heads.append(t)
+        low = t.lower_
+        if low == "according" and t.i + 1 < len(doc) and t.nbor(1).lower_ == "to":
+            heads += [c for c in t.nbor(1).children if c.dep_ == "pobj"]
+        elif t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SOURCE_CUES:
+            kids = list(t.children)
+            heads += [c for c in kids if c.dep_ == "nsubj" and c.ent_type_ not in {"PERSON", "ORG"}]
+            heads += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if t.lemma_.lower() in {"cite", "quote"}:
+                heads += [c for c in kids if c.dep_ == "nsubjpass"]
+    return heads
+
+
+def _description(name: str) -> str | None:
+    """ "the ministry" for "the ministry", "ministry" or "The Ministry"; None for a name."""
+    low = name.strip()
+    if _DESCRIPTION.match(low):
+        return low.lower()
+    if re.fullmatch(r"[a-z][a-z-]+", low) and low not in _REFERRING:
+        return f"the {low}"
+    return None
+
+
+def _named(phrase: SourcePhrase) -> bool:
+    """Whether a phrase names someone (not "he", "the ministry", "the statement")."""
+    return phrase.kind != "pronoun" and _description(phrase.text) is None
+
+
+def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
+    """Every named source and speaker of the article, in text order.
+
+    Args:
+        doc: the parsed article.
+        text: the original text (same length as the doc's text); default the doc's.
+
+    Returns:
+        The :class:`~sitrep.extract.speaker_coref.Antecedents` to resolve against.
+    """
+    ants = Antecedents()
+    for head in _cue_heads(doc):
+        phrase = source_phrase(head, text=text)
+        if phrase is not None and _named(phrase):
+            ants.add_phrase(phrase)
+    return ants
+
+
+def _token_at(doc: Doc, pos: int) -> Token | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _resolve_mention(
+    doc: Doc, mention: str, start: int, ants: Antecedents, text: str
+) -> Antecedent | SourcePhrase | None:
+    """What a referring mention at ``start`` stands for: an antecedent or a whole phrase."""
+    low = mention.strip().lower()
+    if low in _RELATIVE:
+        tok = _token_at(doc, start)
+        if tok is not None and tok.head.dep_ == "relcl":
+            phrase = source_phrase(tok.head.head, text=text)
+            if phrase is not None and _named(phrase):
+                return phrase
+        return None
+    return ants.resolve(mention, start)
+
+
+def _name_of(found: Antecedent | SourcePhrase) -> str:
+    return found.text if isinstance(found, SourcePhrase) and found.kind != "person" else found.name
+
+
+def _tail_source(line: str) -> str | None:
+    """The source a headline or short sentence ends with ("... - regional governor")."""
+    for pat in (_TAIL_DASH, _TAIL_SAYS):
+        m = pat.search(line)
+        if m:
+            src = m.group("src").strip()
+            words = src.split()
+            if 1 <= len(words) <= 7 and not any(w[:1].isdigit() for w in words):
+                return src
+    return None
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return text[lo : hi if hi >= 0 else len(text)]
+
+
+def _in_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    return next((q for q in quotes if q.start - 1 <= start and end <= q.end + 1), None)
+
+
+def _repair(doc: Doc, source: str, lo: int, hi: int, text: str) -> SourcePhrase | None:
+    """The whole phrase of a source found in [lo, hi) of the text, if it can be grown."""
+    at = text.find(source, lo, hi)
+    if at < 0:
+        return None
+    tok = _token_at(doc, at + len(source) - 1)
+    if tok is None:
+        return None
+    return source_phrase(tok, text=text)
+
+
+def attribute_claims(
+    doc: Doc,
+    claims: list[CasualtyClaim],
+    quotes: list[Quote],
+    *,
+    outlet: str | None = None,
+    ants: Antecedents | None = None,
+) -> list[CasualtyClaim]:
+    """Settle the source of every casualty claim with the whole article in view.
+
+    Args:
+        doc: the parsed article.
+        claims: the casualty claims found sentence by sentence.
+        quotes: the article's quotations, speakers already settled (:func:`attribute_quotes`).
+        outlet: the outlet, which a claim without a source of its own keeps.
+        ants: the article's antecedents (computed when not given).
+
+    Returns:
+        The claims with sources resolved; nothing else changes.
+    """
+    text = text_of(doc)
+    ants = ants if ants is not None else antecedents(doc)
+    out: list[CasualtyClaim] = []
+    for c in claims:
+        source = c.source
+        lo, hi = c.evidence.start, c.evidence.end
+        own = source is not None and source != outlet
+        if own and source is not None:
+            low = source.strip().lower()
+            desc = _description(source)
+            if low.split()[-1] in _NOT_AGENTS:
+                source = None
+            elif low in _REFERRING or desc:
+                at = text.find(source, lo, hi)
+                found = _resolve_mention(doc, desc or source, at if at >= 0 else lo, ants, text)
+                if found is not None:
+                    source = _name_of(found)
+                elif low in _RELATIVE or low == "this":
+                    source = None
+            else:
+                phrase = _repair(doc, source, lo, hi, text)
+                if phrase is None and _victims_as_source(doc, source, lo, hi, text):
+                    source = None
+                elif phrase is not None and source in phrase.text and phrase.text != source:
+                    source = phrase.text
+        if source is None or source == outlet:
+            quote = _in_quote(quotes, lo, hi) or _in_quote(
+                quotes, c.evidence.start, c.evidence.start
+            )
+            if quote is not None and quote.speaker:
+                source = quote.speaker
+            else:
+                tail = _tail_source(_line_of(text, lo, hi))
+                source = tail or _list_source(text, lo, ants) or source
+        if source is None and outlet is not None:
+            source = outlet
+        out.append(c if source == c.source else replace(c, source=source))
+    return out
+
+
+def _list_source(text: str, pos: int, ants: Antecedents) -> str | None:
+    """The source of the line that introduces a list the figure at ``pos`` belongs to.
+
+    "The State Emergency Service reported:" followed by short lines ("23 people were killed;",
+    "66 people were hospitalized;"): each line is the service's.
+    """
+    lo = text.rfind("\n", 0, pos)
+    for _ in range(8):
+        if lo <= 0:
+            return None
+        prev_lo = text.rfind("\n", 0, lo - 1) + 1
+        line = text[prev_lo:lo].strip()
+        if not line:
+            lo = prev_lo - 1
+            continue
+        if line.endswith(":"):
+            found = [a for a in ants.between(prev_lo, lo)]
+            return found[-1].name if found else None
+        if len(line) > 200:
+            return None
+        lo = prev_lo - 1
+    return None
+
+
+def _victims_as_source(doc: Doc, source: str, lo: int, hi: int, text: str) -> bool:
+    at = text.find(source, lo, hi)
+    tok = _token_at(doc, at + len(source) - 1) if at >= 0 else None
+    from sitrep.extract.source_phrase import VICTIM_HEADS
+
+    return tok is not None and tok.lower_ in VICTIM_HEADS and tok.pos_ != "PROPN"
+
+
+def attribute_quotes(
+    doc: Doc, quotes: list[Quote], *, ants: Antecedents | None = None
+) -> list[Quote]:
+    """Settle the speaker of every quotation with the whole article in view.
+
+    A pronoun or description speaker resolves to its antecedent (the span stays on the
+    mention); a quotation without a speaker takes one from "Quote:", "the statement reads" or
+    "X was cited as saying".
+
+    Args:
+        doc: the parsed article.
+        quotes: the quotations found by :func:`sitrep.extract.quotes.quotes`.
+        ants: the article's antecedents (computed when not given).
+
+    Returns:
+        The quotations, speakers resolved; content spans unchanged.
+    """
+    text = text_of(doc)
+    ants = ants if ants is not None else antecedents(doc)
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker is not None and q.speaker_start is not None:
+            low = q.speaker.strip().lower()
+            desc = _description(q.speaker)
+            if low in _REFERRING or desc:
+                found = _resolve_mention(doc, desc or q.speaker, q.speaker_start, ants, text)
+                if found is not None:
+                    q = replace(q, speaker=_name_of(found), speaker_role=found.role)
+            else:
+                q = _grow_speaker(doc, q, text)
+            out.append(q)
+            continue
+        if q.speaker is None:
+            q = _cueless(doc, q, ants, text)
+        out.append(q)
+    return out
+
+
+def _grow_speaker(doc: Doc, q: Quote, text: str) -> Quote:
+    """A speaker cut inside a name ("Medical charity Doctors") grown to the whole name."""
+    if q.speaker_start is None or q.speaker_end is None or q.speaker is None:
+        return q
+    tok = _token_at(doc, q.speaker_end - 1)
+    if tok is None:
+        return q
+    phrase = source_phrase(tok, text=text)
+    if (
+        phrase is None
+        or phrase.kind == "pronoun"
+        or not (phrase.start <= q.speaker_start and q.speaker_end < phrase.end)
+        or phrase.end > q.start - 1 >= q.speaker_end
+    ):
+        return q
+    person = phrase.kind == "person" and tok.ent_type_ == "PERSON"
+    return replace(q, speaker=phrase.name if person else phrase.text, speaker_end=phrase.end)
+
+
+def _cueless(doc: Doc, q: Quote, ants: Antecedents, text: str) -> Quote:
+    """The speaker of a quotation without a cue, from the words around it."""
+    open_at = max(0, q.start - 1)
+    before = text[max(0, open_at - 200) : open_at]
+    after = text[q.end : q.end + 80]
+    m = _READS.match(after)
+    if m:
+        ref = ants.resolve(m.group("src"), q.start) or ants.last(q.start)
+        start = q.end + m.start("src")
+        if ref is not None:
+            return replace(
+                q,
+                speaker=ref.name,
+                speaker_start=start,
+                speaker_end=start + len(m.group("src")),
+                speaker_role=ref.role,
+                cue=after[m.end("src") :].split()[0],
+                extractor=EXTRACTOR,
+            )
+    if _QUOTE_LABEL.search(before):
+        ref = ants.last(q.start)
+        if ref is not None:
+            return replace(
+                q, speaker=ref.name, speaker_role=ref.role, cue="Quote:", extractor=EXTRACTOR
+            )
+    c = _CITED.search(before)
+    if c:
+        tok = _token_at(doc, open_at - len(before) + c.start() - 1)
+        verb = (
+            next((t for t in doc[tok.i : tok.i + 4] if t.lemma_ in {"cite", "quote"}), None)
+            if tok
+            else None
+        )
+        subj = [s for s in verb.children if s.dep_ in {"nsubjpass", "nsubj"}] if verb else []
+        phrase = source_phrase(subj[0], text=text) if subj else None
+        if phrase is not None:
+            return replace(
+                q,
+                speaker=phrase.name,
+                speaker_start=phrase.start,
+                speaker_end=phrase.end,
+                speaker_role=phrase.role,
+                cue="cited as saying",
+                extractor=EXTRACTOR,
+            )
+    return q

@@ -1,0 +1,102 @@
+"""Tests for sitrep.extract.attribution_pass: sources and speakers settled article-wide."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.attribution_pass import antecedents, attribute_claims, attribute_quotes
+from sitrep.extract.casualties import casualties
+from sitrep.extract.quotes import quotes
+from sitrep.model import Article, CasualtyClaim, Quote
+from sitrep.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def _run(
+    nlp: Language, text: str, outlet: str | None = None
+) -> tuple[list[CasualtyClaim], list[Quote]]:
+    doc = parse(text, nlp=nlp)
+    art = Article(id="t", text=text, outlet=outlet)
+    ants = antecedents(doc)
+    qs = attribute_quotes(doc, quotes(doc, article=art, times=[]), ants=ants)
+    cs = casualties(doc, article=art, places=[], times=[])
+    return attribute_claims(doc, cs, qs, outlet=outlet, ants=ants), qs
+
+
+def _source(claims: list[CasualtyClaim], count: int) -> str | None:
+    return next(c.source for c in claims if c.count == count)
+
+
+def test_he_said_resolves_to_the_last_named_person(nlp: Language) -> None:
+    text = (
+        "Defence ministry spokesman Igor Konashenkov described the strike as a provocation. "
+        "He said eight prison guards were injured in the shelling."
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 8) == "Igor Konashenkov"
+
+
+def test_a_description_resolves_to_the_named_source(nlp: Language) -> None:
+    text = (
+        "Mayor Anatoly Fedoruk visited the town on Saturday. "
+        "The mayor also confirmed that he had seen at least 22 bodies on the streets."
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 22) == "Anatoly Fedoruk"
+
+
+def test_a_figure_inside_a_quotation_is_the_speakers(nlp: Language) -> None:
+    text = (
+        "Ukraine's interior minister Denys Monastyrskiy spoke to reporters at the scene.\n\n"
+        '"We have information about 43 people missing," Monastyrskiy said.'
+    )
+    claims, qs = _run(nlp, text)
+    assert qs and qs[0].speaker is not None and "Monastyrskiy" in qs[0].speaker
+    assert "Monastyrskiy" in (_source(claims, 43) or "")
+
+
+def test_a_possessive_source_stays_whole(nlp: Language) -> None:
+    claims, _ = _run(nlp, "Israel's military said two senior militants were killed in Rafah.")
+    assert _source(claims, 2) == "Israel's military"
+
+
+def test_a_cause_is_no_source(nlp: Language) -> None:
+    claims, _ = _run(nlp, "The conflict has claimed over 20,000 lives.", outlet="Daily")
+    assert all(c.source == "Daily" for c in claims)
+
+
+def test_a_headline_ending_in_its_source(nlp: Language) -> None:
+    text = "Three people were injured in the shelling - regional governor\n\nMore text follows."
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 3) == "regional governor"
+
+
+def test_lines_of_a_list_take_the_source_that_introduces_it(nlp: Language) -> None:
+    text = (
+        "The State Emergency Service of Ukraine said on Telegram:\n"
+        "23 people were killed;\n"
+        "66 people were hospitalized.\n"
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 23) == "State Emergency Service of Ukraine"
+
+
+def test_the_statement_reads(nlp: Language) -> None:
+    text = (
+        "The Madani Resistance Committee issued a statement on Thursday.\n\n"
+        '"The village witnessed a massacre after two attacks by the militia," the statement reads.'
+    )
+    _, qs = _run(nlp, text)
+    assert qs and qs[-1].speaker == "Madani Resistance Committee"
+
+
+def test_quote_label(nlp: Language) -> None:
+    text = (
+        "Ihor Taburets, head of the regional administration, wrote on Telegram about the strike.\n"
+        "Quote:\n"
+        '"Rescuers are still working at the site of the destroyed building in the city."'
+    )
+    _, qs = _run(nlp, text)
+    assert qs and qs[-1].speaker == "Ihor Taburets"
