@@ -13,6 +13,7 @@ from sitrep.extract.attribution import claims as extract_claims
 from sitrep.extract.attribution import quotes as extract_quotes
 from sitrep.extract.attribution_pass import antecedents, attribute_claims, attribute_quotes
 from sitrep.extract.casualties import casualties as extract_casualties
+from sitrep.extract.casualty_parts import more_casualties
 from sitrep.extract.entities import entities as extract_entities
 from sitrep.extract.events import events as extract_events
 from sitrep.extract.places import places as extract_places
@@ -25,6 +26,7 @@ def analyze(article: Article, doc: Doc) -> Record:
     times = extract_times(doc, anchor=article.published)
     places = extract_places(doc, article=article)
     casualties = extract_casualties(doc, article=article, places=places, times=times)
+    casualties = more_casualties(doc, casualties, article=article)
     # one attribution pass settles speakers and sources with the whole article in view
     ants = antecedents(doc)
     quotes = attribute_quotes(doc, extract_quotes(doc, article=article, times=times), ants=ants)

@@ -203,6 +203,8 @@ def attribute_claims(
     for c in claims:
         source = c.source
         lo, hi = c.evidence.start, c.evidence.end
+        if source is not None and "\n" in source.strip():
+            source = source.strip().rsplit("\n", 1)[1].strip() or None  # never across a line
         own = source is not None and source != outlet
         if own and source is not None:
             low = source.strip().lower()
