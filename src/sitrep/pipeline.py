@@ -17,15 +17,21 @@ from sitrep.extract.casualty_parts import more_casualties
 from sitrep.extract.entities import entities as extract_entities
 from sitrep.extract.events import events as extract_events
 from sitrep.extract.places import places as extract_places
+from sitrep.extract.time_frames import claim_times, fix_times
 from sitrep.extract.times import times as extract_times
 from sitrep.model import Article, Record
 
 
 def analyze(article: Article, doc: Doc) -> Record:
     """Run every extractor over one parsed article."""
-    times = extract_times(doc, anchor=article.published)
+    text = nlp_mod.text_of(doc)
+    times = fix_times(
+        extract_times(doc, anchor=article.published), text=text, published=article.published
+    )
     places = extract_places(doc, article=article)
-    casualties = extract_casualties(doc, article=article, places=places, times=times)
+    casualties = extract_casualties(
+        doc, article=article, places=places, times=claim_times(times, text=text)
+    )
     casualties = more_casualties(doc, casualties, article=article)
     # one attribution pass settles speakers and sources with the whole article in view
     ants = antecedents(doc)
