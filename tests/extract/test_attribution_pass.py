@@ -100,3 +100,15 @@ def test_quote_label(nlp: Language) -> None:
     )
     _, qs = _run(nlp, text)
     assert qs and qs[-1].speaker == "Ihor Taburets"
+
+
+def test_a_colon_introduced_quotation_is_the_subjects(nlp: Language) -> None:
+    text = 'Senator Ted Cruz continued:\n"You look at the questions asked in this debate tonight."'
+    _, qs = _run(nlp, text)
+    assert qs and qs[-1].speaker is not None and "Cruz" in qs[-1].speaker
+
+
+def test_a_quotation_inside_a_clause_is_the_subjects(nlp: Language) -> None:
+    text = 'Network president Dave Gorab called the show "the conservative news show of record."'
+    _, qs = _run(nlp, text)
+    assert qs and qs[-1].speaker is not None and "Gorab" in qs[-1].speaker

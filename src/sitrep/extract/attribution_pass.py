@@ -328,6 +328,61 @@ def _grow_speaker(doc: Doc, q: Quote, text: str) -> Quote:
     return replace(q, speaker=phrase.name if person else phrase.text, speaker_end=phrase.end)
 
 
+_SPEAKING_KINDS = frozenset({"person", "organisation", "group", "pronoun"})
+_NO_SPEAKER = frozenset({"it", "there", "this", "that", "what", "which", "who"})
+
+
+def _subject_phrase(verb: Token, text: str) -> SourcePhrase | None:
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].lower_ in _NO_SPEAKER:
+        return None
+    phrase = source_phrase(subj[0], text=text)
+    if phrase is None or phrase.kind not in _SPEAKING_KINDS:
+        return None
+    if phrase.kind != "pronoun" and not any(
+        t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        for t in subj[0].subtree
+    ):
+        return None  # "the questions", "the headline": no one speaking
+    return phrase
+
+
+def _colon_or_governing_subject(doc: Doc, q: Quote, text: str) -> SourcePhrase | None:
+    """The speaker of a quotation introduced by "X verb:" or embedded in a clause of X's.
+
+    '"Cruz continued: "..."', 'Breitbart News responded: "..."', 'X called the show "the
+    news show of record"': the subject of the verb that governs the quotation, or of the last
+    verb before the colon that opens it, when that subject names someone.
+    """
+    open_at = max(0, q.start - 1)
+    lead = text[max(0, open_at - 3) : open_at]
+    first = _token_at(doc, q.start)
+    if first is None:
+        return None
+    if ":" in lead:
+        colon = _token_at(doc, text.rfind(":", 0, open_at))
+        if colon is None:
+            return None
+        verbs = [t for t in colon.sent if t.i < colon.i and t.pos_ in {"VERB", "AUX"}]
+        for verb in reversed(verbs):
+            phrase = _subject_phrase(verb, text)
+            if phrase is not None:
+                return phrase
+        return None
+    if first.sent.start_char > open_at:
+        return None
+    node = first
+    for _ in range(6):
+        if node.head is node:
+            break
+        node = node.head
+        if node.idx >= q.start and node.idx < q.end:
+            continue  # still inside the quotation
+        if node.pos_ in {"VERB", "AUX"}:
+            return _subject_phrase(node, text)
+    return None
+
+
 def _cueless(doc: Doc, q: Quote, ants: Antecedents, text: str) -> Quote:
     """The speaker of a quotation without a cue, from the words around it."""
     open_at = max(0, q.start - 1)
@@ -353,6 +408,16 @@ def _cueless(doc: Doc, q: Quote, ants: Antecedents, text: str) -> Quote:
             return replace(
                 q, speaker=ref.name, speaker_role=ref.role, cue="Quote:", extractor=EXTRACTOR
             )
+    found = _colon_or_governing_subject(doc, q, text)
+    if found is not None:
+        return replace(
+            q,
+            speaker=found.name if found.kind == "person" else found.text,
+            speaker_start=found.start,
+            speaker_end=found.end,
+            speaker_role=found.role,
+            extractor=EXTRACTOR,
+        )
     c = _CITED.search(before)
     if c:
         tok = _token_at(doc, open_at - len(before) + c.start() - 1)
