@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.extract.casualty_accept import (
+from sitrep.extract.casualties.accept import (
     FEATURE_NAMES,
     MODEL_FILE,
     LinearModel,

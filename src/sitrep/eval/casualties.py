@@ -25,13 +25,13 @@ from pathlib import Path
 
 from sitrep import nlp as nlp_mod
 from sitrep.eval.base import PRF, Progress, Report, require_gold
+from sitrep.extract.casualties.accept import accepted, shipped_model
 from sitrep.extract.casualties.claims import BLOCKING_FLAGS
 from sitrep.extract.casualties.claims import casualties as extract_casualties
 from sitrep.extract.casualties.lexicon import CUES
 from sitrep.extract.casualties.numbers import words_to_int
 from sitrep.extract.casualties.truecase import truecase
 from sitrep.extract.casualties.victims import victim_class
-from sitrep.extract.casualty_accept import accepted, shipped_model
 from sitrep.model import Article, CasualtyClaim
 
 REFERENCE = (

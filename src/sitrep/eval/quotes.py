@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from sitrep import nlp as nlp_mod
 from sitrep.eval.base import PRF, Progress, Report, require_gold
 from sitrep.extract.attribution.quotes import quotes as extract_quotes
-from sitrep.extract.attribution_pass import attribute_quotes
+from sitrep.extract.attribution.settle import attribute_quotes
 from sitrep.model import Article
 
 REFERENCE = (

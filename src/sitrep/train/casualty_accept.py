@@ -1,4 +1,4 @@
-"""Train the casualty candidate model (:mod:`sitrep.extract.casualty_accept`) on MUC-4 keys.
+"""Train the casualty candidate model (:mod:`sitrep.extract.casualties.accept`) on MUC-4 keys.
 
 Recipe: every story of the given MUC sets is parsed as ``sitrep eval casualties`` parses it;
 every exact, unflagged killed/injured claim the rules extract is a candidate, labelled 1 when its (kind,
@@ -29,8 +29,8 @@ from sitrep import nlp as nlp_mod
 from sitrep.eval.base import Progress
 from sitrep.eval.casualties import GoldItem, Story, candidate_text, collect, read_key, read_stories
 from sitrep.eval.casualties import score as muc_score
-from sitrep.extract.casualties import casualties as extract_casualties
-from sitrep.extract.casualty_accept import FEATURE_NAMES, LinearModel, candidates, features
+from sitrep.extract.casualties.accept import FEATURE_NAMES, LinearModel, candidates, features
+from sitrep.extract.casualties.claims import casualties as extract_casualties
 from sitrep.model import Article
 
 SEED = 0

@@ -1,4 +1,4 @@
-"""Tests for sitrep.extract.source_phrase: whole source names, never fragments or victims."""
+"""Tests for sitrep.extract.attribution.phrase: whole source names, never fragments or victims."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
-from sitrep.extract.source_phrase import SourcePhrase, source_phrase
+from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
 from sitrep.nlp import parse
 
 pytestmark = pytest.mark.slow

@@ -1,13 +1,13 @@
-"""Tests for sitrep.extract.attribution_pass: sources and speakers settled article-wide."""
+"""Tests for sitrep.extract.attribution.settle: sources and speakers settled article-wide."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from sitrep.extract.attribution_pass import antecedents, attribute_claims, attribute_quotes
-from sitrep.extract.casualties import casualties
-from sitrep.extract.quotes import quotes
+from sitrep.extract.attribution.quotes import quotes
+from sitrep.extract.attribution.settle import antecedents, attribute_claims, attribute_quotes
+from sitrep.extract.casualties.claims import casualties
 from sitrep.model import Article, CasualtyClaim, Quote
 from sitrep.nlp import parse
 

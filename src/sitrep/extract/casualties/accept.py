@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sitrep.extract.casualty_words import victim_class
+from sitrep.extract.casualties.victims import victim_class
 from sitrep.model import CasualtyClaim
 
 MODEL_FILE = "casualty_accept.json"

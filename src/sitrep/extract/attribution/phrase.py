@@ -18,45 +18,18 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from sitrep.extract.attribution.lexicon import (
+    GROUP_WORDS,
+    ORGANISATION_WORDS,
+    ROLE_WORDS,
+    SPEAKER_PRONOUNS,
+    VICTIM_HEADS,
+)
 from sitrep.nlp import text_of
 
 SourceKind = Literal["person", "organisation", "group", "pronoun"]
 
 
-def word_set(text: str) -> frozenset[str]:
-    """The words of a whitespace-separated list, as a set (for word tables)."""
-    return frozenset(text.split())
-
-
-# Heads of phrases that name an institution ("the ministry", "Gaza's Health Ministry").
-ORGANISATION_WORDS = word_set(
-    """ministry ministries service agency government police army military office council
-    administration authority committee commission organisation organization department court
-    command forces force guard guards militia group movement party un mission project
-    institute centre center unit network union federation bureau directorate prosecutor
-    prosecutors hospital hospitals coalition alliance observatory monitor monitors newspaper
-    channel broadcaster outlet television radio station red cross crescent kremlin pentagon
-    headquarters staff team cabinet parliament assembly presidency embassy"""
-)
-# Heads of phrases that name unnamed people collectively ("officials", "witnesses").
-GROUP_WORDS = word_set(
-    """officials authorities sources source witnesses witness residents resident medics doctors
-    rescuers volunteers activists spokesman spokeswoman spokesperson official observers
-    analysts experts investigators"""
-)
-# Heads that count victims: never a source ("All civilians," X wrote).
-VICTIM_HEADS = word_set(
-    """civilians civilian victims victim dead wounded injured casualties bodies body killed
-    children child women men babies infants toddlers fatalities deaths"""
-)
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
-TITLE_WORDS = word_set(
-    """president minister governor mayor spokesman spokeswoman spokesperson head chief director
-    commander general colonel major captain lieutenant secretary prime deputy ambassador envoy
-    chairman chairwoman chair official officer adviser advisor prosecutor judge king queen
-    prince sheikh emir senator representative rep. sen. gen. col. lt. dr. mr. mrs. ms.
-    leader premier chancellor coordinator"""
-)
 # Tokens a name may hold between capitalised words ("Location and Event Data Project",
 # "Ministry of Health", "Doctors Without Borders").
 _NAME_GLUE = frozenset({"and", "of", "for", "&", "without", "de", "al", "el", "on", "the"})
@@ -216,11 +189,11 @@ def _appos(head: Token) -> list[Token]:
 
 def _kind(toks: list[Token]) -> SourceKind | None:
     words = [t.lower_ for t in toks]
-    if len(words) == 1 and words[0] in PRONOUNS:
+    if len(words) == 1 and words[0] in SPEAKER_PRONOUNS:
         return "pronoun"
     if any(t.ent_type_ == "PERSON" for t in toks):
         return "person"
-    titled = [k for k, t in enumerate(toks) if t.lower_ in TITLE_WORDS]
+    titled = [k for k, t in enumerate(toks) if t.lower_ in ROLE_WORDS]
     if (
         titled
         and toks[-1].pos_ == "PROPN"
@@ -233,7 +206,7 @@ def _kind(toks: list[Token]) -> SourceKind | None:
         return "organisation"
     if words[-1] in GROUP_WORDS:
         return "group"
-    if any(w in TITLE_WORDS for w in words) and toks[-1].pos_ == "PROPN":
+    if any(w in ROLE_WORDS for w in words) and toks[-1].pos_ == "PROPN":
         return "person"
     if toks[-1].pos_ == "PROPN":
         return "organisation" if toks[-1].is_upper else "person"
@@ -245,7 +218,7 @@ def _split_person(toks: list[Token], text: str) -> tuple[str, str | None]:
     k = len(toks)
     while (
         k > 0
-        and toks[k - 1].lower_ not in TITLE_WORDS
+        and toks[k - 1].lower_ not in ROLE_WORDS
         and (toks[k - 1].ent_type_ == "PERSON" or toks[k - 1].pos_ == "PROPN")
     ):
         k -= 1

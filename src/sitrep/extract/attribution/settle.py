@@ -5,10 +5,10 @@ with the whole article in view, the same way for claims and quotes:
 
 - every named source and speaker (the subject of a cue verb, the object of "according to",
   an apposition) is collected in text order as an antecedent
-  (:class:`~sitrep.extract.speaker_coref.Antecedents`);
+  (:class:`~sitrep.extract.attribution.coref.Antecedents`);
 - a pronoun, a relative pronoun or a description ("he", "which", "the ministry", "the
   statement") resolves to the latest compatible antecedent; a fragment ("'s military") grows to
-  its whole phrase (:func:`~sitrep.extract.source_phrase.source_phrase`); victims are never a
+  its whole phrase (:func:`~sitrep.extract.attribution.phrase.source_phrase`); victims are never a
   source;
 - a figure inside a quotation is the speaker's; a headline or lede that ends in its source
   ("... - regional governor", "..., says acting mayor") gives it;
@@ -25,26 +25,21 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.source_phrase import PRONOUNS, SourcePhrase, source_phrase, word_set
-from sitrep.extract.speaker_coref import Antecedent, Antecedents
+from sitrep.extract.attribution.coref import Antecedent, Antecedents
+from sitrep.extract.attribution.lexicon import (
+    NOT_AGENTS,
+    SOURCE_CUES,
+    SPEAKER_PRONOUNS,
+    VICTIM_HEADS,
+)
+from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
 from sitrep.model import CasualtyClaim, Quote
 from sitrep.nlp import text_of
 
 EXTRACTOR = "attribution.v2"
 
-# Lemmas of cue verbs whose subject is a source (union of the claim and quote cues).
-SOURCE_CUES = word_set(
-    """say tell report state announce add write post tweet estimate count record confirm
-    claim allege insist assert deny reject dispute explain note warn declare stress
-    acknowledge admit reveal update publish cite quote"""
-)
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
-# Heads that cause or hold a figure, never say it ("the conflict has claimed 20,000 lives").
-_NOT_AGENTS = word_set(
-    """toll conflict attack attacks strike strikes war fighting bombing blast explosion
-    excerpt excerpts massacre violence shelling fire assault raid bodies death deaths"""
-)
-_REFERRING = PRONOUNS | _RELATIVE | {"this"}
+_REFERRING = SPEAKER_PRONOUNS | _RELATIVE | {"this"}
 _DESCRIPTION = re.compile(r"^(?:the|this|that)\s+[a-z][a-z-]*$", re.I)
 # "... - regional governor" / "..., says acting mayor" at the end of a headline or sentence
 _TAIL_DASH = re.compile(
@@ -110,7 +105,7 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
         text: the original text (same length as the doc's text); default the doc's.
 
     Returns:
-        The :class:`~sitrep.extract.speaker_coref.Antecedents` to resolve against.
+        The :class:`~sitrep.extract.attribution.coref.Antecedents` to resolve against.
     """
     ants = Antecedents()
     for head in _cue_heads(doc):
@@ -209,7 +204,7 @@ def attribute_claims(
         if own and source is not None:
             low = source.strip().lower()
             desc = _description(source)
-            if low.split()[-1] in _NOT_AGENTS:
+            if low.split()[-1] in NOT_AGENTS:
                 source = None
             elif low in _REFERRING or desc:
                 at = text.find(source, lo, hi)
@@ -266,8 +261,6 @@ def _list_source(text: str, pos: int, ants: Antecedents) -> str | None:
 def _victims_as_source(doc: Doc, source: str, lo: int, hi: int, text: str) -> bool:
     at = text.find(source, lo, hi)
     tok = _token_at(doc, at + len(source) - 1) if at >= 0 else None
-    from sitrep.extract.source_phrase import VICTIM_HEADS
-
     return tok is not None and tok.lower_ in VICTIM_HEADS and tok.pos_ != "PROPN"
 
 

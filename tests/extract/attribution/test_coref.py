@@ -1,8 +1,8 @@
-"""Tests for sitrep.extract.speaker_coref: pronouns and descriptions to the last named source."""
+"""Tests for sitrep.extract.attribution.coref: pronouns and descriptions to the last named source."""
 
 from __future__ import annotations
 
-from sitrep.extract.speaker_coref import Antecedents
+from sitrep.extract.attribution.coref import Antecedents
 
 
 def _article() -> Antecedents:

@@ -1,4 +1,4 @@
-"""Tests for sitrep.extract.casualty_parts: sub-counts linked to their total, far-off tolls."""
+"""Tests for sitrep.extract.casualties.parts: sub-counts linked to their total, far-off tolls."""
 
 from __future__ import annotations
 

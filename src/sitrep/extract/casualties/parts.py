@@ -21,8 +21,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from sitrep.extract.attribution import attribute
-from sitrep.extract.numbers import Quantity, find_quantities
+from sitrep.extract.attribution.cues import attribute
+from sitrep.extract.casualties.numbers import Quantity, find_quantities
 from sitrep.model import Article, CasualtyClaim, CasualtyKind, Evidence, content_id
 from sitrep.nlp import text_of
 

@@ -1,4 +1,4 @@
-"""Tests for sitrep.extract.time_frames: ages, past ranges and comparison frames (issue 16)."""
+"""Tests for sitrep.extract.times.frames: ages, past ranges and comparison frames (issue 16)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import sitrep
-from sitrep.extract.time_frames import claim_times, fix_times
+from sitrep.extract.times.frames import claim_times, fix_times
 from sitrep.model import TimeRef
 
 pytestmark = pytest.mark.slow

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.extract.source_phrase import SourceKind, SourcePhrase
+from sitrep.extract.attribution.phrase import SourceKind, SourcePhrase
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
@@ -66,7 +66,7 @@ class Antecedents:
         self._seen.sort(key=lambda a: a.start)
 
     def add_phrase(self, phrase: SourcePhrase) -> None:
-        """Record a :class:`~sitrep.extract.source_phrase.SourcePhrase`."""
+        """Record a :class:`~sitrep.extract.attribution.phrase.SourcePhrase`."""
         self.add(phrase.name, phrase.start, phrase.kind, phrase.role)
 
     def _before(self, at: int) -> list[Antecedent]:
