@@ -12,7 +12,7 @@ from sitrep import nlp as nlp_mod
 from sitrep.extract.attribution import claims as extract_claims
 from sitrep.extract.attribution import quotes as extract_quotes
 from sitrep.extract.attribution.settle import antecedents, attribute_claims, attribute_quotes
-from sitrep.extract.casualties.claims import casualties as extract_casualties
+from sitrep.extract.casualties import casualties as extract_casualties
 from sitrep.extract.casualties.parts import more_casualties
 from sitrep.extract.entities import entities as extract_entities
 from sitrep.extract.events import events as extract_events

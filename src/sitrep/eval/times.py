@@ -223,7 +223,12 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
             pred = system(doc)
             tallies[name].seconds += time.perf_counter() - t0
             tallies[name].add(gold, pred)
-    require_gold(tallies["sitrep"].gold, task="times", data=data, what="DATE or TIME TIMEX3")
+    require_gold(
+        tallies["sitrep"].gold,
+        task="times",
+        data=data,
+        what=f"DATE or TIME TIMEX3 ({skipped} of {len(files)} file(s) without a creation time)",
+    )
     report = Report(
         task="times",
         n=len(files) - skipped,
