@@ -63,3 +63,29 @@ def test_a_sub_count_is_never_larger_than_its_total_nor_an_age() -> None:
     found = _claims("A 3-year-old girl was among 2 people killed, including 40 children.")
     assert all(n != 3 for _, n, _, _ in found)
     assert all(n != 40 for _, n, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said the death toll in the city has reached 45.", ("killed", 45)),
+        ("The death toll in Russian strikes on the city has mounted to 23.", ("killed", 23)),
+        ("The death toll from the attack has been raised from 260 to 350.", ("killed", 260)),
+        ("The death toll from the attack has been raised from 260 to 350.", ("killed", 350)),
+        ("90 people sought help from medical institutions.", ("injured", 90)),
+        ("Five people remain in critical condition.", ("injured", 5)),
+        ("Of the injured, 34 are in serious condition, officials said.", ("injured", 34)),
+        ("The offensive forced 400,000 people to flee, the UN said.", ("displaced", 400000)),
+    ],
+)
+def test_figures_stated_by_toll_condition_or_flight(text: str, expected: tuple[str, int]) -> None:
+    assert expected in {(k, n) for k, n, _, _ in _claims(text)}
+
+
+def test_one_victim_without_a_number_is_a_sub_count() -> None:
+    found = _claims("A missile hit a building in Uman, killing seven people, including a child.")
+    assert ("killed", 1, "child", True) in found
+
+
+def test_time_to_flee_is_no_displacement() -> None:
+    assert not _claims("The army gave residents 3 hours to flee the town.")

@@ -65,11 +65,44 @@ _IN_STATE = re.compile(
     re.I,
 )
 _TOLL = re.compile(
-    r"\b(?:(?P<toll>death|casualty|fatality) toll|number of (?:people |persons |civilians |those )?"
-    r"(?P<what>killed|dead|deaths|victims|fatalities|injured|wounded|casualties))\b"
-    r"[^.;:!?]{0,140}?\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|"
-    r"grew|grown|reached|reaches|reach|hit|hits|stands|stood|now|is|was|has|had)\b"
-    r"(?:\s+(?:now|already|further|sharply|again))?(?:\s+(?:to|at))?\s*$",
+    r"\b(?:(?P<toll>death|casualty|fatality) (?:toll|count)|number of (?:people |persons |"
+    r"civilians |those )?(?P<what>killed|dead|deaths|victims|fatalities|injured|wounded|"
+    r"casualties))\b"
+    r"(?:[^.;:!?]{0,140}?\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|"
+    r"grew|grown|reached|reaches|reach|hit|hits|stands|stood|now|is|was|has|had|mounted|mounts|"
+    r"raised|revised|updated)\b(?:\s+(?:now|already|further|sharply|again|been))*"
+    r"(?:\s+(?:to|at|from)(?:\s+(?:at least|more than|over|nearly|about|around))?)?"
+    r"|[^.;:!?]{0,100}?\b(?:to|at|of)|[^.;:!?]{0,100}?\bto\s+\d[\d,]*,?\s+and\s+to)\s*$",
+    re.I,
+)
+# A figure of the injured stated by its condition or by the care it sought, with no cue word:
+# "5 people are in critical condition", "91 people have sought medical treatment"
+_HURT_STATE = re.compile(
+    rf"^\s+(?:(?:more|others?|other people|{_VICTIM})\s+)?(?:are|were|remain|remained|have been|"
+    r"has been|had been|have|has|had)?\s*(?:still\s+)?(?:in (?:a )?(?:critical|serious|grave|"
+    r"severe) condition|in hospital|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
+    r" |medical )?treatment|sought (?:medical )?(?:help|treatment|care|assistance)|applied for "
+    r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help)\b",
+    re.I,
+)
+# "forced 400,000 people to flee", "400,000 have fled"
+_FLED_AFTER = re.compile(
+    rf"^\s+(?:(?:{_VICTIM}|others)\s+)?(?:(?:have|has|had)\s+)?(?:fled|been displaced|"
+    r"were displaced|displaced)\b",
+    re.I,
+)
+_TO_FLEE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?to flee\b", re.I)
+# "Of the injured, 34 are in serious condition": the group a figure belongs to, before it
+_OF_GROUP = re.compile(
+    r"\bof (?:the|those) (?P<grp>injured|wounded|dead|killed|victims|casualties)\s*,?"
+    r"(?:[^.;]{0,80}?\band\s+(?:another\s+)?)?\s*$",
+    re.I,
+)
+# "including a toddler", "among them a child": one victim, written without a number
+_ONE_PART = re.compile(
+    r"\b(?:including|among them|among whom)\s+(?:an?|one)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<vic>child|toddler|baby|infant|boy|girl|teenager|woman|man|minor|journalist|medic|"
+    r"rescuer|soldier|police officer|policeman|foreigner)\b",
     re.I,
 )
 _HURT_WORDS = {"injured", "wounded"}
@@ -217,6 +250,20 @@ def more_casualties(
             if q.count is None and q.low is None and q.high is None:
                 continue
             before, after = text[max(lo, qa.start - 160) : qa.start], text[qa.end : hi]
+            alone = _standalone(before, after)
+            if alone is not None:
+                kind, victims, share = alone
+                if not _claimed(out, kind, qa, lo, hi):
+                    like = next(iter(here), None)
+                    new = _make(article, kind, qa, victims, sent, text, like, None)
+                    if share:
+                        new = replace(new, flags=(*new.flags, "part"))
+                    if like is None:
+                        found = attribute(sent, at=sent.start, text=text)
+                        new = replace(new, source=found.source if found else article.outlet)
+                    out.append(new)
+                    here.append(new)
+                continue
             toll = _TOLL.search(before)
             if toll:
                 kind = _kind_of(toll.group("what"), "killed")
@@ -268,4 +315,35 @@ def more_casualties(
             new = replace(new, flags=(*new.flags, "part"))
             out.append(new)
             here.append(new)
+        for m in _ONE_PART.finditer(stext):
+            start = lo + m.start()
+            total = next((c for c in here if c.evidence.start <= start), None)
+            one = Quantity(start, lo + m.end(), m.group(), 1, 1, 1, None, start)
+            if total is None or (total.count or 0) <= 1 or _claimed(out, total.kind, one, lo, hi):
+                continue
+            new = _make(article, total.kind, one, m.group("vic"), sent, text, total, total.source)
+            new = replace(new, flags=(*new.flags, "part"))
+            out.append(new)
+            here.append(new)
     return sorted(out, key=lambda c: c.evidence.start)
+
+
+def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool] | None:
+    """(kind, victims, part) of a figure whose words need no total: condition, care sought,
+    flight; ``part`` when the figure is a share of the injured ("34 are in serious condition")
+    rather than their number ("91 people sought medical help")."""
+    m = _HURT_STATE.match(after)
+    if m:
+        v = re.match(rf"^\s+(?P<vic>{_VICTIM})\b", after, re.I)
+        share = not re.search(r"sought|applied|appealed|treatment", m.group(), re.I)
+        return "injured", v.group("vic") if v else "people", share
+    forced = re.search(r"\bforc(?:ed|ing|es)\s*$", before, re.I) is not None
+    if _FLED_AFTER.match(after) or (forced and _TO_FLEE.match(after)):
+        v = re.match(rf"^\s+(?P<vic>{_VICTIM})\b", after, re.I)
+        return "displaced", v.group("vic") if v else "people", False
+    g = _OF_GROUP.search(before)
+    if g and re.match(
+        r"^\s+(?:(?:people|others|more)\s+)?(?:are|were|remain|have|had|died)\b", after
+    ):
+        return _kind_of(g.group("grp"), "injured"), "people", True
+    return None
