@@ -112,3 +112,15 @@ def test_a_quotation_inside_a_clause_is_the_subjects(nlp: Language) -> None:
     text = 'Network president Dave Gorab called the show "the conservative news show of record."'
     _, qs = _run(nlp, text)
     assert qs and qs[-1].speaker is not None and "Gorab" in qs[-1].speaker
+
+
+def test_a_short_quotation_a_named_speaker_words_is_theirs(nlp: Language) -> None:
+    text = 'Sen. Marco Rubio called the statement "offensive and outlandish."'
+    _, qs = _run(nlp, text)
+    assert qs and qs[-1].text.startswith("offensive")
+    assert qs[-1].speaker is not None and "Rubio" in qs[-1].speaker
+
+
+def test_a_scare_quote_without_a_speaker_stays_out(nlp: Language) -> None:
+    _, qs = _run(nlp, 'The town is known as the "Crossroads of America" to travellers.')
+    assert qs == []

@@ -356,3 +356,9 @@ NOT_AGENTS = word_set(
     """toll conflict attack attacks strike strikes war fighting bombing blast explosion
     excerpt excerpts massacre violence shelling fire assault raid bodies death deaths"""
 )
+# Verbs that put someone's words in a short quotation inside the reporter's sentence ("X called
+# the statement \"offensive\"", "described the field as \"all very good\"").
+WORDING_VERBS = word_set(
+    """call describe label brand term dub refer characterize characterise deride praise pledge
+    vow promise accuse say tell warn urge demand insist declare add write tweet post"""
+)

@@ -31,8 +31,10 @@ from sitrep.extract.attribution.lexicon import (
     SOURCE_CUES,
     SPEAKER_PRONOUNS,
     VICTIM_HEADS,
+    WORDING_VERBS,
 )
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
+from sitrep.extract.attribution.quotes import quote_spans
 from sitrep.model import CasualtyClaim, Quote
 from sitrep.nlp import text_of
 
@@ -299,7 +301,7 @@ def attribute_quotes(
         if q.speaker is None:
             q = _cueless(doc, q, ants, text)
         out.append(q)
-    return out
+    return worded_quotes(doc, out)
 
 
 def _grow_speaker(doc: Doc, q: Quote, text: str) -> Quote:
@@ -432,3 +434,62 @@ def _cueless(doc: Doc, q: Quote, ants: Antecedents, text: str) -> Quote:
                 extractor=EXTRACTOR,
             )
     return q
+
+
+def worded_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """Short quotations a named speaker's verb puts in the reporter's sentence, added.
+
+    The quote extractor skips quotations of a few words without a cue of their own (scare
+    quotes). One governed by a verb of wording whose subject names someone ('Rubio called the
+    statement "offensive and outlandish"', 'he described the field as "all very good"') is that
+    speaker's mixed quotation.
+
+    Args:
+        doc: the parsed article.
+        quotes: the quotations found so far.
+
+    Returns:
+        ``quotes`` and the added ones, in text order.
+    """
+    text = text_of(doc)
+    taken = [(q.start, q.end) for q in quotes]
+    out = list(quotes)
+    for span in quote_spans(text):
+        if any(a < span.end and span.start < b for a, b in taken):
+            continue
+        content = text[span.start : span.end]
+        if not content.strip() or len(content.split()) > 12:
+            continue
+        first = _token_at(doc, span.start)
+        node = first
+        verb: Token | None = None
+        for _ in range(6):
+            if node is None or node.head is node:
+                break
+            node = node.head
+            if span.start <= node.idx < span.end:
+                continue
+            if node.pos_ in {"VERB", "AUX"}:
+                verb = node
+                break
+        if verb is None or verb.lemma_.lower() not in WORDING_VERBS:
+            continue
+        phrase = _subject_phrase(verb, text)
+        if phrase is None:
+            continue
+        out.append(
+            Quote(
+                content,
+                span.start,
+                span.end,
+                phrase.name if phrase.kind == "person" else phrase.text,
+                phrase.start,
+                phrase.end,
+                phrase.role,
+                verb.text,
+                None,
+                0.5,
+                EXTRACTOR,
+            )
+        )
+    return sorted(out, key=lambda q: q.start)
