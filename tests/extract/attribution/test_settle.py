@@ -124,3 +124,20 @@ def test_a_short_quotation_a_named_speaker_words_is_theirs(nlp: Language) -> Non
 def test_a_scare_quote_without_a_speaker_stays_out(nlp: Language) -> None:
     _, qs = _run(nlp, 'The town is known as the "Crossroads of America" to travellers.')
     assert qs == []
+
+
+def test_a_dateline_is_no_source(nlp: Language) -> None:
+    text = "JERUSALEM – The Israeli military said on April 3 that militants killed 378 people."
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 378) == "Israeli military"
+
+
+def test_two_sources_named_together_stay_together(nlp: Language) -> None:
+    text = "Officials from Russia and the separatist authorities said the attack killed 53 inmates."
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 53) == "Officials from Russia and the separatist authorities"
+
+
+def test_a_headline_opening_with_its_source(nlp: Language) -> None:
+    claims, _ = _run(nlp, "UN reports 400,000 fled the camp, 300 killed in attack\n\nMore text.")
+    assert _source(claims, 400000) == "UN"

@@ -142,11 +142,24 @@ def _bounds(head: Token, limit: int) -> tuple[int, int] | None:
     for t in head.subtree:
         if t.i < head.i:
             lo = min(lo, t.i)
-    for child in head.rights:
+    rights = list(head.rights)
+    for k, child in enumerate(rights):
         if child.dep_ in {"compound", "flat", "nummod"} or (
-            child.dep_ == "prep" and child.lower_ in {"of", "for"} and head.pos_ != "PRON"
+            child.dep_ == "prep" and child.lower_ in {"of", "for", "from"} and head.pos_ != "PRON"
         ):
             hi = max(hi, child.right_edge.i)
+        elif (
+            child.dep_ == "cc"
+            and child.lower_ == "and"
+            and k + 1 < len(rights)
+            and rights[k + 1].dep_ == "conj"
+            and rights[k + 1].pos_ in {"NOUN", "PROPN"}
+            and head.pos_ in {"NOUN", "PROPN"}
+            and not any(_is_break(t) for t in doc[child.i : rights[k + 1].right_edge.i + 1])
+        ):
+            # two sources named together: "Officials from Russia and the separatist authorities"
+            hi = max(hi, rights[k + 1].right_edge.i)
+            break
         elif child.dep_ in {"punct", "appos", "relcl", "acl", "cc", "conj", "advcl", "prep"}:
             break
     floor = max(head.sent.start, head.i - 3 * limit)

@@ -50,6 +50,12 @@ _TAIL_DASH = re.compile(
 _TAIL_SAYS = re.compile(
     r",\s+(?:says|said|claims|reports)\s+(?P<src>[^,.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$", re.I
 )
+_HEAD_SAYS = re.compile(
+    r"^\s*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
+    r"(?:reports|says|confirms|claims)\b(?!\s+(?:that\s+)?(?:he|she|it|they)\b)"
+)
+# A label or dateline the parser took for the subject ("UPDATE: ...", "JERUSALEM - ...")
+_LABEL = re.compile(r"^[A-Z][A-Z .'-]{1,30}$")
 _QUOTE_LABEL = re.compile(r"(?:^|\n)\s*(?:Quote|Quote from the statement)\s*:\s*$", re.I)
 _READS = re.compile(
     r"^[\s,\u201d\"]*(?P<src>(?:the|a|an|his|her|their|its)\s+[a-z]+)\s+"
@@ -142,8 +148,9 @@ def _name_of(found: Antecedent | SourcePhrase) -> str:
 
 
 def _tail_source(line: str) -> str | None:
-    """The source a headline or short sentence ends with ("... - regional governor")."""
-    for pat in (_TAIL_DASH, _TAIL_SAYS):
+    """The source a headline or short sentence ends with ("... - regional governor") or opens
+    with ("UN reports 400,000 fled ...")."""
+    for pat in (_TAIL_DASH, _TAIL_SAYS, _HEAD_SAYS):
         m = pat.search(line)
         if m:
             src = m.group("src").strip()
@@ -168,10 +175,11 @@ def _repair(doc: Doc, source: str, lo: int, hi: int, text: str) -> SourcePhrase 
     at = text.find(source, lo, hi)
     if at < 0:
         return None
-    tok = _token_at(doc, at + len(source) - 1)
-    if tok is None:
+    span = doc.char_span(at, at + len(source), alignment_mode="expand")
+    if span is None or not len(span):
         return None
-    return source_phrase(tok, text=text)
+    # the syntactic head of the source: "Officials" in "Officials from Russia"
+    return source_phrase(span.root, text=text)
 
 
 def attribute_claims(
@@ -202,6 +210,8 @@ def attribute_claims(
         lo, hi = c.evidence.start, c.evidence.end
         if source is not None and "\n" in source.strip():
             source = source.strip().rsplit("\n", 1)[1].strip() or None  # never across a line
+        if source is not None and _LABEL.match(source) and _labels(text, source, lo, hi):
+            source = _sentence_source(doc, lo, text) or None
         own = source is not None and source != outlet
         if own and source is not None:
             low = source.strip().lower()
@@ -234,6 +244,25 @@ def attribute_claims(
             source = outlet
         out.append(c if source == c.source else replace(c, source=source))
     return out
+
+
+def _labels(text: str, source: str, lo: int, hi: int) -> bool:
+    """Whether ``source`` stands in the sentence as a label or dateline (before ':' or a dash)."""
+    at = text.find(source, lo, hi)
+    return at >= 0 and bool(re.match(r"\s*(?::|[-\u2013\u2014]\s)", text[at + len(source) :]))
+
+
+def _sentence_source(doc: Doc, lo: int, text: str) -> str | None:
+    """The first named subject of a cue verb in the sentence starting at ``lo``."""
+    tok = _token_at(doc, lo)
+    if tok is None:
+        return None
+    for t in tok.sent:
+        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SOURCE_CUES:
+            phrase = _subject_phrase(t, text)
+            if phrase is not None and phrase.kind != "pronoun" and not _LABEL.match(phrase.text):
+                return phrase.name if phrase.kind == "person" else phrase.text
+    return None
 
 
 def _list_source(text: str, pos: int, ants: Antecedents) -> str | None:
@@ -328,7 +357,8 @@ _NO_SPEAKER = frozenset({"it", "there", "this", "that", "what", "which", "who"})
 
 
 def _subject_phrase(verb: Token, text: str) -> SourcePhrase | None:
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    # the subject nearest the verb: "JERUSALEM - The Israeli military said" has two
+    subj = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i))
     if not subj or subj[0].lower_ in _NO_SPEAKER:
         return None
     phrase = source_phrase(subj[0], text=text)
