@@ -55,3 +55,11 @@ def test_only_what_came_before_and_not_too_far() -> None:
     assert ants.resolve("he", 80) is not None
     ants.add("he", 90, "pronoun")  # pronouns are never antecedents
     assert (found := ants.resolve("he", 95)) is not None and found.name == "Oleksandr Starukh"
+
+
+def test_a_generic_description_goes_to_the_last_organisation() -> None:
+    ants = Antecedents()
+    ants.add("JNIM", 0, "organisation")
+    ants.add("Jean Ouedraogo", 50, "person")
+    assert (found := ants.resolve("the group", 100)) is not None and found.name == "JNIM"
+    assert ants.resolve("the army", 100) is None

@@ -29,6 +29,10 @@ _THING_PRONOUNS = frozenset({"it", "its"})
 _DOCUMENTS = frozenset(
     {"statement", "report", "post", "message", "update", "release", "communique", "quote"}
 )
+# Descriptions that fit any organisation, named with that word or not.
+_GENERIC_BODIES = frozenset(
+    {"group", "organisation", "organization", "movement", "militia", "collective", "body"}
+)
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?P<head>[a-z][a-z-]*)$", re.I)
 
 
@@ -97,7 +101,11 @@ class Antecedents:
         if head in _DOCUMENTS:
             return next(iter(before), None)
         stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
-        return next((a for a in before if head in a.words or stem in a.words), None)
+        named = next((a for a in before if head in a.words or stem in a.words), None)
+        if named is None and head in _GENERIC_BODIES:
+            # "the group" after "JNIM claimed ...": the last organisation, whatever its name
+            return next((a for a in before if a.kind == "organisation"), None)
+        return named
 
     def between(self, lo: int, hi: int) -> list[Antecedent]:
         """The antecedents that start in [lo, hi), in text order."""

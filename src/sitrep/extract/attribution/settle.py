@@ -56,6 +56,12 @@ _HEAD_SAYS = re.compile(
 )
 # A label or dateline the parser took for the subject ("UPDATE: ...", "JERUSALEM - ...")
 _LABEL = re.compile(r"^[A-Z][A-Z .'-]{1,30}$")
+_WHEN = re.compile(
+    r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"tonight|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)$",
+    re.I,
+)
 _QUOTE_LABEL = re.compile(r"(?:^|\n)\s*(?:Quote|Quote from the statement)\s*:\s*$", re.I)
 _READS = re.compile(
     r"^[\s,\u201d\"]*(?P<src>(?:the|a|an|his|her|their|its)\s+[a-z]+)\s+"
@@ -316,6 +322,9 @@ def attribute_quotes(
     ants = ants if ants is not None else antecedents(doc)
     out: list[Quote] = []
     for q in quotes:
+        if q.speaker is not None and _WHEN.match(q.speaker.strip()):
+            # a date the parser took for the subject ('..., on Thursday estimated ...')
+            q = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
         if q.speaker is not None and q.speaker_start is not None:
             low = q.speaker.strip().lower()
             desc = _description(q.speaker)
