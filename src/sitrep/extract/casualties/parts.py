@@ -106,6 +106,18 @@ _ONE_PART = re.compile(
     re.I,
 )
 _HURT_WORDS = {"injured", "wounded"}
+# Sentences worth scanning: a word of harm, toll, care, flight or of a part of a figure
+_GATE = re.compile(
+    r"toll|\bcount|kill|dead|\bdied|death|injur|wound|hurt|hospital|condition|treatment|"
+    r"\bhelp\b|\bfle[de]\b|displac|including|among|of them|of whom|victim|casualt",
+    re.I,
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|"
+    r"several)\b",
+    re.I,
+)
 # "12 women and seven children killed": a figure listed before another claim's figure
 _LISTED = re.compile(
     rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{_VICTIM})\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
@@ -240,11 +252,17 @@ def more_casualties(
     for sent in doc.sents:
         lo, hi = sent.start_char, sent.end_char
         stext = text[lo:hi]
+        if not _GATE.search(stext):
+            continue  # no word of harm, care, flight or parts: nothing to add (and fast)
         here = _sentence_claims(out, lo, hi)
-        quantities = [
-            replace(q, start=q.start + lo, end=q.end + lo, num_start=q.num_start + lo)
-            for q in find_quantities(stext)
-        ]
+        quantities = (
+            [
+                replace(q, start=q.start + lo, end=q.end + lo, num_start=q.num_start + lo)
+                for q in find_quantities(stext)
+            ]
+            if _NUMBER.search(stext)
+            else []
+        )
         for qa in quantities:
             q = qa
             if q.count is None and q.low is None and q.high is None:
