@@ -32,7 +32,7 @@ def analyze(article: Article, doc: Doc) -> Record:
     casualties = extract_casualties(
         doc, article=article, places=places, times=claim_times(times, text=text)
     )
-    casualties = more_casualties(doc, casualties, article=article)
+    casualties = more_casualties(doc, casualties, article=article, places=places)
     # one attribution pass settles speakers and sources with the whole article in view
     ants = antecedents(doc)
     quotes = attribute_quotes(doc, extract_quotes(doc, article=article, times=times), ants=ants)

@@ -89,3 +89,18 @@ def test_one_victim_without_a_number_is_a_sub_count() -> None:
 
 def test_time_to_flee_is_no_displacement() -> None:
     assert not _claims("The army gave residents 3 hours to flee the town.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("280 people have already been buried in mass graves in the town.", ("killed", 280)),
+        ("At least 39 people remain unaccounted for.", ("missing", 39)),
+        ("Five of the dead were recovered from one of the railway cars.", ("killed", 5)),
+        ("Another 35 people are in moderate condition.", ("injured", 35)),
+        ("The governor said two 10-year-old children were among those killed.", ("killed", 2)),
+        ("Officials said a 10-year-old child was among those killed in the attack.", ("killed", 1)),
+    ],
+)
+def test_burials_missing_and_shares_of_the_dead(text: str, expected: tuple[str, int]) -> None:
+    assert expected in {(k, n) for k, n, _, _ in _claims(text)}

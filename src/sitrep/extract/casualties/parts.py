@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span
 
 from sitrep.extract.attribution.cues import attribute
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
-from sitrep.model import Article, CasualtyClaim, CasualtyKind, Evidence, content_id
+from sitrep.extract.places import event_place, incident_place
+from sitrep.model import Article, CasualtyClaim, CasualtyKind, Evidence, Place, content_id
 from sitrep.nlp import text_of
 
 EXTRACTOR = "casualties.parts.v1"
@@ -56,7 +57,7 @@ _OF_THEM = re.compile(
 )
 _AMONG = re.compile(
     rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{_VICTIM})\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+"
-    r"the\s+(?P<grp>dead|killed|victims|fatalities|injured|wounded)",
+    r"(?:the\s+|those\s+)?(?P<grp>dead|killed|victims|fatalities|injured|wounded)",
     re.I,
 )
 _IN_STATE = re.compile(
@@ -80,7 +81,7 @@ _TOLL = re.compile(
 _HURT_STATE = re.compile(
     rf"^\s+(?:(?:more|others?|other people|{_VICTIM})\s+)?(?:are|were|remain|remained|have been|"
     r"has been|had been|have|has|had)?\s*(?:still\s+)?(?:in (?:a )?(?:critical|serious|grave|"
-    r"severe) condition|in hospital|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
+    r"severe|moderate|stable|satisfactory) condition|in hospital|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
     r" |medical )?treatment|sought (?:medical )?(?:help|treatment|care|assistance)|applied for "
     r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help)\b",
     re.I,
@@ -90,6 +91,23 @@ _FLED_AFTER = re.compile(
     rf"^\s+(?:(?:{_VICTIM}|others)\s+)?(?:(?:have|has|had)\s+)?(?:fled|been displaced|"
     r"were displaced|displaced)\b",
     re.I,
+)
+# "280 people have already been buried in mass graves", "buried 280 people": the dead
+_BURIED_AFTER = re.compile(
+    r"^\s+(?:(?:people|civilians|bodies|corpses|victims|residents)\s+)?(?:have |had |were |are )?"
+    r"(?:already |now )?(?:been )?buried\b",
+    re.I,
+)
+_BURIED_BEFORE = re.compile(r"\b(?:buried|exhumed)(?:\s+(?:already|so far))?\s*$", re.I)
+# "At least 39 people remain unaccounted for"
+_MISSING_AFTER = re.compile(
+    r"^\s+(?:(?:people|persons|others|civilians|residents)\s+)?(?:remain|remained|are|were|"
+    r"have been|are still|remain still)\s+(?:still\s+)?(?:unaccounted for|missing)\b",
+    re.I,
+)
+# "Five of the dead were recovered", "two of the dead in Uman were children"
+_OF_THE_DEAD = re.compile(
+    r"^\s+of (?:the|those) (?P<grp>dead|killed|victims|injured|wounded)\b", re.I
 )
 _TO_FLEE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?to flee\b", re.I)
 # "Of the injured, 34 are in serious condition": the group a figure belongs to, before it
@@ -105,11 +123,19 @@ _ONE_PART = re.compile(
     r"rescuer|soldier|police officer|policeman|foreigner)\b",
     re.I,
 )
+# "a 10-year-old child was among those killed", "a child was among the dead"
+_ONE_AMONG = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?P<vic>child|toddler|baby|infant|boy|girl|teenager|"
+    r"woman|man|minor|journalist|medic|rescuer|soldier|policeman|foreigner)\s+(?:was|is)\s+"
+    r"(?:also\s+)?among\s+(?:the\s+|those\s+)?(?P<grp>dead|killed|victims|injured|wounded)\b",
+    re.I,
+)
 _HURT_WORDS = {"injured", "wounded"}
 # Sentences worth scanning: a word of harm, toll, care, flight or of a part of a figure
 _GATE = re.compile(
     r"toll|\bcount|kill|dead|\bdied|death|injur|wound|hurt|hospital|condition|treatment|"
-    r"\bhelp\b|\bfle[de]\b|displac|including|among|of them|of whom|victim|casualt",
+    r"\bhelp\b|\bfle[de]\b|displac|including|among|of them|of whom|victim|casualt|"
+    r"buried|exhum|unaccounted|missing",
     re.I,
 )
 _NUMBER = re.compile(
@@ -233,7 +259,11 @@ def _part(after: str, before: str, default: CasualtyKind) -> tuple[CasualtyKind,
 
 
 def more_casualties(
-    doc: Doc, claims: list[CasualtyClaim], *, article: Article
+    doc: Doc,
+    claims: list[CasualtyClaim],
+    *,
+    article: Article,
+    places: list[Place] | None = None,
 ) -> list[CasualtyClaim]:
     """The claims of ``doc`` plus its sub-counts and far-off tolls, in text order.
 
@@ -241,6 +271,7 @@ def more_casualties(
         doc: the parsed article.
         claims: the claims :func:`sitrep.extract.casualties.casualties` found.
         article: the article (its id and outlet).
+        places: the article's place mentions, to place a figure no claim of its sentence places.
 
     Returns:
         ``claims`` and the new ones, sorted by where their sentence starts.
@@ -249,6 +280,18 @@ def more_casualties(
     if len(text) != len(article.text):
         return claims
     out = list(claims)
+    places = places or []
+    incident = (
+        incident_place(doc, places, [(c.evidence.start, c.evidence.end) for c in claims])
+        if places
+        else None
+    )
+
+    def with_place(new: CasualtyClaim, sent: Span, at: int) -> CasualtyClaim:
+        if new.place is not None or not places:
+            return new
+        return replace(new, place=event_place(doc, sent, at, places, incident, scope=new.scope))
+
     for sent in doc.sents:
         lo, hi = sent.start_char, sent.end_char
         stext = text[lo:hi]
@@ -279,6 +322,7 @@ def more_casualties(
                     if like is None:
                         found = attribute(sent, at=sent.start, text=text)
                         new = replace(new, source=found.source if found else article.outlet)
+                    new = with_place(new, sent, qa.start)
                     out.append(new)
                     here.append(new)
                 continue
@@ -293,6 +337,7 @@ def more_casualties(
                         new = replace(new, source=found.source, stance=found.stance)
                     elif like is None:
                         new = replace(new, source=article.outlet)
+                    new = with_place(new, sent, qa.start)
                     out.append(new)
                     here.append(new)
                 continue
@@ -333,6 +378,19 @@ def more_casualties(
             new = replace(new, flags=(*new.flags, "part"))
             out.append(new)
             here.append(new)
+        for m in _ONE_AMONG.finditer(stext):
+            start = lo + m.start()
+            one = Quantity(start, lo + m.end(), m.group(), 1, 1, 1, None, start)
+            kind = _kind_of(m.group("grp"), "killed")
+            if _claimed(out, kind, one, lo, hi):
+                continue
+            like = next(iter(here), None)
+            new = _make(article, kind, one, m.group("vic"), sent, text, like, None)
+            if like is None:
+                found = attribute(sent, at=sent.start, text=text)
+                new = replace(new, source=found.source if found else article.outlet)
+            out.append(replace(new, flags=(*new.flags, "part")))
+            here.append(new)
         for m in _ONE_PART.finditer(stext):
             start = lo + m.start()
             total = next((c for c in here if c.evidence.start <= start), None)
@@ -359,6 +417,16 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     if _FLED_AFTER.match(after) or (forced and _TO_FLEE.match(after)):
         v = re.match(rf"^\s+(?P<vic>{_VICTIM})\b", after, re.I)
         return "displaced", v.group("vic") if v else "people", False
+    if _BURIED_AFTER.match(after) or _BURIED_BEFORE.search(before):
+        return "killed", "people", False
+    if _MISSING_AFTER.match(after):
+        return "missing", "people", False
+    m = _OF_THE_DEAD.match(after)
+    if m:
+        return _kind_of(m.group("grp"), "killed"), "people", True
+    m = _AMONG.match(after)
+    if m:
+        return _kind_of(m.group("grp"), "killed"), m.group("vic"), True
     g = _OF_GROUP.search(before)
     if g and re.match(
         r"^\s+(?:(?:people|others|more)\s+)?(?:are|were|remain|have|had|died)\b", after
