@@ -358,7 +358,13 @@ NOT_AGENTS = word_set(
 )
 # Verbs that put someone's words in a short quotation inside the reporter's sentence ("X called
 # the statement \"offensive\"", "described the field as \"all very good\"").
-WORDING_VERBS = word_set(
-    """call describe label brand term dub refer characterize characterise deride praise pledge
-    vow promise accuse say tell warn urge demand insist declare add write tweet post"""
+WORDING_VERBS = (
+    word_set(
+        """call describe label brand term dub refer characterize characterise deride praise
+        pledge vow promise accuse say tell warn urge demand insist declare add write tweet post
+        ask yell shout decry bemoan argue denounce answer reply slam blast condemn criticize
+        criticise hail mock dismiss reject deny admit acknowledge suggest question predict
+        complain lament joke quip"""
+    )
+    | CUE_LEMMAS
 )
