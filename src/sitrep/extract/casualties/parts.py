@@ -133,11 +133,12 @@ _ONE_AMONG = re.compile(
 _HURT_WORDS = {"injured", "wounded"}
 # Sentences worth scanning: a word of harm, toll, care, flight or of a part of a figure
 _GATE = re.compile(
-    r"toll|\bcount|kill|dead|\bdied|death|injur|wound|hurt|hospital|condition|treatment|"
-    r"\bhelp\b|\bfle[de]\b|displac|including|among|of them|of whom|victim|casualt|"
-    r"buried|exhum|unaccounted|missing",
+    r"toll|death count|kill|dead|\bdied|death|injur|wound|hospital|condition|treatment|"
+    r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buried|exhum|unaccounted|missing",
     re.I,
 )
+# Words of a part of a figure, worth a look only beside a claim of the same sentence
+_PART_GATE = re.compile(r"includ|among|of them|of whom|\(", re.I)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|"
@@ -295,9 +296,9 @@ def more_casualties(
     for sent in doc.sents:
         lo, hi = sent.start_char, sent.end_char
         stext = text[lo:hi]
-        if not _GATE.search(stext):
-            continue  # no word of harm, care, flight or parts: nothing to add (and fast)
         here = _sentence_claims(out, lo, hi)
+        if not (_GATE.search(stext) or (here and _PART_GATE.search(stext))):
+            continue  # no word of harm, care or flight, no part of a claim: nothing to add
         quantities = (
             [
                 replace(q, start=q.start + lo, end=q.end + lo, num_start=q.num_start + lo)
