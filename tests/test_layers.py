@@ -41,7 +41,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("api/report/export", ("sitrep.api", "sitrep.api.*", "sitrep.report", "sitrep.export",
                            "sitrep.web", "sitrep.web.*")),
     # render.py draws eval reports as well as records (it imports eval.base), for the cli
-    ("eval/bench", ("sitrep.eval", "sitrep.eval.*", "sitrep.bench", "sitrep.render")),
+    # train/: recipes that fit sitrep's learned components on gold data read by eval's readers
+    ("eval/bench", ("sitrep.eval", "sitrep.eval.*", "sitrep.bench", "sitrep.render",
+                    "sitrep.train", "sitrep.train.*")),
     ("cli", ("sitrep.cli", "sitrep.cli.*")),
 )
 # fmt: on

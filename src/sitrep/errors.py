@@ -60,3 +60,9 @@ class ModelError(SitrepError):
     """The spaCy model or the gazetteer cannot be loaded."""
 
     code = "E400"
+
+
+class EvalDataError(SitrepError):
+    """Gold data for ``sitrep eval`` is missing, empty or in a format the task cannot read."""
+
+    code = "E500"

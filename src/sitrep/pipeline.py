@@ -11,26 +11,39 @@ from spacy.tokens import Doc
 from sitrep import nlp as nlp_mod
 from sitrep.extract.attribution import claims as extract_claims
 from sitrep.extract.attribution import quotes as extract_quotes
+from sitrep.extract.attribution.settle import antecedents, attribute_claims, attribute_quotes
 from sitrep.extract.casualties import casualties as extract_casualties
+from sitrep.extract.casualties.parts import more_casualties
 from sitrep.extract.entities import entities as extract_entities
 from sitrep.extract.events import events as extract_events
 from sitrep.extract.places import places as extract_places
 from sitrep.extract.times import times as extract_times
+from sitrep.extract.times.frames import claim_times, fix_times
 from sitrep.model import Article, Record
 
 
 def analyze(article: Article, doc: Doc) -> Record:
     """Run every extractor over one parsed article."""
-    times = extract_times(doc, anchor=article.published)
+    text = nlp_mod.text_of(doc)
+    times = fix_times(
+        extract_times(doc, anchor=article.published), text=text, published=article.published
+    )
     places = extract_places(doc, article=article)
-    casualties = extract_casualties(doc, article=article, places=places, times=times)
+    casualties = extract_casualties(
+        doc, article=article, places=places, times=claim_times(times, text=text)
+    )
+    casualties = more_casualties(doc, casualties, article=article, places=places)
+    # one attribution pass settles speakers and sources with the whole article in view
+    ants = antecedents(doc)
+    quotes = attribute_quotes(doc, extract_quotes(doc, article=article, times=times), ants=ants)
+    casualties = attribute_claims(doc, casualties, quotes, outlet=article.outlet, ants=ants)
     return Record(
         article=article,
         entities=extract_entities(doc),
         places=places,
         times=times,
         casualties=casualties,
-        quotes=extract_quotes(doc, article=article, times=times),
+        quotes=quotes,
         claims=extract_claims(doc, article=article, casualties=casualties),
         events=extract_events(
             doc, article=article, places=places, times=times, casualties=casualties

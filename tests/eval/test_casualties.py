@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -224,3 +225,49 @@ def test_error_classes_split_the_errors() -> None:
         "2 required gold figures missed (1 extracted but not counted for MUC, 1 never extracted)"
         in text
     )
+
+
+def _reindent(key: str, column: int, sep: str = " ") -> str:
+    """``key`` with every value moved to ``column`` (slot lines and continuation lines)."""
+    out = []
+    for line in key.splitlines():
+        m = re.match(r"^(\d+\.\s+[A-Z][A-Z ]*?:\s[A-Z][A-Z ]*?)\s{2,}(.*)$", line)
+        if m:
+            head = m.group(1)
+            out.append(head + sep + " " * max(1, column - len(head) - len(sep)) + m.group(2))
+        elif line.startswith(" "):
+            out.append(" " * column + line.strip())
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize(("column", "sep"), [(30, ""), (44, ""), (36, "\t"), (52, "\t")])
+def test_read_key_by_format_not_column(
+    tmp_path: Path, gold: list[GoldItem], column: int, sep: str
+) -> None:
+    """Regression (issue 16): values that start at another column give the same gold."""
+    moved = _reindent(KEY, column, sep)
+    assert moved != KEY
+    (tmp_path / "key-moved").write_text(moved)
+    assert read_key(tmp_path / "key-moved") == gold
+
+
+def test_read_key_tabs_and_narrow_numbers(tmp_path: Path, gold: list[GoldItem]) -> None:
+    """A slot number without its padding and a tab before the value read the same."""
+    squeezed = re.sub(r"^(\d+)\.\s+", r"\1.\t", KEY, flags=re.M)
+    (tmp_path / "key-tabs").write_text(squeezed)
+    assert read_key(tmp_path / "key-tabs") == gold
+
+
+def test_read_key_with_shifted_dev_key_matches(tmp_path: Path) -> None:
+    """Every answer key of the development set reads the same re-indented (when present)."""
+    keys = sorted(Path("../shared/eval/casualties/dev").glob("key-*"))[:2]
+    if not keys:
+        pytest.skip("../shared/eval/casualties not present")
+    for key in keys:
+        text = key.read_text(encoding="latin-1")
+        moved = tmp_path / key.name
+        moved.write_text(_reindent(text, 44, "\t"), encoding="latin-1")
+        assert read_key(moved) == read_key(key)
+        assert read_key(key)

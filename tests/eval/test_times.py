@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.errors import EvalDataError
 from sitrep.eval import times as ev
 from sitrep.eval.base import Progress
 
@@ -94,7 +95,7 @@ def test_run_scores_sitrep_and_peer(tmp_path: Path) -> None:
 
 
 def test_run_skips_documents_without_creation_time(tmp_path: Path) -> None:
+    """Regression (issue 16): with every document skipped there is no gold to score: loud."""
     _write(tmp_path, TML.replace('functionInDocument="CREATION_TIME"', ""), "nodct.tml")
-    report = ev.run(tmp_path, limit=None, progress=Progress.silent())
-    assert report.n == 0
-    assert any("without a creation time" in n for n in report.notes)
+    with pytest.raises(EvalDataError, match=r"1 of 1 file\(s\) without a creation time"):
+        ev.run(tmp_path, limit=None, progress=Progress.silent())

@@ -247,3 +247,19 @@ def test_other_victims_in_one_article_are_tallied_apart() -> None:
     ]
     assert tally_group(figs, key="c", kind="killed").best == 21
     assert tally_group(figs, key="c", kind="killed:soldiers").best == 4
+
+
+def test_a_figure_below_its_stated_count_never_passes_its_upper_bound() -> None:
+    """Regression (issue 16): "nearly 300" allows at most 299, so its point is 299, not 300."""
+    from dataclasses import replace
+
+    nearly = replace(_f("n", 300, "UN", 2, high=299), low=None)
+    assert nearly.point == 299
+    assert nearly.upper == 299
+
+
+def test_a_sub_count_is_no_total() -> None:
+    """Regression (issue 16): "including three children" (flag part) never makes a tally."""
+    from sitrep.reconcile.tally import excluded_reason
+
+    assert excluded_reason(_f("p", 3, "UN", 2, flags=("part",))) == "flagged part"

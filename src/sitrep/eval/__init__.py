@@ -8,7 +8,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from sitrep.eval.base import Progress, Report
+from sitrep.errors import EvalDataError
+from sitrep.eval.base import Progress, Report, require_gold
 
 TASKS: dict[str, str] = {
     "boilerplate": "sitrep.eval.boilerplate",
@@ -31,13 +32,18 @@ def run_task(
     articles: Path | None = None,
 ) -> Report:
     """Score sitrep and the task's peers on the gold data at ``data`` (``articles``: the
-    folder of texts kept apart from their gold, for ``incidents``)."""
+    folder of texts kept apart from their gold, for ``incidents``).
+
+    Raises:
+        EvalDataError: when the data holds no gold item the task can score.
+    """
     if task not in TASKS:
         raise ValueError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")
     mod = importlib.import_module(TASKS[task])
     extra = {"articles": articles} if articles is not None else {}
     report: Report = mod.run(data, limit=limit, progress=progress or Progress.silent(), **extra)
+    require_gold(report.n, task=task, data=data, what="scored items")
     return report
 
 
-__all__ = ["TASKS", "Progress", "Report", "run_task"]
+__all__ = ["TASKS", "EvalDataError", "Progress", "Report", "require_gold", "run_task"]

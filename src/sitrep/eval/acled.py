@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep import nlp as nlp_mod
-from sitrep.eval.base import Progress, Report
+from sitrep.eval.base import Progress, Report, require_gold
 from sitrep.eval.casualties import regex_peer
 from sitrep.extract.casualties.claims import BLOCKING_FLAGS
 from sitrep.extract.casualties.claims import casualties as extract_casualties
@@ -360,6 +360,7 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     rows = [r for f in files for r in read_rows(f)]
     if limit is not None:
         rows = rows[:limit]
+    require_gold(len(rows), task="acled", data=data, what="ACLED rows")
     docs = nlp_mod.parse_many([r.text for r in rows], batch_size=64)
     sit_fat: list[tuple[int, int]] = []
     peer_fat: list[tuple[int, int]] = []

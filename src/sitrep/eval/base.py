@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
+
+from sitrep.errors import EvalDataError
 
 T = TypeVar("T")
 
@@ -43,6 +46,29 @@ def prf_sets(gold: Iterable[Any], pred: Iterable[Any]) -> PRF:
     g, p = set(gold), set(pred)
     tp = len(g & p)
     return PRF(tp=tp, fp=len(p) - tp, fn=len(g) - tp)
+
+
+def require_gold(count: int, *, task: str, data: Path, what: str) -> None:
+    """Refuse to score against nothing: a task that finds no gold items fails loudly.
+
+    A score over zero gold items reads as a perfect or a zero score and hides a wrong path, a
+    renamed folder or a reader that no longer understands the format.
+
+    Args:
+        count: how many gold items the task read.
+        task: the eval task ("casualties").
+        data: the path it read them from.
+        what: what a gold item is, in the plural ("answer-key figures").
+
+    Raises:
+        EvalDataError: when ``count`` is zero.
+    """
+    if count <= 0:
+        raise EvalDataError(
+            f"no {what} found for `sitrep eval {task}`; check that --data points at the gold "
+            "data in its original format (see ../shared/eval/README.md)",
+            source=str(data),
+        )
 
 
 @dataclass(slots=True)

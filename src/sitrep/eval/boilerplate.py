@@ -36,7 +36,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from sitrep.eval.base import Progress, Report
+from sitrep.errors import EvalDataError
+from sitrep.eval.base import Progress, Report, require_gold
 
 log = logging.getLogger(__name__)
 
@@ -201,6 +202,11 @@ PEERS: dict[str, Extractor] = {
 def load_gold(data: Path) -> dict[str, str]:
     """Page id -> gold ``articleBody`` from ``ground-truth.json`` under ``data``."""
     path = data / "ground-truth.json" if data.is_dir() else data
+    if not path.is_file():
+        raise EvalDataError(
+            f"no ground-truth.json at {path}: point --data at the benchmark folder",
+            source=str(data),
+        )
     raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return {key: str(val.get("articleBody") or "") for key, val in raw.items()}
 
@@ -252,6 +258,7 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     if limit is not None:
         ids = ids[:limit]
         gold = {k: gold[k] for k in ids}
+    require_gold(len(gold), task="boilerplate", data=data, what="ground-truth pages")
     sitrep_fn, note = _sitrep_extractor()
     systems: dict[str, Extractor] = {"sitrep": sitrep_fn, **PEERS}
     pages = ((pid, read_page(data, pid)) for pid in ids)

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep import nlp as nlp_mod
-from sitrep.eval.base import PRF, Progress, Report
+from sitrep.eval.base import PRF, Progress, Report, require_gold
+from sitrep.extract.casualties.accept import accepted, shipped_model
 from sitrep.extract.casualties.claims import BLOCKING_FLAGS
 from sitrep.extract.casualties.claims import casualties as extract_casualties
 from sitrep.extract.casualties.lexicon import CUES
@@ -85,17 +86,83 @@ def read_stories(path: Path) -> Iterator[Story]:
         yield Story(m.group(1), _TAGS.sub("", body).strip(), date)
 
 
+# The slot names of a MUC-3/4 template (task definition, appendix A), matched by name so that a
+# key is read by its format: values may start at any column, after spaces or tabs.
+SLOT_NAMES: dict[int, str] = {
+    0: "MESSAGE: ID",
+    1: "MESSAGE: TEMPLATE",
+    2: "INCIDENT: DATE",
+    3: "INCIDENT: LOCATION",
+    4: "INCIDENT: TYPE",
+    5: "INCIDENT: STAGE OF EXECUTION",
+    6: "INCIDENT: INSTRUMENT ID",
+    7: "INCIDENT: INSTRUMENT TYPE",
+    8: "PERP: INCIDENT CATEGORY",
+    9: "PERP: INDIVIDUAL ID",
+    10: "PERP: ORGANIZATION ID",
+    11: "PERP: ORGANIZATION CONFIDENCE",
+    12: "PHYS TGT: ID",
+    13: "PHYS TGT: TYPE",
+    14: "PHYS TGT: NUMBER",
+    15: "PHYS TGT: FOREIGN NATION",
+    16: "PHYS TGT: EFFECT OF INCIDENT",
+    17: "PHYS TGT: TOTAL NUMBER",
+    18: "HUM TGT: NAME",
+    19: "HUM TGT: DESCRIPTION",
+    20: "HUM TGT: TYPE",
+    21: "HUM TGT: NUMBER",
+    22: "HUM TGT: FOREIGN NATION",
+    23: "HUM TGT: EFFECT OF INCIDENT",
+    24: "HUM TGT: TOTAL NUMBER",
+}
+_SLOT_BY_NAME = {name: number for number, name in SLOT_NAMES.items()}
+_SLOT_LINE = re.compile(r"^[ \t]*(\d+)\.[ \t]+(\S.*?)[ \t]*$")
+# "GROUP: NAME" in capitals, then the value after two or more blanks or a tab (or nothing)
+_SLOT_LABEL = re.compile(
+    r"^(?P<label>[A-Z][A-Z ]*?:[ \t]*[A-Z][A-Z ]*?)(?:[ \t]{2,}|\t|[ \t]*$)(?P<value>.*)$"
+)
+_KNOWN_LABEL = re.compile(
+    "^(?P<label>"
+    + "|".join(
+        r"[ \t]+".join(re.escape(w) for w in name.replace(":", " : ").split()).replace(
+            r"[ \t]+:", r"[ \t]*:"
+        )
+        for name in sorted(SLOT_NAMES.values(), key=len, reverse=True)
+    )
+    + r")(?=[ \t]|$)[ \t]*(?P<value>.*)$",
+    re.I,
+)
+_TEMPLATE_START = re.compile(r"\n(?=[ \t]*0\.[ \t]+MESSAGE:[ \t]*ID\b)", re.I)
+
+
+def _label(rest: str) -> tuple[str | None, str]:
+    """(slot name in canonical spacing or None, value) of a slot line after its number."""
+    m = _KNOWN_LABEL.match(rest)
+    if m is None:
+        m = _SLOT_LABEL.match(rest)
+    if m is None:
+        return None, rest.strip()
+    name = " ".join(m.group("label").replace(":", " : ").split()).replace(" :", ":").upper()
+    return name, m.group("value").strip()
+
+
 def _slots(template: str) -> dict[int, list[str]]:
-    """Slot number -> its filler lines, from one key template."""
+    """Slot number -> its filler lines, from one key template.
+
+    Read by format, not by column: a slot line is its number, a dot, the slot's name and the
+    value; every other non-blank line continues the slot above. The slot's name decides its
+    number when it is a MUC slot name (a key renumbered or re-indented reads the same).
+    """
     slots: dict[int, list[str]] = {}
     current: int | None = None
     for line in template.splitlines():
-        if line.startswith(";"):
+        if line.lstrip().startswith(";"):
             continue
-        m = re.match(r"^\s*(\d+)\.\s", line)
+        m = _SLOT_LINE.match(line)
         if m:
-            current = int(m.group(1))
-            slots[current] = [line[36:].strip()] if len(line) > 36 else [""]
+            name, value = _label(m.group(2))
+            current = _SLOT_BY_NAME.get(name or "", int(m.group(1)))
+            slots.setdefault(current, []).append(value)
         elif current is not None and line.strip():
             slots[current].append(line.strip())
     return slots
@@ -108,7 +175,7 @@ def _refs(value: str) -> tuple[str, ...]:
 def read_key(path: Path) -> list[GoldItem]:
     """The gold items of one answer-key file."""
     items: list[GoldItem] = []
-    for template in re.split(r"\n(?=\s*0\.\s+MESSAGE: ID)", path.read_text(encoding="latin-1")):
+    for template in _TEMPLATE_START.split(path.read_text(encoding="latin-1")):
         slots = _slots(template)
         if 0 not in slots or slots.get(1, ["*"])[0].startswith("*"):
             continue
@@ -296,20 +363,31 @@ def muc_countable(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     return [c for c in base if id(c) not in combat or c.evidence.start in mixed]
 
 
-def sitrep_predict(
-    stories: list[Story], progress: Progress
-) -> tuple[dict[str, set[tuple[str, int]]], dict[str, set[tuple[str, int]]]]:
-    """sitrep's (kind, number) per story: those MUC counts, and every figure extracted."""
+@dataclass(slots=True)
+class Predictions:
+    """sitrep's (kind, number) per story: learned, by the rules, and every figure extracted."""
+
+    learned: dict[str, set[tuple[str, int]]]
+    rules: dict[str, set[tuple[str, int]]]
+    extracted: dict[str, set[tuple[str, int]]]
+
+
+def sitrep_predict(stories: list[Story], progress: Progress) -> Predictions:
+    """sitrep's figures per story: those the learned model accepts (:mod:`sitrep.extract.
+    casualty_accept`), those :func:`muc_countable` keeps, and every figure extracted."""
     texts = [candidate_text(s.text) for s in stories]
     docs = nlp_mod.parse_many(texts, batch_size=32)
-    out: dict[str, set[tuple[str, int]]] = {}
-    extracted: dict[str, set[tuple[str, int]]] = {}
+    preds = Predictions({}, {}, {})
     for story, doc in progress.track(zip(stories, docs, strict=True), len(stories), "casualties"):
         art = Article(id=story.id, text=story.text, published=story.date)
         claims = extract_casualties(doc, article=art, places=[], times=[])
-        out[story.id] = {(c.kind, c.count) for c in muc_countable(claims) if c.count is not None}
-        extracted[story.id] = {(c.kind, c.count) for c in claims if c.count is not None}
-    return out, extracted
+        kept = accepted(claims, text_length=len(story.text))
+        preds.learned[story.id] = {(c.kind, c.count) for c in kept if c.count is not None}
+        preds.rules[story.id] = {
+            (c.kind, c.count) for c in muc_countable(claims) if c.count is not None
+        }
+        preds.extracted[story.id] = {(c.kind, c.count) for c in claims if c.count is not None}
+    return preds
 
 
 def error_classes(
@@ -375,22 +453,30 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     if limit is not None:
         stories = stories[:limit]
     ids = {s.id for s in stories}
+    require_gold(len(stories), task="casualties", data=data, what="MUC stories")
     gold = [g for k in keys for g in read_key(k) if g.story in ids]
-    predicted, extracted = sitrep_predict(stories, progress)
-    sitrep_items = {(sid, k, n) for sid, ps in predicted.items() for k, n in ps}
-    extracted_items = {(sid, k, n) for sid, ps in extracted.items() for k, n in ps}
+    require_gold(len(gold), task="casualties", data=data, what="answer-key casualty figures")
+    preds = sitrep_predict(stories, progress)
+    sitrep_items = {(sid, k, n) for sid, ps in preds.learned.items() for k, n in ps}
+    rules_items = {(sid, k, n) for sid, ps in preds.rules.items() for k, n in ps}
+    extracted_items = {(sid, k, n) for sid, ps in preds.extracted.items() for k, n in ps}
     regex_items = {(s.id, k, n) for s in stories for k, n in regex_peer(s.text)}
     report = Report(task="casualties", n=len(stories), reference=REFERENCE)
-    for name, items in (("sitrep", sitrep_items), ("regex", regex_items)):
+    systems = (("sitrep", sitrep_items), ("sitrep-rules", rules_items), ("regex", regex_items))
+    for name, items in systems:
         prf = score(gold, items)
         report.systems[name] = {**prf.as_dict(), "tp": prf.tp, "fp": prf.fp, "fn": prf.fn}
     report.notes.append(
         f"{len(gold)} gold items ({sum(not g.optional for g in gold)} required) in "
         f"{len({g.story for g in gold})} stories; sets: {', '.join(sorted({p.parent.name for p in texts}))}"
     )
+    meta = shipped_model().meta or {}
     report.notes.append(
-        "sitrep counts what MUC keys count (muc_countable): exact killed/injured figures of "
-        "incident scope, unflagged, not accidents, combat losses only beside civilian victims"
+        "sitrep: the learned candidate model (logistic regression over claim features, trained "
+        f"on MUC-4 {meta.get('data', '?')} with {meta.get('candidates', '?')} candidates; scores "
+        "on that set are in-sample, tst1/tst2 are held out); sitrep-rules: muc_countable, exact "
+        "killed/injured figures of incident scope, unflagged, not accidents, combat losses only "
+        "beside civilian victims"
     )
     report.notes.append(error_classes(gold, sitrep_items, extracted_items))
     return report

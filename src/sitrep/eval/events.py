@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from sitrep import nlp as nlp_mod
-from sitrep.eval.base import Progress, Report
+from sitrep.errors import EvalDataError
+from sitrep.eval.base import Progress, Report, require_gold
 from sitrep.extract.events.detect import events as extract_events
 from sitrep.extract.events.detect import main_event
 from sitrep.extract.events.types import normalize_plover
@@ -82,6 +83,10 @@ def load_gold(data: Path) -> list[GoldRecord]:
         path = data / GSR_FILE
         if not path.exists():
             path = data / "gold_standard_records" / GSR_FILE
+    if not path.is_file():
+        raise EvalDataError(
+            f"no {GSR_FILE} at {path}: point --data at the PLOVER gold records", source=str(data)
+        )
     raw = path.read_text(encoding="utf-8")
     items: list[dict[str, Any]] = json.loads(re.sub(r",(\s*[\]}])", r"\1", raw))
     out: list[GoldRecord] = []
@@ -157,6 +162,7 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     gold = load_gold(data)
     if limit is not None:
         gold = gold[:limit]
+    require_gold(len(gold), task="events", data=data, what="gold-standard records")
     sitrep_pred = sitrep_predictions(gold, progress=progress)
     keyword_pred: list[tuple[str | None, str | None]] = [(keyword_type(r.text), None) for r in gold]
     return Report(

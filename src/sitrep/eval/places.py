@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.errors import InputError
-from sitrep.eval.base import PRF, Progress, Report
+from sitrep.eval.base import PRF, Progress, Report, require_gold
 from sitrep.extract.places import gazetteer as gz
 
 REFERENCE = (
@@ -371,6 +371,7 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     fmt, docs = load_gold(data)
     if limit is not None:
         docs = docs[:limit]
+    require_gold(sum(len(d.toponyms) for d in docs), task="places", data=data, what="toponyms")
     texts = [d.text for d in docs]
     report = Report(task="places", n=len(docs), reference=REFERENCE)
     report.notes.append(

@@ -23,8 +23,9 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from sitrep import nlp as nlp_mod
-from sitrep.eval.base import PRF, Progress, Report
+from sitrep.eval.base import PRF, Progress, Report, require_gold
 from sitrep.extract.attribution.quotes import quotes as extract_quotes
+from sitrep.extract.attribution.settle import attribute_quotes
 from sitrep.model import Article
 
 REFERENCE = (
@@ -185,7 +186,8 @@ def score(
 def sitrep_predictions(doc: Doc, name: str) -> list[PredQuote]:
     """sitrep's quotations on one parsed article, as scoring spans."""
     preds: list[PredQuote] = []
-    for q in extract_quotes(doc, article=Article(id=name, text=doc.text), times=[]):
+    found = extract_quotes(doc, article=Article(id=name, text=doc.text), times=[])
+    for q in attribute_quotes(doc, found):
         speaker: Segments = ()
         if q.speaker_start is not None and q.speaker_end is not None:
             speaker = ((q.speaker_start, q.speaker_end),)
@@ -227,6 +229,7 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     if limit is not None:
         docs = docs[:limit]
     gold = [d.gold for d in docs]
+    require_gold(sum(len(g) for g in gold), task="quotes", data=data, what="quoted attributions")
     ours: list[list[PredQuote]] = []
     peer: list[list[PredQuote]] = []
     refused = 0

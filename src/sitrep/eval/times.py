@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitrep.eval.base import PRF, Progress, Report
+from sitrep.eval.base import PRF, Progress, Report, require_gold
 from sitrep.extract.times.timexes import find_timexes
 
 REFERENCE = (
@@ -205,6 +205,7 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
         The report with span and value P/R/F1 per system.
     """
     files = _files(data)[:limit] if limit else _files(data)
+    require_gold(len(files), task="times", data=data, what="TimeML (.tml) files")
     systems: dict[str, Callable[[GoldDoc], list[Span]]] = {
         "sitrep": sitrep_spans,
         "dateparser": dateparser_spans,
@@ -222,6 +223,12 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
             pred = system(doc)
             tallies[name].seconds += time.perf_counter() - t0
             tallies[name].add(gold, pred)
+    require_gold(
+        tallies["sitrep"].gold,
+        task="times",
+        data=data,
+        what=f"DATE or TIME TIMEX3 ({skipped} of {len(files)} file(s) without a creation time)",
+    )
     report = Report(
         task="times",
         n=len(files) - skipped,

@@ -122,7 +122,8 @@ class Figure:
         if self.low is not None:
             return self.low
         if self.count is not None:
-            return self.count
+            # "nearly 300" allows at most 299: the value never passes the upper bound
+            return min(self.count, self.high) if self.high is not None else self.count
         return self.high
 
     @property

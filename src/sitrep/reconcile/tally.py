@@ -77,7 +77,8 @@ _WEAK_SOURCE = re.compile(
     re.I,
 )
 
-EXCLUDING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical"})
+# "part": a sub-count of a total in the same sentence ("including 7 children"), never a total
+EXCLUDING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical", "part"})
 COUNTING_STANCES = frozenset({"reports", "claims", "confirms"})
 RULES = ("conservative", "latest", "highest")
 

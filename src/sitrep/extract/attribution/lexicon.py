@@ -307,3 +307,64 @@ REPORTED_BY_VERBS = frozenset({"report", "say", "announce", "state"})
 
 # Verbs whose object may be the claim itself: "rejected the allegation" denies it.
 REJECTION_VERBS = frozenset({"reject", "dismiss"})
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list, as a set (for word tables)."""
+    return frozenset(text.split())
+
+
+# Heads of phrases that name an institution ("the ministry", "Gaza's Health Ministry").
+ORGANISATION_WORDS = word_set(
+    """ministry ministries service agency government police army military office council
+    administration authority committee commission organisation organization department court
+    command forces force guard guards militia group movement party un mission project
+    institute centre center unit network union federation bureau directorate prosecutor
+    prosecutors hospital hospitals coalition alliance observatory monitor monitors newspaper
+    channel broadcaster outlet television radio station red cross crescent kremlin pentagon
+    headquarters staff team cabinet parliament assembly presidency embassy"""
+)
+# Heads of phrases that name unnamed people collectively ("officials", "witnesses").
+GROUP_WORDS = word_set(
+    """officials authorities sources source witnesses witness residents resident medics doctors
+    rescuers volunteers activists spokesman spokeswoman spokesperson official observers
+    analysts experts investigators"""
+)
+# Heads that count victims: never a source ("All civilians," X wrote).
+VICTIM_HEADS = word_set(
+    """civilians civilian victims victim dead wounded injured casualties bodies body killed
+    children child women men babies infants toddlers fatalities deaths"""
+)
+# Pronouns a source phrase may be (resolved later by coref): "he said", "who said".
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
+# Titles and roles before a name or in an apposition ("Mayor Anatoly Fedoruk", "Lt. Gen.").
+ROLE_WORDS = word_set(
+    """president minister governor mayor spokesman spokeswoman spokesperson head chief director
+    commander general colonel major captain lieutenant secretary prime deputy ambassador envoy
+    chairman chairwoman chair official officer adviser advisor prosecutor judge king queen
+    prince sheikh emir senator representative rep. sen. gen. col. lt. dr. mr. mrs. ms.
+    leader premier chancellor coordinator"""
+)
+# Lemmas of cue verbs whose subject is a source (union of the claim and quote cues).
+SOURCE_CUES = word_set(
+    """say tell report state announce add write post tweet estimate count record confirm
+    claim allege insist assert deny reject dispute explain note warn declare stress
+    acknowledge admit reveal update publish cite quote"""
+)
+# Heads that cause or hold a figure, never say it ("the conflict has claimed 20,000 lives").
+NOT_AGENTS = word_set(
+    """toll conflict attack attacks strike strikes war fighting bombing blast explosion
+    excerpt excerpts massacre violence shelling fire assault raid bodies death deaths"""
+)
+# Verbs that put someone's words in a short quotation inside the reporter's sentence ("X called
+# the statement \"offensive\"", "described the field as \"all very good\"").
+WORDING_VERBS = (
+    word_set(
+        """call describe label brand term dub refer characterize characterise deride praise
+        pledge vow promise accuse say tell warn urge demand insist declare add write tweet post
+        ask yell shout decry bemoan argue denounce answer reply slam blast condemn criticize
+        criticise hail mock dismiss reject deny admit acknowledge suggest question predict
+        complain lament joke quip"""
+    )
+    | CUE_LEMMAS
+)

@@ -218,8 +218,8 @@ class _Scanner:
             and self.word(j - 1) == "hundred"
             and self.is_num_word(j + 1)
         ):
-            if j > i and _DIGITS.fullmatch(self.word(j)) and _DIGITS.fullmatch(self.word(j - 1)):
-                break  # "10 15" is two numbers
+            if j > i and _DIGITS.fullmatch(self.word(j)):
+                break  # "10 15" and "two 10-year-old children" are two numbers
             j += 1
         value = words_to_int([t[2] for t in self.toks[i:j]])
         return None if value is None else (value, j)

@@ -1,0 +1,116 @@
+"""Who "he", "they" or "the ministry" is: the last compatible named speaker before it.
+
+A small, deterministic resolver shared by claims, casualty sources and quotes. The article's
+named sources and speakers are added in text order (:meth:`Antecedents.add`); a pronoun or a
+definite description is resolved against the latest compatible one before it
+(:meth:`Antecedents.resolve`):
+
+- "he", "she" -> the last person;
+- "they", "it" -> the last organisation (or, for "they", group of officials);
+- "the ministry", "the governor", "the agency" -> the last source whose name or role holds that
+  word ("Gaza's Health Ministry", "Oleksandr Starukh, the governor");
+- "the statement", "the report", "Quote:" -> the last source of any kind.
+
+It refuses (returns None) when nothing compatible came before, or when the antecedent is more
+than ``window`` characters back: an old name is a guess, not a reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.extract.attribution.phrase import SourceKind, SourcePhrase
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+# Nouns that stand for what the last source issued, not for a new source.
+_DOCUMENTS = frozenset(
+    {"statement", "report", "post", "message", "update", "release", "communique", "quote"}
+)
+# Descriptions that fit any organisation, named with that word or not.
+_GENERIC_BODIES = frozenset(
+    {"group", "organisation", "organization", "movement", "militia", "collective", "body"}
+)
+_DEFINITE = re.compile(r"^(?:the|this|that)\s+(?P<head>[a-z][a-z-]*)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """A named source or speaker seen in the article."""
+
+    name: str
+    role: str | None
+    kind: SourceKind
+    start: int
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The lower-case words of the name and role ("health", "ministry", "governor")."""
+        return frozenset(re.findall(r"[a-z]+", f"{self.name} {self.role or ''}".lower()))
+
+
+@dataclass(slots=True)
+class Antecedents:
+    """The named sources of one article, in text order, and the resolver over them.
+
+    Attributes:
+        window: how many characters back an antecedent may be.
+    """
+
+    window: int = 2500
+    _seen: list[Antecedent] = field(default_factory=list)
+
+    def add(self, name: str, start: int, kind: SourceKind, role: str | None = None) -> None:
+        """Record a named source or speaker at character ``start`` (pronouns are not added)."""
+        if kind == "pronoun" or not name or name.lower() in _PERSON_PRONOUNS | _PLURAL_PRONOUNS:
+            return
+        self._seen.append(Antecedent(name, role, kind, start))
+        self._seen.sort(key=lambda a: a.start)
+
+    def add_phrase(self, phrase: SourcePhrase) -> None:
+        """Record a :class:`~sitrep.extract.attribution.phrase.SourcePhrase`."""
+        self.add(phrase.name, phrase.start, phrase.kind, phrase.role)
+
+    def _before(self, at: int) -> list[Antecedent]:
+        return [a for a in reversed(self._seen) if a.start < at and at - a.start <= self.window]
+
+    def resolve(self, mention: str, at: int) -> Antecedent | None:
+        """The antecedent of ``mention`` (a pronoun or "the <noun>") at character ``at``.
+
+        Args:
+            mention: the phrase as written ("he", "They", "the ministry", "the statement").
+            at: its character offset; only antecedents before it count.
+
+        Returns:
+            The latest compatible :class:`Antecedent`, or None.
+        """
+        low = " ".join(mention.lower().split())
+        before = self._before(at)
+        if low in _PERSON_PRONOUNS:
+            return next((a for a in before if a.kind == "person"), None)
+        if low in _PLURAL_PRONOUNS:
+            return next((a for a in before if a.kind in {"organisation", "group"}), None)
+        if low in _THING_PRONOUNS:
+            return next((a for a in before if a.kind == "organisation"), None)
+        m = _DEFINITE.match(low)
+        head = m.group("head") if m else (low if low in _DOCUMENTS else None)
+        if head is None:
+            return None
+        if head in _DOCUMENTS:
+            return next(iter(before), None)
+        stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
+        named = next((a for a in before if head in a.words or stem in a.words), None)
+        if named is None and head in _GENERIC_BODIES:
+            # "the group" after "JNIM claimed ...": the last organisation, whatever its name
+            return next((a for a in before if a.kind == "organisation"), None)
+        return named
+
+    def between(self, lo: int, hi: int) -> list[Antecedent]:
+        """The antecedents that start in [lo, hi), in text order."""
+        return [a for a in self._seen if lo <= a.start < hi]
+
+    def last(self, at: int) -> Antecedent | None:
+        """The latest antecedent of any kind before ``at`` (for cue-less quotes: "Quote:")."""
+        return next(iter(self._before(at)), None)

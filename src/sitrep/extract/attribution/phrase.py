@@ -1,0 +1,301 @@
+"""The full noun phrase of a source or speaker, shared by claims, casualties and quotes.
+
+Given the head token a cue points at (the subject of "said", the object of "according to"),
+:func:`source_phrase` returns the whole name as a reader would write it down: possessives
+("Gaza's Health Ministry"), long organisation names ("the Armed Conflict Location and Event Data
+Project"), titles ("US President Joe Biden") and an apposition split into name and role
+("Oleksandr Starukh, the governor"). It never crosses a sentence boundary the parser missed
+("... by Tochka-U. He" is "He"), a quotation mark, a line break or a parenthesis, and it refuses
+(returns None) when the phrase is the victims of a figure ("All civilians") rather than anyone
+who could say it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.attribution.lexicon import (
+    GROUP_WORDS,
+    ORGANISATION_WORDS,
+    ROLE_WORDS,
+    SPEAKER_PRONOUNS,
+    VICTIM_HEADS,
+)
+from sitrep.nlp import text_of
+
+SourceKind = Literal["person", "organisation", "group", "pronoun"]
+
+
+# Tokens a name may hold between capitalised words ("Location and Event Data Project",
+# "Ministry of Health", "Doctors Without Borders").
+_NAME_GLUE = frozenset({"and", "of", "for", "&", "without", "de", "al", "el", "on", "the"})
+_BREAK = frozenset({",", ";", ":", "(", ")", "[", "]", "--", "\u2014", "\u2013", "|"})
+_ABBREV = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Maj|Capt|Rep|Sen|Gov)\.$")
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePhrase:
+    """A source or speaker phrase, as written, and what it names.
+
+    Attributes:
+        text: the phrase without a leading article ("Gaza's Health Ministry").
+        start: character offset of the phrase in the document.
+        end: character offset after the phrase.
+        name: the name alone: a person without title or role ("Oleksandr Starukh"), else the
+            phrase itself.
+        role: the title or apposition that says who the person is ("governor"), if any.
+        kind: person, organisation, group (unnamed people) or pronoun.
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str
+    role: str | None
+    kind: SourceKind
+
+
+def _is_break(tok: Token) -> bool:
+    """Whether a token ends any phrase: punctuation that closes a clause, a quote, a newline."""
+    if tok.is_quote or "\n" in tok.text or tok.text in _BREAK or tok.text in {"!", "?"}:
+        return True
+    return tok.text == "." or (
+        len(tok.text) > 1 and tok.text.endswith(".") and not _ABBREV.match(tok.text)
+    )
+
+
+def _sentence_cut(doc: Doc, lo: int, hi: int, head: int) -> tuple[int, int]:
+    """Shrink [lo, hi] around ``head`` so that it crosses no break token.
+
+    A token like "U." (a name's last letter with the full stop of a sentence the parser ran
+    on) ends the sentence when a capitalised word follows it.
+    """
+    for k in range(head - 1, lo - 1, -1):
+        t = doc[k]
+        stop = _is_break(t) or (
+            t.text.endswith(".") and k + 1 <= head and doc[k + 1].is_title and t.i != head
+        )
+        if stop:
+            lo = k + 1
+            break
+    for k in range(head + 1, hi + 1):
+        if _is_break(doc[k]):
+            hi = k - 1
+            break
+    return lo, hi
+
+
+def _entity_bounds(tok: Token) -> tuple[int, int] | None:
+    if tok.ent_iob_ == "O":
+        return None
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or any(_is_break(t) for t in ent):
+        return None
+    return ent.start, ent.end - 1
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.is_title or (tok.is_upper and len(tok.text) > 1) or tok.pos_ == "PROPN"
+
+
+def _name_run(doc: Doc, lo: int, hi: int, floor: int, ceil: int) -> tuple[int, int]:
+    """Grow [lo, hi] over a run of capitalised words and the glue between them."""
+    k = lo - 1
+    while k >= floor:
+        t = doc[k]
+        if _is_break(t):
+            break
+        if (
+            _capitalised(t)
+            or t.lower_ in {"'s", "\u2019s", "'"}
+            or (t.lower_ in _NAME_GLUE and k - 1 >= floor and _capitalised(doc[k - 1]))
+        ):
+            lo = k
+        else:
+            break
+        k -= 1
+    k = hi + 1
+    while k <= ceil:
+        t = doc[k]
+        if _is_break(t):
+            break
+        if (_capitalised(t) and t.pos_ not in {"VERB", "AUX"}) or (
+            t.lower_ in _NAME_GLUE - {"the"} and k + 1 <= ceil and _capitalised(doc[k + 1])
+        ):
+            hi = k
+        else:
+            break
+        k += 1
+    return lo, hi
+
+
+def _bounds(head: Token, limit: int) -> tuple[int, int] | None:
+    """Token bounds [lo, hi] (inclusive) of the phrase headed by ``head``, before the apposition."""
+    doc = head.doc
+    lo = hi = head.i
+    for t in head.subtree:
+        if t.i < head.i:
+            lo = min(lo, t.i)
+    rights = list(head.rights)
+    for k, child in enumerate(rights):
+        if child.dep_ in {"compound", "flat", "nummod"} or (
+            child.dep_ == "prep" and child.lower_ in {"of", "for", "from"} and head.pos_ != "PRON"
+        ):
+            hi = max(hi, child.right_edge.i)
+        elif (
+            child.dep_ == "cc"
+            and child.lower_ == "and"
+            and k + 1 < len(rights)
+            and rights[k + 1].dep_ == "conj"
+            and rights[k + 1].pos_ in {"NOUN", "PROPN"}
+            and head.pos_ in {"NOUN", "PROPN"}
+            and not any(_is_break(t) for t in doc[child.i : rights[k + 1].right_edge.i + 1])
+        ):
+            # two sources named together: "Officials from Russia and the separatist authorities"
+            hi = max(hi, rights[k + 1].right_edge.i)
+            break
+        elif child.dep_ in {"punct", "appos", "relcl", "acl", "cc", "conj", "advcl", "prep"}:
+            break
+    floor = max(head.sent.start, head.i - 3 * limit)
+    ceil = min(len(doc) - 1, head.i + 3 * limit)
+    lo, hi = max(lo, floor), min(hi, ceil)
+    ent = _entity_bounds(head)
+    if ent is not None:
+        lo, hi = min(lo, ent[0]), max(hi, ent[1])
+    if _capitalised(head) and head.pos_ != "PRON":
+        lo, hi = _name_run(doc, lo, hi, floor, ceil)
+    lo, hi = _sentence_cut(doc, lo, hi, head.i)
+    # a relative or participle clause before the head is not part of the name
+    while lo < head.i and doc[lo].pos_ in {"VERB", "AUX", "SCONJ", "CCONJ", "ADP", "PUNCT"}:
+        lo += 1
+    while lo < head.i and doc[lo].lower_ in _ARTICLES | {"all", "some", "both", "many"}:
+        lo += 1
+    while hi > head.i and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    if hi - lo + 1 > limit:
+        lo = max(lo, head.i - limit + 1)
+    return (lo, hi) if lo <= hi else None
+
+
+def _appos(head: Token) -> list[Token]:
+    """The apposition of ``head`` ("X, the governor of Y,"), cut at its closing comma."""
+    for child in head.rights:
+        if child.dep_ == "appos":
+            toks = [t for t in head.doc[child.left_edge.i : child.right_edge.i + 1]]
+            out: list[Token] = []
+            for t in toks:
+                if t.text == "," and out:
+                    break
+                if _is_break(t) and t.text != ",":
+                    break
+                if t.text != ",":
+                    out.append(t)
+            return out
+    return []
+
+
+def _kind(toks: list[Token]) -> SourceKind | None:
+    words = [t.lower_ for t in toks]
+    if len(words) == 1 and words[0] in SPEAKER_PRONOUNS:
+        return "pronoun"
+    if any(t.ent_type_ == "PERSON" for t in toks):
+        return "person"
+    titled = [k for k, t in enumerate(toks) if t.lower_ in ROLE_WORDS]
+    if (
+        titled
+        and toks[-1].pos_ == "PROPN"
+        and all(t.pos_ == "PROPN" for t in toks[titled[-1] + 1 :])
+    ):
+        return "person"  # "Mayor Anatoly Fedoruk", even when the tagger calls it an ORG
+    if set(words) & ORGANISATION_WORDS or any(
+        t.ent_type_ in {"ORG", "GPE", "NORP", "FAC"} for t in toks
+    ):
+        return "organisation"
+    if words[-1] in GROUP_WORDS:
+        return "group"
+    if any(w in ROLE_WORDS for w in words) and toks[-1].pos_ == "PROPN":
+        return "person"
+    if toks[-1].pos_ == "PROPN":
+        return "organisation" if toks[-1].is_upper else "person"
+    return None
+
+
+def _split_person(toks: list[Token], text: str) -> tuple[str, str | None]:
+    """(name, role) of a titled person phrase ("US President Joe Biden")."""
+    k = len(toks)
+    while (
+        k > 0
+        and toks[k - 1].lower_ not in ROLE_WORDS
+        and (toks[k - 1].ent_type_ == "PERSON" or toks[k - 1].pos_ == "PROPN")
+    ):
+        k -= 1
+    if k == 0 or k == len(toks):
+        return _text(toks, text), None
+    role = toks[:k]
+    while role and (role[0].lower_ in _ARTICLES or role[-1].is_punct):
+        role = role[1:] if role[0].lower_ in _ARTICLES else role[:-1]
+    return _text(toks[k:], text), (_text(role, text) if role else None)
+
+
+def _text(toks: list[Token], text: str) -> str:
+    return text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+
+
+def source_phrase(head: Token, *, text: str | None = None, limit: int = 14) -> SourcePhrase | None:
+    """The source or speaker phrase headed by ``head``, or None when it names no one who speaks.
+
+    Args:
+        head: the head token of the phrase (a cue's subject, agent or "according to" object).
+        text: the original text to copy from (same length as the doc's); default the doc's.
+        limit: the most tokens a phrase may hold before the apposition.
+
+    Returns:
+        The :class:`SourcePhrase`; None for the victims of a figure ("All civilians"), for a
+        phrase of no noun, or when nothing is left after the cuts.
+    """
+    doc = head.doc
+    text = text if text is not None else text_of(doc)
+    bounds = _bounds(head, limit)
+    if bounds is None:
+        return None
+    lo, hi = bounds
+    toks = [t for t in doc[lo : hi + 1] if not t.is_space]
+    if not toks or not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in toks):
+        return None
+    if head.lower_ in VICTIM_HEADS and head.pos_ != "PROPN" and head.ent_type_ != "ORG":
+        return None
+    kind = _kind(toks)
+    appos = _appos(head)
+    if kind is None and not appos:
+        kind = "group" if head.tag_ in {"NNS", "NNPS"} else "organisation"
+    phrase = _text(toks, text)
+    name, role = phrase, None
+    if kind == "person":
+        name, role = _split_person(toks, text)
+    if appos:
+        a_kind = _kind(appos)
+        a_toks = appos[1:] if appos[0].lower_ in _ARTICLES else appos
+        if a_kind == "person" and kind != "person" and a_toks:
+            # "the governor of Kharkiv, Oleh Syniehubov": the name is in the apposition
+            a_name, a_role = _split_person(a_toks, text)
+            return SourcePhrase(
+                _text(a_toks, text),
+                a_toks[0].idx,
+                a_toks[-1].idx + len(a_toks[-1].text),
+                a_name,
+                a_role or phrase,
+                "person",
+            )
+        if a_toks and not all(t.like_num for t in a_toks) and len(a_toks) <= 12:
+            role = role or _text(a_toks, text)
+            if kind is None or (kind == "organisation" and head.pos_ == "PROPN"):
+                kind = "person" if head.ent_type_ != "ORG" else "organisation"
+    return SourcePhrase(
+        phrase, toks[0].idx, toks[-1].idx + len(toks[-1].text), name, role, kind or "group"
+    )

@@ -1,0 +1,534 @@
+"""One attribution pass over an article's casualty claims and quotes.
+
+The extractors find a source or speaker in their own sentence; this pass settles who that is
+with the whole article in view, the same way for claims and quotes:
+
+- every named source and speaker (the subject of a cue verb, the object of "according to",
+  an apposition) is collected in text order as an antecedent
+  (:class:`~sitrep.extract.attribution.coref.Antecedents`);
+- a pronoun, a relative pronoun or a description ("he", "which", "the ministry", "the
+  statement") resolves to the latest compatible antecedent; a fragment ("'s military") grows to
+  its whole phrase (:func:`~sitrep.extract.attribution.phrase.source_phrase`); victims are never a
+  source;
+- a figure inside a quotation is the speaker's; a headline or lede that ends in its source
+  ("... - regional governor", "..., says acting mayor") gives it;
+- quotations without a cue of their own take their speaker from "Quote:", "the statement reads"
+  and "X was cited as saying".
+
+Spans stay where the mention is (a resolved "he" keeps its own offsets); only names change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.attribution.coref import Antecedent, Antecedents
+from sitrep.extract.attribution.lexicon import (
+    NOT_AGENTS,
+    SOURCE_CUES,
+    SPEAKER_PRONOUNS,
+    VICTIM_HEADS,
+    WORDING_VERBS,
+)
+from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
+from sitrep.extract.attribution.quotes import quote_spans
+from sitrep.model import CasualtyClaim, Quote
+from sitrep.nlp import text_of
+
+EXTRACTOR = "attribution.v2"
+
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
+_REFERRING = SPEAKER_PRONOUNS | _RELATIVE | {"this"}
+_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+[a-z][a-z-]*$", re.I)
+# "... - regional governor" / "..., says acting mayor" at the end of a headline or sentence
+_TAIL_DASH = re.compile(
+    r"\s[-\u2013\u2014]\s+(?P<src>[^-\u2013\u2014.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$"
+)
+_TAIL_SAYS = re.compile(
+    r",\s+(?:says|said|claims|reports)\s+(?P<src>[^,.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$", re.I
+)
+_HEAD_SAYS = re.compile(
+    r"^\s*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
+    r"(?:reports|says|confirms|claims)\b(?!\s+(?:that\s+)?(?:he|she|it|they)\b)"
+)
+# A label or dateline the parser took for the subject ("UPDATE: ...", "JERUSALEM - ...")
+_LABEL = re.compile(r"^[A-Z][A-Z .'-]{1,30}$")
+_WHEN = re.compile(
+    r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"tonight|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)$",
+    re.I,
+)
+_QUOTE_LABEL = re.compile(r"(?:^|\n)\s*(?:Quote|Quote from the statement)\s*:\s*$", re.I)
+_READS = re.compile(
+    r"^[\s,\u201d\"]*(?P<src>(?:the|a|an|his|her|their|its)\s+[a-z]+)\s+"
+    r"(?:reads|read|says|said|adds|added|notes|noted|states|stated)\b",
+    re.I,
+)
+_CITED = re.compile(
+    r"(?:was|were|is|are)\s+(?:cited|quoted)\s+(?:by\s+[^,.;]{1,60}\s+)?as\s+saying\W*$", re.I
+)
+
+
+def _cue_heads(doc: Doc) -> list[Token]:
+    """Heads of source phrases: subjects and agents of cue verbs, objects of "according to",
+    and named people and organisations in subject position ("X described the strike as")."""
+    heads: list[Token] = []
+    for t in doc:
+        if (
+            t.dep_ == "nsubj"
+            and t.ent_type_ in {"PERSON", "ORG"}
+            and t.head.pos_ in {"VERB", "AUX"}
+        ):
+            heads.append(t)
+        low = t.lower_
+        if low == "according" and t.i + 1 < len(doc) and t.nbor(1).lower_ == "to":
+            heads += [c for c in t.nbor(1).children if c.dep_ == "pobj"]
+        elif t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SOURCE_CUES:
+            kids = list(t.children)
+            heads += [c for c in kids if c.dep_ == "nsubj" and c.ent_type_ not in {"PERSON", "ORG"}]
+            heads += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if t.lemma_.lower() in {"cite", "quote"}:
+                heads += [c for c in kids if c.dep_ == "nsubjpass"]
+    return heads
+
+
+def _description(name: str) -> str | None:
+    """ "the ministry" for "the ministry", "ministry" or "The Ministry"; None for a name."""
+    low = name.strip()
+    if _DESCRIPTION.match(low):
+        return low.lower()
+    if re.fullmatch(r"[a-z][a-z-]+", low) and low not in _REFERRING:
+        return f"the {low}"
+    return None
+
+
+def _named(phrase: SourcePhrase) -> bool:
+    """Whether a phrase names someone (not "he", "the ministry", "the statement")."""
+    return phrase.kind != "pronoun" and _description(phrase.text) is None
+
+
+def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
+    """Every named source and speaker of the article, in text order.
+
+    Args:
+        doc: the parsed article.
+        text: the original text (same length as the doc's text); default the doc's.
+
+    Returns:
+        The :class:`~sitrep.extract.attribution.coref.Antecedents` to resolve against.
+    """
+    ants = Antecedents()
+    for head in _cue_heads(doc):
+        phrase = source_phrase(head, text=text)
+        if phrase is not None and _named(phrase):
+            ants.add_phrase(phrase)
+    return ants
+
+
+def _token_at(doc: Doc, pos: int) -> Token | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _resolve_mention(
+    doc: Doc, mention: str, start: int, ants: Antecedents, text: str
+) -> Antecedent | SourcePhrase | None:
+    """What a referring mention at ``start`` stands for: an antecedent or a whole phrase."""
+    low = mention.strip().lower()
+    if low in _RELATIVE:
+        tok = _token_at(doc, start)
+        if tok is not None and tok.head.dep_ == "relcl":
+            phrase = source_phrase(tok.head.head, text=text)
+            if phrase is not None and _named(phrase):
+                return phrase
+        return None
+    return ants.resolve(mention, start)
+
+
+def _name_of(found: Antecedent | SourcePhrase) -> str:
+    return found.text if isinstance(found, SourcePhrase) and found.kind != "person" else found.name
+
+
+def _tail_source(line: str) -> str | None:
+    """The source a headline or short sentence ends with ("... - regional governor") or opens
+    with ("UN reports 400,000 fled ...")."""
+    for pat in (_TAIL_DASH, _TAIL_SAYS, _HEAD_SAYS):
+        m = pat.search(line)
+        if m:
+            src = m.group("src").strip()
+            words = src.split()
+            if 1 <= len(words) <= 7 and not any(w[:1].isdigit() for w in words):
+                return src
+    return None
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return text[lo : hi if hi >= 0 else len(text)]
+
+
+def _in_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    return next((q for q in quotes if q.start - 1 <= start and end <= q.end + 1), None)
+
+
+def _repair(doc: Doc, source: str, lo: int, hi: int, text: str) -> SourcePhrase | None:
+    """The whole phrase of a source found in [lo, hi) of the text, if it can be grown."""
+    at = text.find(source, lo, hi)
+    if at < 0:
+        return None
+    span = doc.char_span(at, at + len(source), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    # the syntactic head of the source: "Officials" in "Officials from Russia"
+    return source_phrase(span.root, text=text)
+
+
+def attribute_claims(
+    doc: Doc,
+    claims: list[CasualtyClaim],
+    quotes: list[Quote],
+    *,
+    outlet: str | None = None,
+    ants: Antecedents | None = None,
+) -> list[CasualtyClaim]:
+    """Settle the source of every casualty claim with the whole article in view.
+
+    Args:
+        doc: the parsed article.
+        claims: the casualty claims found sentence by sentence.
+        quotes: the article's quotations, speakers already settled (:func:`attribute_quotes`).
+        outlet: the outlet, which a claim without a source of its own keeps.
+        ants: the article's antecedents (computed when not given).
+
+    Returns:
+        The claims with sources resolved; nothing else changes.
+    """
+    text = text_of(doc)
+    ants = ants if ants is not None else antecedents(doc)
+    out: list[CasualtyClaim] = []
+    for c in claims:
+        source = c.source
+        lo, hi = c.evidence.start, c.evidence.end
+        if source is not None and "\n" in source.strip():
+            source = source.strip().rsplit("\n", 1)[1].strip() or None  # never across a line
+        if source is not None and _LABEL.match(source) and _labels(text, source, lo, hi):
+            source = _sentence_source(doc, lo, text) or None
+        own = source is not None and source != outlet
+        if own and source is not None:
+            low = source.strip().lower()
+            desc = _description(source)
+            if low.split()[-1] in NOT_AGENTS:
+                source = None
+            elif low in _REFERRING or desc:
+                at = text.find(source, lo, hi)
+                found = _resolve_mention(doc, desc or source, at if at >= 0 else lo, ants, text)
+                if found is not None:
+                    source = _name_of(found)
+                elif low in _RELATIVE or low == "this":
+                    source = None
+            else:
+                phrase = _repair(doc, source, lo, hi, text)
+                if phrase is None and _victims_as_source(doc, source, lo, hi, text):
+                    source = None
+                elif phrase is not None and source in phrase.text and phrase.text != source:
+                    source = phrase.text
+        if source is None or source == outlet:
+            quote = _in_quote(quotes, lo, hi) or _in_quote(
+                quotes, c.evidence.start, c.evidence.start
+            )
+            if quote is not None and quote.speaker:
+                source = quote.speaker
+            else:
+                tail = _tail_source(_line_of(text, lo, hi))
+                source = tail or _list_source(text, lo, ants) or source
+        if source is None and outlet is not None:
+            source = outlet
+        out.append(c if source == c.source else replace(c, source=source))
+    return out
+
+
+def _labels(text: str, source: str, lo: int, hi: int) -> bool:
+    """Whether ``source`` stands in the sentence as a label or dateline (before ':' or a dash)."""
+    at = text.find(source, lo, hi)
+    return at >= 0 and bool(re.match(r"\s*(?::|[-\u2013\u2014]\s)", text[at + len(source) :]))
+
+
+def _sentence_source(doc: Doc, lo: int, text: str) -> str | None:
+    """The first named subject of a cue verb in the sentence starting at ``lo``."""
+    tok = _token_at(doc, lo)
+    if tok is None:
+        return None
+    for t in tok.sent:
+        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SOURCE_CUES:
+            phrase = _subject_phrase(t, text)
+            if phrase is not None and phrase.kind != "pronoun" and not _LABEL.match(phrase.text):
+                return phrase.name if phrase.kind == "person" else phrase.text
+    return None
+
+
+def _list_source(text: str, pos: int, ants: Antecedents) -> str | None:
+    """The source of the line that introduces a list the figure at ``pos`` belongs to.
+
+    "The State Emergency Service reported:" followed by short lines ("23 people were killed;",
+    "66 people were hospitalized;"): each line is the service's.
+    """
+    lo = text.rfind("\n", 0, pos)
+    for _ in range(8):
+        if lo <= 0:
+            return None
+        prev_lo = text.rfind("\n", 0, lo - 1) + 1
+        line = text[prev_lo:lo].strip()
+        if not line:
+            lo = prev_lo - 1
+            continue
+        if line.endswith(":"):
+            found = [a for a in ants.between(prev_lo, lo)]
+            return found[-1].name if found else None
+        if len(line) > 200:
+            return None
+        lo = prev_lo - 1
+    return None
+
+
+def _victims_as_source(doc: Doc, source: str, lo: int, hi: int, text: str) -> bool:
+    at = text.find(source, lo, hi)
+    tok = _token_at(doc, at + len(source) - 1) if at >= 0 else None
+    return tok is not None and tok.lower_ in VICTIM_HEADS and tok.pos_ != "PROPN"
+
+
+def attribute_quotes(
+    doc: Doc, quotes: list[Quote], *, ants: Antecedents | None = None
+) -> list[Quote]:
+    """Settle the speaker of every quotation with the whole article in view.
+
+    A pronoun or description speaker resolves to its antecedent (the span stays on the
+    mention); a quotation without a speaker takes one from "Quote:", "the statement reads" or
+    "X was cited as saying".
+
+    Args:
+        doc: the parsed article.
+        quotes: the quotations found by :func:`sitrep.extract.quotes.quotes`.
+        ants: the article's antecedents (computed when not given).
+
+    Returns:
+        The quotations, speakers resolved; content spans unchanged.
+    """
+    text = text_of(doc)
+    ants = ants if ants is not None else antecedents(doc)
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker is not None and _WHEN.match(q.speaker.strip()):
+            # a date the parser took for the subject ('..., on Thursday estimated ...')
+            q = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
+        if q.speaker is not None and q.speaker_start is not None:
+            low = q.speaker.strip().lower()
+            desc = _description(q.speaker)
+            if low in _REFERRING or desc:
+                found = _resolve_mention(doc, desc or q.speaker, q.speaker_start, ants, text)
+                if found is not None:
+                    q = replace(q, speaker=_name_of(found), speaker_role=found.role)
+            else:
+                q = _grow_speaker(doc, q, text)
+            out.append(q)
+            continue
+        if q.speaker is None:
+            q = _cueless(doc, q, ants, text)
+        out.append(q)
+    return worded_quotes(doc, out)
+
+
+def _grow_speaker(doc: Doc, q: Quote, text: str) -> Quote:
+    """A speaker cut inside a name ("Medical charity Doctors") grown to the whole name."""
+    if q.speaker_start is None or q.speaker_end is None or q.speaker is None:
+        return q
+    tok = _token_at(doc, q.speaker_end - 1)
+    if tok is None:
+        return q
+    phrase = source_phrase(tok, text=text)
+    if (
+        phrase is None
+        or phrase.kind == "pronoun"
+        or not (phrase.start <= q.speaker_start and q.speaker_end < phrase.end)
+        or phrase.end > q.start - 1 >= q.speaker_end
+    ):
+        return q
+    person = phrase.kind == "person" and tok.ent_type_ == "PERSON"
+    return replace(q, speaker=phrase.name if person else phrase.text, speaker_end=phrase.end)
+
+
+_SPEAKING_KINDS = frozenset({"person", "organisation", "group", "pronoun"})
+_NO_SPEAKER = frozenset({"it", "there", "this", "that", "what", "which", "who"})
+
+
+def _subject_phrase(verb: Token, text: str) -> SourcePhrase | None:
+    # the subject nearest the verb: "JERUSALEM - The Israeli military said" has two
+    subj = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i))
+    if not subj or subj[0].lower_ in _NO_SPEAKER:
+        return None
+    phrase = source_phrase(subj[0], text=text)
+    if phrase is None or phrase.kind not in _SPEAKING_KINDS:
+        return None
+    if phrase.kind != "pronoun" and not any(
+        t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        for t in subj[0].subtree
+    ):
+        return None  # "the questions", "the headline": no one speaking
+    return phrase
+
+
+def _colon_or_governing_subject(doc: Doc, q: Quote, text: str) -> SourcePhrase | None:
+    """The speaker of a quotation introduced by "X verb:" or embedded in a clause of X's.
+
+    '"Cruz continued: "..."', 'Breitbart News responded: "..."', 'X called the show "the
+    news show of record"': the subject of the verb that governs the quotation, or of the last
+    verb before the colon that opens it, when that subject names someone.
+    """
+    open_at = max(0, q.start - 1)
+    lead = text[max(0, open_at - 3) : open_at]
+    first = _token_at(doc, q.start)
+    if first is None:
+        return None
+    if ":" in lead:
+        colon = _token_at(doc, text.rfind(":", 0, open_at))
+        if colon is None:
+            return None
+        verbs = [t for t in colon.sent if t.i < colon.i and t.pos_ in {"VERB", "AUX"}]
+        for verb in reversed(verbs):
+            phrase = _subject_phrase(verb, text)
+            if phrase is not None:
+                return phrase
+        return None
+    if first.sent.start_char > open_at:
+        return None
+    node = first
+    for _ in range(6):
+        if node.head is node:
+            break
+        node = node.head
+        if node.idx >= q.start and node.idx < q.end:
+            continue  # still inside the quotation
+        if node.pos_ in {"VERB", "AUX"}:
+            return _subject_phrase(node, text)
+    return None
+
+
+def _cueless(doc: Doc, q: Quote, ants: Antecedents, text: str) -> Quote:
+    """The speaker of a quotation without a cue, from the words around it."""
+    open_at = max(0, q.start - 1)
+    before = text[max(0, open_at - 200) : open_at]
+    after = text[q.end : q.end + 80]
+    m = _READS.match(after)
+    if m:
+        ref = ants.resolve(m.group("src"), q.start) or ants.last(q.start)
+        start = q.end + m.start("src")
+        if ref is not None:
+            return replace(
+                q,
+                speaker=ref.name,
+                speaker_start=start,
+                speaker_end=start + len(m.group("src")),
+                speaker_role=ref.role,
+                cue=after[m.end("src") :].split()[0],
+                extractor=EXTRACTOR,
+            )
+    if _QUOTE_LABEL.search(before):
+        ref = ants.last(q.start)
+        if ref is not None:
+            return replace(
+                q, speaker=ref.name, speaker_role=ref.role, cue="Quote:", extractor=EXTRACTOR
+            )
+    found = _colon_or_governing_subject(doc, q, text)
+    if found is not None:
+        return replace(
+            q,
+            speaker=found.name if found.kind == "person" else found.text,
+            speaker_start=found.start,
+            speaker_end=found.end,
+            speaker_role=found.role,
+            extractor=EXTRACTOR,
+        )
+    c = _CITED.search(before)
+    if c:
+        tok = _token_at(doc, open_at - len(before) + c.start() - 1)
+        verb = (
+            next((t for t in doc[tok.i : tok.i + 4] if t.lemma_ in {"cite", "quote"}), None)
+            if tok
+            else None
+        )
+        subj = [s for s in verb.children if s.dep_ in {"nsubjpass", "nsubj"}] if verb else []
+        phrase = source_phrase(subj[0], text=text) if subj else None
+        if phrase is not None:
+            return replace(
+                q,
+                speaker=phrase.name,
+                speaker_start=phrase.start,
+                speaker_end=phrase.end,
+                speaker_role=phrase.role,
+                cue="cited as saying",
+                extractor=EXTRACTOR,
+            )
+    return q
+
+
+def worded_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """Short quotations a named speaker's verb puts in the reporter's sentence, added.
+
+    The quote extractor skips quotations of a few words without a cue of their own (scare
+    quotes). One governed by a verb of wording whose subject names someone ('Rubio called the
+    statement "offensive and outlandish"', 'he described the field as "all very good"') is that
+    speaker's mixed quotation.
+
+    Args:
+        doc: the parsed article.
+        quotes: the quotations found so far.
+
+    Returns:
+        ``quotes`` and the added ones, in text order.
+    """
+    text = text_of(doc)
+    taken = [(q.start, q.end) for q in quotes]
+    out = list(quotes)
+    for span in quote_spans(text):
+        if any(a < span.end and span.start < b for a, b in taken):
+            continue
+        content = text[span.start : span.end]
+        if not content.strip() or len(content.split()) > 12:
+            continue
+        first = _token_at(doc, span.start)
+        node = first
+        verb: Token | None = None
+        for _ in range(6):
+            if node is None or node.head is node:
+                break
+            node = node.head
+            if span.start <= node.idx < span.end:
+                continue
+            if node.pos_ in {"VERB", "AUX"}:
+                verb = node
+                break
+        if verb is None or verb.lemma_.lower() not in WORDING_VERBS:
+            continue
+        phrase = _subject_phrase(verb, text)
+        if phrase is None:
+            continue
+        out.append(
+            Quote(
+                content,
+                span.start,
+                span.end,
+                phrase.name if phrase.kind == "person" else phrase.text,
+                phrase.start,
+                phrase.end,
+                phrase.role,
+                verb.text,
+                None,
+                0.5,
+                EXTRACTOR,
+            )
+        )
+    return sorted(out, key=lambda q: q.start)

@@ -1,0 +1,191 @@
+"""Train the casualty candidate model (:mod:`sitrep.extract.casualties.accept`) on MUC-4 keys.
+
+Recipe: every story of the given MUC sets is parsed as ``sitrep eval casualties`` parses it;
+every exact, unflagged killed/injured claim the rules extract is a candidate, labelled 1 when its (kind,
+number) is one of the story's gold figures (required or optional) and 0 otherwise; features
+are standardized and a L2 logistic regression (lbfgs, fixed seed) is fit. The threshold is the
+one that maximizes the MUC F1 of out-of-fold probabilities (5 folds by story), so it is not
+chosen on predictions the model has seen.
+
+    python -m sitrep.train.casualty_accept --data ../shared/eval/casualties/dev \\
+        --out src/sitrep/data/casualty_accept.json
+
+The JSON also carries the coefficients of the same recipe on the first ``SUBSET`` stories,
+which CI re-fits and compares (tests/train/test_casualty_accept.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitrep import nlp as nlp_mod
+from sitrep.eval.base import Progress
+from sitrep.eval.casualties import GoldItem, Story, candidate_text, collect, read_key, read_stories
+from sitrep.eval.casualties import score as muc_score
+from sitrep.extract.casualties.accept import FEATURE_NAMES, LinearModel, candidates, features
+from sitrep.extract.casualties.claims import casualties as extract_casualties
+from sitrep.model import Article
+
+SEED = 0
+C = 0.5
+SUBSET = 150
+FOLDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One candidate: its story, (kind, number), features and label."""
+
+    story: str
+    kind: str
+    count: int
+    feats: dict[str, float]
+    label: int
+
+
+def stories_and_gold(data: Path, *, limit: int | None = None) -> tuple[list[Story], list[GoldItem]]:
+    """The MUC stories under ``data`` (the first ``limit``) and their gold items."""
+    texts, keys = collect(data)
+    stories = [s for p in texts for s in read_stories(p)]
+    if limit is not None:
+        stories = stories[:limit]
+    ids = {s.id for s in stories}
+    gold = [g for k in keys for g in read_key(k) if g.story in ids]
+    return stories, gold
+
+
+def candidate_rows(
+    stories: Sequence[Story], gold: Sequence[GoldItem], progress: Progress | None = None
+) -> list[Row]:
+    """Feature rows of every exact killed/injured candidate in ``stories``, labelled by ``gold``."""
+    progress = progress or Progress.silent()
+    wanted: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for g in gold:
+        for n in g.numbers:
+            wanted[g.story].add((g.kind, n))
+    docs = nlp_mod.parse_many([candidate_text(s.text) for s in stories], batch_size=32)
+    rows: list[Row] = []
+    for story, doc in progress.track(zip(stories, docs, strict=True), len(stories), "candidates"):
+        art = Article(id=story.id, text=story.text, published=story.date)
+        claims = extract_casualties(doc, article=art, places=[], times=[])
+        pool = candidates(claims)
+        for c in pool:
+            assert c.count is not None
+            feats = features(c, story=pool, text_length=len(story.text))
+            label = int((c.kind, c.count) in wanted[story.id])
+            rows.append(Row(story.id, c.kind, c.count, feats, label))
+    return rows
+
+
+def _matrix(rows: Sequence[Row]) -> list[list[float]]:
+    return [[r.feats[n] for n in FEATURE_NAMES] for r in rows]
+
+
+def fit(
+    rows: Sequence[Row], *, c: float = C, seed: int = SEED, threshold: float = 0.5
+) -> LinearModel:
+    """A standardized L2 logistic regression on ``rows`` (deterministic for a seed)."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = _matrix(rows)
+    y = [r.label for r in rows]
+    cols = list(zip(*x, strict=True))
+    mean = [sum(col) / len(col) for col in cols]
+    scale = [
+        math.sqrt(sum((v - m) ** 2 for v in col) / len(col)) or 1.0
+        for col, m in zip(cols, mean, strict=True)
+    ]
+    z = [[(v - m) / s for v, m, s in zip(row, mean, scale, strict=True)] for row in x]
+    clf = LogisticRegression(C=c, solver="lbfgs", max_iter=2000, random_state=seed)
+    clf.fit(z, y)
+    return LinearModel(
+        names=FEATURE_NAMES,
+        mean=tuple(mean),
+        scale=tuple(scale),
+        coef=tuple(float(w) for w in clf.coef_[0]),
+        intercept=float(clf.intercept_[0]),
+        threshold=threshold,
+    )
+
+
+def predicted_items(
+    rows: Sequence[Row], probs: Sequence[float], threshold: float
+) -> set[tuple[str, str, int]]:
+    """(story, kind, number) of the candidates at or above ``threshold``."""
+    return {(r.story, r.kind, r.count) for r, p in zip(rows, probs, strict=True) if p >= threshold}
+
+
+def out_of_fold(
+    rows: Sequence[Row], *, folds: int = FOLDS, c: float = C, seed: int = SEED
+) -> list[float]:
+    """Each row's probability from a model fit on the other folds (folds by story, in order)."""
+    stories = sorted({r.story for r in rows})
+    fold_of = {s: k * folds // len(stories) for k, s in enumerate(stories)}
+    probs = [0.0] * len(rows)
+    for f in range(folds):
+        train = [r for r in rows if fold_of[r.story] != f]
+        model = fit(train, c=c, seed=seed)
+        for i, r in enumerate(rows):
+            if fold_of[r.story] == f:
+                probs[i] = model.probability(r.feats)
+    return probs
+
+
+def best_threshold(rows: Sequence[Row], probs: Sequence[float], gold: Sequence[GoldItem]) -> float:
+    """The threshold in 0.20..0.80 (step 0.02) with the best MUC F1 of ``probs``."""
+    best, best_f1 = 0.5, -1.0
+    for k in range(31):
+        t = round(0.2 + 0.02 * k, 2)
+        f1 = muc_score(gold, predicted_items(rows, probs, t)).f1
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = t, f1
+    return best
+
+
+def train(data: Path, *, limit: int | None = None, progress: Progress | None = None) -> LinearModel:
+    """The full recipe on ``data``; the returned model's ``meta`` says how it was made."""
+    stories, gold = stories_and_gold(data, limit=limit)
+    rows = candidate_rows(stories, gold, progress)
+    probs = out_of_fold(rows)
+    threshold = best_threshold(rows, probs, gold)
+    model = fit(rows, threshold=threshold)
+    oof = muc_score(gold, predicted_items(rows, probs, threshold))
+    subset_stories, subset_gold = stories_and_gold(data, limit=SUBSET)
+    subset = fit(candidate_rows(subset_stories, subset_gold))
+    meta: dict[str, Any] = {
+        "recipe": "sitrep.train.casualty_accept",
+        "data": data.name,
+        "stories": len(stories),
+        "candidates": len(rows),
+        "positives": sum(r.label for r in rows),
+        "seed": SEED,
+        "C": C,
+        "out_of_fold_f1": round(oof.f1, 4),
+        "subset": {"stories": SUBSET, "coef": [round(w, 6) for w in subset.coef]},
+    }
+    return LinearModel(
+        model.names, model.mean, model.scale, model.coef, model.intercept, threshold, meta
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Train and write the model JSON."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/eval/casualties/dev"))
+    ap.add_argument("--out", type=Path, default=Path("src/sitrep/data/casualty_accept.json"))
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args(argv)
+    model = train(args.data, limit=args.limit)
+    args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(model.meta))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""Tests for sitrep.extract.attribution.coref: pronouns and descriptions to the last named source."""
+
+from __future__ import annotations
+
+from sitrep.extract.attribution.coref import Antecedents
+
+
+def _article() -> Antecedents:
+    ants = Antecedents()
+    ants.add("Gaza's Health Ministry", 0, "organisation")
+    ants.add("Oleksandr Starukh", 100, "person", role="governor")
+    ants.add("Officials", 200, "group")
+    return ants
+
+
+def test_he_and_she_go_to_the_last_person() -> None:
+    ants = _article()
+    assert (found := ants.resolve("He", 300)) is not None and found.name == "Oleksandr Starukh"
+    assert ants.resolve("she", 50) is None  # no person before it
+
+
+def test_they_goes_to_the_last_organisation_or_group() -> None:
+    ants = _article()
+    assert (found := ants.resolve("they", 300)) is not None and found.name == "Officials"
+    assert (found := ants.resolve("They", 150)) is not None
+    assert found.name == "Gaza's Health Ministry"
+
+
+def test_it_goes_to_the_last_organisation() -> None:
+    assert (found := _article().resolve("it", 300)) is not None
+    assert found.name == "Gaza's Health Ministry"
+
+
+def test_definite_descriptions_match_a_name_or_role_word() -> None:
+    ants = _article()
+    assert (found := ants.resolve("the ministry", 300)) is not None
+    assert found.name == "Gaza's Health Ministry"
+    assert (found := ants.resolve("the governor", 300)) is not None
+    assert found.name == "Oleksandr Starukh"
+    assert ants.resolve("the army", 300) is None
+
+
+def test_documents_go_to_the_last_source() -> None:
+    ants = _article()
+    assert (found := ants.resolve("the statement", 150)) is not None
+    assert found.name == "Oleksandr Starukh"
+    assert (found := ants.last(250)) is not None and found.name == "Officials"
+
+
+def test_only_what_came_before_and_not_too_far() -> None:
+    ants = Antecedents(window=100)
+    ants.add("Oleksandr Starukh", 0, "person")
+    assert ants.resolve("he", 0) is None
+    assert ants.resolve("he", 500) is None
+    assert ants.resolve("he", 80) is not None
+    ants.add("he", 90, "pronoun")  # pronouns are never antecedents
+    assert (found := ants.resolve("he", 95)) is not None and found.name == "Oleksandr Starukh"
+
+
+def test_a_generic_description_goes_to_the_last_organisation() -> None:
+    ants = Antecedents()
+    ants.add("JNIM", 0, "organisation")
+    ants.add("Jean Ouedraogo", 50, "person")
+    assert (found := ants.resolve("the group", 100)) is not None and found.name == "JNIM"
+    assert ants.resolve("the army", 100) is None

@@ -1,0 +1,100 @@
+"""Tests for sitrep.extract.attribution.phrase: whole source names, never fragments or victims."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Token
+
+from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
+from sitrep.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def _head(nlp: Language, text: str, word: str) -> Token:
+    doc = parse(text, nlp=nlp)
+    return next(t for t in doc if t.text == word)
+
+
+def _phrase(nlp: Language, text: str, word: str) -> SourcePhrase | None:
+    return source_phrase(_head(nlp, text, word))
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "name", "role", "kind"),
+    [
+        # possessive kept whole (issue 16: "'s Health Ministry")
+        (
+            "Gaza's Health Ministry said 45 people were killed.",
+            "Ministry",
+            "Gaza's Health Ministry",
+            None,
+            "organisation",
+        ),
+        # a long organisation name with "and" inside it
+        (
+            "At least 30 people were killed, according to the Armed Conflict Location and Event "
+            "Data Project.",
+            "Location",
+            "Armed Conflict Location and Event Data Project",
+            None,
+            "organisation",
+        ),
+        (
+            "The UN Office for the Coordination of Humanitarian Affairs said 100 people fled.",
+            "Office",
+            "UN Office for the Coordination of Humanitarian Affairs",
+            None,
+            "organisation",
+        ),
+        # apposition: name and role
+        (
+            '"Six dead," Oleksandr Starukh, the governor, wrote on Telegram.',
+            "Starukh",
+            "Oleksandr Starukh",
+            "governor",
+            "person",
+        ),
+        (
+            "The head of the regional administration, Oleh Syniehubov, said three people died.",
+            "head",
+            "Oleh Syniehubov",
+            "head of the regional administration",
+            "person",
+        ),
+        (
+            "US President Joe Biden said the attack was horrific.",
+            "Biden",
+            "Joe Biden",
+            "US President",
+            "person",
+        ),
+        ("Officials said 21 people were killed.", "Officials", "Officials", None, "group"),
+    ],
+)
+def test_full_phrases(
+    nlp: Language, text: str, head: str, name: str, role: str | None, kind: str
+) -> None:
+    found = _phrase(nlp, text, head)
+    assert found is not None
+    assert (found.name, found.role, found.kind) == (name, role, kind)
+    assert text[found.start : found.end] == found.text
+
+
+def test_never_across_a_sentence_the_parser_missed(nlp: Language) -> None:
+    """Regression (issue 16): "Tochka-U. He" is not a source."""
+    found = _phrase(
+        nlp, "The strike was carried out by Tochka-U. He also confirmed 30 killed.", "He"
+    )
+    assert found is not None
+    assert found.text == "He"
+    assert found.kind == "pronoun"
+
+
+def test_never_the_victims(nlp: Language) -> None:
+    """Regression (issue 16): '"... All civilians," X wrote' does not make civilians a source."""
+    text = '"So far, 23 dead and 28 wounded. All civilians," Oleksandr Starukh wrote.'
+    assert _phrase(nlp, text, "civilians") is None
+    found = _phrase(nlp, text, "Starukh")
+    assert found is not None and found.name == "Oleksandr Starukh"

@@ -1,0 +1,143 @@
+"""Tests for sitrep.extract.attribution.settle: sources and speakers settled article-wide."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.attribution.quotes import quotes
+from sitrep.extract.attribution.settle import antecedents, attribute_claims, attribute_quotes
+from sitrep.extract.casualties.claims import casualties
+from sitrep.model import Article, CasualtyClaim, Quote
+from sitrep.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def _run(
+    nlp: Language, text: str, outlet: str | None = None
+) -> tuple[list[CasualtyClaim], list[Quote]]:
+    doc = parse(text, nlp=nlp)
+    art = Article(id="t", text=text, outlet=outlet)
+    ants = antecedents(doc)
+    qs = attribute_quotes(doc, quotes(doc, article=art, times=[]), ants=ants)
+    cs = casualties(doc, article=art, places=[], times=[])
+    return attribute_claims(doc, cs, qs, outlet=outlet, ants=ants), qs
+
+
+def _source(claims: list[CasualtyClaim], count: int) -> str | None:
+    return next(c.source for c in claims if c.count == count)
+
+
+def test_he_said_resolves_to_the_last_named_person(nlp: Language) -> None:
+    text = (
+        "Defence ministry spokesman Igor Konashenkov described the strike as a provocation. "
+        "He said eight prison guards were injured in the shelling."
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 8) == "Igor Konashenkov"
+
+
+def test_a_description_resolves_to_the_named_source(nlp: Language) -> None:
+    text = (
+        "Mayor Anatoly Fedoruk visited the town on Saturday. "
+        "The mayor also confirmed that he had seen at least 22 bodies on the streets."
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 22) == "Anatoly Fedoruk"
+
+
+def test_a_figure_inside_a_quotation_is_the_speakers(nlp: Language) -> None:
+    text = (
+        "Ukraine's interior minister Denys Monastyrskiy spoke to reporters at the scene.\n\n"
+        '"We have information about 43 people missing," Monastyrskiy said.'
+    )
+    claims, qs = _run(nlp, text)
+    assert qs and qs[0].speaker is not None and "Monastyrskiy" in qs[0].speaker
+    assert "Monastyrskiy" in (_source(claims, 43) or "")
+
+
+def test_a_possessive_source_stays_whole(nlp: Language) -> None:
+    claims, _ = _run(nlp, "Israel's military said two senior militants were killed in Rafah.")
+    assert _source(claims, 2) == "Israel's military"
+
+
+def test_a_cause_is_no_source(nlp: Language) -> None:
+    claims, _ = _run(nlp, "The conflict has claimed over 20,000 lives.", outlet="Daily")
+    assert all(c.source == "Daily" for c in claims)
+
+
+def test_a_headline_ending_in_its_source(nlp: Language) -> None:
+    text = "Three people were injured in the shelling - regional governor\n\nMore text follows."
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 3) == "regional governor"
+
+
+def test_lines_of_a_list_take_the_source_that_introduces_it(nlp: Language) -> None:
+    text = (
+        "The State Emergency Service of Ukraine said on Telegram:\n"
+        "23 people were killed;\n"
+        "66 people were hospitalized.\n"
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 23) == "State Emergency Service of Ukraine"
+
+
+def test_the_statement_reads(nlp: Language) -> None:
+    text = (
+        "The Madani Resistance Committee issued a statement on Thursday.\n\n"
+        '"The village witnessed a massacre after two attacks by the militia," the statement reads.'
+    )
+    _, qs = _run(nlp, text)
+    assert qs and qs[-1].speaker == "Madani Resistance Committee"
+
+
+def test_quote_label(nlp: Language) -> None:
+    text = (
+        "Ihor Taburets, head of the regional administration, wrote on Telegram about the strike.\n"
+        "Quote:\n"
+        '"Rescuers are still working at the site of the destroyed building in the city."'
+    )
+    _, qs = _run(nlp, text)
+    assert qs and qs[-1].speaker == "Ihor Taburets"
+
+
+def test_a_colon_introduced_quotation_is_the_subjects(nlp: Language) -> None:
+    text = 'Senator Ted Cruz continued:\n"You look at the questions asked in this debate tonight."'
+    _, qs = _run(nlp, text)
+    assert qs and qs[-1].speaker is not None and "Cruz" in qs[-1].speaker
+
+
+def test_a_quotation_inside_a_clause_is_the_subjects(nlp: Language) -> None:
+    text = 'Network president Dave Gorab called the show "the conservative news show of record."'
+    _, qs = _run(nlp, text)
+    assert qs and qs[-1].speaker is not None and "Gorab" in qs[-1].speaker
+
+
+def test_a_short_quotation_a_named_speaker_words_is_theirs(nlp: Language) -> None:
+    text = 'Sen. Marco Rubio called the statement "offensive and outlandish."'
+    _, qs = _run(nlp, text)
+    assert qs and qs[-1].text.startswith("offensive")
+    assert qs[-1].speaker is not None and "Rubio" in qs[-1].speaker
+
+
+def test_a_scare_quote_without_a_speaker_stays_out(nlp: Language) -> None:
+    _, qs = _run(nlp, 'The town is known as the "Crossroads of America" to travellers.')
+    assert qs == []
+
+
+def test_a_dateline_is_no_source(nlp: Language) -> None:
+    text = "JERUSALEM – The Israeli military said on April 3 that militants killed 378 people."
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 378) == "Israeli military"
+
+
+def test_two_sources_named_together_stay_together(nlp: Language) -> None:
+    text = "Officials from Russia and the separatist authorities said the attack killed 53 inmates."
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 53) == "Officials from Russia and the separatist authorities"
+
+
+def test_a_headline_opening_with_its_source(nlp: Language) -> None:
+    claims, _ = _run(nlp, "UN reports 400,000 fled the camp, 300 killed in attack\n\nMore text.")
+    assert _source(claims, 400000) == "UN"

@@ -1,0 +1,58 @@
+"""Tests for sitrep.extract.times.frames: ages, past ranges and comparison frames (issue 16)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import sitrep
+from sitrep.extract.times.frames import claim_times, fix_times
+from sitrep.model import TimeRef
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2025-09-10"
+
+
+def _extract(text: str) -> sitrep.model.Record:
+    return sitrep.extract(text, published=PUBLISHED)
+
+
+def test_an_age_is_no_period() -> None:
+    record = _extract("A three-month-old baby was among 12 people killed in the strike.")
+    assert not any(t.value.startswith("P") for t in record.times)
+    assert all(c.period is None for c in record.casualties)
+
+
+def test_a_month_range_lies_before_publication() -> None:
+    record = _extract(
+        "From January to June, 1,200 civilians were killed in the region, the UN said."
+    )
+    claim = next(c for c in record.casualties if c.count == 1200)
+    assert claim.period == "2025-01-01/2025-06-30"
+
+
+def test_a_frame_of_comparison_is_no_period() -> None:
+    record = _extract("It was the deadliest attack in 2023, killing 45 people.")
+    claim = next(c for c in record.casualties if c.count == 45)
+    assert claim.period is None
+
+
+def test_an_ordinary_month_still_dates_a_claim() -> None:
+    record = _extract("In the first week of March, 30 people were killed.")
+    claim = next(c for c in record.casualties if c.count == 30)
+    assert claim.period == "2025-03-01/2025-03-31"
+
+
+def test_fix_times_without_publication_only_drops_ages() -> None:
+    text = "a 10-year-old boy"
+    age = TimeRef("10-year-old", 2, 13, "P10Y", type="DURATION")
+    assert fix_times([age], text=text, published=None) == []
+
+
+def test_claim_times_keeps_other_times() -> None:
+    text = "On Monday the deadliest strike since 2014 hit the city."
+    monday = TimeRef("Monday", 3, 9, "2025-09-08", begin=dt.date(2025, 9, 8))
+    since = TimeRef("2014", 37, 41, "2014", grain="year")
+    assert claim_times([monday, since], text=text) == [monday]
