@@ -211,8 +211,37 @@ def _neighbour_share(entry: GeoEntry, ctx: Context) -> float:
     return best
 
 
-def rank(key: str, ctx: Context, *, region: bool = False) -> list[tuple[float, GeoEntry]]:
+_ALIAS_SHADOW = 100  # a reading by another name only, beside one by its own name 100x bigger
+
+
+def _shadowed(cands: list[GeoEntry], key: str, ctx: Context) -> list[GeoEntry]:
+    """The readings without those known by this name only as an alternate name, in a
+    country the article is not about, while a reading of a million people or more in another
+    country has it as its own name and a hundred times the people: "New York" in a Gaza
+    story is the city, never the Donetsk village also called so (a village called Paris in
+    an Ohio story stays a reading)."""
+    own = [e for e in cands if normalize(e.name) == key]
+    big = max(own, key=lambda e: e.population, default=None)
+    if big is None or big.population < 1_000_000:
+        return cands
+    return [
+        e
+        for e in cands
+        if e in own
+        or e.country == big.country
+        or ctx.countries.get(e.country, 0.0) >= 0.5
+        or e.population * _ALIAS_SHADOW > big.population
+    ]
+
+
+def rank(
+    key: str, ctx: Context, *, region: bool = False, shadow: bool = True
+) -> list[tuple[float, GeoEntry]]:
+    """The readings of a name, best first (``shadow``: without the alternate-name readings
+    :func:`_shadowed` drops)."""
     cands = gz.load().lookup_key(key)
+    if shadow:
+        cands = _shadowed(cands, key, ctx)
     largest = max((e.population for e in cands if e.kind == "city"), default=0)
     big_city = largest >= 500_000
     country = any(e.kind == "country" for e in cands)
