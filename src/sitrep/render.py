@@ -171,7 +171,10 @@ def print_report(report: Report, console: Console) -> None:
         cells = []
         for m in metrics:
             v = scores.get(m)
-            cells.append("" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
+            if v is None:
+                cells.append("n/a" if m in scores else "")
+            else:
+                cells.append(f"{v:.3f}" if isinstance(v, float) else str(v))
         t.add_row(Text(name, style=style), *cells)
     console.print(t)
     if report.reference:

@@ -1,18 +1,23 @@
 """``sitrep eval acled``: ACLED-style event notes against their coded columns.
 
 The input is a CSV with ACLED's public columns (event_date, event_type, sub_event_type, actor1,
-actor2, location, latitude, longitude, notes, fatalities, source). The text is the note with
-its bracketed coding remarks removed ("[size=no report]"); a row whose remark spreads
-fatalities over several events ("[4 fatalities split across 22 events]") is left out of the
-fatality scores, as its figure cannot be read off the note.
+actor2, country, admin1, admin2, admin3, location, latitude, longitude, geo_precision, notes,
+fatalities, source), as ACLED exports it: event_date in ISO form ("2020-08-14") or the
+export's day-first form with a time ("14/08/2020 00:00:00"). The text is the note with its
+bracketed coding remarks removed ("[size=no report]"); a row whose remark spreads fatalities
+over several events ("[4 fatalities split across 22 events]") is left out of the fatality
+scores, as its figure cannot be read off the note.
 
 Scores: fatalities exact match and mean absolute error (sitrep's figure is the sum of its
 incident ``killed`` claims with a count and no blocking flag, 0 when none; the regex peer sums
 the distinct killed figures it finds); event type and sub-event type accuracy of the main
-event; location within 25 km (the best resolved location place against latitude/longitude);
-event date exact. The date must come from the note itself: event_date is used only as the
-anchor for relative expressions ("on Tuesday"), never as an answer, so a note without a date
-scores a miss.
+event; location within 5 km and 25 km (the best resolved location place against
+latitude/longitude), the 25 km rate by ACLED's geo_precision (1 the town itself, 2 near it or
+part of a region, 3 a larger region's point), and whether the predicted point lies in the
+coded admin1 and admin2 (the units of the nearest war-gazetteer place, for the countries that
+gazetteer covers); event date exact. The date must come from the note itself: event_date is
+used only as the anchor for relative expressions ("on Tuesday"), never as an answer, so a
+note without a date scores a miss. A metric with nothing to score is None (``n/a``), never 0.
 """
 
 from __future__ import annotations
@@ -36,7 +41,9 @@ REFERENCE = (
     "conservative reported figure; no published extraction benchmark on notes"
 )
 _REMARK = re.compile(r"\s*\[[^\]]*\]")
-_SPLIT = re.compile(r"\[[^\]]*fatalit[^\]]*(?:split|across|spread)[^\]]*\]", re.I)
+_SPLIT = re.compile(
+    r"\[[^\]]*fatalit[^\]]*(?:split|across|spread|divided|distributed)[^\]]*\]", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,11 @@ class Row:
     lon: float | None
     fatalities: int | None
     split: bool
+    country: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    location: str = ""
+    geo_precision: int | None = None
 
 
 def clean_note(note: str) -> str:
@@ -66,15 +78,43 @@ def _float(value: str | None) -> float | None:
         return None
 
 
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%d %B %Y",
+    "%d-%B-%Y",
+    "%d %b %Y",
+    "%d-%b-%Y",
+)
+_SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
 def _date(value: str | None) -> dt.date | None:
+    """An event_date as ACLED writes it: ISO, "14/08/2020 00:00:00" (day first, as in its
+    exports; month first only when the day cannot be a month), or "14 August 2020"."""
     if not value:
         return None
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%m/%d/%Y"):
+    text = value.strip()
+    m = _SLASHED.fullmatch(text)
+    if m:
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        day, month = (b, a) if b > 12 else (a, b)
         try:
-            return dt.datetime.strptime(value.strip(), fmt).date()
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
     return None
+
+
+def _int(value: str | None) -> int | None:
+    text = (value or "").strip()
+    return int(text) if text.isdigit() else None
 
 
 def read_rows(path: Path) -> list[Row]:
@@ -95,6 +135,11 @@ def read_rows(path: Path) -> list[Row]:
                     lon=_float(rec.get("longitude")),
                     fatalities=int(fat) if fat.strip().isdigit() else None,
                     split=bool(_SPLIT.search(note)),
+                    country=(rec.get("country") or "").strip(),
+                    admin1=(rec.get("admin1") or "").strip(),
+                    admin2=(rec.get("admin2") or "").strip(),
+                    location=(rec.get("location") or "").strip(),
+                    geo_precision=_int(rec.get("geo_precision")),
                 )
             )
     return rows
@@ -139,13 +184,117 @@ def best_place(places: list[Place]) -> Place | None:
     return min(cands, key=lambda p: (rank.get(p.precision or "country", 5), p.start))
 
 
-def fatality_scores(pairs: list[tuple[int, int]]) -> dict[str, float]:
-    """Exact-match rate and mean absolute error over (gold, predicted) fatality pairs."""
+def fatality_scores(pairs: list[tuple[int, int]]) -> dict[str, float | None]:
+    """Exact-match rate and mean absolute error over (gold, predicted) fatality pairs (None,
+    n/a, when there are none)."""
     if not pairs:
-        return {"fatalities_exact": 0.0, "fatalities_mae": 0.0}
+        return {"fatalities_exact": None, "fatalities_mae": None}
     exact = sum(g == p for g, p in pairs) / len(pairs)
     mae = sum(abs(g - p) for g, p in pairs) / len(pairs)
     return {"fatalities_exact": round(exact, 4), "fatalities_mae": round(mae, 4)}
+
+
+def rate(hits: int, total: int) -> float | None:
+    """hits / total rounded, or None (n/a) when there is nothing to score."""
+    return round(hits / total, 4) if total else None
+
+
+# ACLED's country names of the countries the war gazetteer covers.
+COUNTRY_CODES = {
+    "ukraine": "UA",
+    "russia": "RU",
+    "israel": "IL",
+    "palestine": "PS",
+    "syria": "SY",
+    "lebanon": "LB",
+    "sudan": "SD",
+    "south sudan": "SS",
+    "yemen": "YE",
+    "iraq": "IQ",
+    "afghanistan": "AF",
+    "myanmar": "MM",
+    "democratic republic of congo": "CD",
+    "somalia": "SO",
+    "mali": "ML",
+    "burkina faso": "BF",
+    "nigeria": "NG",
+    "ethiopia": "ET",
+}
+
+
+@dataclass(slots=True)
+class LocationTally:
+    """Counts behind the location scores."""
+
+    located: int = 0
+    near5: int = 0
+    near25: int = 0
+    by_precision: dict[int, list[int]] | None = None  # geo_precision -> [hits, total]
+    admin1: list[int] | None = None  # [hits, total]
+    admin2: list[int] | None = None
+
+    def add(self, row: Row, place: Place | None) -> None:
+        """Score one row's predicted place against its coded point and units."""
+        if row.lat is None or row.lon is None:
+            return
+        if self.by_precision is None:
+            self.by_precision, self.admin1, self.admin2 = {}, [0, 0], [0, 0]
+        assert self.admin1 is not None and self.admin2 is not None
+        self.located += 1
+        d = (
+            haversine_km(place.lat, place.lon, row.lat, row.lon)
+            if place is not None and place.lat is not None and place.lon is not None
+            else None
+        )
+        self.near5 += d is not None and d <= 5.0
+        self.near25 += d is not None and d <= 25.0
+        if row.geo_precision is not None:
+            cell = self.by_precision.setdefault(row.geo_precision, [0, 0])
+            cell[0] += d is not None and d <= 25.0
+            cell[1] += 1
+        code = COUNTRY_CODES.get(row.country.lower())
+        if code is None:
+            return
+        from sitrep.extract.places import war_gazetteer as wg
+
+        got = None
+        if place is not None and place.lat is not None and place.lon is not None:
+            got = wg.load().nearest(place.lat, place.lon, max_km=30.0, country=code)
+        gaz = wg.load()
+        for gold, code_name, cell in (
+            (row.admin1, "ADM1", self.admin1),
+            (row.admin2, "ADM2", self.admin2),
+        ):
+            units = [
+                u
+                for u in gaz.admins_by_key(wg.normalize(gold))
+                if gold
+                if u.country == code and u.feature_code == code_name
+            ]
+            if not units:  # a unit the gazetteer does not know is not scored
+                continue
+            cell[1] += 1
+            cell[0] += got is not None and any(
+                (got.admin1 if code_name == "ADM1" else got.admin2)
+                == (u.admin1 if code_name == "ADM1" else u.admin2)
+                for u in units
+            )
+
+    def scores(self) -> dict[str, float | None]:
+        """The location metrics (n/a where nothing was scored)."""
+        out: dict[str, float | None] = {
+            "location_acc_5km": rate(self.near5, self.located),
+            "location_acc_25km": rate(self.near25, self.located),
+        }
+        by_precision = self.by_precision or {}
+        for level in (1, 2, 3):
+            hits, total = by_precision.get(level, [0, 0])
+            out[f"location_acc_25km_geo{level}"] = rate(hits, total)
+        a1 = self.admin1 or [0, 0]
+        a2 = self.admin2 or [0, 0]
+        out["admin1_accuracy"] = rate(a1[0], a1[1])
+        out["admin2_accuracy"] = rate(a2[0], a2[1])
+        return out
 
 
 # The keyword peer's event typing: the first list whose word occurs in the note wins, in this
@@ -216,7 +365,7 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     peer_fat: list[tuple[int, int]] = []
     types = subtypes = typed = 0
     peer_types = peer_subtypes = 0
-    near = located = 0
+    loc = LocationTally()
     dates = dated = 0
     for row, doc in progress.track(zip(rows, docs, strict=True), len(rows), "acled"):
         art = Article(id=row.id, text=row.text, published=row.event_date)
@@ -239,11 +388,7 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
             kw = keyword_event_type(row.text)
             peer_types += kw is not None and kw[0].lower() == row.event_type.lower()
             peer_subtypes += kw is not None and kw[1].lower() == row.sub_event_type.lower()
-        if row.lat is not None and row.lon is not None:
-            located += 1
-            p = best_place(places)
-            if p is not None and p.lat is not None and p.lon is not None:
-                near += haversine_km(p.lat, p.lon, row.lat, row.lon) <= 25.0
+        loc.add(row, best_place(places))
         if row.event_date is not None:
             dated += 1
             days = [t for t in times if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)]
@@ -251,15 +396,15 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     report = Report(task="acled", n=len(rows), reference=REFERENCE)
     report.systems["sitrep"] = {
         **fatality_scores(sit_fat),
-        "event_type_accuracy": round(types / typed, 4) if typed else 0.0,
-        "sub_event_type_accuracy": round(subtypes / typed, 4) if typed else 0.0,
-        "location_acc_25km": round(near / located, 4) if located else 0.0,
-        "event_date_exact": round(dates / dated, 4) if dated else 0.0,
+        "event_type_accuracy": rate(types, typed),
+        "sub_event_type_accuracy": rate(subtypes, typed),
+        **loc.scores(),
+        "event_date_exact": rate(dates, dated),
     }
     report.systems["regex"] = {
         **fatality_scores(peer_fat),
-        "event_type_accuracy": round(peer_types / typed, 4) if typed else 0.0,
-        "sub_event_type_accuracy": round(peer_subtypes / typed, 4) if typed else 0.0,
+        "event_type_accuracy": rate(peer_types, typed),
+        "sub_event_type_accuracy": rate(peer_subtypes, typed),
     }
     report.notes.append(
         f"{len(sit_fat)} rows in the fatality scores ({sum(r.split for r in rows)} with split "
@@ -268,6 +413,11 @@ def run(data: Path, *, limit: int | None = None, progress: Progress) -> Report:
     report.notes.append(
         "regex peer: fatalities from a number near a death word; event types from the first "
         "matching ACLED keyword list (KEYWORD_TYPES)"
+    )
+    report.notes.append(
+        f"location: {loc.located} rows with coordinates; geo1/geo2/geo3 split them by ACLED's "
+        "geo_precision; admin1/admin2: the coded unit holds the war-gazetteer place nearest "
+        "the prediction (countries that gazetteer covers)"
     )
     report.notes.append(
         "event date: from the note's own first day expression; event_date is only the anchor "

@@ -51,7 +51,8 @@ class Report:
 
     task: str
     n: int
-    systems: dict[str, dict[str, float]] = field(default_factory=dict)
+    # Metric values are floats, or None (shown as n/a) for a metric with nothing to score.
+    systems: dict[str, dict[str, Any]] = field(default_factory=dict)
     reference: str | None = None
     notes: list[str] = field(default_factory=list)
 

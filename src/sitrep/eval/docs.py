@@ -152,7 +152,14 @@ def render(results: dict[str, Any]) -> str:
         lines.append("|---|" + "---|" * len(metrics))
         for name, scores in systems.items():
             label = f"**{name}**" if name == "sitrep" else name
-            lines.append(f"| {label} | " + " | ".join(_fmt(scores.get(m)) for m in metrics) + " |")
+            lines.append(
+                f"| {label} | "
+                + " | ".join(
+                    "n/a" if m in scores and scores[m] is None else _fmt(scores.get(m))
+                    for m in metrics
+                )
+                + " |"
+            )
         lines.append("")
         if entry.get("reference"):
             lines.append(f"Published reference: {entry['reference']}")
