@@ -67,7 +67,7 @@ def test_a_dateline_after_a_scrapers_date_stamp_is_not_the_place() -> None:
 def test_a_claim_in_a_village_of_a_named_region_is_placed_in_that_region() -> None:
     text = (
         "Shelling kills two in frontline village\n"
-        "Two civilians were killed in Novoivanivka, a village in Ukraine's Kherson region, "
+        "Two civilians were killed in Novozorianivka, a village in Ukraine's Kherson region, "
         "officials said on Tuesday."
     )
     record = sitrep.extract(text, published="2023-05-02")

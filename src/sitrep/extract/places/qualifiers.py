@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.places import gazetteer as gz
-from sitrep.extract.places import scoring
+from sitrep.extract.places import scoring, war_places
 from sitrep.extract.places.gazetteer import GeoEntry, normalize
 from sitrep.extract.places.lexicon import (
     DIRECTIONS,
@@ -93,29 +93,24 @@ def qualifier(
     return (country, "in") if country is not None and linked else None
 
 
-def area_of(entry: GeoEntry, how: str, region: bool) -> GeoEntry:
-    """What a qualifying mention stands for: a division's largest town after a comma or
-    with a division word stands for the division ("Hryhorivka, Donetsk"); a town after a
-    neighbourhood noun is the town."""
-    if entry.kind == "city" and (region or how.startswith(("comma", "paren"))):
-        return gz.load().admin1_area(entry) or entry
-    return entry
-
-
-def usable(entry: GeoEntry, how: str, region: bool) -> bool:
-    """Whether a resolved mention can qualify another: a division or country, a town that
-    stands for its division, or any town after a neighbourhood noun ("X district of Y")."""
+def area_of(entry: GeoEntry, how: str, region: bool, text: str) -> GeoEntry | None:
+    """What a qualifying mention stands for: a division's largest town (or a town a
+    war-zone region is named after) after a comma, in brackets or with a division word
+    stands for the division ("Hryhorivka, Donetsk"); a town after a neighbourhood noun is
+    the town; a division or country is itself. None when it can qualify nothing."""
     if entry.kind in ("region", "country"):
-        return True
+        return entry
     if region or how.startswith(("comma", "paren")):
-        return gz.load().admin1_area(entry) is not None
-    return how == "noun"
+        return war_places.division(text, entry.country) or gz.load().admin1_area(entry)
+    return entry if how == "noun" else None
 
 
 def inside(entry: GeoEntry, area: GeoEntry) -> bool:
     """Whether a reading lies in the area a qualifier names."""
     if not area.country or entry.country != area.country:
         return False
+    if war_places.is_war_entry(area) and not war_places.is_war_entry(entry):
+        return area.kind == "region" and war_places.contains(area, entry)
     if area.kind == "country" or not area.admin1:
         return True
     if area.kind == "city":  # "the Tal al-Sultan neighbourhood of Rafah"
@@ -147,6 +142,22 @@ def family(doc: Doc, end: int) -> bool:
     """Whether a family or clan word follows a name ("the Hassan family"): a person's name
     when no place of the article's countries goes by it (see resolve)."""
     return end < len(doc) and doc[end].is_lower and doc[end].lower_ in PERSON_GROUP_WORDS
+
+
+_LINKS = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "e", "i", "ud", "ul", "-"})
+
+
+def _fragment(doc: Doc, end: int) -> bool:
+    """Whether a name goes on past the mention through an Arabic or Persian link ("Tal
+    al-Sultan", "Qala-e-Bakhtiar", "Deir ez-Zor"): the mention is part of a longer name."""
+    words = [t.lower_ for t in doc[end : end + 4]]
+    links = 0
+    for w in words:
+        if w in _LINKS:
+            links += 1
+            continue
+        return links >= 2 and doc[end + links].text[:1].isupper()
+    return False
 
 
 def _glued(text: str) -> bool:
@@ -184,7 +195,9 @@ def not_a_place(doc: Doc, span: Span, labels: Labels) -> bool:
     key = strip_mention(span.text)[0]
     if key in ORGANISATION_NAMES or normalize(span.text) in ORGANISATION_NAMES:
         return True
-    if len(span) == 1 and _glued(span.text):
+    if len(span) == 1 and (_glued(span.text) or span[0].lower_ in DIRECTIONS):
+        return True  # "Ukrainebegan"; "Central" of "World Central Kitchen"
+    if _fragment(doc, span.end):  # "Tal" of "Tal al-Sultan", "Qala" of "Qala-e-Bakhtiar"
         return True
     cands = gz.load().lookup_key(key)
     if not cands and span.text in labels.surnames:
@@ -246,6 +259,8 @@ def in_a_city(span: Span, label: str) -> bool:
 def own_name(span: Span, entry: GeoEntry) -> bool:
     """Whether the entry goes by the mention's own name (not one of its words only); a
     division named by its largest town ("the Kherson region") goes by the town's name."""
+    if war_places.is_war_entry(entry):  # found by this name in the war gazetteer
+        return True
     cands = gz.load().lookup_key(strip_mention(span.text)[0])
     if entry in cands:
         return True
@@ -284,9 +299,9 @@ def qualified(
             continue
         j, how = q
         q_entry = resolved[j][0]
-        if q_entry is None or not usable(q_entry, how, mentions[j][3]):
+        area = None if q_entry is None else area_of(q_entry, how, mentions[j][3], texts[j])
+        if q_entry is None or area is None:
             continue
-        area = area_of(q_entry, how, mentions[j][3])
         entry = r[0]
         big = entry is not None and entry.population >= 100_000
         if big and how != "noun" and entry is not None and not inside(entry, area):
@@ -297,27 +312,49 @@ def qualified(
         else:
             ranked = scoring.rank(key, ctx, region=m[3], shadow=False)
             inner = [e for _, e in ranked if inside(e, area)]
+            spread = [e for e in inner if gz.distance_km(e.lat, e.lon, *_at(inner[0])) > 25]
+            if spread and area.kind == "region":
+                inner = []  # several of that name in the division: no guess
             town_comma = how == "comma" and q_entry.kind == "city"
             first = resolved[int(how[6:])] if how.startswith("paren:") else (None, 0.0, None)
+            units = [texts[int(how[6:])], texts[j]] if how.startswith("paren:") else [texts[j]]
+            war = None if inner else _war_inside(key, units, area.country)
             if inner:
                 decision = (inner[0], 0.8, scoring.entry_precision(inner[0]), False)
+            elif war is not None:  # "Hroza (Kupiansk raion, Kharkiv)": the war gazetteer's
+                decision = (war, 0.8, scoring.entry_precision(war), False)
             elif entry is None and first[0] is not None:  # "Hroza (Kupiansk raion, Kharkiv)"
                 decision = (first[0], 0.3, first[2], True)
-            elif (entry is None and not town_comma) or (how == "noun" and not big):
+            elif (
+                (entry is None and not town_comma)
+                or (how == "noun" and not big)
+                or (area is not q_entry and not big)
+                or (area.kind == "region" and entry is not None and entry.population < 10_000)
+            ):
                 # Unknown there: the area it lies in ("Wad al-Noura, a village in Sudan's
                 # Gezira state"); a name known elsewhere keeps its reading unless the text
-                # says what it is ("St. Gregory of Narek in Vatican" is no Vatican place).
+                # says what it is ("St. Gregory of Narek in Vatican" is no Vatican place)
+                # or the division a town names holds several of that name ("X, Donetsk").
                 decision = (area, 0.3, scoring.entry_precision(area), True)
             else:
                 continue
+        if m[3] and decision[2] == "city":  # "Kupiansk raion (Kharkiv)": still the raion
+            decision = (decision[0], decision[1], "region", decision[3])
         decided[i] = decision
         by_key.setdefault(key, (area, decision))
         chosen = decision[0]
         far = gz.distance_km(chosen.lat, chosen.lon, q_entry.lat, q_entry.lon) > 30
         town = chosen.kind == "city"  # "University of California, Los Angeles": no
         comma = how == "comma" or how.startswith("paren")
-        if comma and area is not q_entry and not decision[3] and far and town:
+        if comma and area is not q_entry and (decision[3] or (far and town)):
             as_region[j] = area
+    for j, (m, r) in enumerate(zip(mentions, resolved, strict=True)):
+        # "Beryslav (Kherson)": a town in brackets after a name is the division it names
+        after_name = m[1] > 1 and doc[m[1] - 1].text == "(" and doc[m[1] - 2].is_title
+        if j not in as_region and after_name and r[0] is not None and r[0].kind == "city":
+            area = area_of(r[0], "comma", m[3], texts[j])
+            if area is not None and area is not r[0]:
+                as_region[j] = area
     for i, r in enumerate(resolved):
         key = strip_mention(texts[i])[0]
         if i in decided or key not in by_key:
@@ -327,6 +364,19 @@ def qualified(
         if entry is None or (entry.population < 100_000 and not inside(entry, area)):
             decided[i] = decision  # the village the article has already placed
     return decided, as_region
+
+
+def _at(e: GeoEntry) -> tuple[float, float]:
+    return e.lat, e.lon
+
+
+def _war_inside(key: str, units: list[str], country: str) -> GeoEntry | None:
+    """The war gazetteer's place of that name in the first unit that has one."""
+    for text in units:
+        found = war_places.inside(key, text, country)
+        if found is not None:
+            return found
+    return None
 
 
 def abroad(entry: GeoEntry, ctx: scoring.Context) -> bool:

@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.places import gazetteer as gz
-from sitrep.extract.places import scoring
+from sitrep.extract.places import scoring, war_places
 from sitrep.extract.places.gazetteer import GeoEntry, normalize
 from sitrep.extract.places.lexicon import (
     ACTOR_VERBS,
@@ -73,7 +73,7 @@ EXTRACTOR = "places.v1"
 DEMONYM_EXTRACTOR = "places.demonym.v1"  # "Russian forces": a country as actor
 EMBEDDED_EXTRACTOR = "places.embedded.v1"  # "the Kentucky Department of Education"
 # A street, building or quarter the gazetteer does not know, placed at the article's city
-# (see _focus_city), with a low confidence: "Royal Street" in a New Orleans story.
+# (see scoring.focus_city), with a low confidence: "Royal Street" in a New Orleans story.
 FALLBACK_EXTRACTOR = "places.fallback.v1"
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -135,6 +135,10 @@ def _resolve_span(
 ) -> tuple[GeoEntry | None, float, Precision | None]:
     key, stripped_region = strip_mention(text)
     region = region or stripped_region
+    if key != normalize(text).removeprefix("the ") and normalize(text).split()[0] in DIRECTIONS:
+        found = war_places.unknown(text, ctx.countries)  # "North Darfur": not Darfur
+        if found[0] is not None and found[0].kind == "region":
+            return found
     if is_demonym(text):  # "European", "Canadian" (not the town in Texas)
         entry = gz.demonym_place(key)
         return entry, 0.7, scoring.entry_precision(entry) if entry else None
@@ -149,6 +153,10 @@ def _resolve_span(
     scored = scoring.rank(key, ctx, region=region)
     if not scored and key.endswith(" camp"):  # "Al-Nuseirat refugee camp": Nuseirat
         scored = scoring.rank(camp_name(key), ctx)
+    if not scored:  # a village, camp or division of a war zone the article is about
+        found = war_places.unknown(text, ctx.countries)
+        if found[0] is not None:
+            return found
     words = key.split()
     if not scored and words and words[-1] not in STREET_WORDS:
         # "Kherson airport", "the Kharkiv city council": the place it is named after (but
@@ -167,7 +175,11 @@ def _resolve_span(
                     # place opens its name or follows "of" ("British Embassy Tokyo" too)
                 if gz.load().salience(sub)[0] < least or gz.demonym_country(sub):
                     continue
-                cand = [c for c in scoring.rank(sub, ctx) if normalize(c[1].name) == sub]
+                cand = [
+                    c
+                    for c in scoring.rank(sub, ctx)
+                    if normalize(c[1].name) == sub and not _small_abroad(c[1], ctx)
+                ]  # "the Drama Theatre" in a Ukrainian story is not in Greece
                 if cand:
                     best = cand[0][1]
                     return (
@@ -178,13 +190,24 @@ def _resolve_span(
     if not scored:
         return None, 0.0, None
     best = scored[0][1]
+    if region and best.kind == "region" and not best.admin1:  # "Sahel region": the unit
+        found = war_places.unknown(text, ctx.countries)
+        if found[0] is not None and found[0].kind == "region":
+            return found
     precision: Precision = scoring.entry_precision(best)
     if region and best.kind == "city":
         precision = "region"
-        if normalize(text).split()[-1] in FIRST_LEVEL_WORDS:
-            # "the Donetsk region": the division its largest town names, at its own point
-            best = gz.load().admin1_area(best) or best
+        division = war_places.unit(text, best.country)  # "Bakhmut district" too
+        if division is None and normalize(text).split()[-1] in FIRST_LEVEL_WORDS:
+            division = gz.load().admin1_area(best)
+        # "the Donetsk region": the division its largest town names, at its own point
+        best = division or best
     return best, scoring.confidence(scored), precision
+
+
+def _small_abroad(entry: GeoEntry, ctx: scoring.Context) -> bool:
+    """A town under 100,000 people in a country the article does not name."""
+    return entry.kind == "city" and entry.population < 100_000 and in_another(entry, ctx)
 
 
 def _generic(text: str) -> bool:
@@ -194,60 +217,6 @@ def _generic(text: str) -> bool:
 
 def _far(a: GeoEntry, b: GeoEntry) -> bool:
     return gz.distance_km(a.lat, a.lon, b.lat, b.lon) > 300
-
-
-def _focus_city(entries: Iterable[GeoEntry | None], ctx: scoring.Context) -> GeoEntry | None:
-    """The city an article is about: in a country it is about, the city it names most
-    often if at least twice, else the biggest city it names, if that has 100,000 people.
-    A city of the state or province the article is clearly about comes first: "Washington
-    Square" twice does not make a New Orleans story a Philadelphia one."""
-    cities = [e for e in entries if e is not None and e.kind == "city" and e.geonameid]
-    if ctx.countries:
-        cities = [e for e in cities if ctx.countries.get(e.country, 0.0) >= 0.5]
-    ranked = sorted(ctx.admin1.items(), key=lambda kv: -kv[1])
-    if ranked and (len(ranked) == 1 or ranked[1][1] < 0.5 * ranked[0][1]):
-        state = ranked[0][0]
-        inside = _most_named([e for e in cities if (e.country, e.admin1) == state])
-        if inside is not None:
-            return inside
-    return _most_named(cities)
-
-
-def _focus_area(entries: list[GeoEntry | None], ctx: scoring.Context) -> GeoEntry | None:
-    """Where an article without a city of its own is: the town, county or state it names
-    most often in the country most of its places lie in (a town before a county or state
-    named as often), else that country."""
-    tally: dict[str, int] = {}
-    for e in entries:
-        if e is not None and e.country:
-            tally[e.country] = tally.get(e.country, 0) + 1
-    if not tally:
-        return None
-    top = max(tally, key=lambda cc: (tally[cc], ctx.countries.get(cc, 0.0)))
-    counts: dict[tuple[int | None, str], list[GeoEntry]] = {}
-    for e in entries:
-        if e is not None and e.country == top and e.kind in ("city", "region"):
-            counts.setdefault((e.geonameid, e.name), []).append(e)
-    if counts:
-        named = max(counts.values(), key=lambda es: (len(es), es[0].kind == "city"))
-        return named[0]
-    return gz.load().country(top)
-
-
-def _most_named(cities: list[GeoEntry]) -> GeoEntry | None:
-    """Of the cities named, the one named most often if at least twice, else the biggest
-    if it has 100,000 people."""
-    counts: dict[int | None, tuple[int, GeoEntry]] = {}
-    for entry in cities:
-        n, _e = counts.get(entry.geonameid, (0, entry))
-        counts[entry.geonameid] = (n + 1, entry)
-    if not counts:
-        return None
-    n, entry = max(counts.values(), key=lambda p: (p[0], p[1].population))
-    if n >= 2:
-        return entry
-    # Named once each: the biggest city, when it is big enough to be the story's dateline.
-    return entry if entry.population >= 100_000 else None
 
 
 def _parts(doc: Doc, ent: Span) -> list[Span]:
@@ -289,12 +258,12 @@ def places(
     Returns:
         One :class:`~sitrep.model.Place` per GPE/LOC/FAC mention, in text order; mentions the
         gazetteer cannot place are kept with ``resolved=False``, except in an article about one
-        city (see ``_focus_city``): there a street, building or quarter the gazetteer does
+        city (see ``scoring.focus_city``): there a street, building or quarter the gazetteer does
         not know gets that city's position, confidence 0.2 and extractor
         ``places.fallback.v1``, and so does a street name the gazetteer places over 300 km
         from it ("Royal Street" in New Orleans is not the Royal Street of elsewhere); in an
         article with no city of its own, such a mention gets the town, county or state it
-        names most, else its country (see ``_focus_area``), confidence 0.1. Demonyms and
+        names most, else its country (see ``scoring.focus_area``), confidence 0.1. Demonyms and
         embedded names never have ``role="location"``, so that claims and events are never
         placed at "Russian" or at the "Toronto" of a transit commission.
     """
@@ -342,6 +311,11 @@ def places(
     found[len(mentions) :] = [
         m for m in found[len(mentions) :] if m[0] == _COUNTY or not not_a_place(doc, m[4], labels)
     ]
+    # Camps and divisions of war zones ("the Maghazi and Bureij camps"): their head word
+    # says they are places, whatever the model's label.
+    taken = {i for _, s, e, _, _ in found for i in range(s, e)}
+    war = [(s, e) for s, e in war_places.spans(doc) if not taken & set(range(s, e))]
+    found.extend(("GPE", s, e, False, doc[s:e]) for s, e in war)
     ctx_extra = len(found)
     inner = [("GPE", s, e, False, doc[s:e]) for s, e in inside] if embedded else []
     inner = [m for m in inner if not not_a_place(doc, m[4], labels)]
@@ -423,8 +397,14 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
     ]
     ctx = scoring.region_context(ctx, resolved)
     second = [_resolve_span(t, m[3], ctx) for t, m in zip(texts, mentions, strict=True)]
-    focus = _focus_city((entry for entry, _, _ in second), ctx)
-    area = None if focus is not None else _focus_area([entry for entry, _, _ in second], ctx)
+    decided, as_region = qualified(doc, texts, mentions, second, ctx)
+    # Where the article is, with the qualifiers' readings ("Mariupol (Donetsk)" names no
+    # city of Donetsk).
+    where = [
+        as_region.get(i) or (decided[i][0] if i in decided else r[0]) for i, r in enumerate(second)
+    ]
+    focus = scoring.focus_city(where, ctx)
+    area = None if focus is not None else scoring.focus_area(where, ctx)
     # Divisions and countries by the token they start at, for "Thruxton, Hampshire".
     containers = {
         m[1]: r[0]
@@ -436,7 +416,6 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
     }
     # Places by the token they end at, for "Derry's Altnagelvin Hospital".
     owners = {m[2]: r[0] for m, r in zip(mentions, second, strict=True) if r[0] is not None}
-    decided, as_region = qualified(doc, texts, mentions, second, ctx)
     out: list[Place] = []
     for i, ((label, start, end, _region, ent), (entry, conf, precision)) in enumerate(
         zip(mentions, second, strict=True)
