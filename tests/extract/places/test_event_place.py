@@ -73,3 +73,12 @@ def test_a_claim_in_a_village_of_a_named_region_is_placed_in_that_region() -> No
     record = sitrep.extract(text, published="2023-05-02")
     place = record.casualties[0].place
     assert place is not None and place.country == "UA" and place.precision == "region"
+
+
+def test_a_place_naming_an_incident_is_where_it_happened() -> None:
+    text = (
+        "Officials mourn the dead\n"
+        "Officials said 30 people died in the Kurakhove attack, the deadliest this month. "
+        "Moscow denied it. Kyiv said it would respond."
+    )
+    assert _places(text) == ["Kurakhove"]

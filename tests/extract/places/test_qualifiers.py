@@ -105,3 +105,8 @@ def test_an_unknown_province_is_not_a_street_of_the_city(nlp: Any) -> None:
     found = _places(nlp, text)
     province = found.get("Lomami Province")
     assert province is None or province.name != "Goma"
+
+
+def test_an_armed_unit_named_after_a_town_is_no_place(nlp: Any) -> None:
+    found = _places(nlp, "Fighters of the Aidar Battalion held the line near Kharkiv.")
+    assert all("Aidar" not in t for t in found) and found["Kharkiv"].country == "UA"

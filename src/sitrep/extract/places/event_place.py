@@ -116,6 +116,8 @@ def use_of(doc: Doc, p: Place) -> Use:
     actor = False
     if top.dep_ == "poss" and not _is_place_word(head):
         actor = True  # "Russia's strike", "the Kyiv region's governor"
+    elif top.dep_ in _MODIFIER_DEPS and head is not top and head.lemma_ in INCIDENT_NOUNS:
+        return Use(p, locative=True, actor=False, dateline=dateline)  # "the Olenivka attack"
     elif top.dep_ in _MODIFIER_DEPS and head is not top and not _is_place_word(head):
         actor = True  # "the Gaza health ministry", "US-made rockets"
     elif top.dep_ in {"nsubj", "nsubjpass", "agent"}:

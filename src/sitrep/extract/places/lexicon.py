@@ -437,6 +437,9 @@ ORGANISATION_NAMES: dict[str, str] = {
     "unrwa": "UN agency for Palestine refugees",
 }
 
+# Last words of an armed unit named after a place: "the Azov Battalion" is no place.
+UNIT_WORDS = frozenset({"battalion", "regiment", "brigade", "division", "militia", "corps"})
+
 # Words after a name that make it a person's or a family's: "the Hassan family", "the
 # Smith household" (Hassan, India is no reading there).
 PERSON_GROUP_WORDS = frozenset(

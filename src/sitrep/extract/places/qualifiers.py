@@ -27,6 +27,7 @@ from sitrep.extract.places.lexicon import (
     QUALIFIER_FILLERS,
     QUALIFIER_NOUNS,
     SUBCITY_NOUNS,
+    UNIT_WORDS,
 )
 from sitrep.extract.places.ruler import PLACE_LABELS, strip_mention
 from sitrep.model import Precision
@@ -194,6 +195,8 @@ def not_a_place(doc: Doc, span: Span, labels: Labels) -> bool:
     """
     key = strip_mention(span.text)[0]
     if key in ORGANISATION_NAMES or normalize(span.text) in ORGANISATION_NAMES:
+        return True
+    if len(span) > 1 and span[-1].lower_ in UNIT_WORDS:  # "the Azov Battalion"
         return True
     if len(span) == 1 and (_glued(span.text) or span[0].lower_ in DIRECTIONS):
         return True  # "Ukrainebegan"; "Central" of "World Central Kitchen"
