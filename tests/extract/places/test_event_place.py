@@ -53,3 +53,32 @@ def test_a_war_wide_total_keeps_its_country() -> None:
         "the United Nations said."
     )
     assert _places(text) == ["Ukraine"]
+
+
+def test_a_dateline_after_a_scrapers_date_stamp_is_not_the_place() -> None:
+    text = (
+        " date 2023-05-02 LVIV: At least 12 people were killed when a missile hit an "
+        "apartment block overnight, officials said.\n"
+        "The strike destroyed two floors of a building in the centre of Odesa."
+    )
+    assert _places(text) == ["Odesa"]
+
+
+def test_a_claim_in_a_village_of_a_named_region_is_placed_in_that_region() -> None:
+    text = (
+        "Shelling kills two in frontline village\n"
+        "Two civilians were killed in Novozorianivka, a village in Ukraine's Kherson region, "
+        "officials said on Tuesday."
+    )
+    record = sitrep.extract(text, published="2023-05-02")
+    place = record.casualties[0].place
+    assert place is not None and place.country == "UA" and place.precision == "region"
+
+
+def test_a_place_naming_an_incident_is_where_it_happened() -> None:
+    text = (
+        "Officials mourn the dead\n"
+        "Officials said 30 people died in the Kurakhove attack, the deadliest this month. "
+        "Moscow denied it. Kyiv said it would respond."
+    )
+    assert _places(text) == ["Kurakhove"]

@@ -29,6 +29,7 @@ from sitrep.extract.attribution.lexicon import (
 from sitrep.extract.attribution.quotes import noun_phrase, quote_spans, split_role
 from sitrep.extract.places.gazetteer import normalize
 from sitrep.extract.places.lexicon import COUNTRY_ALIASES, DEMONYMS
+from sitrep.extract.places.regions import MACRO_REGIONS
 from sitrep.model import Article, CasualtyClaim, Claim, Evidence, Stance, content_id
 from sitrep.nlp import text_of
 
@@ -49,6 +50,10 @@ def _side_names() -> dict[str, str]:
     for code, names in COUNTRY_ALIASES.items():
         for n in names:
             out[normalize(n)] = code
+    for name, code, _, _, extra in MACRO_REGIONS:  # "the Gaza health ministry": PS
+        if code:
+            for n in (name, *extra):
+                out.setdefault(normalize(n), code)
     out.update(DEMONYMS)
     out.update(METONYMS)
     out["us"] = "US"

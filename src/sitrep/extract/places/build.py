@@ -25,9 +25,9 @@ from sitrep.extract.places.lexicon import (
     DIVISION_AFFIXES,
     GENERIC_DIVISION_WORDS,
     LANDMARKS,
-    MACRO_REGIONS,
 )
 from sitrep.extract.places.names import normalize
+from sitrep.extract.places.regions import MACRO_REGIONS
 
 
 def _latin(name: str) -> bool:
@@ -190,6 +190,33 @@ def build() -> tuple[list[Row], dict[str, list[int]]]:
 
     index = {k: sorted(v, key=lambda i: -rows[i][5]) for k, v in aliases.items()}
     return rows, index
+
+
+def admin1_areas(cities: Iterable[dict[str, Any]] | None = None) -> str:
+    """Each first-level division's point and its largest town, as lines of
+    ``country, admin1, lat, lon, geonameid of the largest town`` (tab-separated).
+
+    The point is the median of the division's occupied cells (robust to a few towns coded
+    to the wrong division): "the Donetsk region" is placed there, not at the city of Donetsk.
+    """
+    if cities is None:
+        with (_data_dir() / "cities500.json").open(encoding="utf-8") as fh:
+            cities = json.load(fh).values()
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    largest: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities:
+        div = (str(c["countrycode"]), str(c.get("admin1code") or ""))
+        if not div[1]:
+            continue
+        points[div].append((float(c["latitude"]), float(c["longitude"])))
+        pop = int(c.get("population") or 0)
+        if div not in largest or pop > largest[div][0]:
+            largest[div] = (pop, int(c["geonameid"]))
+    lines = []
+    for (cc, a1), where in sorted(points.items()):
+        lat, lon = _cell_point(where)
+        lines.append(f"{cc}\t{a1}\t{lat:.4f}\t{lon:.4f}\t{largest[(cc, a1)][1]}")
+    return "\n".join(lines)
 
 
 _LEADING_SIDE = re.compile(r"^(?:(?:north|south|east|west|mid|central)\s+)+(?:riding of\s+)?")
@@ -380,4 +407,5 @@ def pack(rows: list[Row], index: dict[str, list[int]]) -> dict[str, bytes | str]
         "pop": array("q", (r[5] for r in rows)).tobytes(),
         "kind": "".join(r[6] for r in rows),
         "admin1": "\n".join(r[7] for r in rows),
+        "areas": admin1_areas(),
     }

@@ -45,6 +45,8 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # ("KYIV:", "JERUSALEM –", "GAZA CITY, Gaza Strip (AP) —", "Reuters | Kyiv | Updated").
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^\n:–—|]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*[:–—|]|\s+-\s")
 _BUREAU_BEFORE = re.compile(r"[^\n|]{0,40}\|\s*$")
+# A date stamp a scraper put before the dateline on its line (" date 2022-08-25 KYIV:").
+_STAMP = re.compile(r"\s*(?:date:?\s+)?\d{4}-\d{2}(?:-\d{2})?\s+", re.I)
 
 # The weight of a mention for the article's incident place: the headline counts most, then
 # the lead; a sentence with a casualty figure counts more than one without.
@@ -96,7 +98,7 @@ def is_dateline(text: str, p: Place) -> bool:
     line_start = text.rfind("\n", 0, p.start) + 1
     before = text[line_start : p.start]
     after = text[p.end : p.end + 60]
-    if before.strip() == "" and _DATELINE_AFTER.match(after):
+    if (before.strip() == "" or _STAMP.fullmatch(before)) and _DATELINE_AFTER.match(after):
         return True
     return bool(_BUREAU_BEFORE.fullmatch(before)) and after.lstrip().startswith("|")
 
@@ -114,6 +116,8 @@ def use_of(doc: Doc, p: Place) -> Use:
     actor = False
     if top.dep_ == "poss" and not _is_place_word(head):
         actor = True  # "Russia's strike", "the Kyiv region's governor"
+    elif top.dep_ in _MODIFIER_DEPS and head is not top and head.lemma_ in INCIDENT_NOUNS:
+        return Use(p, locative=True, actor=False, dateline=dateline)  # "the Olenivka attack"
     elif top.dep_ in _MODIFIER_DEPS and head is not top and not _is_place_word(head):
         actor = True  # "the Gaza health ministry", "US-made rockets"
     elif top.dep_ in {"nsubj", "nsubjpass", "agent"}:

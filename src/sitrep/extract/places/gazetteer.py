@@ -36,7 +36,7 @@ from sitrep.extract.places.names import normalize
 Kind = Literal["city", "region", "country", "continent"]
 
 
-_FORMAT = 22  # bump when the cached layout or the build rules change
+_FORMAT = 23  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital
@@ -46,6 +46,9 @@ _KIND_CODES: dict[str, Kind] = {
     "n": "country",
     "k": "continent",
 }
+
+
+_AREA_KM = 120.0  # a division a town names lies around it
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,10 @@ class Gazetteer:
         self._kind = kind
         self._admin1 = text("admin1")
         self._countries = {self._cc[i]: i for i, k in enumerate(self._kind) if k == "n"}
+        self._areas: dict[tuple[str, str], tuple[float, float, int]] = {}
+        for line in text("areas"):
+            cc, a1, lat, lon, gid = line.split("\t")
+            self._areas[(cc, a1)] = (float(lat), float(lon), int(gid))
 
     def __contains__(self, key: str) -> bool:
         return key in self._keys
@@ -169,6 +176,21 @@ class Gazetteer:
             if pop > best_pop:
                 best_pop, best_kind = pop, kind
         return best_pop, best_kind
+
+    def admin1_area(self, entry: GeoEntry) -> GeoEntry | None:
+        """The first-level division a town names when it is that division's largest town
+        ("the Donetsk region", "Hryhorivka, Donetsk"): a region entry at the division's
+        point, else None (a smaller town's region is the area around it, and so is a town's
+        far from the middle of a wide division: its metropolitan region)."""
+        area = self._areas.get((entry.country, entry.admin1))
+        if area is None or entry.kind != "city" or area[2] != entry.geonameid:
+            return None
+        lat, lon, _ = area
+        if distance_km(lat, lon, entry.lat, entry.lon) > _AREA_KM:
+            return None  # "the Charlotte region" is the city's, not North Carolina
+        return GeoEntry(
+            None, entry.name, entry.country, lat, lon, entry.population, "region", entry.admin1
+        )
 
     def country(self, iso: str) -> GeoEntry | None:
         """The country entry for an ISO code."""

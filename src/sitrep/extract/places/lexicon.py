@@ -50,9 +50,9 @@ _ALIASES = """
 US: United States of America, USA, U.S., U.S.A., America, the States|GB: UK, U.K., Britain,
 Great Britain|RU: Russian Federation, Soviet Union, USSR|KR: South
 Korea, Republic of Korea, Korea|KP: North Korea, DPRK|CD: DR Congo, DRC, Democratic Republic of the
-Congo, Congo-Kinshasa|CG: Republic of the Congo, Congo-Brazzaville|CI: Ivory Coast, Cote
+Congo, Congo-Kinshasa, Congo|CG: Republic of the Congo, Republic of Congo, Congo-Brazzaville|CI: Ivory Coast, Cote
 d'Ivoire|CZ: Czech Republic, Czechia|MM: Burma, Myanmar|IR: Persia|SY: Syrian Arab Republic
-|PS: Palestine, Palestinian Territories, West Bank, Gaza, Gaza Strip|NL: Holland, the
+|PS: Palestine, Palestinian Territories|NL: Holland, the
 Netherlands|AE: UAE, U.A.E., Emirates|VA: Vatican, Holy See|MK: Macedonia|SZ: Swaziland, Eswatini
 |TL: East Timor|CV: Cape Verde|TR: Turkiye|VN: Viet Nam|LA: Laos|BO: Bolivia|VE: Venezuela
 |TZ: Tanzania|MD: Moldova|SS: South Sudan|TW: Taiwan|TT: Trinidad
@@ -146,60 +146,6 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "VT": ("Vt.",), "WY": ("Wyo.",), "MT": ("Mont.",), "ND": ("N.D.",), "SD": ("S.D.",),
     "NH": ("N.H.",), "RI": ("R.I.",), "WV": ("W.Va.",),
 }  # fmt: skip
-
-# Regions news names that are neither countries nor towns (approximate centres), so that
-# "the Middle East" or "Darfur" do not resolve to a village of that name.
-MACRO_REGIONS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
-    ("Middle East", "", 33.14, 35.86, ("Mideast",)),  # GeoNames 6269133
-    ("Persian Gulf", "", 27.0, 51.0, ("Arabian Gulf",)),
-    ("Balkans", "", 43.0, 21.0, ()),
-    ("Caucasus", "", 42.5, 44.5, ("North Caucasus",)),
-    ("Scandinavia", "", 62.0, 14.0, ()),
-    ("Sahel", "", 14.0, 2.0, ()),
-    ("Horn of Africa", "", 8.0, 45.0, ()),
-    # GeoNames has no Latin America: South America's point (GeoNames 6255150), where most
-    # of it lies.
-    ("Latin America", "", -14.60485, -57.65625, ()),
-    ("Central Asia", "", 43.0, 65.0, ()),
-    ("Southeast Asia", "", 10.0, 106.0, ()),
-    ("West Africa", "", 11.0, -3.0, ()),
-    ("East Africa", "", 0.0, 37.0, ()),
-    ("Kurdistan", "", 36.5, 44.0, ()),
-    ("Kashmir", "", 34.0, 75.5, ()),
-    ("Punjab", "", 31.0, 74.0, ()),
-    ("Arctic", "", 80.0, 0.0, ()),
-    ("Antarctica", "", -80.0, 0.0, ()),
-    ("Donbas", "UA", 48.0, 38.0, ("Donbass",)),
-    ("Crimea", "UA", 45.0, 34.0, ("Crimean Peninsula",)),
-    ("Darfur", "SD", 13.0, 24.5, ()),
-    ("Siberia", "RU", 60.0, 100.0, ()),
-    ("Tigray", "ET", 14.0, 39.0, ()),
-    ("Sinai", "EG", 29.5, 33.8, ("Sinai Peninsula",)),
-    ("Golan Heights", "SY", 33.0, 35.75, ("Golan",)),
-    ("Nagorno-Karabakh", "AZ", 39.8, 46.75, ("Karabakh",)),
-    ("Transnistria", "MD", 47.25, 29.4, ()),
-    ("Balochistan", "PK", 28.5, 65.0, ("Baluchistan",)),
-    ("Patagonia", "AR", -45.0, -69.0, ()),
-    ("South Ossetia", "GE", 42.3, 44.0, ()),
-    ("Abkhazia", "GE", 43.0, 41.0, ()),
-    ("Chechnya", "RU", 43.4, 45.7, ()),
-    ("England", "GB", 52.5, -1.5, ()),
-    ("Scotland", "GB", 56.5, -4.0, ()),
-    ("Wales", "GB", 52.3, -3.7, ()),
-    ("Northern Ireland", "GB", 54.6, -6.7, ()),
-    ("Black Sea", "", 43.0, 35.0, ()),
-    ("Sea of Azov", "", 46.0, 36.5, ("Azov Sea",)),
-    ("Mediterranean", "", 35.0, 20.0, ("Mediterranean Sea",)),  # GeoNames 363196
-    ("Baltic Sea", "", 58.0, 20.0, ("Baltic",)),
-    ("Red Sea", "", 20.0, 38.5, ()),
-    ("Caribbean", "", 15.0, -75.0, ("Caribbean Sea",)),
-    ("Atlantic Ocean", "", 10.0, -25.0, ("Atlantic",)),  # GeoNames' points
-    ("Pacific Ocean", "", 0.0, -160.0, ("Pacific",)),
-    ("Indian Ocean", "", -10.0, 70.0, ()),
-    ("North Africa", "", 28.0, 10.0, ()),
-    ("Central America", "", 12.8, -85.6, ()),
-    ("Korean Peninsula", "", 37.5, 127.5, ()),
-)
 
 # Adjectives of continents and world regions.
 REGION_ADJECTIVES = {
@@ -465,6 +411,77 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "from"})
 MOTION_VERBS = frozenset(
     {"move", "drive", "travel", "come", "go", "return", "fly", "head", "relocate", "walk", "run"}
 )
+
+# Armed groups and organisations whose names are (alternate names of) towns: the name is
+# never the town in the news. Each with why it collides.
+ORGANISATION_NAMES: dict[str, str] = {
+    "hamas": "Palestinian movement; an alternate name of Hamm, Germany",
+    "hezbollah": "Lebanese movement; villages of that name in Lebanon",
+    "hizbollah": "spelling of Hezbollah",
+    "houthis": "Yemeni movement (Ansar Allah); a clan name of villages",
+    "houthi": "Yemeni movement (Ansar Allah)",
+    "wagner": "Russian mercenary group; towns in the US, Brazil and Germany",
+    "taliban": "Afghan movement; a village of that name",
+    "al shabaab": "Somali movement; villages called Shabaab",
+    "shabaab": "short for al-Shabaab",
+    "boko haram": "Nigerian movement",
+    "jnim": "Sahel coalition (Jama'at Nusrat al-Islam wal-Muslimin)",
+    "m23": "Congolese rebel movement (March 23 Movement)",
+    "rsf": "Sudan's Rapid Support Forces",
+    "idf": "Israel Defense Forces",
+    "janjaweed": "Sudanese militia",
+    "fatah": "Palestinian party; villages called Fatah",
+    "isis": "Islamic State; an alternate name of towns",
+    "isil": "Islamic State",
+    "daesh": "Islamic State",
+    "unrwa": "UN agency for Palestine refugees",
+}
+
+# Last words of an armed unit named after a place: "the Azov Battalion" is no place.
+UNIT_WORDS = frozenset({"battalion", "regiment", "brigade", "division", "militia", "corps"})
+
+# Words after a name that make it a person's or a family's: "the Hassan family", "the
+# Smith household" (Hassan, India is no reading there).
+PERSON_GROUP_WORDS = frozenset(
+    {"family", "families", "clan", "tribe", "household", "brothers", "sisters", "siblings"}
+)
+
+# Between a place and the division it lies in: "Wad al-Noura, a village in Sudan's Gezira
+# state", "Chaplyne, a small town in the Dnipropetrovsk region", "Uman, in the central
+# Cherkasy Oblast", "the Tal al-Sultan neighbourhood of Rafah".
+QUALIFIER_NOUNS = frozenset(
+    {"village", "town", "city", "settlement", "hamlet", "camp", "neighbourhood", "neighborhood"}
+    | {"district", "suburb", "area", "community", "kibbutz", "locality", "municipality"}
+    | {"quarter", "township", "refugee", "displacement"}
+)
+QUALIFIER_FILLERS = frozenset(
+    {"a", "an", "the", "small", "tiny", "large", "rural", "remote", "nearby", "densely"}
+    | {"populated", "farming", "border", "coastal", "key", "strategic", "industrial"}
+    | {"frontline", "front-line", "occupied", "besieged", "embattled"}
+)
+# Nouns for which a city in that position means the area around it, not the division
+# ("the Tal al-Sultan neighbourhood of Rafah").
+SUBCITY_NOUNS = frozenset(
+    {"camp", "neighbourhood", "neighborhood", "district", "suburb", "area", "quarter"}
+)
+
+# Division words for which a division's largest town stands for the whole division ("the
+# Donetsk region", "Kherson oblast"); a "district" or "county" of a town is the area
+# around the town.
+FIRST_LEVEL_WORDS = frozenset(
+    {"region", "oblast", "province", "governorate", "state", "prefecture"}
+)
+
+# Nouns of settlements: "the village of X" is a place, however small (the ruler takes it
+# over the model's PERSON or ORG).
+SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "township"})
+
+# Words after which a building's or office's name names its place ("University of Kent").
+NAMED_AFTER = frozenset({"of", "de", "du", "del", "da", "the", "in", "at"})
+
+# Division words that make a name the model took for an organisation a place: "Kherson
+# Oblast", "Idlib Governorate", "North Kivu Province" (not "state": "Islamic State").
+DIVISION_WORDS = frozenset({"oblast", "governorate", "province", "region", "raion"})
 
 # Institutions and feasts that towns are named after.
 NOT_TOWNS = frozenset({"congress", "parliament", "senate", "christmas", "easter", "eden"})

@@ -15,17 +15,20 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.places import gazetteer as gz
-from sitrep.extract.places import scoring
+from sitrep.extract.places import scoring, war_places
 from sitrep.extract.places.gazetteer import GeoEntry, normalize
 from sitrep.extract.places.lexicon import (
     ACTOR_VERBS,
+    BUILDINGS,
     CITY_ABBREVIATIONS,
     CIVIC_WORDS,
     CONNECTORS,
     DIRECTIONS,
     FACILITY_WORDS,
+    FIRST_LEVEL_WORDS,
     GENERIC_LAND,
     LOCAL_ABBREVIATIONS,
+    NAMED_AFTER,
     REGION_WORDS,
     STREET_WORDS,
     TITLES,
@@ -45,6 +48,20 @@ from sitrep.extract.places.mentions import (
     unknown_names,
     unlabelled_buildings,
 )
+from sitrep.extract.places.qualifiers import (
+    Mention,
+    camp_name,
+    division_name,
+    family,
+    in_a_city,
+    label_counts,
+    not_a_place,
+    own_name,
+    qualified,
+)
+from sitrep.extract.places.qualifiers import (
+    abroad as in_another,
+)
 from sitrep.extract.places.ruler import (
     PLACE_LABELS,
     add_gazetteer_ruler,
@@ -56,7 +73,7 @@ EXTRACTOR = "places.v1"
 DEMONYM_EXTRACTOR = "places.demonym.v1"  # "Russian forces": a country as actor
 EMBEDDED_EXTRACTOR = "places.embedded.v1"  # "the Kentucky Department of Education"
 # A street, building or quarter the gazetteer does not know, placed at the article's city
-# (see _focus_city), with a low confidence: "Royal Street" in a New Orleans story.
+# (see scoring.focus_city), with a low confidence: "Royal Street" in a New Orleans story.
 FALLBACK_EXTRACTOR = "places.fallback.v1"
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -83,6 +100,8 @@ def _mention_bounds(doc: Doc, ent: Span) -> tuple[int, int, bool]:
         region = True
     while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
         start += 1
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in REGION_WORDS:
+        region = True  # "the region of Dnipropetrovsk"
     return start, end, region or _beside_a_state(doc, start, end)
 
 
@@ -116,6 +135,10 @@ def _resolve_span(
 ) -> tuple[GeoEntry | None, float, Precision | None]:
     key, stripped_region = strip_mention(text)
     region = region or stripped_region
+    if key != normalize(text).removeprefix("the ") and normalize(text).split()[0] in DIRECTIONS:
+        found = war_places.unknown(text, ctx.countries)  # "North Darfur": not Darfur
+        if found[0] is not None and found[0].kind == "region":
+            return found
     if is_demonym(text):  # "European", "Canadian" (not the town in Texas)
         entry = gz.demonym_place(key)
         return entry, 0.7, scoring.entry_precision(entry) if entry else None
@@ -128,6 +151,12 @@ def _resolve_span(
     if region and scoring.country_name(key):  # "a US state", "U.S. District Court": the country
         region = False
     scored = scoring.rank(key, ctx, region=region)
+    if not scored and key.endswith(" camp"):  # "Al-Nuseirat refugee camp": Nuseirat
+        scored = scoring.rank(camp_name(key), ctx)
+    if not scored:  # a village, camp or division of a war zone the article is about
+        found = war_places.unknown(text, ctx.countries)
+        if found[0] is not None:
+            return found
     words = key.split()
     if not scored and words and words[-1] not in STREET_WORDS:
         # "Kherson airport", "the Kharkiv city council": the place it is named after (but
@@ -140,9 +169,17 @@ def _resolve_span(
                 edges = {words[i], words[i + n - 1]}
                 if edges & (FACILITY_WORDS | CONNECTORS | {"the", "and"}):
                     continue  # "University of California": California, not University, FL
+                after = words[i - 1] in NAMED_AFTER | FACILITY_WORDS if i else True
+                if words[-1] in FACILITY_WORDS | BUILDINGS and not after:
+                    continue  # "Al-Ahli al-Arabi Hospital" is not at Arabi: a building's
+                    # place opens its name or follows "of" ("British Embassy Tokyo" too)
                 if gz.load().salience(sub)[0] < least or gz.demonym_country(sub):
                     continue
-                cand = [c for c in scoring.rank(sub, ctx) if normalize(c[1].name) == sub]
+                cand = [
+                    c
+                    for c in scoring.rank(sub, ctx)
+                    if normalize(c[1].name) == sub and not _small_abroad(c[1], ctx)
+                ]  # "the Drama Theatre" in a Ukrainian story is not in Greece
                 if cand:
                     best = cand[0][1]
                     return (
@@ -153,10 +190,24 @@ def _resolve_span(
     if not scored:
         return None, 0.0, None
     best = scored[0][1]
+    if region and best.kind == "region" and not best.admin1:  # "Sahel region": the unit
+        found = war_places.unknown(text, ctx.countries)
+        if found[0] is not None and found[0].kind == "region":
+            return found
     precision: Precision = scoring.entry_precision(best)
     if region and best.kind == "city":
         precision = "region"
+        division = war_places.unit(text, best.country)  # "Bakhmut district" too
+        if division is None and normalize(text).split()[-1] in FIRST_LEVEL_WORDS:
+            division = gz.load().admin1_area(best)
+        # "the Donetsk region": the division its largest town names, at its own point
+        best = division or best
     return best, scoring.confidence(scored), precision
+
+
+def _small_abroad(entry: GeoEntry, ctx: scoring.Context) -> bool:
+    """A town under 100,000 people in a country the article does not name."""
+    return entry.kind == "city" and entry.population < 100_000 and in_another(entry, ctx)
 
 
 def _generic(text: str) -> bool:
@@ -166,60 +217,6 @@ def _generic(text: str) -> bool:
 
 def _far(a: GeoEntry, b: GeoEntry) -> bool:
     return gz.distance_km(a.lat, a.lon, b.lat, b.lon) > 300
-
-
-def _focus_city(entries: Iterable[GeoEntry | None], ctx: scoring.Context) -> GeoEntry | None:
-    """The city an article is about: in a country it is about, the city it names most
-    often if at least twice, else the biggest city it names, if that has 100,000 people.
-    A city of the state or province the article is clearly about comes first: "Washington
-    Square" twice does not make a New Orleans story a Philadelphia one."""
-    cities = [e for e in entries if e is not None and e.kind == "city" and e.geonameid]
-    if ctx.countries:
-        cities = [e for e in cities if ctx.countries.get(e.country, 0.0) >= 0.5]
-    ranked = sorted(ctx.admin1.items(), key=lambda kv: -kv[1])
-    if ranked and (len(ranked) == 1 or ranked[1][1] < 0.5 * ranked[0][1]):
-        state = ranked[0][0]
-        inside = _most_named([e for e in cities if (e.country, e.admin1) == state])
-        if inside is not None:
-            return inside
-    return _most_named(cities)
-
-
-def _focus_area(entries: list[GeoEntry | None], ctx: scoring.Context) -> GeoEntry | None:
-    """Where an article without a city of its own is: the town, county or state it names
-    most often in the country most of its places lie in (a town before a county or state
-    named as often), else that country."""
-    tally: dict[str, int] = {}
-    for e in entries:
-        if e is not None and e.country:
-            tally[e.country] = tally.get(e.country, 0) + 1
-    if not tally:
-        return None
-    top = max(tally, key=lambda cc: (tally[cc], ctx.countries.get(cc, 0.0)))
-    counts: dict[tuple[int | None, str], list[GeoEntry]] = {}
-    for e in entries:
-        if e is not None and e.country == top and e.kind in ("city", "region"):
-            counts.setdefault((e.geonameid, e.name), []).append(e)
-    if counts:
-        named = max(counts.values(), key=lambda es: (len(es), es[0].kind == "city"))
-        return named[0]
-    return gz.load().country(top)
-
-
-def _most_named(cities: list[GeoEntry]) -> GeoEntry | None:
-    """Of the cities named, the one named most often if at least twice, else the biggest
-    if it has 100,000 people."""
-    counts: dict[int | None, tuple[int, GeoEntry]] = {}
-    for entry in cities:
-        n, _e = counts.get(entry.geonameid, (0, entry))
-        counts[entry.geonameid] = (n + 1, entry)
-    if not counts:
-        return None
-    n, entry = max(counts.values(), key=lambda p: (p[0], p[1].population))
-    if n >= 2:
-        return entry
-    # Named once each: the biggest city, when it is big enough to be the story's dateline.
-    return entry if entry.population >= 100_000 else None
 
 
 def _parts(doc: Doc, ent: Span) -> list[Span]:
@@ -261,18 +258,21 @@ def places(
     Returns:
         One :class:`~sitrep.model.Place` per GPE/LOC/FAC mention, in text order; mentions the
         gazetteer cannot place are kept with ``resolved=False``, except in an article about one
-        city (see ``_focus_city``): there a street, building or quarter the gazetteer does
+        city (see ``scoring.focus_city``): there a street, building or quarter the gazetteer does
         not know gets that city's position, confidence 0.2 and extractor
         ``places.fallback.v1``, and so does a street name the gazetteer places over 300 km
         from it ("Royal Street" in New Orleans is not the Royal Street of elsewhere); in an
         article with no city of its own, such a mention gets the town, county or state it
-        names most, else its country (see ``_focus_area``), confidence 0.1. Demonyms and
+        names most, else its country (see ``scoring.focus_area``), confidence 0.1. Demonyms and
         embedded names never have ``role="location"``, so that claims and events are never
         placed at "Russian" or at the "Toronto" of a transit commission.
     """
     mentions: list[tuple[Span, int, int, bool]] = []
     persons = mostly_persons(doc)
+    labels = label_counts(doc)
     for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and division_name(ent):  # "Kherson Oblast" as ORG
+            ent = Span(doc, ent.start, ent.end, label="GPE")
         if ent.label_ not in PLACE_LABELS and not is_building(ent) and not is_venue(doc, ent):
             continue
         if ent.label_ in PLACE_LABELS and ent.text in persons:
@@ -282,6 +282,8 @@ def places(
         if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in TITLES:  # "Mr Paris"
             continue
         if is_demonym(ent.text):  # "Ukrainian" tagged GPE
+            continue
+        if not_a_place(doc, ent, labels):  # "Hamas", "Ukrainebegan"
             continue
         for part in _parts(doc, ent):
             start, end, region = _mention_bounds(doc, part)
@@ -306,8 +308,17 @@ def places(
     found.extend(("GPE", s, e, False, doc[s:e]) for s, e in plain)
     taken = {i for _, s, e, _, _ in found for i in range(s, e)}
     found.extend(("FAC", i, i + 1, False, doc[i : i + 1]) for i in roads(doc) if i not in taken)
+    found[len(mentions) :] = [
+        m for m in found[len(mentions) :] if m[0] == _COUNTY or not not_a_place(doc, m[4], labels)
+    ]
+    # Camps and divisions of war zones ("the Maghazi and Bureij camps"): their head word
+    # says they are places, whatever the model's label.
+    taken = {i for _, s, e, _, _ in found for i in range(s, e)}
+    war = [(s, e) for s, e in war_places.spans(doc) if not taken & set(range(s, e))]
+    found.extend(("GPE", s, e, False, doc[s:e]) for s, e in war)
     ctx_extra = len(found)
     inner = [("GPE", s, e, False, doc[s:e]) for s, e in inside] if embedded else []
+    inner = [m for m in inner if not not_a_place(doc, m[4], labels)]
     ctx = scoring.context(doc, [m[4] for m in found[len(mentions) : ctx_extra] + inner])
     # One resolution for both, so that the names inside other names share the context.
     resolved = _resolve_mentions(doc, found + inner, ctx)
@@ -334,6 +345,7 @@ def places(
             if entry is not None:
                 place = _place(ent, entry, 0.7, scoring.entry_precision(entry), True)
                 out.append(replace(place, extractor=DEMONYM_EXTRACTOR))
+    out = [p for p in out if p.extractor != _NO_PLACE]
     out.sort(key=lambda p: p.start)
     return out
 
@@ -358,9 +370,10 @@ def _country_abbreviations(doc: Doc, ctx: scoring.Context) -> list[Place]:
 
 
 _COUNTY = "COUNTY"  # the label of a mention named as a county in a list
+_NO_PLACE = "no place"  # a mention that turned out to be no place (a family's name)
 
 
-_Mention = tuple[str, int, int, bool, Span]  # label, token start, token end, region, entity
+_Mention = Mention
 
 
 def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) -> list[Place]:
@@ -384,31 +397,53 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
     ]
     ctx = scoring.region_context(ctx, resolved)
     second = [_resolve_span(t, m[3], ctx) for t, m in zip(texts, mentions, strict=True)]
-    focus = _focus_city((entry for entry, _, _ in second), ctx)
-    area = None if focus is not None else _focus_area([entry for entry, _, _ in second], ctx)
+    decided, as_region = qualified(doc, texts, mentions, second, ctx)
+    # Where the article is, with the qualifiers' readings ("Mariupol (Donetsk)" names no
+    # city of Donetsk).
+    where = [
+        as_region.get(i) or (decided[i][0] if i in decided else r[0]) for i, r in enumerate(second)
+    ]
+    focus = scoring.focus_city(where, ctx)
+    area = None if focus is not None else scoring.focus_area(where, ctx)
     # Divisions and countries by the token they start at, for "Thruxton, Hampshire".
     containers = {
         m[1]: r[0]
         for m, r in zip(mentions, second, strict=True)
         if r[0] is not None
         and r[0].kind in ("region", "country")
-        and _own_name(doc[m[1] : m[2]], r[0])
+        and own_name(doc[m[1] : m[2]], r[0])
         and (m[2] == len(doc) or doc[m[2]].ent_iob_ != "I")  # not "California State University"
     }
     # Places by the token they end at, for "Derry's Altnagelvin Hospital".
     owners = {m[2]: r[0] for m, r in zip(mentions, second, strict=True) if r[0] is not None}
     out: list[Place] = []
-    for (label, start, end, _region, ent), (entry, conf, precision) in zip(
-        mentions, second, strict=True
+    for i, ((label, start, end, _region, ent), (entry, conf, precision)) in enumerate(
+        zip(mentions, second, strict=True)
     ):
         span = doc[start:end]
+        if i in decided:  # "Hryhorivka, Donetsk", "Wad al-Noura, a village in Gezira state"
+            q_entry, q_conf, q_precision, approximate = decided[i]
+            place = _place(span, q_entry, q_conf, q_precision, _is_actor(ent, q_entry))
+            out.append(
+                replace(place, geonameid=None, extractor=FALLBACK_EXTRACTOR)
+                if approximate
+                else place
+            )
+            continue
+        if i in as_region:  # "Donetsk" in "Hryhorivka, Donetsk" is the oblast
+            out.append(_place(span, as_region[i], conf, "region", False))
+            continue
         within = containers.get(end + 1) if end < len(doc) and doc[end].text == "," else None
         if within is None and start and doc[start - 1].text in POSSESSIVE:
             within = owners.get(start - 1)
+        if entry is not None and family(doc, end) and in_another(entry, ctx):
+            # "the Hassan family" in a Gaza story: a family, no Indian town (dropped below)
+            out.append(Place(span.text, span.start_char, span.end_char, extractor=_NO_PLACE))
+            continue
         small = entry is not None and entry.kind == "city" and entry.population < 10_000
         # A hamlet in a country the article never names, while it is clearly about another.
-        abroad = small and entry is not None and _abroad(entry, ctx)
-        if within is not None and (entry is None or abroad or not _own_name(span, entry)):
+        abroad = small and entry is not None and in_another(entry, ctx)
+        if within is not None and (entry is None or abroad or not own_name(span, entry)):
             # A place the gazetteer does not know (or a hamlet abroad) in one it knows:
             # "Donington Park, Leicestershire" is in Leicestershire, not at the village of
             # Donington; "Rockingham, Northamptonshire" in an English story is not Vermont's.
@@ -421,7 +456,7 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
         street = span[-1].lower_.rstrip(".") in STREET_WORDS
         if street and entry is not None and focus is not None and _far(entry, focus):
             entry = None  # "Royal Street" in a New Orleans story
-        if entry is None and focus is not None:  # a street or quarter of the article's city
+        if entry is None and focus is not None and in_a_city(span, label):  # a street
             out.append(_fallback(span, focus, 0.2, "city"))
             continue
         if entry is None and area is not None:  # a court or hospital of the article's county
@@ -438,23 +473,11 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
     return out
 
 
-def _abroad(entry: GeoEntry, ctx: scoring.Context) -> bool:
-    """Whether a place lies in a country the article does not name while it is clearly
-    about another."""
-    most = max(ctx.countries.values(), default=0.0)
-    return most >= 0.5 and ctx.countries.get(entry.country, 0.0) == 0.0
-
-
 def _fallback(span: Span, entry: GeoEntry, conf: float, precision: Precision | None) -> Place:
     """A mention the gazetteer cannot place itself, placed at the city or division it lies
     in: an approximation, so without that place's own id."""
     place = _place(span, entry, conf, precision, False)
     return replace(place, geonameid=None, extractor=FALLBACK_EXTRACTOR)
-
-
-def _own_name(span: Span, entry: GeoEntry) -> bool:
-    """Whether the entry goes by the mention's own name (not one of its words only)."""
-    return entry in gz.load().lookup_key(strip_mention(span.text)[0])
 
 
 def resolve_spans(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Place]:

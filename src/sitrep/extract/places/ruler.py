@@ -26,6 +26,7 @@ from sitrep.extract.places.lexicon import (
     LIST_WORDS,
     PROVINCE_ABBREVIATIONS,
     REGION_WORDS,
+    SETTLEMENT_NOUNS,
     TITLES,
     WEAK_CUE_BEFORE,
 )
@@ -226,6 +227,19 @@ def _county_after_town(doc: Doc, start: int, kind: str | None) -> bool:
     return kind == "region" and after_name
 
 
+def _settlement(doc: Doc, start: int, end: int) -> bool:
+    """A name the words around it call a settlement: "the village of X", "X (Kupiansk
+    raion, Kharkiv)", "Y" in "X (Y)" (a town or division in brackets after a name), or a
+    name before a division word ("X district")."""
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS:
+        return True
+    if end < len(doc) and doc[end].lower_ in REGION_WORDS:
+        return True
+    if end + 1 < len(doc) and doc[end].text == "(" and _capitalized(doc[end + 1]):
+        return gz.load().salience(normalize(doc[end + 1].text))[1] is not None
+    return start > 1 and doc[start - 1].text == "(" and _capitalized(doc[start - 2])
+
+
 def _dateline(doc: Doc, start: int, end: int) -> bool:
     """A wire dateline: a capitalized name opening a paragraph, before a dash or comma."""
     span = doc[start:end]
@@ -284,6 +298,8 @@ def _gazetteer_component(doc: Doc) -> Doc:
         # The model's own label counts against a small place: "a pass from Henry".
         pinned = _dateline(doc, start, end) or _county_after_town(doc, start, kind)
         needed = 1_000 if pinned else {2: 5_000, 1: 50_000, 0: 200_000}[strength]
+        if _settlement(doc, start, end):  # "the village of X", "X (Y raion, Z)"
+            needed = 0
         acronym = ent.text.isupper() and len(ent.text) <= 4
         if ent.label_ == "ORG" and acronym and strength < 2:  # "the EU said": the organisation
             continue

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.extract.places import gazetteer as gz
 from sitrep.extract.places.gazetteer import GeoEntry, normalize
-from sitrep.extract.places.lexicon import US_LOCAL
+from sitrep.extract.places.lexicon import PERSON_GROUP_WORDS, US_LOCAL
 from sitrep.extract.places.ruler import PLACE_LABELS, candidates, strip_mention
 from sitrep.model import Precision
 from sitrep.nlp import text_of
@@ -211,8 +211,37 @@ def _neighbour_share(entry: GeoEntry, ctx: Context) -> float:
     return best
 
 
-def rank(key: str, ctx: Context, *, region: bool = False) -> list[tuple[float, GeoEntry]]:
+_ALIAS_SHADOW = 100  # a reading by another name only, beside one by its own name 100x bigger
+
+
+def _shadowed(cands: list[GeoEntry], key: str, ctx: Context) -> list[GeoEntry]:
+    """The readings without those known by this name only as an alternate name, in a
+    country the article is not about, while a reading of a million people or more in another
+    country has it as its own name and a hundred times the people: "New York" in a Gaza
+    story is the city, never the Donetsk village also called so (a village called Paris in
+    an Ohio story stays a reading)."""
+    own = [e for e in cands if normalize(e.name) == key]
+    big = max(own, key=lambda e: e.population, default=None)
+    if big is None or big.population < 1_000_000:
+        return cands
+    return [
+        e
+        for e in cands
+        if e in own
+        or e.country == big.country
+        or ctx.countries.get(e.country, 0.0) >= 0.5
+        or e.population * _ALIAS_SHADOW > big.population
+    ]
+
+
+def rank(
+    key: str, ctx: Context, *, region: bool = False, shadow: bool = True
+) -> list[tuple[float, GeoEntry]]:
+    """The readings of a name, best first (``shadow``: without the alternate-name readings
+    :func:`_shadowed` drops)."""
     cands = gz.load().lookup_key(key)
+    if shadow:
+        cands = _shadowed(cands, key, ctx)
     largest = max((e.population for e in cands if e.kind == "city"), default=0)
     big_city = largest >= 500_000
     country = any(e.kind == "country" for e in cands)
@@ -263,6 +292,9 @@ def context(doc: Doc, extra: Iterable[Span] = ()) -> Context:
             continue
         if not is_place:
             continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and after.is_lower and after.lower_ in PERSON_GROUP_WORDS:
+            continue  # "the Hassan family" says nothing of where the article is
         key, _ = strip_mention(ent.text)
         if key in STOP_WORDS and not written_upper(ent.text):
             continue
@@ -354,3 +386,57 @@ def region_context(ctx: Context, resolved: list[tuple[str, GeoEntry, float]]) ->
         support=ctx.support,
         nearby=ctx.nearby,
     )
+
+
+def focus_city(entries: Iterable[GeoEntry | None], ctx: Context) -> GeoEntry | None:
+    """The city an article is about: in a country it is about, the city it names most
+    often if at least twice, else the biggest city it names, if that has 100,000 people.
+    A city of the state or province the article is clearly about comes first: "Washington
+    Square" twice does not make a New Orleans story a Philadelphia one."""
+    cities = [e for e in entries if e is not None and e.kind == "city" and e.geonameid]
+    if ctx.countries:
+        cities = [e for e in cities if ctx.countries.get(e.country, 0.0) >= 0.5]
+    ranked = sorted(ctx.admin1.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[1][1] < 0.5 * ranked[0][1]):
+        state = ranked[0][0]
+        inside = _most_named([e for e in cities if (e.country, e.admin1) == state])
+        if inside is not None:
+            return inside
+    return _most_named(cities)
+
+
+def focus_area(entries: list[GeoEntry | None], ctx: Context) -> GeoEntry | None:
+    """Where an article without a city of its own is: the town, county or state it names
+    most often in the country most of its places lie in (a town before a county or state
+    named as often), else that country."""
+    tally: dict[str, int] = {}
+    for e in entries:
+        if e is not None and e.country:
+            tally[e.country] = tally.get(e.country, 0) + 1
+    if not tally:
+        return None
+    top = max(tally, key=lambda cc: (tally[cc], ctx.countries.get(cc, 0.0)))
+    counts: dict[tuple[int | None, str], list[GeoEntry]] = {}
+    for e in entries:
+        if e is not None and e.country == top and e.kind in ("city", "region"):
+            counts.setdefault((e.geonameid, e.name), []).append(e)
+    if counts:
+        named = max(counts.values(), key=lambda es: (len(es), es[0].kind == "city"))
+        return named[0]
+    return gz.load().country(top)
+
+
+def _most_named(cities: list[GeoEntry]) -> GeoEntry | None:
+    """Of the cities named, the one named most often if at least twice, else the biggest
+    if it has 100,000 people."""
+    counts: dict[int | None, tuple[int, GeoEntry]] = {}
+    for entry in cities:
+        n, _e = counts.get(entry.geonameid, (0, entry))
+        counts[entry.geonameid] = (n + 1, entry)
+    if not counts:
+        return None
+    n, entry = max(counts.values(), key=lambda p: (p[0], p[1].population))
+    if n >= 2:
+        return entry
+    # Named once each: the biggest city, when it is big enough to be the story's dateline.
+    return entry if entry.population >= 100_000 else None

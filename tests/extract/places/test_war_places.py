@@ -1,0 +1,71 @@
+"""The war gazetteer in resolution (issue 15): villages in the units a note brackets, camps
+and divisions the model does not tag, and no guess among far-apart namesakes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.extract.places import war_gazetteer as wg
+from sitrep.extract.places import war_places
+from sitrep.extract.places.resolve import places
+from sitrep.model import Article, Place
+
+pytestmark = pytest.mark.slow
+
+
+def _places(nlp: Any, text: str) -> dict[str, Place]:
+    from sitrep.nlp import parse
+
+    found = places(parse(text, nlp=nlp), article=Article(id="t", text=text), demonyms=False)
+    return {p.text: p for p in found}
+
+
+def test_one_place_needs_the_candidates_to_agree() -> None:
+    far = wg.lookup("Hryhorivka", "UA")
+    assert len(far) > 2 and war_places._one_place(far) is None  # many, far apart
+    assert war_places._one_place(far[:1]) is far[0]
+
+
+def test_an_unknown_name_needs_the_article_to_be_about_its_country() -> None:
+    assert war_places.unknown("Al-Shati camp", {"PS": 1.0})[0] is not None
+    assert war_places.unknown("Al-Shati camp", {"US": 1.0})[0] is None
+
+
+def test_a_bracketed_village_is_found_in_its_units(nlp: Any) -> None:
+    text = "On 4 May 2023, Russian forces shelled Borova (Izium raion, Kharkiv), killing 2."
+    found = _places(nlp, text)
+    village = found["Borova"]
+    assert village.country == "UA" and village.precision == "city"
+    assert abs(village.lat - 49.38) < 0.1 and abs(village.lon - 37.62) < 0.1  # not Borovaya
+    assert found["Kharkiv"].precision == "region"  # the oblast, not the city
+
+
+def test_a_camp_the_model_misses_is_a_place(nlp: Any) -> None:
+    found = _places(nlp, "Israeli strikes hit the Al-Shati refugee camp in Gaza on Tuesday.")
+    camp = next(p for t, p in found.items() if "Shati" in t)
+    assert camp.country == "PS" and camp.precision == "city"
+
+
+def test_a_region_word_in_a_war_zone_is_the_unit_at_its_own_point(nlp: Any) -> None:
+    found = _places(nlp, "Shelling hit the Kharkiv region on Monday.")
+    region = found["Kharkiv region"]
+    unit = wg.admin_unit("Kharkiv region", "UA")
+    assert unit is not None and region.precision == "region"
+    assert (region.lat, region.lon) == (round(unit.lat, 5), round(unit.lon, 5))
+
+
+def test_fragments_of_longer_names_are_no_places(nlp: Any) -> None:
+    text = "A strike hit tents in the Tal al-Hawa area of western Khan Younis on Sunday."
+    assert "Tal" not in _places(nlp, text)
+
+
+def test_a_name_going_on_through_an_arabic_link_is_a_fragment(nlp: Any) -> None:
+    from sitrep.extract.places.qualifiers import _fragment
+    from sitrep.nlp import parse
+
+    doc = parse("Tents burned in Tal al-Hawa and in Gaza-Egypt border areas.", nlp=nlp)
+    words = [t.text for t in doc]
+    assert _fragment(doc, words.index("Tal") + 1)
+    assert not _fragment(doc, words.index("Gaza") + 1)  # "Gaza-Egypt": two names
