@@ -34,7 +34,7 @@ from typing import Any
 
 from sitrep.reconcile.cluster import Rules
 from sitrep.reconcile.contradict import DENYING
-from sitrep.reconcile.dedup import dedup_articles
+from sitrep.reconcile.dedup import DedupIndex, dedup_articles, load_index
 from sitrep.reconcile.items import Spot, figure_item, load_events, load_figures
 from sitrep.reconcile.linking import load_profiles
 from sitrep.reconcile.passes import (
@@ -205,6 +205,26 @@ def _df(store: Store, new: Sequence[str]) -> tuple[Counter[str], Callable[[], in
     return added, n
 
 
+_DEDUP: dict[str, tuple[tuple[object, ...], DedupIndex]] = {}
+"""Per database path: the copy index the last incremental pass left, and the signature
+table's state then (a server keeps it between passes instead of rebuilding it each time)."""
+
+
+def _dedup(store: Store) -> None:
+    def state() -> tuple[object, ...]:
+        row = store.con.execute(
+            "SELECT count(*), coalesce(max(seq), 0) FROM article_minhash"
+        ).fetchone()
+        return tuple(row or ())
+
+    cached = _DEDUP.pop(store.path, None)
+    index = cached[1] if cached is not None and cached[0] == state() else None
+    if index is None:
+        index = load_index(store)
+    dedup_articles(store, index=index)
+    _DEDUP[store.path] = (state(), index)
+
+
 def reconcile_new(
     store: Store,
     *,
@@ -233,7 +253,7 @@ def reconcile_new(
     if not new:
         return None
     t_dedup = time.perf_counter()
-    dedup_articles(store)
+    _dedup(store)
     t_dedup = time.perf_counter() - t_dedup
     added, n_articles = _df(store, new)
     total = n_articles()
