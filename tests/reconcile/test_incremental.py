@@ -163,3 +163,32 @@ def test_split_and_version_change_fall_back_to_a_full_pass(tmp_path: Path) -> No
         st.con.execute("INSERT INTO cluster_splits (item_id, reason) VALUES (?, 'x')", [item])
         reconcile(st)
         assert tables(st) == got
+
+
+def test_sample_and_variants_equal_a_full_pass(tmp_path: Path) -> None:
+    """The bundled sample article as the pipeline reads it, then copies of its rows (the
+    load test's way of growing data) moved 1, 3 and 30 days and one on its own day."""
+    import sitrep
+    from sitrep.api.loadtest import copy_rows
+
+    text = (Path(__file__).parents[1] / "data" / "gbnews-2022-03-02-kharkiv.txt").read_text()
+    record = sitrep.extract(text, published="2022-03-02")
+    shifts = [("~v1", 1), ("~v3", 3), ("~v30", 30), ("~v0", 0)]
+    path = tmp_path / "incr.duckdb"
+    with Store(path) as st:
+        st.write([record])
+        reconcile_incremental(st)
+        aid = st.con.execute("SELECT id FROM articles").fetchone()[0]
+        for suffix, days in shifts:
+            copy_rows(st.con, suffix, days, aid)
+            res = reconcile_incremental(st)
+            assert isinstance(res, IncrementalResult) and not res.full
+        got = tables(st)
+    assert got["partition"]
+    assert got == _full_again(path)
+    with Store(tmp_path / "fresh.duckdb") as st:
+        st.write([record])
+        for suffix, days in shifts:
+            copy_rows(st.con, suffix, days, aid)
+        reconcile(st)
+        assert tables(st)["partition"] == got["partition"]
