@@ -105,11 +105,13 @@ class Backend:
             self.maintainer.changed([])
 
     def _reconcile_in_background(self, article_ids: list[str] | None) -> None:
-        from sitrep.reconcile import ensure_reconciled
+        """Place the new articles incrementally (a full pass when the reconciler's index is
+        missing or of another version, or a split changed)."""
+        from sitrep.reconcile import reconcile_incremental
 
         cur = self.cursor()
         try:
-            ensure_reconciled(Store.over(cur, self.store.path))
+            reconcile_incremental(Store.over(cur, self.store.path))
         finally:
             cur.close()
 

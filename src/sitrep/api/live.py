@@ -6,8 +6,10 @@ the request, on its own cursor (DuckDB's MVCC lets it read and rewrite the recon
 while writers append articles), so a write never waits for reconciliation and its latency does
 not grow with the database. It then checkpoints and copies the read snapshot for other
 processes (:mod:`sitrep.store.access`). Several writes in a burst are folded into one pass.
-Reconciliation itself still reads the whole database (``ensure_reconciled``); what grows with
-the data is how stale tallies are after a write, not how long the write takes.
+Reconciliation is incremental (``reconcile_incremental``): a pass places the new articles
+and rewrites only the clusters and incidents they can join, so its cost follows the articles
+written, not the size of the database (a full pass only when the reconciler's VERSION or
+index changed, or a split did).
 """
 
 from __future__ import annotations

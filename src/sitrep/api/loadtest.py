@@ -70,31 +70,7 @@ def grow(path: Path, factor: int) -> int:
     con = duckdb.connect(str(path))
     try:
         for k in range(1, factor):
-            con.execute("BEGIN TRANSACTION")
-            for table in COPY_TABLES:
-                cols = con.execute(f"DESCRIBE {table}").fetchall()
-                exprs = []
-                for name, typ, *_ in cols:
-                    q = f'"{name}"'
-                    t = str(typ).upper()
-                    if t == "VARCHAR" and (name in ("id", "article_id") or name.endswith("_id")):
-                        exprs.append(f"{q} || '~{k}'")
-                    elif t == "VARCHAR[]" and (name.endswith("_ids") or name == "contradicts"):
-                        exprs.append(f"list_transform({q}, lambda x: x || '~{k}')")
-                    elif t == "DATE":
-                        exprs.append(f"{q} + INTERVAL {k * SHIFT_DAYS} DAY")
-                    elif name == "text" and table == "articles":
-                        exprs.append(f"{q} || ' [copy {k}]'")
-                    else:
-                        exprs.append(q)
-                names = ", ".join(f'"{c[0]}"' for c in cols)
-                con.execute(
-                    f"INSERT INTO {table} ({names}) SELECT {', '.join(exprs)} FROM {table} "
-                    "WHERE NOT contains(id, '~')" if table == "articles" else
-                    f"INSERT INTO {table} ({names}) SELECT {', '.join(exprs)} FROM {table} "
-                    "WHERE NOT contains(article_id, '~')"
-                )  # fmt: skip
-            con.execute("COMMIT")
+            copy_rows(con, f"~{k}", k * SHIFT_DAYS)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -103,6 +79,95 @@ def grow(path: Path, factor: int) -> int:
         store.con.execute("CHECKPOINT")
         row = store.con.execute("SELECT count(*) FROM articles").fetchone()
     return int(row[0]) if row else 0
+
+
+def copy_rows(con: Any, suffix: str, shift_days: int, article_id: str | None = None) -> None:
+    """Copy every original article's rows (or one article's) with ``suffix`` on every id and
+    dates moved by ``shift_days``, in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    for table in COPY_TABLES:
+        cols = con.execute(f"DESCRIBE {table}").fetchall()
+        exprs = []
+        for name, typ, *_ in cols:
+            q = f'"{name}"'
+            t = str(typ).upper()
+            if t == "VARCHAR" and (name in ("id", "article_id") or name.endswith("_id")):
+                exprs.append(f"{q} || '{suffix}'")
+            elif t == "VARCHAR[]" and (name.endswith("_ids") or name == "contradicts"):
+                exprs.append(f"list_transform({q}, lambda x: x || '{suffix}')")
+            elif t == "DATE":
+                exprs.append(f"{q} + INTERVAL {shift_days} DAY")
+            elif name == "text" and table == "articles":
+                exprs.append(f"{q} || ' [copy {suffix}]'")
+            else:
+                exprs.append(q)
+        names = ", ".join(f'"{c[0]}"' for c in cols)
+        key = "id" if table == "articles" else "article_id"
+        where = f"NOT contains({key}, '~')"
+        params = []
+        if article_id is not None:
+            where += f" AND {key} = ?"
+            params = [article_id]
+        con.execute(
+            f"INSERT INTO {table} ({names}) SELECT {', '.join(exprs)} FROM {table} WHERE {where}",
+            params,
+        )
+    con.execute("COMMIT")
+
+
+def incremental_latency(
+    seed: Path, work: Path, *, factors: tuple[int, ...], adds: int = 10, log: Any = print
+) -> dict[str, Any]:
+    """Seconds of ``reconcile_incremental`` for one new article at each factor of the data.
+
+    Each new article is a copy of an original article with events (new ids, text marked,
+    dates moved a day, so it joins its original's incidents), added one at a time to a
+    reconciled database and placed alone; p50, p90 and max over ``adds`` articles, with the
+    size of the part recomputed and the full pass's time on the same database.
+    """
+    from sitrep.reconcile import reconcile, reconcile_incremental
+    from sitrep.store import Store
+
+    work.mkdir(parents=True, exist_ok=True)
+    out: dict[str, Any] = {}
+    for factor in factors:
+        db = work / f"incr-x{factor}.duckdb"
+        shutil.copy(seed, db)
+        n = grow(db, factor)
+        took, parts, dedup = [], [], []
+        with Store(db) as store:
+            # the grown copies repeat their originals' texts, so each would be a copy of its
+            # original and one incident with it however far apart in time; as distinct reports
+            # they show how a new article's cost follows its neighbours, not the database
+            store.con.execute("DELETE FROM duplicates WHERE contains(article_id, '~')")
+            t0 = time.perf_counter()
+            reconcile(store)
+            full_s = time.perf_counter() - t0
+            originals = [r[0] for r in store.con.execute(
+                """SELECT DISTINCT article_id FROM events WHERE NOT contains(article_id, '~')
+                   ORDER BY article_id""").fetchall()]  # fmt: skip
+            for j, aid in enumerate(originals[:adds]):
+                copy_rows(store.con, f"~new{j}", 1, aid)
+                t0 = time.perf_counter()
+                res = reconcile_incremental(store)
+                took.append(time.perf_counter() - t0)
+                parts.append(getattr(res, "part", None))
+                dedup.append(float(getattr(res, "dedup_seconds", 0.0)))
+        out[f"{factor}x"] = {
+            "articles": n,
+            "adds": len(took),
+            "p50_s": round(statistics.median(took), 3),
+            "p90_s": round(_pct(took, 0.9), 3),
+            "max_s": round(max(took), 3),
+            "part_p50": statistics.median(p for p in parts if p is not None),
+            "dedup_p50_s": round(statistics.median(dedup), 3),
+            "rest_p50_s": round(
+                statistics.median(t - d for t, d in zip(took, dedup, strict=True)), 3
+            ),
+            "full_pass_s": round(full_s, 3),
+        }
+        log(f"{factor}x incremental: {out[f'{factor}x']}")
+    return out
 
 
 def _count(db: Path) -> int:
@@ -319,6 +384,33 @@ def render(report: dict[str, Any], command: str) -> str:
     return "\n".join(lines)
 
 
+def render_incremental(report: dict[str, Any], command: str) -> str:
+    lines = [
+        "# Incremental reconciliation: the cost of one new article",
+        "",
+        f"Generated by `{command}` (sitrep.api.loadtest.incremental_latency), in process, "
+        "on a machine with 2 cores. The databases are the load test's 1x/4x/16x (125 BBC "
+        "articles and copies of their rows moved 60 days per copy, the copies kept as "
+        "distinct reports), reconciled in full; then, one at a time, a copy of an original "
+        "article with events (new ids, dates moved a day, so it joins its original's incidents) "
+        "is written and `reconcile_incremental` places it. `part` is how many articles the "
+        "pass recomputed; `copies` the copy check's share of the time; `full pass` the time "
+        "of `reconcile` over the whole database.",
+        "",
+        "| data | articles | adds | p50 s | p90 s | max s | part (p50) | copies p50 s "
+        "| rest p50 s | full pass s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, r in report.items():
+        lines.append(
+            f"| {name} | {r['articles']} | {r['adds']} | {r['p50_s']} | {r['p90_s']} | "
+            f"{r['max_s']} | {r['part_p50']} | {r['dedup_p50_s']} | {r['rest_p50_s']} | "
+            f"{r['full_pass_s']} |"
+        )
+    lines += ["", "Raw numbers: the JSON beside this file.", ""]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m sitrep.api.loadtest", description=__doc__)
     ap.add_argument("--corpus", type=Path, default=Path("../shared/corpora/bbc"))
@@ -330,10 +422,22 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--out", type=Path, default=None, help="write markdown here (+ .json)")
     ap.add_argument("--reuse", action="store_true", help="reuse the 1x database in --work")
+    ap.add_argument("--incremental", type=int, default=0, metavar="N",
+                    help="only time the incremental reconcile of N new articles per factor "
+                         "(on the 1x database in --work, which must exist)")  # fmt: skip
     a = ap.parse_args(argv)
     if not (1 <= a.clients <= 64 and 0 < a.seconds <= 120):
         raise SystemExit("--clients 1..64 and --seconds up to 120: the load test is bounded")
     factors = tuple(int(x) for x in a.factors.split(","))
+    if a.incremental:
+        inc = incremental_latency(a.work / "base.duckdb", a.work, factors=factors,
+                                  adds=a.incremental)  # fmt: skip
+        print(json.dumps(inc, indent=2))
+        if a.out:
+            command = "python -m sitrep.api.loadtest " + " ".join(argv or sys.argv[1:])
+            a.out.write_text(render_incremental(inc, command.strip()))
+            a.out.with_suffix(".json").write_text(json.dumps(inc, indent=2) + "\n")
+        return
     report = run(a.corpus, a.work, base=a.base, factors=factors, writes=a.writes,
                  clients=a.clients, seconds=a.seconds, reuse=a.reuse)  # fmt: skip
     print(json.dumps(report, indent=2))

@@ -63,9 +63,9 @@ def watch_pass(
         result = ingest(paths, store=store, published=published, outlet=outlet)
         done = False
         if reconcile and result.written:
-            from sitrep.reconcile import ensure_reconciled
+            from sitrep.reconcile import reconcile_incremental
 
-            ensure_reconciled(store)
+            reconcile_incremental(store)  # only what the new articles can join
             done = True
         store.con.execute("CHECKPOINT")
         return result, store.path, done

@@ -419,7 +419,11 @@ def _add_lead_signatures(store: Store, *, batch_size: int = 2000) -> int:
 
 
 def dedup_articles(
-    store: Store, *, threshold: float = THRESHOLD, batch_size: int = 2000
+    store: Store,
+    *,
+    threshold: float = THRESHOLD,
+    batch_size: int = 2000,
+    index: DedupIndex | None = None,
 ) -> list[Duplicate]:
     """Check every article that has no signature yet against the stored ones; store the result.
 
@@ -427,11 +431,20 @@ def dedup_articles(
     first), so the earliest report of a group becomes its canonical article, and of a wire
     story and its copies published the same day, the agency's own.
 
+    ``index``: the one this function filled the last time it ran over this database (every
+    signature stored since is in it); kept by the caller, it saves rebuilding the LSH index
+    from every stored signature.
+
     Returns:
         The duplicates found in this run.
     """
-    _add_lead_signatures(store, batch_size=batch_size)
-    index = load_index(store, threshold=threshold)
+    if _add_lead_signatures(store, batch_size=batch_size) or index is None:
+        index = load_index(store, threshold=threshold)
+    else:  # an index kept from the last run over this database: the stored copies may have moved
+        index.texts = _texts_of(store)
+        index.canonical = dict(
+            store.con.execute("SELECT article_id, canonical_id FROM duplicates").fetchall()
+        )
     found: list[Duplicate] = []
     seq_row = store.con.execute("SELECT coalesce(max(seq), 0) FROM article_minhash").fetchone()
     seq = int(seq_row[0]) if seq_row else 0

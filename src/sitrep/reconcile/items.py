@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sitrep.reconcile.groups import extent, victim_group
 from sitrep.store import Store
@@ -184,12 +186,21 @@ _ARTICLE_JOIN = """
     LEFT JOIN duplicates d ON d.article_id = t.article_id"""
 
 
-def load_events(store: Store) -> list[Item]:
-    """Every stored event as an :class:`Item`, in date order."""
+def _only(article_ids: Sequence[str] | None) -> tuple[str, list[Any]]:
+    """A WHERE clause keeping the rows of these articles (every row with ``None``)."""
+    if article_ids is None:
+        return "", []
+    return " WHERE t.article_id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)]
+
+
+def load_events(store: Store, article_ids: Sequence[str] | None = None) -> list[Item]:
+    """Every stored event (of these articles) as an :class:`Item`, in date order."""
+    where, params = _only(article_ids)
     rows = store.query(
         f"""SELECT t.*, a.outlet AS outlet, a.published AS published,
                    coalesce(d.canonical_id, t.article_id) AS canonical_id
-            FROM events t {_ARTICLE_JOIN}"""
+            FROM events t {_ARTICLE_JOIN}{where}""",
+        params,
     )
     items = [
         Item(
@@ -214,12 +225,14 @@ def load_events(store: Store) -> list[Item]:
     return sorted(items, key=lambda i: (i.date or dt.date.max, i.id))
 
 
-def load_figures(store: Store) -> list[Figure]:
-    """Every stored casualty claim as a :class:`Figure`."""
+def load_figures(store: Store, article_ids: Sequence[str] | None = None) -> list[Figure]:
+    """Every stored casualty claim (of these articles) as a :class:`Figure`."""
+    where, params = _only(article_ids)
     rows = store.query(
         f"""SELECT t.*, a.outlet AS outlet, a.published AS published,
                    coalesce(d.canonical_id, t.article_id) AS canonical_id
-            FROM casualties t {_ARTICLE_JOIN}"""
+            FROM casualties t {_ARTICLE_JOIN}{where}""",
+        params,
     )
     out: list[Figure] = []
     for r in rows:

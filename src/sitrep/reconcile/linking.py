@@ -122,16 +122,24 @@ def tokens(text: str) -> Counter[str]:
     return Counter(t for t in _TOKEN.findall(text.lower()) if t not in _STOP)
 
 
-def vectorize(profiles: Sequence[Profile]) -> None:
+def vectorize(
+    profiles: Sequence[Profile], *, df: Mapping[str, int] | None = None, n: int | None = None
+) -> None:
     """Give each profile its unit-length TF-IDF vector (IDF over these profiles: a word every
     article has counts nothing, so the similarity of two reports rests on the words that
-    tell their story from the rest of the corpus)."""
-    df: Counter[str] = Counter()
+    tell their story from the rest of the corpus). With ``df`` and ``n``, the document
+    frequencies and size of the whole corpus, of which these profiles are a part."""
+    if df is None:
+        counts: Counter[str] = Counter()
+        for p in profiles:
+            counts.update(p.tokens.keys())
+        df = counts
+    n = max(1, len(profiles) if n is None else n)
     for p in profiles:
-        df.update(p.tokens.keys())
-    n = max(1, len(profiles))
-    for p in profiles:
-        vec = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in p.tokens.items()}
+        vec = {
+            t: (1 + math.log(c)) * math.log((1 + n) / (1 + df.get(t, 0)))
+            for t, c in p.tokens.items()
+        }
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         p.vector = {t: v / norm for t, v in vec.items() if v > 0}
 
@@ -275,22 +283,37 @@ def link_articles(
     return {p.article_id: find(p.article_id) for p in profiles}, links
 
 
-def load_profiles(store: Store, *, rules: LinkRules | None = None) -> list[Profile]:
-    """The incident profile of every stored article (see :class:`Profile`)."""
+def load_profiles(
+    store: Store,
+    *,
+    rules: LinkRules | None = None,
+    article_ids: Sequence[str] | None = None,
+    df: Mapping[str, int] | None = None,
+    n: int | None = None,
+) -> list[Profile]:
+    """The incident profile of every stored article (see :class:`Profile`), or of these
+    articles (then ``df`` and ``n`` give the whole corpus's word counts for TF-IDF)."""
     rules = rules or LinkRules()
+    ids = [] if article_ids is None else [list(article_ids)]
+    only = "" if article_ids is None else " AND article_id IN (SELECT unnest(?::VARCHAR[]))"
     arts = store.con.execute(
         """SELECT a.id, coalesce(d.canonical_id, a.id), a.published, a.text
            FROM articles a LEFT JOIN duplicates d ON d.article_id = a.id"""
+        + ("" if article_ids is None else " WHERE a.id IN (SELECT unnest(?::VARCHAR[]))"),
+        ids,
     ).fetchall()
     places: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     for row in store.con.execute(
         """SELECT article_id, name, country, lat, lon, geonameid, precision
            FROM places WHERE resolved AND role = 'location'"""
+        + only,
+        ids,
     ).fetchall():
         places[str(row[0])].append(row[1:])
     days: dict[str, set[dt.date]] = defaultdict(set)
     for aid, begin in store.con.execute(
-        "SELECT article_id, begin FROM times WHERE grain = 'day' AND begin IS NOT NULL"
+        "SELECT article_id, begin FROM times WHERE grain = 'day' AND begin IS NOT NULL" + only,
+        ids,
     ).fetchall():
         days[str(aid)].add(begin)
     kinds: dict[str, set[str]] = defaultdict(set)
@@ -298,12 +321,16 @@ def load_profiles(store: Store, *, rules: LinkRules | None = None) -> list[Profi
         """SELECT article_id, plover FROM events
            WHERE plover IS NOT NULL AND NOT list_has_any(coalesce(flags, []),
                  ['negated', 'denied', 'hypothetical', 'future', 'generic'])"""
+        + only,
+        ids,
     ).fetchall():
         kinds[str(aid)].add(str(plover))
     for (aid,) in store.con.execute(
         """SELECT DISTINCT article_id FROM casualties
            WHERE NOT list_has_any(coalesce(flags, []), ['negated', 'hypothetical', 'future',
                                                         'historical'])"""
+        + only,
+        ids,
     ).fetchall():
         kinds[str(aid)].add("casualty")
     profiles = [
@@ -319,7 +346,7 @@ def load_profiles(store: Store, *, rules: LinkRules | None = None) -> list[Profi
         )
         for aid, canon, pub, text in arts
     ]
-    vectorize(profiles)
+    vectorize(profiles, df=df, n=n)
     return profiles
 
 

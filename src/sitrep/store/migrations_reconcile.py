@@ -87,3 +87,19 @@ def _tally_tables(con: duckdb.DuckDBPyConnection) -> None:
 @migration(12, "reconcile: shingle counts for containment")
 def _shingle_counts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE article_minhash ADD COLUMN n_shingles INTEGER")
+
+
+@migration(13, "reconcile: the incremental index (articles seen, their blocking keys, word counts)")
+def _incremental_index(con: duckdb.DuckDBPyConnection) -> None:
+    # every article the reconciler has placed, with its incident (the least article id of it)
+    con.execute(
+        "CREATE TABLE reconcile_articles (article_id VARCHAR PRIMARY KEY, incident VARCHAR)"
+    )
+    # the keys a new article's neighbours are found by: place cell, GeoNames id, name or
+    # country with a day, for linking (L|), clustering (C|) and copies (K|)
+    con.execute(
+        "CREATE TABLE reconcile_keys (article_id VARCHAR, kd VARCHAR, PRIMARY KEY (article_id, kd))"
+    )
+    con.execute("CREATE INDEX idx_reconcile_keys_kd ON reconcile_keys(kd)")
+    # document frequency of every content word, so a subset's TF-IDF is the whole corpus's
+    con.execute("CREATE TABLE reconcile_df (token VARCHAR PRIMARY KEY, n INTEGER)")
