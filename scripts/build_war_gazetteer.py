@@ -41,27 +41,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sitrep.extract.places.war_gazetteer import loose_key, normalize
+from sitrep.extract.places.war_gazetteer import COLUMNS, COUNTRIES, loose_key, normalize
 
-COUNTRIES = [
-    "UA",
-    "IL",
-    "PS",
-    "SY",
-    "LB",
-    "SD",
-    "SS",
-    "YE",
-    "IQ",
-    "AF",
-    "MM",
-    "CD",
-    "SO",
-    "ML",
-    "BF",
-    "NG",
-    "ET",
-]
 PLACETYPES = {
     "region": ("A", "ADM1"),
     "county": ("A", "ADM2"),
@@ -73,21 +54,7 @@ PLACETYPES = {
 }
 CAMP_WORDS = ("camp", "مخيم")
 MAX_NAME = 60
-HEADER = [
-    "id",
-    "geonameid",
-    "name",
-    "asciiname",
-    "alternatenames",
-    "lat",
-    "lon",
-    "feature_class",
-    "feature_code",
-    "country",
-    "admin1",
-    "admin2",
-    "population",
-]
+HEADER = list(COLUMNS)
 
 
 def _script_ok(name: str) -> bool:

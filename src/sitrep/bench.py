@@ -66,6 +66,15 @@ def _gazetteer_load(texts: list[str]) -> tuple[float, float]:
     return time.perf_counter() - t0, peak_mb()
 
 
+def _war_gazetteer_load(texts: list[str]) -> tuple[float, float]:
+    from sitrep.extract.places import war_gazetteer
+
+    war_gazetteer.load.cache_clear()
+    t0 = time.perf_counter()
+    war_gazetteer.load()
+    return time.perf_counter() - t0, peak_mb()
+
+
 def _ingest_job(
     texts: list[str], *, engine: str = "local", workers: int = 1
 ) -> tuple[float, float]:
@@ -116,6 +125,7 @@ _JOBS: dict[str, Callable[[list[str]], tuple[float, float]]] = {
     "spacy": _bare_spacy,
     "sitrep": _full_pipeline,
     "gazetteer": _gazetteer_load,
+    "war_gazetteer": _war_gazetteer_load,
     "ingest": _ingest_local,
     "ingest_2proc": _ingest_2proc,
     "ingest_2dask": _ingest_2dask,
@@ -150,6 +160,9 @@ def run_bench(corpus: Path, *, limit: int | None = None, processes: int = 1) -> 
     }
     gz = measure("gazetteer", texts[:1])
     report["gazetteer_load_seconds"] = round(gz.seconds, 3)
+    war = measure("war_gazetteer", texts[:1])
+    report["war_gazetteer_load_seconds"] = round(war.seconds, 3)
+    report["places_data_load_seconds"] = round(gz.seconds + war.seconds, 3)
     if processes > 1:
         multi = measure("sitrep", texts, processes=processes)
         report[f"sitrep_{processes}proc"] = multi.as_dict()

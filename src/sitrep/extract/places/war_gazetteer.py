@@ -26,6 +26,8 @@ from importlib import resources
 from sitrep.extract.places.gazetteer import normalize
 
 __all__ = [
+    "COLUMNS",
+    "COUNTRIES",
     "WarGazetteer",
     "WarPlace",
     "admin_unit",
@@ -37,6 +39,11 @@ __all__ = [
     "within",
 ]
 
+# The countries the shipped file covers (scripts/build_war_gazetteer.py builds these).
+COUNTRIES = (
+    "UA", "IL", "PS", "SY", "LB", "SD", "SS", "YE", "IQ", "AF", "MM", "CD", "SO", "ML", "BF",
+    "NG", "ET",
+)  # fmt: skip
 DATA_FILE = "war_gazetteer.tsv.gz"
 KEYS_FILE = "war_gazetteer.keys.gz"
 COLUMNS = (
