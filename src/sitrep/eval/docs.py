@@ -60,6 +60,13 @@ SUITES: tuple[Suite, ...] = (
         "sitrep's own real-style notes in ACLED's public columns (not ACLED data)",
     ),
     Suite(
+        "acled-war",
+        "acled",
+        "tests/data/acled_war_dev.csv",
+        "sitrep's own ACLED-style notes on real 2022-2025 events in 17 countries, coordinates"
+        " from the war gazetteer (scripts/build_acled_dev.py; not ACLED data)",
+    ),
+    Suite(
         "incidents",
         "incidents",
         "../real",
