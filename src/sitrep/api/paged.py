@@ -33,16 +33,17 @@ MAX_PAGE = 1000
 
 # casualty claims and attributed statements with what the filters read (a statement has no
 # kind nor place; an id that is a casualty claim is never read as a statement)
+# (only the rows the listing cites: ``$cited`` is a subquery of their ids)
 _CASUALTIES = """
     SELECT c.id, c.article_id, c.kind, c.place_name, c.place_country, c.place_lat, c.place_lon,
         c.source, c.evidence, coalesce(c.date, c.as_of, a.published) AS day, a.outlet
-    FROM casualties c JOIN articles a ON a.id = c.article_id"""
+    FROM casualties c JOIN articles a ON a.id = c.article_id WHERE c.id IN ($cited)"""
 _ITEMS = f"""{_CASUALTIES}
     UNION ALL
     SELECT s.id, s.article_id, NULL, NULL, NULL, NULL, NULL, s.source, s.evidence,
         a.published, a.outlet
     FROM claims s JOIN articles a ON a.id = s.article_id
-    WHERE NOT EXISTS (SELECT 1 FROM casualties x WHERE x.id = s.id)"""
+    WHERE s.id IN ($cited) AND NOT EXISTS (SELECT 1 FROM casualties x WHERE x.id = s.id)"""
 
 
 def _cap(limit: int, offset: int) -> tuple[int, int]:
@@ -72,21 +73,30 @@ def _any_item(w: _Where, f: Filters, exists: str) -> None:
 def _page(
     con: duckdb.DuckDBPyConnection, sql: str, w: _Where, order: str, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
+    """The page and the total in one query (a window count before LIMIT); a page past the
+    end has no row to carry the total, so only then is it counted on its own."""
     full = f"{sql}{w.sql()}"
-    got = con.execute(f"SELECT count(*) FROM ({full})", w.params).fetchone()
-    total = int(got[0]) if got else 0
-    page = rows(con, f"{full} ORDER BY {order} LIMIT ? OFFSET ?", [*w.params, limit, offset])
+    page = rows(
+        con,
+        f"SELECT *, count(*) OVER () AS _total FROM ({full}) t ORDER BY {order} LIMIT ? OFFSET ?",
+        [*w.params, limit, offset],
+    )
+    if page:
+        total = int(page[0]["_total"])
+    else:
+        got = con.execute(f"SELECT count(*) FROM ({full})", w.params).fetchone()
+        total = int(got[0]) if got else 0
     return page, total
 
 
 # -- tallies ------------------------------------------------------------------------------
 _TALLIES = f"""
-    WITH it AS ({_CASUALTIES}),
-    tc AS (
+    WITH tc AS (
         SELECT cluster_id, kind AS tkind, unnest(claim_ids) AS cid,
             unnest(range(1, len(claim_ids) + 1)) AS pos
         FROM tallies WHERE rule = $rule
     ),
+    it AS ({_CASUALTIES.replace("$cited", "SELECT cid FROM tc UNION ALL SELECT best_claim_id FROM tallies WHERE rule = $rule")}),
     ti AS (SELECT tc.cluster_id, tc.tkind, tc.cid, tc.pos, it.* FROM tc JOIN it ON it.id = tc.cid),
     agg AS (
         SELECT cluster_id, tkind, min(day) AS dmin, max(day) AS dmax, arg_min(cid, pos) AS first
@@ -143,8 +153,8 @@ def tally_page(
         " AND {})",
     )  # fmt: skip
     sql = _TALLIES.replace("$rule", "?")
-    w.params[:0] = [rule, rule]  # the two $rule above, before every filter's
-    page, total = _page(con, sql, w, "t.last_date NULLS LAST, t.cluster_id, t.kind", limit, offset)
+    w.params[:0] = [rule] * _TALLIES.count("$rule")  # they come before every filter's
+    page, total = _page(con, sql, w, "last_date NULLS LAST, cluster_id, kind", limit, offset)
     ids = [
         i for t in page for key in ("claim_ids", "superseded_ids", "copy_ids") for i in t[key] or []
     ]
@@ -173,7 +183,7 @@ def _anchored(col: str) -> str:
 
 
 _CONTRADICTIONS = f"""
-    WITH it AS ({_ITEMS}),
+    WITH it AS ({_ITEMS.replace("$cited", "SELECT item_a FROM contradictions UNION ALL SELECT item_b FROM contradictions")}),
     kk AS (
         SELECT k.*, cl.place_name, cl.place_country, cl.place_lat, cl.place_lon,
             {_side_cols("a")}, {_side_cols("b")}
@@ -235,7 +245,7 @@ def contradiction_page(
     if f.q:
         _both(w, "contains(lower(k.{}_ev), lower(?))", f.q)
     page, total = _page(
-        con, _CONTRADICTIONS, w, "coalesce(k.date_a, k.date_b) NULLS LAST, k.id", limit, offset
+        con, _CONTRADICTIONS, w, "coalesce(date_a, date_b) NULLS LAST, id", limit, offset
     )
     ids = [i for k in page for i in (k["item_a"], k["item_b"]) if i]
     claims = claims_by_ids(con, ids)
