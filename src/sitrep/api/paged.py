@@ -159,6 +159,7 @@ def tally_page(
         i for t in page for key in ("claim_ids", "superseded_ids", "copy_ids") for i in t[key] or []
     ]
     ids += [e.partition(": ")[0] for t in page for e in t["excluded_ids"] or []]
+    ids += [t["best_claim_id"] for t in page if t["best_claim_id"]]  # its place may stand in
     claims = claims_by_ids(con, ids)
     out = []
     for t in page:
