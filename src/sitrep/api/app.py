@@ -26,7 +26,7 @@ from pydantic import BaseModel, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep import __version__
-from sitrep.api import queries, reconciled
+from sitrep.api import paged, queries, reconciled
 from sitrep.api.backend import Backend, Settings
 from sitrep.api.guards import KeepAlive, SecurityHeaders
 from sitrep.api.queries import Filters, Page
@@ -387,29 +387,33 @@ def create_app(settings: Settings) -> FastAPI:
     ) -> Response:
         """Casualty tallies with low/best/high and the lineage of claims behind each (paged)."""
 
-        def whole() -> tuple[list[dict[str, Any]], str]:
-            return backend.cached(  # type: ignore[no-any-return]
-                ("tallies", f, rule),
-                lambda: (reconciled.tallies(cur, f, rule=rule), reconciled.method(cur)),
+        def compute() -> dict[str, Any]:
+            if reconciled.method(cur) == reconciled.RECONCILED:
+                items, total = paged.tally_page(cur, f, rule=rule, limit=limit, offset=offset)
+                return _listing(items, total, reconciled.RECONCILED, limit, offset)
+            whole = backend.cached(
+                ("tallies", f, rule), lambda: reconciled.tallies(cur, f, rule=rule)
+            )
+            return _listing(
+                whole[offset : offset + limit], len(whole), reconciled.METHOD, limit, offset
             )
 
-        return backend.json_page(
-            ("tallies-page", f, rule, limit, offset), lambda: _listing(*whole(), limit, offset)
-        )
+        return backend.json_page(("tallies-page", f, rule, limit, offset), compute)
 
     @app.get("/api/contradictions", response_model=ListOut, tags=["reconciled"])
     def contradictions(cur: Cur, f: F, limit: Limit = MAX_LIST, offset: Offset = 0) -> Response:
         """Pairs of claims that cannot both hold, side by side (paged)."""
 
-        def whole() -> tuple[list[dict[str, Any]], str]:
-            return backend.cached(  # type: ignore[no-any-return]
-                ("contradictions", f),
-                lambda: (reconciled.contradictions(cur, f), reconciled.method(cur)),
+        def compute() -> dict[str, Any]:
+            if reconciled.method(cur) == reconciled.RECONCILED:
+                items, total = paged.contradiction_page(cur, f, limit=limit, offset=offset)
+                return _listing(items, total, reconciled.RECONCILED, limit, offset)
+            whole = backend.cached(("contradictions", f), lambda: reconciled.contradictions(cur, f))
+            return _listing(
+                whole[offset : offset + limit], len(whole), reconciled.METHOD, limit, offset
             )
 
-        return backend.json_page(
-            ("contradictions-page", f, limit, offset), lambda: _listing(*whole(), limit, offset)
-        )
+        return backend.json_page(("contradictions-page", f, limit, offset), compute)
 
     @app.get("/api/changes", response_model=ChangesOut, tags=["meta"])
     def changes(
@@ -432,14 +436,10 @@ def create_app(settings: Settings) -> FastAPI:
     return app
 
 
-def _listing(items: list[dict[str, Any]], how: str, limit: int, offset: int) -> dict[str, Any]:
-    return {
-        "items": items[offset : offset + limit],
-        "total": len(items),
-        "method": how,
-        "limit": limit,
-        "offset": offset,
-    }
+def _listing(
+    items: list[dict[str, Any]], total: int, how: str, limit: int, offset: int
+) -> dict[str, Any]:
+    return {"items": items, "total": total, "method": how, "limit": limit, "offset": offset}
 
 
 def _authorize(request: Request, settings: Settings) -> None:

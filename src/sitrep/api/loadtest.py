@@ -17,6 +17,7 @@ copies do not fall into one incident), then reconcile once. No traffic leaves 12
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import http.client
 import json
 import os
@@ -36,6 +37,8 @@ TOKEN = "loadtest-token"
 COPY_TABLES = ("articles", "entities", "places", "times", "casualties", "quotes", "claims",
                "events")  # fmt: skip
 SHIFT_DAYS = 60
+COLD_FROM = dt.date(1000, 1, 1)
+"""The first ``since`` day of cold reads: before any article, so filters keep every row."""
 
 
 def _corpus_files(corpus: Path) -> list[Path]:
@@ -217,8 +220,15 @@ def _pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, int(q * len(s)))]
 
 
-def read_load(host: str, port: int, *, clients: int = 20, seconds: float = 30.0) -> dict[str, Any]:
-    """``clients`` threads, each with one keep-alive connection, for ``seconds``."""
+def read_load(
+    host: str, port: int, *, clients: int = 20, seconds: float = 30.0, cold: bool = False
+) -> dict[str, Any]:
+    """``clients`` threads, each with one keep-alive connection, for ``seconds``.
+
+    ``cold``: every listing request carries a ``since`` day no other request used, long
+    before any article (so the same rows), which the server's per-version page cache has
+    never seen: each such request runs its SQL.
+    """
     assert host in ("127.0.0.1", "localhost", "::1")
     conn = http.client.HTTPConnection(host, port, timeout=60)
     conn.request("GET", "/api/articles?limit=20")
@@ -245,6 +255,8 @@ def read_load(host: str, port: int, *, clients: int = 20, seconds: float = 30.0)
         i = n
         while time.monotonic() < stop_at:
             path = paths[i % len(paths)]
+            if cold and "?" in path and "since=" not in path:
+                path += f"&since={COLD_FROM + dt.timedelta(days=i * clients + n)}"
             i += 1
             t0 = time.perf_counter()
             try:
@@ -270,6 +282,7 @@ def read_load(host: str, port: int, *, clients: int = 20, seconds: float = 30.0)
     elapsed = time.monotonic() - t0
     flat = [x for lat in latencies for x in lat]
     return {
+        "cache": "cold" if cold else "warm",
         "clients": clients,
         "seconds": round(elapsed, 1),
         "requests": len(flat),
@@ -311,7 +324,7 @@ def write_latency(host: str, port: int, files: list[Path], *, warm: int = 2) -> 
 
 def run(
     corpus: Path, work: Path, *, base: int, factors: tuple[int, ...], writes: int, clients: int,
-    seconds: float, log: Any = print, reuse: bool = False,
+    seconds: float, log: Any = print, reuse: bool = False, cold: bool = False,
 ) -> dict[str, Any]:  # fmt: skip
     """Build the databases, measure writes at every factor and reads at the largest."""
     files = _corpus_files(corpus)
@@ -346,6 +359,11 @@ def run(
                 r["articles"] = n
                 report["reads"] = r
                 log(f"reads on {n} articles: {r}")
+                if cold:
+                    c = read_load(host, port, clients=clients, seconds=seconds, cold=True)
+                    c["articles"] = n
+                    report["reads_cold"] = c
+                    log(f"cold reads on {n} articles: {c}")
     return report
 
 
@@ -365,10 +383,14 @@ def render(report: dict[str, Any], command: str) -> str:
         f"{r.get('clients')} concurrent keep-alive clients for {r.get('seconds')} s over the list "
         f"endpoints and one article, on {r.get('articles')} articles:",
         "",
-        "| req/s | p50 ms | p99 ms | max ms | requests | errors |",
-        "|---:|---:|---:|---:|---:|---:|",
-        f"| {r.get('req_per_s')} | {r.get('p50_ms')} | {r.get('p99_ms')} | {r.get('max_ms')} "
-        f"| {r.get('requests')} | {r.get('errors')} |",
+        "| page cache | req/s | p50 ms | p99 ms | max ms | requests | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        *(
+            f"| {x.get('cache', 'warm')} | {x.get('req_per_s')} | {x.get('p50_ms')} "
+            f"| {x.get('p99_ms')} | {x.get('max_ms')} | {x.get('requests')} | {x.get('errors')} |"
+            for x in (r, report.get("reads_cold"))
+            if x
+        ),
         "",
         "## Writes (`POST /api/articles`, one after the other, articles not yet stored)",
         "",
@@ -425,6 +447,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--incremental", type=int, default=0, metavar="N",
                     help="only time the incremental reconcile of N new articles per factor "
                          "(on the 1x database in --work, which must exist)")  # fmt: skip
+    ap.add_argument(
+        "--cold", action="store_true", help="also read with the page cache cold (unseen filters)"
+    )
     a = ap.parse_args(argv)
     if not (1 <= a.clients <= 64 and 0 < a.seconds <= 120):
         raise SystemExit("--clients 1..64 and --seconds up to 120: the load test is bounded")
@@ -439,7 +464,7 @@ def main(argv: list[str] | None = None) -> None:
             a.out.with_suffix(".json").write_text(json.dumps(inc, indent=2) + "\n")
         return
     report = run(a.corpus, a.work, base=a.base, factors=factors, writes=a.writes,
-                 clients=a.clients, seconds=a.seconds, reuse=a.reuse)  # fmt: skip
+                 clients=a.clients, seconds=a.seconds, reuse=a.reuse, cold=a.cold)  # fmt: skip
     print(json.dumps(report, indent=2))
     if a.out:
         command = "python -m sitrep.api.loadtest " + " ".join(argv or sys.argv[1:])

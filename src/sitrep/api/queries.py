@@ -378,3 +378,26 @@ def statement_rows(con: duckdb.DuckDBPyConnection, f: Filters) -> list[dict[str,
         ORDER BY day NULLS LAST, s.article_id, s.start""",
         w.params,
     )
+
+
+def claims_by_ids(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The casualty claims with these ids (as :func:`all_claims` lists them), by id."""
+    if not ids:
+        return {}
+    got = rows(con, f"{_CLAIMS} WHERE list_contains(?, c.id)", [sorted(set(ids))])
+    return {c["id"]: c for c in got}
+
+
+def statements_by_ids(
+    con: duckdb.DuckDBPyConnection, ids: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """The attributed statements with these ids (as :func:`statement_rows` lists them), by id."""
+    if not ids:
+        return {}
+    got = rows(
+        con,
+        """SELECT s.*, a.published AS day, a.outlet, a.url, a.title
+        FROM claims s JOIN articles a ON a.id = s.article_id WHERE list_contains(?, s.id)""",
+        [sorted(set(ids))],
+    )
+    return {s["id"]: s for s in got}

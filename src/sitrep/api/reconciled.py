@@ -282,50 +282,66 @@ def _reconciled_tallies(
         WHERE t.rule = ?{extra} ORDER BY c.last_date NULLS LAST, t.cluster_id, t.kind""",
         params,
     ):
-        items = [claims[i] for i in t["claim_ids"] or [] if i in claims]
-        best = claims.get(t["best_claim_id"] or "") or (items[0] if items else {})
-        place = {
-            "name": t["place_name"] or best.get("place_name"),
-            "country": t["place_country"] or best.get("place_country"),
-            "lat": t["place_lat"] if t["place_lat"] is not None else best.get("place_lat"),
-            "lon": t["place_lon"] if t["place_lon"] is not None else best.get("place_lon"),
-        }
-        days = [d for d in (t["first_date"], t["last_date"]) if d] or [
-            c["day"] for c in items if c.get("day")
-        ]
-        if not _keep(f, items, place, days):
-            continue
-        role = {i: "superseded" for i in t["superseded_ids"] or []}
-        role.update({i: "copy" for i in t["copy_ids"] or []})
-        lineage = [{**_lineage(c), "role": "counted"} for c in items]
-        lineage += [{**_lineage(claims[i]), "role": r} for i, r in role.items() if i in claims]
-        for excluded in t["excluded_ids"] or []:
-            cid, _, why = excluded.partition(": ")
-            if cid in claims:
-                lineage.append({**_lineage(claims[cid]), "role": "excluded", "why": why})
-        out.append(
-            {
-                "id": f"{t['cluster_id']}:{t['kind']}:{t['rule']}",
-                "kind": t["kind"],
-                "scope": t["scope"] or "incident",
-                "day": max(days) if days else None,
-                "first_day": min(days) if days else None,
-                "place": place,
-                "low": t["low"],
-                "best": t["best"],
-                "high": t["high"],
-                "rule": t["rule"],
-                "best_claim_id": t["best_claim_id"],
-                "n_claims": len(items),
-                "n_articles": len({c["article_id"] for c in items}),
-                "n_sources": t["n_sources"],
-                "sources": sorted({c["source"] for c in items if c.get("source")}),
-                "lineage": lineage,
-                "cluster_id": t["cluster_id"],
-                "method": f"{RECONCILED}:{t['rule']}",
-            }
-        )
+        items, place, days = tally_place_days(t, claims)
+        if _keep(f, items, place, days):
+            out.append(tally_item(t, claims, items, place, days))
     return out
+
+
+def tally_place_days(
+    t: dict[str, Any], claims: dict[str, dict[str, Any]]
+) -> tuple[list[dict[str, Any]], dict[str, Any], list[str]]:
+    """A reconciled tally row's counted claims, its place and its days (cluster's or claims')."""
+    items = [claims[i] for i in t["claim_ids"] or [] if i in claims]
+    best = claims.get(t["best_claim_id"] or "") or (items[0] if items else {})
+    place = {
+        "name": t["place_name"] or best.get("place_name"),
+        "country": t["place_country"] or best.get("place_country"),
+        "lat": t["place_lat"] if t["place_lat"] is not None else best.get("place_lat"),
+        "lon": t["place_lon"] if t["place_lon"] is not None else best.get("place_lon"),
+    }
+    days = [d for d in (t["first_date"], t["last_date"]) if d] or [
+        c["day"] for c in items if c.get("day")
+    ]
+    return items, place, days
+
+
+def tally_item(
+    t: dict[str, Any],
+    claims: dict[str, dict[str, Any]],
+    items: list[dict[str, Any]],
+    place: dict[str, Any],
+    days: list[str],
+) -> dict[str, Any]:
+    """The API's view of one reconciled tally row, with the lineage of every claim."""
+    role = {i: "superseded" for i in t["superseded_ids"] or []}
+    role.update({i: "copy" for i in t["copy_ids"] or []})
+    lineage = [{**_lineage(c), "role": "counted"} for c in items]
+    lineage += [{**_lineage(claims[i]), "role": r} for i, r in role.items() if i in claims]
+    for excluded in t["excluded_ids"] or []:
+        cid, _, why = excluded.partition(": ")
+        if cid in claims:
+            lineage.append({**_lineage(claims[cid]), "role": "excluded", "why": why})
+    return {
+        "id": f"{t['cluster_id']}:{t['kind']}:{t['rule']}",
+        "kind": t["kind"],
+        "scope": t["scope"] or "incident",
+        "day": max(days) if days else None,
+        "first_day": min(days) if days else None,
+        "place": place,
+        "low": t["low"],
+        "best": t["best"],
+        "high": t["high"],
+        "rule": t["rule"],
+        "best_claim_id": t["best_claim_id"],
+        "n_claims": len(items),
+        "n_articles": len({c["article_id"] for c in items}),
+        "n_sources": t["n_sources"],
+        "sources": sorted({c["source"] for c in items if c.get("source")}),
+        "lineage": lineage,
+        "cluster_id": t["cluster_id"],
+        "method": f"{RECONCILED}:{t['rule']}",
+    }
 
 
 def _reconciled_contradictions(con: duckdb.DuckDBPyConnection, f: Filters) -> list[dict[str, Any]]:
@@ -338,24 +354,7 @@ def _reconciled_contradictions(con: duckdb.DuckDBPyConnection, f: Filters) -> li
         FROM contradictions k LEFT JOIN clusters c ON c.id = k.cluster_id
         ORDER BY coalesce(k.date_a, k.date_b) NULLS LAST, k.id""",
     ):
-        sides = []
-        for item, source, figure, day in (
-            (k["item_a"], k["source_a"], k["figure_a"], k["date_a"]),
-            (k["item_b"], k["source_b"], k["figure_b"], k["date_b"]),
-        ):
-            if item in claims:
-                side = _side(claims[item], text_field="evidence")
-            elif item in statements:
-                side = _side(statements[item], text_field="content")
-            else:
-                side = {"id": item, "article_id": None, "text": None}
-            side.update(
-                source=side.get("source") or source,
-                count=side.get("count") if item in claims else figure,
-                day=day or side.get("day"),
-            )
-            sides.append(side)
-        full = [claims.get(s["id"]) or statements.get(s["id"]) or s for s in sides]
+        sides, full = contradiction_sides(k, claims, statements)
         anchor = next((c for c in full if c.get("place_name")), {})
         place = {
             "name": k["place_name"] or anchor.get("place_name"),
@@ -371,19 +370,47 @@ def _reconciled_contradictions(con: duckdb.DuckDBPyConnection, f: Filters) -> li
             continue
         if not _keep(f, full, place, days or ["0000-00-00", "9999-99-99"]):
             continue
-        out.append(
-            {
-                "id": k["id"],
-                "type": k["kind"],
-                "topic": k["detail"],
-                "rule": k["rule"],
-                "cluster_id": k["cluster_id"],
-                "a": sides[0],
-                "b": sides[1],
-                "method": RECONCILED,
-            }
-        )
+        out.append(contradiction_item(k, sides))
     return out
+
+
+def contradiction_sides(
+    k: dict[str, Any], claims: dict[str, dict[str, Any]], statements: dict[str, dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Both sides of a contradiction row as the API shows them, and the full rows behind them."""
+    sides = []
+    for item, source, figure, day in (
+        (k["item_a"], k["source_a"], k["figure_a"], k["date_a"]),
+        (k["item_b"], k["source_b"], k["figure_b"], k["date_b"]),
+    ):
+        if item in claims:
+            side = _side(claims[item], text_field="evidence")
+        elif item in statements:
+            side = _side(statements[item], text_field="content")
+        else:
+            side = {"id": item, "article_id": None, "text": None}
+        side.update(
+            source=side.get("source") or source,
+            count=side.get("count") if item in claims else figure,
+            day=day or side.get("day"),
+        )
+        sides.append(side)
+    full = [claims.get(s["id"]) or statements.get(s["id"]) or s for s in sides]
+    return sides, full
+
+
+def contradiction_item(k: dict[str, Any], sides: list[dict[str, Any]]) -> dict[str, Any]:
+    """The API's view of one reconciled contradiction row."""
+    return {
+        "id": k["id"],
+        "type": k["kind"],
+        "topic": k["detail"],
+        "rule": k["rule"],
+        "cluster_id": k["cluster_id"],
+        "a": sides[0],
+        "b": sides[1],
+        "method": RECONCILED,
+    }
 
 
 def _article_place(

@@ -20,19 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sitrep.extract.attribution.lexicon import GENERIC_BODIES, ISSUED_DOCUMENTS
 from sitrep.extract.attribution.phrase import SourceKind, SourcePhrase
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _THING_PRONOUNS = frozenset({"it", "its"})
-# Nouns that stand for what the last source issued, not for a new source.
-_DOCUMENTS = frozenset(
-    {"statement", "report", "post", "message", "update", "release", "communique", "quote"}
-)
-# Descriptions that fit any organisation, named with that word or not.
-_GENERIC_BODIES = frozenset(
-    {"group", "organisation", "organization", "movement", "militia", "collective", "body"}
-)
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?P<head>[a-z][a-z-]*)$", re.I)
 
 
@@ -95,14 +88,14 @@ class Antecedents:
         if low in _THING_PRONOUNS:
             return next((a for a in before if a.kind == "organisation"), None)
         m = _DEFINITE.match(low)
-        head = m.group("head") if m else (low if low in _DOCUMENTS else None)
+        head = m.group("head") if m else (low if low in ISSUED_DOCUMENTS else None)
         if head is None:
             return None
-        if head in _DOCUMENTS:
+        if head in ISSUED_DOCUMENTS:
             return next(iter(before), None)
         stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
         named = next((a for a in before if head in a.words or stem in a.words), None)
-        if named is None and head in _GENERIC_BODIES:
+        if named is None and head in GENERIC_BODIES:
             # "the group" after "JNIM claimed ...": the last organisation, whatever its name
             return next((a for a in before if a.kind == "organisation"), None)
         return named

@@ -368,3 +368,13 @@ WORDING_VERBS = (
     )
     | CUE_LEMMAS
 )
+
+# Coreference (coref.py). Nouns that stand for what the last source issued ("the statement
+# said"), not for a new source.
+ISSUED_DOCUMENTS = frozenset(
+    {"statement", "report", "post", "message", "update", "release", "communique", "quote"}
+)
+# Descriptions that fit any organisation, named with that word or not ("the group said").
+GENERIC_BODIES = frozenset(
+    {"group", "organisation", "organization", "movement", "militia", "collective", "body"}
+)

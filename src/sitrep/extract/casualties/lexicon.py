@@ -340,3 +340,129 @@ CAUSE_PREPOSITIONS = frozenset({"by", "in", "from", "during", "after", "amid", "
 
 # Words that make an update a revision down: "the toll was lowered to 12".
 DOWNWARD_WORDS = frozenset({"down", "lowered", "fell", "dropped", "cut", "reduced"})
+
+
+# Sub-counts of a total and tolls far from their number (parts.py): the phrases that mark
+# them, each pattern with the reason beside it.
+PART_VICTIM = (
+    r"(?:children|child|minors|minor|kids|women|woman|men|man|babies|baby|infants?|toddlers?|"
+    r"teenagers?|teens?|adolescents?|adults?|elderly|boys?|girls?|soldiers?|servicemen|troops|"
+    r"civilians?|foreigners?|foreign nationals|medics?|doctors?|nurses?|paramedics?|rescuers?|"
+    r"firefighters?|journalists?|reporters?|police(?:men| officers)?|officers?|students?|"
+    r"pupils?|staff(?: members)?|(?:aid |humanitarian )?workers?|employees?|volunteers?|"
+    r"refugees?|prisoners?|pensioners?|residents?|relatives|family members|people|persons)"
+)
+PART_STATE = (
+    r"(?P<state>in (?:a )?(?:critical|serious|grave|severe) condition|critically (?:injured|"
+    r"wounded|ill)|seriously (?:injured|wounded|hurt)|hospitali[sz]ed|in hospital|in (?:the )?"
+    r"intensive care)"
+)
+BEFORE_PART = re.compile(
+    r"(?:\b(?:including|includ(?:es|ed)|among them|among whom|of whom|amongst them|among those)"
+    r"|\()[^.;:()]{0,60}?(?:,|\band\b)?\s*$",
+    re.I,
+)
+AFTER_VICTIM = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\b", re.I)
+OF_THEM = re.compile(
+    r"^\s+of (?:them|whom|those|the victims|the dead|the injured|the wounded|the casualties)"
+    r"(?:\s*,)?\s+(?:are|were|was|is|have been|has been|had been|remain|remained)?\s*"
+    rf"(?:(?P<vic>{PART_VICTIM})\b|{PART_STATE}|(?P<kill>killed|dead|died)|(?P<hurt>injured|wounded)|"
+    r"(?P<bad>seriously|critically|severely|gravely)\b)",
+    re.I,
+)
+AMONG = re.compile(
+    rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+"
+    r"(?:the\s+|those\s+)?(?P<grp>dead|killed|victims|fatalities|injured|wounded)",
+    re.I,
+)
+IN_STATE = re.compile(
+    rf"^\s+(?:(?P<vic>{PART_VICTIM})\s+)?(?:are|were|remain|remained|have been|has been|had been)\s+"
+    rf"(?:still\s+)?{PART_STATE}",
+    re.I,
+)
+FAR_TOLL = re.compile(
+    r"\b(?:(?P<toll>death|casualty|fatality) (?:toll|count)|number of (?:people |persons |"
+    r"civilians |those )?(?P<what>killed|dead|deaths|victims|fatalities|injured|wounded|"
+    r"casualties))\b"
+    r"(?:[^.;:!?]{0,140}?\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|"
+    r"grew|grown|reached|reaches|reach|hit|hits|stands|stood|now|is|was|has|had|mounted|mounts|"
+    r"raised|revised|updated)\b(?:\s+(?:now|already|further|sharply|again|been))*"
+    r"(?:\s+(?:to|at|from)(?:\s+(?:at least|more than|over|nearly|about|around))?)?"
+    r"|[^.;:!?]{0,100}?\b(?:to|at|of)|[^.;:!?]{0,100}?\bto\s+\d[\d,]*,?\s+and\s+to)\s*$",
+    re.I,
+)
+# A figure of the injured stated by its condition or by the care it sought, with no cue word:
+# "5 people are in critical condition", "91 people have sought medical treatment"
+HURT_STATE = re.compile(
+    rf"^\s+(?:(?:more|others?|other people|{PART_VICTIM})\s+)?(?:are|were|remain|remained|have been|"
+    r"has been|had been|have|has|had)?\s*(?:still\s+)?(?:in (?:a )?(?:critical|serious|grave|"
+    r"severe|moderate|stable|satisfactory) condition|in hospital|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
+    r" |medical )?treatment|sought (?:medical )?(?:help|treatment|care|assistance)|applied for "
+    r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help)\b",
+    re.I,
+)
+# "forced 400,000 people to flee", "400,000 have fled"
+FLED_AFTER = re.compile(
+    rf"^\s+(?:(?:{PART_VICTIM}|others)\s+)?(?:(?:have|has|had)\s+)?(?:fled|been displaced|"
+    r"were displaced|displaced)\b",
+    re.I,
+)
+# "280 people have already been buried in mass graves", "buried 280 people": the dead
+BURIED_AFTER = re.compile(
+    r"^\s+(?:(?:people|civilians|bodies|corpses|victims|residents)\s+)?(?:have |had |were |are )?"
+    r"(?:already |now )?(?:been )?buried\b",
+    re.I,
+)
+BURIED_BEFORE = re.compile(r"\b(?:buried|exhumed)(?:\s+(?:already|so far))?\s*$", re.I)
+# "At least 39 people remain unaccounted for"
+MISSING_AFTER = re.compile(
+    r"^\s+(?:(?:people|persons|others|civilians|residents)\s+)?(?:remain|remained|are|were|"
+    r"have been|are still|remain still)\s+(?:still\s+)?(?:unaccounted for|missing)\b",
+    re.I,
+)
+# "Five of the dead were recovered", "two of the dead in Uman were children"
+OF_THE_DEAD = re.compile(
+    r"^\s+of (?:the|those) (?P<grp>dead|killed|victims|injured|wounded)\b", re.I
+)
+TO_FLEE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?to flee\b", re.I)
+# "Of the injured, 34 are in serious condition": the group a figure belongs to, before it
+OF_GROUP = re.compile(
+    r"\bof (?:the|those) (?P<grp>injured|wounded|dead|killed|victims|casualties)\s*,?"
+    r"(?:[^.;]{0,80}?\band\s+(?:another\s+)?)?\s*$",
+    re.I,
+)
+# "including a toddler", "among them a child": one victim, written without a number
+ONE_PART = re.compile(
+    r"\b(?:including|among them|among whom)\s+(?:an?|one)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<vic>child|toddler|baby|infant|boy|girl|teenager|woman|man|minor|journalist|medic|"
+    r"rescuer|soldier|police officer|policeman|foreigner)\b",
+    re.I,
+)
+# "a 10-year-old child was among those killed", "a child was among the dead"
+ONE_AMONG = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?P<vic>child|toddler|baby|infant|boy|girl|teenager|"
+    r"woman|man|minor|journalist|medic|rescuer|soldier|policeman|foreigner)\s+(?:was|is)\s+"
+    r"(?:also\s+)?among\s+(?:the\s+|those\s+)?(?P<grp>dead|killed|victims|injured|wounded)\b",
+    re.I,
+)
+HURT_WORDS = {"injured", "wounded"}
+# Sentences worth scanning: a word of harm, toll, care, flight or of a part of a figure
+PART_SENTENCE_GATE = re.compile(
+    r"toll|death count|kill|dead|\bdied|death|injur|wound|hospital|condition|treatment|"
+    r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buried|exhum|unaccounted|missing",
+    re.I,
+)
+# Words of a part of a figure, worth a look only beside a claim of the same sentence
+PART_GATE = re.compile(r"includ|among|of them|of whom|\(", re.I)
+PART_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|"
+    r"several)\b",
+    re.I,
+)
+# "12 women and seven children killed": a figure listed before another claim's figure
+PART_LISTED = re.compile(
+    rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:at least |more than |some |about |another )?$",
+    re.I,
+)
