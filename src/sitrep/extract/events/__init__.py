@@ -13,7 +13,6 @@ from sitrep.extract.events.detect import (
     events,
     find_triggers,
     main_event,
-    place_to_ref,
 )
 from sitrep.extract.events.types import acled_for, actor_kind, normalize_plover
 
@@ -26,5 +25,4 @@ __all__ = [
     "find_triggers",
     "main_event",
     "normalize_plover",
-    "place_to_ref",
 ]

@@ -24,7 +24,7 @@ from sitrep.extract.events.syntax import (
 )
 from sitrep.extract.events.triggers import DENIALS
 from sitrep.extract.events.types import actor_kind
-from sitrep.extract.places.resolve import place_ref
+from sitrep.extract.places.event_place import mention_root
 from sitrep.model import CasualtyClaim, Place, PlaceRef, TimeRef
 
 _MODALS = frozenset({"could", "might", "may", "should", "can"})
@@ -130,11 +130,6 @@ def date_of(tref: TimeRef) -> tuple[dt.date | None, str | None]:
     return None, tref.value
 
 
-def place_to_ref(place: Place) -> PlaceRef:
-    """A :class:`PlaceRef` copy of a place (see :func:`sitrep.extract.places.place_ref`)."""
-    return place_ref(place)
-
-
 def dominant_place(places: list[Place]) -> Place | None:
     """The location the article mentions most (resolved ones first; ties go to the first)."""
     locs = [p for p in places if p.role == "location"]
@@ -154,11 +149,6 @@ _ANAPHORS = frozenset({"city", "town", "village", "port"})
 def precision_rank(p: Place | PlaceRef) -> int:
     """How fine a place is: point 0, city 1, region 2 (or unknown), country 3."""
     return PRECISION_RANK.get(p.precision or "", 2)
-
-
-def _place_token(doc: Doc, p: Place) -> Token | None:
-    span = doc.char_span(p.start, p.end, alignment_mode="expand")
-    return span.root if span is not None else None
 
 
 def _possessor_of_actor(tok: Token) -> bool | None:
@@ -206,7 +196,7 @@ def _place_tier(
 def _is_actor_mention(doc: Doc, p: Place) -> bool:
     if p.role != "location":
         return True
-    tok = _place_token(doc, p)
+    tok = mention_root(doc, p)
     return tok is not None and bool(_possessor_of_actor(tok))
 
 
@@ -216,7 +206,7 @@ def named_as_actor(doc: Doc, p: Place) -> bool:
     the place struck, but it names no place beyond its own sentence's event)."""
     if _is_actor_mention(doc, p):
         return True
-    tok = _place_token(doc, p)
+    tok = mention_root(doc, p)
     return tok is not None and tok.dep_ in ("nsubj", "csubj", "dobj", "dative")
 
 
@@ -261,7 +251,7 @@ def place_for(
     for p in places:
         if not sent.start_char <= p.start < sent.end_char:
             continue
-        tok = _place_token(doc, p)
+        tok = mention_root(doc, p)
         if tok is not None and clause_head(tok).i in other_clauses - chain:
             continue  # told of in another event's clause
         tier = _place_tier(p, tok, trig, chain, acts)

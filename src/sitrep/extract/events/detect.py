@@ -42,7 +42,6 @@ from sitrep.extract.events.context import (
     event_flags,
     named_as_actor,
     place_for,
-    place_to_ref,
     time_for,
 )
 from sitrep.extract.events.participants import acled_retype, actor_name, named_actor, participants
@@ -55,6 +54,7 @@ from sitrep.extract.events.triggers import (
     trigger_type,
 )
 from sitrep.extract.events.types import REMOTE, EventType
+from sitrep.extract.places import place_ref
 from sitrep.model import (
     Article,
     CasualtyClaim,
@@ -66,7 +66,7 @@ from sitrep.model import (
     content_id,
 )
 
-__all__ = ["EXTRACTOR", "dominant_place", "events", "find_triggers", "main_event", "place_to_ref"]
+__all__ = ["EXTRACTOR", "dominant_place", "events", "find_triggers", "main_event"]
 
 EXTRACTOR = "events.v1"
 
@@ -132,7 +132,7 @@ def _event(
     violent = et.plover in VIOLENT
     in_sent = [c for c in casualties if sent.start_char <= c.evidence.start < sent.end_char]
     own = place_for(tok, sent, places, other_clauses, {tok.i, *(o.i for o in trig.others)})
-    ref = place_to_ref(own) if own else None
+    ref = place_ref(own) if own else None
     ref = (claims_place(tok, sent, in_sent, ref) if violent else None) or ref
     if violent and in_sent and all(c.scope == "cumulative" for c in in_sent):
         flags.append("summary")  # "has killed more than 2,000 civilians" in a week: a toll
@@ -149,7 +149,7 @@ def _event(
         _NO_FALLBACK & set(flags)
     )  # background, tolls and statements are not where the article's news happened
     if ref is None and fallback is not None and use_fallback:
-        placed: PlaceRef | None = place_to_ref(fallback)
+        placed: PlaceRef | None = place_ref(fallback)
     else:
         placed = ref
     fatalities, cids = casualties_for(tok, sent, casualties) if violent else (None, ())

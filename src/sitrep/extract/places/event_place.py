@@ -68,7 +68,7 @@ class Use:
     dateline: bool
 
 
-def _head(doc: Doc, p: Place) -> Token | None:
+def mention_root(doc: Doc, p: Place) -> Token | None:
     """The syntactic head of the mention's tokens (the last token of a name)."""
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -89,7 +89,7 @@ def _is_place_word(t: Token) -> bool:
 
 def _possessor(doc: Doc, p: Place) -> bool:
     """A name in the possessive ("Ukraine's government")."""
-    t = _head(doc, p)
+    t = mention_root(doc, p)
     return t is not None and _climb(t).dep_ == "poss"
 
 
@@ -108,7 +108,7 @@ def use_of(doc: Doc, p: Place) -> Use:
     dateline = is_dateline(doc.text, p)
     if p.role == "actor":
         return Use(p, locative=False, actor=True, dateline=dateline)
-    t = _head(doc, p)
+    t = mention_root(doc, p)
     if t is None:
         return Use(p, locative=False, actor=False, dateline=dateline)
     top = _climb(t)
