@@ -11,8 +11,10 @@ from sitrep.ingest.document import article_id
 from sitrep.model import Article, Record
 from sitrep.reconcile.dedup import dedup_articles
 from sitrep.reconcile.sentences import (
+    SENT_SHARE,
     SENTENCE_METHOD,
     SentenceIndex,
+    sentence_overlap,
     sentence_sets,
     shared_sentences,
 )
@@ -86,3 +88,71 @@ def test_store_finds_the_repost_by_its_sentences(tmp_path: Path) -> None:
         (dup,) = dedup_articles(st)
         assert dup.method == SENTENCE_METHOD
         assert dup.canonical_id == article_id(WIRE) and dup.article_id == article_id(REPOST)
+
+
+LONG = [
+    "Rescue teams worked through the night at the collapsed apartment block on the edge of "
+    "the river port, pulling survivors and bodies from the concrete slabs by hand.",
+    "The regional governor said the missile struck shortly before dawn while most residents "
+    "were asleep, and that the upper floors of the building folded onto the lower ones.",
+    "Hospitals in the city asked for blood donors after admitting dozens of wounded people, "
+    "several of them children, a health official told a local television channel.",
+    "The military said air defences had shot down most of the missiles launched overnight "
+    "but that two had hit residential areas in the south of the country.",
+]
+
+
+def test_a_repost_that_keeps_the_long_paragraphs_is_a_copy_by_its_words() -> None:
+    # three short lines each (a caption, a byline, a "developing story" line) differ: fewer
+    # than 0.65 of the sentences are shared, but the shared ones hold most of the words
+    a = [
+        *LONG,
+        "Photo shows smoke rising over the port district today.",
+        "Reporting by our correspondent with additional desk reporting.",
+        "This is a developing story and will be updated.",
+    ]
+    b = [
+        *LONG,
+        "Image caption: firefighters at the scene on Friday morning.",
+        "Follow our live coverage of the war for more.",
+        "Sign up to the morning newsletter for the latest headlines.",
+    ]
+    o = sentence_overlap(sentence_sets("\n".join(a)), sentence_sets("\n".join(b)))
+    assert o.shared == 4 and o.share < SENT_SHARE and o.copies(4)
+    idx = SentenceIndex()
+    idx.add("a", sentence_sets("\n".join(a)))
+    assert [m for m, _ in idx.matches(sentence_sets("\n".join(b)))] == ["a"]
+
+
+def _reword(sentence: str) -> str:
+    # a light rewording of every fifth word: no five-word run survives, most words do
+    words = sentence.split()
+    return " ".join(w + "ly" if i % 5 == 4 else w for i, w in enumerate(words))
+
+
+NEW = [
+    "Officials in the capital said the attack was the deadliest on the city since the spring "
+    "and called on allies to send more air defence systems quickly.",
+    "Neighbours gathered at a makeshift memorial of flowers and candles beside the ruins on "
+    "Saturday as cranes lifted the last of the broken slabs.",
+    "The prosecutor general's office opened a war crimes investigation into the strike and "
+    "said its investigators were collecting fragments of the missile.",
+    "Power and water were cut to several districts near the port while engineers checked "
+    "the damaged pipes and lines for further leaks.",
+]
+
+
+def test_an_article_that_copies_two_groups_joins_them(tmp_path: Path) -> None:
+    # the second story shares too few sentences with the first to be its copy; a third that
+    # runs both (reworded) joins them into one group whose canonical article is the first
+    first = "\n".join([*LONG, "Residents said they heard two loud explosions before dawn nearby."])
+    second = "\n".join(LONG[2:] + NEW)
+    third = "\n".join(_reword(s) for s in LONG + NEW)
+    with Store(tmp_path / "d.duckdb") as st:
+        st.write([_rec(first, 24, "Wire"), _rec(second, 25, "Daily")])
+        assert dedup_articles(st) == []
+        st.write([_rec(third, 26, "Aggregator")])
+        found = dedup_articles(st)
+        assert {d.method for d in found} == {SENTENCE_METHOD}
+        canon = dict(st.con.execute("SELECT article_id, canonical_id FROM duplicates").fetchall())
+    assert canon == {article_id(second): article_id(first), article_id(third): article_id(first)}

@@ -31,10 +31,13 @@ sentence of eight words or more is indexed by a MinHash of its word set in a thi
 (:class:`~sitrep.reconcile.sentences.SentenceIndex`), and two articles are copies (method :data:`SENTENCE_METHOD`) when
 at least ``SENT_MIN`` (4) sentences of each have a counterpart in the other (word-set
 Jaccard at least ``SENT_JACCARD``, 0.5) that make at least ``SENT_SHARE`` (0.65) of the
-sentences of one of them (of a text of fewer sentences, most of them and at least two). Metadata and bureau lines are too short to count; two different
-stories that share a boilerplate paragraph or a quoted statement share one or two
-sentences, not four and most of one of them. This pass runs over the articles that the
-shingle test found no copy for, against every stored article, in the same order.
+sentences of one of them or hold at least ``SENT_WORD_SHARE`` (0.7) of its sentence words
+(of a text of fewer sentences, most of them and at least two). Metadata and bureau lines are
+too short to count; two different stories that share a boilerplate paragraph or a quoted
+statement share one or two sentences, not four and most of one of them. This pass runs over
+the articles that the shingle test found no copy for, against every stored article, in the
+same order. An article that is a copy of articles of two groups joins them: the group's
+canonical article is the earliest of theirs, and the other becomes its copy.
 
 The index is incremental: signatures live in the ``article_minhash`` table (whole text, then
 lead, in one blob) and the LSH indexes are rebuilt from them on load, so new articles are
@@ -296,6 +299,10 @@ def _syndicated(
     for start in range(0, len(stored), batch_size):
         for aid, text in load(stored[start : start + batch_size]).items():
             index.add(aid, sentence_sets(text))
+    order = {
+        r[0]: int(r[1])
+        for r in store.con.execute("SELECT article_id, seq FROM article_minhash").fetchall()
+    }
     out: list[Duplicate] = []
     for start in range(0, len(todo), batch_size):
         batch = todo[start : start + batch_size]
@@ -303,17 +310,37 @@ def _syndicated(
         for aid in batch:
             sents = sentence_sets(text_of.get(aid, ""))
             if aid not in copies and aid not in canon:
-                hit = index.match(sents)
-                if hit is not None:
-                    matched, share = hit
-                    dup = Duplicate(
-                        aid, canon.get(matched, matched), matched, round(share, 4), SENTENCE_METHOD
-                    )
-                    canon[aid] = dup.canonical_id
-                    out.append(dup)
+                out.extend(_join_groups(aid, index.matches(sents), canon, order))
             index.add(aid, sents)
     if out:
         _insert_duplicates(store, out)
+    return out
+
+
+def _join_groups(
+    aid: str, hits: Sequence[tuple[str, float]], canon: dict[str, str], order: Mapping[str, int]
+) -> list[Duplicate]:
+    """The copy records of an article that shares sentences with ``hits`` (best first): a copy
+    of the best match, in the group of the earliest canonical article among the groups it
+    matched; an article that copies the stories of two groups joins them, the later group's
+    canonical article becoming a copy of the earlier one (``canon`` is updated)."""
+    if not hits:
+        return []
+    share_of: dict[str, tuple[str, float]] = {}
+    for matched, share in hits:  # best first: each group's best match
+        share_of.setdefault(canon.get(matched, matched), (matched, share))
+    root = min(share_of, key=lambda g: (order.get(g, len(order)), g))
+    matched, share = hits[0]
+    out = [Duplicate(aid, root, matched, round(share, 4), SENTENCE_METHOD)]
+    canon[aid] = root
+    for group, (_, gshare) in share_of.items():
+        if group == root:
+            continue
+        out.append(Duplicate(group, root, aid, round(gshare, 4), SENTENCE_METHOD))
+        for member, c in list(canon.items()):
+            if c == group:
+                canon[member] = root
+        canon[group] = root
     return out
 
 

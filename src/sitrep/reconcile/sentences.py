@@ -3,9 +3,12 @@
 A wire story reposted with another first line, a bureau or metadata line, boilerplate or light
 rewording keeps most of its sentences. :func:`sentence_sets` gives a text's sentences as word
 sets, :class:`SentenceIndex` finds the stored article sharing the most of them in about constant
-time per sentence, and :func:`shared_sentences` / :func:`sentences_needed` state the rule: at
+time per sentence, and :func:`sentence_overlap` / :func:`sentences_needed` state the rule: at
 least ``SENT_MIN`` sentences (most of a short text's) with a counterpart of word-set Jaccard
-``SENT_JACCARD`` or more, making at least ``SENT_SHARE`` of one text's sentences.
+``SENT_JACCARD`` or more, making at least ``SENT_SHARE`` of one text's sentences or holding at
+least ``SENT_WORD_SHARE`` of its sentence words (a repost that keeps every long paragraph of a
+wire story but adds or drops a few short lines -- a caption, a "developing story" line, a
+byline -- shares most of the story's words even when it shares fewer of its sentences).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -29,6 +33,7 @@ SENT_MIN_WORDS = 8
 SENT_JACCARD = 0.5
 SENT_MIN = 4
 SENT_SHARE = 0.65
+SENT_WORD_SHARE = 0.7
 SENT_PERM = 32
 SENTENCE_METHOD = f"sentences{SENT_MIN}-j{SENT_JACCARD}"
 """The method of a copy found by shared sentences; its similarity is the share of sentences."""
@@ -50,16 +55,48 @@ def sentence_sets(text: str) -> list[frozenset[str]]:
     return out
 
 
-def _matched(a: Sequence[AbstractSet[Any]], b: Sequence[AbstractSet[Any]]) -> int:
-    """How many sentences of ``a`` have a counterpart in ``b``."""
-    n = 0
+def _matched(a: Sequence[AbstractSet[Any]], b: Sequence[AbstractSet[Any]]) -> tuple[int, int]:
+    """How many sentences of ``a`` have a counterpart in ``b``, and how many words they hold."""
+    n = words = 0
     for x in a:
         for y in b:
             inter = len(x & y)
             if inter and inter / (len(x) + len(y) - inter) >= SENT_JACCARD:
                 n += 1
+                words += len(x)
                 break
-    return n
+    return n, words
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceOverlap:
+    """What two texts share by sentences."""
+
+    shared: int
+    """Sentences shared (the fewer of the two directions)."""
+    share: float
+    """The larger share of its own sentences either text has in the other."""
+    word_share: float
+    """The larger share of its own sentence words either text has in shared sentences."""
+
+    def copies(self, need: int) -> bool:
+        """Whether texts sharing this much are copies, when ``need`` sentences are needed."""
+        return self.shared >= need and (
+            self.share >= SENT_SHARE or self.word_share >= SENT_WORD_SHARE
+        )
+
+
+def sentence_overlap(
+    a: Sequence[AbstractSet[Any]], b: Sequence[AbstractSet[Any]]
+) -> SentenceOverlap:
+    """The sentences two texts share, and the shares of each text they make."""
+    (na, wa), (nb, wb) = _matched(a, b), _matched(b, a)
+    size_a, size_b = sum(map(len, a)), sum(map(len, b))
+    return SentenceOverlap(
+        shared=min(na, nb),
+        share=max(na / len(a) if a else 0.0, nb / len(b) if b else 0.0),
+        word_share=max(wa / size_a if size_a else 0.0, wb / size_b if size_b else 0.0),
+    )
 
 
 def shared_sentences(
@@ -67,9 +104,8 @@ def shared_sentences(
 ) -> tuple[int, float]:
     """The sentences two texts share (the fewer of the two directions) and the larger share
     of its own sentences either text has in the other."""
-    na, nb = _matched(a, b), _matched(b, a)
-    share = max(na / len(a) if a else 0.0, nb / len(b) if b else 0.0)
-    return min(na, nb), share
+    o = sentence_overlap(a, b)
+    return o.shared, o.share
 
 
 def sentences_needed(n_a: int, n_b: int) -> int:
@@ -118,15 +154,17 @@ class SentenceIndex:
         for words in sents:
             self._sigs.pop(words, None)  # kept only between a match and its add
 
-    def match(self, sents: list[frozenset[str]]) -> tuple[str, float] | None:
-        """The indexed article sharing the most sentences by the rule, and its share."""
+    def matches(self, sents: list[frozenset[str]]) -> list[tuple[str, float]]:
+        """Every indexed article that shares enough sentences by the rule, best first (most
+        sentences shared, then the larger share), with its share (of sentences or, if larger,
+        of sentence words)."""
         if len(sents) < 2:
-            return None
+            return []
         hits: Counter[str] = Counter()
         for words in sents:
             found = {key.rsplit("#", 1)[0] for key in self.lsh.query(self._sig(words))}
             hits.update(found)
-        best: tuple[int, float, str] | None = None
+        found_: list[tuple[int, float, str]] = []
         mine: list[frozenset[int]] | None = None
         for cand, n in hits.items():
             stored = self.sentences[cand]
@@ -135,12 +173,16 @@ class SentenceIndex:
                 continue
             if mine is None:
                 mine = [frozenset(self._word_hash(w) for w in ws) for ws in sents]
-            shared, share = shared_sentences(mine, [frozenset(a.tolist()) for a in stored])
-            if shared >= need and share >= SENT_SHARE:
-                key = (shared, share, cand)
-                if best is None or key[:2] > best[:2]:
-                    best = key
-        return (best[2], best[1]) if best else None
+            o = sentence_overlap(mine, [frozenset(a.tolist()) for a in stored])
+            if o.copies(need):
+                found_.append((o.shared, max(o.share, o.word_share), cand))
+        found_.sort(key=lambda h: (-h[0], -h[1], h[2]))
+        return [(cand, share) for _, share, cand in found_]
+
+    def match(self, sents: list[frozenset[str]]) -> tuple[str, float] | None:
+        """The indexed article sharing the most sentences by the rule, and its share."""
+        found = self.matches(sents)
+        return found[0] if found else None
 
 
 __all__ = [
@@ -148,7 +190,10 @@ __all__ = [
     "SENT_JACCARD",
     "SENT_MIN",
     "SENT_SHARE",
+    "SENT_WORD_SHARE",
     "SentenceIndex",
+    "SentenceOverlap",
+    "sentence_overlap",
     "sentence_sets",
     "sentences_needed",
     "shared_sentences",
