@@ -59,11 +59,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sitrep.extract.casualties.numbers import find_quantities
 from sitrep.reconcile.items import Figure, norm_name
+from sitrep.reconcile.revisions import first_stated, risen_to, stale, stated_on
 
 HEADLINE_GROUP = "people"
 COMBATANTS = ("soldiers", "militants")
@@ -370,7 +371,16 @@ def tally_group(
         points = tuple(_point(f, number[f.id]) for f in fl)
         series[label[k]] = points
         totals[k] = source_figure(points)
-    gone = _superseded_sources(totals, rank, combatants=group.endswith(COMBATANTS))
+    first = first_stated(kept)
+    stated = {k: stated_on(t.figure, t.last.report_date, first) for k, t in totals.items()}
+    risen = {
+        k
+        for k, fl in by_source.items()
+        if any(risen_to(f) for f in fl if f.id == totals[k].last.claim_id)
+    }
+    gone = _superseded_sources(
+        totals, rank, combatants=group.endswith(COMBATANTS), first=first, risen=risen
+    )
     for k, fl in sorted(by_source.items()):
         tops = {p.claim_id for p in totals[k].points}
         if k in gone:
@@ -380,20 +390,25 @@ def tally_group(
         superseded.extend(f.id for f in fl if f.id not in tops)
     low = best = high = None
     best_id = None
-    current = [t for k, t in totals.items() if k not in gone]
-    if current:
-        low = min(t.low for t in current)
-        high = max(t.high for t in current)
-        numbers = [t for t in current if not all(p.vague for p in t.points)] or current
+    keys = [k for k in totals if k not in gone]
+    if keys:
+        low = min(totals[k].low for k in keys)
+        high = max(totals[k].high for k in keys)
+        numbers = [k for k in keys if not all(p.vague for p in totals[k].points)] or keys
         if rule == "conservative":
-            chosen = min(numbers, key=lambda t: (t.figure, t.last.claim_id))
+            top = min(numbers, key=lambda k: (totals[k].figure, totals[k].last.claim_id))
         elif rule == "highest":
-            chosen = max(numbers, key=lambda t: (t.figure, t.last.claim_id))
-        else:
-            chosen = max(
+            top = max(numbers, key=lambda k: (totals[k].figure, totals[k].last.claim_id))
+        else:  # the figure first stated last: a restated old figure is no later news
+            top = max(
                 numbers,
-                key=lambda t: (t.last.report_date or dt.date.min, -t.figure, t.last.claim_id),
+                key=lambda k: (
+                    stated[k] or dt.date.min,
+                    -totals[k].figure,
+                    totals[k].last.claim_id,
+                ),
             )
+        chosen = totals[top]
         best, best_id = chosen.figure, chosen.last.claim_id
         low, high = min(low, best), max(high, best)
     return Tally(
@@ -439,19 +454,35 @@ def _outliers(figs: list[Figure]) -> tuple[list[Figure], list[str]]:
 
 
 def _superseded_sources(
-    totals: Mapping[str, SourceFigure], rank: Mapping[str, int], *, combatants: bool = False
+    totals: Mapping[str, SourceFigure],
+    rank: Mapping[str, int],
+    *,
+    combatants: bool = False,
+    first: Mapping[int, dt.date] | None = None,
+    risen: Collection[str] = (),
 ) -> set[str]:
     """Sources whose figure a later report of an equal or higher figure from a source at
     least as good supersedes (on one report day: another article's report, and for
-    combatants at most twice the figure: the two sides' claims of one day are a dispute)."""
+    combatants at most twice the figure: the two sides' claims of one day are a dispute).
+    A figure counts from the day it was first stated (``first``, by figure), and a report
+    restating a figure first stated before the other one is stale and supersedes nothing;
+    a report that the toll rose to its figure (``risen``) supersedes whatever the rank of
+    the earlier source, unless its own source is a weak one."""
+    first = first or {}
     gone: set[str] = set()
     for ka, a in totals.items():
         if all(p.vague for p in a.points):
             continue
         for kb, b in totals.items():
-            if kb == ka or all(p.vague for p in b.points) or rank[kb] < rank[ka]:
+            if kb == ka or all(p.vague for p in b.points):
                 continue
-            da, db = a.last.report_date, b.last.report_date
+            if rank[kb] < rank[ka] and not (kb in risen and rank[kb] > 0):
+                continue
+            db = b.last.report_date
+            same = b.figure == a.figure  # the same figure: the later report is the one to cite
+            da = a.last.report_date if same else stated_on(a.figure, a.last.report_date, first)
+            if stale(b.figure, db, da, first):
+                continue
             if da is None or db is None or db < da or b.figure < a.figure:
                 continue
             if db == da and (
