@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from sitrep.reconcile.items import Figure, Spot
-from sitrep.reconcile.revisions import first_stated, risen_to, stale, stated_on
+from sitrep.reconcile.revisions import first_stated, risen_to, stale, stated_on, told_as_earlier
 from sitrep.reconcile.tally import tally_group
 
 P = Spot("Town", "XX", 10.0, 20.0, 1, "city")
@@ -102,3 +102,16 @@ def test_a_toll_said_to_have_risen_supersedes_a_better_source() -> None:
     # without words of a rise, the outlet's own figure does not outrank a named source
     t = tally_group([police, _f("p", 35, None, 2, text=plain)], key="c", kind="killed")
     assert (t.best, t.superseded_ids) == (34, ())
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_a_figure_told_as_an_earlier_one_gives_way_in_its_own_article(rule: str) -> None:
+    prev = "The previous death toll of the raid was 120, according to a news agency count."
+    assert told_as_earlier(_f("p", 120, "News agency", 5, text=prev))
+    assert not told_as_earlier(_f("n", 126, "The army", 5, text="The army said 126 died."))
+    figs = [
+        _f("now", 126, "The army", 5, art="x", text="The army said 126 died in the raid."),
+        _f("prev", 120, "News agency", 5, art="x", text=prev),
+    ]
+    t = tally_group(figs, key="c", kind="killed", rule=rule)
+    assert (t.low, t.best, t.high, t.superseded_ids) == (126, 126, 126, ("prev",))

@@ -46,6 +46,8 @@ is the headline and keeps the plain kind (``killed``), the others are tallied ap
 - of three figures or more, one ten times their median is set aside as another extent (a
   war-wide total in an incident's report), and one a tenth of it or less as a part of the
   incident ("one more died in hospital", "she saw seven die");
+- which later report supersedes which (:func:`sitrep.reconcile.revisions.superseded_sources`)
+  compares the days figures were first stated: a restated old figure is no news;
 - ``low <= best <= high`` always.
 
 ``copy_ids`` are the claims of syndicated copies (another article of the same duplicate
@@ -59,12 +61,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sitrep.extract.casualties.numbers import find_quantities
 from sitrep.reconcile.items import Figure, norm_name
-from sitrep.reconcile.revisions import first_stated, risen_to, stale, stated_on
+from sitrep.reconcile.revisions import first_stated, stated_on, superseded_sources
 
 HEADLINE_GROUP = "people"
 COMBATANTS = ("soldiers", "militants")
@@ -372,15 +374,7 @@ def tally_group(
         series[label[k]] = points
         totals[k] = source_figure(points)
     first = first_stated(kept)
-    stated = {k: stated_on(t.figure, t.last.report_date, first) for k, t in totals.items()}
-    risen = {
-        k
-        for k, fl in by_source.items()
-        if any(risen_to(f) for f in fl if f.id == totals[k].last.claim_id)
-    }
-    gone = _superseded_sources(
-        totals, rank, combatants=group.endswith(COMBATANTS), first=first, risen=risen
-    )
+    gone = superseded_sources(totals, by_source, rank, first, combatants=group.endswith(COMBATANTS))
     for k, fl in sorted(by_source.items()):
         tops = {p.claim_id for p in totals[k].points}
         if k in gone:
@@ -403,7 +397,7 @@ def tally_group(
             top = max(
                 numbers,
                 key=lambda k: (
-                    stated[k] or dt.date.min,
+                    stated_on(totals[k].figure, totals[k].last.report_date, first) or dt.date.min,
                     -totals[k].figure,
                     totals[k].last.claim_id,
                 ),
@@ -451,51 +445,6 @@ def _outliers(figs: list[Figure]) -> tuple[list[Figure], list[str]]:
         else:
             keep.append(f)
     return keep, out
-
-
-def _superseded_sources(
-    totals: Mapping[str, SourceFigure],
-    rank: Mapping[str, int],
-    *,
-    combatants: bool = False,
-    first: Mapping[int, dt.date] | None = None,
-    risen: Collection[str] = (),
-) -> set[str]:
-    """Sources whose figure a later report of an equal or higher figure from a source at
-    least as good supersedes (on one report day: another article's report, and for
-    combatants at most twice the figure: the two sides' claims of one day are a dispute).
-    A figure counts from the day it was first stated (``first``, by figure), and a report
-    restating a figure first stated before the other one is stale and supersedes nothing;
-    a report that the toll rose to its figure (``risen``) supersedes whatever the rank of
-    the earlier source, unless its own source is a weak one."""
-    first = first or {}
-    gone: set[str] = set()
-    for ka, a in totals.items():
-        if all(p.vague for p in a.points):
-            continue
-        for kb, b in totals.items():
-            if kb == ka or all(p.vague for p in b.points):
-                continue
-            if rank[kb] < rank[ka] and not (kb in risen and rank[kb] > 0):
-                continue
-            db = b.last.report_date
-            same = b.figure == a.figure  # the same figure: the later report is the one to cite
-            da = a.last.report_date if same else stated_on(a.figure, a.last.report_date, first)
-            if stale(b.figure, db, da, first):
-                continue
-            if da is None or db is None or db < da or b.figure < a.figure:
-                continue
-            if db == da and (
-                b.figure == a.figure
-                or b.last.article_id == a.last.article_id
-                or (combatants and b.figure > 2 * a.figure)  # two sides' claims
-            ):
-                continue
-            if db == da and {p.article_id for p in a.points} & {p.article_id for p in b.points}:
-                continue  # one article gives both: a dispute, not an update
-            gone.add(ka)
-            break
-    return gone
 
 
 def _point(f: Figure, incident: int = 0) -> Point:
