@@ -60,7 +60,7 @@ _RISEN_TO = re.compile(
 _EARLIER = re.compile(
     r"\b(?:previous|earlier|initial|original|preliminary|old)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:toll|figures?|counts?|estimates?|tally|reports?)\b"
-    r"|\b(?:earlier|initially|originally|previously|at first)\b,?\s+(?:\w+\s+){0,4}?"
+    r"|\b(?:initially|originally|previously|at first)\b,?\s+(?:\w+\s+){0,4}?"
     r"(?:reported|said|put|estimated|announced|given|stood)\b"
     r"|\bhad (?:earlier |previously )?been (?:reported|put|given|estimated)\b",
     re.I,
