@@ -33,7 +33,8 @@ tally per kind and victim group; the group most of its figures count (``people``
 is the headline and keeps the plain kind (``killed``), the others are tallied apart under
 ``kind:group`` (``killed:children``, ``killed:ukrainian soldiers``). Within a tally:
 
-- a vague count ("several", "dozens") stays an interval: it widens ``low``/``high`` but is
+- a vague count ("several", "dozens") stays an interval: it widens ``low``/``high`` (unless
+  it allows the best figure: "dozens" beside 36 widens nothing) but is
   never a source's latest figure when the source gave a number, never the best figure when
   any source gave one, and never an update;
 - a source's figure is superseded by a later report (by report date; on one day, by another
@@ -65,7 +66,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sitrep.extract.casualties.numbers import find_quantities
-from sitrep.reconcile.items import Figure, norm_name
+from sitrep.reconcile.items import VAGUE_HEDGES, Figure, norm_name
 from sitrep.reconcile.revisions import first_stated, stated_on, superseded_sources
 
 HEADLINE_GROUP = "people"
@@ -386,8 +387,6 @@ def tally_group(
     best_id = None
     keys = [k for k in totals if k not in gone]
     if keys:
-        low = min(totals[k].low for k in keys)
-        high = max(totals[k].high for k in keys)
         numbers = [k for k in keys if not all(p.vague for p in totals[k].points)] or keys
         if rule == "conservative":
             top = min(numbers, key=lambda k: (totals[k].figure, totals[k].last.claim_id))
@@ -404,7 +403,18 @@ def tally_group(
             )
         chosen = totals[top]
         best, best_id = chosen.figure, chosen.last.claim_id
-        low, high = min(low, best), max(high, best)
+        # a count by a word that allows the best figure ("dozens" beside 36) widens nothing;
+        # a stated range ("300-400") still does
+        worded = {
+            k for k in keys if all((f.hedge or "").lower() in VAGUE_HEDGES for f in by_source[k])
+        }
+        spans = [
+            t
+            for k, t in totals.items()
+            if k in keys and (k in numbers or k not in worded or not t.low <= best <= t.high)
+        ]
+        low = min([t.low for t in spans] + [best])
+        high = max([t.high for t in spans] + [best])
     return Tally(
         key=key,
         kind=kind,
