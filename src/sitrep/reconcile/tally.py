@@ -20,8 +20,8 @@ For one group of claims (an event cluster, or a place and period) and one kind o
 4. Over the sources' figures: ``low`` is the lowest lower bound, ``high`` the highest
    upper bound (an open-ended "more than 2,000" counts with its lower bound), and ``best``
    depends on the rule: ``conservative`` (ACLED's practice) takes the lowest source figure,
-   ``latest`` the figure of the source with the most recent report, ``highest`` the
-   highest source figure.
+   ``latest`` the figure first stated most recently (an old figure restated by a later
+   report is no later news), ``highest`` the highest source figure.
 
 Incident and cumulative claims are never mixed: clusters hold incident claims; a place's
 cumulative figures ("2,000 civilians since the invasion") are tallied apart from the sum of
