@@ -263,3 +263,20 @@ def test_a_sub_count_is_no_total() -> None:
     from sitrep.reconcile.tally import excluded_reason
 
     assert excluded_reason(_f("p", 3, "UN", 2, flags=("part",))) == "flagged part"
+
+
+def test_a_vague_count_that_allows_the_best_figure_widens_nothing() -> None:
+    """ "dozens" beside 36 agrees with it: the range stays the numbers' range; "hundreds"
+    cannot be 36 and a stated range "30-40" is a figure: both still widen it."""
+    from dataclasses import replace
+
+    def tally(other: Figure) -> tuple[int | None, int | None, int | None]:
+        figs = [_f("n34", 34, "Police", 1), _f("n36", 36, "Council", 2), other]
+        t = tally_group(figs, key="k", kind="killed")
+        return t.low, t.best, t.high
+
+    dozens = replace(_f("d", None, "President", 1, low=24, high=99), hedge="Dozens")
+    assert tally(dozens) == (36, 36, 36)
+    hundreds = replace(_f("h", None, "President", 1, low=200, high=999), hedge="hundreds")
+    assert tally(hundreds) == (36, 36, 999)
+    assert tally(_f("r", None, "Agency", 1, low=30, high=40)) == (30, 36, 40)

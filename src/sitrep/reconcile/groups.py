@@ -21,6 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from sitrep.extract.events.types import NOUN_TRIGGERS
+
 EXTENTS = ("incident", "daily", "cumulative", "war-wide")
 
 _WAR_WIDE = re.compile(
@@ -38,6 +40,19 @@ _WAR_WIDE = re.compile(
 _DAILY = re.compile(
     r"\b(?:(?:in|over|during) the (?:past|last) (?:24|twenty-four) hours|overnight"
     r"|(?:in|over) the past day|a day earlier|per day|every day|each day|daily)\b",
+    re.I,
+)
+
+# The toll of one attack: "the death toll from the missile strike on the station rose to 25".
+# The attack nouns are the event triggers of an assault, in the singular (plural "strikes"
+# over weeks are a campaign, and stay cumulative).
+# Mass nouns of fire that goes on for days ("the toll of the shelling") are left out.
+_ONGOING = frozenset({"shelling", "bombardment", "artillery", "killing", "kidnapping", "abduction"})
+_ATTACK_NOUNS = sorted(
+    k for k, t in NOUN_TRIGGERS.items() if t.plover == "ASSAULT" and k not in _ONGOING
+)
+_INCIDENT_TOLL = re.compile(
+    r"\btoll\s+(?:from|of|in)\s+(?:[\w'’-]+\s+){0,8}?(?:" + "|".join(_ATTACK_NOUNS) + r")\b(?!-)",
     re.I,
 )
 
@@ -301,6 +316,8 @@ def extent(scope: str | None, period: str | None, text: str = "") -> str:
     if days is not None and days > 31:
         return "cumulative"
     if scope == "cumulative":
+        if days is None and _INCIDENT_TOLL.search(text or ""):
+            return "incident"  # the toll of one attack, however it rose
         if _DAILY.search(text or "") or (days is not None and days <= 1):
             return "daily"
         return "cumulative"

@@ -20,8 +20,8 @@ For one group of claims (an event cluster, or a place and period) and one kind o
 4. Over the sources' figures: ``low`` is the lowest lower bound, ``high`` the highest
    upper bound (an open-ended "more than 2,000" counts with its lower bound), and ``best``
    depends on the rule: ``conservative`` (ACLED's practice) takes the lowest source figure,
-   ``latest`` the figure of the source with the most recent report, ``highest`` the
-   highest source figure.
+   ``latest`` the figure first stated most recently (an old figure restated by a later
+   report is no later news), ``highest`` the highest source figure.
 
 Incident and cumulative claims are never mixed: clusters hold incident claims; a place's
 cumulative figures ("2,000 civilians since the invasion") are tallied apart from the sum of
@@ -33,7 +33,8 @@ tally per kind and victim group; the group most of its figures count (``people``
 is the headline and keeps the plain kind (``killed``), the others are tallied apart under
 ``kind:group`` (``killed:children``, ``killed:ukrainian soldiers``). Within a tally:
 
-- a vague count ("several", "dozens") stays an interval: it widens ``low``/``high`` but is
+- a vague count ("several", "dozens") stays an interval: it widens ``low``/``high`` (unless
+  it allows the best figure: "dozens" beside 36 widens nothing) but is
   never a source's latest figure when the source gave a number, never the best figure when
   any source gave one, and never an update;
 - a source's figure is superseded by a later report (by report date; on one day, by another
@@ -46,6 +47,8 @@ is the headline and keeps the plain kind (``killed``), the others are tallied ap
 - of three figures or more, one ten times their median is set aside as another extent (a
   war-wide total in an incident's report), and one a tenth of it or less as a part of the
   incident ("one more died in hospital", "she saw seven die");
+- which later report supersedes which (:func:`sitrep.reconcile.revisions.superseded_sources`)
+  compares the days figures were first stated: a restated old figure is no news;
 - ``low <= best <= high`` always.
 
 ``copy_ids`` are the claims of syndicated copies (another article of the same duplicate
@@ -63,7 +66,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sitrep.extract.casualties.numbers import find_quantities
-from sitrep.reconcile.items import Figure, norm_name
+from sitrep.reconcile.items import VAGUE_HEDGES, Figure, norm_name
+from sitrep.reconcile.revisions import first_stated, stated_on, superseded_sources
 
 HEADLINE_GROUP = "people"
 COMBATANTS = ("soldiers", "militants")
@@ -370,7 +374,8 @@ def tally_group(
         points = tuple(_point(f, number[f.id]) for f in fl)
         series[label[k]] = points
         totals[k] = source_figure(points)
-    gone = _superseded_sources(totals, rank, combatants=group.endswith(COMBATANTS))
+    first = first_stated(kept)
+    gone = superseded_sources(totals, by_source, rank, first, combatants=group.endswith(COMBATANTS))
     for k, fl in sorted(by_source.items()):
         tops = {p.claim_id for p in totals[k].points}
         if k in gone:
@@ -380,22 +385,36 @@ def tally_group(
         superseded.extend(f.id for f in fl if f.id not in tops)
     low = best = high = None
     best_id = None
-    current = [t for k, t in totals.items() if k not in gone]
-    if current:
-        low = min(t.low for t in current)
-        high = max(t.high for t in current)
-        numbers = [t for t in current if not all(p.vague for p in t.points)] or current
+    keys = [k for k in totals if k not in gone]
+    if keys:
+        numbers = [k for k in keys if not all(p.vague for p in totals[k].points)] or keys
         if rule == "conservative":
-            chosen = min(numbers, key=lambda t: (t.figure, t.last.claim_id))
+            top = min(numbers, key=lambda k: (totals[k].figure, totals[k].last.claim_id))
         elif rule == "highest":
-            chosen = max(numbers, key=lambda t: (t.figure, t.last.claim_id))
-        else:
-            chosen = max(
+            top = max(numbers, key=lambda k: (totals[k].figure, totals[k].last.claim_id))
+        else:  # the figure first stated last: a restated old figure is no later news
+            top = max(
                 numbers,
-                key=lambda t: (t.last.report_date or dt.date.min, -t.figure, t.last.claim_id),
+                key=lambda k: (
+                    stated_on(totals[k].figure, totals[k].last.report_date, first) or dt.date.min,
+                    -totals[k].figure,
+                    totals[k].last.claim_id,
+                ),
             )
+        chosen = totals[top]
         best, best_id = chosen.figure, chosen.last.claim_id
-        low, high = min(low, best), max(high, best)
+        # a count by a word that allows the best figure ("dozens" beside 36) widens nothing;
+        # a stated range ("300-400") still does
+        worded = {
+            k for k in keys if all((f.hedge or "").lower() in VAGUE_HEDGES for f in by_source[k])
+        }
+        spans = [
+            t
+            for k, t in totals.items()
+            if k in keys and (k in numbers or k not in worded or not t.low <= best <= t.high)
+        ]
+        low = min([t.low for t in spans] + [best])
+        high = max([t.high for t in spans] + [best])
     return Tally(
         key=key,
         kind=kind,
@@ -436,35 +455,6 @@ def _outliers(figs: list[Figure]) -> tuple[list[Figure], list[str]]:
         else:
             keep.append(f)
     return keep, out
-
-
-def _superseded_sources(
-    totals: Mapping[str, SourceFigure], rank: Mapping[str, int], *, combatants: bool = False
-) -> set[str]:
-    """Sources whose figure a later report of an equal or higher figure from a source at
-    least as good supersedes (on one report day: another article's report, and for
-    combatants at most twice the figure: the two sides' claims of one day are a dispute)."""
-    gone: set[str] = set()
-    for ka, a in totals.items():
-        if all(p.vague for p in a.points):
-            continue
-        for kb, b in totals.items():
-            if kb == ka or all(p.vague for p in b.points) or rank[kb] < rank[ka]:
-                continue
-            da, db = a.last.report_date, b.last.report_date
-            if da is None or db is None or db < da or b.figure < a.figure:
-                continue
-            if db == da and (
-                b.figure == a.figure
-                or b.last.article_id == a.last.article_id
-                or (combatants and b.figure > 2 * a.figure)  # two sides' claims
-            ):
-                continue
-            if db == da and {p.article_id for p in a.points} & {p.article_id for p in b.points}:
-                continue  # one article gives both: a dispute, not an update
-            gone.add(ka)
-            break
-    return gone
 
 
 def _point(f: Figure, incident: int = 0) -> Point:

@@ -94,3 +94,11 @@ def test_range_not_from_to() -> None:
 )
 def test_words_to_int(words: list[str], value: int | None) -> None:
     assert words_to_int(words) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the blast killed a 4 year old boy", "a 7 month-old baby died", "a 9 years old girl was hurt"],
+)
+def test_an_age_written_apart_is_no_count(text: str) -> None:
+    assert find_quantities(text) == []

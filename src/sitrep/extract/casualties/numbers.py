@@ -74,6 +74,8 @@ _VAGUE: dict[str, tuple[int, int | None]] = {
     "numerous": (3, None),
 }
 _MULTIPLIABLE = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3)}
+# Units of an age written apart: "a 3 year old girl", "a 10 year-old boy" (never a count).
+_AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d[\d,.]*\d|\d|[ap]\.m\.|[A-Za-z]+(?:[-'][A-Za-z]+)*|\S")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
@@ -233,6 +235,9 @@ class _Scanner:
         if nxt.startswith(("-year", "-month", "-week", "-day", "-hour", "-minute")):
             return True
         if nxt in {"-", "–"} and self.word(j + 1).startswith(("year", "month", "week", "day")):
+            return True
+        age = nxt.partition("-")
+        if age[0] in _AGE_UNITS and (age[2] == "old" or self.word(j + 1) == "old"):
             return True
         if nxt in {"a.m.", "p.m.", "am", "pm", "gmt", "hours", "hrs"} and self.toks[i][2].isdigit():
             return nxt != "hours" or len(self.toks[i][2]) == 4
