@@ -100,6 +100,8 @@ def test_time_to_flee_is_no_displacement() -> None:
         ("Another 35 people are in moderate condition.", ("injured", 35)),
         ("The governor said two 10-year-old children were among those killed.", ("killed", 2)),
         ("Officials said a 10-year-old child was among those killed in the attack.", ("killed", 1)),
+        ("Medics said four women were among 30 killed in the raid.", ("killed", 4)),
+        ("A nurse said she found a teenager among the dead in the yard.", ("killed", 1)),
     ],
 )
 def test_burials_missing_and_shares_of_the_dead(text: str, expected: tuple[str, int]) -> None:

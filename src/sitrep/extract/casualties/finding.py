@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.casualties.lexicon import (
+    ASIDE_MAX,
+    ASIDE_OPENERS,
     CAUSES,
     CUE_FIRST_GAP,
     CUES,
@@ -65,8 +67,15 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
             return None
         j += 1
     k = j
-    while k < limit and doc[k].pos_ in {"NOUN", "PROPN"} and not _is_cue(doc[k]):
+    while (
+        k < limit
+        and doc[k].pos_ in {"NOUN", "PROPN"}
+        and (not _is_cue(doc[k]) or doc[k].lower_ in DUAL_VICTIMS)
+    ):
         k += 1
+    if k == j and j > i and doc[j - 1].pos_ == "PROPN":
+        k = j  # "hundreds of Palestinians killed": a plural name tagged as a modifier is the head
+        j = i
     if k == j:
         return None
     if not might_be_people(doc[k - 1].lower_, doc[k - 1].lemma_.lower()):
@@ -97,6 +106,12 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
     steps = 0
     while j < sent.end and steps < 9:
         t = doc[j]
+        if t.text == "," and j + 1 < sent.end and doc[j + 1].lower_ in ASIDE_OPENERS:
+            close = _aside_end(doc, j + 1, sent)
+            if close is not None:
+                j = close + 1  # "21 people, including three children, have died"
+                steps += 1
+                continue
         if _is_cue(t) and t.lower_ not in EVENT_NOUNS:
             if t.lower_ == "toll" or (j + 1 < sent.end and doc[j + 1].lower_ in NOT_DONE):
                 return None  # "four assassination attempts", "two death threats"
@@ -117,6 +132,16 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
             return None
         j += 1
         steps += 1
+    return None
+
+
+def _aside_end(doc: Doc, i: int, sent: Span) -> int | None:
+    """The closing comma of an aside opened at token i, if it comes soon and holds no cue."""
+    for k in range(i, min(i + ASIDE_MAX, sent.end)):
+        if doc[k].text == ",":
+            return k
+        if _is_cue(doc[k]):
+            return None
     return None
 
 
@@ -285,9 +310,9 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             and doc[first - 1].lower_ in {"the", "her", "his", "their"}
             and doc[first - 2].lower_ == "of"
             and first - 3 >= sent.start
-            and doc[first - 3].like_num
+            and doc[first - 3].tag_ == "CD"
         ):
-            continue  # "seven of the nine soldiers": the seven count
+            continue  # "seven of the nine soldiers": the seven count ("a third of the" does not)
         if (
             (q.count or 0) > 1
             and b + 2 < sent.end
@@ -299,6 +324,11 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             continue  # "five of the murdered priests": part of a group counted elsewhere
         hit = _number_first(doc, b, sent)
         via = "number-first"
+        if hit is not None and hit[0].lower_ in DUAL_VICTIMS and hit[0].i == b:
+            # "killed at least 50 POWs": the prisoners are the victims, the verb gives the kind
+            verb = _cue_first(doc, first, b, sent)
+            if verb is not None and verb[0].lower_ not in DUAL_VICTIMS:
+                hit, via = (verb[0], verb[1] or (b, b + 1)), "cue-first"
         if hit is None:
             hit = _cue_first(doc, first, b, sent)
             via = "cue-first"
@@ -335,5 +365,41 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         p = prior[-1]
         found.append(Found(p.kind, q, a, None, victim or p.victim, "ellipsis"))
     used = {f.num for f in found} | {i for _, a, b in spans for i in range(a - 1, b)}
-    found.extend(_singulars(doc, sent, used))
+    found.extend(_together(doc, _singulars(doc, sent, used)))
     return sorted(found, key=lambda f: f.num)
+
+
+def _together(doc: Doc, singles: list[Found]) -> list[Found]:
+    """Conjoined unnamed victims of one cue as one figure: "a girl and her mother were killed" is 2.
+
+    Named victims ("the mayor Ana Ruiz and her driver") keep a claim each: each is a person on record.
+    """
+    out: list[Found] = []
+    i = 0
+    while i < len(singles):
+        group = [singles[i]]
+        while (
+            i + len(group) < len(singles)
+            and (nxt := singles[i + len(group)]).cue is group[0].cue
+            and doc[nxt.num] in doc[group[-1].num].conjuncts
+        ):
+            group.append(nxt)
+        i += len(group)
+        first, last = group[0], group[-1]
+        if (
+            len(group) == 1
+            or first.victim is None
+            or last.victim is None
+            or any(t.pos_ == "PROPN" for t in doc[first.victim[0] : last.victim[1]])
+        ):  # a named victim keeps a claim of their own
+            out.extend(group)
+            continue
+        start, end = first.q.start, last.q.end
+        text = text_of(doc)[start:end]
+        q = Quantity(start, end, text, len(group), len(group), len(group), None, start)
+        out.append(
+            Found(
+                first.kind, q, first.num, first.cue, (first.victim[0], last.victim[1]), "singular"
+            )
+        )
+    return out

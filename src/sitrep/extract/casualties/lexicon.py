@@ -24,11 +24,11 @@ _KINDS: dict[CasualtyKind, str] = {
     "killed": "killed kill kills killing killings dead died die dies dying death deaths fatalities "
     "fatality assassination assassinations "
     "slain murdered murdering murder assassinated executed massacred perished toll body bodies "
-    "lifeless drowned beheaded lynched lives",
+    "lifeless drowned beheaded lynched lives martyrs martyred corpses",
     "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
     "maimed hospitalized hospitalised",
     "missing": "missing unaccounted disappeared",
-    "captured": "captured capturing capture prisoner prisoners pows",
+    "captured": "captured capturing capture captive captives prisoner prisoners pows",
     "arrested": "arrested arresting arrests arrest detained detaining detain apprehended jailed",
     "kidnapped": "kidnapped kidnapping kidnaps kidnap abduct abducted abducting abduction hostage hostages",
     "displaced": "displaced displacing displace homeless refugees fled uprooted",
@@ -42,7 +42,7 @@ for _kind, _forms in _KINDS.items():
 # Cue nouns that are also victims: "5 hostages were killed" is about the killing.
 DUAL_VICTIMS = _set_of(
     """
-    hostages hostage prisoners prisoner refugees evacuees bodies casualties
+    hostages hostage prisoners prisoner pows captives refugees evacuees bodies corpses casualties
     """
 )
 
@@ -52,7 +52,7 @@ TRANSITIVE = _set_of(
     killed kill kills killing wounded wounding injured injuring injures injure murdered
     murdering massacred executed slew kidnapped kidnapping abducted abducting arrested arresting
     detained detaining captured capturing evacuated evacuating displaced displacing rescued
-    wound kidnap abduct arrest detain capture evacuate displace rescue
+    wound wounds kidnap abduct arrest detain capture evacuate displace rescue
     """
 )
 # Words allowed between a cue and a following count: "killed at least", "claimed the lives of".
@@ -69,9 +69,14 @@ GAP_WORDS = _set_of(
     were was have has had been are is be being reportedly also allegedly later subsequently all
     of them whom the who others other more reported confirmed believed feared said to left found
     lay lie lying lies so far already now who thought presumed listed declared still among those
-    her his their its our
+    her his their its our possibly probably likely known taken
     """
 )
+# Words that open an aside between a count and its cue: "21 people, including three children,
+# have died"; the walk skips the aside up to its closing comma.
+ASIDE_OPENERS = _set_of("including among mostly most many all both incl")
+# How many tokens such an aside may span.
+ASIDE_MAX = 10
 # Verbs that say a figure updates an earlier one.
 UPDATE_VERBS = _set_of(
     """
@@ -106,7 +111,7 @@ SINGULAR_VICTIMS = _set_of(
     archbishop bishop missionary seminarian youth companion relative nephew niece cousin
     grandson granddaughter uncle aunt newsman correspondent cameraman editor unionist citizen
     national employee guide watchman sentry inspector detective investigator policeman man woman
-    child boy girl baby infant teenager person civilian soldier serviceman marine officer
+    child kid boy girl baby infant toddler teenager person civilian soldier serviceman marine officer
     policeman policewoman guard fighter militant rebel insurgent guerrilla terrorist subversive
     gunman attacker member student teacher doctor nurse journalist reporter photographer worker
     farmer peasant villager resident passenger driver pedestrian protester demonstrator migrant
@@ -372,7 +377,8 @@ OF_THEM = re.compile(
 )
 AMONG = re.compile(
     rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+"
-    r"(?:the\s+|those\s+)?(?P<grp>dead|killed|victims|fatalities|injured|wounded)",
+    r"(?:the\s+|those\s+)?(?:(?:at least |more than )?[\d,]+\s+|\w+\s+(?=people|killed|dead))?"
+    r"(?:people\s+)?(?P<grp>dead|killed|victims|fatalities|injured|wounded)",
     re.I,
 )
 IN_STATE = re.compile(
@@ -441,7 +447,7 @@ ONE_PART = re.compile(
 # "a 10-year-old child was among those killed", "a child was among the dead"
 ONE_AMONG = re.compile(
     r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?P<vic>child|toddler|baby|infant|boy|girl|teenager|"
-    r"woman|man|minor|journalist|medic|rescuer|soldier|policeman|foreigner)\s+(?:was|is)\s+"
+    r"woman|man|minor|journalist|medic|rescuer|soldier|policeman|foreigner)\s+(?:(?:was|is)\s+)?"
     r"(?:also\s+)?among\s+(?:the\s+|those\s+)?(?P<grp>dead|killed|victims|injured|wounded)\b",
     re.I,
 )
