@@ -55,13 +55,18 @@ def test_aside_between_count_and_cue() -> None:
     )
 
 
-def test_conjoined_single_victims_are_one_figure() -> None:
-    doc = nlp.parse("A farmer and his nephew were killed when the shell landed.")
-    found = [f for s in doc.sents for f in finding.find(doc, s)]
-    assert [(f.kind, f.q.count) for f in found] == [("killed", 2)]
-
-
 def test_single_victims_of_different_cues_stay_apart() -> None:
     doc = nlp.parse("A guard was killed and a driver was wounded at the gate.")
     found = [f for s in doc.sents for f in finding.find(doc, s)]
     assert sorted((f.kind, f.q.count) for f in found) == [("injured", 1), ("killed", 1)]
+
+
+def test_a_participle_after_the_victims_describes_them() -> None:
+    found = _found("Gunmen killed 12 villagers wounded in an earlier raid.")
+    assert found == {("killed", "12")}
+
+
+def test_prisoners_of_war_is_one_victim_name() -> None:
+    doc = nlp.parse("Shelling killed 14 enemy prisoners of war at the camp.")
+    (f,) = [f for s in doc.sents for f in finding.find(doc, s)]
+    assert f.victim is not None and doc[f.victim[0] : f.victim[1]].text.endswith("prisoners of war")

@@ -32,6 +32,7 @@ from sitrep.extract.casualties.lexicon import (
     TOLL_KINDS,
     TRANSITIVE,
     VICTIM_OF_NOUNS,
+    VICTIM_OF_TAILS,
     WOUNDING_VERBS,
 )
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
@@ -73,13 +74,20 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
         and (not _is_cue(doc[k]) or doc[k].lower_ in DUAL_VICTIMS)
     ):
         k += 1
-    if k == j and j > i and doc[j - 1].pos_ == "PROPN":
+    if (
+        k == j
+        and j > i
+        and doc[j - 1].pos_ == "PROPN"
+        and (doc[j - 1].tag_ == "NNPS" or is_victim_noun(doc[j - 1].lower_))
+    ):
         k = j  # "hundreds of Palestinians killed": a plural name tagged as a modifier is the head
         j = i
     if k == j:
         return None
     if not might_be_people(doc[k - 1].lower_, doc[k - 1].lemma_.lower()):
         return None
+    if k + 1 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in VICTIM_OF_TAILS:
+        k += 2  # "prisoners of war" is one name
     return (j, k)
 
 
@@ -324,6 +332,11 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             continue  # "five of the murdered priests": part of a group counted elsewhere
         hit = _number_first(doc, b, sent)
         via = "number-first"
+        if hit is not None and hit[0].dep_ == "acl" and hit[0].i > b:
+            # "killed dozens of prisoners captured in May": the participle describes the victims
+            verb = _cue_first(doc, first, b, sent)
+            if verb is not None and verb[0].lower_ in TRANSITIVE:
+                hit, via = (verb[0], hit[1] or verb[1]), "cue-first"
         if hit is not None and hit[0].lower_ in DUAL_VICTIMS and hit[0].i == b:
             # "killed at least 50 POWs": the prisoners are the victims, the verb gives the kind
             verb = _cue_first(doc, first, b, sent)
@@ -365,41 +378,5 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         p = prior[-1]
         found.append(Found(p.kind, q, a, None, victim or p.victim, "ellipsis"))
     used = {f.num for f in found} | {i for _, a, b in spans for i in range(a - 1, b)}
-    found.extend(_together(doc, _singulars(doc, sent, used)))
+    found.extend(_singulars(doc, sent, used))
     return sorted(found, key=lambda f: f.num)
-
-
-def _together(doc: Doc, singles: list[Found]) -> list[Found]:
-    """Conjoined unnamed victims of one cue as one figure: "a girl and her mother were killed" is 2.
-
-    Named victims ("the mayor Ana Ruiz and her driver") keep a claim each: each is a person on record.
-    """
-    out: list[Found] = []
-    i = 0
-    while i < len(singles):
-        group = [singles[i]]
-        while (
-            i + len(group) < len(singles)
-            and (nxt := singles[i + len(group)]).cue is group[0].cue
-            and doc[nxt.num] in doc[group[-1].num].conjuncts
-        ):
-            group.append(nxt)
-        i += len(group)
-        first, last = group[0], group[-1]
-        if (
-            len(group) == 1
-            or first.victim is None
-            or last.victim is None
-            or any(t.pos_ == "PROPN" for t in doc[first.victim[0] : last.victim[1]])
-        ):  # a named victim keeps a claim of their own
-            out.extend(group)
-            continue
-        start, end = first.q.start, last.q.end
-        text = text_of(doc)[start:end]
-        q = Quantity(start, end, text, len(group), len(group), len(group), None, start)
-        out.append(
-            Found(
-                first.kind, q, first.num, first.cue, (first.victim[0], last.victim[1]), "singular"
-            )
-        )
-    return out

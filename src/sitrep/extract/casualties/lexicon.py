@@ -137,6 +137,10 @@ NOT_PEOPLE = _set_of(
     """
 )
 
+# Nouns that close a victim noun after "of" as one name: "prisoners of war", "prisoners of
+# conscience", "members of parliament".
+VICTIM_OF_TAILS = _set_of("war conscience parliament")
+
 # Causes of death, not victims or perpetrators: "the shelling killed 4".
 CAUSES = _set_of(
     """
@@ -394,7 +398,7 @@ FAR_TOLL = re.compile(
     r"grew|grown|reached|reaches|reach|hit|hits|stands|stood|now|is|was|has|had|mounted|mounts|"
     r"raised|revised|updated)\b(?:\s+(?:now|already|further|sharply|again|been))*"
     r"(?:\s+(?:to|at|from)(?:\s+(?:at least|more than|over|nearly|about|around))?)?"
-    r"|[^.;:!?]{0,100}?\b(?:to|at|of)|[^.;:!?]{0,100}?\bto\s+\d[\d,]*,?\s+and\s+to)\s*$",
+    r"|[^.;:!?]{0,140}?\b(?:to|at|of|be)|[^.;:!?]{0,100}?\bto\s+\d[\d,]*,?\s+and\s+to)\s*$",
     re.I,
 )
 # A figure of the injured stated by its condition or by the care it sought, with no cue word:
