@@ -419,11 +419,20 @@ FLED_AFTER = re.compile(
 )
 # "280 people have already been buried in mass graves", "buried 280 people": the dead
 BURIED_AFTER = re.compile(
-    r"^\s+(?:(?:people|civilians|bodies|corpses|victims|residents)\s+)?(?:have |had |were |are )?"
+    r"^\s+(?:(?:people|civilians|bodies|corpses|victims|residents)\b\s*)?(?:,[^,.;]{1,40},\s*)?"
+    r"(?:have |had |were |are )?"
     r"(?:already |now )?(?:been )?buried\b",
     re.I,
 )
-BURIED_BEFORE = re.compile(r"\b(?:buried|exhumed)(?:\s+(?:already|so far))?\s*$", re.I)
+BURIED_BEFORE = re.compile(r"\b(?:buried|burying|exhumed)(?:\s+(?:already|so far))?\s*$", re.I)
+# "who lost four relatives": a figure of the dead told as a family's loss; only kin, so that
+# "lost 20 jobs" or "lost three matches" never count.
+LOST_BEFORE = re.compile(r"\b(?:lost|loses|losing)\s*$", re.I)
+LOST_KIN = re.compile(
+    r"^\s+(?P<vic>(?:(?:close |immediate )?(?:relatives|family members|loved ones|sons|daughters|"
+    r"children|brothers|sisters|grandchildren|members of (?:his|her|their|the) family)))\b",
+    re.I,
+)
 # "At least 39 people remain unaccounted for"
 MISSING_AFTER = re.compile(
     r"^\s+(?:(?:people|persons|others|civilians|residents)\s+)?(?:remain|remained|are|were|"
@@ -455,11 +464,18 @@ ONE_AMONG = re.compile(
     r"(?:also\s+)?among\s+(?:the\s+|those\s+)?(?P<grp>dead|killed|victims|injured|wounded)\b",
     re.I,
 )
+# "The dead included an 11-year-old boy": the same single victim, named after the group.
+ONE_INCLUDED = re.compile(
+    r"\bthe\s+(?P<grp>dead|killed|victims|injured|wounded)\s+(?:also\s+)?include[sd]?\s+"
+    r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?P<vic>child|toddler|baby|infant|boy|girl|teenager|woman|man|"
+    r"minor|journalist|medic|rescuer|soldier|policeman|foreigner)\b",
+    re.I,
+)
 HURT_WORDS = {"injured", "wounded"}
 # Sentences worth scanning: a word of harm, toll, care, flight or of a part of a figure
 PART_SENTENCE_GATE = re.compile(
     r"toll|death count|kill|dead|\bdied|death|injur|wound|hospital|condition|treatment|"
-    r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buried|exhum|unaccounted|missing",
+    r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buri|bury|exhum|unaccounted|missing|\blos[ti]",
     re.I,
 )
 # Words of a part of a figure, worth a look only beside a claim of the same sentence
