@@ -86,7 +86,7 @@ TABLE: list[tuple[str, set[C]]] = [
     ("Several soldiers were killed in the ambush.", {("killed", None, 3, 9)}),
     ("Scores of people were arrested during the protests.", {("arrested", None, 40, 199)}),
     ("A number of civilians were injured in the crossfire.", {("injured", None, 2, None)}),
-    ("Thousands of residents were evacuated from the city.", {("evacuated", None, 2000, 9999)}),
+    ("Thousands of residents were evacuated from the city.", {("evacuated", None, 1000, 9999)}),
     ("Tens of thousands of people have fled their homes.", {("displaced", None, 20000, 99999)}),
     ("Several hundred people were detained overnight.", {("arrested", None, 300, 999)}),
     # ranges

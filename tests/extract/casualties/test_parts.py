@@ -100,7 +100,17 @@ def test_time_to_flee_is_no_displacement() -> None:
         ("Another 35 people are in moderate condition.", ("injured", 35)),
         ("The governor said two 10-year-old children were among those killed.", ("killed", 2)),
         ("Officials said a 10-year-old child was among those killed in the attack.", ("killed", 1)),
+        ("Medics said four women were among 30 killed in the raid.", ("killed", 4)),
+        ("A farmer who lost three relatives in the raid spoke to us.", ("killed", 3)),
+        ("The dead included a teenager from the next village.", ("killed", 1)),
+        ("Volunteers spent the day burying 40 people near the road.", ("killed", 40)),
+        ("Some 60 people, mostly men, were buried in one grave.", ("killed", 60)),
+        ("A nurse said she found a teenager among the dead in the yard.", ("killed", 1)),
     ],
 )
 def test_burials_missing_and_shares_of_the_dead(text: str, expected: tuple[str, int]) -> None:
     assert expected in {(k, n) for k, n, _, _ in _claims(text)}
+
+
+def test_a_loss_that_is_not_kin_is_no_figure() -> None:
+    assert not _claims("The club lost three matches and two players in March.")

@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.casualties.lexicon import (
+    ASIDE_MAX,
+    ASIDE_OPENERS,
     CAUSES,
     CUE_FIRST_GAP,
     CUES,
@@ -30,6 +32,7 @@ from sitrep.extract.casualties.lexicon import (
     TOLL_KINDS,
     TRANSITIVE,
     VICTIM_OF_NOUNS,
+    VICTIM_OF_TAILS,
     WOUNDING_VERBS,
 )
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
@@ -65,12 +68,26 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
             return None
         j += 1
     k = j
-    while k < limit and doc[k].pos_ in {"NOUN", "PROPN"} and not _is_cue(doc[k]):
+    while (
+        k < limit
+        and doc[k].pos_ in {"NOUN", "PROPN"}
+        and (not _is_cue(doc[k]) or doc[k].lower_ in DUAL_VICTIMS)
+    ):
         k += 1
+    if (
+        k == j
+        and j > i
+        and doc[j - 1].pos_ == "PROPN"
+        and (doc[j - 1].tag_ == "NNPS" or is_victim_noun(doc[j - 1].lower_))
+    ):
+        k = j  # "hundreds of Palestinians killed": a plural name tagged as a modifier is the head
+        j = i
     if k == j:
         return None
     if not might_be_people(doc[k - 1].lower_, doc[k - 1].lemma_.lower()):
         return None
+    if k + 1 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in VICTIM_OF_TAILS:
+        k += 2  # "prisoners of war" is one name
     return (j, k)
 
 
@@ -97,6 +114,12 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
     steps = 0
     while j < sent.end and steps < 9:
         t = doc[j]
+        if t.text == "," and j + 1 < sent.end and doc[j + 1].lower_ in ASIDE_OPENERS:
+            close = _aside_end(doc, j + 1, sent)
+            if close is not None:
+                j = close + 1  # "21 people, including three children, have died"
+                steps += 1
+                continue
         if _is_cue(t) and t.lower_ not in EVENT_NOUNS:
             if t.lower_ == "toll" or (j + 1 < sent.end and doc[j + 1].lower_ in NOT_DONE):
                 return None  # "four assassination attempts", "two death threats"
@@ -117,6 +140,16 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
             return None
         j += 1
         steps += 1
+    return None
+
+
+def _aside_end(doc: Doc, i: int, sent: Span) -> int | None:
+    """The closing comma of an aside opened at token i, if it comes soon and holds no cue."""
+    for k in range(i, min(i + ASIDE_MAX, sent.end)):
+        if doc[k].text == ",":
+            return k
+        if _is_cue(doc[k]):
+            return None
     return None
 
 
@@ -285,9 +318,9 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             and doc[first - 1].lower_ in {"the", "her", "his", "their"}
             and doc[first - 2].lower_ == "of"
             and first - 3 >= sent.start
-            and doc[first - 3].like_num
+            and doc[first - 3].tag_ == "CD"
         ):
-            continue  # "seven of the nine soldiers": the seven count
+            continue  # "seven of the nine soldiers": the seven count ("a third of the" does not)
         if (
             (q.count or 0) > 1
             and b + 2 < sent.end
@@ -299,6 +332,16 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             continue  # "five of the murdered priests": part of a group counted elsewhere
         hit = _number_first(doc, b, sent)
         via = "number-first"
+        if hit is not None and hit[0].dep_ == "acl" and hit[0].i > b:
+            # "killed dozens of prisoners captured in May": the participle describes the victims
+            verb = _cue_first(doc, first, b, sent)
+            if verb is not None and verb[0].lower_ in TRANSITIVE:
+                hit, via = (verb[0], hit[1] or verb[1]), "cue-first"
+        if hit is not None and hit[0].lower_ in DUAL_VICTIMS and hit[0].i == b:
+            # "killed at least 50 POWs": the prisoners are the victims, the verb gives the kind
+            verb = _cue_first(doc, first, b, sent)
+            if verb is not None and verb[0].lower_ not in DUAL_VICTIMS:
+                hit, via = (verb[0], verb[1] or (b, b + 1)), "cue-first"
         if hit is None:
             hit = _cue_first(doc, first, b, sent)
             via = "cue-first"

@@ -24,11 +24,11 @@ _KINDS: dict[CasualtyKind, str] = {
     "killed": "killed kill kills killing killings dead died die dies dying death deaths fatalities "
     "fatality assassination assassinations "
     "slain murdered murdering murder assassinated executed massacred perished toll body bodies "
-    "lifeless drowned beheaded lynched lives",
+    "lifeless drowned beheaded lynched lives martyrs martyred corpses",
     "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
     "maimed hospitalized hospitalised",
     "missing": "missing unaccounted disappeared",
-    "captured": "captured capturing capture prisoner prisoners pows",
+    "captured": "captured capturing capture captive captives prisoner prisoners pows",
     "arrested": "arrested arresting arrests arrest detained detaining detain apprehended jailed",
     "kidnapped": "kidnapped kidnapping kidnaps kidnap abduct abducted abducting abduction hostage hostages",
     "displaced": "displaced displacing displace homeless refugees fled uprooted",
@@ -42,7 +42,7 @@ for _kind, _forms in _KINDS.items():
 # Cue nouns that are also victims: "5 hostages were killed" is about the killing.
 DUAL_VICTIMS = _set_of(
     """
-    hostages hostage prisoners prisoner refugees evacuees bodies casualties
+    hostages hostage prisoners prisoner pows captives refugees evacuees bodies corpses casualties
     """
 )
 
@@ -52,7 +52,7 @@ TRANSITIVE = _set_of(
     killed kill kills killing wounded wounding injured injuring injures injure murdered
     murdering massacred executed slew kidnapped kidnapping abducted abducting arrested arresting
     detained detaining captured capturing evacuated evacuating displaced displacing rescued
-    wound kidnap abduct arrest detain capture evacuate displace rescue
+    wound wounds kidnap abduct arrest detain capture evacuate displace rescue
     """
 )
 # Words allowed between a cue and a following count: "killed at least", "claimed the lives of".
@@ -69,9 +69,14 @@ GAP_WORDS = _set_of(
     were was have has had been are is be being reportedly also allegedly later subsequently all
     of them whom the who others other more reported confirmed believed feared said to left found
     lay lie lying lies so far already now who thought presumed listed declared still among those
-    her his their its our
+    her his their its our possibly probably likely known taken
     """
 )
+# Words that open an aside between a count and its cue: "21 people, including three children,
+# have died"; the walk skips the aside up to its closing comma.
+ASIDE_OPENERS = _set_of("including among mostly most many all both incl")
+# How many tokens such an aside may span.
+ASIDE_MAX = 10
 # Verbs that say a figure updates an earlier one.
 UPDATE_VERBS = _set_of(
     """
@@ -106,7 +111,7 @@ SINGULAR_VICTIMS = _set_of(
     archbishop bishop missionary seminarian youth companion relative nephew niece cousin
     grandson granddaughter uncle aunt newsman correspondent cameraman editor unionist citizen
     national employee guide watchman sentry inspector detective investigator policeman man woman
-    child boy girl baby infant teenager person civilian soldier serviceman marine officer
+    child kid boy girl baby infant toddler teenager person civilian soldier serviceman marine officer
     policeman policewoman guard fighter militant rebel insurgent guerrilla terrorist subversive
     gunman attacker member student teacher doctor nurse journalist reporter photographer worker
     farmer peasant villager resident passenger driver pedestrian protester demonstrator migrant
@@ -131,6 +136,10 @@ NOT_PEOPLE = _set_of(
     agreements governments departments elements amendments shipments instruments apartments
     """
 )
+
+# Nouns that close a victim noun after "of" as one name: "prisoners of war", "prisoners of
+# conscience", "members of parliament".
+VICTIM_OF_TAILS = _set_of("war conscience parliament")
 
 # Causes of death, not victims or perpetrators: "the shelling killed 4".
 CAUSES = _set_of(
@@ -372,7 +381,8 @@ OF_THEM = re.compile(
 )
 AMONG = re.compile(
     rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+"
-    r"(?:the\s+|those\s+)?(?P<grp>dead|killed|victims|fatalities|injured|wounded)",
+    r"(?:the\s+|those\s+)?(?:(?:at least |more than )?[\d,]+\s+|\w+\s+(?=people|killed|dead))?"
+    r"(?:people\s+)?(?P<grp>dead|killed|victims|fatalities|injured|wounded)",
     re.I,
 )
 IN_STATE = re.compile(
@@ -388,7 +398,7 @@ FAR_TOLL = re.compile(
     r"grew|grown|reached|reaches|reach|hit|hits|stands|stood|now|is|was|has|had|mounted|mounts|"
     r"raised|revised|updated)\b(?:\s+(?:now|already|further|sharply|again|been))*"
     r"(?:\s+(?:to|at|from)(?:\s+(?:at least|more than|over|nearly|about|around))?)?"
-    r"|[^.;:!?]{0,100}?\b(?:to|at|of)|[^.;:!?]{0,100}?\bto\s+\d[\d,]*,?\s+and\s+to)\s*$",
+    r"|[^.;:!?]{0,140}?\b(?:to|at|of|be)|[^.;:!?]{0,100}?\bto\s+\d[\d,]*,?\s+and\s+to)\s*$",
     re.I,
 )
 # A figure of the injured stated by its condition or by the care it sought, with no cue word:
@@ -409,11 +419,20 @@ FLED_AFTER = re.compile(
 )
 # "280 people have already been buried in mass graves", "buried 280 people": the dead
 BURIED_AFTER = re.compile(
-    r"^\s+(?:(?:people|civilians|bodies|corpses|victims|residents)\s+)?(?:have |had |were |are )?"
+    r"^\s+(?:(?:people|civilians|bodies|corpses|victims|residents)\b\s*)?(?:,[^,.;]{1,40},\s*)?"
+    r"(?:have |had |were |are )?"
     r"(?:already |now )?(?:been )?buried\b",
     re.I,
 )
-BURIED_BEFORE = re.compile(r"\b(?:buried|exhumed)(?:\s+(?:already|so far))?\s*$", re.I)
+BURIED_BEFORE = re.compile(r"\b(?:buried|burying|exhumed)(?:\s+(?:already|so far))?\s*$", re.I)
+# "who lost four relatives": a figure of the dead told as a family's loss; only kin, so that
+# "lost 20 jobs" or "lost three matches" never count.
+LOST_BEFORE = re.compile(r"\b(?:lost|loses|losing)\s*$", re.I)
+LOST_KIN = re.compile(
+    r"^\s+(?P<vic>(?:(?:close |immediate )?(?:relatives|family members|loved ones|sons|daughters|"
+    r"children|brothers|sisters|grandchildren|members of (?:his|her|their|the) family)))\b",
+    re.I,
+)
 # "At least 39 people remain unaccounted for"
 MISSING_AFTER = re.compile(
     r"^\s+(?:(?:people|persons|others|civilians|residents)\s+)?(?:remain|remained|are|were|"
@@ -441,15 +460,22 @@ ONE_PART = re.compile(
 # "a 10-year-old child was among those killed", "a child was among the dead"
 ONE_AMONG = re.compile(
     r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?P<vic>child|toddler|baby|infant|boy|girl|teenager|"
-    r"woman|man|minor|journalist|medic|rescuer|soldier|policeman|foreigner)\s+(?:was|is)\s+"
+    r"woman|man|minor|journalist|medic|rescuer|soldier|policeman|foreigner)\s+(?:(?:was|is)\s+)?"
     r"(?:also\s+)?among\s+(?:the\s+|those\s+)?(?P<grp>dead|killed|victims|injured|wounded)\b",
+    re.I,
+)
+# "The dead included an 11-year-old boy": the same single victim, named after the group.
+ONE_INCLUDED = re.compile(
+    r"\bthe\s+(?P<grp>dead|killed|victims|injured|wounded)\s+(?:also\s+)?include[sd]?\s+"
+    r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?P<vic>child|toddler|baby|infant|boy|girl|teenager|woman|man|"
+    r"minor|journalist|medic|rescuer|soldier|policeman|foreigner)\b",
     re.I,
 )
 HURT_WORDS = {"injured", "wounded"}
 # Sentences worth scanning: a word of harm, toll, care, flight or of a part of a figure
 PART_SENTENCE_GATE = re.compile(
     r"toll|death count|kill|dead|\bdied|death|injur|wound|hospital|condition|treatment|"
-    r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buried|exhum|unaccounted|missing",
+    r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buri|bury|exhum|unaccounted|missing|\blos[ti]",
     re.I,
 )
 # Words of a part of a figure, worth a look only beside a claim of the same sentence

@@ -42,6 +42,7 @@ _HEDGES: dict[str, _Bound] = {
     "nearly": ("", "n-1"),
     "almost": ("", "n-1"),
     "close to": ("", "n-1"),
+    "closer to": ("", ""),
     "just under": ("", "n-1"),
     "fewer than": ("", "n-1"),
     "less than": ("", "n-1"),
@@ -65,7 +66,7 @@ _VAGUE: dict[str, tuple[int, int | None]] = {
     "dozens": (24, 99),
     "scores": (40, 199),
     "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
+    "thousands": (1_000, 9_999),  # the nominal value a reader takes (README of the real set)
     "millions": (2_000_000, None),
     "several": (3, 9),
     "a number of": (2, None),

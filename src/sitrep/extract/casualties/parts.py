@@ -33,11 +33,14 @@ from sitrep.extract.casualties.lexicon import (
     HURT_STATE,
     HURT_WORDS,
     IN_STATE,
+    LOST_BEFORE,
+    LOST_KIN,
     MISSING_AFTER,
     OF_GROUP,
     OF_THE_DEAD,
     OF_THEM,
     ONE_AMONG,
+    ONE_INCLUDED,
     ONE_PART,
     PART_GATE,
     PART_LISTED,
@@ -280,7 +283,7 @@ def more_casualties(
             new = replace(new, flags=(*new.flags, "part"))
             out.append(new)
             here.append(new)
-        for m in ONE_AMONG.finditer(stext):
+        for m in [*ONE_AMONG.finditer(stext), *ONE_INCLUDED.finditer(stext)]:
             start = lo + m.start()
             one = Quantity(start, lo + m.end(), m.group(), 1, 1, 1, None, start)
             kind = _kind_of(m.group("grp"), "killed")
@@ -321,6 +324,9 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
         return "displaced", v.group("vic") if v else "people", False
     if BURIED_AFTER.match(after) or BURIED_BEFORE.search(before):
         return "killed", "people", False
+    m = LOST_KIN.match(after)
+    if m and LOST_BEFORE.search(before):
+        return "killed", m.group("vic"), False
     if MISSING_AFTER.match(after):
         return "missing", "people", False
     m = OF_THE_DEAD.match(after)

@@ -5,6 +5,9 @@ The words come from :mod:`~sitrep.extract.casualties.lexicon`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from sitrep.extract.casualties.lexicon import (
     CAUSES,
     CIVILIAN_WORDS,
@@ -18,6 +21,9 @@ from sitrep.extract.casualties.lexicon import (
     RANKS,
     SINGULAR_VICTIMS,
 )
+from sitrep.model import CasualtyClaim
+
+IMPLIED_VICTIMS = "people"  # "45 were killed", "the toll rose to 45": a reader counts people
 
 
 def victim_class(victims: str | None) -> str | None:
@@ -70,3 +76,11 @@ def is_victim_noun(word: str, lemma: str = "") -> bool:
 def might_be_people(word: str, lemma: str = "") -> bool:
     """Whether a noun that sits next to a casualty cue may name people (not "hours", "homes")."""
     return word not in NOT_PEOPLE and lemma not in NOT_PEOPLE and word not in CAUSES
+
+
+def with_implied_victims(claims: Sequence[CasualtyClaim]) -> list[CasualtyClaim]:
+    """The claims, those that name no victims given the victims a reader takes: people.
+
+    Run after attribution (which matches a quote's words against the victims as written).
+    """
+    return [c if c.victims else replace(c, victims=IMPLIED_VICTIMS) for c in claims]

@@ -1,0 +1,72 @@
+"""Figures tied to their casualty cue (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import nlp
+from sitrep.extract.casualties import finding
+
+F = tuple[str, str]  # (kind, figure as written)
+
+
+def _found(text: str) -> set[F]:
+    doc = nlp.parse(text)
+    return {(f.kind, f.q.text.strip()) for s in doc.sents for f in finding.find(doc, s)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a plural name the tagger read as a modifier is still the victims' head
+        ("Hundreds of Kurds killed in a night raid on the valley", {("killed", "Hundreds of")}),
+        # prisoners and hostages are victims when a verb of killing governs them
+        (
+            "The shelling reportedly killed dozens of enemy prisoners of war.",
+            {("killed", "dozens of")},
+        ),
+        ("The missile killed at least 40 POWs held in the camp.", {("killed", "at least 40")}),
+        ("Four prisoners were freed and 3 hostages were killed.", {("killed", "3")}),
+        # "a third of the N": an ordinal fraction is no part-of-a-group count
+        ("Half the wounded were among a third of the 900 people killed.", {("killed", "900")}),
+        # hedged and passive-with-adverb figures
+        ("Some 80 people possibly died in the blast.", {("killed", "Some 80")}),
+        ("Two people are known to have been killed.", {("killed", "Two")}),
+        ("The strike killed closer to 70 people.", {("killed", "closer to 70")}),
+        ("The blast left 12 martyrs, a spokesman said.", {("killed", "12")}),
+        ("About 30 people were taken captive by the gunmen.", {("captured", "About 30")}),
+        (
+            "A rocket kills 5, wounds more than 20 in a port town",
+            {("killed", "5"), ("injured", "more than 20")},
+        ),
+    ],
+)
+def test_find(text: str, want: set[F]) -> None:
+    assert want <= _found(text)
+
+
+def test_prisoners_alone_are_captured() -> None:
+    assert ("captured", "12") in _found("The army said 12 prisoners were taken near the river.")
+
+
+def test_aside_between_count_and_cue() -> None:
+    assert ("killed", "30") in _found(
+        "Some say 30 people, including nine children, have died there."
+    )
+
+
+def test_single_victims_of_different_cues_stay_apart() -> None:
+    doc = nlp.parse("A guard was killed and a driver was wounded at the gate.")
+    found = [f for s in doc.sents for f in finding.find(doc, s)]
+    assert sorted((f.kind, f.q.count) for f in found) == [("injured", 1), ("killed", 1)]
+
+
+def test_a_participle_after_the_victims_describes_them() -> None:
+    found = _found("Gunmen killed 12 villagers wounded in an earlier raid.")
+    assert found == {("killed", "12")}
+
+
+def test_prisoners_of_war_is_one_victim_name() -> None:
+    doc = nlp.parse("Shelling killed 14 enemy prisoners of war at the camp.")
+    (f,) = [f for s in doc.sents for f in finding.find(doc, s)]
+    assert f.victim is not None and doc[f.victim[0] : f.victim[1]].text.endswith("prisoners of war")
