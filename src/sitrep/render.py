@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -155,27 +156,46 @@ def print_record(record: Record, console: Console) -> None:
         console.print(t)
 
 
+WIDE_REPORT = 8
+"""Above this many metrics, an eval report is printed one row per metric (it would not fit)."""
+
+
+def _cell(scores: dict[str, Any], m: str) -> str:
+    v = scores.get(m)
+    if v is None:
+        return "n/a" if m in scores else ""
+    return f"{v:.3f}" if isinstance(v, float) else str(v)
+
+
 def print_report(report: Report, console: Console) -> None:
-    """Print an eval report: one row per system, one column per metric."""
+    """Print an eval report: one row per system, one column per metric (one row per metric
+    when there are many), with the task's targets beside sitrep's numbers."""
     metrics: list[str] = []
     for scores in report.systems.values():
         for k in scores:
             if k not in metrics:
                 metrics.append(k)
     t = Table(title=f"sitrep eval {report.task} (n={report.n})", expand=False)
-    t.add_column("system", style="bold")
-    for m in metrics:
-        t.add_column(m, justify="right")
-    for name, scores in report.systems.items():
-        style = "green" if name == "sitrep" else ""
-        cells = []
+    if len(metrics) > WIDE_REPORT:
+        t.add_column("metric", style="bold")
+        for name in report.systems:
+            t.add_column(name, justify="right", style="green" if name == "sitrep" else "")
+        if report.targets:
+            t.add_column("target", justify="right", style="dim")
         for m in metrics:
-            v = scores.get(m)
-            if v is None:
-                cells.append("n/a" if m in scores else "")
-            else:
-                cells.append(f"{v:.3f}" if isinstance(v, float) else str(v))
-        t.add_row(Text(name, style=style), *cells)
+            cells = [_cell(scores, m) for scores in report.systems.values()]
+            if report.targets:
+                cells.append(report.targets.get(m, ""))
+            t.add_row(m, *cells)
+    else:
+        t.add_column("system", style="bold")
+        for m in metrics:
+            t.add_column(m, justify="right")
+        for name, scores in report.systems.items():
+            style = "green" if name == "sitrep" else ""
+            t.add_row(Text(name, style=style), *(_cell(scores, m) for m in metrics))
+        if report.targets:
+            t.add_row(Text("target", style="dim"), *(report.targets.get(m, "") for m in metrics))
     console.print(t)
     if report.reference:
         console.print(Text(f"published reference: {report.reference}", style="dim"))

@@ -12,7 +12,6 @@ from click.testing import CliRunner
 from sitrep.cli import main
 from sitrep.errors import InputError
 from sitrep.eval import run_task
-from sitrep.eval.docs import run_suites
 from sitrep.eval.incidents import MissingTexts, bcubed, pairwise
 
 STRIKE = (
@@ -71,16 +70,6 @@ def test_no_gold_or_no_texts_fail_loudly(tmp_path: Path) -> None:
         main, ["eval", "incidents", "--data", str(data), "--articles", str(arts)]
     )
     assert r.exit_code != 0 and "rebuild them" in r.output
-
-
-def test_benchmarks_skip_the_set_without_its_texts(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    _, arts = _gold(tmp_path, texts=False)
-    monkeypatch.setenv("SITREP_REAL_ARTICLES", str(arts))
-    logs: list[str] = []
-    eval_root = tmp_path / "eval"
-    eval_root.mkdir()
-    out = run_suites(eval_root, only={"incidents"}, log=logs.append)
-    assert out == {} and any(m.startswith("skip incidents:") for m in logs)
 
 
 def test_scores_on_a_small_set(tmp_path: Path) -> None:

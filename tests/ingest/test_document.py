@@ -110,3 +110,26 @@ def test_html_goes_through_trafilatura() -> None:
     assert art.title == "Strike hits depot"
     assert art.published == dt.date(2023, 4, 2)
     assert art.published_source == "metadata"
+
+
+def test_function_words_are_spacys_without_running_the_language_packages() -> None:
+    """The rival languages' stop words are read from spaCy's word lists alone: importing them
+    as submodules would first run each language package (seconds of regex compiling for
+    French), a cost every new process paid on its first article."""
+    import importlib
+    import subprocess
+    import sys
+
+    english, rivals = document._function_words()
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    assert english == frozenset(STOP_WORDS)
+    fr = importlib.import_module("spacy.lang.fr.stop_words")
+    assert rivals["French"] == frozenset(fr.STOP_WORDS) - english
+    assert set(rivals) == set(document.RIVAL_LANGUAGES.values())
+    code = (
+        "import sys; from sitrep.ingest.document import _function_words; _function_words(); "
+        "print(sorted(m for m in sys.modules if m.startswith('spacy.lang.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "spacy.lang.fr" not in out.stdout and "spacy.lang.de" not in out.stdout

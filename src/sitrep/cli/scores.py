@@ -28,15 +28,25 @@ from sitrep.errors import SitrepError
     "--articles",
     type=click.Path(exists=True, file_okay=False),
     default=None,
-    help="incidents: folder of the rebuilt article texts (default ../real-articles).",
+    help="incidents, real: folder of the rebuilt article texts (default ../real-articles).",
 )
-def eval_cmd(task: str, data: str, limit: int | None, fmt: str, articles: str | None) -> None:
+@click.option(
+    "--misses",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="real: write every miss (gold, what sitrep gave, the sentence) to this JSON file.",
+)
+def eval_cmd(
+    task: str, data: str, limit: int | None, fmt: str, articles: str | None, misses: str | None
+) -> None:
     """Score sitrep and its peers on gold data (boilerplate, casualties, places, times, quotes,
-    events, acled, incidents)."""
+    events, acled, incidents, real)."""
     from sitrep.eval import TASKS, Progress, run_task
 
     if task not in TASKS:
         raise click.BadParameter(f"unknown task {task!r}; choose one of: {', '.join(TASKS)}")
+    if misses and task != "real":
+        raise click.UsageError("--misses is for `sitrep eval real` only")
     from rich.progress import track
 
     def tracker(items: Any, total: int | None, label: str) -> Any:
@@ -49,6 +59,7 @@ def eval_cmd(task: str, data: str, limit: int | None, fmt: str, articles: str | 
             limit=limit,
             progress=Progress(tracker if sys.stderr.isatty() else None),
             articles=Path(articles) if articles else None,
+            misses=Path(misses) if misses else None,
         )
     except SitrepError as exc:
         die(exc)

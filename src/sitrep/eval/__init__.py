@@ -20,6 +20,7 @@ TASKS: dict[str, str] = {
     "events": "sitrep.eval.events",
     "acled": "sitrep.eval.acled",
     "incidents": "sitrep.eval.incidents",
+    "real": "sitrep.eval.real",
 }
 
 
@@ -30,9 +31,11 @@ def run_task(
     limit: int | None = None,
     progress: Progress | None = None,
     articles: Path | None = None,
+    misses: Path | None = None,
 ) -> Report:
     """Score sitrep and the task's peers on the gold data at ``data`` (``articles``: the
-    folder of texts kept apart from their gold, for ``incidents``).
+    folder of texts kept apart from their gold, for ``incidents`` and ``real``; ``misses``: a
+    JSON file for every miss, for ``real``).
 
     Raises:
         EvalDataError: when the data holds no gold item the task can score.
@@ -40,7 +43,11 @@ def run_task(
     if task not in TASKS:
         raise ValueError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")
     mod = importlib.import_module(TASKS[task])
-    extra = {"articles": articles} if articles is not None else {}
+    extra: dict[str, Path] = {"articles": articles} if articles is not None else {}
+    if misses is not None:
+        if task != "real":
+            raise ValueError(f"eval task {task!r} writes no misses; only `real` does")
+        extra["misses"] = misses
     report: Report = mod.run(data, limit=limit, progress=progress or Progress.silent(), **extra)
     require_gold(report.n, task=task, data=data, what="scored items")
     return report

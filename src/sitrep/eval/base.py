@@ -81,15 +81,20 @@ class Report:
     systems: dict[str, dict[str, Any]] = field(default_factory=dict)
     reference: str | None = None
     notes: list[str] = field(default_factory=list)
+    # The done-when of the issues behind the task, per metric (">= 0.90"), shown beside sitrep.
+    targets: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "task": self.task,
             "systems": self.systems,
             "n": self.n,
             "reference": self.reference,
             "notes": self.notes,
         }
+        if self.targets:
+            out["targets"] = self.targets
+        return out
 
 
 @dataclass(slots=True)

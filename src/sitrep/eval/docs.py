@@ -66,12 +66,15 @@ SUITES: tuple[Suite, ...] = (
         "sitrep's own ACLED-style notes on real 2022-2025 events in 17 countries, coordinates"
         " from the war gazetteer (scripts/build_acled_dev.py; not ACLED data)",
     ),
+    # the real set's every score in one reading of its texts (sitrep eval incidents gives the
+    # cross-article half alone, through the ingest job)
     Suite(
-        "incidents",
-        "incidents",
+        "real",
+        "real",
         "../real",
         "real war reporting with hand-written gold (../shared/real, 124 articles, 14 incidents;"
-        " texts rebuilt into ../real-articles by the set's README)",
+        " texts rebuilt into ../real-articles by the set's README): claims, sources, places,"
+        " victims, quotes, speakers and refusals per article, incidents and copies across them",
     ),
 )
 
@@ -142,6 +145,29 @@ def _metric_order(metric: str) -> tuple[int, str, int]:
     return (1, metric, len(_PRF))
 
 
+def _cell(scores: dict[str, Any], m: str) -> str:
+    return "n/a" if m in scores and scores[m] is None else _fmt(scores.get(m))
+
+
+def _table(
+    systems: dict[str, dict[str, Any]], metrics: list[str], targets: dict[str, str]
+) -> list[str]:
+    """One row per system and a column per metric; with targets (an issue's done-when), one
+    row per metric with the target beside the numbers."""
+    labels = [f"**{name}**" if name == "sitrep" else name for name in systems]
+    if targets:
+        out = ["| metric | " + " | ".join(labels) + " | target |"]
+        out.append("|---|" + "---|" * (len(systems) + 1))
+        for m in metrics:
+            cells = [_cell(scores, m) for scores in systems.values()] + [targets.get(m, "")]
+            out.append(f"| {m} | " + " | ".join(cells) + " |")
+        return out
+    out = ["| system | " + " | ".join(metrics) + " |", "|---|" + "---|" * len(metrics)]
+    for label, scores in zip(labels, systems.values(), strict=True):
+        out.append(f"| {label} | " + " | ".join(_cell(scores, m) for m in metrics) + " |")
+    return out
+
+
 def render(results: dict[str, Any]) -> str:
     """The markdown document for the stored results."""
     lines = [
@@ -169,18 +195,7 @@ def render(results: dict[str, Any]) -> str:
         for scores in systems.values():
             metrics += [m for m in scores if m not in metrics]
         metrics.sort(key=_metric_order)
-        lines.append("| system | " + " | ".join(metrics) + " |")
-        lines.append("|---|" + "---|" * len(metrics))
-        for name, scores in systems.items():
-            label = f"**{name}**" if name == "sitrep" else name
-            lines.append(
-                f"| {label} | "
-                + " | ".join(
-                    "n/a" if m in scores and scores[m] is None else _fmt(scores.get(m))
-                    for m in metrics
-                )
-                + " |"
-            )
+        lines += _table(systems, metrics, entry.get("targets") or {})
         lines.append("")
         if entry.get("reference"):
             lines.append(f"Published reference: {entry['reference']}")

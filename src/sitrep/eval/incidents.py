@@ -180,9 +180,16 @@ def run(
 
 
 def score_db(
-    db: Path, golds: list[dict[str, Any]], incidents: Mapping[str, Mapping[str, Any]]
+    db: Path,
+    golds: list[dict[str, Any]],
+    incidents: Mapping[str, Mapping[str, Any]],
+    *,
+    misses: list[Any] | None = None,
+    digits: int = 4,
 ) -> dict[str, Any]:
-    """The scores of a reconciled database against the gold lines of its articles."""
+    """The scores of a reconciled database against the gold lines of its articles, rounded to
+    ``digits`` (each gold incident whose final figure its tally misses is added to ``misses``,
+    as ``score.py`` does)."""
     from sitrep.reconcile import query
     from sitrep.store import Store
 
@@ -227,6 +234,9 @@ def score_db(
         t = next((t for t in tallies if t["cluster_id"] == cl and t["kind"] == "killed"), None)
         if t and t["best"] == final:
             ok += 1
+        elif misses is not None:
+            got = t and {k: t.get(k) for k in ("low", "best", "high", "scope")}
+            misses.append({"incident": inc, "miss": "tally", "gold_final": final, "got": got})
         if t and t["low"] is not None and t["low"] <= final <= (t["high"] or t["best"] or 0):
             in_range += 1
     bad = sum(
@@ -264,16 +274,16 @@ def score_db(
         len(sys_pairs & gold_pairs), len(sys_pairs - gold_pairs), len(gold_pairs - sys_pairs)
     )
     return {
-        "incident_bcubed_precision": round(bp, 4),
-        "incident_bcubed_recall": round(br, 4),
-        "incident_bcubed_f1": round(bf, 4),
-        **pw.as_dict("incident_pairwise_"),
-        "copy_precision": round(tp / n_sys, 4) if n_sys else 0.0,
-        "copy_recall": round(tp / len(gold_copies), 4) if gold_copies else 0.0,
-        "copy_pair_precision": round(pair.precision, 4),
-        "copy_pair_recall": round(pair.recall, 4),
-        "tally_final_ok": round(ok / n, 4) if n else 0.0,
-        "tally_range_ok": round(in_range / n, 4) if n else 0.0,
+        "incident_bcubed_precision": round(bp, digits),
+        "incident_bcubed_recall": round(br, digits),
+        "incident_bcubed_f1": round(bf, digits),
+        **{k: round(v, digits) for k, v in pw.as_dict("incident_pairwise_").items()},
+        "copy_precision": round(tp / n_sys, digits) if n_sys else 0.0,
+        "copy_recall": round(tp / len(gold_copies), digits) if gold_copies else 0.0,
+        "copy_pair_precision": round(pair.precision, digits),
+        "copy_pair_recall": round(pair.recall, digits),
+        "tally_final_ok": round(ok / n, digits) if n else 0.0,
+        "tally_range_ok": round(in_range / n, digits) if n else 0.0,
         "invariant_violations": bad,
         "clusters": len({t["cluster_id"] for t in tallies}),
         "incidents_scored": n,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import importlib
+import importlib.util
 import re
 import unicodedata
 import zlib
@@ -244,15 +244,25 @@ RIVAL_MARGIN = 1.25  # their share must beat English's by this factor
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+def _stop_words(code: str) -> frozenset[str]:
+    """spaCy's stop words of one language, read from its ``stop_words`` module alone: importing
+    it as ``spacy.lang.<code>.stop_words`` first runs the language package's ``__init__`` (for
+    French, tokenizer exceptions whose regular expressions take seconds to compile)."""
+    lang = importlib.util.find_spec("spacy.lang")
+    assert lang is not None and lang.submodule_search_locations
+    path = Path(next(iter(lang.submodule_search_locations))) / code / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_sitrep_stop_words_{code}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
+
 @lru_cache(maxsize=1)
 def _function_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    from spacy.lang.en.stop_words import STOP_WORDS as english
-
-    rivals = {}
-    for code, name in RIVAL_LANGUAGES.items():
-        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
-        rivals[name] = frozenset(module.STOP_WORDS) - english
-    return frozenset(english), rivals
+    english = _stop_words("en")
+    rivals = {name: _stop_words(code) - english for code, name in RIVAL_LANGUAGES.items()}
+    return english, rivals
 
 
 def _rival_language(sample: str) -> tuple[str, float, float] | None:

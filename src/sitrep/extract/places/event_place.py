@@ -27,6 +27,7 @@ from sitrep.extract.places.lexicon import (
 )
 from sitrep.extract.places.resolve import DEMONYM_EXTRACTOR, place_ref
 from sitrep.model import Place, PlaceRef, Precision
+from sitrep.nlp import text_of
 
 # How specific a precision is: a claim takes the most specific location its sentence gives.
 SPECIFICITY: dict[Precision | None, int] = {
@@ -105,7 +106,7 @@ def is_dateline(text: str, p: Place) -> bool:
 
 def use_of(doc: Doc, p: Place) -> Use:
     """Whether a mention is a location, an actor, a modifier or a dateline in its sentence."""
-    dateline = is_dateline(doc.text, p)
+    dateline = is_dateline(text_of(doc), p)
     if p.role == "actor":
         return Use(p, locative=False, actor=True, dateline=dateline)
     t = mention_root(doc, p)
@@ -142,7 +143,7 @@ def incident_place(
     after a locative preposition. The most specific precision tier that has any weight wins,
     so a village named once in the lead beats a country named ten times.
     """
-    text = doc.text
+    text = text_of(doc)
     first_nl = text.find("\n")
     headline_end = first_nl if 0 < first_nl < 300 else 0
     spans = list(figure_sentences)
