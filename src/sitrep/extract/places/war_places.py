@@ -54,7 +54,8 @@ def _worded(text: str) -> bool:
     return len(words) > 1 and words[-1] in _DIVISION_WORDS
 
 
-def _article_countries(shares: dict[str, float]) -> list[str]:
+def article_countries(shares: dict[str, float]) -> list[str]:
+    """The covered countries the article is about enough for their villages, most first."""
     covered = countries()
     ranked = sorted(shares.items(), key=lambda kv: -kv[1])
     return [cc for cc, share in ranked if share >= _MIN_SHARE and cc in covered]
@@ -103,7 +104,7 @@ def unknown(text: str, shares: dict[str, float]) -> tuple[GeoEntry | None, float
         text: the mention as written.
         shares: the article's countries and their shares (``Context.countries``).
     """
-    ranked = _article_countries(shares)
+    ranked = article_countries(shares)
     for cc in ranked[:1]:  # the country the article is most about
         if _worded(text):
             found = wg.admin_unit(text, cc)
