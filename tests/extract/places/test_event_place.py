@@ -82,3 +82,27 @@ def test_a_place_naming_an_incident_is_where_it_happened() -> None:
         "Moscow denied it. Kyiv said it would respond."
     )
     assert _places(text) == ["Kurakhove"]
+
+
+def test_a_town_naming_a_site_is_where_it_happened() -> None:
+    # "the Pavlohrad market": the town locates the site, it does not act (a ministry would).
+    text = (
+        "Shelling hits market\n"
+        "A shell struck the Pavlohrad market in the Dnipropetrovsk region on Monday, "
+        "killing seven people, regional officials said."
+    )
+    assert _places(text) == ["Pavlohrad"]
+
+
+def test_a_site_named_by_a_town_is_a_location_not_an_actor() -> None:
+    from sitrep.extract.places import places
+    from sitrep.extract.places.event_place import use_of
+    from sitrep.model import Article
+    from sitrep.nlp import parse
+
+    text = "Rockets hit the Sumy railway station, and the Sumy council said four people died."
+    doc = parse(text)
+    uses = [use_of(doc, p) for p in places(doc, article=Article(id="t", text=text))]
+    station, council = [u for u in uses if u.place.text == "Sumy"]
+    assert not station.actor and station.locative is False  # "hit" takes no preposition
+    assert council.actor

@@ -24,6 +24,7 @@ from sitrep.extract.places.lexicon import (
     INCIDENT_NOUNS,
     LOCATIVE_PREPS,
     PLACE_NOUNS,
+    SITE_NOUNS,
 )
 from sitrep.extract.places.resolve import DEMONYM_EXTRACTOR, place_ref
 from sitrep.model import Place, PlaceRef, Precision
@@ -118,6 +119,12 @@ def use_of(doc: Doc, p: Place) -> Use:
         actor = True  # "Russia's strike", "the Kyiv region's governor"
     elif top.dep_ in _MODIFIER_DEPS and head is not top and head.lemma_ in INCIDENT_NOUNS:
         return Use(p, locative=True, actor=False, dateline=dateline)  # "the Olenivka attack"
+    elif top.dep_ in _MODIFIER_DEPS and head is not top and head.lower_ in SITE_NOUNS:
+        site = head  # "the Chaplyne train station": where it happened, if it is a locative
+        while site.dep_ in _MODIFIER_DEPS and site.head is not site:
+            site = site.head
+        at_site = site.dep_ == "pobj" and site.head.lower_ in LOCATIVE_PREPS
+        return Use(p, locative=at_site, actor=False, dateline=dateline)
     elif top.dep_ in _MODIFIER_DEPS and head is not top and not _is_place_word(head):
         actor = True  # "the Gaza health ministry", "US-made rockets"
     elif top.dep_ in {"nsubj", "nsubjpass", "agent"}:
