@@ -106,3 +106,12 @@ def test_a_site_named_by_a_town_is_a_location_not_an_actor() -> None:
     station, council = [u for u in uses if u.place.text == "Sumy"]
     assert not station.actor and station.locative is False  # "hit" takes no preposition
     assert council.actor
+
+
+def test_each_figure_takes_the_place_attached_nearest_in_the_parse() -> None:
+    text = (
+        "At least 12 people were confirmed dead in Lutsk, in the northwestern Volyn Oblast, "
+        "and three others, including a child and two teenagers, in western Rivne, according to "
+        "officials."
+    )
+    assert _places(text)[:2] == ["Lutsk", "Rivne"]  # "three" is nearer Lutsk in characters

@@ -235,10 +235,12 @@ def event_place(
         if not specific and countries:
             return place_ref(min(countries, key=lambda p: abs(p.start - at)))
     if local:
+        figure = _token_at(doc, at)
         best = max(
             local,
             key=lambda u: (
                 SPECIFICITY[u.place.precision] + (LOCATIVE_BONUS if u.locative else 0.0),
+                -_tree_distance(figure, mention_root(doc, u.place)),
                 -abs(u.place.start - at),
             ),
         )
@@ -249,6 +251,26 @@ def event_place(
     if back is not None:
         return place_ref(back)
     return place_ref(incident) if incident is not None else None
+
+
+def _token_at(doc: Doc, at: int) -> Token | None:
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _tree_distance(a: Token | None, b: Token | None) -> int:
+    """Edges between two tokens in the parse: in "10 dead in Uman and two others in Dnipro"
+    the place of "two" is the one attached nearest to it (a large number when unknown)."""
+    if a is None or b is None:
+        return _FAR_IN_TREE
+    up = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return n + up[t.i]
+    return _FAR_IN_TREE
+
+
+_FAR_IN_TREE = 1000
 
 
 def _anaphor(sent: Span, places: list[Place]) -> Place | None:
