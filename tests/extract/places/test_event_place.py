@@ -115,3 +115,8 @@ def test_each_figure_takes_the_place_attached_nearest_in_the_parse() -> None:
         "officials."
     )
     assert _places(text)[:2] == ["Lutsk", "Rivne"]  # "three" is nearer Lutsk in characters
+
+
+def test_the_city_points_back_to_a_city_named_earlier_in_its_sentence() -> None:
+    text = "The Irpin mayor said 30 bodies of civilians had been found in the city."
+    assert _places(text) == ["Irpin"]

@@ -274,7 +274,8 @@ _FAR_IN_TREE = 1000
 
 
 def _anaphor(sent: Span, places: list[Place]) -> Place | None:
-    """The place "the city" or "the town" points back to: the last such place named before."""
+    """The place "the city" or "the town" points back to: the last such place named before
+    it, earlier in its own sentence or before."""
     for t in sent:
         if (
             t.lower_ in ANAPHORIC_NOUNS
@@ -285,8 +286,8 @@ def _anaphor(sent: Span, places: list[Place]) -> Place | None:
             before = [
                 p
                 for p in places
-                if p.start < sent.start_char
-                and p.resolved
+                if p.start < t.idx  # named before, in this sentence too ("Bucha's mayor ...
+                and p.resolved  # found in the city")
                 and p.role == "location"
                 and p.precision in tier
             ]
