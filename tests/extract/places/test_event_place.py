@@ -120,3 +120,12 @@ def test_each_figure_takes_the_place_attached_nearest_in_the_parse() -> None:
 def test_the_city_points_back_to_a_city_named_earlier_in_its_sentence() -> None:
     text = "The Irpin mayor said 30 bodies of civilians had been found in the city."
     assert _places(text) == ["Irpin"]
+
+
+def test_the_country_holding_the_incident_place_gives_way_to_it() -> None:
+    text = (
+        "Missiles hit Lozova station\n"
+        "Russian missiles hit the railway station in Lozova on Monday.\n"
+        "Ukraine's railway company said the strike killed nine people in the east of the country."
+    )
+    assert _places(text) == ["Lozova"]

@@ -248,8 +248,8 @@ def event_place(
             return place_ref(incident)
         return place_ref(best.place)
     back = _anaphor(sent, places)
-    if back is not None:
-        return place_ref(back)
+    if back is not None:  # "the country" that holds the incident place: the incident place
+        return place_ref(incident if incident is not None and _inside(incident, back) else back)
     return place_ref(incident) if incident is not None else None
 
 
