@@ -87,8 +87,33 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    """One reading a resolver had for a place mention it left unresolved.
+
+    ``geonameid`` is the GeoNames id (None for a war-gazetteer place without one), ``admin1``
+    the first-level division's name where the war gazetteer knows the place ("Donetsk
+    Oblast"), else GeoNames' admin1 code ("TX"), ``feature`` the GeoNames feature code when known
+    ("PPL", "ADM1") and ``score`` the reading's share of the readings' weight (0..1).
+    """
+
+    name: str
+    geonameid: int | None
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    precision: Precision | None
+    feature: str | None = None
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
-    """A place mention resolved (or not) to a GeoNames entry."""
+    """A place mention resolved (or not) to a GeoNames entry.
+
+    ``candidates`` holds, for a mention left unresolved although the gazetteers had readings
+    for it (namesakes far apart, a hamlet abroad), up to five of them, best first.
+    """
 
     text: str
     start: int
@@ -103,6 +128,7 @@ class Place:
     role: Literal["location", "actor"] = "location"
     confidence: float = 0.0
     extractor: str = "places.v1"
+    candidates: tuple[PlaceCandidate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sitrep.eval.base import Report
-from sitrep.model import CasualtyClaim, PlaceRef, Record
+from sitrep.model import CasualtyClaim, Place, PlaceRef, Record
 
 _KIND_STYLE = {
     "killed": "bold red",
@@ -40,6 +40,14 @@ def _where_when(
     when = date.isoformat() if date else period
     if when:
         line.append(f"  {when}", style="green")
+
+
+def _unresolved(p: Place) -> str:
+    """The word "unresolved", with the readings the resolver had ("unresolved: Sadove 12%")."""
+    if not p.candidates:
+        return "unresolved"
+    shown = ", ".join(f"{c.name} ({c.admin1 or c.country}) {c.score:.0%}" for c in p.candidates[:3])
+    return f"unresolved: {shown}"
 
 
 def print_record(record: Record, console: Console) -> None:
@@ -111,7 +119,7 @@ def print_record(record: Record, console: Console) -> None:
         for p in record.places:
             t.add_row(
                 p.text,
-                p.name or Text("unresolved", style="dim"),
+                p.name or Text(_unresolved(p), style="dim"),
                 p.country or "",
                 f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else "",
                 p.precision or "",

@@ -498,3 +498,25 @@ def test_cli_serve_has_help_and_refuses_a_missing_read_only_db(tmp_path: Path) -
     assert r.exit_code == 0 and "--port" in r.output and "SITREP_TOKEN" in r.output
     r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb"), "--read-only"])
     assert r.exit_code == 2
+
+
+def test_article_places_carry_their_candidates(tmp_path: Path) -> None:
+    from sitrep.model import Place, PlaceCandidate
+    from sitrep.store import Store
+
+    text = "Drones struck Ostrovets on Sunday."
+    art = Article(id="cand1", text=text, published=dt.date(2023, 5, 1))
+    cand = PlaceCandidate("Ostrovets", 7, "UA", "05", 48.1, 37.2, "city", "PPL", 0.6)
+    place = Place("Ostrovets", 14, 23, confidence=0.3, candidates=(cand,))
+    db = tmp_path / "c.duckdb"
+    with Store(db) as s:
+        s.write([Record(article=art, places=[place])])
+    app = create_app(Settings(db=str(db), token=None, reconcile=False))
+    with TestClient(app) as c:
+        got = c.get("/api/articles/cand1").json()["places"]
+    app.state.backend.close()
+    assert got[0]["resolved"] is False
+    assert got[0]["candidates"] == [
+        {"name": "Ostrovets", "geonameid": 7, "country": "UA", "admin1": "05", "lat": 48.1,
+         "lon": 37.2, "precision": "city", "feature": "PPL", "score": 0.6}
+    ]  # fmt: skip

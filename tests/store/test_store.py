@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from sitrep.model import Article, CasualtyClaim, Evidence, PlaceRef, Record, content_id
@@ -62,3 +63,47 @@ def test_migrations_run_once(tmp_path: Path) -> None:
     Store(db).close()
     with Store(db) as s:
         assert s.query("SELECT count(*) AS n FROM schema_migrations")[0]["n"] >= 1
+
+
+def test_unresolved_place_keeps_its_candidates(tmp_path: Path) -> None:
+    from sitrep.model import Place, PlaceCandidate
+
+    text = "Shelling hit Ostrovets overnight."
+    aid = content_id(text)
+    cands = (
+        PlaceCandidate("Ostrovets", 1, "UA", "05", 48.1, 37.2, "city", "PPL", 0.55),
+        PlaceCandidate("Ostrovets", 2, "UA", "19", 50.3, 30.1, "city", "PPL", 0.45),
+    )
+    rec = Record(
+        article=Article(id=aid, text=text),
+        places=[Place("Ostrovets", 13, 22, confidence=0.3, candidates=cands)],
+    )
+    with Store(tmp_path / "t.duckdb") as s:
+        s.write([rec])
+        row = s.query("SELECT resolved, candidates FROM places")[0]
+    assert row["resolved"] is False
+    got = json.loads(row["candidates"])
+    assert [c["admin1"] for c in got] == ["05", "19"]
+    assert got[0]["score"] == 0.55 and got[0]["feature"] == "PPL"
+
+
+def test_database_from_before_candidates_gains_the_column(tmp_path: Path) -> None:
+    import duckdb
+
+    from sitrep.store.schema import MIGRATIONS
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR)")
+    for version, name, fn in MIGRATIONS:
+        if version != 2:  # everything an older sitrep had, without the candidates column
+            fn(con)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, name])
+    con.execute("INSERT INTO places (article_id, text, resolved) VALUES ('a1', 'Somewhere', false)")
+    con.close()
+    with Store(db) as s:
+        cols = {r["column_name"] for r in s.query(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'places'")}  # fmt: skip
+        old = s.query("SELECT text, candidates FROM places")
+    assert "candidates" in cols
+    assert old == [{"text": "Somewhere", "candidates": None}]

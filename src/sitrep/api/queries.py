@@ -91,7 +91,7 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     for k, v in row.items():
         if isinstance(v, dt.datetime | dt.date):
             row[k] = v.isoformat()
-        elif k in ("mentions", "removed") and isinstance(v, str):
+        elif k in ("mentions", "removed", "candidates") and isinstance(v, str):
             row[k] = json.loads(v)
     return row
 

@@ -118,6 +118,12 @@ def _initial(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"CREATE INDEX idx_{table}_article ON {table}(article_id)")
 
 
+@migration(2, "places: the candidate readings of unresolved mentions")
+def _place_candidates(con: duckdb.DuckDBPyConnection) -> None:
+    # A database created before gains the column; its older rows read as no candidates.
+    con.execute("ALTER TABLE places ADD COLUMN IF NOT EXISTS candidates JSON")
+
+
 ITEM_TABLES = ("entities", "places", "times", "casualties", "quotes", "claims", "events")
 ALL_TABLES = ("articles", *ITEM_TABLES, "failures")
 
@@ -139,7 +145,7 @@ def flatten(item: object, *, article_id: str | None = None) -> dict[str, Any]:
             row["place_lon"] = v.lon if v else None
             row["place_geonameid"] = v.geonameid if v else None
             row["place_precision"] = v.precision if v else None
-        elif f.name in ("mentions", "removed"):
+        elif f.name in ("mentions", "removed", "candidates"):
             row[f.name] = json.dumps(to_jsonable(v))
         elif isinstance(v, tuple):
             row[f.name] = list(v)

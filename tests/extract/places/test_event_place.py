@@ -82,3 +82,50 @@ def test_a_place_naming_an_incident_is_where_it_happened() -> None:
         "Moscow denied it. Kyiv said it would respond."
     )
     assert _places(text) == ["Kurakhove"]
+
+
+def test_a_town_naming_a_site_is_where_it_happened() -> None:
+    # "the Pavlohrad market": the town locates the site, it does not act (a ministry would).
+    text = (
+        "Shelling hits market\n"
+        "A shell struck the Pavlohrad market in the Dnipropetrovsk region on Monday, "
+        "killing seven people, regional officials said."
+    )
+    assert _places(text) == ["Pavlohrad"]
+
+
+def test_a_site_named_by_a_town_is_a_location_not_an_actor() -> None:
+    from sitrep.extract.places import places
+    from sitrep.extract.places.event_place import use_of
+    from sitrep.model import Article
+    from sitrep.nlp import parse
+
+    text = "Rockets hit the Sumy railway station, and the Sumy council said four people died."
+    doc = parse(text)
+    uses = [use_of(doc, p) for p in places(doc, article=Article(id="t", text=text))]
+    station, council = [u for u in uses if u.place.text == "Sumy"]
+    assert not station.actor and station.locative is False  # "hit" takes no preposition
+    assert council.actor
+
+
+def test_each_figure_takes_the_place_attached_nearest_in_the_parse() -> None:
+    text = (
+        "At least 12 people were confirmed dead in Lutsk, in the northwestern Volyn Oblast, "
+        "and three others, including a child and two teenagers, in western Rivne, according to "
+        "officials."
+    )
+    assert _places(text)[:2] == ["Lutsk", "Rivne"]  # "three" is nearer Lutsk in characters
+
+
+def test_the_city_points_back_to_a_city_named_earlier_in_its_sentence() -> None:
+    text = "The Irpin mayor said 30 bodies of civilians had been found in the city."
+    assert _places(text) == ["Irpin"]
+
+
+def test_the_country_holding_the_incident_place_gives_way_to_it() -> None:
+    text = (
+        "Missiles hit Lozova station\n"
+        "Russian missiles hit the railway station in Lozova on Monday.\n"
+        "Ukraine's railway company said the strike killed nine people in the east of the country."
+    )
+    assert _places(text) == ["Lozova"]

@@ -69,3 +69,20 @@ def test_a_name_going_on_through_an_arabic_link_is_a_fragment(nlp: Any) -> None:
     words = [t.text for t in doc]
     assert _fragment(doc, words.index("Tal") + 1)
     assert not _fragment(doc, words.index("Gaza") + 1)  # "Gaza-Egypt": two names
+
+
+def test_an_organisation_label_in_a_place_slot_is_a_village_the_war_gazetteer_knows(
+    nlp: Any,
+) -> None:
+    from spacy.tokens import Span
+
+    from sitrep.nlp import parse
+
+    text = "Gunmen killed dozens in an attack on Markoye in northern Burkina Faso. Dablo Inc. sued."
+    doc = parse(text, nlp=nlp)
+    village = next(t.i for t in doc if t.text == "Markoye")
+    firm = next(t.i for t in doc if t.text == "Dablo")
+    country = [e for e in doc.ents if e.text == "Burkina Faso"]
+    doc.ents = [Span(doc, village, village + 1, "ORG"), Span(doc, firm, firm + 2, "ORG"), *country]
+    got = [doc[s:e].text for s, e in war_places._located(doc)]
+    assert got == ["Markoye"]  # "Dablo Inc." is the subject, in no place slot

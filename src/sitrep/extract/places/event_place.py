@@ -24,6 +24,7 @@ from sitrep.extract.places.lexicon import (
     INCIDENT_NOUNS,
     LOCATIVE_PREPS,
     PLACE_NOUNS,
+    SITE_NOUNS,
 )
 from sitrep.extract.places.resolve import DEMONYM_EXTRACTOR, place_ref
 from sitrep.model import Place, PlaceRef, Precision
@@ -119,6 +120,12 @@ def use_of(doc: Doc, p: Place) -> Use:
         actor = True  # "Russia's strike", "the Kyiv region's governor"
     elif top.dep_ in _MODIFIER_DEPS and head is not top and head.lemma_ in INCIDENT_NOUNS:
         return Use(p, locative=True, actor=False, dateline=dateline)  # "the Olenivka attack"
+    elif top.dep_ in _MODIFIER_DEPS and head is not top and head.lower_ in SITE_NOUNS:
+        site = head  # "the Chaplyne train station": where it happened, if it is a locative
+        while site.dep_ in _MODIFIER_DEPS and site.head is not site:
+            site = site.head
+        at_site = site.dep_ == "pobj" and site.head.lower_ in LOCATIVE_PREPS
+        return Use(p, locative=at_site, actor=False, dateline=dateline)
     elif top.dep_ in _MODIFIER_DEPS and head is not top and not _is_place_word(head):
         actor = True  # "the Gaza health ministry", "US-made rockets"
     elif top.dep_ in {"nsubj", "nsubjpass", "agent"}:
@@ -229,10 +236,12 @@ def event_place(
         if not specific and countries:
             return place_ref(min(countries, key=lambda p: abs(p.start - at)))
     if local:
+        figure = _token_at(doc, at)
         best = max(
             local,
             key=lambda u: (
                 SPECIFICITY[u.place.precision] + (LOCATIVE_BONUS if u.locative else 0.0),
+                -_tree_distance(figure, mention_root(doc, u.place)),
                 -abs(u.place.start - at),
             ),
         )
@@ -240,13 +249,34 @@ def event_place(
             return place_ref(incident)
         return place_ref(best.place)
     back = _anaphor(sent, places)
-    if back is not None:
-        return place_ref(back)
+    if back is not None:  # "the country" that holds the incident place: the incident place
+        return place_ref(incident if incident is not None and _inside(incident, back) else back)
     return place_ref(incident) if incident is not None else None
 
 
+def _token_at(doc: Doc, at: int) -> Token | None:
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _tree_distance(a: Token | None, b: Token | None) -> int:
+    """Edges between two tokens in the parse: in "10 dead in Uman and two others in Dnipro"
+    the place of "two" is the one attached nearest to it (a large number when unknown)."""
+    if a is None or b is None:
+        return _FAR_IN_TREE
+    up = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return n + up[t.i]
+    return _FAR_IN_TREE
+
+
+_FAR_IN_TREE = 1000
+
+
 def _anaphor(sent: Span, places: list[Place]) -> Place | None:
-    """The place "the city" or "the town" points back to: the last such place named before."""
+    """The place "the city" or "the town" points back to: the last such place named before
+    it, earlier in its own sentence or before."""
     for t in sent:
         if (
             t.lower_ in ANAPHORIC_NOUNS
@@ -257,8 +287,8 @@ def _anaphor(sent: Span, places: list[Place]) -> Place | None:
             before = [
                 p
                 for p in places
-                if p.start < sent.start_char
-                and p.resolved
+                if p.start < t.idx  # named before, in this sentence too ("Bucha's mayor ...
+                and p.resolved  # found in the city")
                 and p.role == "location"
                 and p.precision in tier
             ]

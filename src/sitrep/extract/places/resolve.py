@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.extract.places import gazetteer as gz
 from sitrep.extract.places import scoring, war_places
+from sitrep.extract.places.candidates import LOW_CONFIDENCE, coin_flip, readings
 from sitrep.extract.places.gazetteer import GeoEntry, normalize
 from sitrep.extract.places.lexicon import (
     ACTOR_VERBS,
@@ -417,7 +418,7 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
     # Places by the token they end at, for "Derry's Altnagelvin Hospital".
     owners = {m[2]: r[0] for m, r in zip(mentions, second, strict=True) if r[0] is not None}
     out: list[Place] = []
-    for i, ((label, start, end, _region, ent), (entry, conf, precision)) in enumerate(
+    for i, ((label, start, end, region, ent), (entry, conf, precision)) in enumerate(
         zip(mentions, second, strict=True)
     ):
         span = doc[start:end]
@@ -462,13 +463,17 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
         if entry is None and area is not None:  # a court or hospital of the article's county
             out.append(_fallback(span, area, 0.1, scoring.entry_precision(area)))
             continue
-        if entry is None:
-            out.append(
-                Place(
-                    span.text, span.start_char, span.end_char, confidence=0.3, extractor=EXTRACTOR
-                )
-            )
+        if entry is None:  # kept unresolved, with the readings it had
+            cands = readings(texts[i], ctx, region=region)
+            out.append(Place(span.text, span.start_char, span.end_char, confidence=0.3,
+                             extractor=EXTRACTOR, candidates=cands))  # fmt: skip
             continue
+        if conf < LOW_CONFIDENCE:  # a guess between namesakes far apart stays unresolved
+            cands = readings(texts[i], ctx, region=region)
+            if coin_flip(entry, conf, cands):
+                out.append(Place(span.text, span.start_char, span.end_char, confidence=0.3,
+                                 extractor=EXTRACTOR, candidates=cands))  # fmt: skip
+                continue
         out.append(_place(span, entry, conf, precision, _is_actor(ent, entry)))
     return out
 

@@ -256,6 +256,12 @@ def rank(
     return scored
 
 
+def score(entry: GeoEntry, key: str, ctx: Context, *, region: bool = False) -> float:
+    """The score :func:`rank` would give one entry alone under a name (for readings from
+    another gazetteer, weighed on the same scale)."""
+    return _score(entry, key, ctx, region=region, big_city=False, country=False)
+
+
 def confidence(scored: list[tuple[float, GeoEntry]]) -> float:
     if not scored:
         return 0.0

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from sitrep.extract.places import gazetteer as gz
 from sitrep.extract.places import war_gazetteer as wg
 from sitrep.extract.places.gazetteer import GeoEntry, normalize
-from sitrep.extract.places.lexicon import FIRST_LEVEL_WORDS, REGION_WORDS
+from sitrep.extract.places.lexicon import FIRST_LEVEL_WORDS, LOCATIVE_PREPS, REGION_WORDS
 from sitrep.model import Precision
 
 _PREFIX = "w:"  # the war gazetteer's division codes are its own, not GeoNames'
@@ -54,7 +54,8 @@ def _worded(text: str) -> bool:
     return len(words) > 1 and words[-1] in _DIVISION_WORDS
 
 
-def _article_countries(shares: dict[str, float]) -> list[str]:
+def article_countries(shares: dict[str, float]) -> list[str]:
+    """The covered countries the article is about enough for their villages, most first."""
     covered = countries()
     ranked = sorted(shares.items(), key=lambda kv: -kv[1])
     return [cc for cc, share in ranked if share >= _MIN_SHARE and cc in covered]
@@ -103,7 +104,7 @@ def unknown(text: str, shares: dict[str, float]) -> tuple[GeoEntry | None, float
         text: the mention as written.
         shares: the article's countries and their shares (``Context.countries``).
     """
-    ranked = _article_countries(shares)
+    ranked = article_countries(shares)
     for cc in ranked[:1]:  # the country the article is most about
         if _worded(text):
             found = wg.admin_unit(text, cc)
@@ -141,6 +142,7 @@ def contains(area: GeoEntry, e: GeoEntry) -> bool:
 
 
 _CAMP_HEADS = frozenset({"camp", "camps"})
+_NAME_LABELS = frozenset({"ORG", "PERSON"})  # labels a village's name often gets
 _SIDES = frozenset({"north", "south", "east", "west", "central", "upper", "lower"})
 
 
@@ -174,7 +176,7 @@ def spans(doc: Doc) -> list[tuple[int, int]]:
     """Camps and divisions the model did not tag that the war gazetteer knows: "the
     Maghazi and Bureij camps", "Al-Maghazi refugee camp", "Sudan's Gezira state" (token
     spans, the head word included), and the places of :func:`bracketed`."""
-    out: list[tuple[int, int]] = bracketed(doc)
+    out: list[tuple[int, int]] = bracketed(doc) + _located(doc)
     for t in doc:
         head = t.lower_
         if head not in _CAMP_HEADS and head not in _DIVISION_WORDS:
@@ -188,6 +190,23 @@ def spans(doc: Doc) -> list[tuple[int, int]]:
             first = _capitalized_run(doc, start - 1)  # "the Maghazi and Bureij camps"
             if first < start - 1 and _known(doc[first : start - 1].text, head):
                 out.append((first, start - 1))
+    return out
+
+
+def _located(doc: Doc) -> list[tuple[int, int]]:
+    """Names the model calls an organisation or a person that stand where a place stands
+    ("an attack on Barsalogho", "fled to Zamzam"): the object of a locative preposition, a
+    name the main gazetteer lacks and the war gazetteer has as one place."""
+    out: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in _NAME_LABELS or len(ent) > 4 or not ent.text[:1].isupper():
+            continue
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE_PREPS:
+            continue
+        if normalize(ent.text) in gz.load() or _one_place(wg.lookup(ent.text)) is None:
+            continue
+        out.append((ent.start, ent.end))
     return out
 
 

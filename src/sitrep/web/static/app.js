@@ -378,6 +378,12 @@
     ["entities", "entity", "entity"],
   ];
 
+  // An unresolved place's readings: "Hryhorivka (UA, 48%), ...".
+  function candidateList(it) {
+    return it.candidates.map((c) => `${c.name} (${[c.country, Math.round(100 * (c.score || 0)) + "%"]
+      .filter(Boolean).join(", ")})`).join("; ");
+  }
+
   function spansOf(art) {
     const spans = [];
     for (const [key, cls, label] of KINDS) {
@@ -385,6 +391,7 @@
         if (typeof it.start !== "number" || typeof it.end !== "number" || it.end <= it.start) continue;
         const what = it.kind ? `${label}: ${figure(it)}` : it.event_type ? `${label}: ${it.event_type}`
           : it.value ? `${label}: ${it.value}` : it.name ? `${label}: ${it.name}`
+          : it.candidates && it.candidates.length ? `${label} (unresolved), perhaps: ${candidateList(it)}`
           : it.label ? `${label}: ${it.label}` : label;
         spans.push({ start: it.start, end: it.end, cls, id: it.id || null, what });
         if (cls === "quote" && typeof it.speaker_start === "number") {
