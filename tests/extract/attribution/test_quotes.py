@@ -877,3 +877,39 @@ def test_date_from_time_refs(
     times = [TimeRef(word, i, i + len(word), day.isoformat(), begin=day, end_date=day)]
     (q,) = _quotes(nlp, text, times)
     assert q.date == expected
+
+
+def test_balanced_curly_marks_nest() -> None:
+    text = "“Our neighbour, a boy of ten, was one of the “lost ones.” Nobody found him,” she said."
+    spans = [text[q.start : q.end] for q in quote_spans(text)]
+    assert spans == ["Our neighbour, a boy of ten, was one of the “lost ones.” Nobody found him,"]
+
+
+def test_pronoun_speaker_is_the_named_subject_of_its_sentence(nlp: Language) -> None:
+    text = (
+        "Mayor Anna Kovacs said she remembered telling the crowd, "
+        '"We will rebuild every school in this valley."'
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Anna Kovacs"
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end].endswith("Anna Kovacs")
+
+
+def test_pronoun_speaker_ignores_names_inside_the_quotation(nlp: Language) -> None:
+    text = (
+        "Paul Renner said the meeting would go on.\n\n"
+        '"When Maria Lopez stands up for ninety minutes, it will end the doubts," he said.'
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Paul Renner"
+    assert text[q.speaker_start : q.speaker_end] == "he"
+
+
+def test_quote_after_reported_speech_continues_its_reporter(nlp: Language) -> None:
+    text = (
+        "The council may wait until the river falls, Tomas Berger said. "
+        '"The other thing we must consider is the harvest."'
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Tomas Berger"

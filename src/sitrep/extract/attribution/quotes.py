@@ -73,10 +73,22 @@ def _pair_line(text: str, lo: int, hi: int, single: bool) -> list[QuoteSpan]:
     closes = _SQ_CLOSE if single else _DQ_CLOSE + '"'
     out: list[QuoteSpan] = []
     cur: int | None = None
+    # curly marks that balance on the line nest ("... one of the “martyrs.” His ...”): an inner
+    # opening mark is part of the quotation, not a new one
+    line = text[lo:hi]
+    nests = not single and 0 < line.count("\u201c") == line.count("\u201d")
+    depth = 0
     for i in range(lo, hi):
         ch = text[i]
         if ch not in opens and ch not in closes:
             continue
+        if nests and cur is not None and ch in "\u201c\u201d":
+            if ch == "\u201c":
+                depth += 1
+                continue
+            if depth:
+                depth -= 1
+                continue
         prev = text[i - 1] if i > lo else " "
         nxt = text[i + 1] if i + 1 < hi else " "
         if single:
@@ -396,7 +408,24 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
                 continue
             opens_sentence = not text[floor : q.open].strip()
             near = prev is not None and text.count("\n\n", prev[0].close, q.open) <= 1
-            if prev is not None and opens_sentence and near and prev[1].speaker is not None:
+            after = max(prev[0].close, prev[1].speaker_end or 0) if prev else 0
+            said = _reported_before(reporters, text, after, q.open)
+            if opens_sentence and said is not None:
+                # 'Schiff said. "The other factor ..."': the last named reporter continues
+                quote = Quote(
+                    content,
+                    q.start,
+                    q.end,
+                    said.name,
+                    said.start,
+                    said.end,
+                    said.role,
+                    None,
+                    None,
+                    0.6,
+                    EXTRACTOR,
+                )
+            elif prev is not None and opens_sentence and near and prev[1].speaker is not None:
                 p = prev[1]
                 quote = Quote(
                     content,
@@ -421,6 +450,9 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
                 (ends_clause and cue.idx > q.close) or _adjacent_before(text, cue, q)
             ):
                 continue
+            linked = linked_subject(cue, spk, (q.open, q.close)) if spk is not None else None
+            if linked is not None:
+                spk = linked
             if spk is not None and spk.name.lower() in PERSON_PRONOUNS:
                 ref = _last_named(reporters, last_person, spk.start)
                 if ref is not None:
@@ -451,6 +483,45 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
     return out
 
 
+def linked_subject(cue: Token, spk: Speaker, quoted: tuple[int, int]) -> Speaker | None:
+    """The named subject a pronoun speaker stands for in its own sentence.
+
+    'Lynch said she recalled ... "..."', 'X condemned what he called "..."', 'X said ..., but
+    he said "..."': the pronoun's cue verb and a verb whose subject names someone earlier in
+    the sentence, outside the ``quoted`` span, govern one another; that subject is the speaker.
+    """
+    low = spk.name.lower()
+    if low not in PERSON_PRONOUNS and low != "they":
+        return None
+    sent = cue.sent
+    best: Token | None = None
+    for t in sent:
+        if t.idx >= spk.start:
+            break
+        if t.dep_ != "nsubj" or t.lower_ in PRONOUNS or t.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        if quoted[0] <= t.idx < quoted[1]:
+            continue
+        if low == "they":
+            fits = t.ent_type_ in {"ORG", "NORP"} or t.tag_ in {"NNS", "NNPS"}
+        else:
+            # a lone surname the small model often tags ORG ("Lynch said she ...")
+            lone = not any(c.dep_ == "compound" for c in t.children)
+            fits = not any(c.dep_ == "det" for c in t.children) and (
+                t.ent_type_ == "PERSON"
+                or (t.pos_ == "PROPN" and (t.ent_type_ == "" or (lone and t.ent_type_ == "ORG")))
+            )
+        verb = t.head
+        if fits and verb is not cue and (verb.is_ancestor(cue) or cue.is_ancestor(verb)):
+            best = t  # the first one: the main clause's subject comes before embedded ones
+            break
+    if best is None:
+        return None
+    np, appos = noun_phrase(best)
+    found = make_speaker(np, appos)
+    return found if found is not None and found.name.lower() not in PRONOUNS else None
+
+
 def _lead(text: str, pos: int) -> int:
     n = 0
     while pos + n < len(text) and text[pos + n] in " \u00a0":
@@ -473,7 +544,7 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
 
 
 def _reporters(doc: Doc) -> list[Speaker]:
-    """Named people who are the subject of a cue verb ("Minister X said the ..."), in order.
+    """Named subjects of a cue verb ("Minister X said the ...", "The ministry said"), in order.
 
     A pronoun speaker ("he said") may refer back to a person reported without a quotation.
     """
@@ -486,15 +557,27 @@ def _reporters(doc: Doc) -> list[Speaker]:
             continue
         np, appos = noun_phrase(subj)
         spk = make_speaker(np, appos)
-        if spk is not None and spk.person and spk.name.lower() not in PRONOUNS:
+        if spk is not None and spk.name.lower() not in PRONOUNS:
             out.append(spk)
     return out
+
+
+def _reported_before(reporters: list[Speaker], text: str, lo: int, pos: int) -> Speaker | None:
+    """The named reporter of the sentence just before ``pos`` (same or previous paragraph),
+    when no quotation came between them and ``pos``."""
+    para = text.rfind("\n", 0, pos)
+    prev_para = text.rfind("\n", 0, max(0, para - 1)) if text[para - 1 : para] == "\n" else para
+    floor = max(lo, prev_para if para >= 0 else 0)
+    sent = _sentence_start(text, pos, floor)
+    back = _sentence_start(text, max(floor, sent - 2), floor) if sent > floor else floor
+    found = [r for r in reporters if back <= r.start < pos]
+    return found[-1] if found else None
 
 
 def _last_named(reporters: list[Speaker], last: Speaker | None, pos: int) -> Speaker | None:
     """The latest named person speaker mentioned before ``pos``."""
     best = last if last is not None and last.start < pos else None
     for spk in reporters:
-        if spk.start < pos and (best is None or spk.start > best.start):
+        if spk.person and spk.start < pos and (best is None or spk.start > best.start):
             best = spk
     return best

@@ -34,7 +34,7 @@ from sitrep.extract.attribution.lexicon import (
     WORDING_VERBS,
 )
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
-from sitrep.extract.attribution.quotes import quote_spans
+from sitrep.extract.attribution.quotes import Speaker, linked_subject, quote_spans
 from sitrep.model import CasualtyClaim, Quote
 from sitrep.nlp import text_of
 
@@ -516,15 +516,21 @@ def worded_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         phrase = _subject_phrase(verb, text)
         if phrase is None:
             continue
+        name = phrase.name if phrase.kind == "person" else phrase.text
+        start, end, role = phrase.start, phrase.end, phrase.role
+        if phrase.kind == "pronoun":  # 'X condemned what he called "..."': X
+            linked = linked_subject(verb, Speaker(phrase.text, start, end), (span.open, span.close))
+            if linked is not None:
+                name, start, end, role = linked.name, linked.start, linked.end, linked.role
         out.append(
             Quote(
                 content,
                 span.start,
                 span.end,
-                phrase.name if phrase.kind == "person" else phrase.text,
-                phrase.start,
-                phrase.end,
-                phrase.role,
+                name,
+                start,
+                end,
+                role,
                 verb.text,
                 None,
                 0.5,
