@@ -26,6 +26,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
+from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
     NOT_AGENTS,
     SOURCE_CUES,
@@ -121,7 +122,7 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
     Returns:
         The :class:`~sitrep.extract.attribution.coref.Antecedents` to resolve against.
     """
-    ants = Antecedents()
+    ants = Antecedents(sentence_starts=[s.start_char for s in doc.sents])
     for head in _cue_heads(doc):
         phrase = source_phrase(head, text=text)
         if phrase is not None and _named(phrase):
@@ -422,6 +423,16 @@ def _cueless(doc: Doc, q: Quote, ants: Antecedents, text: str) -> Quote:
     open_at = max(0, q.start - 1)
     before = text[max(0, open_at - 200) : open_at]
     after = text[q.end : q.end + 80]
+    label = label_speaker(text, q.start, q.end)
+    if label is not None:
+        return replace(
+            q,
+            speaker=label.name,
+            speaker_start=label.start,
+            speaker_end=label.end,
+            cue=label.cue,
+            extractor=EXTRACTOR,
+        )
     m = _READS.match(after)
     if m:
         ref = ants.resolve(m.group("src"), q.start) or ants.last(q.start)
