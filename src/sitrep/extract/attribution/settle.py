@@ -36,6 +36,7 @@ from sitrep.extract.attribution.lexicon import (
 )
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
 from sitrep.extract.attribution.quotes import Speaker, linked_subject, quote_spans
+from sitrep.extract.attribution.ranker import rerank, shipped_model
 from sitrep.model import CasualtyClaim, Quote
 from sitrep.nlp import text_of
 
@@ -303,7 +304,7 @@ def _victims_as_source(doc: Doc, source: str, lo: int, hi: int, text: str) -> bo
 
 
 def attribute_quotes(
-    doc: Doc, quotes: list[Quote], *, ants: Antecedents | None = None
+    doc: Doc, quotes: list[Quote], *, ants: Antecedents | None = None, rank: bool = True
 ) -> list[Quote]:
     """Settle the speaker of every quotation with the whole article in view.
 
@@ -315,6 +316,8 @@ def attribute_quotes(
         doc: the parsed article.
         quotes: the quotations found by :func:`sitrep.extract.quotes.quotes`.
         ants: the article's antecedents (computed when not given).
+        rank: let the shipped speaker model (:mod:`~sitrep.extract.attribution.ranker`)
+            overrule the rules' speaker.
 
     Returns:
         The quotations, speakers resolved; content spans unchanged.
@@ -340,7 +343,10 @@ def attribute_quotes(
         if q.speaker is None:
             q = _cueless(doc, q, ants, text)
         out.append(q)
-    return worded_quotes(doc, out)
+    model = shipped_model() if rank else None
+    if model is not None:
+        out = rerank(doc, out, ants, model)
+    return worded_quotes(doc, out, ants)
 
 
 def _grow_speaker(doc: Doc, q: Quote, text: str) -> Quote:
@@ -486,7 +492,7 @@ def _cueless(doc: Doc, q: Quote, ants: Antecedents, text: str) -> Quote:
     return q
 
 
-def worded_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+def worded_quotes(doc: Doc, quotes: list[Quote], ants: Antecedents | None = None) -> list[Quote]:
     """Short quotations a named speaker's verb puts in the reporter's sentence, added.
 
     The quote extractor skips quotations of a few words without a cue of their own (scare
@@ -497,6 +503,7 @@ def worded_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     Args:
         doc: the parsed article.
         quotes: the quotations found so far.
+        ants: the article's antecedents, which a pronoun speaker resolves to.
 
     Returns:
         ``quotes`` and the added ones, in text order.
@@ -522,6 +529,10 @@ def worded_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
             if node.pos_ in {"VERB", "AUX"}:
                 verb = node
                 break
+        for _ in range(3):  # 'X says he has "big plans"': the reported clause of a cue verb
+            if verb is None or verb.lemma_.lower() in WORDING_VERBS:
+                break
+            verb = verb.head if verb.dep_ in {"ccomp", "xcomp"} else None
         if verb is None or verb.lemma_.lower() not in WORDING_VERBS:
             continue
         phrase = _subject_phrase(verb, text)
@@ -531,8 +542,11 @@ def worded_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         start, end, role = phrase.start, phrase.end, phrase.role
         if phrase.kind == "pronoun":  # 'X condemned what he called "..."': X
             linked = linked_subject(verb, Speaker(phrase.text, start, end), (span.open, span.close))
+            ref = ants.resolve(phrase.text, start) if ants is not None else None
             if linked is not None:
                 name, start, end, role = linked.name, linked.start, linked.end, linked.role
+            elif ref is not None:
+                name, role = ref.name, ref.role
         out.append(
             Quote(
                 content,
