@@ -913,3 +913,13 @@ def test_quote_after_reported_speech_continues_its_reporter(nlp: Language) -> No
     )
     (q,) = _quotes(nlp, text)
     assert q.speaker == "Tomas Berger"
+
+
+def test_a_dash_glued_to_the_closing_mark_names_the_speaker(nlp: Language) -> None:
+    text = (
+        "“The water came up to the second floor in an hour.”― Lena Okafor\n"
+        "“We lost every tool in the workshop.” ― Samir Haddad\n"
+    )
+    qs = _quotes(nlp, text)
+    assert [q.speaker for q in qs] == ["Lena Okafor", "Samir Haddad"]
+    assert qs[0].cue is None

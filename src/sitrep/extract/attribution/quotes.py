@@ -263,11 +263,15 @@ def _window_after(doc: Doc, pos: int, limit: int) -> list[Token]:
 def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] | None:
     """A cue right after the quotation: '"...," X said' or '"...," said X, the ...'."""
     toks = _window_after(doc, q.close, limit)
-    if toks and toks[0].idx == q.close + _lead(text_of(doc), q.close) and _is_dash(toks[0].text):
-        names = toks[1:]  # '"..." ― Name': a byline-style attribution without a cue
+    glued = bool(toks) and _is_dash(text_of(doc)[q.close : toks[0].idx].strip())  # '"..."― Name'
+    if toks and (
+        glued or (toks[0].idx == q.close + _lead(text_of(doc), q.close) and _is_dash(toks[0].text))
+    ):
+        names = toks if glued else toks[1:]  # '"..." ― Name': a byline-style attribution
         if names and all(t.pos_ == "PROPN" or t.text in {".", ","} for t in names):
             spk = make_speaker(names)
-            return (toks[0], spk) if spk else None
+            dash = doc[toks[0].i - 1] if glued else toks[0]
+            return (dash, spk) if spk else None
     while toks and toks[0].is_punct:
         toks = toks[1:]
     for j, t in enumerate(toks[:16]):
@@ -462,7 +466,7 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
             cue_text: str | None = cue.text
             if cue.lower_ == "according":
                 cue_text = "according to"
-            elif _is_dash(cue.text):
+            elif _is_dash(cue.text.strip('\u201d"')):
                 cue_text = None
             lo = min(cue.idx, spk.end if spk else cue.idx)
             quote = Quote(
