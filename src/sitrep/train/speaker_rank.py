@@ -29,7 +29,13 @@ from spacy.tokens import Doc
 from sitrep import nlp as nlp_mod
 from sitrep.eval.quotes import GoldDoc, load_split
 from sitrep.extract.attribution.quotes import quotes as extract_quotes
-from sitrep.extract.attribution.ranker import FEATURE_NAMES, SpeakerModel, candidates, features
+from sitrep.extract.attribution.ranker import (
+    FEATURE_NAMES,
+    Sentences,
+    SpeakerModel,
+    candidates,
+    features,
+)
 from sitrep.extract.attribution.settle import attribute_quotes
 from sitrep.model import Article
 
@@ -55,7 +61,7 @@ def _overlap(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
 def doc_rows(gdoc: GoldDoc, doc: Doc) -> list[Row]:
     """The candidate rows of one parsed article, labelled by its gold Sources."""
     found = extract_quotes(doc, article=Article(id=gdoc.name, text=gdoc.text), times=[])
-    sents = list(doc.sents)
+    sents = Sentences(doc)
     rows: list[Row] = []
     for n, q in enumerate(attribute_quotes(doc, found, rank=False)):
         gold = next((g for g in gdoc.gold if _overlap((q.start, q.end), g.content)), None)

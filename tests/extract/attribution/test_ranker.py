@@ -8,6 +8,7 @@ from spacy.language import Language
 from sitrep.extract.attribution.coref import Antecedents
 from sitrep.extract.attribution.ranker import (
     FEATURE_NAMES,
+    Sentences,
     SpeakerModel,
     candidates,
     features,
@@ -39,11 +40,11 @@ def _quote(text: str) -> Quote:
 def test_candidates_are_mentions_outside_the_quotation(nlp: Language) -> None:
     doc = parse(TEXT, nlp=nlp)
     q = _quote(TEXT)
-    cands = candidates(list(doc.sents), q.start - 1, q.end + 1)
+    cands = candidates(Sentences(doc), q.start - 1, q.end + 1)
     spans = [TEXT[c.start : c.end] for c in cands]
     assert any("Jonas Berg" in s for s in spans)
     assert not any("harbour" in s for s in spans)
-    rows = features(doc, list(doc.sents), cands, q.start - 1, q.end + 1, None)
+    rows = features(doc, Sentences(doc), cands, q.start - 1, q.end + 1, None)
     assert all(set(r) == set(FEATURE_NAMES) for r in rows)
     berg = next(r for c, r in zip(cands, rows, strict=True) if "Berg" in TEXT[c.start : c.end])
     assert berg["after"] == 1.0 and berg["cue_head"] == 1.0 and berg["same_sentence"] == 1.0

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.attribution.lexicon import (
     CUE_FORMS,
@@ -210,8 +210,8 @@ def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
     doc = tok.doc
     # a mention never cuts a multi-word name ("Doctors Without Borders" parsed as a noun + PP)
     if tok.ent_iob_ != "O":
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and not any(t.is_quote or t.text == "," for t in ent):
+        ent = _entity_of(tok)
+        if not any(t.is_quote or t.text == "," for t in ent):
             left, right = min(left, ent.start), max(right, ent.end - 1)
     toks = [t for t in doc[left : right + 1] if not t.is_space]
     # a left edge inside a quotation or across a comma is not part of the mention
@@ -219,6 +219,18 @@ def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
         (i for i, t in enumerate(toks) if t.is_quote or t.text in {",", ";", ":"}), default=-1
     )
     return toks[cut + 1 :], appos
+
+
+def _entity_of(tok: Token) -> Span:
+    """The entity span holding ``tok`` (read from the IOB tags, not a scan of ``doc.ents``)."""
+    doc = tok.doc
+    a = tok.i
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    b = tok.i + 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    return doc[a:b]
 
 
 def make_speaker(tokens: list[Token], appos: list[Token] | None = None) -> Speaker | None:

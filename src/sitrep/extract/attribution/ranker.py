@@ -64,9 +64,21 @@ class Candidate:
     end: int
 
 
-def _sentences(sents: list[Span], lo: int, hi: int) -> tuple[list[Span], list[Span]]:
+class Sentences(list[Span]):
+    """A document's sentences with their start offsets, computed once per document."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__(doc.sents)
+        self.starts = [s.start_char for s in self]
+
+    def index_of(self, tok: Token) -> int:
+        """The index of the sentence holding ``tok``."""
+        return max(0, bisect.bisect_right(self.starts, tok.idx) - 1)
+
+
+def _sentences(sents: Sentences, lo: int, hi: int) -> tuple[list[Span], list[Span]]:
     """The sentences overlapping [lo, hi), and those plus one on either side."""
-    k = max(0, bisect.bisect_right([s.start_char for s in sents], lo) - 1)
+    k = max(0, bisect.bisect_right(sents.starts, lo) - 1)
     inside: list[int] = []
     while k < len(sents) and sents[k].start_char < hi:
         if lo < sents[k].end_char:
@@ -96,10 +108,10 @@ def _is_head(t: Token) -> bool:
     )
 
 
-def candidates(sents: list[Span], open_at: int, close_at: int) -> list[Candidate]:
+def candidates(sents: Sentences, open_at: int, close_at: int) -> list[Candidate]:
     """Mentions around the quotation between the marks at ``open_at`` and ``close_at``.
 
-    ``sents`` are the document's sentences (``list(doc.sents)``, computed once per document).
+    ``sents`` are the document's :class:`Sentences`, computed once per document.
     """
     _, around = _sentences(sents, open_at, close_at)
     out: list[Candidate] = []
@@ -119,7 +131,7 @@ def _governs(verb: Token, content: Span | None) -> bool:
 
 def features(
     doc: Doc,
-    sents: list[Span],
+    sents: Sentences,
     cands: list[Candidate],
     open_at: int,
     close_at: int,
@@ -140,7 +152,7 @@ def features(
         t = c.head
         after = c.start >= close_at
         dist = c.start - close_at if after else max(0, open_at - c.end)
-        sent = t.sent
+        sent = sents[sents.index_of(t)]
         verb = t.head if t.dep_ in _HEAD_DEPS else t.head.head
         lo, hi = (close_at, c.start) if after else (c.end, open_at)
         rows.append(
@@ -223,7 +235,7 @@ def shipped_model() -> SpeakerModel | None:
 
 def best(
     doc: Doc,
-    sents: list[Span],
+    sents: Sentences,
     open_at: int,
     close_at: int,
     rule: tuple[int, int] | None,
@@ -249,7 +261,7 @@ def rerank(
     """
     if not quotes:
         return quotes
-    sents = list(doc.sents)
+    sents = Sentences(doc)
     out: list[Quote] = []
     for q in quotes:
         open_at, close_at = max(0, q.start - 1), q.end + 1
