@@ -923,3 +923,13 @@ def test_a_dash_glued_to_the_closing_mark_names_the_speaker(nlp: Language) -> No
     qs = _quotes(nlp, text)
     assert [q.speaker for q in qs] == ["Lena Okafor", "Samir Haddad"]
     assert qs[0].cue is None
+
+
+def test_an_embedded_pronoun_speaker_is_the_main_clause_pronoun(nlp: Language) -> None:
+    text = (
+        "Lena Berg said the dam would hold. "
+        'She said she recalls thinking, "This is what people have feared for years."'
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Lena Berg"
+    assert q.speaker_start == text.index("She said")

@@ -70,3 +70,12 @@ def test_rerank_keeps_the_rules_pick_when_the_model_agrees(nlp: Language) -> Non
         confidence=0.8,
     )
     assert rerank(doc, [ruled], Antecedents(), _model(rule_pick=5.0)) == [ruled]
+
+
+def test_rerank_leaves_a_labelled_speaker_alone(nlp: Language) -> None:
+    doc = parse(TEXT, nlp=nlp)
+    start = TEXT.index("We lost")
+    labelled = Quote(
+        "We lost the whole harbour,", start, start + 25, "Harbour Office", cue="Quote:"
+    )
+    assert rerank(doc, [labelled], Antecedents(), _model(cue_head=5.0)) == [labelled]

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The cues a labelled speaker carries; a label names its speaker outright (no ranking).
+LABEL_CUES = frozenset({"label", "Quote:"})
 _CAPS_LABEL = re.compile(r"\s*(?P<who>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 _QUOTE_FROM = re.compile(r"(?:^|\n)[ \t]*Quote from (?P<who>[^:\n]{2,60}?)\s*:\s*$", re.I)
 _QUOTE = re.compile(r"(?:^|\n)[ \t]*Quote\s*:\s*$", re.I)

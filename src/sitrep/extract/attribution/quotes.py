@@ -500,7 +500,7 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
 
 
 def linked_subject(cue: Token, spk: Speaker, quoted: tuple[int, int]) -> Speaker | None:
-    """The named subject a pronoun speaker stands for in its own sentence.
+    """The named subject (or the same pronoun) a pronoun speaker stands for in its sentence.
 
     'Lynch said she recalled ... "..."', 'X condemned what he called "..."', 'X said ..., but
     he said "..."': the pronoun's cue verb and a verb whose subject names someone earlier in
@@ -514,11 +514,22 @@ def linked_subject(cue: Token, spk: Speaker, quoted: tuple[int, int]) -> Speaker
     for t in sent:
         if t.idx >= spk.start:
             break
-        if t.dep_ != "nsubj" or t.lower_ in PRONOUNS or t.head.pos_ not in {"VERB", "AUX"}:
+        same = t.lower_ == low  # 'She said she recalls "..."': the main clause's "She"
+        if (
+            t.dep_ != "nsubj"
+            or (t.lower_ in PRONOUNS and not same)
+            or t.head.pos_
+            not in {
+                "VERB",
+                "AUX",
+            }
+        ):
             continue
         if quoted[0] <= t.idx < quoted[1]:
             continue
-        if low == "they":
+        if same:
+            fits = True
+        elif low == "they":
             fits = t.ent_type_ in {"ORG", "NORP"} or t.tag_ in {"NNS", "NNPS"}
         else:
             # a lone surname the small model often tags ORG ("Lynch said she ...")
@@ -535,7 +546,9 @@ def linked_subject(cue: Token, spk: Speaker, quoted: tuple[int, int]) -> Speaker
         return None
     np, appos = noun_phrase(best)
     found = make_speaker(np, appos)
-    return found if found is not None and found.name.lower() not in PRONOUNS else None
+    if found is None or (found.name.lower() in PRONOUNS and found.name.lower() != low):
+        return None
+    return found
 
 
 def _lead(text: str, pos: int) -> int:

@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.attribution.coref import Antecedents
+from sitrep.extract.attribution.labels import LABEL_CUES
 from sitrep.extract.attribution.lexicon import PRONOUNS
 from sitrep.extract.attribution.quotes import is_cue, make_speaker, noun_phrase
 from sitrep.model import Quote
@@ -256,7 +257,8 @@ def rerank(
 ) -> list[Quote]:
     """Each quotation's speaker replaced by the model's pick when it beats the rules' by ``margin``.
 
-    A picked pronoun resolves through ``ants`` (its span stays on the pronoun); one that does
+    Labelled quotations ("Quote from X:") keep their speaker. A picked pronoun resolves
+    through ``ants`` (its span stays on the pronoun); one that does
     not resolve leaves the rules' speaker in place.
     """
     if not quotes:
@@ -264,6 +266,9 @@ def rerank(
     sents = Sentences(doc)
     out: list[Quote] = []
     for q in quotes:
+        if q.cue in LABEL_CUES:  # "Quote from X:": the label names the speaker outright
+            out.append(q)
+            continue
         open_at, close_at = max(0, q.start - 1), q.end + 1
         rule = None
         if q.speaker_start is not None and q.speaker_end is not None:
