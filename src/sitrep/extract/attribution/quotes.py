@@ -1,8 +1,6 @@
 """Direct and mixed quotations with their speakers, cues and dates.
 
-Quotation marks are paired on the raw text line by line (straight and curly double quotes;
-single quotes only on lines without double ones), so inner single quotes stay part of the
-content. Each quotation is then attributed from the parse: a cue verb after it (``"...," X
+Quotation marks are paired by :mod:`~sitrep.extract.attribution.marks`. Each quotation is then attributed from the parse: a cue verb after it (``"...," X
 said`` / ``"...," said X``), a cue before it (``X said: "..."``, ``X said the move was
 "..."``), or, for a quotation that opens a sentence with no cue of its own, the speaker of the
 quotation just before it. Quoted fragments of one to three words (scare quotes) are skipped
@@ -25,28 +23,16 @@ from sitrep.extract.attribution.lexicon import (
     STOP_PREPS,
     TITLE_WORDS,
 )
+from sitrep.extract.attribution.marks import SQ_CLOSE, QuoteSpan, words
+from sitrep.extract.attribution.marks import quote_spans as quote_spans  # re-exported
 from sitrep.model import Article, Quote, TimeRef
 from sitrep.nlp import text_of
 
 EXTRACTOR = "quotes.v1"
 
 
-_DQ_OPEN = "\u201c\u00ab\u201e"
-_DQ_CLOSE = "\u201d\u00bb"
-_SQ_OPEN = "'\u2018"
-_SQ_CLOSE = "'\u2019"
 _END_PUNCT = ",.!?;:\u2026"
 _SENT_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+(?=[\"\u201c\u2018'A-Z])")
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """A pair of quotation marks: ``open``/``close`` mark offsets, content ``start``/``end``."""
-
-    open: int
-    start: int
-    end: int
-    close: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,92 +44,6 @@ class Speaker:
     end: int
     role: str | None = None
     person: bool = False
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _pair_line(text: str, lo: int, hi: int, single: bool) -> list[QuoteSpan]:
-    opens = _SQ_OPEN if single else _DQ_OPEN + '"'
-    closes = _SQ_CLOSE if single else _DQ_CLOSE + '"'
-    out: list[QuoteSpan] = []
-    cur: int | None = None
-    # curly marks that balance on the line nest ("... one of the “martyrs.” His ...”): an inner
-    # opening mark is part of the quotation, not a new one
-    line = text[lo:hi]
-    nests = not single and 0 < line.count("\u201c") == line.count("\u201d")
-    depth = 0
-    for i in range(lo, hi):
-        ch = text[i]
-        if ch not in opens and ch not in closes:
-            continue
-        if nests and cur is not None and ch in "\u201c\u201d":
-            if ch == "\u201c":
-                depth += 1
-                continue
-            if depth:
-                depth -= 1
-                continue
-        prev = text[i - 1] if i > lo else " "
-        nxt = text[i + 1] if i + 1 < hi else " "
-        if single:
-            can_open = ch in opens and (prev.isspace() or prev in "([-\u2014") and nxt.isalnum()
-            can_close = ch in closes and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)")
-        else:
-            can_open = (ch in opens and ch != '"') or (ch == '"' and not nxt.isspace())
-            can_close = (ch in closes and ch != '"') or (ch == '"' and not prev.isspace())
-            if ch == '"' and cur is None:
-                can_close = False
-        if cur is not None and can_close:
-            s, e = _strip_span(text, cur + 1, i)
-            if e > s:
-                out.append(QuoteSpan(cur, s, e, i + 1))
-            cur = None
-        elif can_open:
-            if cur is not None and ch != '"':  # a new opening mark: the last one never closed
-                s, e = _strip_span(text, cur + 1, i)
-                if e > s:
-                    out.append(QuoteSpan(cur, s, e, i))
-            cur = i
-    if cur is not None:  # unclosed: a quotation that runs on into the next paragraph
-        s, e = _strip_span(text, cur + 1, hi)
-        if e > s:
-            out.append(QuoteSpan(cur, s, e, e))
-    return out
-
-
-def quote_spans(text: str) -> list[QuoteSpan]:
-    """Pair the quotation marks of a text, line by line.
-
-    Args:
-        text: the article text.
-
-    Returns:
-        The quotation spans in text order; inner quotes are not returned separately.
-    """
-    out: list[QuoteSpan] = []
-    pos = 0
-    for line in text.split("\n"):
-        lo, hi = pos, pos + len(line)
-        pos = hi + 1
-        if any(c in line for c in _DQ_OPEN + _DQ_CLOSE + '"'):
-            out.extend(_pair_line(text, lo, hi, single=False))
-        elif any(c in line for c in _SQ_OPEN + _SQ_CLOSE):
-            out.extend(
-                q
-                for q in _pair_line(text, lo, hi, single=True)
-                if _words(text[q.start : q.end]) >= 4
-            )
-    return out
-
-
-def _words(text: str) -> int:
-    return len(re.findall(r"\w+(?:['\u2019]\w+)*", text))
 
 
 def is_cue(tok: Token) -> bool:
@@ -413,12 +313,12 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         prev_close = spans[n - 1].close if n else 0
         line_start = text.rfind("\n", 0, q.open) + 1
         floor = max(prev_close, line_start, _sentence_start(text, q.open, line_start))
-        ends_clause = content.rstrip(_SQ_CLOSE + " ")[-1:] in _END_PUNCT
+        ends_clause = content.rstrip(SQ_CLOSE + " ")[-1:] in _END_PUNCT
         if ends_clause or q.close == q.end:
             found = _after(doc, q, nxt) or _before(doc, q, floor)
         else:
             found = _before(doc, q, floor) or _after(doc, q, nxt)
-        short = _words(content) <= 3
+        short = words(content) <= 3
         if found is None:
             if short:
                 continue
@@ -456,7 +356,7 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
                     0.6,
                     EXTRACTOR,
                 )
-            elif opens_sentence or _words(content) >= 6:
+            elif opens_sentence or words(content) >= 6:
                 quote = Quote(content, q.start, q.end, confidence=0.3, extractor=EXTRACTOR)
             else:
                 continue
