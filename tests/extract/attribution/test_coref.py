@@ -63,3 +63,15 @@ def test_a_generic_description_goes_to_the_last_organisation() -> None:
     ants.add("Jean Ouedraogo", 50, "person")
     assert (found := ants.resolve("the group", 100)) is not None and found.name == "JNIM"
     assert ants.resolve("the army", 100) is None
+
+
+def test_the_statement_goes_to_the_first_source_of_the_latest_sentence() -> None:
+    # "The water board said in a post, according to Riverside Radio. ... the post said"
+    ants = Antecedents(sentence_starts=[0, 80, 160])
+    ants.add("Mayor Lena Holt", 5, "person")
+    ants.add("The water board", 80, "organisation")
+    ants.add("Riverside Radio", 130, "organisation")
+    assert (found := ants.resolve("the post", 200)) is not None
+    assert found.name == "The water board"
+    assert (found := ants.resolve("the document", 200)) is not None
+    assert found.name == "The water board"

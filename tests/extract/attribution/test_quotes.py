@@ -877,3 +877,59 @@ def test_date_from_time_refs(
     times = [TimeRef(word, i, i + len(word), day.isoformat(), begin=day, end_date=day)]
     (q,) = _quotes(nlp, text, times)
     assert q.date == expected
+
+
+def test_balanced_curly_marks_nest() -> None:
+    text = "“Our neighbour, a boy of ten, was one of the “lost ones.” Nobody found him,” she said."
+    spans = [text[q.start : q.end] for q in quote_spans(text)]
+    assert spans == ["Our neighbour, a boy of ten, was one of the “lost ones.” Nobody found him,"]
+
+
+def test_pronoun_speaker_is_the_named_subject_of_its_sentence(nlp: Language) -> None:
+    text = (
+        "Mayor Anna Kovacs said she remembered telling the crowd, "
+        '"We will rebuild every school in this valley."'
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Anna Kovacs"
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end].endswith("Anna Kovacs")
+
+
+def test_pronoun_speaker_ignores_names_inside_the_quotation(nlp: Language) -> None:
+    text = (
+        "Paul Renner said the meeting would go on.\n\n"
+        '"When Maria Lopez stands up for ninety minutes, it will end the doubts," he said.'
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Paul Renner"
+    assert text[q.speaker_start : q.speaker_end] == "he"
+
+
+def test_quote_after_reported_speech_continues_its_reporter(nlp: Language) -> None:
+    text = (
+        "The council may wait until the river falls, Tomas Berger said. "
+        '"The other thing we must consider is the harvest."'
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Tomas Berger"
+
+
+def test_a_dash_glued_to_the_closing_mark_names_the_speaker(nlp: Language) -> None:
+    text = (
+        "“The water came up to the second floor in an hour.”― Lena Okafor\n"
+        "“We lost every tool in the workshop.” ― Samir Haddad\n"
+    )
+    qs = _quotes(nlp, text)
+    assert [q.speaker for q in qs] == ["Lena Okafor", "Samir Haddad"]
+    assert qs[0].cue is None
+
+
+def test_an_embedded_pronoun_speaker_is_the_main_clause_pronoun(nlp: Language) -> None:
+    text = (
+        "Lena Berg said the dam would hold. "
+        'She said she recalls thinking, "This is what people have feared for years."'
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Lena Berg"
+    assert q.speaker_start == text.index("She said")

@@ -121,6 +121,23 @@ def test_a_short_quotation_a_named_speaker_words_is_theirs(nlp: Language) -> Non
     assert qs[-1].speaker is not None and "Rubio" in qs[-1].speaker
 
 
+def test_a_short_quotation_in_a_reported_clause_is_the_speakers(nlp: Language) -> None:
+    text = 'Governor Ruth Alder says the valley has "no more time" before the snow.'
+    _, qs = _run(nlp, text)
+    assert qs and qs[-1].text == "no more time"
+    assert qs[-1].speaker is not None and "Alder" in qs[-1].speaker
+
+
+def test_a_short_quotation_of_he_resolves_to_the_named_speaker(nlp: Language) -> None:
+    text = (
+        "Mayor Piet Janssen spoke to reporters at the dam.\n\n"
+        'He said the repairs were "nearly done" and praised the crews.'
+    )
+    _, qs = _run(nlp, text)
+    assert qs and qs[-1].text == "nearly done"
+    assert qs[-1].speaker == "Piet Janssen"
+
+
 def test_a_scare_quote_without_a_speaker_stays_out(nlp: Language) -> None:
     _, qs = _run(nlp, 'The town is known as the "Crossroads of America" to travellers.')
     assert qs == []

@@ -17,6 +17,7 @@ than ``window`` characters back: an old name is a guess, not a reading.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -53,6 +54,7 @@ class Antecedents:
     """
 
     window: int = 2500
+    sentence_starts: list[int] = field(default_factory=list)
     _seen: list[Antecedent] = field(default_factory=list)
 
     def add(self, name: str, start: int, kind: SourceKind, role: str | None = None) -> None:
@@ -92,13 +94,26 @@ class Antecedents:
         if head is None:
             return None
         if head in ISSUED_DOCUMENTS:
-            return next(iter(before), None)
+            return self._issuer(before)
         stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
         named = next((a for a in before if head in a.words or stem in a.words), None)
         if named is None and head in GENERIC_BODIES:
             # "the group" after "JNIM claimed ...": the last organisation, whatever its name
             return next((a for a in before if a.kind == "organisation"), None)
         return named
+
+    def _issuer(self, before: list[Antecedent]) -> Antecedent | None:
+        """Who issued "the statement": the first source of the latest sentence naming one.
+
+        A sentence names its source first and a relay after it ("The council said in a post,
+        according to Ukrinform"; "reported by the service, as cited by Ukrinform").
+        """
+        if not before:
+            return None
+        k = bisect.bisect_right(self.sentence_starts, before[0].start) - 1
+        lo = self.sentence_starts[k] if k >= 0 else before[0].start
+        same = [a for a in before if a.start >= lo]
+        return same[-1]
 
     def between(self, lo: int, hi: int) -> list[Antecedent]:
         """The antecedents that start in [lo, hi), in text order."""

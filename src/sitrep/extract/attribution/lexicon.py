@@ -373,6 +373,7 @@ WORDING_VERBS = (
 # said"), not for a new source.
 ISSUED_DOCUMENTS = frozenset(
     {"statement", "report", "post", "message", "update", "release", "communique", "quote"}
+    | {"document", "letter", "memo", "bulletin", "assessment"}  # issued papers, said to "say"
 )
 # Descriptions that fit any organisation, named with that word or not ("the group said").
 GENERIC_BODIES = frozenset(

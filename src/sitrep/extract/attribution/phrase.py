@@ -94,10 +94,14 @@ def _entity_bounds(tok: Token) -> tuple[int, int] | None:
     if tok.ent_iob_ == "O":
         return None
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-    if ent is None or any(_is_break(t) for t in ent):
+    a, b = tok.i, tok.i + 1  # the entity from the IOB tags: a scan of doc.ents is slow
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    if any(_is_break(t) for t in doc[a:b]):
         return None
-    return ent.start, ent.end - 1
+    return a, b - 1
 
 
 def _capitalised(tok: Token) -> bool:

@@ -1,8 +1,6 @@
 """Direct and mixed quotations with their speakers, cues and dates.
 
-Quotation marks are paired on the raw text line by line (straight and curly double quotes;
-single quotes only on lines without double ones), so inner single quotes stay part of the
-content. Each quotation is then attributed from the parse: a cue verb after it (``"...," X
+Quotation marks are paired by :mod:`~sitrep.extract.attribution.marks`. Each quotation is then attributed from the parse: a cue verb after it (``"...," X
 said`` / ``"...," said X``), a cue before it (``X said: "..."``, ``X said the move was
 "..."``), or, for a quotation that opens a sentence with no cue of its own, the speaker of the
 quotation just before it. Quoted fragments of one to three words (scare quotes) are skipped
@@ -15,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.attribution.lexicon import (
     CUE_FORMS,
@@ -25,28 +23,16 @@ from sitrep.extract.attribution.lexicon import (
     STOP_PREPS,
     TITLE_WORDS,
 )
+from sitrep.extract.attribution.marks import SQ_CLOSE, QuoteSpan, words
+from sitrep.extract.attribution.marks import quote_spans as quote_spans  # re-exported
 from sitrep.model import Article, Quote, TimeRef
 from sitrep.nlp import text_of
 
 EXTRACTOR = "quotes.v1"
 
 
-_DQ_OPEN = "\u201c\u00ab\u201e"
-_DQ_CLOSE = "\u201d\u00bb"
-_SQ_OPEN = "'\u2018"
-_SQ_CLOSE = "'\u2019"
 _END_PUNCT = ",.!?;:\u2026"
 _SENT_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+(?=[\"\u201c\u2018'A-Z])")
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """A pair of quotation marks: ``open``/``close`` mark offsets, content ``start``/``end``."""
-
-    open: int
-    start: int
-    end: int
-    close: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,80 +44,6 @@ class Speaker:
     end: int
     role: str | None = None
     person: bool = False
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _pair_line(text: str, lo: int, hi: int, single: bool) -> list[QuoteSpan]:
-    opens = _SQ_OPEN if single else _DQ_OPEN + '"'
-    closes = _SQ_CLOSE if single else _DQ_CLOSE + '"'
-    out: list[QuoteSpan] = []
-    cur: int | None = None
-    for i in range(lo, hi):
-        ch = text[i]
-        if ch not in opens and ch not in closes:
-            continue
-        prev = text[i - 1] if i > lo else " "
-        nxt = text[i + 1] if i + 1 < hi else " "
-        if single:
-            can_open = ch in opens and (prev.isspace() or prev in "([-\u2014") and nxt.isalnum()
-            can_close = ch in closes and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)")
-        else:
-            can_open = (ch in opens and ch != '"') or (ch == '"' and not nxt.isspace())
-            can_close = (ch in closes and ch != '"') or (ch == '"' and not prev.isspace())
-            if ch == '"' and cur is None:
-                can_close = False
-        if cur is not None and can_close:
-            s, e = _strip_span(text, cur + 1, i)
-            if e > s:
-                out.append(QuoteSpan(cur, s, e, i + 1))
-            cur = None
-        elif can_open:
-            if cur is not None and ch != '"':  # a new opening mark: the last one never closed
-                s, e = _strip_span(text, cur + 1, i)
-                if e > s:
-                    out.append(QuoteSpan(cur, s, e, i))
-            cur = i
-    if cur is not None:  # unclosed: a quotation that runs on into the next paragraph
-        s, e = _strip_span(text, cur + 1, hi)
-        if e > s:
-            out.append(QuoteSpan(cur, s, e, e))
-    return out
-
-
-def quote_spans(text: str) -> list[QuoteSpan]:
-    """Pair the quotation marks of a text, line by line.
-
-    Args:
-        text: the article text.
-
-    Returns:
-        The quotation spans in text order; inner quotes are not returned separately.
-    """
-    out: list[QuoteSpan] = []
-    pos = 0
-    for line in text.split("\n"):
-        lo, hi = pos, pos + len(line)
-        pos = hi + 1
-        if any(c in line for c in _DQ_OPEN + _DQ_CLOSE + '"'):
-            out.extend(_pair_line(text, lo, hi, single=False))
-        elif any(c in line for c in _SQ_OPEN + _SQ_CLOSE):
-            out.extend(
-                q
-                for q in _pair_line(text, lo, hi, single=True)
-                if _words(text[q.start : q.end]) >= 4
-            )
-    return out
-
-
-def _words(text: str) -> int:
-    return len(re.findall(r"\w+(?:['\u2019]\w+)*", text))
 
 
 def is_cue(tok: Token) -> bool:
@@ -198,8 +110,8 @@ def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
     doc = tok.doc
     # a mention never cuts a multi-word name ("Doctors Without Borders" parsed as a noun + PP)
     if tok.ent_iob_ != "O":
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and not any(t.is_quote or t.text == "," for t in ent):
+        ent = _entity_of(tok)
+        if not any(t.is_quote or t.text == "," for t in ent):
             left, right = min(left, ent.start), max(right, ent.end - 1)
     toks = [t for t in doc[left : right + 1] if not t.is_space]
     # a left edge inside a quotation or across a comma is not part of the mention
@@ -207,6 +119,18 @@ def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
         (i for i, t in enumerate(toks) if t.is_quote or t.text in {",", ";", ":"}), default=-1
     )
     return toks[cut + 1 :], appos
+
+
+def _entity_of(tok: Token) -> Span:
+    """The entity span holding ``tok`` (read from the IOB tags, not a scan of ``doc.ents``)."""
+    doc = tok.doc
+    a = tok.i
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    b = tok.i + 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    return doc[a:b]
 
 
 def make_speaker(tokens: list[Token], appos: list[Token] | None = None) -> Speaker | None:
@@ -251,11 +175,15 @@ def _window_after(doc: Doc, pos: int, limit: int) -> list[Token]:
 def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] | None:
     """A cue right after the quotation: '"...," X said' or '"...," said X, the ...'."""
     toks = _window_after(doc, q.close, limit)
-    if toks and toks[0].idx == q.close + _lead(text_of(doc), q.close) and _is_dash(toks[0].text):
-        names = toks[1:]  # '"..." ― Name': a byline-style attribution without a cue
+    glued = bool(toks) and _is_dash(text_of(doc)[q.close : toks[0].idx].strip())  # '"..."― Name'
+    if toks and (
+        glued or (toks[0].idx == q.close + _lead(text_of(doc), q.close) and _is_dash(toks[0].text))
+    ):
+        names = toks if glued else toks[1:]  # '"..." ― Name': a byline-style attribution
         if names and all(t.pos_ == "PROPN" or t.text in {".", ","} for t in names):
             spk = make_speaker(names)
-            return (toks[0], spk) if spk else None
+            dash = doc[toks[0].i - 1] if glued else toks[0]
+            return (dash, spk) if spk else None
     while toks and toks[0].is_punct:
         toks = toks[1:]
     for j, t in enumerate(toks[:16]):
@@ -385,18 +313,35 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         prev_close = spans[n - 1].close if n else 0
         line_start = text.rfind("\n", 0, q.open) + 1
         floor = max(prev_close, line_start, _sentence_start(text, q.open, line_start))
-        ends_clause = content.rstrip(_SQ_CLOSE + " ")[-1:] in _END_PUNCT
+        ends_clause = content.rstrip(SQ_CLOSE + " ")[-1:] in _END_PUNCT
         if ends_clause or q.close == q.end:
             found = _after(doc, q, nxt) or _before(doc, q, floor)
         else:
             found = _before(doc, q, floor) or _after(doc, q, nxt)
-        short = _words(content) <= 3
+        short = words(content) <= 3
         if found is None:
             if short:
                 continue
             opens_sentence = not text[floor : q.open].strip()
             near = prev is not None and text.count("\n\n", prev[0].close, q.open) <= 1
-            if prev is not None and opens_sentence and near and prev[1].speaker is not None:
+            after = max(prev[0].close, prev[1].speaker_end or 0) if prev else 0
+            said = _reported_before(reporters, text, after, q.open)
+            if opens_sentence and said is not None:
+                # 'Schiff said. "The other factor ..."': the last named reporter continues
+                quote = Quote(
+                    content,
+                    q.start,
+                    q.end,
+                    said.name,
+                    said.start,
+                    said.end,
+                    said.role,
+                    None,
+                    None,
+                    0.6,
+                    EXTRACTOR,
+                )
+            elif prev is not None and opens_sentence and near and prev[1].speaker is not None:
                 p = prev[1]
                 quote = Quote(
                     content,
@@ -411,7 +356,7 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
                     0.6,
                     EXTRACTOR,
                 )
-            elif opens_sentence or _words(content) >= 6:
+            elif opens_sentence or words(content) >= 6:
                 quote = Quote(content, q.start, q.end, confidence=0.3, extractor=EXTRACTOR)
             else:
                 continue
@@ -421,6 +366,9 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
                 (ends_clause and cue.idx > q.close) or _adjacent_before(text, cue, q)
             ):
                 continue
+            linked = linked_subject(cue, spk, (q.open, q.close)) if spk is not None else None
+            if linked is not None:
+                spk = linked
             if spk is not None and spk.name.lower() in PERSON_PRONOUNS:
                 ref = _last_named(reporters, last_person, spk.start)
                 if ref is not None:
@@ -430,7 +378,7 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
             cue_text: str | None = cue.text
             if cue.lower_ == "according":
                 cue_text = "according to"
-            elif _is_dash(cue.text):
+            elif _is_dash(cue.text.strip('\u201d"')):
                 cue_text = None
             lo = min(cue.idx, spk.end if spk else cue.idx)
             quote = Quote(
@@ -449,6 +397,58 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         out.append(quote)
         prev = (q, quote)
     return out
+
+
+def linked_subject(cue: Token, spk: Speaker, quoted: tuple[int, int]) -> Speaker | None:
+    """The named subject (or the same pronoun) a pronoun speaker stands for in its sentence.
+
+    'Lynch said she recalled ... "..."', 'X condemned what he called "..."', 'X said ..., but
+    he said "..."': the pronoun's cue verb and a verb whose subject names someone earlier in
+    the sentence, outside the ``quoted`` span, govern one another; that subject is the speaker.
+    """
+    low = spk.name.lower()
+    if low not in PERSON_PRONOUNS and low != "they":
+        return None
+    sent = cue.sent
+    best: Token | None = None
+    for t in sent:
+        if t.idx >= spk.start:
+            break
+        same = t.lower_ == low  # 'She said she recalls "..."': the main clause's "She"
+        if (
+            t.dep_ != "nsubj"
+            or (t.lower_ in PRONOUNS and not same)
+            or t.head.pos_
+            not in {
+                "VERB",
+                "AUX",
+            }
+        ):
+            continue
+        if quoted[0] <= t.idx < quoted[1]:
+            continue
+        if same:
+            fits = True
+        elif low == "they":
+            fits = t.ent_type_ in {"ORG", "NORP"} or t.tag_ in {"NNS", "NNPS"}
+        else:
+            # a lone surname the small model often tags ORG ("Lynch said she ...")
+            lone = not any(c.dep_ == "compound" for c in t.children)
+            fits = not any(c.dep_ == "det" for c in t.children) and (
+                t.ent_type_ == "PERSON"
+                or (t.pos_ == "PROPN" and (t.ent_type_ == "" or (lone and t.ent_type_ == "ORG")))
+            )
+        verb = t.head
+        if fits and verb is not cue and (verb.is_ancestor(cue) or cue.is_ancestor(verb)):
+            best = t  # the first one: the main clause's subject comes before embedded ones
+            break
+    if best is None:
+        return None
+    np, appos = noun_phrase(best)
+    found = make_speaker(np, appos)
+    if found is None or (found.name.lower() in PRONOUNS and found.name.lower() != low):
+        return None
+    return found
 
 
 def _lead(text: str, pos: int) -> int:
@@ -473,7 +473,7 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
 
 
 def _reporters(doc: Doc) -> list[Speaker]:
-    """Named people who are the subject of a cue verb ("Minister X said the ..."), in order.
+    """Named subjects of a cue verb ("Minister X said the ...", "The ministry said"), in order.
 
     A pronoun speaker ("he said") may refer back to a person reported without a quotation.
     """
@@ -486,15 +486,27 @@ def _reporters(doc: Doc) -> list[Speaker]:
             continue
         np, appos = noun_phrase(subj)
         spk = make_speaker(np, appos)
-        if spk is not None and spk.person and spk.name.lower() not in PRONOUNS:
+        if spk is not None and spk.name.lower() not in PRONOUNS:
             out.append(spk)
     return out
+
+
+def _reported_before(reporters: list[Speaker], text: str, lo: int, pos: int) -> Speaker | None:
+    """The named reporter of the sentence just before ``pos`` (same or previous paragraph),
+    when no quotation came between them and ``pos``."""
+    para = text.rfind("\n", 0, pos)
+    prev_para = text.rfind("\n", 0, max(0, para - 1)) if text[para - 1 : para] == "\n" else para
+    floor = max(lo, prev_para if para >= 0 else 0)
+    sent = _sentence_start(text, pos, floor)
+    back = _sentence_start(text, max(floor, sent - 2), floor) if sent > floor else floor
+    found = [r for r in reporters if back <= r.start < pos]
+    return found[-1] if found else None
 
 
 def _last_named(reporters: list[Speaker], last: Speaker | None, pos: int) -> Speaker | None:
     """The latest named person speaker mentioned before ``pos``."""
     best = last if last is not None and last.start < pos else None
     for spk in reporters:
-        if spk.start < pos and (best is None or spk.start > best.start):
+        if spk.person and spk.start < pos and (best is None or spk.start > best.start):
             best = spk
     return best

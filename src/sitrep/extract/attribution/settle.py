@@ -26,6 +26,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
+from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
     NOT_AGENTS,
     SOURCE_CUES,
@@ -34,7 +35,8 @@ from sitrep.extract.attribution.lexicon import (
     WORDING_VERBS,
 )
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
-from sitrep.extract.attribution.quotes import quote_spans
+from sitrep.extract.attribution.quotes import Speaker, linked_subject, quote_spans
+from sitrep.extract.attribution.ranker import rerank, shipped_model
 from sitrep.model import CasualtyClaim, Quote
 from sitrep.nlp import text_of
 
@@ -121,7 +123,7 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
     Returns:
         The :class:`~sitrep.extract.attribution.coref.Antecedents` to resolve against.
     """
-    ants = Antecedents()
+    ants = Antecedents(sentence_starts=[s.start_char for s in doc.sents])
     for head in _cue_heads(doc):
         phrase = source_phrase(head, text=text)
         if phrase is not None and _named(phrase):
@@ -302,7 +304,7 @@ def _victims_as_source(doc: Doc, source: str, lo: int, hi: int, text: str) -> bo
 
 
 def attribute_quotes(
-    doc: Doc, quotes: list[Quote], *, ants: Antecedents | None = None
+    doc: Doc, quotes: list[Quote], *, ants: Antecedents | None = None, rank: bool = True
 ) -> list[Quote]:
     """Settle the speaker of every quotation with the whole article in view.
 
@@ -314,6 +316,8 @@ def attribute_quotes(
         doc: the parsed article.
         quotes: the quotations found by :func:`sitrep.extract.quotes.quotes`.
         ants: the article's antecedents (computed when not given).
+        rank: let the shipped speaker model (:mod:`~sitrep.extract.attribution.ranker`)
+            overrule the rules' speaker.
 
     Returns:
         The quotations, speakers resolved; content spans unchanged.
@@ -339,7 +343,10 @@ def attribute_quotes(
         if q.speaker is None:
             q = _cueless(doc, q, ants, text)
         out.append(q)
-    return worded_quotes(doc, out)
+    model = shipped_model() if rank else None
+    if model is not None:
+        out = rerank(doc, out, ants, model)
+    return worded_quotes(doc, out, ants)
 
 
 def _grow_speaker(doc: Doc, q: Quote, text: str) -> Quote:
@@ -422,6 +429,16 @@ def _cueless(doc: Doc, q: Quote, ants: Antecedents, text: str) -> Quote:
     open_at = max(0, q.start - 1)
     before = text[max(0, open_at - 200) : open_at]
     after = text[q.end : q.end + 80]
+    label = label_speaker(text, q.start, q.end)
+    if label is not None:
+        return replace(
+            q,
+            speaker=label.name,
+            speaker_start=label.start,
+            speaker_end=label.end,
+            cue=label.cue,
+            extractor=EXTRACTOR,
+        )
     m = _READS.match(after)
     if m:
         ref = ants.resolve(m.group("src"), q.start) or ants.last(q.start)
@@ -475,7 +492,7 @@ def _cueless(doc: Doc, q: Quote, ants: Antecedents, text: str) -> Quote:
     return q
 
 
-def worded_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+def worded_quotes(doc: Doc, quotes: list[Quote], ants: Antecedents | None = None) -> list[Quote]:
     """Short quotations a named speaker's verb puts in the reporter's sentence, added.
 
     The quote extractor skips quotations of a few words without a cue of their own (scare
@@ -486,6 +503,7 @@ def worded_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     Args:
         doc: the parsed article.
         quotes: the quotations found so far.
+        ants: the article's antecedents, which a pronoun speaker resolves to.
 
     Returns:
         ``quotes`` and the added ones, in text order.
@@ -511,20 +529,33 @@ def worded_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
             if node.pos_ in {"VERB", "AUX"}:
                 verb = node
                 break
+        for _ in range(3):  # 'X says he has "big plans"': the reported clause of a cue verb
+            if verb is None or verb.lemma_.lower() in WORDING_VERBS:
+                break
+            verb = verb.head if verb.dep_ in {"ccomp", "xcomp"} else None
         if verb is None or verb.lemma_.lower() not in WORDING_VERBS:
             continue
         phrase = _subject_phrase(verb, text)
         if phrase is None:
             continue
+        name = phrase.name if phrase.kind == "person" else phrase.text
+        start, end, role = phrase.start, phrase.end, phrase.role
+        if phrase.kind == "pronoun":  # 'X condemned what he called "..."': X
+            linked = linked_subject(verb, Speaker(phrase.text, start, end), (span.open, span.close))
+            ref = ants.resolve(phrase.text, start) if ants is not None else None
+            if linked is not None:
+                name, start, end, role = linked.name, linked.start, linked.end, linked.role
+            elif ref is not None:
+                name, role = ref.name, ref.role
         out.append(
             Quote(
                 content,
                 span.start,
                 span.end,
-                phrase.name if phrase.kind == "person" else phrase.text,
-                phrase.start,
-                phrase.end,
-                phrase.role,
+                name,
+                start,
+                end,
+                role,
                 verb.text,
                 None,
                 0.5,

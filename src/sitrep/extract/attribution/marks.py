@@ -1,0 +1,112 @@
+"""Quotation marks paired into quotation spans.
+
+Quotation marks are paired on the raw text line by line (straight and curly double quotes;
+single quotes only on lines without double ones), so inner single quotes stay part of the
+content; curly marks that balance on a line nest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DQ_OPEN = "\u201c\u00ab\u201e"
+_DQ_CLOSE = "\u201d\u00bb"
+_SQ_OPEN = "'\u2018"
+SQ_CLOSE = "'\u2019"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A pair of quotation marks: ``open``/``close`` mark offsets, content ``start``/``end``."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _pair_line(text: str, lo: int, hi: int, single: bool) -> list[QuoteSpan]:
+    opens = _SQ_OPEN if single else _DQ_OPEN + '"'
+    closes = SQ_CLOSE if single else _DQ_CLOSE + '"'
+    out: list[QuoteSpan] = []
+    cur: int | None = None
+    # curly marks that balance on the line nest ("... one of the “martyrs.” His ...”): an inner
+    # opening mark is part of the quotation, not a new one
+    line = text[lo:hi]
+    nests = not single and 0 < line.count("\u201c") == line.count("\u201d")
+    depth = 0
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in opens and ch not in closes:
+            continue
+        if nests and cur is not None and ch in "\u201c\u201d":
+            if ch == "\u201c":
+                depth += 1
+                continue
+            if depth:
+                depth -= 1
+                continue
+        prev = text[i - 1] if i > lo else " "
+        nxt = text[i + 1] if i + 1 < hi else " "
+        if single:
+            can_open = ch in opens and (prev.isspace() or prev in "([-\u2014") and nxt.isalnum()
+            can_close = ch in closes and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)")
+        else:
+            can_open = (ch in opens and ch != '"') or (ch == '"' and not nxt.isspace())
+            can_close = (ch in closes and ch != '"') or (ch == '"' and not prev.isspace())
+            if ch == '"' and cur is None:
+                can_close = False
+        if cur is not None and can_close:
+            s, e = _strip_span(text, cur + 1, i)
+            if e > s:
+                out.append(QuoteSpan(cur, s, e, i + 1))
+            cur = None
+        elif can_open:
+            if cur is not None and ch != '"':  # a new opening mark: the last one never closed
+                s, e = _strip_span(text, cur + 1, i)
+                if e > s:
+                    out.append(QuoteSpan(cur, s, e, i))
+            cur = i
+    if cur is not None:  # unclosed: a quotation that runs on into the next paragraph
+        s, e = _strip_span(text, cur + 1, hi)
+        if e > s:
+            out.append(QuoteSpan(cur, s, e, e))
+    return out
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Pair the quotation marks of a text, line by line.
+
+    Args:
+        text: the article text.
+
+    Returns:
+        The quotation spans in text order; inner quotes are not returned separately.
+    """
+    out: list[QuoteSpan] = []
+    pos = 0
+    for line in text.split("\n"):
+        lo, hi = pos, pos + len(line)
+        pos = hi + 1
+        if any(c in line for c in _DQ_OPEN + _DQ_CLOSE + '"'):
+            out.extend(_pair_line(text, lo, hi, single=False))
+        elif any(c in line for c in _SQ_OPEN + SQ_CLOSE):
+            out.extend(
+                q
+                for q in _pair_line(text, lo, hi, single=True)
+                if words(text[q.start : q.end]) >= 4
+            )
+    return out
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"\w+(?:['\u2019]\w+)*", text))

@@ -1,0 +1,15 @@
+"""Tests for sitrep.extract.attribution.marks: quotation marks paired into spans."""
+
+from __future__ import annotations
+
+from sitrep.extract.attribution.marks import quote_spans, words
+
+
+def test_unbalanced_curly_marks_start_a_new_quotation() -> None:
+    text = "“First one never closed “Second one closes here.” done"
+    spans = [text[q.start : q.end] for q in quote_spans(text)]
+    assert spans == ["First one never closed", "Second one closes here."]
+
+
+def test_words_counts_contractions_once() -> None:
+    assert words("we’re not done yet") == 4

@@ -1,0 +1,81 @@
+"""Tests for sitrep.extract.attribution.ranker: candidate speakers, their features, reranking."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.attribution.coref import Antecedents
+from sitrep.extract.attribution.ranker import (
+    FEATURE_NAMES,
+    Sentences,
+    SpeakerModel,
+    candidates,
+    features,
+    rerank,
+)
+from sitrep.model import Quote
+from sitrep.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "The storm reached the coast on Monday.\n\n"
+    '"We lost the whole harbour," fisherman Jonas Berg told reporters. '
+    "The council met later."
+)
+
+
+def _model(**weights: float) -> SpeakerModel:
+    n = len(FEATURE_NAMES)
+    coef = tuple(weights.get(name, 0.0) for name in FEATURE_NAMES)
+    return SpeakerModel(FEATURE_NAMES, (0.0,) * n, (1.0,) * n, coef, 0.0)
+
+
+def _quote(text: str) -> Quote:
+    start = text.index("We lost")
+    return Quote(text[start : start + 25], start, start + 25, confidence=0.3)
+
+
+def test_candidates_are_mentions_outside_the_quotation(nlp: Language) -> None:
+    doc = parse(TEXT, nlp=nlp)
+    q = _quote(TEXT)
+    cands = candidates(Sentences(doc), q.start - 1, q.end + 1)
+    spans = [TEXT[c.start : c.end] for c in cands]
+    assert any("Jonas Berg" in s for s in spans)
+    assert not any("harbour" in s for s in spans)
+    rows = features(doc, Sentences(doc), cands, q.start - 1, q.end + 1, None)
+    assert all(set(r) == set(FEATURE_NAMES) for r in rows)
+    berg = next(r for c, r in zip(cands, rows, strict=True) if "Berg" in TEXT[c.start : c.end])
+    assert berg["after"] == 1.0 and berg["cue_head"] == 1.0 and berg["same_sentence"] == 1.0
+
+
+def test_rerank_gives_a_speakerless_quote_the_models_pick(nlp: Language) -> None:
+    doc = parse(TEXT, nlp=nlp)
+    (q,) = rerank(doc, [_quote(TEXT)], Antecedents(), _model(cue_head=2.0, same_sentence=1.0))
+    assert q.speaker == "Jonas Berg"
+    assert q.speaker_start is not None and TEXT[q.speaker_start : q.speaker_end].endswith("Berg")
+
+
+def test_rerank_keeps_the_rules_pick_when_the_model_agrees(nlp: Language) -> None:
+    doc = parse(TEXT, nlp=nlp)
+    at = TEXT.index("fisherman")
+    ruled = Quote(
+        "We lost the whole harbour,",
+        TEXT.index("We lost"),
+        TEXT.index("We lost") + 25,
+        "Jonas Berg",
+        at,
+        at + len("fisherman Jonas Berg"),
+        confidence=0.8,
+    )
+    assert rerank(doc, [ruled], Antecedents(), _model(rule_pick=5.0)) == [ruled]
+
+
+def test_rerank_leaves_a_labelled_speaker_alone(nlp: Language) -> None:
+    doc = parse(TEXT, nlp=nlp)
+    start = TEXT.index("We lost")
+    labelled = Quote(
+        "We lost the whole harbour,", start, start + 25, "Harbour Office", cue="Quote:"
+    )
+    assert rerank(doc, [labelled], Antecedents(), _model(cue_head=5.0)) == [labelled]
