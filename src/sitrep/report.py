@@ -287,7 +287,7 @@ def _fig_head(fig: dict[str, Any]) -> str:
     kind, _, group = fig["kind"].partition(":")
     t = fig["tally"]
     sources = f", {t['n_sources']} source(s)" if t.get("n_sources") else ""
-    scope = f" [{t['scope']}]" if _running(t) else ""
+    scope = f" ({t['scope']})" if _running(t) else ""
     return f"{kind}{' (' + group + ')' if group else ''}{scope}{sources}"
 
 
