@@ -7,7 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 from sitrep.reconcile import query, reconcile
-from sitrep.reconcile.passes import SCOPES
+from sitrep.reconcile.items import Figure, Item, Spot
+from sitrep.reconcile.passes import SCOPES, scope_clusters
 from sitrep.store import Store
 
 from .conftest import AIR, KHARKIV, Story, add_denial, build_stories
@@ -115,3 +116,35 @@ def test_an_article_with_nothing_clustered_keeps_its_totals_out(tmp_path: Path) 
              period="2022-02-24/2022-03-04")  # fmt: skip
     with _db(tmp_path, {"only": s}) as st:
         assert st.query("SELECT count(*) AS n FROM tallies")[0]["n"] == 0
+
+
+def _fig(fid: str, art: str, scope: str, flags: tuple[str, ...] = ()) -> Figure:
+    return Figure(
+        id=fid, article_id=art, canonical_id=art, outlet="o", kind="killed", count=5, low=5,
+        high=5, source=None, stance="reports", scope=scope, flags=flags, report_date=D(2024, 1, 2),
+        date=None, start=0, updates=None, victims=None, perpetrator=None, spot=SPOT,
+        confidence=0.8,
+    )  # fmt: skip
+
+
+def _item(iid: str, art: str, casualty_ids: tuple[str, ...] = ()) -> Item:
+    return Item(iid, "event", art, art, "o", D(2024, 1, 2), D(2024, 1, 1), SPOT,
+                casualty_ids=casualty_ids)  # fmt: skip
+
+
+SPOT = Spot("Town", "XX", 10.0, 20.0, 1, "city")
+
+
+def test_scope_clusters_follow_the_linked_event_else_the_article_s_main_cluster() -> None:
+    figs = [
+        _fig("linked", "a", "cumulative"),
+        _fig("loose", "a", "war-wide"),
+        _fig("own", "a", "incident"),  # an incident claim is clustered on its own, or nowhere
+        _fig("flagged", "a", "cumulative", ("historical",)),
+        _fig("alone", "b", "cumulative"),  # its article has nothing clustered
+    ]
+    items = [_item("e1", "a", ("linked",)), _item("e2", "a"), _item("e3", "a")]
+    cluster_of = {"e1": "c-small", "e2": "c-main", "e3": "c-main"}
+    for order in (items, items[::-1]):
+        got = scope_clusters(figs, order, cluster_of)
+        assert got == {"linked": "c-small", "loose": "c-main"}

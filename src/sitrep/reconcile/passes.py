@@ -215,10 +215,10 @@ def scope_clusters(
     figures: Sequence[Figure], items: Sequence[Item], cluster_of: Mapping[str, str]
 ) -> dict[str, str]:
     """Claim id -> cluster for the unflagged claims of another extent than an incident's
-    (running totals, daily figures), which are clustered nowhere: the cluster of the event
-    linked to the claim, else the cluster holding most of its article's clustered items (the
-    least cluster id on a tie)."""
-    by_event: dict[str, str] = {}
+    (running totals, daily figures), which are clustered nowhere: the cluster of an event
+    linked to the claim, else of its article's clustered items; of several, the one holding
+    most of the article's items (the least cluster id on a tie)."""
+    by_event: dict[str, set[str]] = defaultdict(set)
     per_article: dict[str, Counter[str]] = defaultdict(Counter)
     for it in items:
         cid = cluster_of.get(it.id)
@@ -226,16 +226,17 @@ def scope_clusters(
             continue
         per_article[it.article_id][cid] += 1
         for fid in it.casualty_ids:
-            by_event.setdefault(fid, cid)
+            by_event[fid].add(cid)
     out: dict[str, str] = {}
     for f in figures:
         if f.id in cluster_of or f.scope == "incident" or set(f.flags) & EXCLUDING_FLAGS:
             continue
-        if f.id in by_event:
-            out[f.id] = by_event[f.id]
-        elif per_article.get(f.article_id):
-            counts = per_article[f.article_id]
-            out[f.id] = min(counts, key=lambda c: (-counts[c], c))
+        counts = per_article.get(f.article_id, Counter())
+        # whatever order the items came in: the linked events' (else the article's) cluster
+        # holding most of the article's items, the least id on a tie
+        candidates = by_event.get(f.id) or set(counts)
+        if candidates:
+            out[f.id] = min(candidates, key=lambda c: (-counts[c], c))
     return out
 
 
