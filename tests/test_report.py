@@ -99,3 +99,25 @@ def test_report_uses_the_reconciler_when_it_has_run(db: Path, tmp_path: Path) ->
     assert "best from at least 40: Ukrainian officials via Lviv Daily" in incidents
     assert "earlier: 21 (regional authorities, 2022-03-02)" in incidents
     assert "disputed (denial): Moscow (denies" in incidents
+
+
+def test_running_totals_follow_the_incident_figure(
+    hand_records: ModuleType, tmp_path: Path
+) -> None:
+    """A running total reported alongside an incident is its own tally, listed after the
+    incident's figure under a label, never mixed into it."""
+    reconcile = pytest.importorskip("sitrep.reconcile")
+    path = hand_records.build_db(tmp_path / "run.duckdb", running=True)
+    with Store(path) as s:
+        reconcile.reconcile(s)
+        md = to_markdown(build(s.con, place="Kharkiv"))
+        page = to_html(build(s.con, place="Kharkiv"))
+    incidents = md.split("## Incidents")[1].split("## Key figures")[0]
+    own = incidents.index("low 40, best 40, high 40")
+    note = incidents.index("Running totals reported alongside")
+    total = incidents.index("killed (cumulative)")
+    assert own < note < total
+    assert "best 870" in incidents[total:] and "870" not in incidents[:note]
+    key = md.split("## Key figures")[1].split("## Events in order")[0]
+    assert key.index("killed in Kharkiv") < key.index("(running total, cumulative)")
+    assert "Running totals reported alongside" in page

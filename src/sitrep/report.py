@@ -7,6 +7,8 @@ When the reconciler has run, the report opens with one entry per incident, as an
 writes it: where and when, how many reports from how many outlets, per casualty kind and
 victim group the best figure with its range and the source that gives it, the figures it
 superseded (with who gave them and when), and what is disputed about it, with both sentences.
+The incident's own figures come first; running totals its reports give alongside (daily,
+cumulative, war-wide: "the toll since the war began") follow, labelled as such, never mixed in.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import duckdb
 
 from sitrep.api import reconciled
 from sitrep.api.queries import Filters, all_events, rows
+from sitrep.reconcile.groups import EXTENTS
 
 ReportFormat = Literal["md", "html"]
 
@@ -65,8 +68,9 @@ def build(
 ) -> Report:
     """Gather a report for a place (name or country code) and a date range."""
     f = Filters(place=place, since=since, until=until)
-    figures = sorted(
-        reconciled.tallies(con, f), key=lambda t: (-(t["best"] or t["low"] or 0), t["day"] or "")
+    figures = sorted(  # an incident's figures before running totals, each biggest first
+        reconciled.tallies(con, f),
+        key=lambda t: (_running(t), -(t["best"] or t["low"] or 0), t["day"] or ""),
     )[:max_figures]
     events = all_events(con, f)
     article_ids = sorted(
@@ -114,10 +118,10 @@ def incidents(
             [ids],
         )
     }
-    earlier: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    earlier: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for r in rows(
         con,
-        """SELECT t.cluster_id, t.kind, k.count, k.low, k.hedge, k.source, a.outlet,
+        """SELECT t.cluster_id, t.kind, t.scope, k.count, k.low, k.hedge, k.source, a.outlet,
                   a.published AS day
            FROM tallies t, unnest(t.superseded_ids) AS u(claim_id)
            JOIN casualties k ON k.id = u.claim_id JOIN articles a ON a.id = k.article_id
@@ -125,7 +129,7 @@ def incidents(
            ORDER BY a.published, k.start""",
         [ids],
     ):
-        earlier.setdefault((r["cluster_id"], r["kind"]), []).append(r)
+        earlier.setdefault((r["cluster_id"], r["kind"], r["scope"]), []).append(r)
     out: dict[str, dict[str, Any]] = {}
     for t in tallies:
         cid = t.get("cluster_id")
@@ -145,22 +149,34 @@ def incidents(
                 "independent": c.get("n_independent") or t["n_articles"],
                 "outlets": c.get("outlets") or [],
                 "figures": [],
+                "running": [],  # running totals reported alongside (other extents)
                 "disputes": _disputes([k for k in disputed if _about(k, cid, c)]),
             },
         )
         best = next((x for x in t["lineage"] if x["claim_id"] == t["best_claim_id"]), None)
-        entry["figures"].append(
+        entry["running" if _running(t) else "figures"].append(
             {
                 "kind": t["kind"],
+                "scope": t["scope"],
                 "tally": t,
                 "best": best,
-                "superseded": earlier.get((cid, t["kind"]), []),
+                "superseded": earlier.get((cid, t["kind"], t["scope"]), []),
             }
         )
     order = sorted(out.values(), key=lambda e: (e["first_day"] or "", e["place"]))
     for e in order:
         e["figures"].sort(key=lambda x: (":" in x["kind"], x["kind"]))
+        e["running"].sort(key=lambda x: (_rank(x["scope"]), ":" in x["kind"], x["kind"]))
     return order
+
+
+def _rank(scope: str | None) -> int:
+    return EXTENTS.index(scope) if scope in EXTENTS else len(EXTENTS)
+
+
+def _running(t: dict[str, Any]) -> bool:
+    """Whether a tally counts a running total (daily, cumulative, war-wide), not an incident."""
+    return (t.get("scope") or "incident") != "incident"
 
 
 def _about(k: dict[str, Any], cid: str, cluster: dict[str, Any]) -> bool:
@@ -220,7 +236,7 @@ def _range(t: dict[str, Any]) -> str:
 def _figure_head(t: dict[str, Any]) -> str:
     where = t["place"]["name"] or "unknown place"
     when = t["day"] or "undated"
-    scope = " (cumulative)" if t["scope"] == "cumulative" else ""
+    scope = f" (running total, {t['scope']})" if _running(t) else ""
     return f"{t['kind']} in {where}, {when}{scope}"
 
 
@@ -271,7 +287,11 @@ def _fig_head(fig: dict[str, Any]) -> str:
     kind, _, group = fig["kind"].partition(":")
     t = fig["tally"]
     sources = f", {t['n_sources']} source(s)" if t.get("n_sources") else ""
-    return f"{kind}{' (' + group + ')' if group else ''}{sources}"
+    scope = f" ({t['scope']})" if _running(t) else ""
+    return f"{kind}{' (' + group + ')' if group else ''}{scope}{sources}"
+
+
+RUNNING_NOTE = "Running totals reported alongside (not this incident's own figures):"
 
 
 def _earlier(items: list[dict[str, Any]]) -> str:
@@ -320,15 +340,18 @@ def to_markdown(r: Report) -> str:
         out += ["", "## Incidents", "", _md(_method_note(r)), ""]
         for n, e in enumerate(r.incidents, 1):
             out += [f"### {n}. {_md(_incident_head(e))}", "", f"{_md(_incident_reach(e))}", ""]
-            for fig in e["figures"]:
-                out.append(f"- **{_md(_fig_head(fig))}**: {_md(_range(fig['tally']))}")
+            for fig in [*e["figures"], *e["running"]]:
+                if e["running"] and fig is e["running"][0]:
+                    out.append(f"- *{_md(RUNNING_NOTE)}*")
+                pad = "  " if _running(fig["tally"]) else ""
+                out.append(f"{pad}- **{_md(_fig_head(fig))}**: {_md(_range(fig['tally']))}")
                 if fig["best"]:
                     b = fig["best"]
                     out.append(
-                        f"  - best from {_md(_source_line(b))}: \u201c{_md(b.get('evidence') or '')}\u201d"
+                        f"{pad}  - best from {_md(_source_line(b))}: \u201c{_md(b.get('evidence') or '')}\u201d"
                     )
                 if fig["superseded"]:
-                    out.append(f"  - earlier: {_md(_earlier(fig['superseded']))}")
+                    out.append(f"{pad}  - earlier: {_md(_earlier(fig['superseded']))}")
             for k in e["disputes"]:
                 out.append(f"- disputed ({_md(k['type'])}): {_md(_dispute_line(k))}")
             out.append("")
@@ -386,7 +409,9 @@ def to_html(r: Report) -> str:
         p += ["<h2>Incidents</h2>", f"<p>{_h(_method_note(r))}</p>"]
         for n, e in enumerate(r.incidents, 1):
             p.append(f"<h3>{n}. {_h(_incident_head(e))}</h3><p>{_h(_incident_reach(e))}</p><ul>")
-            for fig in e["figures"]:
+            for fig in [*e["figures"], *e["running"]]:
+                if e["running"] and fig is e["running"][0]:
+                    p.append(f"<li><i>{_h(RUNNING_NOTE)}</i></li>")
                 p.append(
                     f'<li><b>{_h(_fig_head(fig))}</b>: <span class="range">'
                     f"{_h(_range(fig['tally']))}</span>"

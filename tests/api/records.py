@@ -130,12 +130,40 @@ def _article_c() -> Record:
     return Record(article=art, casualties=[claim, injured], events=[event])
 
 
+TEXT_D = (
+    "Rescue teams worked through the night in Kharkiv after Tuesday's missile strikes. "
+    "Since the invasion began, 870 civilians have been killed in the region, the regional "
+    "prosecutor said."
+)
+
+
+def running_total() -> Record:
+    """A follow-up on the Kharkiv strikes whose only figure is a running total."""
+    aid = content_id(TEXT_D)
+    art = Article(id=aid, text=TEXT_D, outlet="Kharkiv Herald", title="Rescue in Kharkiv",
+                  published=dt.date(2022, 3, 2))  # fmt: skip
+    claim = CasualtyClaim(
+        id=content_id(aid, "c1"), kind="killed", count=870, low=870, high=870, hedge=None,
+        evidence=_span(TEXT_D, "870 civilians have been killed in the region"),
+        victims="civilians", place=KHARKIV, period="2022-02-24/2022-03-02", scope="cumulative",
+        source="the regional prosecutor",
+    )  # fmt: skip
+    event = Event(
+        id=content_id(aid, "e1"), event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack", plover="ASSAULT", mode="missile",
+        evidence=_span(TEXT_D, "Tuesday's missile strikes"), place=KHARKIV,
+        date=dt.date(2022, 3, 1),
+    )  # fmt: skip
+    return Record(article=art, casualties=[claim], events=[event])
+
+
 RECORDS = (_article_a, _article_b, _article_c)
 ARTICLE_A, ARTICLE_B, ARTICLE_C = (content_id(t) for t in (TEXT_A, TEXT_B, TEXT_C))
 
 
-def build_db(path: Path) -> Path:
-    """Write the three articles into a new database at ``path``."""
+def build_db(path: Path, *, running: bool = False) -> Path:
+    """Write the three articles (and with ``running``, the running total's follow-up) into
+    a new database at ``path``."""
     with Store(path) as store:
-        store.write([make() for make in RECORDS])
+        store.write([make() for make in (*RECORDS, *([running_total] if running else []))])
     return path

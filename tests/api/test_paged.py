@@ -169,3 +169,31 @@ def test_api_pages_past_the_end_and_refuses_over_the_cap(client: object) -> None
         assert body["items"] == [] and body["total"] == total
         assert (body["limit"], body["offset"], body["method"]) == (5, total + 3, "reconcile")
         assert client.get(path, params={"limit": 1001}).status_code == 422
+
+
+def test_running_totals_come_after_the_incident_and_filter_by_scope(tmp_path: Path) -> None:
+    """A cluster's running total is its own tally (its id names the scope), listed after the
+    incident's figures, the same in SQL and Python; ``type`` set to an extent keeps it."""
+    db = records.build_db(tmp_path / "run.duckdb", running=True)
+    reconcile = pytest.importorskip("sitrep.reconcile")
+    from sitrep.store import Store
+
+    with Store(db) as st:
+        reconcile.reconcile(st)
+    c = duckdb.connect(str(db))
+    try:
+        whole = reconciled.tallies(c, Filters(place="Kharkiv"))
+        assert paged.tally_page(c, Filters(place="Kharkiv"), limit=1000) == (whole, len(whole))
+        scopes = [t["scope"] for t in whole]
+        assert scopes.index("cumulative") > scopes.index("incident")
+        ids = [t["id"] for t in whole]
+        assert len(set(ids)) == len(ids)
+        (cum,) = [t for t in whole if t["scope"] == "cumulative"]
+        assert cum["best"] == 870 and ":cumulative:" in cum["id"]
+        for scope in ("cumulative", "incident"):
+            f = Filters(place="Kharkiv", type=scope)
+            got = reconciled.tallies(c, f)
+            assert got and {t["scope"] for t in got} == {scope}
+            assert paged.tally_page(c, f, limit=1000) == (got, len(got))
+    finally:
+        c.close()

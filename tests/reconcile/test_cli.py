@@ -92,3 +92,21 @@ def test_no_database_is_a_clean_error(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "none.duckdb"),
                                     "--no-reconcile"])  # fmt: skip
     assert res.exit_code == 2 and "no database" in res.output
+
+
+def test_tally_scope_filter_and_incident_first(tmp_path: Path) -> None:
+    from .test_passes import stories_with_running_totals
+
+    db = _db(tmp_path, stories_with_running_totals())
+    rows = _json(["tally", "--db", db, "--format", "json", "--kind", "killed"])
+    by_cluster: dict[str, list[str]] = {}
+    for r in rows:
+        by_cluster.setdefault(r["cluster_id"], []).append(r["scope"])
+    assert any("cumulative" in s for s in by_cluster.values())
+    assert all(s[0] == "incident" for s in by_cluster.values() if "incident" in s)
+    only = _json(["tally", "--db", db, "--format", "json", "--scope", "cumulative",
+                  "--no-reconcile"])  # fmt: skip
+    assert [r["best"] for r in only] == [870]
+    table = CliRunner().invoke(main, ["tally", "--db", db, "--scope", "daily"],
+                               env={"COLUMNS": "200"})  # fmt: skip
+    assert table.exit_code == 0 and "daily" in table.stdout

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from sitrep.reconcile.contradict import differing_figures, updates
-from sitrep.reconcile.groups import extent, period_days, victim_group
+from sitrep.reconcile.groups import EXTENTS, extent, period_days, victim_group
 from sitrep.reconcile.items import Figure, Spot
 from sitrep.reconcile.tally import tally_all, tally_group
 
@@ -201,3 +201,32 @@ def test_low_best_high_always_ordered(seed: int) -> None:
             )
         for t in tally_all({"c": figs}):
             assert _ordered(t), (t, figs)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_tallies_of_every_extent_never_mix_and_stay_ordered(seed: int) -> None:
+    """Property: tallied per extent (as a reconcile pass does), every tally counts only
+    claims of its own extent, and keeps low <= best <= high."""
+    rng = random.Random(seed)
+    for _ in range(100):
+        figs = []
+        for i in range(rng.randint(1, 8)):
+            count = rng.choice([rng.randint(0, 60), rng.randint(0, 30000)])
+            figs.append(
+                _f(
+                    f"f{i}",
+                    count,
+                    rng.choice([None, "governor", "ministry"]),
+                    rng.randint(1, 5),
+                    art=rng.choice("abcd"),
+                    hedge=rng.choice([None, "at least", "dozens"]),
+                    scope=rng.choice(EXTENTS),
+                    start=i,
+                )
+            )
+        scope_of = {f.id: f.scope for f in figs}
+        for scope in EXTENTS:
+            for t in tally_all({"c": figs}, scope=scope):
+                assert t.scope == scope and _ordered(t), (t, figs)
+                ids = [*t.claim_ids, *t.superseded_ids, *t.copy_ids]
+                assert all(scope_of[i] == scope for i in ids), (t, figs)

@@ -107,3 +107,28 @@ def test_database_from_before_candidates_gains_the_column(tmp_path: Path) -> Non
         old = s.query("SELECT text, candidates FROM places")
     assert "candidates" in cols
     assert old == [{"text": "Somewhere", "candidates": None}]
+
+
+def test_tallies_are_keyed_by_scope_after_migration(tmp_path: Path) -> None:
+    """Migration 14: one cluster holds a tally of each extent for one kind and rule; rows
+    stored before it keep their scope (incident when none)."""
+    import duckdb
+
+    import sitrep.store.migrations_reconcile  # noqa: F401  (registers its migrations)
+    from sitrep.store.schema import MIGRATIONS
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR)")
+    for version, name, fn in MIGRATIONS:
+        if version < 14:
+            fn(con)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, name])
+    con.execute("INSERT INTO tallies (cluster_id, kind, scope, rule) VALUES ('c', 'killed', "
+                "NULL, 'conservative')")  # fmt: skip
+    con.close()
+    with Store(db) as s:
+        assert s.query("SELECT scope FROM tallies") == [{"scope": "incident"}]
+        s.con.execute("INSERT INTO tallies (cluster_id, kind, scope, rule) VALUES "
+                      "('c', 'killed', 'cumulative', 'conservative')")  # fmt: skip
+        assert s.query("SELECT count(*) AS n FROM tallies")[0]["n"] == 2

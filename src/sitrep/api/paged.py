@@ -27,6 +27,8 @@ from sitrep.api.reconciled import (
     tally_item,
     tally_place_days,
 )
+from sitrep.reconcile.groups import EXTENTS
+from sitrep.reconcile.query import SCOPE_ORDER
 
 MAX_PAGE = 1000
 """The hard cap on one page, whatever the caller asks for."""
@@ -92,15 +94,19 @@ def _page(
 # -- tallies ------------------------------------------------------------------------------
 _TALLIES = f"""
     WITH tc AS (
-        SELECT cluster_id, kind AS tkind, unnest(claim_ids) AS cid,
+        SELECT cluster_id, kind AS tkind, scope AS tscope, unnest(claim_ids) AS cid,
             unnest(range(1, len(claim_ids) + 1)) AS pos
         FROM tallies WHERE rule = $rule
     ),
     it AS ({_CASUALTIES.replace("$cited", "SELECT cid FROM tc UNION ALL SELECT best_claim_id FROM tallies WHERE rule = $rule")}),
-    ti AS (SELECT tc.cluster_id, tc.tkind, tc.cid, tc.pos, it.* FROM tc JOIN it ON it.id = tc.cid),
+    ti AS (
+        SELECT tc.cluster_id, tc.tkind, tc.tscope, tc.cid, tc.pos, it.*
+        FROM tc JOIN it ON it.id = tc.cid
+    ),
     agg AS (
-        SELECT cluster_id, tkind, min(day) AS dmin, max(day) AS dmax, arg_min(cid, pos) AS first
-        FROM ti GROUP BY cluster_id, tkind
+        SELECT cluster_id, tkind, tscope, min(day) AS dmin, max(day) AS dmax,
+            arg_min(cid, pos) AS first
+        FROM ti GROUP BY cluster_id, tkind, tscope
     ),
     tp AS (
         SELECT t.*, c.place_name, c.place_country, c.place_lat, c.place_lon,
@@ -115,6 +121,7 @@ _TALLIES = f"""
                 ELSE greatest(c.first_date, c.last_date) END AS d_last
         FROM tallies t LEFT JOIN clusters c ON c.id = t.cluster_id
         LEFT JOIN agg ON agg.cluster_id = t.cluster_id AND agg.tkind = t.kind
+            AND agg.tscope = t.scope
         LEFT JOIN it b ON b.id = t.best_claim_id
         LEFT JOIN it fi ON fi.id = agg.first
         WHERE t.rule = $rule
@@ -143,6 +150,8 @@ def tally_page(
         w.add("t.kind = lower(?)", f.kind)
     if f.min_count is not None:
         w.add("coalesce(t.best, t.low) >= ?", f.min_count)
+    if f.type and f.type.lower() in EXTENTS:  # a claim scope: the tallies of that extent
+        w.add("t.scope = lower(?)", f.type)
     _place_match(w, f, "t.p_name", "t.p_country", "t.p_lat", "t.p_lon")
     if f.since:
         w.add("t.d_last >= ?", f.since)
@@ -150,11 +159,12 @@ def tally_page(
         w.add("t.d_first <= ?", f.until)
     _any_item(
         w, f, "EXISTS (SELECT 1 FROM ti i WHERE i.cluster_id = t.cluster_id AND i.tkind = t.kind"
-        " AND {})",
+        " AND i.tscope = t.scope AND {})",
     )  # fmt: skip
     sql = _TALLIES.replace("$rule", "?")
     w.params[:0] = [rule] * _TALLIES.count("$rule")  # they come before every filter's
-    page, total = _page(con, sql, w, "last_date NULLS LAST, cluster_id, kind", limit, offset)
+    order = f"last_date NULLS LAST, cluster_id, {SCOPE_ORDER}, kind"  # incident first
+    page, total = _page(con, sql, w, order, limit, offset)
     ids = [
         i for t in page for key in ("claim_ids", "superseded_ids", "copy_ids") for i in t[key] or []
     ]

@@ -25,6 +25,8 @@ from typing import Any
 import duckdb
 
 from sitrep.api.queries import Filters, all_claims, rows, statement_rows
+from sitrep.reconcile.groups import EXTENTS
+from sitrep.reconcile.query import SCOPE_ORDER
 
 METHOD = "fallback.v1"
 RECONCILED = "reconcile"
@@ -273,13 +275,17 @@ def _reconciled_tallies(
     if f.min_count is not None:
         extra += " AND coalesce(t.best, t.low) >= ?"
         params.append(f.min_count)
+    if f.type and f.type.lower() in EXTENTS:  # a claim scope: the tallies of that extent
+        extra += " AND t.scope = lower(?)"
+        params.append(f.type)
     out: list[dict[str, Any]] = []
     for t in rows(
         con,
         f"""SELECT t.*, c.place_name, c.place_country, c.place_lat, c.place_lon,
             c.first_date, c.last_date
         FROM tallies t LEFT JOIN clusters c ON c.id = t.cluster_id
-        WHERE t.rule = ?{extra} ORDER BY c.last_date NULLS LAST, t.cluster_id, t.kind""",
+        WHERE t.rule = ?{extra}
+        ORDER BY c.last_date NULLS LAST, t.cluster_id, {SCOPE_ORDER}, t.kind""",
         params,
     ):
         items, place, days = tally_place_days(t, claims)
@@ -322,10 +328,13 @@ def tally_item(
         cid, _, why = excluded.partition(": ")
         if cid in claims:
             lineage.append({**_lineage(claims[cid]), "role": "excluded", "why": why})
-    return {
-        "id": f"{t['cluster_id']}:{t['kind']}:{t['rule']}",
+    scope = t["scope"] or "incident"
+    return {  # an incident tally keeps its id; another extent's names its scope
+        "id": ":".join(
+            [t["cluster_id"], t["kind"], *([] if scope == "incident" else [scope]), t["rule"]]
+        ),
         "kind": t["kind"],
-        "scope": t["scope"] or "incident",
+        "scope": scope,
         "day": max(days) if days else None,
         "first_day": min(days) if days else None,
         "place": place,

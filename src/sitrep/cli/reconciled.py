@@ -158,12 +158,18 @@ def events_cmd(
     help="Best figure: lowest latest figure of the sources (ACLED), latest, highest.",
 )
 @click.option("--kind", help="Casualty kind (killed, injured, ...).")
+@click.option(
+    "--scope",
+    type=click.Choice(["incident", "daily", "cumulative", "war-wide"]),
+    help="Only tallies of this extent (default: all, each cluster's incident figures first).",
+)
 def tally_cmd(
     db: str | None, place: str | None, since: dt.date | None, until: dt.date | None,
     type_: str | None, source: str | None, fmt: str, no_reconcile: bool, by: str, rule: str,
-    kind: str | None,
+    kind: str | None, scope: str | None,
 ) -> None:  # fmt: skip
-    """Casualty tallies (low / best / high) with the claims behind them."""
+    """Casualty tallies (low / best / high) with the claims behind them: per cluster, the
+    incident's own figures first, then the running totals its reports give (``--scope``)."""
     from sitrep.reconcile import query
     from sitrep.reconcile.render import print_tallies
 
@@ -171,8 +177,9 @@ def tally_cmd(
     with _reconciled_store(db, no_reconcile) as store:
         if by == "place":
             rows = query.place_tallies(store, flt, rule=rule, kind=kind)
+            rows = [r for r in rows if scope is None or r["scope"] == scope]
         else:
-            rows = query.cluster_tallies(store, flt, rule=rule, kind=kind)
+            rows = query.cluster_tallies(store, flt, rule=rule, kind=kind, scope=scope)
     if fmt == "json":
         echo_json(rows)
     else:

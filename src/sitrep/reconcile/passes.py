@@ -11,6 +11,22 @@ in a partial pass as in a full one.
 place name, country or canonical copy, each with a day): the ones the linking and clustering
 indexes would put it under. :func:`query_keys` gives the keys to look up to find every
 article one article could be compared with, by either index (a wider net than theirs).
+
+Tallies are made for every extent a cluster's claims have (:data:`SCOPES`: incident, daily,
+cumulative, war-wide), each its own tally, never mixed; the incident tallies come first.
+Only incident claims are clustered; an article's other claims (running totals, "in the past
+24 hours", "since the war began") join the cluster of the event they are linked to, else the
+cluster holding most of that article's clustered items (:func:`scope_clusters`): they are
+what that incident's reports say alongside it. An article with nothing clustered keeps them
+out of every cluster (the place-keyed cumulative query still reads them). A running total is
+tallied by the same rules as an incident's figure: a source's latest total supersedes its
+earlier ones (their periods overlap), a later equal or higher total from a source at least as
+good supersedes another source's (running totals only grow, so a lower later figure is no
+revision but a dispute and stays in ``low``), and ``low <= best <= high`` holds. Two
+reports' totals for different days count as one source's latest only when their stated
+periods overlap; a "daily" figure's disjoint days add up, as the tally's incidents do.
+Contradictions are read from the incident tallies only: running totals of different days
+differ by nature.
 """
 
 from __future__ import annotations
@@ -19,7 +35,7 @@ import dataclasses
 import datetime as dt
 import json
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -32,13 +48,15 @@ from sitrep.reconcile.contradict import (
     differing_figures,
     updates,
 )
+from sitrep.reconcile.groups import EXTENTS
 from sitrep.reconcile.incidents import cluster_items, merge_incidents
 from sitrep.reconcile.items import Figure, Item, Spot, figure_item, load_events, load_figures
 from sitrep.reconcile.linking import Link, LinkRules, Profile, _keys, load_profiles, vectorize
 from sitrep.reconcile.tally import EXCLUDING_FLAGS, Tally, tally_all
 from sitrep.store import Store
 
-VERSION = "reconcile.v3"  # v3: incidents from whole articles, tallies per victim group
+VERSION = "reconcile.v4"  # v4: tallies for every extent (incident, daily, cumulative, war-wide)
+SCOPES = EXTENTS  # the order tallies come in: the incident's own figures first
 EVENT_EXCLUDING_FLAGS = frozenset(
     {"negated", "denied", "hypothetical", "future", "generic", "summary"}
 )
@@ -163,16 +181,24 @@ def compute(
             [] if article_ids is None else [list(article_ids)],
         ).fetchall()
     }
+    home = scope_clusters(figures, [*events, *incident], cluster_of)
     groups: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
         if f.id in cluster_of:
             groups[cluster_of[f.id]].append(f)
-    tallies = tally_all(groups, outlets=outlets, min_confidence=min_confidence)
+        elif f.id in home:
+            groups[home[f.id]].append(f)
+    tallies = [
+        t
+        for scope in SCOPES
+        for t in tally_all(groups, scope=scope, outlets=outlets, min_confidence=min_confidence)
+    ]
+    own = [t for t in tallies if t.scope == "incident"]
     claims = _claims(store, article_ids)
     contras = [
         *denials(claims, figures, cluster_of, nearby=_nearby(store, cl, claims)),
-        *differing_figures(tallies, figures),
-        *updates(tallies, figures),
+        *differing_figures(own, figures),
+        *updates(own, figures),
     ]
     contras = [
         c
@@ -183,6 +209,35 @@ def compute(
     return Computed(
         cl, figures, [*events, *incident], profiles, links, tallies, contras, [c.id for c in claims]
     )
+
+
+def scope_clusters(
+    figures: Sequence[Figure], items: Sequence[Item], cluster_of: Mapping[str, str]
+) -> dict[str, str]:
+    """Claim id -> cluster for the unflagged claims of another extent than an incident's
+    (running totals, daily figures), which are clustered nowhere: the cluster of an event
+    linked to the claim, else of its article's clustered items; of several, the one holding
+    most of the article's items (the least cluster id on a tie)."""
+    by_event: dict[str, set[str]] = defaultdict(set)
+    per_article: dict[str, Counter[str]] = defaultdict(Counter)
+    for it in items:
+        cid = cluster_of.get(it.id)
+        if cid is None:
+            continue
+        per_article[it.article_id][cid] += 1
+        for fid in it.casualty_ids:
+            by_event[fid].add(cid)
+    out: dict[str, str] = {}
+    for f in figures:
+        if f.id in cluster_of or f.scope == "incident" or set(f.flags) & EXCLUDING_FLAGS:
+            continue
+        counts = per_article.get(f.article_id, Counter())
+        # whatever order the items came in: the linked events' (else the article's) cluster
+        # holding most of the article's items, the least id on a tie
+        candidates = by_event.get(f.id) or set(counts)
+        if candidates:
+            out[f.id] = min(candidates, key=lambda c: (-counts[c], c))
+    return out
 
 
 def _k(key: Iterable[object]) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.model import to_jsonable
+from sitrep.reconcile.groups import EXTENTS
 from sitrep.reconcile.items import load_figures, norm_name
 from sitrep.reconcile.tally import RULES, Tally, sum_tallies, tally_group
 from sitrep.store import Store
@@ -77,7 +78,8 @@ def events(
     if rows:
         for t in store.query(
             "SELECT cluster_id, kind, low, best, high, n_sources FROM tallies "
-            "WHERE rule = 'conservative' AND best IS NOT NULL AND list_contains(?, cluster_id)",
+            "WHERE rule = 'conservative' AND best IS NOT NULL AND scope = 'incident' "
+            "AND list_contains(?, cluster_id)",
             [[r["id"] for r in rows]],
         ):
             tallies[t["cluster_id"]][t["kind"]] = {
@@ -105,11 +107,18 @@ def members(store: Store, cluster_id: str) -> list[dict[str, Any]]:
     return [_jsonable(r) for r in rows]
 
 
+SCOPE_ORDER = f"""CASE t.scope {
+    " ".join(f"WHEN '{s}' THEN {n}" for n, s in enumerate(EXTENTS))
+} ELSE {len(EXTENTS)} END"""  # incident first, then daily, cumulative, war-wide
+
+
 def cluster_tallies(
     store: Store, filters: Filters | None = None, *, rule: str = "conservative",
-    kind: str | None = None,
+    kind: str | None = None, scope: str | None = None,
 ) -> list[dict[str, Any]]:  # fmt: skip
-    """Per event cluster and casualty kind: low / best / high with the lineage."""
+    """Per event cluster, extent and casualty kind: low / best / high with the lineage.
+    Each cluster's incident tallies come first, then its running totals (``scope`` keeps
+    one extent only)."""
     _check_rule(rule)
     where, params = _cluster_where(filters or Filters())
     where += (" AND " if where else " WHERE ") + "t.rule = ?"
@@ -117,11 +126,14 @@ def cluster_tallies(
     if kind:
         where += " AND t.kind = ?"
         params.append(kind)
+    if scope:
+        where += " AND t.scope = ?"
+        params.append(scope)
     rows = store.query(
         f"""SELECT t.*, c.place_name, c.place_country, c.first_date, c.last_date, c.plover,
                    c.event_type
             FROM tallies t JOIN clusters c ON c.id = t.cluster_id {where}
-            ORDER BY c.first_date DESC NULLS LAST, t.cluster_id, t.kind""",
+            ORDER BY c.first_date DESC NULLS LAST, t.cluster_id, {SCOPE_ORDER}, t.kind""",
         params,
     )
     for r in rows:
@@ -137,7 +149,7 @@ def place_tallies(
     apart, the latest cumulative figures ("since the war began") that sources gave for it."""
     _check_rule(rule)
     f = filters or Filters()
-    incident = cluster_tallies(store, f, rule=rule, kind=kind)
+    incident = cluster_tallies(store, f, rule=rule, kind=kind, scope="incident")
     by_place: dict[str, list[Tally]] = defaultdict(list)
     names: dict[str, str] = {}
     for r in incident:

@@ -103,3 +103,30 @@ def _incremental_index(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE INDEX idx_reconcile_keys_kd ON reconcile_keys(kd)")
     # document frequency of every content word, so a subset's TF-IDF is the whole corpus's
     con.execute("CREATE TABLE reconcile_df (token VARCHAR PRIMARY KEY, n INTEGER)")
+
+
+@migration(14, "reconcile: tallies per extent (incident, daily, cumulative, war-wide)")
+def _tally_scopes(con: duckdb.DuckDBPyConnection) -> None:
+    # one cluster may hold a tally of each extent for one kind and rule: the key gains the
+    # scope (DuckDB cannot alter a primary key: the table is rebuilt; rows keep their scope,
+    # incident when none was stored)
+    con.execute(
+        """
+        CREATE TABLE tallies_scoped (
+            cluster_id VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+            scope VARCHAR NOT NULL DEFAULT 'incident',
+            rule VARCHAR NOT NULL, low BIGINT, best BIGINT, high BIGINT,
+            best_claim_id VARCHAR, claim_ids VARCHAR[], superseded_ids VARCHAR[],
+            copy_ids VARCHAR[], excluded_ids VARCHAR[], n_sources INTEGER, series JSON,
+            PRIMARY KEY (cluster_id, kind, scope, rule)
+        )"""
+    )
+    con.execute(
+        """INSERT INTO tallies_scoped
+           SELECT cluster_id, kind, coalesce(scope, 'incident'), rule, low, best, high,
+                  best_claim_id, claim_ids, superseded_ids, copy_ids, excluded_ids, n_sources,
+                  series
+           FROM tallies"""
+    )
+    con.execute("DROP TABLE tallies")
+    con.execute("ALTER TABLE tallies_scoped RENAME TO tallies")

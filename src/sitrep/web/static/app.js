@@ -331,7 +331,7 @@
     return el("div", { class: "tally", dataset: { day: t.day || "" } },
       el("div", { class: "tally-head" },
         el("span", { class: "kind" }, `${t.kind} — ${t.place.name || "unknown place"}`),
-        el("span", { class: "when" }, (t.day || "undated") + (t.scope === "cumulative" ? " (cumulative)" : ""))),
+        el("span", { class: "when" }, (t.day || "undated") + (t.scope && t.scope !== "incident" ? ` (running total, ${t.scope})` : ""))),
       el("div", { class: "lbh" },
         el("span", { title: "low" }, fmt(t.low)), el("span", { class: "best", title: "best" }, fmt(t.best)),
         el("span", { title: "high" }, t.high === null ? "open" : fmt(t.high))),
