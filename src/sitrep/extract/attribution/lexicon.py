@@ -378,3 +378,5 @@ ISSUED_DOCUMENTS = frozenset(
 GENERIC_BODIES = frozenset(
     {"group", "organisation", "organization", "movement", "militia", "collective", "body"}
 )
+# What a cue verb reports when it points back at the sentence before ("This was reported by X").
+ANAPHORIC_CONTENT = frozenset({"this", "that", "it"})

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from sitrep.extract.attribution.carry import carried_source, next_this_source
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
 from sitrep.extract.attribution.lexicon import (
     NOT_AGENTS,
@@ -245,7 +246,10 @@ def attribute_claims(
                 source = quote.speaker
             else:
                 tail = _tail_source(_line_of(text, lo, hi))
-                source = tail or _list_source(text, lo, ants) or source
+                source = (
+                    tail or _list_source(text, lo, ants) or next_this_source(doc, lo, text)
+                    or carried_source(doc, c, out, text, outlet) or source
+                )
         if source is None and outlet is not None:
             source = outlet
         out.append(c if source == c.source else replace(c, source=source))
