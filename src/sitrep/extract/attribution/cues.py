@@ -136,7 +136,9 @@ def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
     return out
 
 
-def attribute(sent: Span, *, at: int | None = None, text: str | None = None) -> Attribution | None:
+def attribute(
+    sent: Span, *, at: int | None = None, text: str | None = None, one_line: bool = False
+) -> Attribution | None:
     """The source of the statement at token ``at`` of ``sent``, if the sentence names one.
 
     "according to X" and "citing X" win over a speech verb, since they attach to the figure
@@ -147,6 +149,8 @@ def attribute(sent: Span, *, at: int | None = None, text: str | None = None) -> 
         at: the token index of the statement (e.g. the number of a casualty claim).
         text: the original text to copy the source from (same length as the doc's text, e.g.
             when the doc is a lower-cased parse of upper-case wire copy); default the doc's.
+        one_line: only sources on the line of token ``at`` count (a parse that runs a headline
+            into the lede must not give the headline the lede's source).
 
     Returns:
         The :class:`Attribution`, or None when the sentence has no source.
@@ -154,12 +158,28 @@ def attribute(sent: Span, *, at: int | None = None, text: str | None = None) -> 
     text = text if text is not None else text_of(sent.doc)
     pos = at if at is not None else sent.start
     cands = _according_to(sent, text)
+    if at is not None and one_line:
+        cands = _on_line(cands, sent.doc[at].idx, text)
     if not cands:
         cands = _speech_verbs(sent, text)
+        if at is not None and one_line:
+            cands = _on_line(cands, sent.doc[at].idx, text)
     if not cands:
         return None
     cands.sort(key=lambda c: (c[1].pronoun, abs(c[0] - pos)))
     return cands[0][1]
+
+
+def _on_line(
+    cands: list[tuple[int, Attribution]], pos: int, text: str
+) -> list[tuple[int, Attribution]]:
+    """The candidates on the same line as character ``pos``."""
+    out = []
+    for c in cands:
+        between = text[c[1].end : pos] if c[1].end <= pos else text[pos : c[1].start]
+        if "\n" not in between:
+            out.append(c)
+    return out
 
 
 def trailing_attribution(sent: Span, *, text: str | None = None) -> Attribution | None:
