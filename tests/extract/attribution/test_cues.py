@@ -31,3 +31,19 @@ def test_one_line_keeps_a_headline_from_the_ledes_source(nlp: Language) -> None:
     eleven = next(t for t in doc if t.text == "Eleven")
     found = attribute(sent, at=eleven.i, text=text, one_line=True)
     assert found is not None and found.source == "regional health board"
+
+
+def test_quotative_inversion_read_as_an_object_is_the_speaker(nlp: Language) -> None:
+    text = "Four people were killed in the night, writes the head of the Darvo district council."
+    doc = parse(text, nlp=nlp)
+    sent = next(iter(doc.sents))
+    found = attribute(sent, at=sent.start, text=text)
+    assert found is not None and "Darvo district council" in found.source
+
+
+def test_a_gerund_after_a_comma_is_no_inversion(nlp: Language) -> None:
+    text = "Shells hit the Darvo market on Monday, claiming nine lives."
+    doc = parse(text, nlp=nlp)
+    sent = next(iter(doc.sents))
+    found = attribute(sent, at=sent.start, text=text)
+    assert found is None or "lives" not in found.source

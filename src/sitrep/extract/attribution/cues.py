@@ -113,6 +113,23 @@ def _according_to(sent: Span, text: str) -> list[tuple[int, Attribution]]:
     return out
 
 
+def _inverted_subject(verb: Token) -> list[Token]:
+    """The speaker of a quotative inversion the parser read as an object: in "Three died,
+    writes the governor" the reported clause comes first and the speaker follows the verb."""
+    kids = list(verb.children)
+    said = any(c.dep_ == "ccomp" and c.i < verb.i for c in kids) or (
+        # or as a conjunct of the clause, without an "and" between ("were killed, writes X")
+        verb.dep_ == "conj"
+        and verb.head.i < verb.i
+        and not any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
+    )
+    comma = verb.i > 0 and verb.nbor(-1).text == ","
+    finite = verb.tag_ in {"VBZ", "VBD", "VBP"}  # "says", "wrote"; not "..., claiming 20 lives"
+    if not (said and comma and finite):
+        return []
+    return [c for c in kids if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in {"NOUN", "PROPN"}]
+
+
 def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
     out: list[tuple[int, Attribution]] = []
     for t in sent:
@@ -123,6 +140,8 @@ def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
         subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
         agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = agent if any(c.dep_ == "nsubjpass" for c in t.children) and agent else subj
+        if not heads:
+            heads = _inverted_subject(t)
         if not heads:
             continue
         if heads[0].dep_ == "nsubjpass":
