@@ -141,3 +141,15 @@ def test_two_sources_named_together_stay_together(nlp: Language) -> None:
 def test_a_headline_opening_with_its_source(nlp: Language) -> None:
     claims, _ = _run(nlp, "UN reports 400,000 fled the camp, 300 killed in attack\n\nMore text.")
     assert _source(claims, 400000) == "UN"
+
+
+def test_a_bulleted_headline_opening_with_its_source(nlp: Language) -> None:
+    text = "Shelling hits Darvo market\n  \u2022 Red Cross reports 14 killed in Darvo market\n"
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 14) == "Red Cross"
+
+
+def test_a_headline_ending_in_says_beats_the_parse(nlp: Language) -> None:
+    text = " date 2024-03-01 Over 30 killed in strike on Darvo market, says regional governor\n"
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 30) == "regional governor"

@@ -52,8 +52,9 @@ _TAIL_SAYS = re.compile(
     r",\s+(?:says|said|claims|reports)\s+(?P<src>[^,.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$", re.I
 )
 _HEAD_SAYS = re.compile(
-    r"^\s*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
-    r"(?:reports|says|confirms|claims)\b(?!\s+(?:that\s+)?(?:he|she|it|they)\b)"
+    r"^[\s\u2022\u00b7*-]*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
+    r"(?:reports|says|confirms|claims)\b(?!\s+(?:that\s+)?(?:he|she|it|they)\b)",
+    re.M,
 )
 # A label or dateline the parser took for the subject ("UPDATE: ...", "JERUSALEM - ...")
 _LABEL = re.compile(r"^[A-Z][A-Z .'-]{1,30}$")
@@ -219,6 +220,10 @@ def attribute_claims(
             source = source.strip().rsplit("\n", 1)[1].strip() or None  # never across a line
         if source is not None and _LABEL.match(source) and _labels(text, source, lo, hi):
             source = _sentence_source(doc, lo, text) or None
+        line = _line_of(text, lo, hi)
+        said = _TAIL_SAYS.search(line) if "\n" not in line.strip() else None
+        if said and source is not None and source not in said.group("src"):
+            source = _tail_source(line)  # "..., says acting mayor": the parse cannot beat it
         own = source is not None and source != outlet
         if own and source is not None:
             low = source.strip().lower()
