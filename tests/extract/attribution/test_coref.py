@@ -63,3 +63,15 @@ def test_a_generic_description_goes_to_the_last_organisation() -> None:
     ants.add("Jean Ouedraogo", 50, "person")
     assert (found := ants.resolve("the group", 100)) is not None and found.name == "JNIM"
     assert ants.resolve("the army", 100) is None
+
+
+def test_the_statement_is_not_the_relaying_outlets() -> None:
+    ants = Antecedents()
+    ants.add("Darvo Fire Service", 0, "organisation")
+    ants.add("Northwire", 60, "organisation", relay=True)
+    assert (found := ants.resolve("the statement", 200)) is not None
+    assert found.name == "Darvo Fire Service"
+    assert (found := ants.last(200)) is not None and found.name == "Darvo Fire Service"
+    only = Antecedents()
+    only.add("Northwire", 60, "organisation", relay=True)
+    assert (found := only.resolve("the statement", 200)) is not None and found.name == "Northwire"

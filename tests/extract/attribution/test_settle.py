@@ -153,3 +153,12 @@ def test_a_headline_ending_in_says_beats_the_parse(nlp: Language) -> None:
     text = " date 2024-03-01 Over 30 killed in strike on Darvo market, says regional governor\n"
     claims, _ = _run(nlp, text)
     assert _source(claims, 30) == "regional governor"
+
+
+def test_the_statement_is_the_source_not_the_outlet_citing_it(nlp: Language) -> None:
+    text = (
+        "This was reported by the Darvo Fire Service on Facebook, as cited by Northwire.\n\n"
+        '"Nine people have been injured, two of them are children," the statement reads.'
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 9) == "Darvo Fire Service"

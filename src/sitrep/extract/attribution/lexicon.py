@@ -380,3 +380,7 @@ GENERIC_BODIES = frozenset(
 )
 # What a cue verb reports when it points back at the sentence before ("This was reported by X").
 ANAPHORIC_CONTENT = frozenset({"this", "that", "it"})
+# Platforms a statement is posted on ("the fire service on Facebook"): never part of a source's name.
+CHANNELS = frozenset(
+    {"facebook", "telegram", "twitter", "x", "instagram", "youtube", "viber", "whatsapp", "tiktok"}
+)

@@ -98,6 +98,17 @@ def _cue_heads(doc: Doc) -> list[Token]:
     return heads
 
 
+def _relays(head: Token) -> bool:
+    """Whether a source head passes on another's words: the agent of "cited/quoted by X", or
+    "according to X" on a verb of saying ("the council said this, according to X")."""
+    prep = head.head
+    if prep.dep_ == "agent":
+        return prep.head.lemma_.lower() in {"cite", "quote"}
+    if prep.lower_ == "to" and prep.head.lower_ == "according":
+        return prep.head.head.lemma_.lower() in SOURCE_CUES
+    return False
+
+
 def _description(name: str) -> str | None:
     """ "the ministry" for "the ministry", "ministry" or "The Ministry"; None for a name."""
     low = name.strip()
@@ -127,7 +138,7 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
     for head in _cue_heads(doc):
         phrase = source_phrase(head, text=text)
         if phrase is not None and _named(phrase):
-            ants.add_phrase(phrase)
+            ants.add_phrase(phrase, relay=_relays(head))
     return ants
 
 
