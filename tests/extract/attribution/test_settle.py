@@ -162,3 +162,12 @@ def test_the_statement_is_the_source_not_the_outlet_citing_it(nlp: Language) -> 
     )
     claims, _ = _run(nlp, text)
     assert _source(claims, 9) == "Darvo Fire Service"
+
+
+def test_a_role_with_the_persons_name_in_apposition_gives_the_name(nlp: Language) -> None:
+    text = (
+        "At least seven people were killed in strikes on the city of Darvo, according to "
+        "the city\u2019s Russian-backed mayor, Petro Kuzmenko."
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 7) == "Petro Kuzmenko"

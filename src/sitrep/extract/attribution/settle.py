@@ -254,6 +254,8 @@ def attribute_claims(
                     source = None
                 elif phrase is not None and source in phrase.text and phrase.text != source:
                     source = phrase.text
+                elif phrase is not None and phrase.kind == "person" and source in (phrase.role or ""):
+                    source = phrase.name  # "the city's mayor, Petro Kuzmenko": the person named
         if source is None or source == outlet:
             quote = _in_quote(quotes, lo, hi) or _in_quote(
                 quotes, c.evidence.start, c.evidence.start
