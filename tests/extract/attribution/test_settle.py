@@ -171,3 +171,22 @@ def test_a_role_with_the_persons_name_in_apposition_gives_the_name(nlp: Language
     )
     claims, _ = _run(nlp, text)
     assert _source(claims, 7) == "Petro Kuzmenko"
+
+
+def test_a_name_inside_a_quotation_is_no_antecedent(nlp: Language) -> None:
+    text = (
+        "Governor Petro Kuzmenko spoke on Monday. "
+        '"Darvo is our pain today. As of now, there are 17 dead," he said in a video address.'
+    )
+    doc = parse(text, nlp=nlp)
+    names = [a.name for a in antecedents(doc).between(0, len(text))]
+    assert "Petro Kuzmenko" in names and "Darvo" not in names
+
+
+def test_a_person_named_as_a_passive_subject_is_an_antecedent(nlp: Language) -> None:
+    text = (
+        "Singer Olena Marchuk was scheduled to perform in the hall that evening. "
+        "She said that two of her crew members were killed in the strike."
+    )
+    claims, _ = _run(nlp, text)
+    assert "Olena Marchuk" in (_source(claims, 2) or "")

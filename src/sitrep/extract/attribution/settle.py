@@ -84,8 +84,8 @@ def _cue_heads(doc: Doc) -> list[Token]:
             t.dep_ == "nsubj"
             and t.ent_type_ in {"PERSON", "ORG"}
             and t.head.pos_ in {"VERB", "AUX"}
-        ):
-            heads.append(t)
+        ) or (t.dep_ == "nsubjpass" and t.ent_type_ == "PERSON"):
+            heads.append(t)  # "singer X was due to perform. She said ...": X is who "she" is
         low = t.lower_
         if low == "according" and t.i + 1 < len(doc) and t.nbor(1).lower_ == "to":
             heads += [c for c in t.nbor(1).children if c.dep_ == "pobj"]
@@ -135,7 +135,10 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
         The :class:`~sitrep.extract.attribution.coref.Antecedents` to resolve against.
     """
     ants = Antecedents()
+    quoted = [(q.start, q.end) for q in quote_spans(text if text is not None else text_of(doc))]
     for head in _cue_heads(doc):
+        if any(a <= head.idx < b for a, b in quoted):
+            continue  # a name inside someone's quotation is not who speaks in the article
         phrase = source_phrase(head, text=text)
         if phrase is not None and _named(phrase):
             ants.add_phrase(phrase, relay=_relays(head))
