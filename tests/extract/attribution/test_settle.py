@@ -190,3 +190,13 @@ def test_a_person_named_as_a_passive_subject_is_an_antecedent(nlp: Language) -> 
     )
     claims, _ = _run(nlp, text)
     assert "Olena Marchuk" in (_source(claims, 2) or "")
+
+
+def test_a_label_before_the_source_is_skipped(nlp: Language) -> None:
+    text = (
+        "UPDATE: As of 5.16 p.m State Emergency Service of Kelvania reported about 14 people "
+        "killed and 9 people wounded in the latest missile attack on Darvo.\n"
+    )
+    claims, _ = _run(nlp, text)
+    # (the time before the name still sticks to it: "5.16 p.m State Emergency ...")
+    assert (_source(claims, 14) or "").endswith("State Emergency Service of Kelvania")

@@ -293,7 +293,17 @@ def _sentence_source(doc: Doc, lo: int, text: str) -> str | None:
             phrase = _subject_phrase(t, text)
             if phrase is not None and phrase.kind != "pronoun" and not _LABEL.match(phrase.text):
                 return phrase.name if phrase.kind == "person" else phrase.text
+            # "UPDATE: As of 5 p.m. the Fire Service reported": the label took the subject's
+            # place in the parse; the name right before the verb is who reported
+            left = t.nbor(-1) if t.i > tok.sent.start else None
+            if left is not None and left.pos_ == "PROPN" and left.ent_type_ in _SPEAKING_ENTS:
+                named = source_phrase(left, text=text)
+                if named is not None and named.kind in {"organisation", "person"}:
+                    return named.name if named.kind == "person" else named.text
     return None
+
+
+_SPEAKING_ENTS = frozenset({"ORG", "PERSON", "GPE"})
 
 
 def _list_source(text: str, pos: int, ants: Antecedents) -> str | None:
