@@ -75,3 +75,15 @@ def test_the_statement_goes_to_the_first_source_of_the_latest_sentence() -> None
     assert found.name == "The water board"
     assert (found := ants.resolve("the document", 200)) is not None
     assert found.name == "The water board"
+
+
+def test_the_statement_is_not_the_relaying_outlets() -> None:
+    ants = Antecedents()
+    ants.add("Darvo Fire Service", 0, "organisation")
+    ants.add("Northwire", 60, "organisation", relay=True)
+    assert (found := ants.resolve("the statement", 200)) is not None
+    assert found.name == "Darvo Fire Service"
+    assert (found := ants.last(200)) is not None and found.name == "Darvo Fire Service"
+    only = Antecedents()
+    only.add("Northwire", 60, "organisation", relay=True)
+    assert (found := only.resolve("the statement", 200)) is not None and found.name == "Northwire"

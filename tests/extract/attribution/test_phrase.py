@@ -98,3 +98,10 @@ def test_never_the_victims(nlp: Language) -> None:
     assert _phrase(nlp, text, "civilians") is None
     found = _phrase(nlp, text, "Starukh")
     assert found is not None and found.name == "Oleksandr Starukh"
+
+
+def test_the_platform_is_not_part_of_the_name(nlp: Language) -> None:
+    doc = parse("This was reported by the Darvo Fire Service on Facebook on Monday.", nlp=nlp)
+    head = next(t for t in doc if t.text == "Service")
+    found = source_phrase(head)
+    assert found is not None and found.text == "Darvo Fire Service"

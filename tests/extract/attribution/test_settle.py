@@ -158,3 +158,62 @@ def test_two_sources_named_together_stay_together(nlp: Language) -> None:
 def test_a_headline_opening_with_its_source(nlp: Language) -> None:
     claims, _ = _run(nlp, "UN reports 400,000 fled the camp, 300 killed in attack\n\nMore text.")
     assert _source(claims, 400000) == "UN"
+
+
+def test_a_bulleted_headline_opening_with_its_source(nlp: Language) -> None:
+    text = "Shelling hits Darvo market\n  \u2022 Red Cross reports 14 killed in Darvo market\n"
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 14) == "Red Cross"
+
+
+def test_a_headline_ending_in_says_beats_the_parse(nlp: Language) -> None:
+    text = " date 2024-03-01 Over 30 killed in strike on Darvo market, says regional governor\n"
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 30) == "regional governor"
+
+
+def test_the_statement_is_the_source_not_the_outlet_citing_it(nlp: Language) -> None:
+    text = (
+        "This was reported by the Darvo Fire Service on Facebook, as cited by Northwire.\n\n"
+        '"Nine people have been injured, two of them are children," the statement reads.'
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 9) == "Darvo Fire Service"
+
+
+def test_a_role_with_the_persons_name_in_apposition_gives_the_name(nlp: Language) -> None:
+    text = (
+        "At least seven people were killed in strikes on the city of Darvo, according to "
+        "the city\u2019s Russian-backed mayor, Petro Kuzmenko."
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 7) == "Petro Kuzmenko"
+
+
+def test_a_name_inside_a_quotation_is_no_antecedent(nlp: Language) -> None:
+    text = (
+        "Governor Petro Kuzmenko spoke on Monday. "
+        '"Darvo is our pain today. As of now, there are 17 dead," he said in a video address.'
+    )
+    doc = parse(text, nlp=nlp)
+    names = [a.name for a in antecedents(doc).between(0, len(text))]
+    assert "Petro Kuzmenko" in names and "Darvo" not in names
+
+
+def test_a_person_named_as_a_passive_subject_is_an_antecedent(nlp: Language) -> None:
+    text = (
+        "Singer Olena Marchuk was scheduled to perform in the hall that evening. "
+        "She said that two of her crew members were killed in the strike."
+    )
+    claims, _ = _run(nlp, text)
+    assert "Olena Marchuk" in (_source(claims, 2) or "")
+
+
+def test_a_label_before_the_source_is_skipped(nlp: Language) -> None:
+    text = (
+        "UPDATE: As of 5.16 p.m State Emergency Service of Kelvania reported about 14 people "
+        "killed and 9 people wounded in the latest missile attack on Darvo.\n"
+    )
+    claims, _ = _run(nlp, text)
+    # (the time before the name still sticks to it: "5.16 p.m State Emergency ...")
+    assert (_source(claims, 14) or "").endswith("State Emergency Service of Kelvania")

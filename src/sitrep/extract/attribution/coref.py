@@ -38,6 +38,7 @@ class Antecedent:
     role: str | None
     kind: SourceKind
     start: int
+    relay: bool = False
 
     @property
     def words(self) -> frozenset[str]:
@@ -57,16 +58,28 @@ class Antecedents:
     sentence_starts: list[int] = field(default_factory=list)
     _seen: list[Antecedent] = field(default_factory=list)
 
-    def add(self, name: str, start: int, kind: SourceKind, role: str | None = None) -> None:
-        """Record a named source or speaker at character ``start`` (pronouns are not added)."""
+    def add(
+        self,
+        name: str,
+        start: int,
+        kind: SourceKind,
+        role: str | None = None,
+        *,
+        relay: bool = False,
+    ) -> None:
+        """Record a named source or speaker at character ``start`` (pronouns are not added).
+
+        ``relay`` marks an outlet that passes on someone else's words ("as cited by X", "Y said
+        this, according to X"): a later "the statement" is not its own.
+        """
         if kind == "pronoun" or not name or name.lower() in _PERSON_PRONOUNS | _PLURAL_PRONOUNS:
             return
-        self._seen.append(Antecedent(name, role, kind, start))
+        self._seen.append(Antecedent(name, role, kind, start, relay))
         self._seen.sort(key=lambda a: a.start)
 
-    def add_phrase(self, phrase: SourcePhrase) -> None:
+    def add_phrase(self, phrase: SourcePhrase, *, relay: bool = False) -> None:
         """Record a :class:`~sitrep.extract.attribution.phrase.SourcePhrase`."""
-        self.add(phrase.name, phrase.start, phrase.kind, phrase.role)
+        self.add(phrase.name, phrase.start, phrase.kind, phrase.role, relay=relay)
 
     def _before(self, at: int) -> list[Antecedent]:
         return [a for a in reversed(self._seen) if a.start < at and at - a.start <= self.window]
@@ -94,7 +107,7 @@ class Antecedents:
         if head is None:
             return None
         if head in ISSUED_DOCUMENTS:
-            return self._issuer(before)
+            return self._issuer([a for a in before if not a.relay] or before)
         stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
         named = next((a for a in before if head in a.words or stem in a.words), None)
         if named is None and head in GENERIC_BODIES:
@@ -121,4 +134,9 @@ class Antecedents:
 
     def last(self, at: int) -> Antecedent | None:
         """The latest antecedent of any kind before ``at`` (for cue-less quotes: "Quote:")."""
-        return next(iter(self._before(at)), None)
+        return self._author(self._before(at))
+
+    @staticmethod
+    def _author(before: list[Antecedent]) -> Antecedent | None:
+        """The latest antecedent that speaks for itself, else the latest relay."""
+        return next((a for a in before if not a.relay), next(iter(before), None))

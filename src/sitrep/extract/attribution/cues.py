@@ -113,6 +113,23 @@ def _according_to(sent: Span, text: str) -> list[tuple[int, Attribution]]:
     return out
 
 
+def _inverted_subject(verb: Token) -> list[Token]:
+    """The speaker of a quotative inversion the parser read as an object: in "Three died,
+    writes the governor" the reported clause comes first and the speaker follows the verb."""
+    kids = list(verb.children)
+    said = any(c.dep_ == "ccomp" and c.i < verb.i for c in kids) or (
+        # or as a conjunct of the clause, without an "and" between ("were killed, writes X")
+        verb.dep_ == "conj"
+        and verb.head.i < verb.i
+        and not any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
+    )
+    comma = verb.i > 0 and verb.nbor(-1).text == ","
+    finite = verb.tag_ in {"VBZ", "VBD", "VBP"}  # "says", "wrote"; not "..., claiming 20 lives"
+    if not (said and comma and finite):
+        return []
+    return [c for c in kids if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in {"NOUN", "PROPN"}]
+
+
 def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
     out: list[tuple[int, Attribution]] = []
     for t in sent:
@@ -123,6 +140,8 @@ def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
         subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
         agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = agent if any(c.dep_ == "nsubjpass" for c in t.children) and agent else subj
+        if not heads:
+            heads = _inverted_subject(t)
         if not heads:
             continue
         if heads[0].dep_ == "nsubjpass":
@@ -136,7 +155,9 @@ def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
     return out
 
 
-def attribute(sent: Span, *, at: int | None = None, text: str | None = None) -> Attribution | None:
+def attribute(
+    sent: Span, *, at: int | None = None, text: str | None = None, one_line: bool = False
+) -> Attribution | None:
     """The source of the statement at token ``at`` of ``sent``, if the sentence names one.
 
     "according to X" and "citing X" win over a speech verb, since they attach to the figure
@@ -147,6 +168,8 @@ def attribute(sent: Span, *, at: int | None = None, text: str | None = None) -> 
         at: the token index of the statement (e.g. the number of a casualty claim).
         text: the original text to copy the source from (same length as the doc's text, e.g.
             when the doc is a lower-cased parse of upper-case wire copy); default the doc's.
+        one_line: only sources on the line of token ``at`` count (a parse that runs a headline
+            into the lede must not give the headline the lede's source).
 
     Returns:
         The :class:`Attribution`, or None when the sentence has no source.
@@ -154,12 +177,28 @@ def attribute(sent: Span, *, at: int | None = None, text: str | None = None) -> 
     text = text if text is not None else text_of(sent.doc)
     pos = at if at is not None else sent.start
     cands = _according_to(sent, text)
+    if at is not None and one_line:
+        cands = _on_line(cands, sent.doc[at].idx, text)
     if not cands:
         cands = _speech_verbs(sent, text)
+        if at is not None and one_line:
+            cands = _on_line(cands, sent.doc[at].idx, text)
     if not cands:
         return None
     cands.sort(key=lambda c: (c[1].pronoun, abs(c[0] - pos)))
     return cands[0][1]
+
+
+def _on_line(
+    cands: list[tuple[int, Attribution]], pos: int, text: str
+) -> list[tuple[int, Attribution]]:
+    """The candidates on the same line as character ``pos``."""
+    out = []
+    for c in cands:
+        between = text[c[1].end : pos] if c[1].end <= pos else text[pos : c[1].start]
+        if "\n" not in between:
+            out.append(c)
+    return out
 
 
 def trailing_attribution(sent: Span, *, text: str | None = None) -> Attribution | None:

@@ -379,3 +379,9 @@ ISSUED_DOCUMENTS = frozenset(
 GENERIC_BODIES = frozenset(
     {"group", "organisation", "organization", "movement", "militia", "collective", "body"}
 )
+# What a cue verb reports when it points back at the sentence before ("This was reported by X").
+ANAPHORIC_CONTENT = frozenset({"this", "that", "it"})
+# Platforms a statement is posted on ("the fire service on Facebook"): never part of a source's name.
+CHANNELS = frozenset(
+    {"facebook", "telegram", "twitter", "x", "instagram", "youtube", "viber", "whatsapp", "tiktok"}
+)

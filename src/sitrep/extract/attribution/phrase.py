@@ -19,6 +19,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from sitrep.extract.attribution.lexicon import (
+    CHANNELS,
     GROUP_WORDS,
     ORGANISATION_WORDS,
     ROLE_WORDS,
@@ -175,6 +176,15 @@ def _bounds(head: Token, limit: int) -> tuple[int, int] | None:
     if _capitalised(head) and head.pos_ != "PRON":
         lo, hi = _name_run(doc, lo, hi, floor, ceil)
     lo, hi = _sentence_cut(doc, lo, hi, head.i)
+    # "the fire service on Facebook": where it was said is not who said it
+    hi = next(
+        (
+            k - 1
+            for k in range(head.i + 1, hi)
+            if doc[k].lower_ == "on" and doc[k + 1].lower_ in CHANNELS
+        ),
+        hi,
+    )
     # a relative or participle clause before the head is not part of the name
     while lo < head.i and doc[lo].pos_ in {"VERB", "AUX", "SCONJ", "CCONJ", "ADP", "PUNCT"}:
         lo += 1

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from sitrep.extract.attribution.carry import carried_source, next_this_source
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
@@ -53,8 +54,9 @@ _TAIL_SAYS = re.compile(
     r",\s+(?:says|said|claims|reports)\s+(?P<src>[^,.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$", re.I
 )
 _HEAD_SAYS = re.compile(
-    r"^\s*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
-    r"(?:reports|says|confirms|claims)\b(?!\s+(?:that\s+)?(?:he|she|it|they)\b)"
+    r"^[\s\u2022\u00b7*-]*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
+    r"(?:reports|says|confirms|claims)\b(?!\s+(?:that\s+)?(?:he|she|it|they)\b)",
+    re.M,
 )
 # A label or dateline the parser took for the subject ("UPDATE: ...", "JERUSALEM - ...")
 _LABEL = re.compile(r"^[A-Z][A-Z .'-]{1,30}$")
@@ -84,8 +86,8 @@ def _cue_heads(doc: Doc) -> list[Token]:
             t.dep_ == "nsubj"
             and t.ent_type_ in {"PERSON", "ORG"}
             and t.head.pos_ in {"VERB", "AUX"}
-        ):
-            heads.append(t)
+        ) or (t.dep_ == "nsubjpass" and t.ent_type_ == "PERSON"):
+            heads.append(t)  # "singer X was due to perform. She said ...": X is who "she" is
         low = t.lower_
         if low == "according" and t.i + 1 < len(doc) and t.nbor(1).lower_ == "to":
             heads += [c for c in t.nbor(1).children if c.dep_ == "pobj"]
@@ -96,6 +98,17 @@ def _cue_heads(doc: Doc) -> list[Token]:
             if t.lemma_.lower() in {"cite", "quote"}:
                 heads += [c for c in kids if c.dep_ == "nsubjpass"]
     return heads
+
+
+def _relays(head: Token) -> bool:
+    """Whether a source head passes on another's words: the agent of "cited/quoted by X", or
+    "according to X" on a verb of saying ("the council said this, according to X")."""
+    prep = head.head
+    if prep.dep_ == "agent":
+        return prep.head.lemma_.lower() in {"cite", "quote"}
+    if prep.lower_ == "to" and prep.head.lower_ == "according":
+        return prep.head.head.lemma_.lower() in SOURCE_CUES
+    return False
 
 
 def _description(name: str) -> str | None:
@@ -124,10 +137,13 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
         The :class:`~sitrep.extract.attribution.coref.Antecedents` to resolve against.
     """
     ants = Antecedents(sentence_starts=[s.start_char for s in doc.sents])
+    quoted = [(q.start, q.end) for q in quote_spans(text if text is not None else text_of(doc))]
     for head in _cue_heads(doc):
+        if any(a <= head.idx < b for a, b in quoted):
+            continue  # a name inside someone's quotation is not who speaks in the article
         phrase = source_phrase(head, text=text)
         if phrase is not None and _named(phrase):
-            ants.add_phrase(phrase)
+            ants.add_phrase(phrase, relay=_relays(head))
     return ants
 
 
@@ -220,6 +236,10 @@ def attribute_claims(
             source = source.strip().rsplit("\n", 1)[1].strip() or None  # never across a line
         if source is not None and _LABEL.match(source) and _labels(text, source, lo, hi):
             source = _sentence_source(doc, lo, text) or None
+        line = _line_of(text, lo, hi)
+        said = _TAIL_SAYS.search(line) if "\n" not in line.strip() else None
+        if said and source is not None and source not in said.group("src"):
+            source = _tail_source(line)  # "..., says acting mayor": the parse cannot beat it
         own = source is not None and source != outlet
         if own and source is not None:
             low = source.strip().lower()
@@ -239,6 +259,10 @@ def attribute_claims(
                     source = None
                 elif phrase is not None and source in phrase.text and phrase.text != source:
                     source = phrase.text
+                elif (
+                    phrase is not None and phrase.kind == "person" and source in (phrase.role or "")
+                ):
+                    source = phrase.name  # "the city's mayor, Petro Kuzmenko": the person named
         if source is None or source == outlet:
             quote = _in_quote(quotes, lo, hi) or _in_quote(
                 quotes, c.evidence.start, c.evidence.start
@@ -247,7 +271,13 @@ def attribute_claims(
                 source = quote.speaker
             else:
                 tail = _tail_source(_line_of(text, lo, hi))
-                source = tail or _list_source(text, lo, ants) or source
+                source = (
+                    tail
+                    or _list_source(text, lo, ants)
+                    or next_this_source(doc, lo, text)
+                    or carried_source(doc, c, out, text, outlet)
+                    or source
+                )
         if source is None and outlet is not None:
             source = outlet
         out.append(c if source == c.source else replace(c, source=source))
@@ -270,7 +300,17 @@ def _sentence_source(doc: Doc, lo: int, text: str) -> str | None:
             phrase = _subject_phrase(t, text)
             if phrase is not None and phrase.kind != "pronoun" and not _LABEL.match(phrase.text):
                 return phrase.name if phrase.kind == "person" else phrase.text
+            # "UPDATE: As of 5 p.m. the Fire Service reported": the label took the subject's
+            # place in the parse; the name right before the verb is who reported
+            left = t.nbor(-1) if t.i > tok.sent.start else None
+            if left is not None and left.pos_ == "PROPN" and left.ent_type_ in _SPEAKING_ENTS:
+                named = source_phrase(left, text=text)
+                if named is not None and named.kind in {"organisation", "person"}:
+                    return named.name if named.kind == "person" else named.text
     return None
+
+
+_SPEAKING_ENTS = frozenset({"ORG", "PERSON", "GPE"})
 
 
 def _list_source(text: str, pos: int, ants: Antecedents) -> str | None:

@@ -1,0 +1,126 @@
+"""The source of a figure whose own sentence names none, from the sentences beside it.
+
+Reporters attribute once and then go on: "The State Emergency Service reported 21 killed. 52
+people have been hospitalized." Or they give the figure first and say who reported it next:
+"The death toll has risen to 35. This was reported by the regional prosecutor's office." Two
+rules, both over the parse only:
+
+- the next sentence says who reported *this* (a cue verb whose object or passive subject is
+  "this", "that" or "it": "This was reported by X", "X said this", "X reported it") -> X;
+- otherwise the source of the last attributed casualty figure in the preceding sentences of the
+  same stretch (at most :data:`BACK` sentences, no blank line between) carries on, when the
+  figure is of the same scope and has no other date.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from sitrep.extract.attribution.lexicon import ANAPHORIC_CONTENT, SOURCE_CUES
+from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
+from sitrep.model import CasualtyClaim
+
+# How many sentences back a source carries on.
+BACK = 2
+
+
+def _named(phrase: SourcePhrase | None) -> str | None:
+    if phrase is None or phrase.kind == "pronoun":
+        return None
+    return phrase.name if phrase.kind == "person" else phrase.text
+
+
+def _this_source(sent: Span, text: str) -> str | None:
+    """X of "This was reported by X" / "X said this" / "X reported it", else None."""
+    for t in sent:
+        if t.pos_ not in {"VERB", "AUX"} or t.lemma_.lower() not in SOURCE_CUES:
+            continue
+        kids = list(t.children)
+        passive = [c for c in kids if c.dep_ == "nsubjpass" and c.lower_ in ANAPHORIC_CONTENT]
+        active = [c for c in kids if c.dep_ == "dobj" and c.lower_ in ANAPHORIC_CONTENT]
+        if passive:
+            heads = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        elif active:
+            heads = [c for c in kids if c.dep_ == "nsubj"]
+        else:
+            continue
+        name = _named(source_phrase(heads[0], text=text)) if heads else None
+        if name:
+            return name
+    return None
+
+
+def _blank_between(text: str, lo: int, hi: int) -> bool:
+    """Whether a blank line separates the sentence that starts at ``lo`` from ``hi``."""
+    seg = text[lo:hi]
+    gap = seg[len(seg.rstrip()) :]
+    return "\n\n" in gap.replace(" ", "").replace("\t", "")
+
+
+def next_this_source(doc: Doc, pos: int, text: str) -> str | None:
+    """Who the sentence after the figure at character ``pos`` says reported it ("This was
+    reported by X", "X said this"), or None."""
+    sent = _sentence_at(doc, pos)
+    nxt = _next_sentence(doc, sent) if sent is not None else None
+    return _this_source(nxt, text) if nxt is not None else None
+
+
+def carried_source(
+    doc: Doc, claim: CasualtyClaim, before: list[CasualtyClaim], text: str, outlet: str | None
+) -> str | None:
+    """The source of the last attributed casualty claim in the :data:`BACK` sentences before
+    ``claim`` (no blank line between), when ``claim`` reports the same kind of figure: the
+    same scope, and no date or period of its own that differs.
+
+    Args:
+        doc: the parsed article.
+        claim: a claim whose sentence names no source.
+        before: the article's claims before it, sources settled, in text order.
+        text: the original text.
+        outlet: the outlet (a claim that has only the outlet is not attributed).
+
+    Returns:
+        The carried source, or None.
+    """
+    sent = _sentence_at(doc, claim.evidence.start)
+    if sent is None:
+        return None
+    lo = sent.start_char
+    cur: Span | None = sent
+    for _ in range(BACK):
+        prev = _prev_sentence(doc, cur) if cur is not None else None
+        if prev is None or _blank_between(text, prev.start_char, cur.start_char if cur else lo):
+            break
+        lo, cur = prev.start_char, prev
+    for p in reversed(before):
+        if p.evidence.start >= sent.start_char:
+            continue
+        if p.evidence.start < lo:
+            return None
+        if p.source is None or p.source == outlet:
+            continue
+        if p.scope != claim.scope:
+            return None
+        if (claim.date and claim.date != p.date) or (claim.period and claim.period != p.period):
+            return None
+        return p.source
+    return None
+
+
+def _sentence_at(doc: Doc, pos: int) -> Span | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0].sent if span is not None and len(span) else None
+
+
+def _next_sentence(doc: Doc, sent: Span) -> Span | None:
+    k = sent.end
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    return doc[k].sent if k < len(doc) else None
+
+
+def _prev_sentence(doc: Doc, sent: Span) -> Span | None:
+    k = sent.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return doc[k].sent if k >= 0 else None

@@ -1,0 +1,51 @@
+"""Tests for sitrep.extract.attribution.cues: the source of a statement in its sentence."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.attribution.cues import attribute
+from sitrep.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def test_according_to_gives_the_source(nlp: Language) -> None:
+    doc = parse(
+        "Eleven people were killed in Darvo, according to the regional health board.", nlp=nlp
+    )
+    sent = next(iter(doc.sents))
+    found = attribute(sent, at=sent.start, text=doc.text)
+    assert found is not None and found.source == "regional health board"
+
+
+def test_one_line_keeps_a_headline_from_the_ledes_source(nlp: Language) -> None:
+    text = (
+        "Shelling of Darvo market kills 11\n"
+        "Eleven people died when shells hit the market, according to the regional health board."
+    )
+    doc = parse(text, nlp=nlp)
+    kills = next(t for t in doc if t.text == "11")
+    sent = doc[:]  # as when the parser runs the headline into the lede
+    assert attribute(sent, at=kills.i, text=text) is not None
+    assert attribute(sent, at=kills.i, text=text, one_line=True) is None
+    eleven = next(t for t in doc if t.text == "Eleven")
+    found = attribute(sent, at=eleven.i, text=text, one_line=True)
+    assert found is not None and found.source == "regional health board"
+
+
+def test_quotative_inversion_read_as_an_object_is_the_speaker(nlp: Language) -> None:
+    text = "Four people were killed in the night, writes the head of the Darvo district council."
+    doc = parse(text, nlp=nlp)
+    sent = next(iter(doc.sents))
+    found = attribute(sent, at=sent.start, text=text)
+    assert found is not None and "Darvo district council" in found.source
+
+
+def test_a_gerund_after_a_comma_is_no_inversion(nlp: Language) -> None:
+    text = "Shells hit the Darvo market on Monday, claiming nine lives."
+    doc = parse(text, nlp=nlp)
+    sent = next(iter(doc.sents))
+    found = attribute(sent, at=sent.start, text=text)
+    assert found is None or "lives" not in found.source
