@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.extract.attribution.carry import carried_source, next_this_source
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
+from sitrep.extract.attribution.headlines import TAIL_SAYS, line_of, tail_source
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
     NOT_AGENTS,
@@ -46,18 +47,6 @@ EXTRACTOR = "attribution.v2"
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _REFERRING = SPEAKER_PRONOUNS | _RELATIVE | {"this"}
 _DESCRIPTION = re.compile(r"^(?:the|this|that)\s+[a-z][a-z-]*$", re.I)
-# "... - regional governor" / "..., says acting mayor" at the end of a headline or sentence
-_TAIL_DASH = re.compile(
-    r"\s[-\u2013\u2014]\s+(?P<src>[^-\u2013\u2014.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$"
-)
-_TAIL_SAYS = re.compile(
-    r",\s+(?:says|said|claims|reports)\s+(?P<src>[^,.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$", re.I
-)
-_HEAD_SAYS = re.compile(
-    r"^[\s\u2022\u00b7*-]*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
-    r"(?:reports|says|confirms|claims)\b(?!\s+(?:that\s+)?(?:he|she|it|they)\b)",
-    re.M,
-)
 # A label or dateline the parser took for the subject ("UPDATE: ...", "JERUSALEM - ...")
 _LABEL = re.compile(r"^[A-Z][A-Z .'-]{1,30}$")
 _WHEN = re.compile(
@@ -171,25 +160,6 @@ def _name_of(found: Antecedent | SourcePhrase) -> str:
     return found.text if isinstance(found, SourcePhrase) and found.kind != "person" else found.name
 
 
-def _tail_source(line: str) -> str | None:
-    """The source a headline or short sentence ends with ("... - regional governor") or opens
-    with ("UN reports 400,000 fled ...")."""
-    for pat in (_TAIL_DASH, _TAIL_SAYS, _HEAD_SAYS):
-        m = pat.search(line)
-        if m:
-            src = m.group("src").strip()
-            words = src.split()
-            if 1 <= len(words) <= 7 and not any(w[:1].isdigit() for w in words):
-                return src
-    return None
-
-
-def _line_of(text: str, start: int, end: int) -> str:
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    return text[lo : hi if hi >= 0 else len(text)]
-
-
 def _in_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
     return next((q for q in quotes if q.start - 1 <= start and end <= q.end + 1), None)
 
@@ -236,10 +206,10 @@ def attribute_claims(
             source = source.strip().rsplit("\n", 1)[1].strip() or None  # never across a line
         if source is not None and _LABEL.match(source) and _labels(text, source, lo, hi):
             source = _sentence_source(doc, lo, text) or None
-        line = _line_of(text, lo, hi)
-        said = _TAIL_SAYS.search(line) if "\n" not in line.strip() else None
+        line = line_of(text, lo, hi)
+        said = TAIL_SAYS.search(line) if "\n" not in line.strip() else None
         if said and source is not None and source not in said.group("src"):
-            source = _tail_source(line)  # "..., says acting mayor": the parse cannot beat it
+            source = tail_source(line)  # "..., says acting mayor": the parse cannot beat it
         own = source is not None and source != outlet
         if own and source is not None:
             low = source.strip().lower()
@@ -270,7 +240,7 @@ def attribute_claims(
             if quote is not None and quote.speaker:
                 source = quote.speaker
             else:
-                tail = _tail_source(_line_of(text, lo, hi))
+                tail = tail_source(line_of(text, lo, hi))
                 source = (
                     tail
                     or _list_source(text, lo, ants)

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from sitrep.extract.attribution.headlines import line_of, tail_source
+
+
+def test_a_headline_names_its_source_at_its_end_or_start() -> None:
+    assert tail_source("Nine killed in strike on Darvo market - regional governor") == (
+        "regional governor"
+    )
+    assert tail_source("Twelve dead after shelling, says acting mayor") == "acting mayor"
+    assert tail_source("UN reports 40,000 fled Darvo in a week") == "UN"
+    assert tail_source("Nine killed in strike on Darvo market") is None
+
+
+def test_a_count_is_never_a_source() -> None:
+    assert tail_source("Shelling goes on - 12 dead") is None
+
+
+def test_line_of_gives_the_whole_line() -> None:
+    text = "Headline - governor\nFirst line of the body.\nSecond."
+    start = text.index("body")
+    assert line_of(text, start, start + 4) == "First line of the body."
