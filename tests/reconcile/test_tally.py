@@ -280,3 +280,19 @@ def test_a_vague_count_that_allows_the_best_figure_widens_nothing() -> None:
     hundreds = replace(_f("h", None, "President", 1, low=200, high=999), hedge="hundreds")
     assert tally(hundreds) == (36, 36, 999)
     assert tally(_f("r", None, "Agency", 1, low=30, high=40)) == (30, 36, 40)
+
+
+def test_a_word_count_beside_a_number_widens_but_never_adds() -> None:
+    """One source's '53 killed' and, for another time, 'dozens more': the figure stays 53 (a
+    word count says at most how many), the upper bound takes the dozens in."""
+    from sitrep.reconcile.tally import Point, source_figure
+
+    d = dt.date(2022, 3, 1)
+    pts = [
+        Point(d, 53, 53, 53, "a", "art", incident=0),
+        Point(d, 24, 24, 99, "b", "art", incident=1, vague=True),
+    ]
+    f = source_figure(pts)
+    assert (f.low, f.figure, f.high) == (53, 53, 152)
+    only_words = source_figure([Point(d, 24, 24, 99, "b", "art", vague=True)])
+    assert (only_words.low, only_words.figure, only_words.high) == (24, 24, 99)

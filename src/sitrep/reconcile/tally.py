@@ -114,7 +114,8 @@ class SourceFigure:
 
 def source_figure(points: Sequence[Point]) -> SourceFigure:
     """A source's figure from its series: each incident's last point (its last number, when
-    it gave one: a later vague count updates nothing), summed."""
+    it gave one: a later vague count updates nothing), summed; an incident told only by a
+    word count adds to the upper bound, not to the figure, when others have numbers."""
     latest: dict[int, Point] = {}
     for p in points:
         if p.vague and p.incident in latest and not latest[p.incident].vague:
@@ -122,9 +123,12 @@ def source_figure(points: Sequence[Point]) -> SourceFigure:
         latest[p.incident] = p
     tops = tuple(latest[k] for k in sorted(latest))
     numbers = [p for p in points if not p.vague]
+    # a word count beside numbers ("53 ... and dozens more") widens the source's upper bound
+    # but adds no number to its figure: "dozens" says how many at most, not how many
+    counted = [p for p in tops if not p.vague] or list(tops)
     return SourceFigure(
-        figure=sum(p.figure for p in tops),
-        low=sum(p.low for p in tops),
+        figure=sum(p.figure for p in counted),
+        low=sum(p.low for p in counted),
         high=sum(p.high for p in tops),
         last=numbers[-1] if numbers else points[-1],
         points=tops,
