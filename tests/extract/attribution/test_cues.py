@@ -35,6 +35,15 @@ def test_one_line_keeps_a_headline_from_the_ledes_source(nlp: Language) -> None:
     assert found is not None and found.source == "regional health board"
 
 
+def test_one_line_ignores_hard_wraps_the_parse_joined(nlp: Language) -> None:
+    wrapped = "ELEVEN PEOPLE WERE KILLED IN DARVO, ACCORDING\nTO THE REGIONAL HEALTH BOARD."
+    doc = parse(wrapped.replace("\n", " ").lower(), nlp=nlp)
+    sent = doc[:]
+    eleven = next(t for t in doc if t.text == "eleven")
+    found = attribute(sent, at=eleven.i, text=wrapped, one_line=True)
+    assert found is not None and found.source == "REGIONAL HEALTH BOARD"
+
+
 def test_quotative_inversion_read_as_an_object_is_the_speaker(nlp: Language) -> None:
     text = "Four people were killed in the night, writes the head of the Darvo district council."
     doc = parse(text, nlp=nlp)

@@ -168,8 +168,9 @@ def attribute(
         at: the token index of the statement (e.g. the number of a casualty claim).
         text: the original text to copy the source from (same length as the doc's text, e.g.
             when the doc is a lower-cased parse of upper-case wire copy); default the doc's.
-        one_line: only sources on the line of token ``at`` count (a parse that runs a headline
-            into the lede must not give the headline the lede's source).
+        one_line: only sources on the line of token ``at`` in the parsed text count (a parse
+            that runs a headline into the lede must not give the headline the lede's source;
+            hard wraps kept in ``text`` but joined in the parse are not line ends).
 
     Returns:
         The :class:`Attribution`, or None when the sentence has no source.
@@ -177,12 +178,14 @@ def attribute(
     text = text if text is not None else text_of(sent.doc)
     pos = at if at is not None else sent.start
     cands = _according_to(sent, text)
+    # lines are those of the parsed text: the copy-from text may keep hard wraps it joined
+    parsed = text_of(sent.doc)
     if at is not None and one_line:
-        cands = _on_line(cands, sent.doc[at].idx, text)
+        cands = _on_line(cands, sent.doc[at].idx, parsed)
     if not cands:
         cands = _speech_verbs(sent, text)
         if at is not None and one_line:
-            cands = _on_line(cands, sent.doc[at].idx, text)
+            cands = _on_line(cands, sent.doc[at].idx, parsed)
     if not cands:
         return None
     cands.sort(key=lambda c: (c[1].pronoun, abs(c[0] - pos)))
