@@ -35,6 +35,29 @@ def test_one_line_keeps_a_headline_from_the_ledes_source(nlp: Language) -> None:
     assert found is not None and found.source == "regional health board"
 
 
+def test_one_line_ignores_hard_wraps_the_parse_joined(nlp: Language) -> None:
+    wrapped = "ELEVEN PEOPLE WERE KILLED IN DARVO, ACCORDING\nTO THE REGIONAL HEALTH BOARD."
+    doc = parse(wrapped.replace("\n", " ").lower(), nlp=nlp)
+    sent = doc[:]
+    eleven = next(t for t in doc if t.text == "eleven")
+    found = attribute(sent, at=eleven.i, text=wrapped, one_line=True)
+    assert found is not None and found.source == "REGIONAL HEALTH BOARD"
+
+
+def test_a_hearsay_relative_clause_is_not_the_speech_verbs_content(nlp: Language) -> None:
+    aside = (
+        "The two armies blamed each other for shelling a depot, a strike that reportedly killed 9."
+    )
+    doc = parse(aside, nlp=nlp)
+    nine = next(t for t in doc if t.text == "9")
+    assert attribute(doc[:], at=nine.i, text=aside) is None
+    inside = "Officials said rebels raided a village where 9 people were reportedly killed."
+    doc = parse(inside, nlp=nlp)
+    nine = next(t for t in doc if t.text == "9")
+    found = attribute(doc[:], at=nine.i, text=inside)
+    assert found is not None and found.source == "Officials"
+
+
 def test_quotative_inversion_read_as_an_object_is_the_speaker(nlp: Language) -> None:
     text = "Four people were killed in the night, writes the head of the Darvo district council."
     doc = parse(text, nlp=nlp)

@@ -17,6 +17,7 @@ from sitrep.extract.attribution.lexicon import (
     ACCORDING_TO_WORDS,
     ANONYMOUS,
     CUE_STANCE,
+    HEARSAY_ADVERBS,
     REFERRING_PRONOUNS,
     REPORTED_BY_VERBS,
 )
@@ -168,8 +169,9 @@ def attribute(
         at: the token index of the statement (e.g. the number of a casualty claim).
         text: the original text to copy the source from (same length as the doc's text, e.g.
             when the doc is a lower-cased parse of upper-case wire copy); default the doc's.
-        one_line: only sources on the line of token ``at`` count (a parse that runs a headline
-            into the lede must not give the headline the lede's source).
+        one_line: only sources on the line of token ``at`` in the parsed text count (a parse
+            that runs a headline into the lede must not give the headline the lede's source;
+            hard wraps kept in ``text`` but joined in the parse are not line ends).
 
     Returns:
         The :class:`Attribution`, or None when the sentence has no source.
@@ -177,16 +179,52 @@ def attribute(
     text = text if text is not None else text_of(sent.doc)
     pos = at if at is not None else sent.start
     cands = _according_to(sent, text)
+    # lines are those of the parsed text: the copy-from text may keep hard wraps it joined
+    parsed = text_of(sent.doc)
     if at is not None and one_line:
-        cands = _on_line(cands, sent.doc[at].idx, text)
+        cands = _on_line(cands, sent.doc[at].idx, parsed)
     if not cands:
         cands = _speech_verbs(sent, text)
+        if at is not None:
+            cands = _not_hearsay(cands, sent.doc[at])
         if at is not None and one_line:
-            cands = _on_line(cands, sent.doc[at].idx, text)
+            cands = _on_line(cands, sent.doc[at].idx, parsed)
     if not cands:
         return None
     cands.sort(key=lambda c: (c[1].pronoun, abs(c[0] - pos)))
     return cands[0][1]
+
+
+def _not_hearsay(cands: list[tuple[int, Attribution]], tok: Token) -> list[tuple[int, Attribution]]:
+    """Drop the speech verbs whose content cannot hold ``tok``'s hearsay relative clause.
+
+    A relative clause marked "reportedly" ("an attack that reportedly killed 53") is the
+    writer's aside; a speech verb outside it is its source only when the clause sits inside
+    that verb's reported complement ("officials said rebels hit a village where ...").
+    """
+    clause = next(
+        (
+            a
+            for a in [tok, *tok.ancestors]
+            if a.dep_ in {"relcl", "acl"}
+            and any(c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS for c in a.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return cands
+    out = []
+    for c in cands:
+        path = [clause, *clause.ancestors]
+        ids = [a.i for a in path]
+        if c[0] in ids[1:]:
+            below = path[ids.index(c[0]) - 1]
+            if below.dep_ not in {"ccomp", "xcomp"}:
+                continue
+        elif c[0] not in {t.i for t in clause.subtree}:
+            continue
+        out.append(c)
+    return out
 
 
 def _on_line(

@@ -53,6 +53,10 @@ CUE_STANCE: dict[str, Stance] = {
 # Heads of an unnamed source: "officials said" is an anonymous attribution.
 ANONYMOUS = {"source", "sources", "official", "officials", "witness", "witnesses", "resident"}
 
+# Hearsay adverbs: a relative clause they mark ("an attack that reportedly killed 53") is
+# the writer's aside from unnamed reports, not the content of the sentence's speech verb.
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "reputedly"})
+
 # A source that is only a pronoun refers back to someone named earlier.
 REFERRING_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "this", "that"}
 
