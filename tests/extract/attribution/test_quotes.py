@@ -941,3 +941,9 @@ def test_person_named_before_a_titled_group_is_the_speaker(nlp: Language) -> Non
     (q,) = _quotes(nlp, text)
     assert q.speaker == "Karim Haddad"
     assert q.speaker_role == "Justice Rights Watch"
+
+
+def test_a_persons_office_is_not_the_person(nlp: Language) -> None:
+    text = "“The talks are over,” President Karim Haddad's office said."
+    (q,) = _quotes(nlp, text)
+    assert q.speaker is not None and "office" in q.speaker

@@ -77,7 +77,8 @@ def split_role(tokens: list[Token]) -> tuple[str, str | None, bool]:
     name_toks = toks[k:]
     has_person = any(t.ent_type_ == "PERSON" for t in name_toks)
     people = [i for i, t in enumerate(toks[:k]) if t.ent_type_ == "PERSON"]
-    if not has_person and people:  # "Omar Hassan of Justice Watch": the person, not the group
+    # "Omar Hassan of Justice Watch": a person, then a preposition, then a group: the person
+    if name_toks and not has_person and people and toks[people[-1] + 1].pos_ == "ADP":
         return _person_first(toks, text, people[-1])
     titled = k > 0 and toks[k - 1].lower_ in TITLE_WORDS
     if not name_toks or not (has_person or titled):
