@@ -933,3 +933,17 @@ def test_an_embedded_pronoun_speaker_is_the_main_clause_pronoun(nlp: Language) -
     (q,) = _quotes(nlp, text)
     assert q.speaker == "Lena Berg"
     assert q.speaker_start == text.index("She said")
+
+
+def test_person_named_before_a_titled_group_is_the_speaker(nlp: Language) -> None:
+    # "Justice" is a title word, but the PERSON entity is the speaker and the group the role
+    text = "“The roads are closed,” said Karim Haddad of Justice Rights Watch."
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Karim Haddad"
+    assert q.speaker_role == "Justice Rights Watch"
+
+
+def test_a_persons_office_is_not_the_person(nlp: Language) -> None:
+    text = "“The talks are over,” President Karim Haddad's office said."
+    (q,) = _quotes(nlp, text)
+    assert q.speaker is not None and "office" in q.speaker

@@ -76,6 +76,10 @@ def split_role(tokens: list[Token]) -> tuple[str, str | None, bool]:
         k -= 1
     name_toks = toks[k:]
     has_person = any(t.ent_type_ == "PERSON" for t in name_toks)
+    people = [i for i, t in enumerate(toks[:k]) if t.ent_type_ == "PERSON"]
+    # "Omar Hassan of Justice Watch": a person, then a preposition, then a group: the person
+    if name_toks and not has_person and people and toks[people[-1] + 1].pos_ == "ADP":
+        return _person_first(toks, text, people[-1])
     titled = k > 0 and toks[k - 1].lower_ in TITLE_WORDS
     if not name_toks or not (has_person or titled):
         return text, None, False
@@ -89,6 +93,24 @@ def split_role(tokens: list[Token]) -> tuple[str, str | None, bool]:
             role_toks[0].idx - toks[0].idx : role_toks[-1].idx + len(role_toks[-1]) - toks[0].idx
         ]
     return name, role, True
+
+
+def _person_first(toks: list[Token], text: str, last: int) -> tuple[str, str | None, bool]:
+    """(name, role, True) for a phrase whose PERSON entity ends at ``toks[last]`` before more
+    words: the role is what precedes the name, else what follows it less its preposition."""
+    first = last
+    while first > 0 and toks[first - 1].ent_type_ == "PERSON":
+        first -= 1
+    base = toks[0].idx
+
+    def cut(a: int, b: int) -> str | None:
+        part = [t for t in toks[a:b] if not (t.is_punct or t.lower_ in {"the", "a", "an"})]
+        if part and part[0].pos_ == "ADP":
+            part = part[1:]
+        return text[part[0].idx - base : part[-1].idx + len(part[-1]) - base] if part else None
+
+    name = text[toks[first].idx - base : toks[last].idx + len(toks[last]) - base]
+    return name, cut(0, first) or cut(last + 1, len(toks)), True
 
 
 def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
