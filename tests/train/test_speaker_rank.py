@@ -38,7 +38,7 @@ def test_the_model_prefers_the_subject_of_the_cue() -> None:
     base = dict.fromkeys(FEATURE_NAMES, 0.0)
     cue_subject = base | {"same_sentence": 1.0, "nsubj": 1.0, "cue_head": 1.0, "person": 1.0}
     far_mention = base | {"next_sentence": 1.0, "line_break": 1.0, "person": 1.0}
-    assert model.score(cue_subject) > model.score(far_mention)
+    assert model.probability(cue_subject) > model.probability(far_mention)
 
 
 @pytest.mark.slow

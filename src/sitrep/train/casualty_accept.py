@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,9 +28,11 @@ from sitrep import nlp as nlp_mod
 from sitrep.eval.base import Progress
 from sitrep.eval.casualties import GoldItem, Story, candidate_text, collect, read_key, read_stories
 from sitrep.eval.casualties import score as muc_score
-from sitrep.extract.casualties.accept import FEATURE_NAMES, LinearModel, candidates, features
+from sitrep.extract.casualties.accept import FEATURE_NAMES, candidates, features
 from sitrep.extract.casualties.claims import casualties as extract_casualties
+from sitrep.extract.linear import LinearModel
 from sitrep.model import Article
+from sitrep.train.linear import fit_linear
 
 SEED = 0
 C = 0.5
@@ -92,26 +93,8 @@ def fit(
     rows: Sequence[Row], *, c: float = C, seed: int = SEED, threshold: float = 0.5
 ) -> LinearModel:
     """A standardized L2 logistic regression on ``rows`` (deterministic for a seed)."""
-    from sklearn.linear_model import LogisticRegression
-
-    x = _matrix(rows)
-    y = [r.label for r in rows]
-    cols = list(zip(*x, strict=True))
-    mean = [sum(col) / len(col) for col in cols]
-    scale = [
-        math.sqrt(sum((v - m) ** 2 for v in col) / len(col)) or 1.0
-        for col, m in zip(cols, mean, strict=True)
-    ]
-    z = [[(v - m) / s for v, m, s in zip(row, mean, scale, strict=True)] for row in x]
-    clf = LogisticRegression(C=c, solver="lbfgs", max_iter=2000, random_state=seed)
-    clf.fit(z, y)
-    return LinearModel(
-        names=FEATURE_NAMES,
-        mean=tuple(mean),
-        scale=tuple(scale),
-        coef=tuple(float(w) for w in clf.coef_[0]),
-        intercept=float(clf.intercept_[0]),
-        threshold=threshold,
+    return fit_linear(
+        _matrix(rows), [r.label for r in rows], FEATURE_NAMES, c=c, seed=seed, threshold=threshold
     )
 
 

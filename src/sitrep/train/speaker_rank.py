@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,7 @@ from sitrep.extract.attribution.ranker import (
 )
 from sitrep.extract.attribution.settle import attribute_quotes
 from sitrep.model import Article
+from sitrep.train.linear import fit_linear
 
 SEED = 0
 C = 1.0
@@ -91,26 +91,8 @@ def split_rows(data: Path, *, limit: int | None = None) -> list[Row]:
 
 def fit(rows: Sequence[Row], *, c: float = C, seed: int = SEED) -> SpeakerModel:
     """A standardized L2 logistic regression on ``rows`` (deterministic for a seed)."""
-    from sklearn.linear_model import LogisticRegression
-
     x = [[r.feats[n] for n in FEATURE_NAMES] for r in rows]
-    y = [r.label for r in rows]
-    cols = list(zip(*x, strict=True))
-    mean = [sum(col) / len(col) for col in cols]
-    scale = [
-        math.sqrt(sum((v - m) ** 2 for v in col) / len(col)) or 1.0
-        for col, m in zip(cols, mean, strict=True)
-    ]
-    z = [[(v - m) / s for v, m, s in zip(row, mean, scale, strict=True)] for row in x]
-    clf = LogisticRegression(C=c, solver="lbfgs", max_iter=2000, random_state=seed)
-    clf.fit(z, y)
-    return SpeakerModel(
-        names=FEATURE_NAMES,
-        mean=tuple(mean),
-        scale=tuple(scale),
-        coef=tuple(float(w) for w in clf.coef_[0]),
-        intercept=float(clf.intercept_[0]),
-    )
+    return fit_linear(x, [r.label for r in rows], FEATURE_NAMES, c=c, seed=seed)
 
 
 def top1(rows: Sequence[Row], model: SpeakerModel) -> tuple[float, float]:
@@ -120,7 +102,7 @@ def top1(rows: Sequence[Row], model: SpeakerModel) -> tuple[float, float]:
         groups.setdefault((r.doc, r.quote), []).append(r)
     ranked = ruled = 0
     for group in groups.values():
-        best = max(group, key=lambda r: model.score(r.feats))
+        best = max(group, key=lambda r: model.probability(r.feats))
         ranked += best.label
         ruled += any(r.label and r.feats["rule_pick"] for r in group)
     n = max(1, len(groups))
@@ -146,7 +128,7 @@ def train(data: Path, *, limit: int | None = None) -> SpeakerModel:
         "train_rules_top1": round(ruled, 4),
         "subset": {"articles": SUBSET, "coef": [round(w, 6) for w in subset.coef]},
     }
-    return SpeakerModel(model.names, model.mean, model.scale, model.coef, model.intercept, meta)
+    return replace(model, meta=meta)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

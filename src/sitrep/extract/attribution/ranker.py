@@ -12,12 +12,9 @@ by position, syntax and type, never by its words; a logistic regression trained 
 from __future__ import annotations
 
 import bisect
-import json
 import math
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,6 +22,7 @@ from sitrep.extract.attribution.coref import Antecedents
 from sitrep.extract.attribution.labels import LABEL_CUES
 from sitrep.extract.attribution.lexicon import PRONOUNS
 from sitrep.extract.attribution.quotes import is_cue, make_speaker, noun_phrase
+from sitrep.extract.linear import LinearModel, shipped
 from sitrep.model import Quote
 from sitrep.nlp import text_of
 
@@ -183,55 +181,15 @@ def features(
     return rows
 
 
-@dataclass(frozen=True, slots=True)
-class SpeakerModel:
-    """A logistic regression as plain numbers (standardization, weights, bias)."""
-
-    names: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-    meta: dict[str, Any] | None = None
-
-    def score(self, feats: dict[str, float]) -> float:
-        """The probability that a candidate with these features is the speaker."""
-        z = self.intercept
-        for name, mu, sd, w in zip(self.names, self.mean, self.scale, self.coef, strict=True):
-            z += w * (feats.get(name, 0.0) - mu) / sd
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
-
-    def to_json(self) -> dict[str, Any]:
-        """The model as a JSON object (what ships in ``sitrep/data``)."""
-        return {
-            "names": list(self.names),
-            "mean": [round(v, 8) for v in self.mean],
-            "scale": [round(v, 8) for v in self.scale],
-            "coef": [round(v, 8) for v in self.coef],
-            "intercept": round(self.intercept, 8),
-            "meta": self.meta or {},
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SpeakerModel:
-        """Read a model written by :meth:`to_json`."""
-        return cls(
-            names=tuple(data["names"]),
-            mean=tuple(float(v) for v in data["mean"]),
-            scale=tuple(float(v) for v in data["scale"]),
-            coef=tuple(float(v) for v in data["coef"]),
-            intercept=float(data["intercept"]),
-            meta=dict(data.get("meta") or {}),
-        )
+SpeakerModel = LinearModel
+"""The ranker's model: a :class:`~sitrep.extract.linear.LinearModel` whose probabilities are
+compared, its threshold unused."""
 
 
 @cache
 def shipped_model() -> SpeakerModel | None:
     """The model that ships with sitrep (``sitrep/data/speaker_rank.json``), if any."""
-    ref = resources.files("sitrep") / "data" / MODEL_FILE
-    if not ref.is_file():
-        return None
-    return SpeakerModel.from_json(json.loads(ref.read_text(encoding="utf-8")))
+    return shipped(MODEL_FILE)
 
 
 def best(
@@ -247,7 +205,9 @@ def best(
     if not cands:
         return None
     rows = features(doc, sents, cands, open_at, close_at, rule)
-    scored = [(model.score(r), -i, c) for i, (c, r) in enumerate(zip(cands, rows, strict=True))]
+    scored = [
+        (model.probability(r), -i, c) for i, (c, r) in enumerate(zip(cands, rows, strict=True))
+    ]
     s, _, c = max(scored, key=lambda x: (x[0], x[1]))
     return c, s
 
@@ -278,7 +238,7 @@ def rerank(
             out.append(q)
             continue
         rows = features(doc, sents, cands, open_at, close_at, rule)
-        scores = [model.score(r) for r in rows]
+        scores = [model.probability(r) for r in rows]
         k = max(range(len(cands)), key=lambda i: (scores[i], -i))
         ruled = [scores[i] for i, r in enumerate(rows) if r["rule_pick"]]
         if rows[k]["rule_pick"] or (ruled and scores[k] < max(ruled) + margin):

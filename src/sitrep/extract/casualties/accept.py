@@ -17,13 +17,11 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from sitrep.extract.casualties.victims import victim_class
+from sitrep.extract.linear import LinearModel, shipped
 from sitrep.model import CasualtyClaim
 
 MODEL_FILE = "casualty_accept.json"
@@ -198,65 +196,6 @@ def features(
     }
 
 
-@dataclass(frozen=True, slots=True)
-class LinearModel:
-    """A logistic regression as plain numbers: standardization, weights, bias and threshold.
-
-    Attributes:
-        names: the feature names, in the order of ``mean``, ``scale`` and ``coef``.
-        mean: each feature's training mean (subtracted before weighting).
-        scale: each feature's training standard deviation (divided by).
-        coef: the weights.
-        intercept: the bias.
-        threshold: the probability from which a candidate is accepted.
-        meta: how the model was trained (recipe, data, seed, scores).
-    """
-
-    names: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-    threshold: float = 0.5
-    meta: dict[str, Any] | None = None
-
-    def probability(self, feats: dict[str, float]) -> float:
-        """The model's probability that a candidate with these features counts."""
-        z = self.intercept
-        for name, mu, sd, w in zip(self.names, self.mean, self.scale, self.coef, strict=True):
-            z += w * (feats.get(name, 0.0) - mu) / sd
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
-
-    def accepts(self, feats: dict[str, float]) -> bool:
-        """Whether the probability reaches the threshold."""
-        return self.probability(feats) >= self.threshold
-
-    def to_json(self) -> dict[str, Any]:
-        """The model as a JSON object (what ships in ``sitrep/data``)."""
-        return {
-            "names": list(self.names),
-            "mean": [round(v, 8) for v in self.mean],
-            "scale": [round(v, 8) for v in self.scale],
-            "coef": [round(v, 8) for v in self.coef],
-            "intercept": round(self.intercept, 8),
-            "threshold": self.threshold,
-            "meta": self.meta or {},
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> LinearModel:
-        """Read a model written by :meth:`to_json`."""
-        return cls(
-            names=tuple(data["names"]),
-            mean=tuple(float(v) for v in data["mean"]),
-            scale=tuple(float(v) for v in data["scale"]),
-            coef=tuple(float(v) for v in data["coef"]),
-            intercept=float(data["intercept"]),
-            threshold=float(data.get("threshold", 0.5)),
-            meta=dict(data.get("meta") or {}),
-        )
-
-
 def read_model(path: Path) -> LinearModel:
     """A model from a JSON file."""
     return LinearModel.from_json(json.loads(path.read_text(encoding="utf-8")))
@@ -265,8 +204,10 @@ def read_model(path: Path) -> LinearModel:
 @cache
 def shipped_model() -> LinearModel:
     """The model that ships with sitrep (``sitrep/data/casualty_accept.json``)."""
-    ref = resources.files("sitrep") / "data" / MODEL_FILE
-    return LinearModel.from_json(json.loads(ref.read_text(encoding="utf-8")))
+    model = shipped(MODEL_FILE)
+    if model is None:
+        raise FileNotFoundError(f"sitrep/data/{MODEL_FILE} is missing: reinstall sitrep")
+    return model
 
 
 def accepted(
