@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -296,3 +297,19 @@ def test_a_word_count_beside_a_number_widens_but_never_adds() -> None:
     assert (f.low, f.figure, f.high) == (53, 53, 152)
     only_words = source_figure([Point(d, 24, 24, 99, "b", "art", vague=True)])
     assert (only_words.low, only_words.figure, only_words.high) == (24, 24, 99)
+
+
+def test_open_lower_bound_met_by_an_exact_count_is_no_lower_estimate() -> None:
+    exact = _f("officials", 53, "Regional officials", 1, high=53)
+    bound = dataclasses.replace(_f("later", 50, None, 9), hedge="at least")
+    t = tally_group([exact, bound], key="c", kind="killed", rule="conservative")
+    assert (t.low, t.best, t.high) == (50, 53, 53)
+    # a bound above the exact count is no agreement: the lower figure stays the best
+    above = dataclasses.replace(_f("later", 60, None, 9), hedge="at least")
+    t = tally_group([exact, above], key="c", kind="killed", rule="conservative")
+    assert t.best == 53
+    # a hedged "about 500" is no exact count: "at least 471" stays the conservative best
+    about = dataclasses.replace(_f("about", 500, "Health officials", 1), low=None, hedge="about")
+    least = dataclasses.replace(_f("least", 471, "Gaza officials", 2), hedge="at least")
+    t = tally_group([about, least], key="c", kind="killed", rule="conservative")
+    assert t.best == 471
