@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.reconcile.contradict import differing_figures, updates
+from sitrep.reconcile.contradict import differing_figures, superseded_by_others, updates
 from sitrep.reconcile.items import Figure, Spot
 from sitrep.reconcile.tally import incidents, sum_tallies, tally_group, time_slot
 
@@ -313,3 +313,30 @@ def test_open_lower_bound_met_by_an_exact_count_is_no_lower_estimate() -> None:
     least = dataclasses.replace(_f("least", 471, "Gaza officials", 2), hedge="at least")
     t = tally_group([about, least], key="c", kind="killed", rule="conservative")
     assert t.best == 471
+
+
+def test_another_sources_later_higher_figure_is_recorded_as_an_update_with_both_sentences() -> None:
+    first = _f("hall", 300, "City hall", 1, text="City hall said about 300 people died.")
+    later = _f("inv", 600, "News agency investigation", 9, text="An inquiry found 600 died.")
+    figs = [first, later]
+    t = tally_group(figs, key="c", kind="killed", rule="conservative")
+    assert t.best == 600 and t.superseded_sources == ("City hall",)
+    (u,) = superseded_by_others([t], figs)
+    assert (u.kind, u.rule, u.figure_a, u.figure_b) == ("update", "other-source-later", 300, 600)
+    assert (u.item_a, u.item_b) == ("hall", "inv")
+    assert u.detail and "about 300" in u.detail and "found 600" in u.detail
+    assert not differing_figures([t], figs)
+
+
+def test_an_open_lower_bound_met_by_a_count_is_no_differing_figure() -> None:
+    exact = _f("officials", 53, "Regional officials", 1, high=53, text="Officials said 53 died.")
+    bound = dataclasses.replace(
+        _f("later", 50, None, 9, text="It killed at least 50."), hedge="at least"
+    )
+    t = tally_group([exact, bound], key="c", kind="killed", rule="conservative")
+    assert not differing_figures([t], [exact, bound])
+    # one article's two sources with two counts are a dispute
+    exact = dataclasses.replace(exact, article_id="a", canonical_id="a")
+    other = _f("other", 40, "Defence ministry", 1, art="a", high=40, text="The ministry: 40.")
+    t = tally_group([exact, other], key="c", kind="killed", rule="conservative")
+    assert [c.kind for c in differing_figures([t], [exact, other])] == ["figures_differ"]

@@ -46,6 +46,7 @@ from sitrep.reconcile.contradict import (
     StatedClaim,
     denials,
     differing_figures,
+    superseded_by_others,
     updates,
 )
 from sitrep.reconcile.groups import EXTENTS
@@ -199,6 +200,7 @@ def compute(
         *denials(claims, figures, cluster_of, nearby=_nearby(store, cl, claims)),
         *differing_figures(own, figures),
         *updates(own, figures),
+        *superseded_by_others(own, figures),
     ]
     contras = [
         c

@@ -440,7 +440,7 @@ def tally_group(
     )
 
 
-def _open_lower(f: Figure) -> bool:
+def open_lower(f: Figure) -> bool:
     """A figure stated as an open lower bound only ("at least 50", "more than 50")."""
     return f.hedge is not None and not f.vague and f.low is not None and f.high is None
 
@@ -465,7 +465,7 @@ def _met_bounds(
     return {
         k
         for k in keys
-        if only(k, _open_lower) and any(v >= totals[k].figure for e, v in exact.items() if e != k)
+        if only(k, open_lower) and any(v >= totals[k].figure for e, v in exact.items() if e != k)
     }
 
 
