@@ -340,3 +340,19 @@ def test_an_open_lower_bound_met_by_a_count_is_no_differing_figure() -> None:
     other = _f("other", 40, "Defence ministry", 1, art="a", high=40, text="The ministry: 40.")
     t = tally_group([exact, other], key="c", kind="killed", rule="conservative")
     assert [c.kind for c in differing_figures([t], [exact, other])] == ["figures_differ"]
+
+
+def test_two_round_figures_within_a_tenth_are_no_dispute() -> None:
+    def one_article(fid: str, count: int, high: int, source: str, hedge: str | None) -> Figure:
+        f = _f(fid, count, source, 1, art="a", high=high, text=f"{source}: {count} died.")
+        return dataclasses.replace(f, hedge=hedge)
+
+    almost = one_article("almost", 299, 299, "The mayor", "almost")
+    about = one_article("about", 300, 300, "Local officials", "about")
+    t = tally_group([almost, about], key="c", kind="killed", rule="conservative")
+    assert not differing_figures([t], [almost, about])
+    # exact counts that differ stay a dispute, however close
+    a = one_article("a", 115, 115, "The newspaper", None)
+    b = one_article("b", 117, 117, "The ministry", None)
+    t = tally_group([a, b], key="c", kind="killed", rule="conservative")
+    assert [c.figure_b for c in differing_figures([t], [a, b])] == [117]

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from sitrep.model import content_id
-from sitrep.reconcile.items import Figure
+from sitrep.reconcile.items import APPROX_HEDGES, ROUND_SHARE, Figure
 from sitrep.reconcile.tally import Tally, open_lower, source_figure
 
 DENYING = frozenset({"denies", "disputes"})
@@ -238,6 +238,7 @@ def differing_figures(
     disputes nothing). With ``figures``, the record's detail quotes both sentences."""
     text = {f.id: f.text for f in figures}
     bound = {f.id for f in figures if open_lower(f)}
+    rounded = {f.id for f in figures if (f.hedge or "").lower() in APPROX_HEDGES}
     out: list[Contradiction] = []
     for t in tallies:
         if t.rule != "conservative" or len(t.series) < 2:
@@ -253,6 +254,10 @@ def differing_figures(
                 lo, hi = ((sa, a), (sb, b)) if a.figure <= b.figure else ((sb, b), (sa, a))
                 if all(p.claim_id in bound for p in lo[1].points):
                     continue  # "at least 50" beside 53: the bound agrees with the count
+                if hi[1].figure - lo[1].figure <= ROUND_SHARE * hi[1].figure and any(
+                    p.claim_id in rounded for p in (*lo[1].points, *hi[1].points)
+                ):
+                    continue  # "almost 300" beside "about 300": one round figure
                 detail = t.kind
                 ta, tb = text.get(lo[1].last.claim_id), text.get(hi[1].last.claim_id)
                 if ta and tb:
