@@ -19,7 +19,9 @@ For one group of claims (an event cluster, or a place and period) and one kind o
    incidents of each incident's latest figure; the earlier ones are superseded.
 4. Over the sources' figures: ``low`` is the lowest lower bound, ``high`` the highest
    upper bound (an open-ended "more than 2,000" counts with its lower bound), and ``best``
-   depends on the rule: ``conservative`` (ACLED's practice) takes the lowest source figure,
+   depends on the rule: ``conservative`` (ACLED's practice) takes the lowest source figure
+   (an open lower bound, "at least 50", that another source's exact count meets, 53, is no
+   lower estimate: it agrees with the count),
    ``latest`` the figure first stated most recently (an old figure restated by a later
    report is no later news), ``highest`` the highest source figure.
 
