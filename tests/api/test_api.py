@@ -166,12 +166,14 @@ def test_reconciled_contradictions_side_by_side(client: TestClient) -> None:
     body = client.get("/api/contradictions").json()
     assert body["method"] == "reconcile"
     pairs = {frozenset((k["a"]["source"], k["b"]["source"])): k for k in body["items"]}
-    # the 21 was superseded by the later 40, not disputed by it
-    assert frozenset(("regional authorities", "Ukrainian officials")) not in pairs
+    # the 21 was superseded by the later 40, not disputed by it: an update across sources
+    upd = pairs[frozenset(("regional authorities", "Ukrainian officials"))]
+    assert upd["type"] == "update" and upd["rule"] == "other-source-later"
     denial = pairs[frozenset(("Moscow", "regional authorities"))]
     assert denial["a"]["text"] and denial["b"]["article_id"]
     assert client.get("/api/contradictions", params={"place": "Goma"}).json()["items"] == []
-    assert client.get("/api/contradictions", params={"outlet": "Lviv Daily"}).json()["total"] == 0
+    lviv = client.get("/api/contradictions", params={"outlet": "Lviv Daily"}).json()["items"]
+    assert [k["type"] for k in lviv] == ["update"]  # its 40 only updates the 21, disputes nothing
 
 
 # -- filters -------------------------------------------------------------------------------

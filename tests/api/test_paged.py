@@ -103,7 +103,7 @@ def test_contradictions_sql_equal_python(con: duckdb.DuckDBPyConnection, f: Filt
 def test_fixture_reaches_the_listings(con: duckdb.DuckDBPyConnection) -> None:
     assert len(reconciled.tallies(con, Filters())) >= 3
     kinds = {k["type"] for k in reconciled.contradictions(con, Filters())}
-    assert kinds == {"denial", "figures"}
+    assert kinds == {"denial", "figures", "update"}  # a superseded source is an update
     assert reconciled.contradictions(con, Filters(kind="killed"))
     assert con.execute("SELECT count(cluster_id) FROM contradictions").fetchone()[0] > 0
     for a in _article_ids(con):  # filters by article, on real ids

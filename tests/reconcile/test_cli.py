@@ -70,7 +70,11 @@ def test_tally_by_event_and_place(tmp_path: Path, stories: dict[str, Story]) -> 
 def test_contradictions_and_split(tmp_path: Path, stories: dict[str, Story]) -> None:
     db = _db(tmp_path, stories)
     rows = _json(["contradictions", "--db", db, "--format", "json", "--kind", "update"])
-    assert [(r["figure_a"], r["figure_b"]) for r in rows] == [(21, 23)]
+    same = [(r["figure_a"], r["figure_b"]) for r in rows if r["rule"] == "same-source-later"]
+    assert same == [(21, 23)]
+    # the governor's and the BBC's earlier 10, superseded by the emergency service's 23
+    other = {(r["figure_a"], r["figure_b"]) for r in rows if r["rule"] == "other-source-later"}
+    assert other == {(10, 23)}
     denials = _json(["contradictions", "--db", db, "--format", "json", "--source", "defence"])
     assert any(r["kind"] == "denial" for r in denials)
     assert CliRunner().invoke(main, ["contradictions", "--db", db]).exit_code == 0

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from sitrep.ingest.document import article_id
@@ -86,3 +87,18 @@ def test_every_article_checked_across_batches(tmp_path: Path) -> None:
         assert dedup_articles(st, batch_size=2) == []
     assert n == len(texts)
     assert len(found) == 3
+
+
+def test_a_page_stamped_updated_is_a_copy_of_the_same_day_version_without_a_stamp(
+    tmp_path: Path,
+) -> None:
+    day = dt.date(2022, 3, 1)
+    revised = "Updated March 1, 2022 at 4:10 PM ET\n" + STORY
+    first = "Shelling kills 21 in Kharkiv\n" + STORY
+    with Store(tmp_path / "d.duckdb") as st:
+        for text in (revised, first):  # the revised page is stored first, the same day
+            st.write([Record(article=Article(id=article_id(text), text=text, published=day))])
+        found = dedup_articles(st)
+    assert [(d.article_id, d.canonical_id) for d in found] == [
+        (article_id(revised), article_id(first))
+    ]

@@ -94,8 +94,10 @@ def test_contradiction_records(store: Store, stories: dict[str, Story]) -> None:
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_kind.setdefault(r["kind"], []).append(r)
-    (upd,) = by_kind["update"]
+    (upd,) = [r for r in by_kind["update"] if r["rule"] == "same-source-later"]
     assert (upd["figure_a"], upd["figure_b"]) == (21, 23)
+    across = [r for r in by_kind["update"] if r["rule"] == "other-source-later"]
+    assert {(r["figure_a"], r["figure_b"]) for r in across} == {(10, 23)}
     assert upd["item_a"] == stories["kyivindependent"].casualties[0].id
     denial = {(r["rule"], r["source_a"]) for r in by_kind["denial"]}
     assert ("contradicts-id", "Russian Defence Ministry") in denial

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
-from sitrep.reconcile.contradict import differing_figures, updates
+from sitrep.reconcile.contradict import differing_figures, superseded_by_others, updates
 from sitrep.reconcile.items import Figure, Spot
 from sitrep.reconcile.tally import incidents, sum_tallies, tally_group, time_slot
 
@@ -296,3 +297,62 @@ def test_a_word_count_beside_a_number_widens_but_never_adds() -> None:
     assert (f.low, f.figure, f.high) == (53, 53, 152)
     only_words = source_figure([Point(d, 24, 24, 99, "b", "art", vague=True)])
     assert (only_words.low, only_words.figure, only_words.high) == (24, 24, 99)
+
+
+def test_open_lower_bound_met_by_an_exact_count_is_no_lower_estimate() -> None:
+    exact = _f("officials", 53, "Regional officials", 1, high=53)
+    bound = dataclasses.replace(_f("later", 50, None, 9), hedge="at least")
+    t = tally_group([exact, bound], key="c", kind="killed", rule="conservative")
+    assert (t.low, t.best, t.high) == (50, 53, 53)
+    # a bound above the exact count is no agreement: the lower figure stays the best
+    above = dataclasses.replace(_f("later", 60, None, 9), hedge="at least")
+    t = tally_group([exact, above], key="c", kind="killed", rule="conservative")
+    assert t.best == 53
+    # a hedged "about 500" is no exact count: "at least 471" stays the conservative best
+    about = dataclasses.replace(_f("about", 500, "Health officials", 1), low=None, hedge="about")
+    least = dataclasses.replace(_f("least", 471, "Gaza officials", 2), hedge="at least")
+    t = tally_group([about, least], key="c", kind="killed", rule="conservative")
+    assert t.best == 471
+
+
+def test_another_sources_later_higher_figure_is_recorded_as_an_update_with_both_sentences() -> None:
+    first = _f("hall", 300, "City hall", 1, text="City hall said about 300 people died.")
+    later = _f("inv", 600, "News agency investigation", 9, text="An inquiry found 600 died.")
+    figs = [first, later]
+    t = tally_group(figs, key="c", kind="killed", rule="conservative")
+    assert t.best == 600 and t.superseded_sources == ("City hall",)
+    (u,) = superseded_by_others([t], figs)
+    assert (u.kind, u.rule, u.figure_a, u.figure_b) == ("update", "other-source-later", 300, 600)
+    assert (u.item_a, u.item_b) == ("hall", "inv")
+    assert u.detail and "about 300" in u.detail and "found 600" in u.detail
+    assert not differing_figures([t], figs)
+
+
+def test_an_open_lower_bound_met_by_a_count_is_no_differing_figure() -> None:
+    exact = _f("officials", 53, "Regional officials", 1, high=53, text="Officials said 53 died.")
+    bound = dataclasses.replace(
+        _f("later", 50, None, 9, text="It killed at least 50."), hedge="at least"
+    )
+    t = tally_group([exact, bound], key="c", kind="killed", rule="conservative")
+    assert not differing_figures([t], [exact, bound])
+    # one article's two sources with two counts are a dispute
+    exact = dataclasses.replace(exact, article_id="a", canonical_id="a")
+    other = _f("other", 40, "Defence ministry", 1, art="a", high=40, text="The ministry: 40.")
+    t = tally_group([exact, other], key="c", kind="killed", rule="conservative")
+    assert [c.kind for c in differing_figures([t], [exact, other])] == ["figures_differ"]
+
+
+def test_two_round_figures_within_a_tenth_are_no_dispute() -> None:
+    def one_article(fid: str, count: int, high: int, source: str, hedge: str | None) -> Figure:
+        f = _f(fid, count, source, 1, art="a", high=high, text=f"{source}: {count} died.")
+        return dataclasses.replace(f, hedge=hedge)
+
+    almost = one_article("almost", 299, 299, "The mayor", "almost")
+    about = one_article("about", 300, 300, "Local officials", "about")
+    t = tally_group([almost, about], key="c", kind="killed", rule="conservative")
+    assert not differing_figures([t], [almost, about])
+    # exact counts that differ stay a dispute, however close
+    a = one_article("a", 115, 115, "The newspaper", None)
+    b = one_article("b", 117, 117, "The ministry", None)
+    t = tally_group([a, b], key="c", kind="killed", rule="conservative")
+    assert [c.figure_b for c in differing_figures([t], [a, b])] == [117]

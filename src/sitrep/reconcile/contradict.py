@@ -12,7 +12,8 @@ Three kinds:
   right (their ranges do not overlap), rule ``latest-per-source``; a source's figure is the
   sum of its incidents' latest figures (see :mod:`sitrep.reconcile.tally`).
 - ``update``: a later figure of the same source for the same incident supersedes an earlier
-  one (``same-source-later``); figures of one source for different incidents ("21 in the past
+  one (``same-source-later``), or another source's later report supersedes a source's figure
+  (``other-source-later``, both sentences in the detail); figures of one source for different incidents ("21 in the past
   24 hours, and four more on Wednesday") add up and are no update; a claim stating what it updates ("rose to 23 from 21") with no
   earlier claim stored gives an update whose earlier figure is read from that text
   (``stated-update``).
@@ -27,8 +28,8 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from sitrep.model import content_id
-from sitrep.reconcile.items import Figure
-from sitrep.reconcile.tally import Tally, source_figure
+from sitrep.reconcile.items import APPROX_HEDGES, ROUND_SHARE, Figure
+from sitrep.reconcile.tally import Tally, open_lower, source_figure
 
 DENYING = frozenset({"denies", "disputes"})
 _WORD = re.compile(r"[a-z]{4,}")
@@ -236,6 +237,8 @@ def differing_figures(
     both hold (a source superseded by a later report is no longer in dispute; a vague count
     disputes nothing). With ``figures``, the record's detail quotes both sentences."""
     text = {f.id: f.text for f in figures}
+    bound = {f.id for f in figures if open_lower(f)}
+    rounded = {f.id for f in figures if (f.hedge or "").lower() in APPROX_HEDGES}
     out: list[Contradiction] = []
     for t in tallies:
         if t.rule != "conservative" or len(t.series) < 2:
@@ -249,6 +252,12 @@ def differing_figures(
         for (sa, a), (sb, b) in combinations(latest[:max_sources], 2):
             if a.high < b.low or b.high < a.low:
                 lo, hi = ((sa, a), (sb, b)) if a.figure <= b.figure else ((sb, b), (sa, a))
+                if all(p.claim_id in bound for p in lo[1].points):
+                    continue  # "at least 50" beside 53: the bound agrees with the count
+                if hi[1].figure - lo[1].figure <= ROUND_SHARE * hi[1].figure and any(
+                    p.claim_id in rounded for p in (*lo[1].points, *hi[1].points)
+                ):
+                    continue  # "almost 300" beside "about 300": one round figure
                 detail = t.kind
                 ta, tb = text.get(lo[1].last.claim_id), text.get(hi[1].last.claim_id)
                 if ta and tb:
@@ -269,6 +278,57 @@ def differing_figures(
                         detail,
                     )
                 )
+    return out
+
+
+def superseded_by_others(
+    tallies: Iterable[Tally], figures: Sequence[Figure]
+) -> list[Contradiction]:
+    """A source's figure that another source's later report superseded (300 by the city
+    hall, then 600 by an investigation): an update across sources, with both sentences, paired
+    with the earliest later report of a higher figure among the sources still counted."""
+    text = {f.id: f.text for f in figures}
+    out: list[Contradiction] = []
+    for t in tallies:
+        if t.rule != "conservative" or not t.superseded_sources:
+            continue
+        gone = set(t.superseded_sources)
+        figs = {s: source_figure(pts) for s, pts in sorted(t.series.items())}
+        live = [(s, b) for s, b in figs.items() if s not in gone and not b.last.vague]
+        for src in sorted(gone):
+            a = figs.get(src)
+            if a is None or a.last.vague or a.last.report_date is None:
+                continue
+            later = [
+                (s, b)
+                for s, b in live
+                if b.figure > a.figure  # supersession is by a higher figure
+                and b.last.report_date is not None
+                and b.last.report_date >= a.last.report_date
+            ]
+            if not later:
+                continue
+            sb, b = min(later, key=lambda x: (x[1].last.report_date, -x[1].figure, x[0]))
+            ta, tb = text.get(a.last.claim_id), text.get(b.last.claim_id)
+            detail = f"{t.kind} rose from {a.figure} ({src}) to {b.figure} ({sb})"
+            if ta and tb:
+                detail += f": \u201c{ta.strip()}\u201d then \u201c{tb.strip()}\u201d"
+            out.append(
+                Contradiction(
+                    "update",
+                    "other-source-later",
+                    t.key,
+                    a.last.claim_id,
+                    b.last.claim_id,
+                    src,
+                    sb,
+                    a.figure,
+                    b.figure,
+                    a.last.report_date,
+                    b.last.report_date,
+                    detail,
+                )
+            )
     return out
 
 

@@ -66,6 +66,8 @@ from sitrep.reconcile.fingerprint import (
     MIN_WORDS,
     NUM_PERM,
     THRESHOLD,
+    UPDATE_STAMP,
+    UPDATE_STAMP_CHARS,
     Fingerprint,
     Overlap,
     fingerprint,
@@ -454,9 +456,10 @@ def dedup_articles(
 ) -> list[Duplicate]:
     """Check every article that has no signature yet against the stored ones; store the result.
 
-    New articles are taken in publication order (then ingestion order, then news agencies
-    first), so the earliest report of a group becomes its canonical article, and of a wire
-    story and its copies published the same day, the agency's own.
+    New articles are taken in publication order (then a page that says it was updated after
+    one that does not, then ingestion order, then news agencies first), so the earliest
+    report of a group becomes its canonical article, and of a wire story and its copies
+    published the same day, a first version rather than a revised one, and the agency's own.
 
     ``index``: the one this function filled the last time it ran over this database (every
     signature stored since is in it); kept by the caller, it saves rebuilding the LSH index
@@ -482,9 +485,10 @@ def dedup_articles(
             """SELECT a.id FROM articles a
                LEFT JOIN article_minhash m ON m.article_id = a.id
                WHERE m.article_id IS NULL
-               ORDER BY a.published NULLS LAST, a.ingested_at,
+               ORDER BY a.published NULLS LAST,
+                        regexp_matches(left(coalesce(a.text, ''), ?), ?), a.ingested_at,
                         NOT list_contains(?, lower(coalesce(a.outlet, ''))), a.id""",
-            [sorted(WIRE_SERVICES)],
+            [UPDATE_STAMP_CHARS, UPDATE_STAMP, sorted(WIRE_SERVICES)],
         ).fetchall()
     ]
     for prints in _fingerprint_batches(store, todo, batch_size):

@@ -28,6 +28,15 @@ LEAD_FLOOR = 0.3
 LEAD_SHARE = 0.6
 MIN_WORDS = 25
 HEADLINE_WORDS = 20
+UPDATE_STAMP = (
+    r"(?im)(^|\|)\s*updated:?\s+(on\s+|at\s+)?(\d|yesterday|today|jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|oct|nov|dec)|\.\s+updated\s+at\s+\d|\(updated\)"
+)
+"""A page's stamp that it was revised ("Updated April 28, 2023 at 4:10 PM ET", "Reuters |
+Updated: 27-05-2024", "(UPDATED)" after a headline), read in ``UPDATE_STAMP_CHARS`` of its
+top: of copies published the same day, a revised version came after one with no such stamp
+(an RE2 pattern, matched by the database)."""
+UPDATE_STAMP_CHARS = 600
 METHOD = f"minhash{NUM_PERM}-w{SHINGLE_WORDS}"
 CONTAINED_METHOD = f"{METHOD}-lead{LEAD_WORDS}"
 """The method of a copy found by containment; its similarity is the containment."""

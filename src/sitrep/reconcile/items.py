@@ -31,6 +31,25 @@ VAGUE_HEDGES = frozenset(
     }
 )
 """Hedges that make a count by a word: the figure is a nominal value inside a wide range."""
+APPROX_HEDGES = frozenset(
+    {
+        "about",  # "about 300": a round number, not a count
+        "around",
+        "roughly",
+        "approximately",
+        "some",  # "some 300 people"
+        "nearly",  # "nearly 300": short of a round number
+        "almost",
+        "closer to",  # "closer to 600": an estimate nearer one figure than another
+        "estimated",
+        "at least",  # open lower bounds: a round figure the toll passes
+        "more than",
+        "over",
+    }
+)
+"""Hedges of a round figure: two reports within ``ROUND_SHARE`` of each other, one of them so
+hedged ("almost 300" and "about 300", "50" and "more than 50"), give one figure, no dispute."""
+ROUND_SHARE = 0.1
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,7 @@ from sitrep.reconcile.contradict import (
     StatedClaim,
     denials,
     differing_figures,
+    superseded_by_others,
     updates,
 )
 from sitrep.reconcile.groups import EXTENTS
@@ -55,7 +56,7 @@ from sitrep.reconcile.linking import Link, LinkRules, Profile, _keys, load_profi
 from sitrep.reconcile.tally import EXCLUDING_FLAGS, Tally, tally_all
 from sitrep.store import Store
 
-VERSION = "reconcile.v4"  # v4: tallies for every extent (incident, daily, cumulative, war-wide)
+VERSION = "reconcile.v5"  # v5: met lower bounds, cross-source updates; v4: tallies for every extent
 SCOPES = EXTENTS  # the order tallies come in: the incident's own figures first
 EVENT_EXCLUDING_FLAGS = frozenset(
     {"negated", "denied", "hypothetical", "future", "generic", "summary"}
@@ -199,6 +200,7 @@ def compute(
         *denials(claims, figures, cluster_of, nearby=_nearby(store, cl, claims)),
         *differing_figures(own, figures),
         *updates(own, figures),
+        *superseded_by_others(own, figures),
     ]
     contras = [
         c

@@ -19,7 +19,9 @@ For one group of claims (an event cluster, or a place and period) and one kind o
    incidents of each incident's latest figure; the earlier ones are superseded.
 4. Over the sources' figures: ``low`` is the lowest lower bound, ``high`` the highest
    upper bound (an open-ended "more than 2,000" counts with its lower bound), and ``best``
-   depends on the rule: ``conservative`` (ACLED's practice) takes the lowest source figure,
+   depends on the rule: ``conservative`` (ACLED's practice) takes the lowest source figure
+   (an open lower bound, "at least 50", that another source's exact count meets, 53, is no
+   lower estimate: it agrees with the count),
    ``latest`` the figure first stated most recently (an old figure restated by a later
    report is no later news), ``highest`` the highest source figure.
 
@@ -62,7 +64,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sitrep.extract.casualties.numbers import find_quantities
@@ -393,7 +395,9 @@ def tally_group(
     if keys:
         numbers = [k for k in keys if not all(p.vague for p in totals[k].points)] or keys
         if rule == "conservative":
-            top = min(numbers, key=lambda k: (totals[k].figure, totals[k].last.claim_id))
+            met = _met_bounds(numbers, totals, by_source)
+            pool = [k for k in numbers if k not in met] or numbers
+            top = min(pool, key=lambda k: (totals[k].figure, totals[k].last.claim_id))
         elif rule == "highest":
             top = max(numbers, key=lambda k: (totals[k].figure, totals[k].last.claim_id))
         else:  # the figure first stated last: a restated old figure is no later news
@@ -436,6 +440,35 @@ def tally_group(
         superseded_sources=tuple(sorted(label[k] for k in gone)),
         group=group,
     )
+
+
+def open_lower(f: Figure) -> bool:
+    """A figure stated as an open lower bound only ("at least 50", "more than 50")."""
+    return f.hedge is not None and not f.vague and f.low is not None and f.high is None
+
+
+def _exact(f: Figure) -> bool:
+    """A figure stated as an exact count ("killed 53"), no hedge and no range."""
+    return f.hedge is None and f.count is not None and f.low == f.high == f.count
+
+
+def _met_bounds(
+    keys: Sequence[str], totals: Mapping[str, SourceFigure], by_source: Mapping[str, list[Figure]]
+) -> set[str]:
+    """Sources whose figure is only open lower bounds that another source's exact count
+    meets ("at least 50" beside 53): such a bound is no lower estimate of the toll, it agrees
+    with the count, so the conservative best is the count, not the bound."""
+    claim = {f.id: f for k in keys for f in by_source[k]}
+
+    def only(k: str, test: Callable[[Figure], bool]) -> bool:
+        return all(test(claim[p.claim_id]) for p in totals[k].points)
+
+    exact = {k: totals[k].figure for k in keys if only(k, _exact)}
+    return {
+        k
+        for k in keys
+        if only(k, open_lower) and any(v >= totals[k].figure for e, v in exact.items() if e != k)
+    }
 
 
 def _outliers(figs: list[Figure]) -> tuple[list[Figure], list[str]]:
