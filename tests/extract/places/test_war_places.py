@@ -89,7 +89,9 @@ def test_an_organisation_label_in_a_place_slot_is_a_village_the_war_gazetteer_kn
 
 
 def test_a_russian_border_village_below_cities500_is_a_village_in_russia(nlp: Any) -> None:
-    text = "Officials said shelling hit Glotovo (Graivoron district, Belgorod region), wounding one."
+    text = (
+        "Officials said shelling hit Glotovo (Graivoron district, Belgorod region), wounding one."
+    )
     found = _places(nlp, text)
     village = found["Glotovo"]
     assert village.country == "RU" and village.precision == "city"
