@@ -473,7 +473,9 @@ def _russia(repo: Path) -> tuple[list[list[str]], str, list[list[str]]]:
     rows = war_gazetteer_ru.merge_towns(
         war_gazetteer_ru.rows_of(text), towns, lambda n: loose_key(normalize(n))
     )
+    outside = {t[0] for t in towns if t[10] and not t[11]}  # towns of regional rank
     _fill_admin(rows)
+    war_gazetteer_ru.settle(rows, outside)
     return rows, commit, towns
 
 

@@ -102,6 +102,7 @@ ID_BASE = 9_000_000_000  # row ids of this source (GeoNames' and WOF's ids stay 
 MIN_SPREAD_KM, MAX_SPREAD_KM = 25.0, 250.0
 SAME_KM = 20.0  # a town and a post-office place of one name this close are one place
 TOWN_KM = 3000.0  # ... and this close, when the place is a town outside the districts
+REGION_KM = 50.0  # a place without a region takes that of the nearest place this close
 
 
 def translit(text: str) -> str:
@@ -291,3 +292,30 @@ def merge_towns(
         names = [n for n in t[4].split("|") if n]
         t[4] = "|".join(names + [n for n in r[4].split("|") if n and n not in names])
     return [r for r in rows if r[0] not in gone] + towns
+
+
+def settle(rows: list[list[str]], outside: set[str]) -> None:
+    """After the neighbours lent regions and districts (build_war_gazetteer._fill_admin,
+    15 km): a town outside the districts (ids in ``outside``) keeps none, and a place still
+    without a region takes that of the nearest place within :data:`REGION_KM`."""
+    cell = 0.5
+    grid: dict[tuple[int, int], list[list[str]]] = defaultdict(list)
+    for r in rows:
+        if r[0] in outside:
+            r[11] = ""
+        if r[7] == "P" and r[10]:
+            grid[(int(float(r[5]) // cell), int(float(r[6]) // cell))].append(r)
+    for r in rows:
+        if r[7] != "P" or r[10]:
+            continue
+        here = (float(r[5]), float(r[6]))
+        ci, cj = int(here[0] // cell), int(here[1] // cell)
+        best: tuple[float, list[str]] | None = None
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for other in grid.get((ci + di, cj + dj), ()):
+                    d = _km(here, (float(other[5]), float(other[6])))
+                    if d <= REGION_KM and (best is None or d < best[0]):
+                        best = (d, other)
+        if best is not None:
+            r[10] = best[1][10]

@@ -80,3 +80,17 @@ def test_a_town_absorbs_the_post_office_place_of_its_name() -> None:
     assert [r[2] for r in merged if r[7] == "P"] == ["Lipki", "Osinovka"]
     assert town[4].split("|") == ["Osinowka", "Осиновка"]
     assert town[10] and town[11]  # the region and district of the place it absorbed
+
+
+def test_settle_clears_a_regional_towns_district_and_lends_a_far_region() -> None:
+    def row(rid: str, lat: float, lon: float, a1: str, a2: str) -> list[str]:
+        return [rid, "", rid, "", "", str(lat), str(lon), "P", "PPL", "RU", a1, a2, ""]
+
+    town = row("1", 50.0, 36.0, "10", "7")  # given a district by a neighbour
+    village = row("2", 50.1, 36.1, "10", "7")
+    lone = row("3", 50.3, 36.2, "", "")  # 35 km from the village
+    far = row("4", 55.0, 40.0, "", "")
+    ru.settle([town, village, lone, far], outside={"1"})
+    assert (town[10], town[11]) == ("10", "")
+    assert (village[10], village[11]) == ("10", "7")
+    assert lone[10] == "10" and far[10] == ""
