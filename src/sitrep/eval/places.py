@@ -150,16 +150,18 @@ def load_gold(data: Path) -> tuple[str, list[GoldDoc]]:
                 path = data / name
                 break
         else:
-            raise InputError(f"no GWN.xml or lgl.xml in {data}: point --data at one of them")
+            raise InputError(
+                f"no GWN.xml, lgl.xml or TR-News.xml in {data}: point --data at one of them"
+            )
     if not path.is_file():
-        raise InputError(f"{path} does not exist: point --data at GWN.xml or lgl.xml")
+        raise InputError(f"{path} does not exist: point --data at GWN.xml, lgl.xml or TR-News.xml")
     with path.open(encoding="utf-8") as fh:
         head = fh.read(20_000)
     if "<extractedName>" in head or "<geonamesID" in head:
         return "gwn", read_gwn(path)
     if "<gaztag" in head or "<phrase>" in head:
         return "tr-news" if path.name.lower().startswith("tr-news") else "lgl", read_lgl(path)
-    raise InputError(f"{path} is neither GeoWebNews nor LGL XML")
+    raise InputError(f"{path} is neither GeoWebNews nor LGL (or TR-News) XML")
 
 
 @dataclass(slots=True)
