@@ -2,7 +2,7 @@
 
 No per-country GeoNames dump (``RU.txt``) and no Who's On First repository of Russia could
 be had (see src/sitrep/data/WAR_GAZETTEER.md). GeoNames' *postal-code* extract for Russia
-(``RU.txt`` in ``RU.zip``, 2016, CC BY 4.0 per geonames.org) lists 43,538 post offices:
+(``RU.txt`` in ``RU.zip``, 2016, CC BY 3.0 per its readme.txt) lists 43,538 post offices:
 place name, region and district (in Russian) and a point, either GeoNames' own populated
 place (accuracy 4) or an average over a postal range (accuracy 1). Post offices sit in
 nearly every village of any size, so the border villages of war news are there (a district
