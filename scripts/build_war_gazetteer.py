@@ -459,6 +459,26 @@ def _cities500(country: str, known: set[str]) -> list[list[str]]:
     return rows
 
 
+RU_POSTAL = Path("Yoshuwa+Geo-Cities-Databases-By-Geonames/repo")
+
+
+def _russia(repo: Path) -> tuple[list[list[str]], str, list[list[str]]]:
+    """Russia's rows: GeoNames' postal-code places (scripts/war_gazetteer_ru.py) merged
+    with its cities500 towns; the commit read and the towns."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import war_gazetteer_ru
+
+    commit, text = war_gazetteer_ru.read_postal(repo)
+    towns = _cities500("RU", set())
+    rows = war_gazetteer_ru.merge_towns(
+        war_gazetteer_ru.rows_of(text), towns, lambda n: loose_key(normalize(n))
+    )
+    outside = {t[0] for t in towns if t[10] and not t[11]}  # towns of regional rank
+    _fill_admin(rows)
+    war_gazetteer_ru.settle(rows, outside)
+    return rows, commit, towns
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mirrors", type=Path, required=True)
@@ -470,6 +490,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--countries", default=",".join(COUNTRIES))
     ap.add_argument("--rows-cache", type=Path, help="keep each country's rows here (JSON)")
+    ap.add_argument("--ru-postal", type=Path, help=f"git directory of {RU_POSTAL.parent}")
     args = ap.parse_args(argv)
     all_rows: list[list[str]] = []
     counts: Counter[str] = Counter()
@@ -481,6 +502,12 @@ def main(argv: list[str] | None = None) -> int:
             else args.mirrors / name
         )
         cached = args.rows_cache / f"{cc}.json" if args.rows_cache else None
+        if cc == "RU":  # no WOF repository: GeoNames' postal extract and cities500
+            rows, commit, added = _russia(args.ru_postal or args.mirrors / RU_POSTAL)
+            all_rows.extend(rows)
+            counts[cc] = len(rows)
+            print(f"RU\t{len(rows)}\t{RU_POSTAL.parent}@{commit}\t{len(added)}", file=sys.stderr)
+            continue
         if cached is not None and cached.exists():
             commit, rows = json.loads(cached.read_text())
         else:

@@ -89,6 +89,41 @@ def test_reads_lgl_and_directories(lgl: Path) -> None:
     assert docs[0].toponyms[2] == ep.Toponym(35, 40)  # no gaztag: recognition only
 
 
+TR_NEWS = f"""<?xml version="1.0" encoding="utf-8"?>
+<articles>
+    <article docid="1040001">
+        <title>t
+        </title>
+        <dltime>2016-12-19</dltime>
+        <text><![CDATA[{TEXT}]]></text>
+        <toponyms>
+            <toponym>
+                <phrase>Leeds</phrase>
+                <start>13</start>
+                <end>18</end>
+                <gaztag geonameid="2644688">
+                    <name>Leeds</name>
+                    <fclass>P</fclass>
+                    <fcode>PPLA2</fcode>
+                    <lat>53.79648</lat>
+                    <lon>-1.54785</lon>
+                    <country geonameid="2635167">United Kingdom</country>
+                </gaztag>
+            </toponym>
+        </toponyms>
+    </article>
+</articles>
+"""
+
+
+def test_reads_tr_news_with_the_lgl_reader(tmp_path: Path) -> None:
+    (tmp_path / "TR-News.xml").write_text(TR_NEWS, encoding="utf-8")
+    fmt, docs = ep.load_gold(tmp_path)
+    assert fmt == "tr-news"
+    assert docs[0].id == "1040001" and docs[0].text == TEXT
+    assert docs[0].toponyms == (LEEDS,)
+
+
 def test_missing_or_unknown_data(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         ep.load_gold(tmp_path)

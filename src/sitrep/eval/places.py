@@ -9,6 +9,10 @@ Gold data (see ``../shared/eval/README.md``):
   embedded, mixed and coerced uses of a place name) are gold toponyms here.
 * LGL ``lgl.xml`` (Lieberman et al. 2010): ``<article>`` with ``<text>`` and ``<toponym>``
   elements (``start``/``end``, ``gaztag geonameid`` with ``lat``/``lon``).
+* TR-News ``TR-News.xml`` (Kamalloo & Rafiei 2018; 118 news articles, 1,319 toponyms, as
+  EUPEG ships it, geoai-lab/EUPEG ``corpora/TR-News.xml``): LGL's layout (its gaztag also
+  holds ``fclass``/``fcode``/``country``), read by the LGL reader. Demonyms ("Turkish") are
+  gold toponyms there.
 
 Scoring: recognition P/R/F1 where a predicted span matches a gold one when they overlap
 (one-to-one); ``acc161`` and ``id_acc``, accuracy within 161 km and exact GeoNames id over
@@ -137,25 +141,27 @@ def load_gold(data: Path) -> tuple[str, list[GoldDoc]]:
     """Find and read the gold file at ``data`` (a GWN or LGL file, or a folder holding one).
 
     Returns:
-        The format name ("gwn" or "lgl") and the documents.
+        The format name ("gwn", "lgl" or "tr-news", LGL's layout) and the documents.
     """
     path = data
     if data.is_dir():
-        for name in ("GWN.xml", "lgl.xml", "LGL.xml"):
+        for name in ("GWN.xml", "lgl.xml", "LGL.xml", "TR-News.xml"):
             if (data / name).is_file():
                 path = data / name
                 break
         else:
-            raise InputError(f"no GWN.xml or lgl.xml in {data}: point --data at one of them")
+            raise InputError(
+                f"no GWN.xml, lgl.xml or TR-News.xml in {data}: point --data at one of them"
+            )
     if not path.is_file():
-        raise InputError(f"{path} does not exist: point --data at GWN.xml or lgl.xml")
+        raise InputError(f"{path} does not exist: point --data at GWN.xml, lgl.xml or TR-News.xml")
     with path.open(encoding="utf-8") as fh:
         head = fh.read(20_000)
     if "<extractedName>" in head or "<geonamesID" in head:
         return "gwn", read_gwn(path)
     if "<gaztag" in head or "<phrase>" in head:
-        return "lgl", read_lgl(path)
-    raise InputError(f"{path} is neither GeoWebNews nor LGL XML")
+        return "tr-news" if path.name.lower().startswith("tr-news") else "lgl", read_lgl(path)
+    raise InputError(f"{path} is neither GeoWebNews nor LGL (or TR-News) XML")
 
 
 @dataclass(slots=True)

@@ -96,3 +96,28 @@ def test_district_of_and_camp_in_the_strip() -> None:
     assert wg.resolve_qualified("Nuseirat camp in the West Bank") == wg.lookup(
         "Nuseirat camp in the West Bank"
     )
+
+
+def test_a_russian_border_village_is_in_russia_with_its_oblast() -> None:
+    gaz = wg.load()
+    for spelling in ("Tyotkino", "Tetkino", "Тёткино"):
+        found = wg.lookup(spelling, "RU")
+        assert found, spelling
+        village = found[0]
+        assert village.country == "RU" and village.feature_class == "P", spelling
+        assert (village.lat, village.lon) == pytest.approx((51.28, 34.29), abs=0.05)
+        region = gaz.region_of(village)
+        assert region is not None and region.name == "Kursk Oblast"
+        assert gaz.district_of(village) is not None
+    unit = wg.admin_unit("Belgorod region", "RU")
+    assert unit is not None and unit.name == "Belgorod Oblast" and unit.feature_code == "ADM1"
+
+
+def test_a_kursk_region_qualifier_picks_the_namesakes_in_that_oblast() -> None:
+    everywhere = wg.lookup("Lyubimovka", "RU")
+    in_kursk = wg.resolve_qualified("Lyubimovka, Kursk region", "RU")
+    assert len(everywhere) > len(in_kursk) > 0
+    kursk = wg.admin_unit("Kursk region", "RU")
+    assert kursk is not None
+    assert all(p.admin1 == kursk.admin1 for p in in_kursk)
+    assert all(50.8 < p.lat < 52.5 and 34.0 < p.lon < 38.6 for p in in_kursk)

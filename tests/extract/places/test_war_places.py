@@ -86,3 +86,14 @@ def test_an_organisation_label_in_a_place_slot_is_a_village_the_war_gazetteer_kn
     doc.ents = [Span(doc, village, village + 1, "ORG"), Span(doc, firm, firm + 2, "ORG"), *country]
     got = [doc[s:e].text for s, e in war_places._located(doc)]
     assert got == ["Markoye"]  # "Dablo Inc." is the subject, in no place slot
+
+
+def test_a_russian_border_village_below_cities500_is_a_village_in_russia(nlp: Any) -> None:
+    text = (
+        "Officials said shelling hit Glotovo (Graivoron district, Belgorod region), wounding one."
+    )
+    found = _places(nlp, text)
+    village = found["Glotovo"]
+    assert village.country == "RU" and village.precision == "city"
+    assert abs(village.lat - 50.43) < 0.1 and abs(village.lon - 35.59) < 0.1
+    assert found["Belgorod region"].precision == "region"

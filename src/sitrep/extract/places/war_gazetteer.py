@@ -5,8 +5,10 @@ conflict reporting are mostly smaller. This module loads ``sitrep/data/war_gazet
 every current locality, district (admin2), region (admin1), neighbourhood and camp that
 Who's On First has for the countries most reported in conflict news (most of them GeoNames'
 populated places, with their GeoNames ids), with alternate names in Latin, Cyrillic and
-Arabic script and each place's region and district. ``scripts/build_war_gazetteer.py``
-rebuilds the file; its sources and licence are in ``sitrep/data/WAR_GAZETTEER.md``.
+Arabic script and each place's region and district; Russia's come from GeoNames' postal-code
+extract (every village with a post office, romanized by BGN/PCGN) and its cities500 towns.
+``scripts/build_war_gazetteer.py`` rebuilds the file; its sources and licence are in
+``sitrep/data/WAR_GAZETTEER.md``.
 
 Both files (the rows and a sorted key index) are read once per process, about 0.25 s on an
 idle machine; a key is found by binary search and a row parsed only when a lookup returns it.
@@ -42,7 +44,7 @@ __all__ = [
 # The countries the shipped file covers (scripts/build_war_gazetteer.py builds these).
 COUNTRIES = (
     "UA", "IL", "PS", "SY", "LB", "SD", "SS", "YE", "IQ", "AF", "MM", "CD", "SO", "ML", "BF",
-    "NG", "ET",
+    "NG", "ET", "RU",
 )  # fmt: skip
 DATA_FILE = "war_gazetteer.tsv.gz"
 KEYS_FILE = "war_gazetteer.keys.gz"
@@ -113,7 +115,8 @@ class WarPlace:
     """One row of the war gazetteer.
 
     Attributes:
-        id: the Who's On First id.
+        id: the Who's On First id (GeoNames' for a cities500 town; 9,000,000,000 and up for
+            Russia's postal-extract places and units).
         geonameid: the GeoNames id, when the place is GeoNames' (most localities are).
         name: the English or GeoNames name ("Kharkiv", "An Nuseirat Camp").
         asciiname: the name in ASCII when it differs, else "".
