@@ -45,6 +45,15 @@ SUITES: tuple[Suite, ...] = (
     ),
     Suite("places-gwn", "places", "places/GWN.xml", "GeoWebNews, Gritta et al. 2019"),
     Suite("places-lgl", "places", "places/lgl.xml", "LGL, Lieberman et al. 2010"),
+    # GPL-3 data, not shipped: copy geoai-lab/EUPEG's corpora/TR-News.xml to ../trnews/ beside
+    # the shared folder (the suite is skipped when it is absent)
+    Suite(
+        "places-trnews",
+        "places",
+        "../../trnews/TR-News.xml",
+        "TR-News, Kamalloo & Rafiei 2018, 118 news articles (geoai-lab/EUPEG@97d5b6c"
+        " corpora/TR-News.xml, GPL-3, not shipped)",
+    ),
     Suite("times", "times", "times/TBAQ-cleaned", "TempEval-3 TimeBank + AQUAINT (SemEval-2013)"),
     Suite("quotes", "quotes", "quotes/polnear/dev", "PolNeAR dev, Newell, Margolin & Ruths 2018"),
     Suite(
