@@ -9,6 +9,17 @@ least ``SENT_MIN`` sentences (most of a short text's) with a counterpart of word
 least ``SENT_WORD_SHARE`` of its sentence words (a repost that keeps every long paragraph of a
 wire story but adds or drops a few short lines -- a caption, a "developing story" line, a
 byline -- shares most of the story's words even when it shares fewer of its sentences).
+
+Why the shares are not lower (measured for issue 14): on the BBC corpus, the pairs that are no
+copy by this rule and share four or more sentences reach 0.62 of one text's sentences; read
+one by one, they are a newsroom's follow-ups of a running story (a new top on the previous
+day's background paragraphs: a market report, a bill's next stage, a weekly chart) or two
+items of one roundup, not one text re-published. On the real-reporting dev set, differently
+worded reports of one event (updates of one story with a new toll, two rewrites of one
+agency text that annotators kept apart) share 5 or 6 narrative, unquoted sentences at 0.44 to
+0.65, while the wire copies this rule misses share 1 to 3 sentences at 0.2 to 0.3: a lower
+share or count, or one counted over unquoted sentences only, or a shared lead sentence, would
+call the former copies before the latter; a wire credit is seldom kept on either side.
 """
 
 from __future__ import annotations
