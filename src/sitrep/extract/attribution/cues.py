@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.attribution.governs import governing, no_finder, statement_stance
 from sitrep.extract.attribution.lexicon import (
     ACCORDING_TO_WORDS,
     ANONYMOUS,
@@ -134,7 +135,10 @@ def _inverted_subject(verb: Token) -> list[Token]:
 def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
     out: list[tuple[int, Attribution]] = []
     for t in sent:
-        if t.pos_ not in {"VERB", "AUX"} or t.lemma_.lower() not in CUE_STANCE:
+        if t.pos_ not in {"VERB", "AUX"}:
+            continue
+        found = statement_stance(t)
+        if found is None:
             continue
         if t.lemma_.lower() == "say" and any(c.dep_ == "auxpass" for c in t.children):
             continue  # "is said to be": no source
@@ -145,11 +149,11 @@ def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
             heads = _inverted_subject(t)
         if not heads:
             continue
-        if heads[0].dep_ == "nsubjpass":
+        if heads[0].dep_ == "nsubjpass" or no_finder(heads[0]):
             continue
         bounds = _np_span(heads[0])
         if bounds:
-            stance = CUE_STANCE[t.lemma_.lower()]
+            stance = found
             if any(c.dep_ == "neg" for c in t.children) and stance == "reports":
                 stance = "disputes"
             out.append((t.i, _make(sent, bounds, t.text.lower(), stance, text)))
@@ -191,7 +195,16 @@ def attribute(
             cands = _on_line(cands, sent.doc[at].idx, parsed)
     if not cands:
         return None
-    cands.sort(key=lambda c: (c[1].pronoun, abs(c[0] - pos)))
+    gov: int | None = None
+    if at is not None:
+        # the cue verb the figure hangs from says it; one it hangs from as background does not
+        gov, background = governing({c[0] for c in cands}, sent.doc[at])
+        if background:
+            cands = [c for c in cands if c[0] != gov]
+            gov = None
+        if not cands:
+            return None
+    cands.sort(key=lambda c: (c[0] != gov, c[1].pronoun, abs(c[0] - pos)))
     return cands[0][1]
 
 

@@ -389,3 +389,23 @@ ANAPHORIC_CONTENT = frozenset({"this", "that", "it"})
 CHANNELS = frozenset(
     {"facebook", "telegram", "twitter", "x", "instagram", "youtube", "viber", "whatsapp", "tiktok"}
 )
+
+# Claim sources (governs.py). Verbs of finding that report what their subject established,
+# but only with a clause ("found that ...", "found evidence that ...", "suggests X left 600").
+FINDING_VERBS = word_set("find conclude establish determine suggest")
+# Verbs of seeing that make an on-the-spot observer the source of what was seen.
+PERCEPTION_VERBS = word_set("see witness count")
+# Observers whose perception is a report ("AFP correspondents saw dozens of bodies").
+OBSERVERS = word_set(
+    """correspondent correspondents reporter reporters journalist journalists witness
+    witnesses eyewitness eyewitnesses photographer photographers"""
+)
+# Heads that are a finding, not a finder: a source only with the one who found it named
+# ("AP evidence", "estimates from the UN"); bare ("evidence shows") they are no source.
+EVIDENCE_NOUNS = word_set(
+    """evidence estimate estimates investigation analysis data figures findings footage
+    images photos"""
+)
+# Verbs that only relay what evidence or an observer showed: a speech verb above them is the
+# source ("X reported that rescuers found 7 dead", "X says its investigation shows 600 died").
+EVIDENTIAL_VERBS = FINDING_VERBS | PERCEPTION_VERBS | word_set("show indicate")

@@ -1,0 +1,125 @@
+"""Which verb of a sentence states a figure: the syntax between a cue verb and the figure.
+
+Three rules, over the parse only, for the source of a claim in its own sentence:
+
+- a verb of finding states its clause ("An X investigation found evidence that the attack
+  killed 600", "..., X evidence suggests"), a verb of seeing states what an observer saw ("X
+  correspondents saw dozens of bodies"); "claimed 35 lives" states nothing;
+- the cue verb that governs the figure (the first one on its path to the root) says it, not
+  the nearest one ("While estimates from X put the toll at 200, Y claimed 300": 200 is X's);
+- a figure in a relative clause inside an adjunct of the cue verb is the writer's background,
+  not the speaker's words ("X told AFP in the aftermath of the strike that killed 45").
+
+A finding with no finder ("evidence shows") is no source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.extract.attribution.lexicon import (
+    CUE_STANCE,
+    EVIDENCE_NOUNS,
+    EVIDENTIAL_VERBS,
+    FINDING_VERBS,
+    NOT_CLAIM_OBJECTS,
+    OBSERVERS,
+    PERCEPTION_VERBS,
+)
+from sitrep.model import Stance
+
+# Edges from a cue verb into what is not its reported content.
+_ADJUNCTS = frozenset({"prep", "advcl", "npadvmod", "agent"})
+_CLAUSES = frozenset({"relcl", "acl"})
+# Edges to what a cue verb says.
+_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _has_clause(verb: Token) -> bool:
+    """Whether ``verb`` takes a clause: "found that ...", "found evidence that ...", or is the
+    head of a reported clause before it ("..., X evidence suggests")."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return True
+        if c.dep_ == "dobj" and any(g.dep_ in {"acl", "ccomp"} for g in c.children):
+            return True
+    return False
+
+
+def statement_stance(verb: Token) -> Stance | None:
+    """The stance of ``verb`` when it states what its subject says, found or saw, else None."""
+    lemma = verb.lemma_.lower()
+    if lemma in CUE_STANCE:
+        stance = CUE_STANCE[lemma]
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if stance == "claims" and any(o.lemma_.lower() in NOT_CLAIM_OBJECTS for o in objs):
+            return None  # "the attack, which claimed 35 lives"
+        return stance
+    if lemma in FINDING_VERBS and _has_clause(verb):
+        return "reports"
+    subj = _subject(verb)
+    if lemma in PERCEPTION_VERBS and subj is not None and subj.lower_ in OBSERVERS:
+        return "reports"
+    return None
+
+
+def no_finder(head: Token) -> bool:
+    """Whether ``head`` is a finding that names no one who found it ("evidence shows")."""
+    if head.lower_ not in EVIDENCE_NOUNS:
+        return False
+    return not any(
+        t.pos_ == "PROPN" or t.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
+        for t in head.subtree
+        if t.i != head.i
+    )
+
+
+def _introducer(node: Token, verbs: set[int]) -> int | None:
+    """A cue verb hanging from ``node`` as an adverbial clause with no content of its own: the
+    parse of "While X said N died, Y said ..." puts X's "said" under "died"."""
+    for c in node.children:
+        if (
+            c.i in verbs
+            and c.dep_ == "advcl"
+            and not any(g.dep_ in _CONTENT for g in c.children)
+        ):
+            return c.i
+    return None
+
+
+def governing(verbs: set[int], tok: Token) -> tuple[int | None, bool]:
+    """The cue verb among ``verbs`` (token indices) that states ``tok``, and whether ``tok``
+    hangs from it only as background (in a relative clause inside one of its adjuncts).
+
+    The first cue verb on ``tok``'s path to the root states it, unless that verb only reports
+    what evidence or an observer showed and a speech verb above it says so ("X reported that
+    rescuers found 7 dead", "X says an investigation shows 600 died"); a contentless cue verb in
+    an adverbial clause of the figure's own clause states it too.
+
+    Returns:
+        (index of the governing verb or None, background).
+    """
+    below = tok
+    clause = tok.dep_ in _CLAUSES
+    first: tuple[int, bool] | None = None
+    for a in [tok, *tok.ancestors]:
+        if a.i != tok.i and a.i in verbs:
+            found = (a.i, clause and below.dep_ in _ADJUNCTS)
+            if a.lemma_.lower() not in EVIDENTIAL_VERBS:
+                return found
+            first = first or found
+        elif first is None:
+            intro = _introducer(a, verbs)
+            if intro is not None:
+                return intro, False
+        if a.i != tok.i:
+            clause = clause or a.dep_ in _CLAUSES
+            below = a
+    return first if first is not None else (None, False)
+
+
+__all__ = ["governing", "no_finder", "statement_stance"]

@@ -1,0 +1,63 @@
+"""Tests for sitrep.extract.attribution.governs: which cue verb states a figure."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.attribution.cues import attribute
+from sitrep.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def _source(nlp: Language, text: str, figure: str) -> str | None:
+    doc = parse(text, nlp=nlp)
+    tok = next(t for t in doc if t.text == figure)
+    found = attribute(tok.sent, at=tok.i, text=doc.text)
+    return found.source if found is not None else None
+
+
+def test_the_governing_cue_verb_wins_over_the_nearer_one(nlp: Language) -> None:
+    text = (
+        "While early estimates from the Red Crescent put the toll at about 80, "
+        "the militia claimed it had killed some 140 soldiers."
+    )
+    assert _source(nlp, text, "80") == "early estimates from the Red Crescent"
+    assert _source(nlp, text, "140") == "militia"
+
+
+def test_a_figure_in_an_adjunct_relative_clause_is_background(nlp: Language) -> None:
+    text = "The farmer Ali Noor spoke to reporters after the shelling that killed 14 villagers."
+    assert _source(nlp, text, "14") is None
+    text = "\"We lost everything,\" Ali Noor told Reuters in the wake of the raid that killed 14 people."
+    assert _source(nlp, text, "14") is None
+
+
+def test_an_investigation_that_found_evidence_is_a_source(nlp: Language) -> None:
+    text = "A Reuters investigation has found evidence that the raid killed some 90 people."
+    assert _source(nlp, text, "90") == "Reuters investigation"
+
+
+def test_observers_who_saw_bodies_are_the_source(nlp: Language) -> None:
+    text = "Reuters journalists at the market saw dozens of bodies under the rubble."
+    assert _source(nlp, text, "dozens") == "Reuters journalists at the market"
+
+
+def test_evidence_with_no_finder_is_no_source(nlp: Language) -> None:
+    assert _source(nlp, "Up to 90 people may have died in the raid, evidence shows", "90") is None
+
+
+def test_claimed_lives_is_no_statement(nlp: Language) -> None:
+    text = "The governor visited the market, which claimed 12 lives, on Monday."
+    assert _source(nlp, text, "12") is None
+
+
+def test_a_speech_verb_above_a_finding_is_the_source(nlp: Language) -> None:
+    text = "The governor reported that rescuers have found 9 people dead in the rubble."
+    assert _source(nlp, text, "9") == "governor"
+
+
+def test_a_contentless_while_clause_states_the_figure_it_hangs_from(nlp: Language) -> None:
+    text = "While local officials have said at least 50 people died in the raid, the army said none did."
+    assert _source(nlp, text, "50") == "local officials"
