@@ -61,3 +61,16 @@ def test_a_speech_verb_above_a_finding_is_the_source(nlp: Language) -> None:
 def test_a_contentless_while_clause_states_the_figure_it_hangs_from(nlp: Language) -> None:
     text = "While local officials have said at least 50 people died in the raid, the army said none did."
     assert _source(nlp, text, "50") == "local officials"
+
+
+def test_with_officials_stressing_names_the_source(nlp: Language) -> None:
+    text = (
+        "The toll from the raid on the depot has been raised from 30 to 45, "
+        "with officials stressing the number could rise."
+    )
+    assert _source(nlp, text, "45") == "officials"
+
+
+def test_a_body_that_condemns_an_attack_which_killed_states_the_figure(nlp: Language) -> None:
+    text = "The Kenyan government has condemned the raid, which claimed 17 lives, as a massacre."
+    assert _source(nlp, text, "17") == "Kenyan government"

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.attribution.governs import governing, no_finder, statement_stance
+from sitrep.extract.attribution.governs import (
+    absolute_speaker,
+    governing,
+    no_finder,
+    statement_stance,
+)
 from sitrep.extract.attribution.lexicon import (
     ACCORDING_TO_WORDS,
     ANONYMOUS,
@@ -147,6 +152,9 @@ def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
         heads = agent if any(c.dep_ == "nsubjpass" for c in t.children) and agent else subj
         if not heads:
             heads = _inverted_subject(t)
+        if not heads:
+            speaker = absolute_speaker(t)
+            heads = [speaker] if speaker is not None else []
         if not heads:
             continue
         if heads[0].dep_ == "nsubjpass" or no_finder(heads[0]):

@@ -25,6 +25,7 @@ from sitrep.extract.attribution.lexicon import (
     NOT_CLAIM_OBJECTS,
     OBSERVERS,
     PERCEPTION_VERBS,
+    STATEMENT_VERBS,
 )
 from sitrep.model import Stance
 
@@ -59,12 +60,22 @@ def statement_stance(verb: Token) -> Stance | None:
         if stance == "claims" and any(o.lemma_.lower() in NOT_CLAIM_OBJECTS for o in objs):
             return None  # "the attack, which claimed 35 lives"
         return stance
+    if lemma in STATEMENT_VERBS:
+        return "reports"
     if lemma in FINDING_VERBS and _has_clause(verb):
         return "reports"
     subj = _subject(verb)
     if lemma in PERCEPTION_VERBS and subj is not None and subj.lower_ in OBSERVERS:
         return "reports"
     return None
+
+
+def absolute_speaker(verb: Token) -> Token | None:
+    """The speaker of a cue verb in a "with X saying ..." phrase, parsed as a participle on X
+    ("with officials stressing the number could rise"), else None."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return verb.head if any(a.lower_ == "with" for a in list(verb.head.ancestors)[:2]) else None
 
 
 def no_finder(head: Token) -> bool:
@@ -122,4 +133,4 @@ def governing(verbs: set[int], tok: Token) -> tuple[int | None, bool]:
     return first if first is not None else (None, False)
 
 
-__all__ = ["governing", "no_finder", "statement_stance"]
+__all__ = ["absolute_speaker", "governing", "no_finder", "statement_stance"]

@@ -409,3 +409,7 @@ EVIDENCE_NOUNS = word_set(
 # Verbs that only relay what evidence or an observer showed: a speech verb above them is the
 # source ("X reported that rescuers found 7 dead", "X says its investigation shows 600 died").
 EVIDENTIAL_VERBS = FINDING_VERBS | PERCEPTION_VERBS | word_set("show indicate")
+# Verbs of saying outside CUE_STANCE that state a claim source's figure (claim sources only, so
+# quotes and stance claims keep their cues): "He revealed that nine were killed", "X
+# specified that ...", "with officials stressing ...", "X condemned the attack, which killed 35".
+STATEMENT_VERBS = word_set("reveal specify stress describe condemn denounce")
