@@ -74,3 +74,13 @@ def test_with_officials_stressing_names_the_source(nlp: Language) -> None:
 def test_a_body_that_condemns_an_attack_which_killed_states_the_figure(nlp: Language) -> None:
     text = "The Kenyan government has condemned the raid, which claimed 17 lives, as a massacre."
     assert _source(nlp, text, "17") == "Kenyan government"
+
+
+def test_a_denial_in_an_adverbial_clause_is_not_the_figures_source(nlp: Language) -> None:
+    text = "Twenty villagers were killed in a market blast as the militia denied responsibility."
+    assert _source(nlp, text, "Twenty") is None
+
+
+def test_citing_still_wins_beside_a_speech_verb(nlp: Language) -> None:
+    text = "At least 12 people were killed in the raid, the agency said, citing the governor."
+    assert _source(nlp, text, "12") == "governor"

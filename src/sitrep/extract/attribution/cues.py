@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.attribution.governs import (
     absolute_speaker,
+    asides,
     governing,
     no_finder,
     statement_stance,
@@ -195,25 +196,29 @@ def attribute(
     parsed = text_of(sent.doc)
     if at is not None and one_line:
         cands = _on_line(cands, sent.doc[at].idx, parsed)
+    gov: int | None = None
     if not cands:
         cands = _speech_verbs(sent, text)
         if at is not None:
             cands = _not_hearsay(cands, sent.doc[at])
+            cands, gov = _governed(cands, sent.doc[at])
         if at is not None and one_line:
             cands = _on_line(cands, sent.doc[at].idx, parsed)
     if not cands:
         return None
-    gov: int | None = None
-    if at is not None:
-        # the cue verb the figure hangs from says it; one it hangs from as background does not
-        gov, background = governing({c[0] for c in cands}, sent.doc[at])
-        if background:
-            cands = [c for c in cands if c[0] != gov]
-            gov = None
-        if not cands:
-            return None
     cands.sort(key=lambda c: (c[0] != gov, c[1].pronoun, abs(c[0] - pos)))
     return cands[0][1]
+
+
+def _governed(
+    cands: list[tuple[int, Attribution]], tok: Token
+) -> tuple[list[tuple[int, Attribution]], int | None]:
+    """The speech-verb candidates that may state ``tok`` and the one that governs it (see
+    :mod:`~sitrep.extract.attribution.governs`): background and asides are dropped."""
+    verbs = {c[0] for c in cands}
+    gov, background = governing(verbs, tok)
+    drop = asides(verbs, tok) | ({gov} if background and gov is not None else set())
+    return [c for c in cands if c[0] not in drop], (None if background else gov)
 
 
 def _not_hearsay(cands: list[tuple[int, Attribution]], tok: Token) -> list[tuple[int, Attribution]]:

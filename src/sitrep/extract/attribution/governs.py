@@ -133,4 +133,22 @@ def governing(verbs: set[int], tok: Token) -> tuple[int | None, bool]:
     return first if first is not None else (None, False)
 
 
-__all__ = ["absolute_speaker", "governing", "no_finder", "statement_stance"]
+def asides(verbs: set[int], tok: Token) -> set[int]:
+    """The cue verbs among ``verbs`` that make a statement of their own in an adverbial clause
+    of ``tok``'s clause ("Hundreds killed in a blast as X denies responsibility"): they hold
+    their own content, not ``tok``. Only clauses below the first cue verb over ``tok`` count."""
+    out: set[int] = set()
+    # the figure's own participle counts as its clause ("Hundreds killed ... as X denies")
+    own = [c for c in tok.children if c.dep_ in _CLAUSES and c.pos_ == "VERB"]
+    for a in [*own, tok, *tok.ancestors]:
+        if a.i != tok.i and a.i in verbs:
+            break
+        out |= {
+            c.i
+            for c in a.children
+            if c.i in verbs and c.dep_ == "advcl" and any(g.dep_ in _CONTENT for g in c.children)
+        }
+    return out
+
+
+__all__ = ["absolute_speaker", "asides", "governing", "no_finder", "statement_stance"]
