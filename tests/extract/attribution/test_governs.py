@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from sitrep.extract.attribution.cues import attribute
+from sitrep.extract.attribution.cues import attribute, trailing_attribution
 from sitrep.nlp import parse
 
 pytestmark = pytest.mark.slow
@@ -30,7 +30,9 @@ def test_the_governing_cue_verb_wins_over_the_nearer_one(nlp: Language) -> None:
 def test_a_figure_in_an_adjunct_relative_clause_is_background(nlp: Language) -> None:
     text = "The farmer Ali Noor spoke to reporters after the shelling that killed 14 villagers."
     assert _source(nlp, text, "14") is None
-    text = "\"We lost everything,\" Ali Noor told Reuters in the wake of the raid that killed 14 people."
+    text = (
+        '"We lost everything," Ali Noor told Reuters in the wake of the raid that killed 14 people.'
+    )
     assert _source(nlp, text, "14") is None
 
 
@@ -84,3 +86,30 @@ def test_a_denial_in_an_adverbial_clause_is_not_the_figures_source(nlp: Language
 def test_citing_still_wins_beside_a_speech_verb(nlp: Language) -> None:
     text = "At least 12 people were killed in the raid, the agency said, citing the governor."
     assert _source(nlp, text, "12") == "governor"
+
+
+def test_a_toll_announced_by_someone_is_theirs(nlp: Language) -> None:
+    text = (
+        "The shelling killed at least 31 people in the port, according to a new toll "
+        "announced on Friday by the regional governor."
+    )
+    assert _source(nlp, text, "31") == "regional governor"
+
+
+def test_a_headline_run_into_the_sentence_does_not_give_the_verb_its_subject(
+    nlp: Language,
+) -> None:
+    text = "Smoke Over Darvo, Families Flee: A Town Waits\nThe Red Cross reported that 300 families had fled."
+    assert _source(nlp, text, "300") == "Red Cross"
+
+
+def test_a_short_said_sentence_with_its_own_victims_does_not_attribute_the_one_before(
+    nlp: Language,
+) -> None:
+    doc = parse(
+        "Shells killed 14 people in Darvo. The mayor said a child was among the dead.", nlp=nlp
+    )
+    after = list(doc.sents)[1]
+    assert trailing_attribution(after, text=doc.text) is None
+    doc = parse("Shells killed 14 people in Darvo. The mayor said.", nlp=nlp)
+    assert trailing_attribution(list(doc.sents)[1], text=doc.text) is not None

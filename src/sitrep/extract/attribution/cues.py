@@ -17,7 +17,9 @@ from sitrep.extract.attribution.governs import (
     absolute_speaker,
     asides,
     governing,
+    issuer,
     no_finder,
+    reports_own_victims,
     statement_stance,
 )
 from sitrep.extract.attribution.lexicon import (
@@ -115,7 +117,7 @@ def _according_to(sent: Span, text: str) -> list[tuple[int, Attribution]]:
             continue
         if not objs:
             continue
-        bounds = _np_span(objs[0])
+        bounds = _np_span(issuer(objs[0]))
         if bounds:
             out.append((t.i, _make(sent, bounds, cue, "reports", text)))
     return out
@@ -148,7 +150,11 @@ def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
             continue
         if t.lemma_.lower() == "say" and any(c.dep_ == "auxpass" for c in t.children):
             continue  # "is said to be": no source
-        subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # nearest first: a headline run into the sentence can give the verb a second subject
+        subj = sorted(
+            (c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}),
+            key=lambda c: abs(c.i - t.i),
+        )
         agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = agent if any(c.dep_ == "nsubjpass" for c in t.children) and agent else subj
         if not heads:
@@ -160,7 +166,7 @@ def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
             continue
         if heads[0].dep_ == "nsubjpass" or no_finder(heads[0]):
             continue
-        bounds = _np_span(heads[0])
+        bounds = _np_span(issuer(heads[0]))
         if bounds:
             stance = found
             if any(c.dep_ == "neg" for c in t.children) and stance == "reports":
@@ -283,4 +289,6 @@ def trailing_attribution(sent: Span, *, text: str | None = None) -> Attribution 
         return None
     # "Police said." / "The figures were given by the ministry, officials said."
     verbs = [t for t in words if t.pos_ == "VERB" and t.lemma_.lower() not in CUE_STANCE]
+    if reports_own_victims(sent):
+        return None  # "Zelenskyy said a child was among the dead": its own figure, not ours
     return found if len(verbs) <= 1 else None

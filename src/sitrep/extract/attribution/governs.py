@@ -15,17 +15,20 @@ A finding with no finder ("evidence shows") is no source.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sitrep.extract.attribution.lexicon import (
     CUE_STANCE,
     EVIDENCE_NOUNS,
     EVIDENTIAL_VERBS,
     FINDING_VERBS,
+    ISSUED_DOCUMENTS,
+    NOT_AGENTS,
     NOT_CLAIM_OBJECTS,
     OBSERVERS,
     PERCEPTION_VERBS,
     STATEMENT_VERBS,
+    VICTIM_HEADS,
 )
 from sitrep.model import Stance
 
@@ -78,6 +81,33 @@ def absolute_speaker(verb: Token) -> Token | None:
     return verb.head if any(a.lower_ == "with" for a in list(verb.head.ancestors)[:2]) else None
 
 
+def issuer(head: Token) -> Token:
+    """Who issued ``head`` when it is a toll, document or finding with a "by X" participle
+    ("according to a new death toll announced by the president" -> the president), else
+    ``head`` itself."""
+    if head.lower_ not in NOT_AGENTS | ISSUED_DOCUMENTS | EVIDENCE_NOUNS:
+        return head
+    for c in head.children:
+        if c.dep_ == "acl" and c.pos_ == "VERB":
+            by = [
+                g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+            ]
+            if by:
+                return by[0]
+    return head
+
+
+def reports_own_victims(sent: Span) -> bool:
+    """Whether a cue verb of ``sent`` reports a clause about victims of its own ("X said a
+    child was among the dead"): such a sentence states its own figure."""
+    return any(
+        t.dep_ == "ccomp"
+        and t.head.lemma_.lower() in CUE_STANCE
+        and any(w.lower_ in VICTIM_HEADS and w.pos_ == "NOUN" for w in t.subtree)
+        for t in sent
+    )
+
+
 def no_finder(head: Token) -> bool:
     """Whether ``head`` is a finding that names no one who found it ("evidence shows")."""
     if head.lower_ not in EVIDENCE_NOUNS:
@@ -93,11 +123,7 @@ def _introducer(node: Token, verbs: set[int]) -> int | None:
     """A cue verb hanging from ``node`` as an adverbial clause with no content of its own: the
     parse of "While X said N died, Y said ..." puts X's "said" under "died"."""
     for c in node.children:
-        if (
-            c.i in verbs
-            and c.dep_ == "advcl"
-            and not any(g.dep_ in _CONTENT for g in c.children)
-        ):
+        if c.i in verbs and c.dep_ == "advcl" and not any(g.dep_ in _CONTENT for g in c.children):
             return c.i
     return None
 
@@ -151,4 +177,12 @@ def asides(verbs: set[int], tok: Token) -> set[int]:
     return out
 
 
-__all__ = ["absolute_speaker", "asides", "governing", "no_finder", "statement_stance"]
+__all__ = [
+    "absolute_speaker",
+    "asides",
+    "governing",
+    "issuer",
+    "no_finder",
+    "reports_own_victims",
+    "statement_stance",
+]
