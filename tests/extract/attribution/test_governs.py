@@ -113,3 +113,11 @@ def test_a_short_said_sentence_with_its_own_victims_does_not_attribute_the_one_b
     assert trailing_attribution(after, text=doc.text) is None
     doc = parse("Shells killed 14 people in Darvo. The mayor said.", nlp=nlp)
     assert trailing_attribution(list(doc.sents)[1], text=doc.text) is not None
+
+
+def test_a_finding_verb_without_a_clause_or_finder_gives_no_source(nlp: Language) -> None:
+    text = "A look at the family history reveals a grandfather who died with 30 comrades."
+    assert _source(nlp, text, "30") is None
+    text = "An earlier estimate, kept in a 2001 Ministry of Works file, suggested 40 could die."
+    assert _source(nlp, text, "40") is None
+    assert _source(nlp, "He revealed that 9 aid workers were killed.", "9") == "He"

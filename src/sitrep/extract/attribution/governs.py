@@ -108,15 +108,23 @@ def reports_own_victims(sent: Span) -> bool:
     )
 
 
+def _named(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
+
+
 def no_finder(head: Token) -> bool:
-    """Whether ``head`` is a finding that names no one who found it ("evidence shows")."""
+    """Whether ``head`` is a finding that names no one who found it ("evidence shows", "a
+    previous estimate, contained in a report, suggested"): only a name in the noun phrase
+    itself ("AP evidence", "the UN's estimate", "estimates from the UN") is a finder."""
     if head.lower_ not in EVIDENCE_NOUNS:
         return False
-    return not any(
-        t.pos_ == "PROPN" or t.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
-        for t in head.subtree
-        if t.i != head.i
-    )
+    for c in head.children:
+        if c.dep_ in {"compound", "poss", "nmod", "amod"} and _named(c):
+            return False
+        by = c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
+        if by and any(_named(g) for g in c.subtree if g.i != c.i):
+            return False
+    return True
 
 
 def _introducer(node: Token, verbs: set[int]) -> int | None:

@@ -391,8 +391,9 @@ CHANNELS = frozenset(
 )
 
 # Claim sources (governs.py). Verbs of finding that report what their subject established,
-# but only with a clause ("found that ...", "found evidence that ...", "suggests X left 600").
-FINDING_VERBS = word_set("find conclude establish determine suggest")
+# but only with a clause ("found that ...", "found evidence that ...", "suggests X left 600",
+# "he revealed that nine were killed"; not "a glance at X reveals a pedigree").
+FINDING_VERBS = word_set("find conclude establish determine suggest reveal")
 # Verbs of seeing that make an on-the-spot observer the source of what was seen.
 PERCEPTION_VERBS = word_set("see witness count")
 # Observers whose perception is a report ("AFP correspondents saw dozens of bodies").
@@ -410,6 +411,5 @@ EVIDENCE_NOUNS = word_set(
 # source ("X reported that rescuers found 7 dead", "X says its investigation shows 600 died").
 EVIDENTIAL_VERBS = FINDING_VERBS | PERCEPTION_VERBS | word_set("show indicate")
 # Verbs of saying outside CUE_STANCE that state a claim source's figure (claim sources only, so
-# quotes and stance claims keep their cues): "He revealed that nine were killed", "X
-# specified that ...", "with officials stressing ...", "X condemned the attack, which killed 35".
-STATEMENT_VERBS = word_set("reveal specify stress describe condemn denounce")
+# quotes and stance claims keep their cues): "X specified that ...", "with officials stressing ...", "X condemned the attack, which killed 35".
+STATEMENT_VERBS = word_set("specify stress describe condemn denounce")
