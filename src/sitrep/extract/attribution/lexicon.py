@@ -413,3 +413,5 @@ EVIDENTIAL_VERBS = FINDING_VERBS | PERCEPTION_VERBS | word_set("show indicate")
 # Verbs of saying outside CUE_STANCE that state a claim source's figure (claim sources only, so
 # quotes and stance claims keep their cues): "X specified that ...", "with officials stressing ...", "X condemned the attack, which killed 35".
 STATEMENT_VERBS = word_set("specify stress describe condemn denounce")
+# Prepositions of the document that states "this" ("This is stated in the report of X").
+STATED_IN = frozenset({"in"})
