@@ -15,6 +15,8 @@ A finding with no finder ("evidence shows") is no source.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from sitrep.extract.attribution.lexicon import (
@@ -30,7 +32,7 @@ from sitrep.extract.attribution.lexicon import (
     STATEMENT_VERBS,
     VICTIM_HEADS,
 )
-from sitrep.model import Stance
+from sitrep.model import CasualtyClaim, Quote, Stance
 
 # Edges from a cue verb into what is not its reported content.
 _ADJUNCTS = frozenset({"prep", "advcl", "npadvmod", "agent"})
@@ -185,9 +187,21 @@ def asides(verbs: set[int], tok: Token) -> set[int]:
     return out
 
 
+def figure_after(text: str, quote: Quote, c: CasualtyClaim) -> bool:
+    """Whether ``c``'s figure is written after ``quote`` in its evidence and not inside it."""
+    if c.count is None:
+        return False
+    forms = {str(c.count), f"{c.count:,}"}
+    inside = text[quote.start : quote.end]
+    after = text[quote.end : c.evidence.end]
+    pattern = r"(?<![\d,])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\d,])"
+    return bool(re.search(pattern, after)) and not re.search(pattern, inside)
+
+
 __all__ = [
     "absolute_speaker",
     "asides",
+    "figure_after",
     "governing",
     "issuer",
     "no_finder",
