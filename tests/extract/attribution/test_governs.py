@@ -73,9 +73,9 @@ def test_with_officials_stressing_names_the_source(nlp: Language) -> None:
     assert _source(nlp, text, "45") == "officials"
 
 
-def test_a_body_that_condemns_an_attack_which_killed_states_the_figure(nlp: Language) -> None:
+def test_condemning_a_killing_is_no_statement_of_its_figure(nlp: Language) -> None:
     text = "The Kenyan government has condemned the raid, which claimed 17 lives, as a massacre."
-    assert _source(nlp, text, "17") == "Kenyan government"
+    assert _source(nlp, text, "17") is None
 
 
 def test_a_denial_in_an_adverbial_clause_is_not_the_figures_source(nlp: Language) -> None:

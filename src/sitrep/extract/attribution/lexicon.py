@@ -411,7 +411,8 @@ EVIDENCE_NOUNS = word_set(
 # source ("X reported that rescuers found 7 dead", "X says its investigation shows 600 died").
 EVIDENTIAL_VERBS = FINDING_VERBS | PERCEPTION_VERBS | word_set("show indicate")
 # Verbs of saying outside CUE_STANCE that state a claim source's figure (claim sources only, so
-# quotes and stance claims keep their cues): "X specified that ...", "with officials stressing ...", "X condemned the attack, which killed 35".
-STATEMENT_VERBS = word_set("specify stress describe condemn denounce")
+# quotes and stance claims keep their cues): "X specified that ...", "with officials stressing
+# ...". Not "condemn": condemning a killing is a verdict on it, not a count of it.
+STATEMENT_VERBS = word_set("specify stress describe")
 # Prepositions of the document that states "this" ("This is stated in the report of X").
 STATED_IN = frozenset({"in"})
