@@ -65,3 +65,30 @@ def test_source_does_not_carry_to_a_figure_of_another_scope(nlp: Language) -> No
         "Since the start of the war, more than 9,000 civilians have been killed."
     )
     assert _source(_claims(nlp, text), 9000) is None
+
+
+def test_this_is_stated_in_a_document_attributes_the_figure(nlp: Language) -> None:
+    text = (
+        "About 70 people may have died in the collapse of the Tarvik bridge.\n\n"
+        "This is stated in the report of the Tarvik Engineering Board."
+    )
+    assert "Tarvik Engineering Board" in (_source(_claims(nlp, text), 70) or "")
+
+
+def test_x_told_this_sums_up_the_paragraph_before(nlp: Language) -> None:
+    text = (
+        "At least 19 people were killed in the shelling of Ostrel on Monday. "
+        "More than 30 people have been hospitalized.\n\n"
+        "Anna Berg, the head of the Ostrel district, told this to a local reporter."
+    )
+    claims = _claims(nlp, text)
+    assert _source(claims, 19) == _source(claims, 30) == "Anna Berg"
+
+
+def test_this_does_not_reach_past_a_sentence_with_its_own_source(nlp: Language) -> None:
+    text = (
+        "At least 19 people were killed in Ostrel. "
+        "The army said 4 soldiers were among them. "
+        "Anna Berg told this to a local reporter."
+    )
+    assert _source(_claims(nlp, text), 19) != "Anna Berg"

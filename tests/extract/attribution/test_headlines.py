@@ -20,3 +20,10 @@ def test_line_of_gives_the_whole_line() -> None:
     text = "Headline - governor\nFirst line of the body.\nSecond."
     start = text.index("body")
     assert line_of(text, start, start + 4) == "First line of the body."
+
+
+def test_a_line_ending_with_its_source_and_verb_names_it() -> None:
+    assert tail_source("40 bodies found in a field near Darvo, village elder reports.") == (
+        "village elder"
+    )
+    assert tail_source("Forty people died in the fire, he said.") is None

@@ -217,3 +217,12 @@ def test_a_label_before_the_source_is_skipped(nlp: Language) -> None:
     claims, _ = _run(nlp, text)
     # (the time before the name still sticks to it: "5.16 p.m State Emergency ...")
     assert (_source(claims, 14) or "").endswith("State Emergency Service of Kelvania")
+
+
+def test_a_figure_after_a_quotation_is_not_the_speakers(nlp: Language) -> None:
+    text = (
+        '"We heard the blast from our tents, then the screaming," farmer Idris Wol told '
+        "reporters after the shelling of the camp that killed at least 31 people."
+    )
+    claims, _ = _run(nlp, text)
+    assert "Idris Wol" not in (_source(claims, 31) or "")

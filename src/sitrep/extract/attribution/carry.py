@@ -5,8 +5,10 @@ people have been hospitalized." Or they give the figure first and say who report
 "The death toll has risen to 35. This was reported by the regional prosecutor's office." Two
 rules, both over the parse only:
 
-- the next sentence says who reported *this* (a cue verb whose object or passive subject is
-  "this", "that" or "it": "This was reported by X", "X said this", "X reported it") -> X;
+- a sentence after it says who reported *this* (a cue verb whose object or passive subject is
+  "this", "that" or "it": "This was reported by X", "X said this", "X reported it", "This is
+  stated in the report of X") -> X; it may sum up the whole paragraph before it, so up to
+  :data:`AHEAD` sentences are read, stopping at one that names a source of its own;
 - otherwise the source of the last attributed casualty figure in the preceding sentences of the
   same stretch (at most :data:`BACK` sentences, no blank line between) carries on, when the
   figure is of the same scope and has no other date.
@@ -16,12 +18,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from sitrep.extract.attribution.lexicon import ANAPHORIC_CONTENT, SOURCE_CUES
+from sitrep.extract.attribution.cues import attribute
+from sitrep.extract.attribution.lexicon import ANAPHORIC_CONTENT, SOURCE_CUES, STATED_IN
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
 from sitrep.model import CasualtyClaim
 
 # How many sentences back a source carries on.
 BACK = 2
+# How many sentences ahead a "This was reported by X" may sum up the figure's.
+AHEAD = 2
 
 
 def _named(phrase: SourcePhrase | None) -> str | None:
@@ -40,6 +45,14 @@ def _this_source(sent: Span, text: str) -> str | None:
         active = [c for c in kids if c.dep_ == "dobj" and c.lower_ in ANAPHORIC_CONTENT]
         if passive:
             heads = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            # "This is stated in the investigation of X": the document that states it
+            heads = heads or [
+                g
+                for c in kids
+                if c.dep_ == "prep" and c.lower_ in STATED_IN
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
         elif active:
             heads = [c for c in kids if c.dep_ == "nsubj"]
         else:
@@ -58,11 +71,19 @@ def _blank_between(text: str, lo: int, hi: int) -> bool:
 
 
 def next_this_source(doc: Doc, pos: int, text: str) -> str | None:
-    """Who the sentence after the figure at character ``pos`` says reported it ("This was
-    reported by X", "X said this"), or None."""
-    sent = _sentence_at(doc, pos)
-    nxt = _next_sentence(doc, sent) if sent is not None else None
-    return _this_source(nxt, text) if nxt is not None else None
+    """Who a sentence after the figure at character ``pos`` says reported it ("This was
+    reported by X", "X said this"), or None: the next :data:`AHEAD` sentences are read, up to
+    the first that names a source of its own ("X told this" ends the paragraph it sums up)."""
+    cur = _sentence_at(doc, pos)
+    for _ in range(AHEAD):
+        nxt = _next_sentence(doc, cur) if cur is not None else None
+        if nxt is None:
+            return None
+        found = _this_source(nxt, text)
+        if found is not None or attribute(nxt, text=text) is not None:
+            return found
+        cur = nxt
+    return None
 
 
 def carried_source(

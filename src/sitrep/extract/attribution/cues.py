@@ -13,6 +13,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.attribution.governs import (
+    absolute_speaker,
+    asides,
+    governing,
+    issuer,
+    no_finder,
+    reports_own_victims,
+    statement_stance,
+)
 from sitrep.extract.attribution.lexicon import (
     ACCORDING_TO_WORDS,
     ANONYMOUS,
@@ -108,7 +117,7 @@ def _according_to(sent: Span, text: str) -> list[tuple[int, Attribution]]:
             continue
         if not objs:
             continue
-        bounds = _np_span(objs[0])
+        bounds = _np_span(issuer(objs[0]))
         if bounds:
             out.append((t.i, _make(sent, bounds, cue, "reports", text)))
     return out
@@ -134,22 +143,32 @@ def _inverted_subject(verb: Token) -> list[Token]:
 def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
     out: list[tuple[int, Attribution]] = []
     for t in sent:
-        if t.pos_ not in {"VERB", "AUX"} or t.lemma_.lower() not in CUE_STANCE:
+        if t.pos_ not in {"VERB", "AUX"}:
+            continue
+        found = statement_stance(t)
+        if found is None:
             continue
         if t.lemma_.lower() == "say" and any(c.dep_ == "auxpass" for c in t.children):
             continue  # "is said to be": no source
-        subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # nearest first: a headline run into the sentence can give the verb a second subject
+        subj = sorted(
+            (c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}),
+            key=lambda c: abs(c.i - t.i),
+        )
         agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = agent if any(c.dep_ == "nsubjpass" for c in t.children) and agent else subj
         if not heads:
             heads = _inverted_subject(t)
         if not heads:
+            speaker = absolute_speaker(t)
+            heads = [speaker] if speaker is not None else []
+        if not heads:
             continue
-        if heads[0].dep_ == "nsubjpass":
+        if heads[0].dep_ == "nsubjpass" or no_finder(heads[0]):
             continue
-        bounds = _np_span(heads[0])
+        bounds = _np_span(issuer(heads[0]))
         if bounds:
-            stance = CUE_STANCE[t.lemma_.lower()]
+            stance = found
             if any(c.dep_ == "neg" for c in t.children) and stance == "reports":
                 stance = "disputes"
             out.append((t.i, _make(sent, bounds, t.text.lower(), stance, text)))
@@ -183,16 +202,29 @@ def attribute(
     parsed = text_of(sent.doc)
     if at is not None and one_line:
         cands = _on_line(cands, sent.doc[at].idx, parsed)
+    gov: int | None = None
     if not cands:
         cands = _speech_verbs(sent, text)
         if at is not None:
             cands = _not_hearsay(cands, sent.doc[at])
+            cands, gov = _governed(cands, sent.doc[at])
         if at is not None and one_line:
             cands = _on_line(cands, sent.doc[at].idx, parsed)
     if not cands:
         return None
-    cands.sort(key=lambda c: (c[1].pronoun, abs(c[0] - pos)))
+    cands.sort(key=lambda c: (c[0] != gov, c[1].pronoun, abs(c[0] - pos)))
     return cands[0][1]
+
+
+def _governed(
+    cands: list[tuple[int, Attribution]], tok: Token
+) -> tuple[list[tuple[int, Attribution]], int | None]:
+    """The speech-verb candidates that may state ``tok`` and the one that governs it (see
+    :mod:`~sitrep.extract.attribution.governs`): background and asides are dropped."""
+    verbs = {c[0] for c in cands}
+    gov, background = governing(verbs, tok)
+    drop = asides(verbs, tok) | ({gov} if background and gov is not None else set())
+    return [c for c in cands if c[0] not in drop], (None if background else gov)
 
 
 def _not_hearsay(cands: list[tuple[int, Attribution]], tok: Token) -> list[tuple[int, Attribution]]:
@@ -257,4 +289,6 @@ def trailing_attribution(sent: Span, *, text: str | None = None) -> Attribution 
         return None
     # "Police said." / "The figures were given by the ministry, officials said."
     verbs = [t for t in words if t.pos_ == "VERB" and t.lemma_.lower() not in CUE_STANCE]
+    if reports_own_victims(sent):
+        return None  # "Zelenskyy said a child was among the dead": its own figure, not ours
     return found if len(verbs) <= 1 else None

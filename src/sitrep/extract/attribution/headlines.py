@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import re
 
+from sitrep.extract.attribution.lexicon import SPEAKER_PRONOUNS
+
 # "... - regional governor" / "..., says acting mayor" at the end of a headline or sentence
 TAIL_DASH = re.compile(
     r"\s[-\u2013\u2014]\s+(?P<src>[^-\u2013\u2014.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$"
 )
 TAIL_SAYS = re.compile(
     r",\s+(?:says|said|claims|reports)\s+(?P<src>[^,.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$", re.I
+)
+# "..., local activist reports." / "..., officials say": the source before the verb at the end
+TAIL_SOURCE_SAYS = re.compile(
+    r",\s+(?P<src>(?:[\w'\u2019.-]+\s+){0,4}[\w'\u2019.-]+)\s+"
+    r"(?:says|said|say|reports|reported|claims|confirms)\.?\s*$"
 )
 HEAD_SAYS = re.compile(
     r"^[\s\u2022\u00b7*-]*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
@@ -25,11 +32,13 @@ HEAD_SAYS = re.compile(
 def tail_source(line: str) -> str | None:
     """The source a headline or short sentence ends with ("... - regional governor") or opens
     with ("UN reports 400,000 fled ...")."""
-    for pat in (TAIL_DASH, TAIL_SAYS, HEAD_SAYS):
+    for pat in (TAIL_DASH, TAIL_SAYS, TAIL_SOURCE_SAYS, HEAD_SAYS):
         m = pat.search(line)
         if m:
             src = m.group("src").strip()
             words = src.split()
+            if src.lower() in SPEAKER_PRONOUNS:
+                continue
             if 1 <= len(words) <= 7 and not any(w[:1].isdigit() for w in words):
                 return src
     return None
@@ -42,4 +51,4 @@ def line_of(text: str, start: int, end: int) -> str:
     return text[lo : hi if hi >= 0 else len(text)]
 
 
-__all__ = ["HEAD_SAYS", "TAIL_DASH", "TAIL_SAYS", "line_of", "tail_source"]
+__all__ = ["HEAD_SAYS", "TAIL_DASH", "TAIL_SAYS", "TAIL_SOURCE_SAYS", "line_of", "tail_source"]

@@ -389,3 +389,30 @@ ANAPHORIC_CONTENT = frozenset({"this", "that", "it"})
 CHANNELS = frozenset(
     {"facebook", "telegram", "twitter", "x", "instagram", "youtube", "viber", "whatsapp", "tiktok"}
 )
+
+# Claim sources (governs.py). Verbs of finding that report what their subject established,
+# but only with a clause ("found that ...", "found evidence that ...", "suggests X left 600",
+# "he revealed that nine were killed"; not "a glance at X reveals a pedigree").
+FINDING_VERBS = word_set("find conclude establish determine suggest reveal")
+# Verbs of seeing that make an on-the-spot observer the source of what was seen.
+PERCEPTION_VERBS = word_set("see witness count")
+# Observers whose perception is a report ("AFP correspondents saw dozens of bodies").
+OBSERVERS = word_set(
+    """correspondent correspondents reporter reporters journalist journalists witness
+    witnesses eyewitness eyewitnesses photographer photographers"""
+)
+# Heads that are a finding, not a finder: a source only with the one who found it named
+# ("AP evidence", "estimates from the UN"); bare ("evidence shows") they are no source.
+EVIDENCE_NOUNS = word_set(
+    """evidence estimate estimates investigation analysis data figures findings footage
+    images photos"""
+)
+# Verbs that only relay what evidence or an observer showed: a speech verb above them is the
+# source ("X reported that rescuers found 7 dead", "X says its investigation shows 600 died").
+EVIDENTIAL_VERBS = FINDING_VERBS | PERCEPTION_VERBS | word_set("show indicate")
+# Verbs of saying outside CUE_STANCE that state a claim source's figure (claim sources only, so
+# quotes and stance claims keep their cues): "X specified that ...", "with officials stressing
+# ...". Not "condemn": condemning a killing is a verdict on it, not a count of it.
+STATEMENT_VERBS = word_set("specify stress describe")
+# Prepositions of the document that states "this" ("This is stated in the report of X").
+STATED_IN = frozenset({"in"})

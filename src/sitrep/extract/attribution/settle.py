@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.extract.attribution.carry import carried_source, next_this_source
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
+from sitrep.extract.attribution.governs import figure_after
 from sitrep.extract.attribution.headlines import TAIL_SAYS, line_of, tail_source
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
@@ -237,6 +238,8 @@ def attribute_claims(
             quote = _in_quote(quotes, lo, hi) or _in_quote(
                 quotes, c.evidence.start, c.evidence.start
             )
+            if quote is not None and figure_after(text, quote, c):
+                quote = None  # '"...," X told AFP after the strike that killed 45': not X's 45
             if quote is not None and quote.speaker:
                 source = quote.speaker
             else:

@@ -1,0 +1,123 @@
+"""Tests for sitrep.extract.attribution.governs: which cue verb states a figure."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.attribution.cues import attribute, trailing_attribution
+from sitrep.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def _source(nlp: Language, text: str, figure: str) -> str | None:
+    doc = parse(text, nlp=nlp)
+    tok = next(t for t in doc if t.text == figure)
+    found = attribute(tok.sent, at=tok.i, text=doc.text)
+    return found.source if found is not None else None
+
+
+def test_the_governing_cue_verb_wins_over_the_nearer_one(nlp: Language) -> None:
+    text = (
+        "While early estimates from the Red Crescent put the toll at about 80, "
+        "the militia claimed it had killed some 140 soldiers."
+    )
+    assert _source(nlp, text, "80") == "early estimates from the Red Crescent"
+    assert _source(nlp, text, "140") == "militia"
+
+
+def test_a_figure_in_an_adjunct_relative_clause_is_background(nlp: Language) -> None:
+    text = "The farmer Ali Noor spoke to reporters after the shelling that killed 14 villagers."
+    assert _source(nlp, text, "14") is None
+    text = (
+        '"We lost everything," Ali Noor told Reuters in the wake of the raid that killed 14 people.'
+    )
+    assert _source(nlp, text, "14") is None
+
+
+def test_an_investigation_that_found_evidence_is_a_source(nlp: Language) -> None:
+    text = "A Reuters investigation has found evidence that the raid killed some 90 people."
+    assert _source(nlp, text, "90") == "Reuters investigation"
+
+
+def test_observers_who_saw_bodies_are_the_source(nlp: Language) -> None:
+    text = "Reuters journalists at the market saw dozens of bodies under the rubble."
+    assert _source(nlp, text, "dozens") == "Reuters journalists at the market"
+
+
+def test_evidence_with_no_finder_is_no_source(nlp: Language) -> None:
+    assert _source(nlp, "Up to 90 people may have died in the raid, evidence shows", "90") is None
+
+
+def test_claimed_lives_is_no_statement(nlp: Language) -> None:
+    text = "The governor visited the market, which claimed 12 lives, on Monday."
+    assert _source(nlp, text, "12") is None
+
+
+def test_a_speech_verb_above_a_finding_is_the_source(nlp: Language) -> None:
+    text = "The governor reported that rescuers have found 9 people dead in the rubble."
+    assert _source(nlp, text, "9") == "governor"
+
+
+def test_a_contentless_while_clause_states_the_figure_it_hangs_from(nlp: Language) -> None:
+    text = "While local officials have said at least 50 people died in the raid, the army said none did."
+    assert _source(nlp, text, "50") == "local officials"
+
+
+def test_with_officials_stressing_names_the_source(nlp: Language) -> None:
+    text = (
+        "The toll from the raid on the depot has been raised from 30 to 45, "
+        "with officials stressing the number could rise."
+    )
+    assert _source(nlp, text, "45") == "officials"
+
+
+def test_condemning_a_killing_is_no_statement_of_its_figure(nlp: Language) -> None:
+    text = "The Kenyan government has condemned the raid, which claimed 17 lives, as a massacre."
+    assert _source(nlp, text, "17") is None
+
+
+def test_a_denial_in_an_adverbial_clause_is_not_the_figures_source(nlp: Language) -> None:
+    text = "Twenty villagers were killed in a market blast as the militia denied responsibility."
+    assert _source(nlp, text, "Twenty") is None
+
+
+def test_citing_still_wins_beside_a_speech_verb(nlp: Language) -> None:
+    text = "At least 12 people were killed in the raid, the agency said, citing the governor."
+    assert _source(nlp, text, "12") == "governor"
+
+
+def test_a_toll_announced_by_someone_is_theirs(nlp: Language) -> None:
+    text = (
+        "The shelling killed at least 31 people in the port, according to a new toll "
+        "announced on Friday by the regional governor."
+    )
+    assert _source(nlp, text, "31") == "regional governor"
+
+
+def test_a_headline_run_into_the_sentence_does_not_give_the_verb_its_subject(
+    nlp: Language,
+) -> None:
+    text = "Smoke Over Darvo, Families Flee: A Town Waits\nThe Red Cross reported that 300 families had fled."
+    assert _source(nlp, text, "300") == "Red Cross"
+
+
+def test_a_short_said_sentence_with_its_own_victims_does_not_attribute_the_one_before(
+    nlp: Language,
+) -> None:
+    doc = parse(
+        "Shells killed 14 people in Darvo. The mayor said a child was among the dead.", nlp=nlp
+    )
+    after = list(doc.sents)[1]
+    assert trailing_attribution(after, text=doc.text) is None
+    doc = parse("Shells killed 14 people in Darvo. The mayor said.", nlp=nlp)
+    assert trailing_attribution(list(doc.sents)[1], text=doc.text) is not None
+
+
+def test_a_finding_verb_without_a_clause_or_finder_gives_no_source(nlp: Language) -> None:
+    text = "A look at the family history reveals a grandfather who died with 30 comrades."
+    assert _source(nlp, text, "30") is None
+    text = "An earlier estimate, kept in a 2001 Ministry of Works file, suggested 40 could die."
+    assert _source(nlp, text, "40") is None
+    assert _source(nlp, "He revealed that 9 aid workers were killed.", "9") == "He"
