@@ -313,6 +313,11 @@ def test_open_lower_bound_met_by_an_exact_count_is_no_lower_estimate() -> None:
     least = dataclasses.replace(_f("least", 471, "Gaza officials", 2), hedge="at least")
     t = tally_group([about, least], key="c", kind="killed", rule="conservative")
     assert t.best == 471
+    # a bound far below the count is a lower estimate, not the count's round figure
+    far = dataclasses.replace(_f("far", 100, "An activist group", 9), hedge="at least")
+    count = _f("count", 150, "Witnesses", 1, high=150)
+    t = tally_group([far, count], key="c", kind="killed", rule="conservative")
+    assert t.best == 100
 
 
 def test_another_sources_later_higher_figure_is_recorded_as_an_update_with_both_sentences() -> None:

@@ -68,7 +68,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sitrep.extract.casualties.numbers import find_quantities
-from sitrep.reconcile.items import VAGUE_HEDGES, Figure, norm_name
+from sitrep.reconcile.items import ROUND_SHARE, VAGUE_HEDGES, Figure, norm_name
 from sitrep.reconcile.revisions import first_stated, stated_on, superseded_sources
 
 HEADLINE_GROUP = "people"
@@ -456,8 +456,10 @@ def _met_bounds(
     keys: Sequence[str], totals: Mapping[str, SourceFigure], by_source: Mapping[str, list[Figure]]
 ) -> set[str]:
     """Sources whose figure is only open lower bounds that another source's exact count
-    meets ("at least 50" beside 53): such a bound is no lower estimate of the toll, it agrees
-    with the count, so the conservative best is the count, not the bound."""
+    meets as its round figure ("at least 50" beside 53, within ``ROUND_SHARE`` of the count):
+    such a bound is no lower estimate of the toll, it agrees with the count, so the
+    conservative best is the count, not the bound. A bound far below the count ("at least
+    100" beside 150) is a lower estimate and stays the conservative best."""
     claim = {f.id: f for k in keys for f in by_source[k]}
 
     def only(k: str, test: Callable[[Figure], bool]) -> bool:
@@ -467,7 +469,12 @@ def _met_bounds(
     return {
         k
         for k in keys
-        if only(k, open_lower) and any(v >= totals[k].figure for e, v in exact.items() if e != k)
+        if only(k, open_lower)
+        and any(
+            totals[k].figure <= v <= totals[k].figure + ROUND_SHARE * v
+            for e, v in exact.items()
+            if e != k
+        )
     }
 
 
