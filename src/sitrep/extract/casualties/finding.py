@@ -52,7 +52,7 @@ class Found:
     num: int  # token index of the number
     cue: Token | None
     victim: tuple[int, int] | None  # token bounds of the victim noun run
-    via: str  # "number-first", "cue-first", "ellipsis", "singular"
+    via: str  # "number-first", "cue-first", "dependency", "ellipsis", "singular", "together"
 
 
 def token_at(doc: Doc, char: int) -> int | None:
@@ -285,6 +285,33 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
             q = Quantity(start, end, text_of(doc)[start:end], 1, 1, 1, None, start)
             used.add(a.i)
             out.append(Found(_cue_kind(doc, cue, sent.end), q, a.i, cue, (lo, hi), "singular"))
+    return out + _together(doc, out)
+
+
+def _together(doc: Doc, singles: list[Found]) -> list[Found]:
+    """The total of single victims joined by "and" under one cue: "killed a girl and a woman"
+    is also a figure of two (the reader's count), beside each victim."""
+    out: list[Found] = []
+    by_cue: dict[int, list[Found]] = {}
+    for f in singles:
+        if f.cue is not None and f.victim is not None:
+            by_cue.setdefault(f.cue.i, []).append(f)
+    for group in by_cue.values():
+        heads = [doc[f.num] for f in group]
+        joined = [
+            f
+            for f, h in zip(group, heads, strict=True)
+            if any(o in h.conjuncts for o in heads if o is not h)
+        ]
+        if len(joined) < 2 or any(doc[f.num].pos_ == "PROPN" for f in joined):
+            continue  # named victims are counted one by one
+        first, last = joined[0], joined[-1]
+        assert first.victim is not None and last.victim is not None
+        start = doc[first.victim[0]].idx
+        end = doc[last.victim[1] - 1].idx + len(doc[last.victim[1] - 1])
+        n = len(joined)
+        q = Quantity(start, end, text_of(doc)[start:end], n, n, n, None, start)
+        out.append(Found(first.kind, q, first.num, first.cue, None, "together"))
     return out
 
 
