@@ -26,6 +26,7 @@ from sitrep.extract.casualties.lexicon import (
     MONTH_NAMES,
     NOT_DONE,
     OF_NOUNS,
+    PART_OPENERS,
     SINGLE,
     SINGULAR_VICTIMS,
     TO_DEATH,
@@ -372,7 +373,7 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         if hit is None:
             hit = _cue_first(doc, first, b, sent)
             via = "cue-first"
-        if hit is None:
+        if hit is None and not (first > sent.start and doc[first - 1].lower_ in PART_OPENERS):
             tok = doc[b - 1]
             head = tok.head if tok.dep_ in {"nummod", "quantmod"} else tok
             if head.i in governed:

@@ -75,6 +75,9 @@ GAP_WORDS = _set_of(
 # Words that open an aside between a count and its cue: "21 people, including three children,
 # have died"; the walk skips the aside up to its closing comma.
 ASIDE_OPENERS = _set_of("including among mostly most many all both incl")
+# Words before a count that make it a part of the count before them ("25 dead, including two
+# children, and 31 injured"): never tied to a later cue by the parse; parts.py gives its kind.
+PART_OPENERS = _set_of("including incl")
 # How many tokens such an aside may span.
 ASIDE_MAX = 10
 # Verbs that say a figure updates an earlier one.
