@@ -26,6 +26,7 @@ from sitrep.extract.casualties.lexicon import (
     MONTH_NAMES,
     NOT_DONE,
     OF_NOUNS,
+    PAIR_WORDS,
     PART_OPENERS,
     SINGLE,
     SINGULAR_VICTIMS,
@@ -241,7 +242,8 @@ def _arguments(cue: Token) -> list[Token]:
 
 
 def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
-    """One victim: "a soldier was wounded", "guerrillas killed a peasant", "the death of X"."""
+    """One victim: "a soldier was wounded", "guerrillas killed a peasant", "the death of X";
+    two for "both soldiers died"."""
     out: list[Found] = []
     for cue in sent:
         if cue.lower_ not in CUES or CUES[cue.lower_] in {"displaced", "evacuated", "casualties"}:
@@ -256,11 +258,22 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
                 )
             ):
                 continue
-            single = a.tag_ in {"NN", "NNP"} and (
-                a.lower_ in SINGULAR_VICTIMS
-                or (a.pos_ == "PROPN" and not (a.lower_.endswith("s") and is_victim_noun(a.lower_)))
+            pair = is_victim_noun(a.lower_, a.lemma_.lower()) and any(
+                c.lower_ in PAIR_WORDS and c.dep_ in {"det", "predet", "preconj"}
+                for c in a.children
+            )
+            single = (
+                not pair
+                and a.tag_ in {"NN", "NNP"}
+                and (
+                    a.lower_ in SINGULAR_VICTIMS
+                    or (
+                        a.pos_ == "PROPN"
+                        and not (a.lower_.endswith("s") and is_victim_noun(a.lower_))
+                    )
+                )
             )  # not a plural that guessed case took for a name ("clergymen")
-            if not single and a.lower_ not in SINGLE:
+            if not pair and not single and a.lower_ not in SINGLE:
                 continue
             if a.lower_ in SINGLE and a.dep_ == "dobj":
                 continue
@@ -275,7 +288,7 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
             if any(t.dep_ == "neg" or t.lower_ in {"no", "not"} for t in a.subtree):
                 continue  # "not a single person was killed": no figure
             lo = a.left_edge.i if a.left_edge.i >= sent.start else a.i
-            while lo < a.i and doc[lo].lower_ in {"the", "a", "an", "another"}:
+            while lo < a.i and (doc[lo].lower_ in {"the", "a", "an", "another"} | PAIR_WORDS):
                 lo += 1
             hi = a.i + 1
             while (hi < sent.end and doc[hi].dep_ == "compound") or (
@@ -283,7 +296,8 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
             ):
                 hi += 1
             start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-            q = Quantity(start, end, text_of(doc)[start:end], 1, 1, 1, None, start)
+            n = 2 if pair else 1
+            q = Quantity(start, end, text_of(doc)[start:end], n, n, n, None, start)
             used.add(a.i)
             out.append(Found(_cue_kind(doc, cue, sent.end), q, a.i, cue, (lo, hi), "singular"))
     return out + _together(doc, out)
@@ -404,6 +418,14 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         else:
             continue
         p = prior[-1]
+        if any(
+            t.pos_ == "VERB"
+            and t.lower_ not in CUES
+            and t.lemma_.lower() not in CUES
+            and t.lower_ not in ASIDE_OPENERS
+            for t in doc[max(p.num, p.cue.i if p.cue is not None else p.num) + 1 : first]
+        ):
+            continue  # "wounded four, and seized three rifles": another verb, another clause
         found.append(Found(p.kind, q, a, None, victim or p.victim, "ellipsis"))
     used = {f.num for f in found} | {i for _, a, b in spans for i in range(a - 1, b)}
     found.extend(_singulars(doc, sent, used))
