@@ -89,3 +89,7 @@ def test_hostages_are_captured_and_a_toll_may_range() -> None:
     assert _found("The death toll varies between 40 and several hundred.") == {
         ("killed", "between 40 and several hundred")
     }
+
+
+def test_struck_dead_is_a_killing() -> None:
+    assert _found("A boy was struck dead in his home by the blast.") == {("killed", "boy")}

@@ -342,8 +342,8 @@ EVENT_NOUNS = frozenset({"death", "killing", "murder"})
 # Cue nouns before "of" and the number: "the deaths of 12 people", "the abduction of three".
 VICTIM_OF_NOUNS = frozenset({"deaths", "death", "killing", "murder", "kidnapping", "abduction"})
 
-# "Dead" after these verbs is the cue's verb: "shot dead a girl", "were found dead".
-DEAD_AFTER_VERBS = frozenset({"shoot", "stab", "beat", "hack", "find", "leave"})
+# "Dead" after these verbs is the cue's verb: "shot dead a girl", "were found dead", "struck dead".
+DEAD_AFTER_VERBS = frozenset({"shoot", "stab", "beat", "hack", "find", "leave", "strike"})
 
 # Verbs of violence whose object is the victim: "shot two men dead", "stabbed three".
 WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "hack"})
