@@ -444,7 +444,7 @@ def _merge(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     group: dict[tuple[object, ...], list[CasualtyClaim]] = {}
     keys: list[tuple[object, ...]] = []
     for c in claims:
-        key = (
+        key: tuple[object, ...] = (
             c.kind,
             c.count,
             c.low,
