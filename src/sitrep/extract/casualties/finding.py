@@ -420,12 +420,13 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         p = prior[-1]
         if any(
             t.pos_ == "VERB"
+            and any(c.dep_ == "dobj" for c in t.children)
             and t.lower_ not in CUES
             and t.lemma_.lower() not in CUES
             and t.lower_ not in ASIDE_OPENERS
             for t in doc[max(p.num, p.cue.i if p.cue is not None else p.num) + 1 : first]
         ):
-            continue  # "wounded four, and seized three rifles": another verb, another clause
+            continue  # "wounded four, and seized three rifles": a verb with its own object
         found.append(Found(p.kind, q, a, None, victim or p.victim, "ellipsis"))
     used = {f.num for f in found} | {i for _, a, b in spans for i in range(a - 1, b)}
     found.extend(_singulars(doc, sent, used))
