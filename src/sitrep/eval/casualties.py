@@ -355,6 +355,7 @@ def muc_countable(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
         and c.hedge is None
         and c.scope == "incident"
         and not set(c.flags) & BLOCKING_FLAGS
+        and "sum" not in c.flags  # a total of victims named one by one: keyed one by one
         and not _ACCIDENT.search(_flat(c))
         and not _tally(c)
     ]

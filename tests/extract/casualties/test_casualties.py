@@ -357,13 +357,22 @@ def test_named_victims_and_others(nlp: Any) -> None:
 
 
 @pytest.mark.slow
-def test_repeated_figure_is_one_claim(nlp: Any) -> None:
+def test_repeated_figure_is_a_claim_per_sentence(nlp: Any) -> None:
     text = (
         "Shelling killed 40 civilians, according to the city council\n\n"
         "The town was hit again overnight. Shelling killed 40 civilians, according to the city council."
     )
-    (c,) = _run(nlp, text)
-    assert len(c.mentions) == 2
+    first, second = _run(nlp, text)
+    assert first.evidence.start < second.evidence.start
+    assert (first.count, second.count) == (40, 40)
+    assert [m.start for m in first.mentions] == [first.evidence.start, second.evidence.start]
+    assert [m.start for m in second.mentions] == [second.evidence.start, first.evidence.start]
+
+
+@pytest.mark.slow
+def test_repeat_in_one_sentence_is_one_claim(nlp: Any) -> None:
+    (c,) = _run(nlp, "Shelling killed 40 civilians and, the council said, killed 40 civilians.")
+    assert c.count == 40
 
 
 @pytest.mark.slow
@@ -404,3 +413,16 @@ def test_place_and_time_linking(nlp: Any) -> None:
     ]
     assert all(c.place is not None and c.place.name == "Avdiivka" for c in claims)
     assert all(c.source == "Officials" for c in claims)
+
+
+@pytest.mark.slow
+def test_single_victims_joined_by_and_are_also_a_total(nlp: Any) -> None:
+    claims = _run(nlp, "A retired teacher and her son were killed when a drone hit the house.")
+    assert sorted((c.count, c.victims) for c in claims) == [
+        (1, "her son"),
+        (1, "retired teacher"),
+        (2, None),
+    ]
+    assert [c.flags for c in claims if c.count == 2] == [("sum",)]
+    named = _run(nlp, "Gunmen killed Ana Ruiz and Pedro Soto outside the court.")
+    assert sorted(c.count for c in named) == [1, 1]  # named victims are counted one by one

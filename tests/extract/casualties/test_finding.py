@@ -70,3 +70,26 @@ def test_prisoners_of_war_is_one_victim_name() -> None:
     doc = nlp.parse("Shelling killed 14 enemy prisoners of war at the camp.")
     (f,) = [f for s in doc.sents for f in finding.find(doc, s)]
     assert f.victim is not None and doc[f.victim[0] : f.victim[1]].text.endswith("prisoners of war")
+
+
+def test_both_counts_two_victims() -> None:
+    assert _found("Both young men were killed when the car was hit.") == {("killed", "young men")}
+    assert not _found("Both teams were beaten in the final.")
+
+
+def test_things_are_not_tied_to_a_cue_by_the_parse() -> None:
+    found = _found("We killed one and wounded four, and seized a rifle and three backpacks.")
+    assert all(text != "three" for _, text in found)
+
+
+def test_hostages_are_captured_and_a_toll_may_range() -> None:
+    assert _found("Dozens were taken hostage after the gunmen stormed the town.") == {
+        ("captured", "Dozens")
+    }
+    assert _found("The death toll varies between 40 and several hundred.") == {
+        ("killed", "between 40 and several hundred")
+    }
+
+
+def test_struck_dead_is_a_killing() -> None:
+    assert _found("A boy was struck dead in his home by the blast.") == {("killed", "boy")}

@@ -102,3 +102,10 @@ def test_words_to_int(words: list[str], value: int | None) -> None:
 )
 def test_an_age_written_apart_is_no_count(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_a_range_may_end_in_a_vague_multiple() -> None:
+    (q,) = find_quantities("between 40 and several hundred people")
+    assert (q.count, q.low, q.high, q.hedge) == (None, 40, 999, "between")
+    # "from 20 to several hundred" is an update, not a range: two figures
+    assert [q.low for q in find_quantities("rose from 20 to several hundred")] == [20, 300]

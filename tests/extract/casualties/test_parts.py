@@ -114,3 +114,12 @@ def test_burials_missing_and_shares_of_the_dead(text: str, expected: tuple[str, 
 
 def test_a_loss_that_is_not_kin_is_no_figure() -> None:
     assert not _claims("The club lost three matches and two players in March.")
+
+
+def test_a_part_after_including_takes_the_kind_of_the_total_before_it() -> None:
+    found = _claims(
+        "The shelling left 12 dead, including four women, and 30 wounded, including six men."
+    )
+    assert ("killed", 4, "women", True) in found
+    assert ("injured", 6, "men", True) in found
+    assert ("injured", 4, "women", True) not in found

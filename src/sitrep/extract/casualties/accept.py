@@ -232,13 +232,22 @@ def candidates(claims: Sequence[CasualtyClaim]) -> list[CasualtyClaim]:
     """The claims the model judges: exact killed/injured figures without a blocking flag.
 
     A hedged figure ("about 40", "at least 6") or a negated, hypothetical, future or historical
-    one is never an exact count of an incident, whatever the model would say.
+    one is never an exact count of an incident, whatever the model would say. A figure stated
+    in several sentences is judged once, at its first statement (its ``mentions`` count them).
     """
-    return [
-        c
-        for c in claims
-        if c.count is not None
-        and c.kind in {"killed", "injured"}
-        and c.hedge is None
-        and not set(c.flags) & BLOCKING
-    ]
+    seen: set[tuple[object, ...]] = set()
+    out: list[CasualtyClaim] = []
+    for c in claims:
+        key = (c.kind, c.count, (c.victims or "").lower(), (c.source or "").lower(), c.flags)
+        if (
+            c.count is None
+            or c.kind not in {"killed", "injured"}
+            or c.hedge is not None
+            or set(c.flags) & BLOCKING
+            or "sum" in c.flags  # victims named one by one: the model judges each of them
+            or key in seen
+        ):
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

@@ -11,8 +11,10 @@ a negation ("none of the 12 hostages was hurt"), a modal or threat ("could kill 
 a future ("will evacuate 5,000"), a date more than a year before publication ("killed in
 1945") or a day and month more than about three months before it ("on 3 March" in a September
 story: background, not news) gives a claim with the flag ``negated``, ``hypothetical``, ``future`` or ``historical``;
-flagged claims are kept for the record but must not be counted. Populations, troop numbers,
-prices, years and ages never reach a claim, as they have no casualty cue. Upper-case wire copy
+flagged claims are kept for the record but must not be counted. Single victims joined by
+"and" ("a girl and her mother were killed") are each a claim of one, and together a claim of
+two with the flag ``sum`` (a reader's total; MUC keys count each victim apart). Populations,
+troop numbers, prices, years and ages never reach a claim, as they have no casualty cue. Upper-case wire copy
 is parsed from a lower-cased copy of the text (same length, so offsets hold).
 """
 
@@ -337,8 +339,8 @@ def casualties(
         times: the normalized time expressions (for the claim's date or period).
 
     Returns:
-        The claims in text order; a figure repeated with the same kind, victims and source is
-        one claim with several ``mentions``. Claims with a flag in :data:`BLOCKING_FLAGS` must
+        The claims in text order; a figure repeated with the same kind, victims and source in
+        several sentences is a claim per sentence, each with every sentence in ``mentions``. Claims with a flag in :data:`BLOCKING_FLAGS` must
         not be counted.
     """
     work = working_doc(doc)
@@ -384,7 +386,11 @@ def casualties(
                 victims = victims.lower()
             if f.via == "singular" and victims is None:
                 victims = f.q.text
-            if (victims is None or victims.lower() in {"others", "other"}) and fi:
+            if (
+                (victims is None or victims.lower() in {"others", "other"})
+                and fi
+                and f.via != "together"
+            ):
                 # "three soldiers were killed and seven others wounded": the others are soldiers
                 victims = next(
                     (c.victims for c in reversed(claims[len(claims) - fi :]) if c.victims), victims
@@ -413,7 +419,7 @@ def casualties(
                     source=source,
                     stance=stance,
                     updates=updates,
-                    flags=flags,
+                    flags=(*flags, "sum") if f.via == "together" else flags,
                     confidence=_confidence(f, flags, attr is not None),
                     extractor=EXTRACTOR,
                 )
@@ -426,11 +432,19 @@ def _to_date(value: str | None) -> dt.date | None:
 
 
 def _merge(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
-    """One claim per (kind, figure, victims, source); repeats become extra mentions."""
+    """One claim per (kind, figure, victims, source) and sentence; each lists every mention.
+
+    A figure repeated in one sentence is one claim. Repeated in another sentence it is another
+    statement (a reader counts each, and its source or place may be read differently), so it
+    stays a claim of its own; ``mentions`` of each holds every sentence that states it, its own
+    first.
+    """
     out: list[CasualtyClaim] = []
     index: dict[tuple[object, ...], int] = {}
+    group: dict[tuple[object, ...], list[CasualtyClaim]] = {}
+    keys: list[tuple[object, ...]] = []
     for c in claims:
-        key = (
+        key: tuple[object, ...] = (
             c.kind,
             c.count,
             c.low,
@@ -439,8 +453,10 @@ def _merge(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
             (c.source or "").lower(),
             c.flags,
         )
-        if key in index:
-            k = index[key]
+        group.setdefault(key, []).append(c)
+        where = (*key, c.evidence.start)
+        if where in index:
+            k = index[where]
             kept = out[k]
             merged_fields = {
                 f: getattr(kept, f) or getattr(c, f)
@@ -448,12 +464,26 @@ def _merge(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
             }
             out[k] = replace(
                 kept,
-                mentions=(*kept.mentions, c.evidence),
-                confidence=min(0.95, round(max(kept.confidence, c.confidence) + 0.05, 2)),
                 scope="cumulative" if "cumulative" in {kept.scope, c.scope} else "incident",
                 **merged_fields,
             )
             continue
-        index[key] = len(out)
-        out.append(replace(c, mentions=(c.evidence,)))
-    return out
+        index[where] = len(out)
+        out.append(c)
+        keys.append(key)
+    merged = []
+    for c, key in zip(out, keys, strict=True):
+        same = group[key]
+        others = list(same)
+        others.remove(next(o for o in same if o.evidence.start == c.evidence.start))
+        best = max(o.confidence for o in same)
+        merged.append(
+            replace(
+                c,
+                mentions=(c.evidence, *(o.evidence for o in others)),
+                confidence=min(0.95, round(best + 0.05 * len(others), 2))
+                if others
+                else c.confidence,
+            )
+        )
+    return merged

@@ -26,6 +26,8 @@ from sitrep.extract.casualties.lexicon import (
     MONTH_NAMES,
     NOT_DONE,
     OF_NOUNS,
+    PAIR_WORDS,
+    PART_OPENERS,
     SINGLE,
     SINGULAR_VICTIMS,
     TO_DEATH,
@@ -52,7 +54,7 @@ class Found:
     num: int  # token index of the number
     cue: Token | None
     victim: tuple[int, int] | None  # token bounds of the victim noun run
-    via: str  # "number-first", "cue-first", "ellipsis", "singular"
+    via: str  # "number-first", "cue-first", "dependency", "ellipsis", "singular", "together"
 
 
 def token_at(doc: Doc, char: int) -> int | None:
@@ -240,7 +242,8 @@ def _arguments(cue: Token) -> list[Token]:
 
 
 def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
-    """One victim: "a soldier was wounded", "guerrillas killed a peasant", "the death of X"."""
+    """One victim: "a soldier was wounded", "guerrillas killed a peasant", "the death of X";
+    two for "both soldiers died"."""
     out: list[Found] = []
     for cue in sent:
         if cue.lower_ not in CUES or CUES[cue.lower_] in {"displaced", "evacuated", "casualties"}:
@@ -255,11 +258,22 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
                 )
             ):
                 continue
-            single = a.tag_ in {"NN", "NNP"} and (
-                a.lower_ in SINGULAR_VICTIMS
-                or (a.pos_ == "PROPN" and not (a.lower_.endswith("s") and is_victim_noun(a.lower_)))
+            pair = is_victim_noun(a.lower_, a.lemma_.lower()) and any(
+                c.lower_ in PAIR_WORDS and c.dep_ in {"det", "predet", "preconj"}
+                for c in a.children
+            )
+            single = (
+                not pair
+                and a.tag_ in {"NN", "NNP"}
+                and (
+                    a.lower_ in SINGULAR_VICTIMS
+                    or (
+                        a.pos_ == "PROPN"
+                        and not (a.lower_.endswith("s") and is_victim_noun(a.lower_))
+                    )
+                )
             )  # not a plural that guessed case took for a name ("clergymen")
-            if not single and a.lower_ not in SINGLE:
+            if not pair and not single and a.lower_ not in SINGLE:
                 continue
             if a.lower_ in SINGLE and a.dep_ == "dobj":
                 continue
@@ -274,7 +288,7 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
             if any(t.dep_ == "neg" or t.lower_ in {"no", "not"} for t in a.subtree):
                 continue  # "not a single person was killed": no figure
             lo = a.left_edge.i if a.left_edge.i >= sent.start else a.i
-            while lo < a.i and doc[lo].lower_ in {"the", "a", "an", "another"}:
+            while lo < a.i and (doc[lo].lower_ in {"the", "a", "an", "another"} | PAIR_WORDS):
                 lo += 1
             hi = a.i + 1
             while (hi < sent.end and doc[hi].dep_ == "compound") or (
@@ -282,9 +296,37 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
             ):
                 hi += 1
             start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-            q = Quantity(start, end, text_of(doc)[start:end], 1, 1, 1, None, start)
+            n = 2 if pair else 1
+            q = Quantity(start, end, text_of(doc)[start:end], n, n, n, None, start)
             used.add(a.i)
             out.append(Found(_cue_kind(doc, cue, sent.end), q, a.i, cue, (lo, hi), "singular"))
+    return out + _together(doc, out)
+
+
+def _together(doc: Doc, singles: list[Found]) -> list[Found]:
+    """The total of single victims joined by "and" under one cue: "killed a girl and a woman"
+    is also a figure of two (the reader's count), beside each victim."""
+    out: list[Found] = []
+    by_cue: dict[int, list[Found]] = {}
+    for f in singles:
+        if f.cue is not None and f.victim is not None:
+            by_cue.setdefault(f.cue.i, []).append(f)
+    for group in by_cue.values():
+        heads = [doc[f.num] for f in group]
+        joined = [
+            f
+            for f, h in zip(group, heads, strict=True)
+            if any(o in h.conjuncts for o in heads if o is not h)
+        ]
+        if len(joined) < 2 or any(doc[f.num].pos_ == "PROPN" for f in joined):
+            continue  # named victims are counted one by one
+        first, last = joined[0], joined[-1]
+        assert first.victim is not None and last.victim is not None
+        start = doc[first.victim[0]].idx
+        end = doc[last.victim[1] - 1].idx + len(doc[last.victim[1] - 1])
+        n = len(joined)
+        q = Quantity(start, end, text_of(doc)[start:end], n, n, n, None, start)
+        out.append(Found(first.kind, q, first.num, first.cue, None, "together"))
     return out
 
 
@@ -345,7 +387,7 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         if hit is None:
             hit = _cue_first(doc, first, b, sent)
             via = "cue-first"
-        if hit is None:
+        if hit is None and not (first > sent.start and doc[first - 1].lower_ in PART_OPENERS):
             tok = doc[b - 1]
             head = tok.head if tok.dep_ in {"nummod", "quantmod"} else tok
             if head.i in governed:
@@ -376,6 +418,15 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         else:
             continue
         p = prior[-1]
+        if any(
+            t.pos_ == "VERB"
+            and any(c.dep_ == "dobj" for c in t.children)
+            and t.lower_ not in CUES
+            and t.lemma_.lower() not in CUES
+            and t.lower_ not in ASIDE_OPENERS
+            for t in doc[max(p.num, p.cue.i if p.cue is not None else p.num) + 1 : first]
+        ):
+            continue  # "wounded four, and seized three rifles": a verb with its own object
         found.append(Found(p.kind, q, a, None, victim or p.victim, "ellipsis"))
     used = {f.num for f in found} | {i for _, a, b in spans for i in range(a - 1, b)}
     found.extend(_singulars(doc, sent, used))

@@ -28,9 +28,11 @@ _KINDS: dict[CasualtyKind, str] = {
     "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
     "maimed hospitalized hospitalised",
     "missing": "missing unaccounted disappeared",
-    "captured": "captured capturing capture captive captives prisoner prisoners pows",
+    # a hostage is a captive an armed party holds: "dozens taken hostage" are captured
+    "captured": "captured capturing capture captive captives prisoner prisoners pows hostage "
+    "hostages",
     "arrested": "arrested arresting arrests arrest detained detaining detain apprehended jailed",
-    "kidnapped": "kidnapped kidnapping kidnaps kidnap abduct abducted abducting abduction hostage hostages",
+    "kidnapped": "kidnapped kidnapping kidnaps kidnap abduct abducted abducting abduction",
     "displaced": "displaced displacing displace homeless refugees fled uprooted",
     "evacuated": "evacuated evacuating evacuate evacuees rescued rescue",
     "casualties": "casualties casualty",
@@ -60,7 +62,7 @@ CUE_FIRST_GAP = _set_of(
     """
     the lives of a total of another an additional further rose risen has have had to at climbed
     jumped increased reached stood stands now is was hit passed topped surpassed reportedly up
-    revised been least from
+    revised been least from varies ranges
     """
 )
 # Words allowed between a count and its cue: "21 people were reportedly killed".
@@ -75,6 +77,11 @@ GAP_WORDS = _set_of(
 # Words that open an aside between a count and its cue: "21 people, including three children,
 # have died"; the walk skips the aside up to its closing comma.
 ASIDE_OPENERS = _set_of("including among mostly most many all both incl")
+# Determiners that count two victims without a number: "both soldiers died" is a figure of two.
+PAIR_WORDS = _set_of("both")
+# Words before a count that make it a part of the count before them ("25 dead, including two
+# children, and 31 injured"): never tied to a later cue by the parse; parts.py gives its kind.
+PART_OPENERS = _set_of("including incl")
 # How many tokens such an aside may span.
 ASIDE_MAX = 10
 # Verbs that say a figure updates an earlier one.
@@ -335,8 +342,8 @@ EVENT_NOUNS = frozenset({"death", "killing", "murder"})
 # Cue nouns before "of" and the number: "the deaths of 12 people", "the abduction of three".
 VICTIM_OF_NOUNS = frozenset({"deaths", "death", "killing", "murder", "kidnapping", "abduction"})
 
-# "Dead" after these verbs is the cue's verb: "shot dead a girl", "were found dead".
-DEAD_AFTER_VERBS = frozenset({"shoot", "stab", "beat", "hack", "find", "leave"})
+# "Dead" after these verbs is the cue's verb: "shot dead a girl", "were found dead", "struck dead".
+DEAD_AFTER_VERBS = frozenset({"shoot", "stab", "beat", "hack", "find", "leave", "strike"})
 
 # Verbs of violence whose object is the victim: "shot two men dead", "stabbed three".
 WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "hack"})

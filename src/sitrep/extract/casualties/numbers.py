@@ -292,6 +292,17 @@ class _Scanner:
         # ranges: "10-15", "two or three", "between 10 and 15", "10 to 15"
         sep = self.word(j)
         if sep in {"-", "–", "to", "or", "and"} and (sep != "and" or hedge == "between"):
+            mult = self.match_phrase(j + 1, list(_MULTIPLIABLE))
+            if (
+                mult is not None
+                and self.word(mult[1]) in {"hundred", "thousand"}
+                and self.word(k - 1) != "from"
+            ):  # "between 100 and several hundred": a range whose top is vague
+                scale = _SCALES[self.word(mult[1])]
+                high = (_MULTIPLIABLE[mult[0]][1] + 1) * scale - 1
+                if high > value:
+                    end = mult[1] + 1
+                    return self.make(i, k, end, None, value, high, hedge or "range"), end
             other = self.number(j + 1)
             if (
                 other is not None

@@ -251,8 +251,11 @@ def more_casualties(
                 continue  # the figure of a claim already made
             total = next((c for pos, c in reversed(placed) if pos < qa.start), None)
             nxt = next((c for pos, c in placed if pos > qa.start), None)
-            if nxt is not None and PART_LISTED.match(
-                text[qa.end : next(p for p, c in placed if c is nxt)]
+            opened = total is not None and BEFORE_PART.search(before) is not None
+            if (
+                nxt is not None
+                and not opened  # "25 dead, including two children, and 31 injured": a part
+                and PART_LISTED.match(text[qa.end : next(p for p, c in placed if c is nxt)])
             ):
                 if not _claimed(out, nxt.kind, qa, lo, hi):
                     m = AFTER_VICTIM.match(after)
