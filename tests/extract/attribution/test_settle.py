@@ -217,3 +217,11 @@ def test_a_label_before_the_source_is_skipped(nlp: Language) -> None:
     claims, _ = _run(nlp, text)
     # (the time before the name still sticks to it: "5.16 p.m State Emergency ...")
     assert (_source(claims, 14) or "").endswith("State Emergency Service of Kelvania")
+
+
+def test_quoted_as_saying_gives_the_object_not_the_outlet(nlp: Language) -> None:
+    text = (
+        '"The bridge was hit twice in one night," Reuters quoted Lena Marsh, a teacher, as saying.'
+    )
+    _, qs = _run(nlp, text)
+    assert [q.speaker for q in qs] == ["Lena Marsh"]

@@ -37,7 +37,7 @@ from sitrep.extract.attribution.lexicon import (
     WORDING_VERBS,
 )
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
-from sitrep.extract.attribution.quotes import Speaker, linked_subject, quote_spans
+from sitrep.extract.attribution.quotes import Speaker, linked_subject, quote_spans, relayed_speaker
 from sitrep.extract.attribution.ranker import rerank, shipped_model
 from sitrep.model import CasualtyClaim, Quote
 from sitrep.nlp import text_of
@@ -385,6 +385,9 @@ _NO_SPEAKER = frozenset({"it", "there", "this", "that", "what", "which", "who"})
 def _subject_phrase(verb: Token, text: str) -> SourcePhrase | None:
     # the subject nearest the verb: "JERUSALEM - The Israeli military said" has two
     subj = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i))
+    relayed = relayed_speaker(verb)  # "AP quoted X as saying": X, whoever X is
+    if relayed is not None:
+        return source_phrase(relayed, text=text)
     if not subj or subj[0].lower_ in _NO_SPEAKER:
         return None
     phrase = source_phrase(subj[0], text=text)
