@@ -1031,7 +1031,9 @@ def test_verbs_of_manner_of_speaking_are_cues(nlp: Language, text: str, speaker:
 
 
 def test_quoted_as_saying_after_the_quotation_names_the_object(nlp: Language) -> None:
-    text = '"The convoy left before dawn," the weekly paper quoted a driver in the convoy as saying.'
+    text = (
+        '"The convoy left before dawn," the weekly paper quoted a driver in the convoy as saying.'
+    )
     (q,) = _quotes(nlp, text)
     assert q.speaker == "a driver"
     assert q.cue == "quoted"
