@@ -79,3 +79,24 @@ def test_rerank_leaves_a_labelled_speaker_alone(nlp: Language) -> None:
         "We lost the whole harbour,", start, start + 25, "Harbour Office", cue="Quote:"
     )
     assert rerank(doc, [labelled], Antecedents(), _model(cue_head=5.0)) == [labelled]
+
+
+def test_rerank_keeps_a_cued_speaker_no_candidate_covers(nlp: Language) -> None:
+    # '"...," recalled one shopkeeper': the parser makes the speaker an object, which is no
+    # candidate; the model never saw it, so it may not replace it with another mention
+    text = (
+        'Rescuers dug through the night. "We had barely sat down to eat," recalled one shopkeeper.'
+    )
+    doc = parse(text, nlp=nlp)
+    start, at = text.index("We had"), text.index("one shopkeeper")
+    ruled = Quote(
+        "We had barely sat down to eat,",
+        start,
+        start + len("We had barely sat down to eat,"),
+        "one shopkeeper",
+        at,
+        at + len("one shopkeeper"),
+        cue="recalled",
+        confidence=0.8,
+    )
+    assert rerank(doc, [ruled], Antecedents(), _model(nsubj=5.0)) == [ruled]

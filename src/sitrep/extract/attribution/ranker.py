@@ -241,7 +241,11 @@ def rerank(
         scores = [model.probability(r) for r in rows]
         k = max(range(len(cands)), key=lambda i: (scores[i], -i))
         ruled = [scores[i] for i, r in enumerate(rows) if r["rule_pick"]]
-        if rows[k]["rule_pick"] or (ruled and scores[k] < max(ruled) + margin):
+        # a speaker the rules read off a cue after the quotation but no candidate covers
+        # ('"...," recalled one survivor': an object) is not the model's to overrule: it never
+        # saw that mention
+        unseen = rule is not None and rule[0] >= close_at and q.cue is not None and not ruled
+        if unseen or rows[k]["rule_pick"] or (ruled and scores[k] < max(ruled) + margin):
             out.append(q)
             continue
         out.append(_with_speaker(q, cands[k], ants))
