@@ -1037,3 +1037,13 @@ def test_quoted_as_saying_after_the_quotation_names_the_object(nlp: Language) ->
     (q,) = _quotes(nlp, text)
     assert q.speaker == "a driver"
     assert q.cue == "quoted"
+
+
+def test_he_said_can_refer_to_a_person_introduced_with_a_role(nlp: Language) -> None:
+    text = (
+        "Lena Ortiz, the site manager, walked the line. "
+        '"The old crane fell onto the shed at night," she said.'
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Lena Ortiz"
+    assert q.speaker_role == "site manager"

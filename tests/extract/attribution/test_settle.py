@@ -225,3 +225,13 @@ def test_quoted_as_saying_gives_the_object_not_the_outlet(nlp: Language) -> None
     )
     _, qs = _run(nlp, text)
     assert [q.speaker for q in qs] == ["Lena Marsh"]
+
+
+def test_the_subject_of_the_quoted_words_is_not_the_pronouns_referent(nlp: Language) -> None:
+    # 'Northway "ignored ...," she said': Northway is what the quotation is about
+    text = (
+        "Marta Lind, a union lawyer, spoke outside the court on Monday. "
+        'Northway "ignored every warning about the roof," she said.'
+    )
+    _, qs = _run(nlp, text)
+    assert [q.speaker for q in qs] == ["Marta Lind"]

@@ -360,6 +360,7 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
     out: list[Quote] = []
     last_person: Speaker | None = None
     reporters = _reporters(doc)
+    people = sorted(reporters + _introduced(doc, spans), key=lambda r: r.start)
     prev: tuple[QuoteSpan, Quote] | None = None
     quoted = tuple((q.start, q.end) for q in spans)
     for n, q in enumerate(spans):
@@ -425,7 +426,7 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
             if linked is not None:
                 spk = linked
             if spk is not None and spk.name.lower() in PERSON_PRONOUNS:
-                ref = _last_named(reporters, last_person, spk.start)
+                ref = _last_named(people, last_person, spk.start)
                 if ref is not None:
                     spk = Speaker(ref.name, spk.start, spk.end, ref.role, True)
             elif spk is not None and spk.person:
@@ -480,8 +481,8 @@ def linked_subject(cue: Token, spk: Speaker, quoted: tuple[int, int]) -> Speaker
             }
         ):
             continue
-        if quoted[0] <= t.idx < quoted[1]:
-            continue
+        if quoted[0] <= t.idx < quoted[1] or quoted[0] <= t.head.idx < quoted[1] or t.like_url:
+            continue  # a name in the quotation, or a subject of the quoted words, is not it
         if same:
             fits = True
         elif low == "they":
@@ -556,6 +557,24 @@ def _reported_before(reporters: list[Speaker], text: str, lo: int, pos: int) -> 
     back = _sentence_start(text, max(floor, sent - 2), floor) if sent > floor else floor
     found = [r for r in reporters if back <= r.start < pos]
     return found[-1] if found else None
+
+
+def _introduced(doc: Doc, spans: list[QuoteSpan]) -> list[Speaker]:
+    """People the article introduces with a role ("Anna Berg, a government adviser, ..."),
+    outside quotations: a later "he said" may refer to them though they said nothing yet."""
+    out: list[Speaker] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(q.open <= ent.start_char < q.close for q in spans):
+            continue
+        root = ent.root
+        if root.dep_ == "appos" or not any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.rights
+        ):
+            continue
+        spk = make_speaker(*noun_phrase(root))
+        if spk is not None and spk.person:
+            out.append(spk)
+    return out
 
 
 def _last_named(reporters: list[Speaker], last: Speaker | None, pos: int) -> Speaker | None:
