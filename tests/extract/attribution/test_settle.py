@@ -235,3 +235,12 @@ def test_the_subject_of_the_quoted_words_is_not_the_pronouns_referent(nlp: Langu
     )
     _, qs = _run(nlp, text)
     assert [q.speaker for q in qs] == ["Marta Lind"]
+
+
+def test_a_description_named_by_its_agent_keeps_the_agent(nlp: Language) -> None:
+    text = (
+        'In a video on Sunday, the militia led by the warlord Omar Dade said it held "every '
+        'road into the valley and both bridges," without further details.'
+    )
+    _, qs = _run(nlp, text)
+    assert [q.speaker for q in qs] == ["the militia led by the warlord Omar Dade"]

@@ -346,6 +346,8 @@ def attribute_quotes(
                 found = _resolve_mention(doc, desc or q.speaker, q.speaker_start, ants, text)
                 if found is not None:
                     q = replace(q, speaker=_name_of(found), speaker_role=found.role)
+                elif desc:
+                    q = _described_by_agent(doc, q, text)
             else:
                 q = _grow_speaker(doc, q, text)
             out.append(q)
@@ -357,6 +359,26 @@ def attribute_quotes(
     if model is not None:
         out = rerank(doc, out, ants, model)
     return worded_quotes(doc, out, ants)
+
+
+def _described_by_agent(doc: Doc, q: Quote, text: str) -> Quote:
+    """An unresolved description that names itself by its agent ("the group led by X said")
+    grown to take in that participle clause: it is how the article identifies the speaker."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return q
+    head = _token_at(doc, q.speaker_end - 1)
+    acl = next(
+        (
+            c
+            for c in (head.rights if head is not None else ())
+            if c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)
+        ),
+        None,
+    )
+    if acl is None or acl.right_edge.idx >= q.start - 1:
+        return q
+    end = acl.right_edge.idx + len(acl.right_edge)
+    return replace(q, speaker=text[q.speaker_start : end], speaker_end=end)
 
 
 def _grow_speaker(doc: Doc, q: Quote, text: str) -> Quote:
