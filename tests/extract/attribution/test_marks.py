@@ -13,3 +13,9 @@ def test_unbalanced_curly_marks_start_a_new_quotation() -> None:
 
 def test_words_counts_contractions_once() -> None:
     assert words("we’re not done yet") == 4
+
+
+def test_a_stray_space_before_the_closing_mark_still_closes() -> None:
+    text = 'The ferry stayed in port. "Nobody was hurt. The crew is safe, " the captain wrote.'
+    spans = [text[q.start : q.end] for q in quote_spans(text)]
+    assert spans == ["Nobody was hurt. The crew is safe,"]

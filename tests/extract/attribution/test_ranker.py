@@ -79,3 +79,47 @@ def test_rerank_leaves_a_labelled_speaker_alone(nlp: Language) -> None:
         "We lost the whole harbour,", start, start + 25, "Harbour Office", cue="Quote:"
     )
     assert rerank(doc, [labelled], Antecedents(), _model(cue_head=5.0)) == [labelled]
+
+
+def test_rerank_keeps_a_cued_speaker_no_candidate_covers(nlp: Language) -> None:
+    # '"...," recalled one shopkeeper': the parser makes the speaker an object, which is no
+    # candidate; the model never saw it, so it may not replace it with another mention
+    text = (
+        'Rescuers dug through the night. "We had barely sat down to eat," recalled one shopkeeper.'
+    )
+    doc = parse(text, nlp=nlp)
+    start, at = text.index("We had"), text.index("one shopkeeper")
+    ruled = Quote(
+        "We had barely sat down to eat,",
+        start,
+        start + len("We had barely sat down to eat,"),
+        "one shopkeeper",
+        at,
+        at + len("one shopkeeper"),
+        cue="recalled",
+        confidence=0.8,
+    )
+    assert rerank(doc, [ruled], Antecedents(), _model(nsubj=5.0)) == [ruled]
+
+
+def test_rerank_may_name_a_description_headed_by_an_adjective(nlp: Language) -> None:
+    # '"...," the 36-year-old said': no candidate covers it either, but it is a description
+    # the model may replace with the person it describes
+    text = (
+        "Former captain Marcel Dupuis joined the club in May. "
+        '"We were much stronger this season," the 36-year-old said.'
+    )
+    doc = parse(text, nlp=nlp)
+    start, at = text.index("We were"), text.index("the 36-year-old")
+    ruled = Quote(
+        "We were much stronger this season,",
+        start,
+        start + len("We were much stronger this season,"),
+        "the 36-year-old",
+        at,
+        at + len("the 36-year-old"),
+        cue="said",
+        confidence=0.8,
+    )
+    (q,) = rerank(doc, [ruled], Antecedents(), _model(person=5.0))
+    assert q.speaker == "Marcel Dupuis"

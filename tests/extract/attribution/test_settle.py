@@ -226,3 +226,30 @@ def test_a_figure_after_a_quotation_is_not_the_speakers(nlp: Language) -> None:
     )
     claims, _ = _run(nlp, text)
     assert "Idris Wol" not in (_source(claims, 31) or "")
+
+
+def test_quoted_as_saying_gives_the_object_not_the_outlet(nlp: Language) -> None:
+    text = (
+        '"The bridge was hit twice in one night," Reuters quoted Lena Marsh, a teacher, as saying.'
+    )
+    _, qs = _run(nlp, text)
+    assert [q.speaker for q in qs] == ["Lena Marsh"]
+
+
+def test_the_subject_of_the_quoted_words_is_not_the_pronouns_referent(nlp: Language) -> None:
+    # 'Northway "ignored ...," she said': Northway is what the quotation is about
+    text = (
+        "Marta Lind, a union lawyer, spoke outside the court on Monday. "
+        'Northway "ignored every warning about the roof," she said.'
+    )
+    _, qs = _run(nlp, text)
+    assert [q.speaker for q in qs] == ["Marta Lind"]
+
+
+def test_a_description_named_by_its_agent_keeps_the_agent(nlp: Language) -> None:
+    text = (
+        'In a video on Sunday, the militia led by the warlord Omar Dade said it held "every '
+        'road into the valley and both bridges," without further details.'
+    )
+    _, qs = _run(nlp, text)
+    assert [q.speaker for q in qs] == ["the militia led by the warlord Omar Dade"]

@@ -201,8 +201,20 @@ CUE_LEMMAS = frozenset(
         "demand",
         "affirm",
         "chant",
+        # manner of speaking: '"We're covered in blood," wailed a mother' reports speech
+        "wail",
+        "whine",
+        "sob",
+        "moan",
+        "groan",
+        "gasp",
+        "murmur",
+        "stammer",
     ]
 )
+
+# Verbs of relaying another's words: in "AP quoted X as saying" the object X is the speaker.
+QUOTING_VERBS = frozenset({"quote", "cite"})
 
 # Finite forms the small tagger sometimes mislabels; they are always cues in news copy.
 CUE_FORMS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "tweeted"})

@@ -65,6 +65,8 @@ def _pair_line(text: str, lo: int, hi: int, single: bool) -> list[QuoteSpan]:
             can_close = (ch in closes and ch != '"') or (ch == '"' and not prev.isspace())
             if ch == '"' and cur is None:
                 can_close = False
+            elif ch == '"' and prev.isspace() and nxt.isspace() and text[i - 2 : i - 1] == ",":
+                can_close = True  # 'a threat, " X wrote': a stray space before the closing mark
         if cur is not None and can_close:
             s, e = _strip_span(text, cur + 1, i)
             if e > s:

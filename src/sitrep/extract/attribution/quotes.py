@@ -20,6 +20,7 @@ from sitrep.extract.attribution.lexicon import (
     CUE_LEMMAS,
     PERSON_PRONOUNS,
     PRONOUNS,
+    QUOTING_VERBS,
     STOP_PREPS,
     TITLE_WORDS,
 )
@@ -220,6 +221,8 @@ def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] |
             if any(b.pos_ in {"VERB", "AUX"} and not b.dep_.startswith("aux") for b in before):
                 return None
             subj = [c for c in t.children if c.dep_ == "nsubj" and before and c.i >= before[0].i]
+            # two subjects ('"...," a somber Zelensky said'): the one nearest the cue names
+            subj.sort(key=lambda c: abs(c.i - t.i))
             if subj and subj[0].lower_ not in {"who", "which", "that"}:
                 np, appos = noun_phrase(subj[0])
                 return t, make_speaker(np, appos)
@@ -247,12 +250,18 @@ def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] |
             return t, make_speaker(
                 rest, tail_appos if tail_appos and tail_appos[0].pos_ != "SCONJ" else None
             )
+        relayed = relayed_speaker(t)  # '"...," the paper quoted X as saying'
+        if relayed is not None:
+            np, appos = noun_phrase(relayed)
+            return t, make_speaker(np, appos)
         if t.pos_ == "VERB" and j > 0:
             return None
     return None
 
 
-def _before(doc: Doc, q: QuoteSpan, floor: int) -> tuple[Token, Speaker | None] | None:
+def _before(
+    doc: Doc, q: QuoteSpan, floor: int, quoted: tuple[tuple[int, int], ...] = ()
+) -> tuple[Token, Speaker | None] | None:
     """A cue before the quotation: 'X said: "..."' or, for mixed quotes, 'X said the ... "..."'."""
     span = doc.char_span(floor, q.open, alignment_mode="expand")
     if span is None or not len(span):
@@ -268,7 +277,7 @@ def _before(doc: Doc, q: QuoteSpan, floor: int) -> tuple[Token, Speaker | None] 
         governs = first is not None and any(t.is_ancestor(x) for x in first[:3])
         if not (near or governs):
             continue
-        subj = _subject(t)
+        subj = _subject(t, quoted)
         if subj is None:
             return None
         np, appos = noun_phrase(subj)
@@ -276,21 +285,44 @@ def _before(doc: Doc, q: QuoteSpan, floor: int) -> tuple[Token, Speaker | None] 
     return None
 
 
-def _subject(verb: Token) -> Token | None:
-    """The active subject of a verb, looking through conjoined and open-clause verbs."""
+def _subject(verb: Token, quoted: tuple[tuple[int, int], ...] = ()) -> Token | None:
+    """The active subject of a verb, looking through conjoined and open-clause verbs.
+
+    A verb of relaying ("AP quoted X as saying") gives its object. A verb inside one of the
+    ``quoted`` spans whose subject is quoted too is the quoted speaker's own ('X told AFP, "The
+    attack has ...," adding'): the verb that reports the quotation gives the speaker.
+    """
     cur: Token | None = verb
     for _ in range(5):
         if cur is None:
             return None
-        subj = [c for c in cur.children if c.dep_ == "nsubj"]
+        relayed = relayed_speaker(cur)
+        if relayed is not None:
+            return relayed
+        within = _inside(cur.idx, quoted)
+        subj = [c for c in cur.children if c.dep_ == "nsubj" and not _inside(c.idx, quoted)]
         if subj:
             s = subj[0]
             if s.lower_ in {"who", "which", "that"} and cur.dep_ == "relcl":
                 return cur.head
             return s
         up = {"conj", "xcomp", "advcl", "pcomp", "prep"}
-        cur = cur.head if cur.dep_ in up and cur.head is not cur else None
+        cur = cur.head if (within or cur.dep_ in up) and cur.head is not cur else None
     return None
+
+
+def _inside(pos: int, quoted: tuple[tuple[int, int], ...]) -> bool:
+    return any(a <= pos < b for a, b in quoted)
+
+
+def relayed_speaker(verb: Token) -> Token | None:
+    """The object of a verb of relaying with "as saying" ("AP quoted X as saying"), else None."""
+    if verb.lemma_.lower() not in QUOTING_VERBS:
+        return None
+    kids = list(verb.children)
+    obj = [c for c in kids if c.dep_ == "dobj"]
+    says = any(c.lower_ == "as" and any(is_cue(g) for g in c.subtree) for c in kids)
+    return obj[0] if obj and says else None
 
 
 def _date(times: list[TimeRef], lo: int, hi: int) -> dt.date | None:
@@ -328,7 +360,9 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
     out: list[Quote] = []
     last_person: Speaker | None = None
     reporters = _reporters(doc)
+    people = sorted(reporters + _introduced(doc, spans), key=lambda r: r.start)
     prev: tuple[QuoteSpan, Quote] | None = None
+    quoted = tuple((q.start, q.end) for q in spans)
     for n, q in enumerate(spans):
         content = text[q.start : q.end]
         nxt = spans[n + 1].open if n + 1 < len(spans) else len(text)
@@ -337,9 +371,9 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         floor = max(prev_close, line_start, _sentence_start(text, q.open, line_start))
         ends_clause = content.rstrip(SQ_CLOSE + " ")[-1:] in _END_PUNCT
         if ends_clause or q.close == q.end:
-            found = _after(doc, q, nxt) or _before(doc, q, floor)
+            found = _after(doc, q, nxt) or _before(doc, q, floor, quoted)
         else:
-            found = _before(doc, q, floor) or _after(doc, q, nxt)
+            found = _before(doc, q, floor, quoted) or _after(doc, q, nxt)
         short = words(content) <= 3
         if found is None:
             if short:
@@ -392,7 +426,7 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
             if linked is not None:
                 spk = linked
             if spk is not None and spk.name.lower() in PERSON_PRONOUNS:
-                ref = _last_named(reporters, last_person, spk.start)
+                ref = _last_named(people, last_person, spk.start)
                 if ref is not None:
                     spk = Speaker(ref.name, spk.start, spk.end, ref.role, True)
             elif spk is not None and spk.person:
@@ -447,8 +481,8 @@ def linked_subject(cue: Token, spk: Speaker, quoted: tuple[int, int]) -> Speaker
             }
         ):
             continue
-        if quoted[0] <= t.idx < quoted[1]:
-            continue
+        if quoted[0] <= t.idx < quoted[1] or quoted[0] <= t.head.idx < quoted[1] or t.like_url:
+            continue  # a name in the quotation, or a subject of the quoted words, is not it
         if same:
             fits = True
         elif low == "they":
@@ -523,6 +557,24 @@ def _reported_before(reporters: list[Speaker], text: str, lo: int, pos: int) -> 
     back = _sentence_start(text, max(floor, sent - 2), floor) if sent > floor else floor
     found = [r for r in reporters if back <= r.start < pos]
     return found[-1] if found else None
+
+
+def _introduced(doc: Doc, spans: list[QuoteSpan]) -> list[Speaker]:
+    """People the article introduces with a role ("Anna Berg, a government adviser, ..."),
+    outside quotations: a later "he said" may refer to them though they said nothing yet."""
+    out: list[Speaker] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(q.open <= ent.start_char < q.close for q in spans):
+            continue
+        root = ent.root
+        if root.dep_ == "appos" or not any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.rights
+        ):
+            continue
+        spk = make_speaker(*noun_phrase(root))
+        if spk is not None and spk.person:
+            out.append(spk)
+    return out
 
 
 def _last_named(reporters: list[Speaker], last: Speaker | None, pos: int) -> Speaker | None:

@@ -241,11 +241,29 @@ def rerank(
         scores = [model.probability(r) for r in rows]
         k = max(range(len(cands)), key=lambda i: (scores[i], -i))
         ruled = [scores[i] for i, r in enumerate(rows) if r["rule_pick"]]
-        if rows[k]["rule_pick"] or (ruled and scores[k] < max(ruled) + margin):
+        # a speaker the rules read off a cue after the quotation but no candidate covers
+        # ('"...," recalled one survivor': an object) is not the model's to overrule: it never
+        # saw that mention
+        unseen = (
+            rule is not None
+            and rule[0] >= close_at
+            and q.cue is not None
+            and not ruled
+            and _noun_mention(doc, rule)
+        )
+        if unseen or rows[k]["rule_pick"] or (ruled and scores[k] < max(ruled) + margin):
             out.append(q)
             continue
         out.append(_with_speaker(q, cands[k], ants))
     return out
+
+
+def _noun_mention(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether the text at ``span`` is a noun phrase or pronoun ("one survivor", "it"), not a
+    description the tagger heads with an adjective ("the 36-year-old"), which the model may name
+    better."""
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return found is not None and len(found) > 0 and found.root.pos_ in {"NOUN", "PROPN", "PRON"}
 
 
 def _with_speaker(q: Quote, cand: Candidate, ants: Antecedents) -> Quote:

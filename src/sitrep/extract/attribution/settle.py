@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from sitrep.extract.attribution.carry import carried_source, next_this_source
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
 from sitrep.extract.attribution.governs import figure_after
+from sitrep.extract.attribution.grow import described_by_agent, grow_speaker, token_at
 from sitrep.extract.attribution.headlines import TAIL_SAYS, line_of, tail_source
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
@@ -38,7 +39,7 @@ from sitrep.extract.attribution.lexicon import (
     WORDING_VERBS,
 )
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
-from sitrep.extract.attribution.quotes import Speaker, linked_subject, quote_spans
+from sitrep.extract.attribution.quotes import Speaker, linked_subject, quote_spans, relayed_speaker
 from sitrep.extract.attribution.ranker import rerank, shipped_model
 from sitrep.model import CasualtyClaim, Quote
 from sitrep.nlp import text_of
@@ -137,18 +138,13 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
     return ants
 
 
-def _token_at(doc: Doc, pos: int) -> Token | None:
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def _resolve_mention(
     doc: Doc, mention: str, start: int, ants: Antecedents, text: str
 ) -> Antecedent | SourcePhrase | None:
     """What a referring mention at ``start`` stands for: an antecedent or a whole phrase."""
     low = mention.strip().lower()
     if low in _RELATIVE:
-        tok = _token_at(doc, start)
+        tok = token_at(doc, start)
         if tok is not None and tok.head.dep_ == "relcl":
             phrase = source_phrase(tok.head.head, text=text)
             if phrase is not None and _named(phrase):
@@ -265,7 +261,7 @@ def _labels(text: str, source: str, lo: int, hi: int) -> bool:
 
 def _sentence_source(doc: Doc, lo: int, text: str) -> str | None:
     """The first named subject of a cue verb in the sentence starting at ``lo``."""
-    tok = _token_at(doc, lo)
+    tok = token_at(doc, lo)
     if tok is None:
         return None
     for t in tok.sent:
@@ -312,7 +308,7 @@ def _list_source(text: str, pos: int, ants: Antecedents) -> str | None:
 
 def _victims_as_source(doc: Doc, source: str, lo: int, hi: int, text: str) -> bool:
     at = text.find(source, lo, hi)
-    tok = _token_at(doc, at + len(source) - 1) if at >= 0 else None
+    tok = token_at(doc, at + len(source) - 1) if at >= 0 else None
     return tok is not None and tok.lower_ in VICTIM_HEADS and tok.pos_ != "PROPN"
 
 
@@ -349,8 +345,10 @@ def attribute_quotes(
                 found = _resolve_mention(doc, desc or q.speaker, q.speaker_start, ants, text)
                 if found is not None:
                     q = replace(q, speaker=_name_of(found), speaker_role=found.role)
+                elif desc:
+                    q = described_by_agent(doc, q, text)
             else:
-                q = _grow_speaker(doc, q, text)
+                q = grow_speaker(doc, q, text)
             out.append(q)
             continue
         if q.speaker is None:
@@ -362,25 +360,6 @@ def attribute_quotes(
     return worded_quotes(doc, out, ants)
 
 
-def _grow_speaker(doc: Doc, q: Quote, text: str) -> Quote:
-    """A speaker cut inside a name ("Medical charity Doctors") grown to the whole name."""
-    if q.speaker_start is None or q.speaker_end is None or q.speaker is None:
-        return q
-    tok = _token_at(doc, q.speaker_end - 1)
-    if tok is None:
-        return q
-    phrase = source_phrase(tok, text=text)
-    if (
-        phrase is None
-        or phrase.kind == "pronoun"
-        or not (phrase.start <= q.speaker_start and q.speaker_end < phrase.end)
-        or phrase.end > q.start - 1 >= q.speaker_end
-    ):
-        return q
-    person = phrase.kind == "person" and tok.ent_type_ == "PERSON"
-    return replace(q, speaker=phrase.name if person else phrase.text, speaker_end=phrase.end)
-
-
 _SPEAKING_KINDS = frozenset({"person", "organisation", "group", "pronoun"})
 _NO_SPEAKER = frozenset({"it", "there", "this", "that", "what", "which", "who"})
 
@@ -388,6 +367,9 @@ _NO_SPEAKER = frozenset({"it", "there", "this", "that", "what", "which", "who"})
 def _subject_phrase(verb: Token, text: str) -> SourcePhrase | None:
     # the subject nearest the verb: "JERUSALEM - The Israeli military said" has two
     subj = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i))
+    relayed = relayed_speaker(verb)  # "AP quoted X as saying": X, whoever X is
+    if relayed is not None:
+        return source_phrase(relayed, text=text)
     if not subj or subj[0].lower_ in _NO_SPEAKER:
         return None
     phrase = source_phrase(subj[0], text=text)
@@ -410,11 +392,11 @@ def _colon_or_governing_subject(doc: Doc, q: Quote, text: str) -> SourcePhrase |
     """
     open_at = max(0, q.start - 1)
     lead = text[max(0, open_at - 3) : open_at]
-    first = _token_at(doc, q.start)
+    first = token_at(doc, q.start)
     if first is None:
         return None
     if ":" in lead:
-        colon = _token_at(doc, text.rfind(":", 0, open_at))
+        colon = token_at(doc, text.rfind(":", 0, open_at))
         if colon is None:
             return None
         verbs = [t for t in colon.sent if t.i < colon.i and t.pos_ in {"VERB", "AUX"}]
@@ -484,7 +466,7 @@ def _cueless(doc: Doc, q: Quote, ants: Antecedents, text: str) -> Quote:
         )
     c = _CITED.search(before)
     if c:
-        tok = _token_at(doc, open_at - len(before) + c.start() - 1)
+        tok = token_at(doc, open_at - len(before) + c.start() - 1)
         verb = (
             next((t for t in doc[tok.i : tok.i + 4] if t.lemma_ in {"cite", "quote"}), None)
             if tok
@@ -530,7 +512,7 @@ def worded_quotes(doc: Doc, quotes: list[Quote], ants: Antecedents | None = None
         content = text[span.start : span.end]
         if not content.strip() or len(content.split()) > 12:
             continue
-        first = _token_at(doc, span.start)
+        first = token_at(doc, span.start)
         node = first
         verb: Token | None = None
         for _ in range(6):

@@ -1,0 +1,62 @@
+"""Speaker phrases grown to how the article names the speaker, and the token at a character.
+
+Used by :mod:`sitrep.extract.attribution.settle` once a quotation has a speaker: a name cut
+inside ("Medical charity Doctors") grows to the whole name, and an unresolved description
+that names itself by its agent ("the group led by X") keeps that clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.attribution.phrase import source_phrase
+from sitrep.model import Quote
+
+
+def token_at(doc: Doc, pos: int) -> Token | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def described_by_agent(doc: Doc, q: Quote, text: str) -> Quote:
+    """An unresolved description that names itself by its agent ("the group led by X said")
+    grown to take in that participle clause: it is how the article identifies the speaker."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return q
+    head = token_at(doc, q.speaker_end - 1)
+    acl = next(
+        (
+            c
+            for c in (head.rights if head is not None else ())
+            if c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)
+        ),
+        None,
+    )
+    if acl is None or acl.right_edge.idx >= q.start - 1:
+        return q
+    end = acl.right_edge.idx + len(acl.right_edge)
+    return replace(q, speaker=text[q.speaker_start : end], speaker_end=end)
+
+
+def grow_speaker(doc: Doc, q: Quote, text: str) -> Quote:
+    """A speaker cut inside a name ("Medical charity Doctors") grown to the whole name."""
+    if q.speaker_start is None or q.speaker_end is None or q.speaker is None:
+        return q
+    tok = token_at(doc, q.speaker_end - 1)
+    if tok is None:
+        return q
+    phrase = source_phrase(tok, text=text)
+    if (
+        phrase is None
+        or phrase.kind == "pronoun"
+        or not (phrase.start <= q.speaker_start and q.speaker_end < phrase.end)
+        or phrase.end > q.start - 1 >= q.speaker_end
+    ):
+        return q
+    person = phrase.kind == "person" and tok.ent_type_ == "PERSON"
+    return replace(q, speaker=phrase.name if person else phrase.text, speaker_end=phrase.end)
+
+
+__all__ = ["described_by_agent", "grow_speaker", "token_at"]
