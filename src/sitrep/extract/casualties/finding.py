@@ -234,9 +234,13 @@ def _arguments(cue: Token) -> list[Token]:
             args.append(c)  # "Rodriguez's death"
     if not args and cue.dep_ == "conj" and passive is False and cue.head.lower_ in CUES:
         return []
-    if not args and cue.dep_ == "conj" and (
-        any(c.dep_ == "auxpass" for c in cue.children)
-        or (cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.head.children))
+    if (
+        not args
+        and cue.dep_ == "conj"
+        and (
+            any(c.dep_ == "auxpass" for c in cue.children)
+            or (cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.head.children))
+        )
     ):  # "was shot and killed": the two participles share the auxiliary and the subject
         args.extend(c for c in cue.head.children if c.dep_ == "nsubjpass")
     if cue.dep_ == "relcl":  # "the judge, who was murdered on Friday": the judge
