@@ -83,3 +83,13 @@ def test_training_on_the_subset_reproduces_the_shipped_coefficients() -> None:
     assert meta["subset"]["stories"] == SUBSET
     assert len(shipped) == len(again.coef)
     assert max(abs(a - b) for a, b in zip(again.coef, shipped, strict=True)) < 1e-3
+
+
+def test_a_single_victim_the_story_returns_to_recurs() -> None:
+    """A victim named again and again is the story's subject; one named once is an aside."""
+    c = _claim("THE MAYOR OF THE TOWN WAS KILLED ON MONDAY.", 1, "mayor")
+    story = "THE MAYOR OF THE TOWN WAS KILLED ON MONDAY. THE MAYOR HAD BEEN THREATENED. THE MAYOR"
+    again = features(c, story=[c], text_length=len(story), text=story)["name_recurs"]
+    once = features(c, story=[c], text_length=60, text=story[:44])["name_recurs"]
+    assert again > once > 0.0
+    assert features(c, story=[c], text_length=60)["name_recurs"] == 0.0

@@ -382,7 +382,7 @@ def sitrep_predict(stories: list[Story], progress: Progress) -> Predictions:
     for story, doc in progress.track(zip(stories, docs, strict=True), len(stories), "casualties"):
         art = Article(id=story.id, text=story.text, published=story.date)
         claims = extract_casualties(doc, article=art, places=[], times=[])
-        kept = accepted(claims, text_length=len(story.text))
+        kept = accepted(claims, text_length=len(story.text), text=story.text)
         preds.learned[story.id] = {(c.kind, c.count) for c in kept if c.count is not None}
         preds.rules[story.id] = {
             (c.kind, c.count) for c in muc_countable(claims) if c.count is not None

@@ -79,7 +79,7 @@ def candidate_rows(
         pool = candidates(claims)
         for c in pool:
             assert c.count is not None
-            feats = features(c, story=pool, text_length=len(story.text))
+            feats = features(c, story=pool, text_length=len(story.text), text=story.text)
             label = int((c.kind, c.count) in wanted[story.id])
             rows.append(Row(story.id, c.kind, c.count, feats, label))
     return rows

@@ -93,3 +93,17 @@ def test_hostages_are_captured_and_a_toll_may_range() -> None:
 
 def test_struck_dead_is_a_killing() -> None:
     assert _found("A boy was struck dead in his home by the blast.") == {("killed", "boy")}
+
+
+def test_one_person_named_by_an_unlisted_noun() -> None:
+    # a determined singular noun for a person counts one; "a number of" is an amount, not one
+    assert _found("A vendor was wounded by the blast near the market.") == {("injured", "vendor")}
+    assert _found("An unknown number of rebels were also wounded.") == set()
+    assert _found("The treaty was killed by the senate.") == set()
+
+
+def test_coordinated_participles_share_their_subject() -> None:
+    # "was shot and killed": "killed" has the subject and the auxiliary of "shot"
+    assert _found("Marta Quispe, a local councillor, was shot and killed on Friday.") == {
+        ("killed", "Marta Quispe")
+    }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sitrep
-from sitrep.extract.casualties.victims import IMPLIED_VICTIMS, victim_class
+from sitrep.extract.casualties.victims import IMPLIED_VICTIMS, is_single_person, victim_class
 
 
 def test_a_figure_without_victims_counts_people() -> None:
@@ -25,3 +25,9 @@ def test_victim_class() -> None:
     assert victim_class("three soldiers") == "combatant"
     assert victim_class("civilians") == "civilian"
     assert victim_class(None) is None
+
+
+def test_single_person_nouns() -> None:
+    assert is_single_person("soldier") and is_single_person("vendor") and is_single_person("baker")
+    assert not is_single_person("agreement") and not is_single_person("attack")
+    assert not is_single_person("hour")

@@ -90,6 +90,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "nominal_death",
     "quoted",
     "past_marker",
+    "name_recurs",
 )
 _NOMINAL = re.compile(
     r"\b(?:death|murder|assassination|killing|kidnapping|massacre) of\b|\b\w+'s (?:death|murder|"
@@ -109,8 +110,21 @@ def _flat(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _recurs(claim: CasualtyClaim, text: str | None) -> float:
+    """How often a single victim's last word comes back in the story (log): a victim the story
+    is about recurs, one named in passing ("since the murder of X years ago") does not."""
+    words = [w for w in (claim.victims or "").lower().split() if w.isalpha()]
+    if claim.count != 1 or not words or not text:
+        return 0.0
+    return math.log1p(len(re.findall(rf"\b{re.escape(words[-1])}\b", text.lower())))
+
+
 def features(
-    claim: CasualtyClaim, *, story: Sequence[CasualtyClaim], text_length: int
+    claim: CasualtyClaim,
+    *,
+    story: Sequence[CasualtyClaim],
+    text_length: int,
+    text: str | None = None,
 ) -> dict[str, float]:
     """The features of one candidate claim in its story.
 
@@ -118,6 +132,7 @@ def features(
         claim: the candidate.
         story: every claim extracted from the same story (the candidate among them).
         text_length: the story's length in characters.
+        text: the story's text (without it, a single victim's recurrence counts 0).
 
     Returns:
         Feature name -> value, for every name in :data:`FEATURE_NAMES`.
@@ -163,6 +178,7 @@ def features(
         "nominal_death": float(bool(_NOMINAL.search(sent))),
         "quoted": float(sent[:1] in {'"', "\u201c"} or sent.count('"') >= 2),
         "past_marker": float(bool(_PAST.search(sent))),
+        "name_recurs": _recurs(claim, text),
         "injured": float(claim.kind == "injured"),
         "log_count": math.log1p(count),
         "count_one": float(count == 1),
@@ -211,7 +227,11 @@ def shipped_model() -> LinearModel:
 
 
 def accepted(
-    claims: Sequence[CasualtyClaim], *, text_length: int, model: LinearModel | None = None
+    claims: Sequence[CasualtyClaim],
+    *,
+    text_length: int,
+    model: LinearModel | None = None,
+    text: str | None = None,
 ) -> list[CasualtyClaim]:
     """The exact, unflagged killed/injured claims of one story that the model accepts.
 
@@ -219,13 +239,18 @@ def accepted(
         claims: every claim extracted from the story.
         text_length: the story's length in characters.
         model: the model (default the shipped one).
+        text: the story's text.
 
     Returns:
         The accepted claims, in their order.
     """
     model = model or shipped_model()
     pool = candidates(claims)
-    return [c for c in pool if model.accepts(features(c, story=pool, text_length=text_length))]
+    return [
+        c
+        for c in pool
+        if model.accepts(features(c, story=pool, text_length=text_length, text=text))
+    ]
 
 
 def candidates(claims: Sequence[CasualtyClaim]) -> list[CasualtyClaim]:

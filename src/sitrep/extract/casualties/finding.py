@@ -38,7 +38,7 @@ from sitrep.extract.casualties.lexicon import (
     WOUNDING_VERBS,
 )
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
-from sitrep.extract.casualties.victims import is_victim_noun, might_be_people
+from sitrep.extract.casualties.victims import is_single_person, is_victim_noun, might_be_people
 from sitrep.model import (
     CasualtyKind,
 )
@@ -234,11 +234,31 @@ def _arguments(cue: Token) -> list[Token]:
             args.append(c)  # "Rodriguez's death"
     if not args and cue.dep_ == "conj" and passive is False and cue.head.lower_ in CUES:
         return []
-    if not args and cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children):
+    if (
+        not args
+        and cue.dep_ == "conj"
+        and (
+            any(c.dep_ == "auxpass" for c in cue.children)
+            or (cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.head.children))
+        )
+    ):  # "was shot and killed": the two participles share the auxiliary and the subject
         args.extend(c for c in cue.head.children if c.dep_ == "nsubjpass")
     if cue.dep_ == "relcl":  # "the judge, who was murdered on Friday": the judge
         args = [cue.head if a.lower_ in {"who", "that", "which"} else a for a in args]
     return [x for a in args for x in (a, *a.conjuncts)]
+
+
+def _determined(noun: Token) -> bool:
+    """Whether a noun has an article or a possessive before it ("a minor", "his driver") and
+    is not a group or an amount of others ("a number of rebels")."""
+    groups = any(
+        c.lower_ == "of" and any(g.tag_ in {"NNS", "NNPS"} for g in c.children)
+        for c in noun.children
+    )
+    return not groups and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"a", "an", "the", "another"})
+        for c in noun.children
+    )
 
 
 def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
@@ -267,6 +287,7 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
                 and a.tag_ in {"NN", "NNP"}
                 and (
                     a.lower_ in SINGULAR_VICTIMS
+                    or (a.tag_ == "NN" and _determined(a) and is_single_person(a.lower_, a.lemma_))
                     or (
                         a.pos_ == "PROPN"
                         and not (a.lower_.endswith("s") and is_victim_noun(a.lower_))

@@ -132,6 +132,9 @@ SINGULAR_VICTIMS = _set_of(
 )
 # Endings of nouns for people ("peacekeepers", "journalists"), for victims not listed above.
 PERSON_SUFFIXES = ("ers", "ists", "ians", "ees", "ants", "ents", "men", "ites")
+# Endings of singular nouns for one person ("a minor", "a baker", "the vendor"), for a single
+# victim whose noun is not listed above.
+SINGULAR_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "man", "ite")
 # Nouns with those endings that are not people: "for 12 hours", "three apartments".
 NOT_PEOPLE = _set_of(
     """

@@ -19,6 +19,7 @@ from sitrep.extract.casualties.lexicon import (
     PERSON_SUFFIXES,
     PLURAL_VICTIMS,
     RANKS,
+    SINGULAR_PERSON_SUFFIXES,
     SINGULAR_VICTIMS,
 )
 from sitrep.model import CasualtyClaim
@@ -71,6 +72,24 @@ def is_victim_noun(word: str, lemma: str = "") -> bool:
     if word in PLURAL_VICTIMS or word in SINGULAR_VICTIMS or lemma in SINGULAR_VICTIMS:
         return True
     return word.endswith(PERSON_SUFFIXES) and len(word) > 5
+
+
+def is_single_person(word: str, lemma: str = "") -> bool:
+    """Whether a singular noun (lower case) names one person who can be a casualty.
+
+    Args:
+        word: the noun as written, lower-cased.
+        lemma: its lemma, if known.
+
+    Returns:
+        True for "soldier", "minor", "baker", "vendor" (by its ending, a guess); False for
+        "agreement", "hour", "attack".
+    """
+    if word in SINGULAR_VICTIMS or lemma in SINGULAR_VICTIMS:
+        return True
+    if word in CAUSES or word in NOT_PEOPLE or f"{word}s" in NOT_PEOPLE or len(word) < 5:
+        return False
+    return word.isalpha() and word.endswith(SINGULAR_PERSON_SUFFIXES)
 
 
 def might_be_people(word: str, lemma: str = "") -> bool:
