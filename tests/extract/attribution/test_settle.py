@@ -253,3 +253,14 @@ def test_a_description_named_by_its_agent_keeps_the_agent(nlp: Language) -> None
     )
     _, qs = _run(nlp, text)
     assert [q.speaker for q in qs] == ["the militia led by the warlord Omar Dade"]
+
+
+def test_he_refers_to_a_person_introduced_with_a_role(nlp: Language) -> None:
+    # the parse gives the name no verb ("shared" read as a modifier): the role still makes
+    # the person someone a later "he said" may mean
+    text = (
+        "Ivan Petrenko, a regional government adviser, shared images of a strike in the city "
+        "of Darvo that he said had killed four people."
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 4) == "Ivan Petrenko"
