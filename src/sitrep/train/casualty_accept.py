@@ -16,11 +16,9 @@ which CI re-fits and compares (tests/train/test_casualty_accept.py).
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +30,7 @@ from sitrep.extract.casualties.accept import FEATURE_NAMES, candidates, features
 from sitrep.extract.casualties.claims import casualties as extract_casualties
 from sitrep.extract.linear import LinearModel
 from sitrep.model import Article
-from sitrep.train.linear import fit_linear
+from sitrep.train.linear import fit_linear, train_main
 
 SEED = 0
 C = 0.5
@@ -153,21 +151,18 @@ def train(data: Path, *, limit: int | None = None, progress: Progress | None = N
         "out_of_fold_f1": round(oof.f1, 4),
         "subset": {"stories": SUBSET, "coef": [round(w, 6) for w in subset.coef]},
     }
-    return LinearModel(
-        model.names, model.mean, model.scale, model.coef, model.intercept, threshold, meta
-    )
+    return replace(model, threshold=threshold, meta=meta)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Train and write the model JSON."""
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=Path("../shared/eval/casualties/dev"))
-    ap.add_argument("--out", type=Path, default=Path("src/sitrep/data/casualty_accept.json"))
-    ap.add_argument("--limit", type=int, default=None)
-    args = ap.parse_args(argv)
-    model = train(args.data, limit=args.limit)
-    args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(model.meta))
+    train_main(
+        argv,
+        description=__doc__.split("\n\n")[0],
+        data=Path("../shared/eval/casualties/dev"),
+        out=Path("src/sitrep/data/casualty_accept.json"),
+        train=train,
+    )
 
 
 if __name__ == "__main__":

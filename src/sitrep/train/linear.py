@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
+import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from sitrep.extract.linear import LinearModel
 
@@ -41,3 +44,24 @@ def fit_linear(
 
 
 __all__ = ["fit_linear"]
+
+
+def train_main(
+    argv: Sequence[str] | None,
+    *,
+    description: str,
+    data: Path,
+    out: Path,
+    train: Callable[..., LinearModel],
+) -> None:
+    """The command line of a training script: ``--data`` (default ``data``), ``--out``
+    (default ``out``, the shipped model JSON) and ``--limit``; ``train(data, limit=...)``
+    fits the model, which is written to ``--out`` and its metadata printed."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--data", type=Path, default=data)
+    ap.add_argument("--out", type=Path, default=out)
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args(argv)
+    model = train(args.data, limit=args.limit)
+    args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(model.meta))

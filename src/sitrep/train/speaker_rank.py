@@ -16,8 +16,6 @@ which CI re-fits and compares (tests/train/test_speaker_rank.py).
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,7 +35,7 @@ from sitrep.extract.attribution.ranker import (
 )
 from sitrep.extract.attribution.settle import attribute_quotes
 from sitrep.model import Article
-from sitrep.train.linear import fit_linear
+from sitrep.train.linear import fit_linear, train_main
 
 SEED = 0
 C = 1.0
@@ -133,14 +131,13 @@ def train(data: Path, *, limit: int | None = None) -> SpeakerModel:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Train and write the model JSON."""
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=Path("../shared/eval/quotes/polnear/train"))
-    ap.add_argument("--out", type=Path, default=Path("src/sitrep/data/speaker_rank.json"))
-    ap.add_argument("--limit", type=int, default=None)
-    args = ap.parse_args(argv)
-    model = train(args.data, limit=args.limit)
-    args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(model.meta))
+    train_main(
+        argv,
+        description=__doc__.split("\n\n")[0],
+        data=Path("../shared/eval/quotes/polnear/train"),
+        out=Path("src/sitrep/data/speaker_rank.json"),
+        train=train,
+    )
 
 
 if __name__ == "__main__":
