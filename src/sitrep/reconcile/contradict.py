@@ -13,10 +13,10 @@ Three kinds:
   sum of its incidents' latest figures (see :mod:`sitrep.reconcile.tally`).
 - ``update``: a later figure of the same source for the same incident supersedes an earlier
   one (``same-source-later``), or another source's later report supersedes a source's figure
-  (``other-source-later``, both sentences in the detail); figures of one source for different incidents ("21 in the past
-  24 hours, and four more on Wednesday") add up and are no update; a claim stating what it updates ("rose to 23 from 21") with no
-  earlier claim stored gives an update whose earlier figure is read from that text
-  (``stated-update``).
+  (``other-source-later``, both sentences in the detail); figures of one source for different
+  incidents ("21 in the past 24 hours, and four more on Wednesday") add up and are no update;
+  a claim stating what it updates ("rose to 23 from 21") with no earlier claim stored gives
+  an update whose earlier figure is read from that text (``stated-update``).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from sitrep.model import content_id
-from sitrep.reconcile.items import APPROX_HEDGES, ROUND_SHARE, Figure
+from sitrep.reconcile.items import APPROX_HEDGES, Figure, round_apart
 from sitrep.reconcile.tally import Tally, open_lower, source_figure
 
 DENYING = frozenset({"denies", "disputes"})
@@ -254,7 +254,7 @@ def differing_figures(
                 lo, hi = ((sa, a), (sb, b)) if a.figure <= b.figure else ((sb, b), (sa, a))
                 if all(p.claim_id in bound for p in lo[1].points):
                     continue  # "at least 50" beside 53: the bound agrees with the count
-                if hi[1].figure - lo[1].figure <= ROUND_SHARE * hi[1].figure and any(
+                if round_apart(lo[1].figure, hi[1].figure) and any(
                     p.claim_id in rounded for p in (*lo[1].points, *hi[1].points)
                 ):
                     continue  # "almost 300" beside "about 300": one round figure

@@ -52,6 +52,12 @@ hedged ("almost 300" and "about 300", "50" and "more than 50"), give one figure,
 ROUND_SHARE = 0.1
 
 
+def round_apart(low: float, high: float) -> bool:
+    """Whether ``low`` is at most ``ROUND_SHARE`` of ``high`` below it: the round figure of a
+    count (50 of 53), or two round figures of one toll (299 and 300)."""
+    return high - low <= ROUND_SHARE * high
+
+
 @dataclass(frozen=True, slots=True)
 class Spot:
     """Where an item is pinned: a place name, maybe coordinates and a GeoNames id."""

@@ -20,8 +20,8 @@ For one group of claims (an event cluster, or a place and period) and one kind o
 4. Over the sources' figures: ``low`` is the lowest lower bound, ``high`` the highest
    upper bound (an open-ended "more than 2,000" counts with its lower bound), and ``best``
    depends on the rule: ``conservative`` (ACLED's practice) takes the lowest source figure
-   (an open lower bound, "at least 50", that another source's exact count meets, 53, is no
-   lower estimate: it agrees with the count),
+   (an open lower bound, "at least 50", that another source's exact count meets as its round
+   figure, 53, is no lower estimate: it agrees with the count),
    ``latest`` the figure first stated most recently (an old figure restated by a later
    report is no later news), ``highest`` the highest source figure.
 
@@ -68,7 +68,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sitrep.extract.casualties.numbers import find_quantities
-from sitrep.reconcile.items import ROUND_SHARE, VAGUE_HEDGES, Figure, norm_name
+from sitrep.reconcile.items import VAGUE_HEDGES, Figure, norm_name, round_apart
 from sitrep.reconcile.revisions import first_stated, stated_on, superseded_sources
 
 HEADLINE_GROUP = "people"
@@ -471,7 +471,7 @@ def _met_bounds(
         for k in keys
         if only(k, open_lower)
         and any(
-            totals[k].figure <= v <= totals[k].figure + ROUND_SHARE * v
+            v >= totals[k].figure and round_apart(totals[k].figure, v)
             for e, v in exact.items()
             if e != k
         )
