@@ -559,19 +559,26 @@ def _reported_before(reporters: list[Speaker], text: str, lo: int, pos: int) -> 
     return found[-1] if found else None
 
 
+def introduced_people(doc: Doc) -> list[Span]:
+    """People the article introduces with a role ("Anna Berg, a government adviser, ..."): a
+    later "he said" may refer to them though no cue verb governs them (the parse may give the
+    name no verb at all). Quote speakers and claim sources resolve against the same people."""
+    return [
+        ent
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+        and ent.root.dep_ != "appos"
+        and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in ent.root.rights)
+    ]
+
+
 def _introduced(doc: Doc, spans: list[QuoteSpan]) -> list[Speaker]:
-    """People the article introduces with a role ("Anna Berg, a government adviser, ..."),
-    outside quotations: a later "he said" may refer to them though they said nothing yet."""
+    """The :func:`introduced_people` outside quotations, as speakers."""
     out: list[Speaker] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or any(q.open <= ent.start_char < q.close for q in spans):
+    for ent in introduced_people(doc):
+        if any(q.open <= ent.start_char < q.close for q in spans):
             continue
-        root = ent.root
-        if root.dep_ == "appos" or not any(
-            c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.rights
-        ):
-            continue
-        spk = make_speaker(*noun_phrase(root))
+        spk = make_speaker(*noun_phrase(ent.root))
         if spk is not None and spk.person:
             out.append(spk)
     return out

@@ -39,7 +39,13 @@ from sitrep.extract.attribution.lexicon import (
     WORDING_VERBS,
 )
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
-from sitrep.extract.attribution.quotes import Speaker, linked_subject, quote_spans, relayed_speaker
+from sitrep.extract.attribution.quotes import (
+    Speaker,
+    introduced_people,
+    linked_subject,
+    quote_spans,
+    relayed_speaker,
+)
 from sitrep.extract.attribution.ranker import rerank, shipped_model
 from sitrep.model import CasualtyClaim, Quote
 from sitrep.nlp import text_of
@@ -91,19 +97,6 @@ def _cue_heads(doc: Doc) -> list[Token]:
     return heads
 
 
-def _introduced_heads(doc: Doc) -> list[Token]:
-    """People the article introduces with a role ("Anna Berg, a government adviser, ..."): a
-    later "he said" may refer to them though no cue verb governs them (the parse may not give
-    the name a verb at all); the quotes side resolves "he said" against the same people."""
-    return [
-        ent.root
-        for ent in doc.ents
-        if ent.label_ == "PERSON"
-        and ent.root.dep_ != "appos"
-        and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in ent.root.rights)
-    ]
-
-
 def _relays(head: Token) -> bool:
     """Whether a source head passes on another's words: the agent of "cited/quoted by X", or
     "according to X" on a verb of saying ("the council said this, according to X")."""
@@ -143,7 +136,8 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
     ants = Antecedents(sentence_starts=[s.start_char for s in doc.sents])
     quoted = [(q.start, q.end) for q in quote_spans(text if text is not None else text_of(doc))]
     cued = _cue_heads(doc)
-    for head in [*cued, *(t for t in _introduced_heads(doc) if t not in cued)]:
+    introduced = [e.root for e in introduced_people(doc)]
+    for head in [*cued, *(t for t in introduced if t not in cued)]:
         if any(a <= head.idx < b for a, b in quoted):
             continue  # a name inside someone's quotation is not who speaks in the article
         phrase = source_phrase(head, text=text)
