@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+from sitrep.extract.casualties.claims import statement_key
 from sitrep.extract.casualties.victims import victim_class
 from sitrep.extract.linear import LinearModel, shipped
 from sitrep.model import CasualtyClaim
@@ -263,7 +264,7 @@ def candidates(claims: Sequence[CasualtyClaim]) -> list[CasualtyClaim]:
     seen: set[tuple[object, ...]] = set()
     out: list[CasualtyClaim] = []
     for c in claims:
-        key = (c.kind, c.count, (c.victims or "").lower(), (c.source or "").lower(), c.flags)
+        key = statement_key(c)
         if (
             c.count is None
             or c.kind not in {"killed", "injured"}

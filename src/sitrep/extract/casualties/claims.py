@@ -431,6 +431,19 @@ def _to_date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def statement_key(c: CasualtyClaim) -> tuple[object, ...]:
+    """What makes two claims one figure stated again: kind, figure, victims, source, flags."""
+    return (
+        c.kind,
+        c.count,
+        c.low,
+        c.high,
+        (c.victims or "").lower(),
+        (c.source or "").lower(),
+        c.flags,
+    )
+
+
 def _merge(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     """One claim per (kind, figure, victims, source) and sentence; each lists every mention.
 
@@ -444,15 +457,7 @@ def _merge(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     group: dict[tuple[object, ...], list[CasualtyClaim]] = {}
     keys: list[tuple[object, ...]] = []
     for c in claims:
-        key: tuple[object, ...] = (
-            c.kind,
-            c.count,
-            c.low,
-            c.high,
-            (c.victims or "").lower(),
-            (c.source or "").lower(),
-            c.flags,
-        )
+        key = statement_key(c)
         group.setdefault(key, []).append(c)
         where = (*key, c.evidence.start)
         if where in index:
