@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.eval.acled import clean_note, fatalities_of, fatality_scores, haversine_km, read_rows
+from sitrep.eval.acled import clean_note, fatalities_of, fatality_scores, read_rows
 from sitrep.model import CasualtyClaim, Evidence
 
 CSV = """event_date,event_type,sub_event_type,actor1,actor2,location,latitude,longitude,notes,fatalities,source
@@ -63,11 +63,6 @@ def test_fatality_scores() -> None:
     assert fatality_scores([(2, 0), (5, 0)]) == {"fatalities_exact": 0.0, "fatalities_mae": 3.5}
     assert fatality_scores([(2, 2), (4, 1)]) == {"fatalities_exact": 0.5, "fatalities_mae": 1.5}
     assert fatality_scores([]) == {"fatalities_exact": None, "fatalities_mae": None}
-
-
-def test_haversine() -> None:
-    assert haversine_km(50.0, 36.0, 50.0, 36.0) == 0.0
-    assert haversine_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(111.2, abs=0.2)
 
 
 @pytest.mark.slow

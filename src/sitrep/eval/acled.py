@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ from sitrep.eval.base import Progress, Report, require_gold
 from sitrep.eval.casualties import regex_peer
 from sitrep.extract.casualties.claims import BLOCKING_FLAGS
 from sitrep.extract.casualties.claims import casualties as extract_casualties
+from sitrep.extract.places.gazetteer import distance_km
 from sitrep.model import Article, CasualtyClaim, Event, Place
 
 REFERENCE = (
@@ -167,14 +167,6 @@ def fatalities_of(claims: list[CasualtyClaim]) -> int:
     return total
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
-
-
 def best_place(places: list[Place]) -> Place | None:
     """The most precise resolved location place, earliest first."""
     rank = {"point": 0, "city": 1, "region": 2, "country": 3, "continent": 4}
@@ -242,7 +234,7 @@ class LocationTally:
         assert self.admin1 is not None and self.admin2 is not None
         self.located += 1
         d = (
-            haversine_km(place.lat, place.lon, row.lat, row.lon)
+            distance_km(place.lat, place.lon, row.lat, row.lon)
             if place is not None and place.lat is not None and place.lon is not None
             else None
         )

@@ -29,7 +29,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import math
 import re
 import tempfile
 from collections import Counter
@@ -39,6 +38,7 @@ from typing import Any
 from sitrep.errors import EvalDataError
 from sitrep.eval.base import Progress, Report
 from sitrep.eval.incidents import MissingTexts, articles_dir, load_gold, score_db
+from sitrep.extract.places.gazetteer import distance_km
 from sitrep.model import Record
 
 REFERENCE = (
@@ -94,16 +94,6 @@ def name_ok(got: Any, gold: str | None, alts: list[str], outlet: str | None = No
         if at and set(at) <= set(st) and len(st) <= len(at) + EXTRA_TOKENS:
             return True
     return False
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 6371 * 2 * math.asin(min(1, math.sqrt(h)))
 
 
 def norm(s: str) -> str:
@@ -202,7 +192,8 @@ def score_article(
         if g.get("lat") is not None:
             tally["placed"] += 1
             limit = KM.get(g.get("precision") or "city", 25)
-            if c["latlon"] and km(c["latlon"], (g["lat"], g["lon"])) <= limit:
+            at = c["latlon"]
+            if at and distance_km(at[0], at[1], g["lat"], g["lon"]) <= limit:
                 tally["place_ok"] += 1
             else:
                 misses.append(

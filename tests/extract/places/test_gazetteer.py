@@ -241,3 +241,9 @@ def test_the_whole_a_division_is_one_side_of(name: str, whole: str | None) -> No
 
 def test_one_oddly_named_division_makes_no_whole_of_a_common_word() -> None:
     assert not [e for e in gz.load().lookup("River") if e.kind == "region"]  # "Central River"
+
+
+def test_distance_km_is_great_circle() -> None:
+    # the one distance of places, the ACLED and the real-set scorers (acled had a copy)
+    assert gz.distance_km(50.0, 36.0, 50.0, 36.0) == 0.0
+    assert gz.distance_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(111.2, abs=0.2)

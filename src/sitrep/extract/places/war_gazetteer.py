@@ -19,13 +19,12 @@ oblast (ADM1), and ``within("Hryhorivka", "Donetsk")`` the six Hryhorivkas of th
 from __future__ import annotations
 
 import gzip
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from sitrep.extract.places.gazetteer import normalize
+from sitrep.extract.places.gazetteer import distance_km, normalize
 
 __all__ = [
     "COLUMNS",
@@ -101,13 +100,6 @@ def loose_key(key: str) -> str:
     s = key.replace("'", "").replace("kh", "h").replace("y", "i").replace("j", "i")
     s = _VOWEL_I.sub("i", s).replace("ie", "e").replace(" ", "")
     return "~" + s
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +263,7 @@ class WarGazetteer:
                     p = self.row(i)
                     if country and p.country != country:
                         continue
-                    d = _km(lat, lon, p.lat, p.lon)
+                    d = distance_km(lat, lon, p.lat, p.lon)
                     if d <= max_km and (best is None or d < best[0]):
                         best = (d, i)
         return None if best is None else self.row(best[1])
