@@ -122,11 +122,25 @@ def test_no_gold_or_no_texts_fail_loudly(tmp_path: Path) -> None:
 def test_benchmarks_skip_the_set_without_its_texts(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _, arts = _set(tmp_path, texts=False)
     monkeypatch.setenv("SITREP_REAL_ARTICLES", str(arts))
+    monkeypatch.chdir(tmp_path)  # nor the repository's own set and its texts beside it
     logs: list[str] = []
     eval_root = tmp_path / "eval"
     eval_root.mkdir()
     assert run_suites(eval_root, only={"real"}, log=logs.append) == {}
     assert any(m.startswith("skip real:") for m in logs)
+
+
+def test_a_suite_reads_its_own_texts_folder(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.eval import docs
+
+    data, arts = _set(tmp_path)
+    monkeypatch.delenv("SITREP_REAL_ARTICLES", raising=False)
+    monkeypatch.chdir(tmp_path)  # no ../real-articles to fall back on
+    own = docs.Suite("own", "real", str(data), "a set of our own", articles=str(arts))
+    monkeypatch.setattr(docs, "SUITES", (own,))
+    out = run_suites(tmp_path, only={"own"})
+    assert out["own"]["command"].endswith(f"--articles {arts}")
+    assert out["own"]["systems"]["sitrep"]["claim_recall"] > 0  # scored, texts found
 
 
 def test_scores_misses_and_targets(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ class Suite:
     task: str
     data: str  # relative to the eval root, or to the repo when it starts with "tests/"
     source: str  # what the gold data is, with its citation
+    articles: str | None = None  # the texts kept apart from their gold, relative to the repo
 
 
 SUITES: tuple[Suite, ...] = (
@@ -85,6 +86,16 @@ SUITES: tuple[Suite, ...] = (
         " texts rebuilt into ../real-articles by the set's README): claims, sources, places,"
         " victims, quotes, speakers and refusals per article, incidents and copies across them",
     ),
+    # sitrep's own hand-annotated set on other incidents: the gold is in the repo, the texts
+    # (third-party pages) are rebuilt beside the checkout as its README says
+    Suite(
+        "real-own",
+        "real",
+        "tests/data/real-own",
+        "sitrep's own hand annotations of real war reporting on other incidents"
+        " (tests/data/real-own; texts rebuilt into ../own-articles by its README)",
+        articles="../own-articles",
+    ),
 )
 
 
@@ -117,14 +128,17 @@ def run_suites(
             log(f"skip {suite.key}: {path} not found")
             continue
         log(f"eval {suite.key} on {path}")
+        articles = Path(suite.articles) if suite.articles else None
         try:
-            report = run_task(suite.task, path, limit=limit, progress=progress)
+            report = run_task(suite.task, path, limit=limit, progress=progress, articles=articles)
         except MissingTexts as exc:  # texts kept outside the repository, not on this machine
             log(f"skip {suite.key}: {exc.message}")
             continue
         entry = report.to_dict()
-        entry["command"] = f"sitrep eval {suite.task} --data {path}" + (
-            f" --limit {limit}" if limit else ""
+        entry["command"] = (
+            f"sitrep eval {suite.task} --data {path}"
+            + (f" --articles {articles}" if articles else "")
+            + (f" --limit {limit}" if limit else "")
         )
         entry["source"] = suite.source
         entry["date"] = dt.date.today().isoformat()
