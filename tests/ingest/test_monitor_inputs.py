@@ -68,6 +68,39 @@ def test_a_spun_repost_mixing_english_words_into_portuguese_is_refused() -> None
     assert "Portuguese" in str(err.value) and "spun.txt" in str(err.value)
 
 
+# Reports in further Latin-script languages with an English wire line left in: refused by their
+# function words or their accented letters, not passed for the English line's share.
+MIXED = {
+    "Hungarian": "A hatóságok szerint a támadásban huszonegy ember meghalt, és a mentők még "
+    "mindig keresik az eltűnteket, ahogy azt a helyi szolgálat is megerősítette. "
+    "The attack on the city was one of the worst of the war, officials said. Ez volt az, "
+    "amit a polgármester is mondott, hogy nem volt katonai cél a közelben.",
+    "Romanian": "Autoritățile au declarat că douăzeci și unu de oameni au fost uciși în atacul "
+    "asupra orașului, iar salvatorii caută încă persoanele dispărute, după cum a confirmat "
+    "serviciul local. The attack on the city was one of the worst of the war, officials said. "
+    "Acesta a fost cel mai grav atac din ultimele luni, care a lovit un cartier.",
+    "Czech": "Úřady uvedly, že při útoku na město zahynulo dvacet jedna lidí, a záchranáři "
+    "stále hledají pohřešované, jak to potvrdila místní služba. The attack on the city was "
+    "one of the worst of the war, officials said. Jak řekl starosta, nebyl tam žádný "
+    "vojenský cíl, který by mohl být cílem útoku.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(MIXED))
+def test_more_latin_script_languages_are_refused(language: str) -> None:
+    with pytest.raises(LanguageInput) as err:
+        check_english(MIXED[language], source="in.txt")
+    assert "in.txt" in str(err.value) and "English only" in str(err.value)
+
+
+def test_english_naming_people_with_accents_passes() -> None:
+    text = (
+        "President Recep Tayyip Erdoğan met José Álvarez and Zoë Müller in Kyiv, where the "
+        "governor said two people were killed overnight. "
+    )
+    check_english(text + ENGLISH * 4, source="in.txt")
+
+
 def test_english_with_foreign_names_passes() -> None:
     check_english(ENGLISH * 3 + "The sign read «Харків» and «Київ».", source="in.txt")
     check_english("Kyiv (Київ) said so.", source="in.txt")
