@@ -41,6 +41,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # explicit dates in the usual news forms
     ("The ceasefire took effect on Dec. 30 and collapsed within hours.", TUE, "Dec. 30", "2022-12-30"),
     ("Elections are scheduled for Jan. 28.", TUE, "Jan. 28", "2023-01-28"),
+    # a year-less day with no future cue lies in the past, even 8 months back
+    ("Gunmen attacked the village on October 7 and killed dozens.", SAT, "October 7", "2023-10-07"),
     ("The siege began on February 24, 2022, and lasted for months.", FRI, "February 24, 2022", "2022-02-24"),
     ("Troops withdrew from the town on 9 May 2024.", FRI, "9 May 2024", "2024-05-09"),
     ("The report was published on 2023-11-05 by the ministry.", FRI, "2023-11-05", "2023-11-05"),

@@ -315,9 +315,15 @@ def resolve_weekday(anchor: dt.date, weekday: int, tense: Tense | None = None) -
     return anchor - dt.timedelta(days=(-delta) % 7)
 
 
+FUTURE_COST = 2.5
+"""How much farther a year-less date after the anchor counts than one before it, without a
+future cue: news mostly reports what happened ("the October 7 attack" in a June article is
+last October's, 8 months back, not the coming one, 4 months ahead)."""
+
+
 def _news_distance(diff: int, tense: Tense | None) -> float:
     """How far a candidate lies from the anchor; news mostly looks back, so the future costs more."""
-    return diff * 1.5 if diff > 0 and tense != "future" else float(abs(diff))
+    return diff * FUTURE_COST if diff > 0 and tense != "future" else float(abs(diff))
 
 
 def _agrees(diff: int, tense: Tense | None) -> bool:
