@@ -93,6 +93,25 @@ def test_a_follow_up_naming_the_day_of_the_attack_links() -> None:
     assert link is not None and link.day_gap == 0
 
 
+def test_a_long_past_day_both_name_in_passing_does_not_link() -> None:
+    # two strikes months apart in one city; both name the war's first day once, in passing
+    war_began = D(2023, 10, 7)
+    first, second = _profiles(
+        _p("first", D(2023, 10, 31), STRIKE, [TOWN], days=(war_began, D(2023, 10, 31))),
+        _p("second", D(2024, 2, 29), FOLLOW, [TOWN], days=(war_began, D(2024, 2, 29))),
+    )
+    assert judge(first, second, rules=LinkRules()) is None
+    # a piece about the past day (named more than any recent one) still links to the reports
+    # of that day, and to another such piece
+    attack = _p("attack", D(2023, 10, 8), STRIKE, [TOWN], days=(war_began,))
+    later = _p("later", D(2023, 11, 10), FOLLOW, [TOWN], days=(war_began, war_began))
+    later2 = _p("later2", D(2025, 4, 3), FOLLOW, [TOWN], days=(war_began, war_began, D(2025, 4, 2)))
+    attack, later, later2 = _profiles(attack, later, later2)
+    assert war_began in later.fresh and war_began not in first.fresh
+    assert judge(attack, later, rules=LinkRules()) is not None
+    assert judge(later, later2, rules=LinkRules()) is not None
+
+
 def test_a_country_alone_never_links_but_similar_text_can() -> None:
     a, b, c = _profiles(
         _p("a", D(2024, 1, 1), STRIKE, [COUNTRY]),

@@ -16,7 +16,9 @@ from the article as a whole:
   articles about different countries;
 - **when** (:attr:`Profile.days`): the event date, not the publication date: the days the
   article names up to its publication, and the publication day; follow-ups ("the death toll
-  rose to 40") name the day of the attack or come out within ``max_days`` of it;
+  rose to 40") name the day of the attack or come out within ``max_days`` of it. One of the
+  two days compared must be recent in its article (:attr:`Profile.fresh`): two reports that
+  both name a long-past day (a war's first day, in passing) are not one incident for it;
 - **text** (:func:`cosine`): the TF-IDF cosine of the two texts' content words, as
   supporting evidence: a shared place needs ``min_text`` of it, and only a much higher
   similarity (``strong_text``) links two articles without a shared place.
@@ -72,6 +74,9 @@ class LinkRules:
         region_km: farthest two region-precision places may be apart to be one region.
         lookback_days: how far before its publication a named day can be the event's (an
             anniversary piece names the day of the attack).
+        recent_days: how far before its publication a named day is recent (see
+            :attr:`Profile.fresh`); an older day is the article's own only when it names it
+            more often than any recent day.
     """
 
     max_km: float = 40.0
@@ -82,6 +87,7 @@ class LinkRules:
     strong_text: float = 0.2
     region_km: float = 150.0
     lookback_days: int = 3660
+    recent_days: int = 7
 
 
 @dataclass(slots=True)
@@ -95,6 +101,8 @@ class Profile:
     regions: list[tuple[Spot, float]] = field(default_factory=list)  # regions, share
     countries: frozenset[str] = frozenset()
     days: frozenset[dt.date] = frozenset()
+    # days near publication, and the past day a later piece is about (all days if undated)
+    fresh: frozenset[dt.date] = frozenset()
     kinds: frozenset[str] = frozenset()
     tokens: Counter[str] = field(default_factory=Counter)
     vector: dict[str, float] = field(default_factory=dict)
@@ -179,10 +187,13 @@ def shared_place(
 
 
 def day_gap(a: Profile, b: Profile) -> int | None:
-    """Fewest days between an event day of each article (``None`` if either has none)."""
+    """Fewest days between an event day of each article, one of the two recent in its own
+    article (``None`` if either has none)."""
     if not a.days or not b.days:
         return None
-    return min(abs((x - y).days) for x in a.days for y in b.days)
+    gaps = [abs((x - y).days) for x in a.fresh for y in b.days]
+    gaps += [abs((x - y).days) for x in a.days for y in b.fresh]
+    return min(gaps, default=None)
 
 
 def judge(a: Profile, b: Profile, *, rules: LinkRules) -> Link | None:
@@ -310,12 +321,15 @@ def load_profiles(
         ids,
     ).fetchall():
         places[str(row[0])].append(row[1:])
-    days: dict[str, set[dt.date]] = defaultdict(set)
+    days: dict[str, list[dt.date]] = defaultdict(list)
     for aid, begin in store.con.execute(
-        "SELECT article_id, begin FROM times WHERE grain = 'day' AND begin IS NOT NULL" + only,
+        # a day named on its own; "since October 7" starts a period, it is no event's day
+        """SELECT article_id, begin FROM times
+           WHERE grain = 'day' AND begin IS NOT NULL AND begin = coalesce(end_date, begin)"""
+        + only,
         ids,
     ).fetchall():
-        days[str(aid)].add(begin)
+        days[str(aid)].append(begin)
     kinds: dict[str, set[str]] = defaultdict(set)
     for aid, plover in store.con.execute(
         """SELECT article_id, plover FROM events
@@ -340,7 +354,7 @@ def load_profiles(
             pub,
             text or "",
             places.get(str(aid), ()),
-            days.get(str(aid), set()),
+            days.get(str(aid), []),
             kinds.get(str(aid), set()),
             rules=rules,
         )
@@ -362,7 +376,8 @@ def profile(
     rules: LinkRules | None = None,
 ) -> Profile:
     """One article's profile from its rows (places as name, country, lat, lon, geonameid,
-    precision). Call :func:`vectorize` over all profiles afterwards."""
+    precision; ``named_days``: one date per mention, so repeats count). Call
+    :func:`vectorize` over all profiles afterwards."""
     rules = rules or LinkRules()
     places = list(places)
     fine: Counter[tuple[object, ...]] = Counter()
@@ -390,12 +405,22 @@ def profile(
     n_coarse = sum(coarse.values())
     regions = [(spots[k], round(n / n_coarse, 3)) for k, n in coarse.most_common()]
     day_set: set[dt.date] = set()
+    fresh: set[dt.date] = set()
     if published is not None:
         day_set.add(published)
         earliest = published - dt.timedelta(days=rules.lookback_days)
-        day_set.update(d for d in named_days if earliest <= d <= published)
+        named = Counter(d for d in named_days if earliest <= d <= published)
+        day_set.update(named)
+        recent = published - dt.timedelta(days=rules.recent_days)
+        fresh = {d for d in day_set if d >= recent}
+        # a follow-up or anniversary piece is about the past day it names most
+        top_recent = max((n for d, n in named.items() if d >= recent), default=0)
+        top_old = max((n for d, n in named.items() if d < recent), default=0)
+        if top_old > top_recent:
+            fresh.update(d for d, n in named.items() if d < recent and n == top_old)
     else:
         day_set.update(named_days)
+        fresh = day_set
     # a country the article names only in passing does not tell it apart
     return Profile(
         article_id=article_id,
@@ -405,6 +430,7 @@ def profile(
         regions=regions,
         countries=frozenset(_main_countries(places)) if countries else frozenset(),
         days=frozenset(day_set),
+        fresh=frozenset(fresh),
         kinds=frozenset(kinds),
         tokens=tokens(text),
     )
