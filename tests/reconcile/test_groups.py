@@ -13,6 +13,8 @@ from sitrep.reconcile.groups import extent
         "The death toll from the drone strike on the market has risen to 14.",
         "The toll of Tuesday's explosion at the depot climbed to 9 overnight.",
         "Officials said the death toll in the attack on the convoy reached 31.",
+        "The number of victims of the missile attack on the hypermarket has risen to 19.",
+        "The number of those killed in the strike on the station grew to 25.",
     ],
 )
 def test_the_toll_of_one_attack_is_an_incident(text: str) -> None:
@@ -25,6 +27,7 @@ def test_the_toll_of_one_attack_is_an_incident(text: str) -> None:
         ("The death toll from strikes on the region has risen to 4,000.", None, "cumulative"),
         ("The death toll from the shelling of the town rose to 80.", None, "cumulative"),
         ("The death toll in the province rose to 200.", None, "cumulative"),
+        ("The number of victims of the shelling has risen to 50.", None, "cumulative"),
         ("The toll from the attack has risen to 90 this month.", "P1M/2024-05-31", "cumulative"),
         (
             "The death toll from the air strike is the highest since the start of the war.",

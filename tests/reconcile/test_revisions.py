@@ -104,6 +104,17 @@ def test_a_toll_said_to_have_risen_supersedes_a_better_source() -> None:
     assert (t.best, t.superseded_ids) == (34, ())
 
 
+def test_an_outlet_s_higher_figure_a_day_later_supersedes_a_better_source() -> None:
+    police = _f("police", 15, "Regional police", 2)
+    later = _f("later", 18, None, 3, text="As of this morning, 18 people have died.")
+    t = tally_group([police, later], key="c", kind="killed")
+    assert (t.best, t.superseded_ids) == (18, ("police",))
+    # the same day, it is the outlet's figure against the police's: no update
+    same_day = _f("same", 18, None, 2, text="Eighteen people died.")
+    t = tally_group([police, same_day], key="c", kind="killed")
+    assert (t.best, t.superseded_ids) == (15, ())
+
+
 @pytest.mark.parametrize("rule", RULES)
 def test_a_figure_told_as_an_earlier_one_gives_way_in_its_own_article(rule: str) -> None:
     prev = "The previous death toll of the raid was 120, according to a news agency count."

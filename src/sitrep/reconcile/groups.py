@@ -51,8 +51,15 @@ _ONGOING = frozenset({"shelling", "bombardment", "artillery", "killing", "kidnap
 _ATTACK_NOUNS = sorted(
     k for k, t in NOUN_TRIGGERS.items() if t.plover == "ASSAULT" and k not in _ONGOING
 )
+# A count named by its people rather than "toll" says the same: "the number of victims of the
+# attack on the market has risen to 19", "the number of those killed in the strike".
+_TOLL_WORDS = (
+    r"(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|fatalities|casualties|killed"
+    r"|injured|wounded|(?:people|those)\s+(?:killed|injured|wounded|who\s+died)))"
+)
 _INCIDENT_TOLL = re.compile(
-    r"\btoll\s+(?:from|of|in)\s+(?:[\w'’-]+\s+){0,8}?(?:" + "|".join(_ATTACK_NOUNS) + r")\b(?!-)",
+    r"\b" + _TOLL_WORDS + r"\s+(?:from|of|in|as\s+an?\s+result\s+of|as\s+result\s+of)\s+"
+    r"(?:[\w'’-]+\s+){0,8}?(?:" + "|".join(_ATTACK_NOUNS) + r")\b(?!-)",
     re.I,
 )
 

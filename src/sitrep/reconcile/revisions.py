@@ -114,6 +114,12 @@ def told_as_earlier(f: Figure) -> bool:
     return bool(f.text and _EARLIER.search(f.text))
 
 
+def _later_day(db: dt.date | None, da: dt.date | None) -> bool:
+    """Whether a report came out on a later day than another (an outlet stating a higher toll
+    itself a day or more after an official's figure gives the official toll as it now is)."""
+    return db is not None and da is not None and db > da
+
+
 def superseded_sources(
     totals: Mapping[str, SourceTotal],
     by_source: Mapping[str, Sequence[Figure]],
@@ -127,8 +133,8 @@ def superseded_sources(
     combatants at most twice the figure: the two sides' claims of one day are a dispute).
     A figure counts from the day it was first stated (``first``, by figure), and a report
     restating a figure first stated before the other one is stale and supersedes nothing;
-    a report that the toll rose to its figure supersedes whatever the rank of the earlier
-    source, unless its own source is a weak one; a figure told as an earlier one is
+    a report that the toll rose to its figure, or a report of a later day, supersedes whatever
+    the rank of the earlier source, unless its own source is a weak one; a figure told as an earlier one is
     superseded by a higher one of its own report day or article (module docstring)."""
     lasts = {k: next(f for f in by_source[k] if f.id == t.last.claim_id) for k, t in totals.items()}
     risen = {k for k, f in lasts.items() if risen_to(f)}
@@ -140,9 +146,11 @@ def superseded_sources(
         for kb, b in totals.items():
             if kb == ka or all(p.vague for p in b.points):
                 continue
-            if rank[kb] < rank[ka] and not (kb in risen and rank[kb] > 0):
-                continue
             db = b.last.report_date
+            if rank[kb] < rank[ka] and not (
+                rank[kb] > 0 and (kb in risen or _later_day(db, a.last.report_date))
+            ):
+                continue
             same = b.figure == a.figure  # the same figure: the later report is the one to cite
             da = a.last.report_date if same else stated_on(a.figure, a.last.report_date, first)
             if stale(b.figure, db, da, first):
