@@ -59,6 +59,16 @@ def test_tolls_far_from_their_number(text: str) -> None:
     assert ("killed", 25) in {(k, n) for k, n, _, _ in _claims(text)}
 
 
+def test_a_far_toll_since_a_date_is_a_running_total_one_attack_s_is_not() -> None:
+    def scopes(text: str) -> set[tuple[int | None, str]]:
+        return {(c.count, c.scope) for c in sitrep.extract(text, published="2024-08-10").casualties}
+
+    since = "Since the war began in October, the death toll in the territory has risen to 39,699."
+    assert (39699, "cumulative") in scopes(since)
+    one = "The death toll from the missile strike on the market on Tuesday has risen to 35."
+    assert (35, "incident") in scopes(one)
+
+
 def test_a_sub_count_is_never_larger_than_its_total_nor_an_age() -> None:
     found = _claims("A 3-year-old girl was among 2 people killed, including 40 children.")
     assert all(n != 3 for _, n, _, _ in found)

@@ -28,6 +28,7 @@ from sitrep.extract.casualties.lexicon import (
     BEFORE_PART,
     BURIED_AFTER,
     BURIED_BEFORE,
+    CUMULATIVE,
     FAR_TOLL,
     FLED_AFTER,
     HURT_STATE,
@@ -125,6 +126,10 @@ def _make(
         extractor=EXTRACTOR,
     )
     if like is None:
+        # no claim of the sentence to take it from: a running total when the sentence says so
+        # ("the death toll since October has risen to ..."); "toll" alone is one attack's too
+        if any(m.group(0) != "toll" for m in CUMULATIVE.finditer(sent.text.lower())):
+            return replace(base, scope="cumulative", as_of=article.published)
         return base
     return replace(
         base,
