@@ -129,3 +129,15 @@ def test_the_country_holding_the_incident_place_gives_way_to_it() -> None:
         "Ukraine's railway company said the strike killed nine people in the east of the country."
     )
     assert _places(text) == ["Lozova"]
+
+
+def test_a_town_near_a_city_is_placed_at_the_town_the_article_names() -> None:
+    text = (
+        "Missile strike on town near Kharkiv kills nine\n"
+        "Nine people were killed when a missile hit a school in a town near Kharkiv on Monday. "
+        "Rescuers in Chuhuiv searched the ruins of the school overnight, officials said."
+    )
+    assert set(_places(text)) == {"Chuhuyiv"}  # the gazetteer's spelling
+    # with no other place named, the city the town lies near is the best there is
+    alone = "Nine people were killed when a missile hit a school in a town near Kharkiv on Monday."
+    assert _places(alone) == ["Kharkiv"]

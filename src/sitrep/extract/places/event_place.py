@@ -19,11 +19,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.places.gazetteer import distance_km
 from sitrep.extract.places.lexicon import (
     ANAPHORIC_NOUNS,
     INCIDENT_NOUNS,
     LOCATIVE_PREPS,
     PLACE_NOUNS,
+    REFERENCE_WORDS,
     SITE_NOUNS,
 )
 from sitrep.extract.places.resolve import DEMONYM_EXTRACTOR, place_ref
@@ -58,6 +60,9 @@ BODY_WEIGHT = 1.0
 LEAD_CHARS = 600
 FIGURE_BONUS = 1.0
 LOCATIVE_BONUS = 1.0
+# A place named as a reference point ("a town near Odesa") gives way to the article's incident
+# place when that lies this close to it: the incident place is where it happened.
+NEAR_KM = 80.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,7 @@ class Use:
     locative: bool
     actor: bool
     dateline: bool
+    reference: bool = False  # "near X", "outside X", "30 km from X": X is not the place
 
 
 def mention_root(doc: Doc, p: Place) -> Token | None:
@@ -133,7 +139,17 @@ def use_of(doc: Doc, p: Place) -> Use:
     locative = top.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS
     if top.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
         locative = True  # "the town of Chaplyne"
-    return Use(p, locative=locative, actor=actor, dateline=dateline)
+    return Use(p, locative, actor, dateline, reference=_reference(top))
+
+
+def _reference(top: Token) -> bool:
+    """Whether a place is named as a reference point: "near X", "close to X", "30 km from X"."""
+    if top.dep_ != "pobj":
+        return False
+    prep = top.head
+    if prep.lower_ in REFERENCE_WORDS:
+        return True
+    return prep.lower_ in {"to", "from"} and prep.head.lower_ in REFERENCE_WORDS
 
 
 def _usable(u: Use) -> bool:
@@ -148,7 +164,9 @@ def incident_place(
     Each location mention (not an actor, not a dateline) adds its weight to its name: more in
     the headline (the first line) and the lead, more in a sentence that gives a figure, more
     after a locative preposition. The most specific precision tier that has any weight wins,
-    so a village named once in the lead beats a country named ten times.
+    so a village named once in the lead beats a country named ten times. A place the article
+    names as a reference point ("a town near Odesa") gives way to a place it names within
+    :data:`NEAR_KM` of it (the town, named later).
     """
     text = text_of(doc)
     first_nl = text.find("\n")
@@ -156,11 +174,14 @@ def incident_place(
     spans = list(figure_sentences)
     weight: dict[str, float] = defaultdict(float)
     first: dict[str, Place] = {}
+    referenced: set[str] = set()  # "a town near Odesa": the article is about another place
     for p in places:
         u = use_of(doc, p)
         if not _usable(u):
             continue
         key = p.name or p.text
+        if u.reference:
+            referenced.add(key)
         w = (
             HEADLINE_WEIGHT
             if p.start < headline_end
@@ -176,8 +197,19 @@ def incident_place(
         first.setdefault(key, p)
     if not weight:
         return None
-    best_tier = max(SPECIFICITY[first[k].precision] for k in weight)
-    tier = [k for k in weight if SPECIFICITY[first[k].precision] == best_tier]
+
+    # a place named as a reference point gives way to a city or village the article names near it
+    def _finer(j: str) -> bool:
+        return SPECIFICITY[first[j].precision] >= SPECIFICITY["city"]
+
+    keys = [
+        k
+        for k in weight
+        if k not in referenced
+        or not any(j not in referenced and _near(first[j], first[k]) for j in weight if _finer(j))
+    ]
+    best_tier = max(SPECIFICITY[first[k].precision] for k in keys)
+    tier = [k for k in keys if SPECIFICITY[first[k].precision] == best_tier]
     key = max(tier, key=lambda k: (weight[k], -first[k].start))
     return first[key]
 
@@ -245,13 +277,29 @@ def event_place(
                 -abs(u.place.start - at),
             ),
         )
-        if incident is not None and _inside(incident, best.place):
+        if incident is not None and (
+            _inside(incident, best.place) or (best.reference and _near(incident, best.place))
+        ):
             return place_ref(incident)
         return place_ref(best.place)
     back = _anaphor(sent, places)
     if back is not None:  # "the country" that holds the incident place: the incident place
         return place_ref(incident if incident is not None and _inside(incident, back) else back)
     return place_ref(incident) if incident is not None else None
+
+
+def _near(incident: Place, reference: Place) -> bool:
+    """Whether the incident place is another place within :data:`NEAR_KM` of a reference."""
+    if incident.name == reference.name or None in (
+        incident.lat,
+        incident.lon,
+        reference.lat,
+        reference.lon,
+    ):
+        return False
+    assert incident.lat is not None and incident.lon is not None
+    assert reference.lat is not None and reference.lon is not None
+    return distance_km(incident.lat, incident.lon, reference.lat, reference.lon) <= NEAR_KM
 
 
 def _token_at(doc: Doc, at: int) -> Token | None:

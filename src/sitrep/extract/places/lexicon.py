@@ -574,9 +574,10 @@ LOCAL_ABBREVIATIONS: dict[str, dict[str, str]] = {
 # Plurals after a list of names that make each a county: "Kent, Essex and Surrey counties".
 LISTED_DIVISIONS = ("counties", "parishes")
 
-# Event places (event_place.py). Prepositions whose object is where a thing happened.
+# Event places (event_place.py): where a thing happened; not so "near X" or "30 km from X".
 LOCATIVE_PREPS = _words("""in at on near outside inside around across into onto over upon
     within throughout along towards toward""")
+REFERENCE_WORDS = _words("near outside nearby close closer km kilometres kilometers miles")
 # Kinds of place: the possessor or modifier of one is a container ("Gaza's Rafah", "the Kyiv
 # region"), of any other noun an actor ("Russia's strike", "the Kyiv region's governor").
 PLACE_NOUNS = _words("""city town village settlement hamlet capital area region province oblast
