@@ -141,3 +141,12 @@ def test_a_town_near_a_city_is_placed_at_the_town_the_article_names() -> None:
     # with no other place named, the city the town lies near is the best there is
     alone = "Nine people were killed when a missile hit a school in a town near Kharkiv on Monday."
     assert _places(alone) == ["Kharkiv"]
+
+
+def test_a_dateline_town_near_the_reference_point_is_the_scene() -> None:
+    text = (
+        "Missile strikes near Odesa kill 21\n"
+        "SERHIIVKA, Ukraine -Russian missiles hit an apartment building near the port of Odesa, "
+        "killing 21 people, officials said."
+    )
+    assert set(_places(text)) == {"Serhiyivka"}  # the gazetteer's spelling

@@ -47,7 +47,10 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
 # A dateline or bureau line: the name opens its line and a colon, dash or bar follows
 # ("KYIV:", "JERUSALEM –", "GAZA CITY, Gaza Strip (AP) —", "Reuters | Kyiv | Updated").
-_DATELINE_AFTER = re.compile(r"\s*(?:,[^\n:–—|]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*[:–—|]|\s+-\s")
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:,[^\n:–—|]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*[:–—|]|\s+-\s"
+    r"|,[^\n:–—|-]{0,40}?\s+-(?=[A-Z])"  # a scraped wire dateline: "SERHIIVKA, Ukraine -Russia"
+)
 _BUREAU_BEFORE = re.compile(r"[^\n|]{0,40}\|\s*$")
 # A date stamp a scraper put before the dateline on its line (" date 2022-08-25 KYIV:").
 _STAMP = re.compile(r"\s*(?:date:?\s+)?\d{4}-\d{2}(?:-\d{2})?\s+", re.I)
@@ -143,12 +146,15 @@ def use_of(doc: Doc, p: Place) -> Use:
 
 
 def _reference(top: Token) -> bool:
-    """Whether a place is named as a reference point: "near X", "close to X", "30 km from X"."""
+    """Whether a place is named as a reference point: "near X", "close to X", "30 km from X",
+    "near the port of X"."""
     if top.dep_ != "pobj":
         return False
     prep = top.head
     if prep.lower_ in REFERENCE_WORDS:
         return True
+    if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS and prep.head is not prep:
+        return _reference(prep.head)  # "near the port of Odesa"
     return prep.lower_ in {"to", "from"} and prep.head.lower_ in REFERENCE_WORDS
 
 
@@ -166,7 +172,8 @@ def incident_place(
     after a locative preposition. The most specific precision tier that has any weight wins,
     so a village named once in the lead beats a country named ten times. A place the article
     names as a reference point ("a town near Odesa") gives way to a place it names within
-    :data:`NEAR_KM` of it (the town, named later).
+    :data:`NEAR_KM` of it (the town, named later), or to its dateline's town when that lies
+    near it (the reporter is at the scene).
     """
     text = text_of(doc)
     first_nl = text.find("\n")
@@ -175,8 +182,11 @@ def incident_place(
     weight: dict[str, float] = defaultdict(float)
     first: dict[str, Place] = {}
     referenced: set[str] = set()  # "a town near Odesa": the article is about another place
+    datelines: list[Place] = []  # "SERHIIVKA, Ukraine -": the scene, if near the reference
     for p in places:
         u = use_of(doc, p)
+        if u.dateline and p.resolved:  # the parse often reads a dateline as a subject
+            datelines.append(p)
         if not _usable(u):
             continue
         key = p.name or p.text
@@ -211,6 +221,12 @@ def incident_place(
     best_tier = max(SPECIFICITY[first[k].precision] for k in keys)
     tier = [k for k in keys if SPECIFICITY[first[k].precision] == best_tier]
     key = max(tier, key=lambda k: (weight[k], -first[k].start))
+    if key in referenced:
+        scene = [
+            d for d in datelines if SPECIFICITY[d.precision] >= best_tier and _near(d, first[key])
+        ]
+        if scene:
+            return scene[0]
     return first[key]
 
 
