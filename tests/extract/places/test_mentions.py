@@ -362,3 +362,9 @@ def test_a_demonym_the_model_called_a_person_is_a_demonym(nlp: Any) -> None:
     text = "The party said it would campaign against Sri Lankan interference in the north."
     place = _by_text(_places(nlp, text))["Sri Lankan"]
     assert place.country == "LK" and place.role == "actor"
+
+
+def test_an_arabic_name_after_a_place_noun_is_one_mention(nlp: Any) -> None:
+    text = "Gunmen killed 12 people in the village of Wad al-Musrah in Sudan's Gezira state."
+    found = _by_text(_places(nlp, text))
+    assert "Wad al-Musrah" in found and found["Wad al-Musrah"].country == "SD"

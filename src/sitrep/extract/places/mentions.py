@@ -213,7 +213,8 @@ def cued_names(doc: Doc) -> list[Span]:
         if tok.ent_iob_ == "B":  # the model's name for it, whatever its label: "Ghouta" ORG
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
-            if tok.ent_type_ in PLACE_LABELS or end - i > 3:
+            # at most three words, the links of an Arabic name not counted ("Wad al-Noura")
+            if tok.ent_type_ in PLACE_LABELS or sum(t.is_title for t in doc[i:end]) > 3:
                 i = end
                 continue
         elif tok.ent_type_:

@@ -124,10 +124,13 @@ def unknown(text: str, shares: dict[str, float]) -> tuple[GeoEntry | None, float
 
 def inside(name: str, unit_text: str, country: str) -> GeoEntry | None:
     """The place called ``name`` in the unit a qualifier names ("Hroza", "Kupiansk raion"),
-    when the candidates there point at one place."""
+    when the candidates there point at one place; a name no place of the unit has as
+    written is matched to another spelling of one ("Chapelne, in the Dnipropetrovsk
+    region": Chaplyne; see ``war_gazetteer.fuzzy_within``)."""
     if country not in countries():
         return None
-    best = _one_place(wg.within(name, unit_text, country))
+    found = wg.within(name, unit_text, country) or wg.fuzzy_within(name, unit_text, country)
+    best = _one_place(found)
     return entry(best) if best is not None else None
 
 
