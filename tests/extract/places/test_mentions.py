@@ -368,3 +368,15 @@ def test_an_arabic_name_after_a_place_noun_is_one_mention(nlp: Any) -> None:
     text = "Gunmen killed 12 people in the village of Wad al-Musrah in Sudan's Gezira state."
     found = _by_text(_places(nlp, text))
     assert "Wad al-Musrah" in found and found["Wad al-Musrah"].country == "SD"
+
+
+def test_a_model_name_across_a_bracket_is_no_cued_name(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    from sitrep.extract.places.mentions import cued_names
+    from sitrep.nlp import parse
+
+    doc = parse("Gunmen raided the outskirts of Kaya (Centre-Nord) at dawn.", nlp=nlp)
+    start = next(t.i for t in doc if t.text == "Kaya")
+    doc.ents = [Span(doc, start, start + 5, label="ORG")]  # "Kaya (Centre-Nord"
+    assert all("(" not in sp.text for sp in cued_names(doc))

@@ -213,8 +213,11 @@ def cued_names(doc: Doc) -> list[Span]:
         if tok.ent_iob_ == "B":  # the model's name for it, whatever its label: "Ghouta" ORG
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
-            # at most three words, the links of an Arabic name not counted ("Wad al-Noura")
-            if tok.ent_type_ in PLACE_LABELS or sum(t.is_title for t in doc[i:end]) > 3:
+            # three words at most, an Arabic name's links not counted ("Wad al-Noura"), and
+            # no bracket or comma inside ("Barsalogho (Centre-Nord" is two names)
+            name = doc[i:end]
+            odd = any(not t.is_alpha and t.text != "-" for t in name)
+            if tok.ent_type_ in PLACE_LABELS or odd or sum(t.is_title for t in name) > 3:
                 i = end
                 continue
         elif tok.ent_type_:
