@@ -129,3 +129,33 @@ def test_the_country_holding_the_incident_place_gives_way_to_it() -> None:
         "Ukraine's railway company said the strike killed nine people in the east of the country."
     )
     assert _places(text) == ["Lozova"]
+
+
+def test_a_town_in_a_describing_clause_is_not_the_place() -> None:
+    text = (
+        "Artillery hit a field hospital in Kupiansk on Sunday.\n"
+        "The shelling killed 14 soldiers, many of whom had trained in Izium.\n"
+        "It also killed six medics who were evacuated from Kharkiv last year."
+    )
+    assert set(_places(text)) == {"Kupyansk"}
+
+
+def test_a_town_named_in_passing_gives_way_to_the_incident_place() -> None:
+    text = (
+        "A missile hit a market in Kupiansk on Sunday.\n"
+        "Officials said 14 people, most of them refugees from the fall of Izium, were killed."
+    )
+    assert set(_places(text)) == {"Kupyansk"}
+
+
+def test_hundreds_killed_in_a_town_is_the_towns_claim() -> None:
+    text = "Hundreds killed in Kupiansk market blast\nOfficials in Kyiv said more were missing."
+    assert _places(text)[0] == "Kupyansk"
+
+
+def test_an_apposition_takes_the_use_of_its_anchor() -> None:
+    text = (
+        "A missile hit a market in Kupiansk on Sunday, killing 14 people.\n"
+        "A day later the capital of the region, Kharkiv, was hit, and 3 people were killed."
+    )
+    assert _places(text) == ["Kupyansk", "Kharkiv"]

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.places.lexicon import (
     ANAPHORIC_NOUNS,
+    HARM_VERBS,
     INCIDENT_NOUNS,
     LOCATIVE_PREPS,
     PLACE_NOUNS,
@@ -114,6 +115,8 @@ def use_of(doc: Doc, p: Place) -> Use:
     if t is None:
         return Use(p, locative=False, actor=False, dateline=dateline)
     top = _climb(t)
+    while top.dep_ == "appos" and top.head is not top:  # "the capital of Mali, Bamako"
+        top = _climb(top.head)
     head = top.head
     actor = False
     if top.dep_ == "poss" and not _is_place_word(head):
@@ -235,8 +238,19 @@ def event_place(
         specific = [u for u in local if SPECIFICITY[u.place.precision] > 1]
         if not specific and countries:
             return place_ref(min(countries, key=lambda p: abs(p.start - at)))
+    figure = _token_at(doc, at)
+    if incident is not None:
+        # A name the sentence gives only in passing (not where a thing happened, or in a
+        # clause that describes someone: "captured after the fall of X", "defenders of Y
+        # who were evacuated") does not outrank the article's own incident place.
+        tier = SPECIFICITY[incident.precision]
+        local = [
+            u
+            for u in local
+            if SPECIFICITY[u.place.precision] > tier
+            or (u.locative and not _described(doc, u.place, figure))
+        ]
     if local:
-        figure = _token_at(doc, at)
         best = max(
             local,
             key=lambda u: (
@@ -252,6 +266,26 @@ def event_place(
     if back is not None:  # "the country" that holds the incident place: the incident place
         return place_ref(incident if incident is not None and _inside(incident, back) else back)
     return place_ref(incident) if incident is not None else None
+
+
+# Clauses that describe a noun rather than say what happened ("who were evacuated",
+# "captured after the fall of X"): a place in one is not the figure's.
+_DESCRIBING_DEPS = frozenset({"relcl", "acl"})
+
+
+def _described(doc: Doc, p: Place, figure: Token | None) -> bool:
+    """Whether a mention sits in a relative or participial clause that does not hold the
+    figure ("50 POWs, many of whom were defenders of the plant in X")."""
+    t = mention_root(doc, p)
+    if t is None or figure is None:
+        return False
+    held = {a.i for a in figure.ancestors} | {figure.i}
+    for a in [t, *t.ancestors]:
+        if a.i in held:
+            return False
+        if a.dep_ in _DESCRIBING_DEPS and a.lemma_.lower() not in HARM_VERBS:
+            return figure.i not in {d.i for d in a.subtree}
+    return False
 
 
 def _token_at(doc: Doc, at: int) -> Token | None:

@@ -590,10 +590,11 @@ ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("region", "province", "oblast"), frozenset({"region"})),
     "country": frozenset({"country"}),
 }
-# Sites a name may modify and still be where things happen ("the Chaplyne train station",
-# "a strike on the Kramatorsk hospital"): a location, not an actor like "the Gaza ministry".
+# Sites a name may modify and still be where things happen, unlike "the Gaza ministry".
 SITE_NOUNS = _words("""station hospital clinic school market prison jail airport airfield port
     bridge mall supermarket mosque church cathedral factory plant depot shelter theatre theater""")
 # Nouns of one incident: a running total whose sentence names one is the incident's.
 INCIDENT_NOUNS = _words("""strike airstrike attack blast explosion shelling bombing raid
     massacre assault fire ambush shooting bombardment offensive""")
+# Verbs of harm: a clause of one is the event ("hundreds killed in X"), not a description.
+HARM_VERBS = _words("kill injure wound die hit strike shell bomb attack destroy target")
