@@ -159,3 +159,35 @@ def test_an_apposition_takes_the_use_of_its_anchor() -> None:
         "A day later the capital of the region, Kharkiv, was hit, and 3 people were killed."
     )
     assert _places(text) == ["Kupyansk", "Kharkiv"]
+
+
+def test_a_place_in_a_comparison_is_another_events() -> None:
+    text = (
+        "A missile hit the bus station in Kupiansk on Monday, killing 12 people. It was the "
+        "deadliest strike since the attack on a market in Izium that killed 40 in May."
+    )
+    assert _places(text) == ["Kupyansk", "Izyum"]
+
+
+def test_where_the_speakers_sit_is_not_the_place() -> None:
+    text = (
+        "A missile hit the bus station in Kupiansk on Monday.\n"
+        "Officials in Kyiv said 12 people were killed."
+    )
+    assert set(_places(text)) == {"Kupyansk"}
+
+
+def test_a_local_office_speaks_for_its_own_town() -> None:
+    text = (
+        "A missile hit the bus station in Kupiansk on Monday, killing 12 people.\n"
+        "The city council in Izium said two more were killed there overnight."
+    )
+    assert _places(text) == ["Kupyansk", "Izyum"]
+
+
+def test_the_city_points_back_to_where_things_happened_not_a_reference_point() -> None:
+    text = (
+        "Missiles damaged homes in Izium, which lies 120 km south-east of the regional "
+        "capital, Kharkiv.\nThree people were killed in the city, officials said."
+    )
+    assert _places(text) == ["Izyum"]

@@ -15,14 +15,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.places.lexicon import (
+    ACTOR_VERBS,
     ANAPHORIC_NOUNS,
+    COMPARISON_PREPS,
     HARM_VERBS,
     INCIDENT_NOUNS,
+    LOCAL_OFFICES,
     LOCATIVE_PREPS,
     PLACE_NOUNS,
     SITE_NOUNS,
@@ -69,6 +72,7 @@ class Use:
     locative: bool
     actor: bool
     dateline: bool
+    aside: bool = False  # named for a speaker or a comparison: "officials in X said"
 
 
 def mention_root(doc: Doc, p: Place) -> Token | None:
@@ -136,11 +140,25 @@ def use_of(doc: Doc, p: Place) -> Use:
     locative = top.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS
     if top.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
         locative = True  # "the town of Chaplyne"
-    return Use(p, locative=locative, actor=actor, dateline=dateline)
+    return Use(p, locative=locative, actor=actor, dateline=dateline, aside=_aside(top))
+
+
+def _aside(t: Token, figure: Token | None = None) -> bool:
+    """Whether a name stands where the speaker is ("authorities in X said", "a submarine in
+    the Y fired") or in a comparison with another event ("the deadliest since the strike on
+    Z"): inside the subject of a verb of saying or acting (not an incident's, "the attack on
+    X claimed 20 lives", nor a local office's, "the city council in X said") or under a
+    preposition of comparison that does not hold the claim's own figure."""
+    for a in [t, *t.ancestors]:
+        if a.dep_ == "prep" and a.lower_ in COMPARISON_PREPS:
+            return figure is None or figure.i not in {d.i for d in a.subtree}
+        if a.dep_ == "nsubj" and a.head.lemma_ in ACTOR_VERBS and a.lemma_ not in INCIDENT_NOUNS:
+            return not any(d.lower_ in LOCAL_OFFICES for d in a.subtree)
+    return False
 
 
 def _usable(u: Use) -> bool:
-    return not u.actor and not u.dateline and u.place.resolved
+    return not u.actor and not u.dateline and not u.aside and u.place.resolved
 
 
 def incident_place(
@@ -161,7 +179,7 @@ def incident_place(
     first: dict[str, Place] = {}
     for p in places:
         u = use_of(doc, p)
-        if not _usable(u):
+        if not _usable(u) or _described(doc, p, None):
             continue
         key = p.name or p.text
         w = (
@@ -211,11 +229,9 @@ def event_place(
         incident: the article's incident place (:func:`incident_place`).
         scope: the claim's scope; a cumulative or war-wide figure is placed in its country.
     """
-    local = [
-        u
-        for u in (use_of(doc, p) for p in places if sent.start_char <= p.start < sent.end_char)
-        if _usable(u)
-    ]
+    uses = [use_of(doc, p) for p in places if sent.start_char <= p.start < sent.end_char]
+    local = [u for u in uses if _usable(u)]
+    asides = [u for u in uses if u.aside and _usable(replace(u, aside=False))]
     if scope in {"cumulative", "war-wide"} and not any(
         t.lemma_.lower() in INCIDENT_NOUNS for t in sent
     ):
@@ -250,6 +266,11 @@ def event_place(
             if SPECIFICITY[u.place.precision] > tier
             or (u.locative and not _described(doc, u.place, figure))
         ]
+    local += [  # the other event a comparison holds the figure of ("since X, where 50 died")
+        u
+        for u in asides
+        if (root := mention_root(doc, u.place)) is not None and not _aside(_climb(root), figure)
+    ]
     if local:
         best = max(
             local,
@@ -277,14 +298,14 @@ def _described(doc: Doc, p: Place, figure: Token | None) -> bool:
     """Whether a mention sits in a relative or participial clause that does not hold the
     figure ("50 POWs, many of whom were defenders of the plant in X")."""
     t = mention_root(doc, p)
-    if t is None or figure is None:
+    if t is None:
         return False
-    held = {a.i for a in figure.ancestors} | {figure.i}
+    held = set() if figure is None else {a.i for a in figure.ancestors} | {figure.i}
     for a in [t, *t.ancestors]:
         if a.i in held:
             return False
         if a.dep_ in _DESCRIBING_DEPS and a.lemma_.lower() not in HARM_VERBS:
-            return figure.i not in {d.i for d in a.subtree}
+            return figure is None or figure.i not in {d.i for d in a.subtree}
     return False
 
 
@@ -326,6 +347,7 @@ def _anaphor(sent: Span, places: list[Place]) -> Place | None:
                 and p.role == "location"
                 and p.precision in tier
             ]
-            if before:
-                return before[-1]
+            if before:  # where things happened before a point of reference ("the capital")
+                located = [p for p in before if use_of(sent.doc, p).locative]
+                return (located or before)[-1]
     return None

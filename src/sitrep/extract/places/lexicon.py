@@ -487,65 +487,11 @@ DIVISION_WORDS = frozenset({"oblast", "governorate", "province", "region", "raio
 NOT_TOWNS = frozenset({"congress", "parliament", "senate", "christmas", "easter", "eden"})
 
 # Verbs of saying and stance: a capital or country as their subject speaks for its government.
-ACTOR_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "deny",
-        "claim",
-        "warn",
-        "accuse",
-        "announce",
-        "insist",
-        "reject",
-        "condemn",
-        "demand",
-        "threaten",
-        "respond",
-        "urge",
-        "call",
-        "agree",
-        "refuse",
-        "vow",
-        "blame",
-        "argue",
-        "confirm",
-        "dismiss",
-        "retaliate",
-        "protest",
-        "declare",
-        "admit",
-        "pledge",
-        "promise",
-        "allege",
-        "order",
-        "approve",
-        "sanction",
-        "expel",
-        "recognise",
-        "recognize",
-        "criticise",
-        "criticize",
-        "welcome",
-        "propose",
-        "offer",
-        "plan",
-        "want",
-        "seek",
-        "hope",
-        "fear",
-        "sign",
-        "negotiate",
-        "launch",
-        "invade",
-        "attack",
-        "annex",
-        "state",
-        "report",
-        "suggest",
-        "describe",
-    ]
-)
+ACTOR_VERBS = _words("""say tell deny claim warn accuse announce insist reject condemn demand
+    threaten respond urge call agree refuse vow blame argue confirm dismiss retaliate protest
+    declare admit pledge promise allege order approve sanction expel recognise recognize
+    criticise criticize welcome propose offer plan want seek hope fear sign negotiate launch
+    invade attack annex state report suggest describe fire""")
 
 # Wording of American local news: its offices and institutions, its abbreviations.
 US_LOCAL = re.compile(
@@ -598,3 +544,8 @@ INCIDENT_NOUNS = _words("""strike airstrike attack blast explosion shelling bomb
     massacre assault fire ambush shooting bombardment offensive""")
 # Verbs of harm: a clause of one is the event ("hundreds killed in X"), not a description.
 HARM_VERBS = _words("kill injure wound die hit strike shell bomb attack destroy target")
+# Prepositions of comparison: a place under one is another event's ("the worst since X").
+COMPARISON_PREPS = _words("since than like unlike")
+# Local offices: a place in their name is where they govern, and so where things happen.
+LOCAL_OFFICES = _words("""mayor governor council administration administrator municipality
+    regional city local""")
