@@ -191,3 +191,13 @@ def test_the_city_points_back_to_where_things_happened_not_a_reference_point() -
         "capital, Kharkiv.\nThree people were killed in the city, officials said."
     )
     assert _places(text) == ["Izyum"]
+
+
+def test_that_strike_is_the_strike_the_previous_sentence_placed() -> None:
+    text = (
+        "Drones hit several towns overnight. In Izium, one drone struck a block of flats.\n"
+        "At least nine people were killed in that strike alone, officials said.\n"
+        "Later in the day a strike on Kupiansk killed three people, and a strike on Kupiansk "
+        "wounded five more."
+    )
+    assert _places(text)[0] == "Izyum"

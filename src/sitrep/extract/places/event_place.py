@@ -286,7 +286,30 @@ def event_place(
     back = _anaphor(sent, places)
     if back is not None:  # "the country" that holds the incident place: the incident place
         return place_ref(incident if incident is not None and _inside(incident, back) else back)
+    before = _that_incident(doc, sent, places)
+    if before is not None:  # "17 were killed in that strike alone": the strike just told of
+        return place_ref(before)
     return place_ref(incident) if incident is not None else None
+
+
+def _that_incident(doc: Doc, sent: Span, places: list[Place]) -> Place | None:
+    """The place of the incident a demonstrative points back to ("in that strike", "this
+    massacre"): the last town or village the previous sentence names as a location."""
+    if not any(
+        t.lemma_.lower() in INCIDENT_NOUNS and any(c.lower_ in ("that", "this") for c in t.children)
+        for t in sent
+    ):
+        return None
+    start = sent.start
+    if start == 0:
+        return None
+    prev = doc[start - 1].sent
+    located = [
+        u.place
+        for u in (use_of(doc, p) for p in places if prev.start_char <= p.start < prev.end_char)
+        if _usable(u) and u.locative and SPECIFICITY[u.place.precision] >= SPECIFICITY["city"]
+    ]
+    return located[-1] if located else None
 
 
 # Clauses that describe a noun rather than say what happened ("who were evacuated",
