@@ -705,3 +705,13 @@ def test_a_hamlet_abroad_is_not_a_place_of_a_story_about_another_country(nlp: An
     )
     rockingham = _by_text(_places(nlp, text))["Rockingham"]  # not Rockingham, Vermont
     assert rockingham.country == "GB" and rockingham.name == "Northamptonshire"
+
+
+def test_a_settlement_kind_before_a_name_is_no_part_of_it() -> None:
+    import sitrep
+
+    rec = sitrep.extract(
+        "Gunmen killed 15 people at Kibbutz Nir Oz in southern Israel on Saturday.",
+        published="2023-10-09",
+    )
+    assert [p.country for p in rec.places if p.text == "Kibbutz Nir Oz"] == ["IL"]

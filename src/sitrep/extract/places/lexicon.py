@@ -278,8 +278,9 @@ REGION_WORDS = frozenset(
     {"region", "oblast", "province", "governorate", "district", "prefecture", "raion", "county"}
 )
 
-# Heads that are not part of the name when the gazetteer lacks the whole ("the port of Odesa").
-GENERIC_HEADS = frozenset({"city", "town", "village", "port", "area", "state", "republic"})
+# Heads that are not part of the name when the gazetteer lacks the whole ("the port of Odesa");
+# kinds of Israeli settlement open a name as a title ("Kibbutz Be'eri", "Moshav Yated").
+GENERIC_HEADS = _words("city town village port area state republic kibbutz moshav")
 
 # Direction words before a name: "eastern Ukraine", "downtown Kyiv" are cues, not part of it.
 DIRECTIONS = _words(

@@ -34,6 +34,7 @@ __all__ = [
     "WarGazetteer",
     "WarPlace",
     "admin_unit",
+    "fuzzy_in",
     "fuzzy_within",
     "load",
     "lookup",
@@ -469,30 +470,39 @@ def fuzzy_within(name: str, admin_name: str, country: str | None = None) -> list
     units = gaz.admins_by_key(stem) or gaz.admins_by_key(normalize(admin_name))
     if country:
         units = [u for u in units if u.country == country]
+    ranked = sorted(units, key=lambda u: (_ADMIN_RANK.get(u.feature_code, 3), -u.population))
+    for unit in ranked:
+        found = fuzzy_in(name, unit)
+        if found:
+            return found
+    return []
+
+
+def fuzzy_in(name: str, unit: WarPlace) -> list[WarPlace]:
+    """The place of ``unit`` whose name is another spelling of ``name`` (see
+    :func:`fuzzy_within`), with others of its spelling within 25 km; empty when none is."""
     probe = spelling_key(name)
     if len(probe) < 5 or not probe.isascii():
         return []
-    for unit in sorted(units, key=lambda u: (_ADMIN_RANK.get(u.feature_code, 3), -u.population)):
-        by_key: dict[str, list[WarPlace]] = {}
-        for p in gaz.members(unit):
-            for n in {p.name, p.asciiname, *p.alternatenames}:
-                if n and n.isascii():
-                    by_key.setdefault(spelling_key(n), []).append(p)
-        scored: dict[int, tuple[float, WarPlace]] = {}
-        for key, score, _ in process.extract(
-            probe, list(by_key), scorer=fuzz.ratio, limit=20, score_cutoff=FUZZY_MIN - FUZZY_MARGIN
-        ):
-            for p in by_key[key]:
-                if score > scored.get(p.id, (0.0, p))[0]:
-                    scored[p.id] = (score, p)
-        ranked = sorted(scored.values(), key=lambda sp: -sp[0])
-        if not ranked or ranked[0][0] < FUZZY_MIN:
-            continue
-        best_score, best = ranked[0]
-        near = [p for _, p in ranked if distance_km(best.lat, best.lon, p.lat, p.lon) <= 25]
-        rivals = [s for s, p in ranked if p not in near and s > best_score - FUZZY_MARGIN]
-        return [] if rivals else sorted(near, key=_rank)
-    return []
+    by_key: dict[str, list[WarPlace]] = {}
+    for p in load().members(unit):
+        for n in {p.name, p.asciiname, *p.alternatenames}:
+            if n and n.isascii():
+                by_key.setdefault(spelling_key(n), []).append(p)
+    scored: dict[int, tuple[float, WarPlace]] = {}
+    for key, score, _ in process.extract(
+        probe, list(by_key), scorer=fuzz.ratio, limit=20, score_cutoff=FUZZY_MIN - FUZZY_MARGIN
+    ):
+        for p in by_key[key]:
+            if score > scored.get(p.id, (0.0, p))[0]:
+                scored[p.id] = (score, p)
+    ranked = sorted(scored.values(), key=lambda sp: -sp[0])
+    if not ranked or ranked[0][0] < FUZZY_MIN:
+        return []
+    best_score, best = ranked[0]
+    near = [p for _, p in ranked if distance_km(best.lat, best.lon, p.lat, p.lon) <= 25]
+    rivals = [s for s, p in ranked if p not in near and s > best_score - FUZZY_MARGIN]
+    return [] if rivals else sorted(near, key=_rank)
 
 
 def resolve_qualified(text: str, country: str | None = None) -> list[WarPlace]:
