@@ -380,3 +380,15 @@ def test_a_model_name_across_a_bracket_is_no_cued_name(nlp: Any) -> None:
     start = next(t.i for t in doc if t.text == "Kaya")
     doc.ents = [Span(doc, start, start + 5, label="ORG")]  # "Kaya (Centre-Nord"
     assert all("(" not in sp.text for sp in cued_names(doc))
+
+
+def test_a_name_before_a_place_apposition_is_a_place(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    from sitrep.extract.places.mentions import cued_names
+    from sitrep.nlp import parse
+
+    doc = parse("Gunmen raided Qaryat Zubeiri, a small village in the east, at dawn.", nlp=nlp)
+    start = next(t.i for t in doc if t.text == "Qaryat")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]  # the model's reading
+    assert [sp.text for sp in cued_names(doc)] == ["Qaryat Zubeiri"]
