@@ -119,7 +119,7 @@ def use_of(doc: Doc, p: Place) -> Use:
     if t is None:
         return Use(p, locative=False, actor=False, dateline=dateline)
     top = _climb(t)
-    while top.dep_ == "appos" and top.head is not top:  # "the capital of Mali, Bamako"
+    while top.dep_ == "appos" and top.head.i != top.i:  # "the capital of Mali, Bamako"
         top = _climb(top.head)
     head = top.head
     actor = False
@@ -153,7 +153,10 @@ def _aside(t: Token, figure: Token | None = None) -> bool:
         if a.dep_ == "prep" and a.lower_ in COMPARISON_PREPS:
             return figure is None or figure.i not in {d.i for d in a.subtree}
         if a.dep_ == "nsubj" and a.head.lemma_ in ACTOR_VERBS and a.lemma_ not in INCIDENT_NOUNS:
-            return not any(d.lower_ in LOCAL_OFFICES for d in a.subtree)
+            # the speaker's own place ("officials in X"), not a clause about them ("a man
+            # who lives in X said": a witness of the place)
+            own = t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == a.i
+            return own and not any(d.lower_ in LOCAL_OFFICES for d in a.subtree)
     return False
 
 
@@ -179,7 +182,7 @@ def incident_place(
     first: dict[str, Place] = {}
     for p in places:
         u = use_of(doc, p)
-        if not _usable(u) or _described(doc, p, None):
+        if not _usable(u):
             continue
         key = p.name or p.text
         w = (
@@ -189,7 +192,9 @@ def incident_place(
             if p.start < LEAD_CHARS
             else BODY_WEIGHT
         )
-        if any(lo <= p.start < hi for lo, hi in spans):
+        # a name in a clause describing someone ("prisoners captured after the fall of X")
+        # is not where the figure of its sentence happened
+        if any(lo <= p.start < hi for lo, hi in spans) and not _described(doc, p, None):
             w += FIGURE_BONUS
         if u.locative:
             w += LOCATIVE_BONUS
