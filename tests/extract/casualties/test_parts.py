@@ -133,3 +133,13 @@ def test_a_part_after_including_takes_the_kind_of_the_total_before_it() -> None:
     assert ("killed", 4, "women", True) in found
     assert ("injured", 6, "men", True) in found
     assert ("injured", 4, "women", True) not in found
+
+
+def test_one_victim_alone_in_its_sentence_takes_the_article_place() -> None:
+    text = (
+        "A drone struck a school in Kupiansk on Monday, killing four people.\n\n"
+        "Rescuers said a small boy was among the dead."
+    )
+    rec = sitrep.extract(text, published="2024-03-04")
+    boy = next(c for c in rec.casualties if c.count == 1)
+    assert boy.place is not None and boy.place.name == "Kupyansk"

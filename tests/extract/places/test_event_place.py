@@ -150,3 +150,75 @@ def test_a_dateline_town_near_the_reference_point_is_the_scene() -> None:
         "killing 21 people, officials said."
     )
     assert set(_places(text)) == {"Serhiyivka"}  # the gazetteer's spelling
+
+
+def test_a_town_in_a_describing_clause_is_not_the_place() -> None:
+    text = (
+        "Artillery hit a field hospital in Kupiansk on Sunday.\n"
+        "The shelling killed 14 soldiers, many of whom had trained in Izium.\n"
+        "It also killed six medics who were evacuated from Kharkiv last year."
+    )
+    assert set(_places(text)) == {"Kupyansk"}
+
+
+def test_a_town_named_in_passing_gives_way_to_the_incident_place() -> None:
+    text = (
+        "A missile hit a market in Kupiansk on Sunday.\n"
+        "Officials said 14 people, most of them refugees from the fall of Izium, were killed."
+    )
+    assert set(_places(text)) == {"Kupyansk"}
+
+
+def test_hundreds_killed_in_a_town_is_the_towns_claim() -> None:
+    text = "Hundreds killed in Kupiansk market blast\nOfficials in Kyiv said more were missing."
+    assert _places(text)[0] == "Kupyansk"
+
+
+def test_an_apposition_takes_the_use_of_its_anchor() -> None:
+    text = (
+        "A missile hit a market in Kupiansk on Sunday, killing 14 people.\n"
+        "A day later the capital of the region, Kharkiv, was hit, and 3 people were killed."
+    )
+    assert _places(text) == ["Kupyansk", "Kharkiv"]
+
+
+def test_a_place_in_a_comparison_is_another_events() -> None:
+    text = (
+        "A missile hit the bus station in Kupiansk on Monday, killing 12 people. It was the "
+        "deadliest strike since the attack on a market in Izium that killed 40 in May."
+    )
+    assert _places(text) == ["Kupyansk", "Izyum"]
+
+
+def test_where_the_speakers_sit_is_not_the_place() -> None:
+    text = (
+        "A missile hit the bus station in Kupiansk on Monday.\n"
+        "Officials in Kyiv said 12 people were killed."
+    )
+    assert set(_places(text)) == {"Kupyansk"}
+
+
+def test_a_local_office_speaks_for_its_own_town() -> None:
+    text = (
+        "A missile hit the bus station in Kupiansk on Monday, killing 12 people.\n"
+        "The city council in Izium said two more were killed there overnight."
+    )
+    assert _places(text) == ["Kupyansk", "Izyum"]
+
+
+def test_the_city_points_back_to_where_things_happened_not_a_reference_point() -> None:
+    text = (
+        "Missiles damaged homes in Izium, which lies 120 km south-east of the regional "
+        "capital, Kharkiv.\nThree people were killed in the city, officials said."
+    )
+    assert _places(text) == ["Izyum"]
+
+
+def test_that_strike_is_the_strike_the_previous_sentence_placed() -> None:
+    text = (
+        "Drones hit several towns overnight. In Izium, one drone struck a block of flats.\n"
+        "At least nine people were killed in that strike alone, officials said.\n"
+        "Later in the day a strike on Kupiansk killed three people, and a strike on Kupiansk "
+        "wounded five more."
+    )
+    assert _places(text)[0] == "Izyum"

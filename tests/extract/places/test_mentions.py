@@ -362,3 +362,33 @@ def test_a_demonym_the_model_called_a_person_is_a_demonym(nlp: Any) -> None:
     text = "The party said it would campaign against Sri Lankan interference in the north."
     place = _by_text(_places(nlp, text))["Sri Lankan"]
     assert place.country == "LK" and place.role == "actor"
+
+
+def test_an_arabic_name_after_a_place_noun_is_one_mention(nlp: Any) -> None:
+    text = "Gunmen killed 12 people in the village of Wad al-Musrah in Sudan's Gezira state."
+    found = _by_text(_places(nlp, text))
+    assert "Wad al-Musrah" in found and found["Wad al-Musrah"].country == "SD"
+
+
+def test_a_model_name_across_a_bracket_is_no_cued_name(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    from sitrep.extract.places.mentions import cued_names
+    from sitrep.nlp import parse
+
+    doc = parse("Gunmen raided the outskirts of Kaya (Centre-Nord) at dawn.", nlp=nlp)
+    start = next(t.i for t in doc if t.text == "Kaya")
+    doc.ents = [Span(doc, start, start + 5, label="ORG")]  # "Kaya (Centre-Nord"
+    assert all("(" not in sp.text for sp in cued_names(doc))
+
+
+def test_a_name_before_a_place_apposition_is_a_place(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    from sitrep.extract.places.mentions import cued_names
+    from sitrep.nlp import parse
+
+    doc = parse("Gunmen raided Qaryat Zubeiri, a small village in the east, at dawn.", nlp=nlp)
+    start = next(t.i for t in doc if t.text == "Qaryat")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]  # the model's reading
+    assert [sp.text for sp in cued_names(doc)] == ["Qaryat Zubeiri"]

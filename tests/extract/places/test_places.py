@@ -705,3 +705,26 @@ def test_a_hamlet_abroad_is_not_a_place_of_a_story_about_another_country(nlp: An
     )
     rockingham = _by_text(_places(nlp, text))["Rockingham"]  # not Rockingham, Vermont
     assert rockingham.country == "GB" and rockingham.name == "Northamptonshire"
+
+
+def test_a_settlement_kind_before_a_name_is_no_part_of_it() -> None:
+    import sitrep
+
+    rec = sitrep.extract(
+        "Gunmen killed 15 people at Kibbutz Nir Oz in southern Israel on Saturday.",
+        published="2023-10-09",
+    )
+    assert [p.country for p in rec.places if p.text == "Kibbutz Nir Oz"] == ["IL"]
+
+
+def test_an_unknown_building_lies_where_the_article_places_things_not_who_acts() -> None:
+    import sitrep
+
+    rec = sitrep.extract(
+        "A blast at the Nour Medical Clinic killed 12 people on Tuesday, health officials in "
+        "Gaza said. Israel denied any role. Israel said a rocket had misfired. Israel warned "
+        "residents to move south. Rescuers in Gaza searched the ruins.",
+        published="2023-10-18",
+    )
+    clinic = next(p for p in rec.places if p.text == "Nour Medical Clinic")
+    assert clinic.country == "PS"

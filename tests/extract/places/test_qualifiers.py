@@ -110,3 +110,14 @@ def test_an_unknown_province_is_not_a_street_of_the_city(nlp: Any) -> None:
 def test_an_armed_unit_named_after_a_town_is_no_place(nlp: Any) -> None:
     found = _places(nlp, "Fighters of the Aidar Battalion held the line near Kharkiv.")
     assert all("Aidar" not in t for t in found) and found["Kharkiv"].country == "UA"
+
+
+def test_a_village_spelt_otherwise_in_its_named_region() -> None:
+    import sitrep
+
+    rec = sitrep.extract(
+        "A missile killed five people in the village of Velyka Novoselka in Ukraine's "
+        "Donetsk region.",
+        published="2024-01-01",
+    )
+    assert [c.place.name for c in rec.casualties if c.place] == ["Velyka Novosilka"]

@@ -121,3 +121,10 @@ def test_a_kursk_region_qualifier_picks_the_namesakes_in_that_oblast() -> None:
     assert kursk is not None
     assert all(p.admin1 == kursk.admin1 for p in in_kursk)
     assert all(50.8 < p.lat < 52.5 and 34.0 < p.lon < 38.6 for p in in_kursk)
+
+
+def test_another_spelling_of_a_village_inside_its_named_unit() -> None:
+    found = wg.fuzzy_within("Huliaipolie", "Zaporizhzhia region", "UA")
+    assert found and found[0].name == "Hulyaypole"
+    assert wg.fuzzy_within("Zzyxqvwa", "Zaporizhzhia region", "UA") == []
+    assert wg.spelling_key("Deir al-Balah") == wg.spelling_key("Deir el Balah")

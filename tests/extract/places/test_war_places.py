@@ -97,3 +97,16 @@ def test_a_russian_border_village_below_cities500_is_a_village_in_russia(nlp: An
     assert village.country == "RU" and village.precision == "city"
     assert abs(village.lat - 50.43) < 0.1 and abs(village.lon - 35.59) < 0.1
     assert found["Belgorod region"].precision == "region"
+
+
+def test_a_name_spelt_otherwise_is_found_in_the_region_the_article_names() -> None:
+    import sitrep
+
+    rec = sitrep.extract(
+        "Shelling killed four people in the village of Velyka Novoselka on Sunday. The "
+        "Donetsk region has seen heavy fighting, officials in Ukraine said.",
+        published="2024-01-01",
+    )
+    village = next(p for p in rec.places if p.text == "Velyka Novoselka")
+    assert village.name == "Velyka Novosilka" and village.precision == "city"
+    assert war_places.variant("Zzyxqvwa camp", war_places.units_of([], {})) is None

@@ -302,6 +302,7 @@ def more_casualties(
             if like is None:
                 found = attribute(sent, at=sent.start, text=text)
                 new = replace(new, source=found.source if found else article.outlet)
+                new = with_place(new, sent, start)
             out.append(replace(new, flags=(*new.flags, "part")))
             here.append(new)
         for m in ONE_PART.finditer(stext):

@@ -15,14 +15,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.places.gazetteer import distance_km
 from sitrep.extract.places.lexicon import (
+    ACTOR_VERBS,
     ANAPHORIC_NOUNS,
+    COMPARISON_PREPS,
+    HARM_VERBS,
     INCIDENT_NOUNS,
+    LOCAL_OFFICES,
     LOCATIVE_PREPS,
     PLACE_NOUNS,
     REFERENCE_WORDS,
@@ -76,6 +80,7 @@ class Use:
     locative: bool
     actor: bool
     dateline: bool
+    aside: bool = False  # named for a speaker or a comparison: "officials in X said"
     reference: bool = False  # "near X", "outside X", "30 km from X": X is not the place
 
 
@@ -123,6 +128,8 @@ def use_of(doc: Doc, p: Place) -> Use:
     if t is None:
         return Use(p, locative=False, actor=False, dateline=dateline)
     top = _climb(t)
+    while top.dep_ == "appos" and top.head.i != top.i:  # "the capital of Mali, Bamako"
+        top = _climb(top.head)
     head = top.head
     actor = False
     if top.dep_ == "poss" and not _is_place_word(head):
@@ -142,7 +149,14 @@ def use_of(doc: Doc, p: Place) -> Use:
     locative = top.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS
     if top.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
         locative = True  # "the town of Chaplyne"
-    return Use(p, locative, actor, dateline, reference=_reference(top))
+    return Use(
+        p,
+        locative=locative,
+        actor=actor,
+        dateline=dateline,
+        aside=_aside(top),
+        reference=_reference(top),
+    )
 
 
 def _reference(top: Token) -> bool:
@@ -158,8 +172,25 @@ def _reference(top: Token) -> bool:
     return prep.lower_ in {"to", "from"} and prep.head.lower_ in REFERENCE_WORDS
 
 
+def _aside(t: Token, figure: Token | None = None) -> bool:
+    """Whether a name stands where the speaker is ("authorities in X said", "a submarine in
+    the Y fired") or in a comparison with another event ("the deadliest since the strike on
+    Z"): inside the subject of a verb of saying or acting (not an incident's, "the attack on
+    X claimed 20 lives", nor a local office's, "the city council in X said") or under a
+    preposition of comparison that does not hold the claim's own figure."""
+    for a in [t, *t.ancestors]:
+        if a.dep_ == "prep" and a.lower_ in COMPARISON_PREPS:
+            return figure is None or figure.i not in {d.i for d in a.subtree}
+        if a.dep_ == "nsubj" and a.head.lemma_ in ACTOR_VERBS and a.lemma_ not in INCIDENT_NOUNS:
+            # the speaker's own place ("officials in X"), not a clause about them ("a man
+            # who lives in X said": a witness of the place)
+            own = t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == a.i
+            return own and not any(d.lower_ in LOCAL_OFFICES for d in a.subtree)
+    return False
+
+
 def _usable(u: Use) -> bool:
-    return not u.actor and not u.dateline and u.place.resolved
+    return not u.actor and not u.dateline and not u.aside and u.place.resolved
 
 
 def incident_place(
@@ -199,7 +230,9 @@ def incident_place(
             if p.start < LEAD_CHARS
             else BODY_WEIGHT
         )
-        if any(lo <= p.start < hi for lo, hi in spans):
+        # a name in a clause describing someone ("prisoners captured after the fall of X")
+        # is not where the figure of its sentence happened
+        if any(lo <= p.start < hi for lo, hi in spans) and not _described(doc, p, None):
             w += FIGURE_BONUS
         if u.locative:
             w += LOCATIVE_BONUS
@@ -256,11 +289,9 @@ def event_place(
         incident: the article's incident place (:func:`incident_place`).
         scope: the claim's scope; a cumulative or war-wide figure is placed in its country.
     """
-    local = [
-        u
-        for u in (use_of(doc, p) for p in places if sent.start_char <= p.start < sent.end_char)
-        if _usable(u)
-    ]
+    uses = [use_of(doc, p) for p in places if sent.start_char <= p.start < sent.end_char]
+    local = [u for u in uses if _usable(u)]
+    asides = [u for u in uses if u.aside and _usable(replace(u, aside=False))]
     if scope in {"cumulative", "war-wide"} and not any(
         t.lemma_.lower() in INCIDENT_NOUNS for t in sent
     ):
@@ -283,8 +314,24 @@ def event_place(
         specific = [u for u in local if SPECIFICITY[u.place.precision] > 1]
         if not specific and countries:
             return place_ref(min(countries, key=lambda p: abs(p.start - at)))
+    figure = _token_at(doc, at)
+    if incident is not None:
+        # A name the sentence gives only in passing (not where a thing happened, or in a
+        # clause that describes someone: "captured after the fall of X", "defenders of Y
+        # who were evacuated") does not outrank the article's own incident place.
+        tier = SPECIFICITY[incident.precision]
+        local = [
+            u
+            for u in local
+            if SPECIFICITY[u.place.precision] > tier
+            or (u.locative and not _described(doc, u.place, figure))
+        ]
+    local += [  # the other event a comparison holds the figure of ("since X, where 50 died")
+        u
+        for u in asides
+        if (root := mention_root(doc, u.place)) is not None and not _aside(_climb(root), figure)
+    ]
     if local:
-        figure = _token_at(doc, at)
         best = max(
             local,
             key=lambda u: (
@@ -301,6 +348,9 @@ def event_place(
     back = _anaphor(sent, places)
     if back is not None:  # "the country" that holds the incident place: the incident place
         return place_ref(incident if incident is not None and _inside(incident, back) else back)
+    before = _that_incident(doc, sent, places)
+    if before is not None:  # "17 were killed in that strike alone": the strike just told of
+        return place_ref(before)
     return place_ref(incident) if incident is not None else None
 
 
@@ -316,6 +366,46 @@ def _near(incident: Place, reference: Place) -> bool:
     assert incident.lat is not None and incident.lon is not None
     assert reference.lat is not None and reference.lon is not None
     return distance_km(incident.lat, incident.lon, reference.lat, reference.lon) <= NEAR_KM
+
+
+def _that_incident(doc: Doc, sent: Span, places: list[Place]) -> Place | None:
+    """The place of the incident a demonstrative points back to ("in that strike", "this
+    massacre"): the last town or village the previous sentence names as a location."""
+    if not any(
+        t.lemma_.lower() in INCIDENT_NOUNS and any(c.lower_ in ("that", "this") for c in t.children)
+        for t in sent
+    ):
+        return None
+    start = sent.start
+    if start == 0:
+        return None
+    prev = doc[start - 1].sent
+    located = [
+        u.place
+        for u in (use_of(doc, p) for p in places if prev.start_char <= p.start < prev.end_char)
+        if _usable(u) and u.locative and SPECIFICITY[u.place.precision] >= SPECIFICITY["city"]
+    ]
+    return located[-1] if located else None
+
+
+# Clauses that describe a noun rather than say what happened ("who were evacuated",
+# "captured after the fall of X"): a place in one is not the figure's.
+_DESCRIBING_DEPS = frozenset({"relcl", "acl"})
+
+
+def _described(doc: Doc, p: Place, figure: Token | None) -> bool:
+    """Whether a mention sits in a relative or participial clause that does not hold the
+    figure ("50 POWs, many of whom were defenders of the plant in X")."""
+    t = mention_root(doc, p)
+    if t is None:
+        return False
+    held = set() if figure is None else {a.i for a in figure.ancestors} | {figure.i}
+    for a in [t, *t.ancestors]:
+        if a.i in held:
+            return False
+        if a.dep_ in _DESCRIBING_DEPS and a.lemma_.lower() not in HARM_VERBS:
+            return figure is None or figure.i not in {d.i for d in a.subtree}
+    return False
 
 
 def _token_at(doc: Doc, at: int) -> Token | None:
@@ -356,6 +446,7 @@ def _anaphor(sent: Span, places: list[Place]) -> Place | None:
                 and p.role == "location"
                 and p.precision in tier
             ]
-            if before:
-                return before[-1]
+            if before:  # where things happened before a point of reference ("the capital")
+                located = [p for p in before if use_of(sent.doc, p).locative]
+                return (located or before)[-1]
     return None

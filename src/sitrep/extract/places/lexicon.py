@@ -278,8 +278,9 @@ REGION_WORDS = frozenset(
     {"region", "oblast", "province", "governorate", "district", "prefecture", "raion", "county"}
 )
 
-# Heads that are not part of the name when the gazetteer lacks the whole ("the port of Odesa").
-GENERIC_HEADS = frozenset({"city", "town", "village", "port", "area", "state", "republic"})
+# Heads that are not part of the name when the gazetteer lacks the whole ("the port of Odesa");
+# kinds of Israeli settlement open a name as a title ("Kibbutz Be'eri", "Moshav Yated").
+GENERIC_HEADS = _words("city town village port area state republic kibbutz moshav")
 
 # Direction words before a name: "eastern Ukraine", "downtown Kyiv" are cues, not part of it.
 DIRECTIONS = _words(
@@ -487,65 +488,11 @@ DIVISION_WORDS = frozenset({"oblast", "governorate", "province", "region", "raio
 NOT_TOWNS = frozenset({"congress", "parliament", "senate", "christmas", "easter", "eden"})
 
 # Verbs of saying and stance: a capital or country as their subject speaks for its government.
-ACTOR_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "deny",
-        "claim",
-        "warn",
-        "accuse",
-        "announce",
-        "insist",
-        "reject",
-        "condemn",
-        "demand",
-        "threaten",
-        "respond",
-        "urge",
-        "call",
-        "agree",
-        "refuse",
-        "vow",
-        "blame",
-        "argue",
-        "confirm",
-        "dismiss",
-        "retaliate",
-        "protest",
-        "declare",
-        "admit",
-        "pledge",
-        "promise",
-        "allege",
-        "order",
-        "approve",
-        "sanction",
-        "expel",
-        "recognise",
-        "recognize",
-        "criticise",
-        "criticize",
-        "welcome",
-        "propose",
-        "offer",
-        "plan",
-        "want",
-        "seek",
-        "hope",
-        "fear",
-        "sign",
-        "negotiate",
-        "launch",
-        "invade",
-        "attack",
-        "annex",
-        "state",
-        "report",
-        "suggest",
-        "describe",
-    ]
-)
+ACTOR_VERBS = _words("""say tell deny claim warn accuse announce insist reject condemn demand
+    threaten respond urge call agree refuse vow blame argue confirm dismiss retaliate protest
+    declare admit pledge promise allege order approve sanction expel recognise recognize
+    criticise criticize welcome propose offer plan want seek hope fear sign negotiate launch
+    invade attack annex state report suggest describe fire""")
 
 # Wording of American local news: its offices and institutions, its abbreviations.
 US_LOCAL = re.compile(
@@ -591,10 +538,16 @@ ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("region", "province", "oblast"), frozenset({"region"})),
     "country": frozenset({"country"}),
 }
-# Sites a name may modify and still be where things happen ("the Chaplyne train station",
-# "a strike on the Kramatorsk hospital"): a location, not an actor like "the Gaza ministry".
+# Sites a name may modify and still be where things happen, unlike "the Gaza ministry".
 SITE_NOUNS = _words("""station hospital clinic school market prison jail airport airfield port
     bridge mall supermarket mosque church cathedral factory plant depot shelter theatre theater""")
 # Nouns of one incident: a running total whose sentence names one is the incident's.
 INCIDENT_NOUNS = _words("""strike airstrike attack blast explosion shelling bombing raid
     massacre assault fire ambush shooting bombardment offensive""")
+# Verbs of harm: a clause of one is the event ("hundreds killed in X"), not a description.
+HARM_VERBS = _words("kill injure wound die hit strike shell bomb attack destroy target")
+# Prepositions of comparison: a place under one is another event's ("the worst since X").
+COMPARISON_PREPS = _words("since than like unlike")
+# Local offices: a place in their name is where they govern, and so where things happen.
+LOCAL_OFFICES = _words("""mayor governor council administration administrator municipality
+    regional city local""")

@@ -196,7 +196,8 @@ def mostly_persons(doc: Doc) -> set[str]:
 def cued_names(doc: Doc) -> list[Span]:
     """Capitalized names the gazetteer does not know and the model did not tag, after a
     direction adjective ("eastern Ghouta") or a place noun and "of" ("the town of Kasba
-    Bonli")."""
+    Bonli"), or before an apposition that says what place it is ("Kasba Bonli, a village
+    in ...")."""
     gaz = gz.load()
     out: list[Span] = []
     i = 1
@@ -206,6 +207,11 @@ def cued_names(doc: Doc) -> list[Span]:
         if prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in PLACE_NOUNS:
             cued = True
         tok = doc[i]
+        if tok.ent_iob_ == "B" and not cued:
+            end = i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            cued = _apposed_place_noun(doc, end)
         if not cued or not tok.is_title or not tok.is_alpha or tok.is_stop:
             i += 1
             continue
@@ -213,7 +219,11 @@ def cued_names(doc: Doc) -> list[Span]:
         if tok.ent_iob_ == "B":  # the model's name for it, whatever its label: "Ghouta" ORG
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
-            if tok.ent_type_ in PLACE_LABELS or end - i > 3:
+            # three words at most, an Arabic name's links not counted ("Wad al-Noura"), and
+            # no bracket or comma inside ("Barsalogho (Centre-Nord" is two names)
+            name = doc[i:end]
+            odd = any(not t.is_alpha and t.text != "-" for t in name)
+            if tok.ent_type_ in PLACE_LABELS or odd or sum(t.is_title for t in name) > 3:
                 i = end
                 continue
         elif tok.ent_type_:
@@ -227,6 +237,19 @@ def cued_names(doc: Doc) -> list[Span]:
             out.append(Span(doc, i, end, label="GPE"))
         i = end
     return out
+
+
+def _apposed_place_noun(doc: Doc, end: int) -> bool:
+    """Whether ", a village" (an indefinite place noun, adjectives between) follows token
+    ``end``."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+        return False
+    for t in doc[end + 2 : end + 5]:
+        if t.lower_ in PLACE_NOUNS:
+            return True
+        if t.pos_ != "ADJ":
+            return False
+    return False
 
 
 def listed_counties(doc: Doc) -> list[Span]:

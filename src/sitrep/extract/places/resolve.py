@@ -68,6 +68,7 @@ from sitrep.extract.places.ruler import (
     add_gazetteer_ruler,
     strip_mention,
 )
+from sitrep.extract.places.war_gazetteer import WarPlace
 from sitrep.model import Article, Place, PlaceRef, Precision
 
 EXTRACTOR = "places.v1"
@@ -156,6 +157,8 @@ def _resolve_span(
         scored = scoring.rank(camp_name(key), ctx)
     if not scored:  # a village, camp or division of a war zone the article is about
         found = war_places.unknown(text, ctx.countries)
+        if found[0] is None and key != normalize(text).removeprefix("the "):
+            found = war_places.unknown(key, ctx.countries)  # "Kibbutz Nir Oz": Nir Oz
         if found[0] is not None:
             return found
     words = key.split()
@@ -405,7 +408,13 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
         as_region.get(i) or (decided[i][0] if i in decided else r[0]) for i, r in enumerate(second)
     ]
     focus = scoring.focus_city(where, ctx)
-    area = None if focus is not None else scoring.focus_area(where, ctx)
+    # An article's area is where it places things, not who acts ("Israel denies").
+    acting = {i for i, (m, w) in enumerate(zip(mentions, where, strict=True)) if _is_actor(m[4], w)}
+    area = (
+        None
+        if focus is not None
+        else scoring.focus_area([None if i in acting else w for i, w in enumerate(where)], ctx)
+    )
     # Divisions and countries by the token they start at, for "Thruxton, Hampshire".
     containers = {
         m[1]: r[0]
@@ -417,6 +426,8 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
     }
     # Places by the token they end at, for "Derry's Altnagelvin Hospital".
     owners = {m[2]: r[0] for m, r in zip(mentions, second, strict=True) if r[0] is not None}
+    # The war-zone regions the article is in, for names known there in another spelling.
+    regions: list[WarPlace] | None = None
     out: list[Place] = []
     for i, ((label, start, end, region, ent), (entry, conf, precision)) in enumerate(
         zip(mentions, second, strict=True)
@@ -457,6 +468,14 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
         street = span[-1].lower_.rstrip(".") in STREET_WORDS
         if street and entry is not None and focus is not None and _far(entry, focus):
             entry = None  # "Royal Street" in a New Orleans story
+        if entry is None and not street and i not in as_region:
+            if regions is None:
+                named = [(texts[k], w) for k, w in enumerate(where) if w is not None]
+                regions = war_places.units_of(named, ctx.countries)
+            known = war_places.variant(texts[i], regions) if regions else None
+            if known is not None:  # "Tal al-Sultan camp" in an article on Rafah
+                out.append(_place(span, known, 0.5, "city", False))
+                continue
         if entry is None and focus is not None and in_a_city(span, label):  # a street
             out.append(_fallback(span, focus, 0.2, "city"))
             continue

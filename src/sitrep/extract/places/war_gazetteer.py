@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz import fuzz, process
+
 from sitrep.extract.places.gazetteer import distance_km, normalize
 
 __all__ = [
@@ -32,6 +34,8 @@ __all__ = [
     "WarGazetteer",
     "WarPlace",
     "admin_unit",
+    "fuzzy_in",
+    "fuzzy_within",
     "load",
     "lookup",
     "loose_key",
@@ -84,6 +88,10 @@ _CELL = 0.1  # degrees: the grid of nearest()
 
 
 _VOWEL_I = re.compile(r"i+")
+# Arabic articles as words of a normalized key ("wad al noura", "tall as sultan").
+_ARTICLE_WORD = re.compile(r"\b(?:al|el|an|ar|as|ash|at|ad|az|ed|en|er|es|et|ez)\b ?")
+FUZZY_MIN = 85.0  # rapidfuzz ratio of spelling keys for a variant of a name in a named unit
+FUZZY_MARGIN = 5.0  # how much better than any other place (over 25 km away) it must be
 
 
 def loose_key(key: str) -> str:
@@ -100,6 +108,13 @@ def loose_key(key: str) -> str:
     s = key.replace("'", "").replace("kh", "h").replace("y", "i").replace("j", "i")
     s = _VOWEL_I.sub("i", s).replace("ie", "e").replace(" ", "")
     return "~" + s
+
+
+def spelling_key(name: str) -> str:
+    """The key two spellings of one name share in most letters: normalized, Arabic articles
+    and word breaks dropped, transliteration folded ("Wad al-Noura" and "Wad An Nōra" give
+    "wadnoura" and "wadnora"; "Chapelne" and "Chaplyne" "chapelne" and "chapline")."""
+    return loose_key(_ARTICLE_WORD.sub("", normalize(name)))[1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +185,7 @@ class WarGazetteer:
         self._rows: dict[int, WarPlace] = {}
         self._cells: dict[tuple[int, int], list[int]] | None = None
         self._unit_index: dict[tuple[str, str, str], int] | None = None
+        self._members: dict[tuple[str, str, str], list[int]] | None = None
 
     def _units(self) -> dict[tuple[str, str, str], int]:
         """(country, admin1, admin2) of every unit -> its line (units open the file)."""
@@ -184,6 +200,27 @@ class WarGazetteer:
                 units[(cc, a1, "") if code == "ADM1" else (cc, "", a2)] = i
             self._unit_index = units
         return self._unit_index
+
+    def members(self, unit: WarPlace) -> list[WarPlace]:
+        """The towns, villages and camps inside a region or district (an index of every
+        row by its units, built on the first call: about 0.2 s)."""
+        if self._members is None:
+            index: dict[tuple[str, str, str], list[int]] = {}
+            for i, line in enumerate(self._lines):
+                f = line.split(b"\t", 12)
+                if f[7] == b"A":
+                    continue
+                cc, a1, a2 = f[9].decode(), f[10].decode(), f[11].decode()
+                index.setdefault((cc, a1, ""), []).append(i)
+                if a2:
+                    index.setdefault((cc, "", a2), []).append(i)
+            self._members = index
+        key = (
+            (unit.country, unit.admin1, "")
+            if unit.feature_code == "ADM1"
+            else (unit.country, "", unit.admin2)
+        )
+        return [self.row(i) for i in self._members.get(key, ())]
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -416,6 +453,56 @@ def within(name: str, admin_name: str, country: str | None = None) -> list[WarPl
         if found:
             return sorted(found, key=_rank)
     return []
+
+
+def fuzzy_within(name: str, admin_name: str, country: str | None = None) -> list[WarPlace]:
+    """The place inside the unit ``admin_name`` whose name is another spelling of ``name``
+    ("Chapelne" in the Dnipropetrovsk region is Chaplyne, "Wad al-Nourah" in Gezira state
+    Wad An Nōra): the best spelling match of the unit's places, when it scores at least
+    :data:`FUZZY_MIN` and every place over 25 km from it at least :data:`FUZZY_MARGIN` less.
+    Only for a name that :func:`within` does not find as written.
+
+    Returns:
+        The place (with others of its spelling within 25 km), or an empty list.
+    """
+    gaz = load()
+    stem, _ = _unit_stem(admin_name)
+    units = gaz.admins_by_key(stem) or gaz.admins_by_key(normalize(admin_name))
+    if country:
+        units = [u for u in units if u.country == country]
+    ranked = sorted(units, key=lambda u: (_ADMIN_RANK.get(u.feature_code, 3), -u.population))
+    for unit in ranked:
+        found = fuzzy_in(name, unit)
+        if found:
+            return found
+    return []
+
+
+def fuzzy_in(name: str, unit: WarPlace) -> list[WarPlace]:
+    """The place of ``unit`` whose name is another spelling of ``name`` (see
+    :func:`fuzzy_within`), with others of its spelling within 25 km; empty when none is."""
+    probe = spelling_key(name)
+    if len(probe) < 5 or not probe.isascii():
+        return []
+    by_key: dict[str, list[WarPlace]] = {}
+    for p in load().members(unit):
+        for n in {p.name, p.asciiname, *p.alternatenames}:
+            if n and n.isascii():
+                by_key.setdefault(spelling_key(n), []).append(p)
+    scored: dict[int, tuple[float, WarPlace]] = {}
+    for key, score, _ in process.extract(
+        probe, list(by_key), scorer=fuzz.ratio, limit=20, score_cutoff=FUZZY_MIN - FUZZY_MARGIN
+    ):
+        for p in by_key[key]:
+            if score > scored.get(p.id, (0.0, p))[0]:
+                scored[p.id] = (score, p)
+    ranked = sorted(scored.values(), key=lambda sp: -sp[0])
+    if not ranked or ranked[0][0] < FUZZY_MIN:
+        return []
+    best_score, best = ranked[0]
+    near = [p for _, p in ranked if distance_km(best.lat, best.lon, p.lat, p.lon) <= 25]
+    rivals = [s for s, p in ranked if p not in near and s > best_score - FUZZY_MARGIN]
+    return [] if rivals else sorted(near, key=_rank)
 
 
 def resolve_qualified(text: str, country: str | None = None) -> list[WarPlace]:

@@ -124,10 +124,13 @@ def unknown(text: str, shares: dict[str, float]) -> tuple[GeoEntry | None, float
 
 def inside(name: str, unit_text: str, country: str) -> GeoEntry | None:
     """The place called ``name`` in the unit a qualifier names ("Hroza", "Kupiansk raion"),
-    when the candidates there point at one place."""
+    when the candidates there point at one place; a name no place of the unit has as
+    written is matched to another spelling of one ("Chapelne, in the Dnipropetrovsk
+    region": Chaplyne; see ``war_gazetteer.fuzzy_within``)."""
     if country not in countries():
         return None
-    best = _one_place(wg.within(name, unit_text, country))
+    found = wg.within(name, unit_text, country) or wg.fuzzy_within(name, unit_text, country)
+    best = _one_place(found)
     return entry(best) if best is not None else None
 
 
@@ -254,3 +257,43 @@ def bracketed(doc: Doc) -> list[tuple[int, int]]:
             out.append((start, t.i))
         out.extend(named)
     return out
+
+
+def units_of(named: list[tuple[str, GeoEntry]], shares: dict[str, float]) -> list[wg.WarPlace]:
+    """The regions that an article's resolved mentions name or lie in (a region by its
+    mention's words, "Gezira state"; a town by its own record's region), in order of first
+    mention, in the covered countries the article is about (``Context.countries``)."""
+    gaz = wg.load()
+    covered = set(article_countries(shares))
+    out: list[wg.WarPlace] = []
+    for text, e in named:
+        if e.country not in covered or e.kind == "country":
+            continue
+        unit: wg.WarPlace | None = None
+        if e.kind == "region":
+            unit = wg.admin_unit(text, e.country) or wg.admin_unit(e.name, e.country)
+            if unit is not None and unit.feature_code != "ADM1":
+                unit = gaz.region_of(unit)
+        else:
+            same = [
+                p
+                for p in wg.lookup(e.name, e.country)
+                if gz.distance_km(p.lat, p.lon, e.lat, e.lon) <= 10
+            ]
+            unit = gaz.region_of(same[0]) if same else None
+        if unit is not None and unit not in out:
+            out.append(unit)
+    return out
+
+
+def variant(text: str, units: list[wg.WarPlace]) -> GeoEntry | None:
+    """A name no gazetteer knows as written, as another spelling of a place in one of the
+    regions the article is in ("Tal al-Sultan camp" in an article on Rafah)."""
+    key = normalize(text).removeprefix("the ")
+    if key.endswith(" camp"):
+        key = key.removesuffix(" camp").removesuffix(" refugee").removesuffix(" displacement")
+    for unit in units:
+        best = _one_place(wg.fuzzy_in(key, unit))
+        if best is not None:
+            return entry(best)
+    return None
