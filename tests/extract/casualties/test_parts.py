@@ -123,3 +123,135 @@ def test_a_part_after_including_takes_the_kind_of_the_total_before_it() -> None:
     assert ("killed", 4, "women", True) in found
     assert ("injured", 6, "men", True) in found
     assert ("injured", 4, "women", True) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nine residents are currently missing, the mayor said.",
+            ("missing", 9, "residents", False),
+        ),
+        (
+            "Six villagers are considered missing after the raid.",
+            ("missing", 6, "villagers", False),
+        ),
+        (
+            "Three more people may be under the debris, rescuers said.",
+            ("missing", 3, "people", False),
+        ),
+    ],
+)
+def test_missing_told_by_a_state(text: str, expected: tuple[str, int, str, bool]) -> None:
+    assert expected in _claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Among the wounded were 5 pupils, the regional governor said.",
+            ("injured", 5, "pupils", True),
+        ),
+        (
+            "The number of dead includes two teenagers, officials said.",
+            ("killed", 2, "teenagers", True),
+        ),
+        ("Among the dead is a boy, the governor said.", ("killed", 1, "boy", True)),
+        (
+            "A nurse is among at least 9 people killed in the shelling.",
+            ("killed", 1, "nurse", True),
+        ),
+        (
+            "Medics among at least 11 victims of missile strike on port",
+            ("killed", 11, "people", False),
+        ),
+    ],
+)
+def test_group_named_around_the_number(text: str, expected: tuple[str, int, str, bool]) -> None:
+    assert expected in _claims(text)
+
+
+def test_among_them_points_to_the_sentence_before() -> None:
+    found = _claims(
+        "Police identified the bodies of 11 victims. Among them are 7 workers of the depot and "
+        "four passengers."
+    )
+    assert {("killed", 11, "victims", False), ("killed", 7, "workers", True)} <= found
+    assert ("killed", 4, "passengers", True) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials said a further 29 people, including five children, were taken to hospital.",
+            {("injured", 29, "people", False), ("injured", 5, "children", True)},
+        ),
+        (
+            "Another 12 residents with shrapnel wounds were brought to a clinic, police said.",
+            {("injured", 12, "residents", False)},
+        ),
+        (
+            "There are 23 people in city hospitals after the strike.",
+            {("injured", 23, "people", True)},
+        ),
+    ],
+)
+def test_injured_told_by_the_hospital(text: str, expected: set[tuple[str, int, str, bool]]) -> None:
+    assert expected <= _claims(text)
+
+
+def test_a_patient_killed_in_hospital_is_not_injured() -> None:
+    assert ("injured", 3) not in {
+        (k, n)
+        for k, n, _, _ in _claims(
+            "Shelling hit the ward and 3 patients in the hospital were killed."
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Of these, 12 people died in the school, five — at the bus stop.",
+            ("killed", 5, "people", True),
+        ),
+        (
+            "30 people were wounded, 28 of them — in the market, two — at the station.",
+            ("injured", 28, "people", True),
+        ),
+    ],
+)
+def test_parts_with_the_verb_left_out(text: str, expected: tuple[str, int, str, bool]) -> None:
+    assert expected in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of soldiers who died in the ambush near the river grew to 25, the army said.",
+        "Number of those killed in the blast at the depot rose to 25",
+    ],
+)
+def test_number_of_those_who_died(text: str) -> None:
+    found = _claims(text)
+    assert ("killed", 25) in {(k, n) for k, n, _, _ in found}
+    assert all(v != "number" for _, _, v, _ in found)
+
+
+def test_one_victim_each_in_a_list() -> None:
+    found = _claims(
+        "At least 9 people died, including one nurse and one police officer, on Monday."
+    )
+    assert {("killed", 1, "nurse", True)} <= found
+
+
+def test_a_toll_in_a_town_of_many_residents() -> None:
+    found = _claims(
+        "The death toll in the town of about 8,000 residents rose from an initially reported 14 after two more bodies were found."
+    )
+    counts = {(k, n) for k, n, _, _ in found}
+    assert ("killed", 14) in counts
+    assert ("killed", 8000) not in counts

@@ -144,6 +144,7 @@ NOT_PEOPLE = _set_of(
     rockets shells rounds bombs mines times incidents attacks events cases votes seats rooms
     floors apartments settlements documents comments statements moments segments payments
     agreements governments departments elements amendments shipments instruments apartments
+    number numbers total totals majority
     """
 )
 
@@ -369,8 +370,24 @@ PART_VICTIM = (
     r"civilians?|foreigners?|foreign nationals|medics?|doctors?|nurses?|paramedics?|rescuers?|"
     r"firefighters?|journalists?|reporters?|police(?:men| officers)?|officers?|students?|"
     r"pupils?|staff(?: members)?|(?:aid |humanitarian )?workers?|employees?|volunteers?|"
-    r"refugees?|prisoners?|pensioners?|residents?|relatives|family members|people|persons)"
+    r"refugees?|prisoners?|pensioners?|residents?|relatives|family members|people|persons|"
+    r"individuals|visitors?|guests?|customers?|shoppers?|passengers?|patients?|personnel|"
+    # and every plural victim noun of the table above ("villagers", "miners", "pilgrims"), but
+    # "others" and "those", which name no victims of their own
+    + "|".join(
+        sorted(
+            (w for w in PLURAL_VICTIMS - {"others", "those"} if w.isalpha()), key=len, reverse=True
+        )
+    )
+    + ")"
 )
+# One victim named without a number ("a child", "one paramedic"), for the ONE_* patterns below
+ONE_VICTIM = (
+    r"(?P<vic>child|toddler|baby|infant|boy|girl|teenager|woman|man|minor|journalist|medic|"
+    r"paramedic|doctor|nurse|rescuer|firefighter|soldier|police officer|policeman|foreigner)"
+)
+# Groups of the harmed a sub-count is said to be among or in: "among the dead", "the injured"
+PART_GROUP = r"(?P<grp>dead|killed|victims|fatalities|injured|wounded)"
 PART_STATE = (
     r"(?P<state>in (?:a )?(?:critical|serious|grave|severe) condition|critically (?:injured|"
     r"wounded|ill)|seriously (?:injured|wounded|hurt)|hospitali[sz]ed|in hospital|in (?:the )?"
@@ -401,14 +418,15 @@ IN_STATE = re.compile(
     re.I,
 )
 FAR_TOLL = re.compile(
-    r"\b(?:(?P<toll>death|casualty|fatality) (?:toll|count)|number of (?:people |persons |"
-    r"civilians |those )?(?P<what>killed|dead|deaths|victims|fatalities|injured|wounded|"
-    r"casualties))\b"
+    r"\b(?:(?P<toll>death|casualty|fatality) (?:toll|count)|number of (?:[\w-]+ ){0,2}?(?:(?:who|"
+    r"that) (?:(?:have|has|had) )?(?:been )?)?(?P<what>killed|dead|died|deaths|victims|fatalities|"
+    r"injured|wounded|casualties))\b"
     r"(?:[^.;:!?]{0,140}?\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|"
     r"grew|grown|reached|reaches|reach|hit|hits|stands|stood|now|is|was|has|had|mounted|mounts|"
     r"raised|revised|updated)\b(?:\s+(?:now|already|further|sharply|again|been))*"
-    r"(?:\s+(?:to|at|from)(?:\s+(?:at least|more than|over|nearly|about|around))?)?"
-    r"|[^.;:!?]{0,140}?\b(?:to|at|of|be)|[^.;:!?]{0,100}?\bto\s+\d[\d,]*,?\s+and\s+to)\s*$",
+    r"(?:\s+(?:up\s+)?(?:to|at|from)(?:\s+(?:at least|more than|over|nearly|about|around|(?:an?\s+)?"
+    r"(?:initially|earlier|previously|originally)\s+(?:reported|announced|stated)))?)?"
+    r"|[^.;:!?]{0,140}?\b(?:to|at|be)|\s+of|[^.;:!?]{0,100}?\bto\s+\d[\d,]*,?\s+and\s+to)\s*$",
     re.I,
 )
 # A figure of the injured stated by its condition or by the care it sought, with no cue word:
@@ -416,7 +434,8 @@ FAR_TOLL = re.compile(
 HURT_STATE = re.compile(
     rf"^\s+(?:(?:more|others?|other people|{PART_VICTIM})\s+)?(?:are|were|remain|remained|have been|"
     r"has been|had been|have|has|had)?\s*(?:still\s+)?(?:in (?:a )?(?:critical|serious|grave|"
-    r"severe|moderate|stable|satisfactory) condition|in hospital|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
+    r"severe|moderate|stable|satisfactory) condition|in (?:(?:the|local|city|[\w-]+) )?"
+    r"hospitals?(?! (?:were |was |are |is )?(?:killed|died|dead))|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
     r" |medical )?treatment|sought (?:medical )?(?:help|treatment|care|assistance)|applied for "
     r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help)\b",
     re.I,
@@ -443,10 +462,14 @@ LOST_KIN = re.compile(
     r"children|brothers|sisters|grandchildren|members of (?:his|her|their|the) family)))\b",
     re.I,
 )
-# "At least 39 people remain unaccounted for"
+# "At least 39 people remain unaccounted for", "17 are currently missing", "five civilians are
+# considered missing", "two more people may be under the rubble" (buried, not yet found)
 MISSING_AFTER = re.compile(
-    r"^\s+(?:(?:people|persons|others|civilians|residents)\s+)?(?:remain|remained|are|were|"
-    r"have been|are still|remain still)\s+(?:still\s+)?(?:unaccounted for|missing)\b",
+    rf"^\s+(?:(?:more|other|others|{PART_VICTIM})\s+){{0,2}}(?:(?:remain|remained|are|were|is|was|"
+    r"have been|has been|had been|may be|might be|could be|may still be)\s+)?(?:(?:still|"
+    r"currently|now|officially|reportedly|also)\s+)?(?:(?:considered|listed as|reported|declared|"
+    r"registered as|believed|presumed)\s+)?(?:unaccounted for|missing|under (?:the )?(?:rubble|"
+    r"debris|ruins))\b",
     re.I,
 )
 # "Five of the dead were recovered", "two of the dead in Uman were children"
@@ -462,30 +485,62 @@ OF_GROUP = re.compile(
 )
 # "including a toddler", "among them a child": one victim, written without a number
 ONE_PART = re.compile(
-    r"\b(?:including|among them|among whom)\s+(?:an?|one)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<vic>child|toddler|baby|infant|boy|girl|teenager|woman|man|minor|journalist|medic|"
-    r"rescuer|soldier|police officer|policeman|foreigner)\b",
+    rf"\b(?:including|among them|among whom)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?{ONE_VICTIM}\b",
     re.I,
 )
-# "a 10-year-old child was among those killed", "a child was among the dead"
+# "a child was among the dead", "a child is among at least 16 people killed", "a girl and her
+# mother are among the dead" (the girl)
 ONE_AMONG = re.compile(
-    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?P<vic>child|toddler|baby|infant|boy|girl|teenager|"
-    r"woman|man|minor|journalist|medic|rescuer|soldier|policeman|foreigner)\s+(?:(?:was|is)\s+)?"
-    r"(?:also\s+)?among\s+(?:the\s+|those\s+)?(?P<grp>dead|killed|victims|injured|wounded)\b",
+    rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?{ONE_VICTIM}\s+(?:and (?:his|her|their) \w+\s+)?"
+    r"(?:(?:was|is|are|were)\s+)?(?:also\s+)?among\s+(?:the\s+|those\s+)?(?:(?:at least |more than "
+    rf"|over |nearly )?[\d,]+\s+)?(?:people\s+)?{PART_GROUP}\b",
     re.I,
 )
-# "The dead included an 11-year-old boy": the same single victim, named after the group.
+# "The dead included an 11-year-old boy", "among the dead is a child": the same single victim,
+# named after the group
 ONE_INCLUDED = re.compile(
-    r"\bthe\s+(?P<grp>dead|killed|victims|injured|wounded)\s+(?:also\s+)?include[sd]?\s+"
-    r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?P<vic>child|toddler|baby|infant|boy|girl|teenager|woman|man|"
-    r"minor|journalist|medic|rescuer|soldier|policeman|foreigner)\b",
+    rf"\b(?:the\s+{PART_GROUP}\s+(?:also\s+)?include[sd]?|among\s+(?:the|those)\s+"
+    rf"{PART_GROUP.replace('grp', 'grp2')}\s*,?\s*(?:is|was|are|were)(?:\s+also)?)\s+(?:an?|one)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{ONE_VICTIM}\b",
+    re.I,
+)
+# A number whose group is named before it: "Among the injured were 4 children", "the number of
+# dead includes three children" (a part of that group); "among at least 14 victims" (the group)
+GROUP_BEFORE = re.compile(
+    rf"\bamong(?:st)?\s+(?:the|those)\s+(?:people\s+)?{PART_GROUP}\s*,?\s*(?:(?:is|are|was|"
+    rf"were)\s+)?(?:also\s+)?$|\b(?:number of|the)\s+(?:the\s+)?"
+    rf"{PART_GROUP.replace('grp', 'inc')}\s+(?:also\s+)?include[sd]?\s+$",
+    re.I,
+)
+AMONG_NUMBER = re.compile(r"\bamong(?:st)?\s*$", re.I)
+GROUP_AFTER = re.compile(rf"^\s+(?:people\s+)?{PART_GROUP}\b", re.I)
+# "Among them are 12 employees": a part of the figure of the sentence before
+THEM_OPENER = re.compile(r"^\W*(?:among|amongst|of) (?:them|these|those)\b", re.I)
+# The injured told by the hospital they were taken to or the injuries they carry: "38 people were
+# taken to hospital", "38 other individuals with injuries", "37 people in hospitals"
+HOSPITAL_AFTER = re.compile(
+    rf"^\s+(?:(?:more|others?|other|further|{PART_VICTIM})\b\s*){{0,2}}(?:with\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:injuries|wounds)\b|(?:,[^,.;]{1,80},\s*)?(?:(?:were|was|have been|has been|had been|are|"
+    r"is)\s+)?(?:(?:also|later|then)\s+)?(?:taken|brought|rushed|admitted|sent|transported|"
+    r"delivered)\s+to\s+(?:(?:an?|the|local|nearby|city|[\w-]+)\s+)?hospitals?\b)",
+    re.I,
+)
+# "identified the bodies of 16 victims", "thirty-five coffins": the dead told by their remains
+BODIES_BEFORE = re.compile(r"\b(?:bodies|remains|corpses) of\s*$", re.I)
+BODIES_AFTER = re.compile(r"^\s+(?:coffins|caskets|body bags)\b", re.I)
+# "16 died in a house, four — at the centre", "37 of them — in the house": a part whose verb is
+# left out, a dash standing for it before the place
+ELLIPTIC_PART = re.compile(
+    rf"^\s+(?:more\s+)?(?:{PART_VICTIM}\s+)?(?:of them\s*)?(?:more\s+)?[—–-]+\s*(?:in|at|on|"
+    r"inside|near|from)\b",
     re.I,
 )
 HURT_WORDS = {"injured", "wounded"}
 # Sentences worth scanning: a word of harm, toll, care, flight or of a part of a figure
 PART_SENTENCE_GATE = re.compile(
     r"toll|death count|kill|dead|\bdied|death|injur|wound|hospital|condition|treatment|"
-    r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buri|bury|exhum|unaccounted|missing|\blos[ti]",
+    r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buri|bury|exhum|unaccounted|missing|\blos[ti]|"
+    r"rubble|debris|ruins|bodies|remains|coffin|among (?:them|these|those|the)",
     re.I,
 )
 # Words of a part of a figure, worth a look only beside a claim of the same sentence

@@ -25,11 +25,18 @@ from sitrep.extract.attribution.cues import attribute
 from sitrep.extract.casualties.lexicon import (
     AFTER_VICTIM,
     AMONG,
+    AMONG_NUMBER,
     BEFORE_PART,
+    BODIES_AFTER,
+    BODIES_BEFORE,
     BURIED_AFTER,
     BURIED_BEFORE,
+    ELLIPTIC_PART,
     FAR_TOLL,
     FLED_AFTER,
+    GROUP_AFTER,
+    GROUP_BEFORE,
+    HOSPITAL_AFTER,
     HURT_STATE,
     HURT_WORDS,
     IN_STATE,
@@ -47,6 +54,7 @@ from sitrep.extract.casualties.lexicon import (
     PART_NUMBER,
     PART_SENTENCE_GATE,
     PART_VICTIM,
+    THEM_OPENER,
     TO_FLEE,
 )
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
@@ -76,6 +84,15 @@ def _claimed(claims: list[CasualtyClaim], kind: str, q: Quantity, lo: int, hi: i
         and c.evidence.start < hi
         and lo < c.evidence.end
         for c in claims
+    )
+
+
+def _claimed_one(here: list[CasualtyClaim], kind: str, victim: str) -> bool:
+    """Whether a claim of the sentence already counts this one victim ("one paramedic and one
+    worker" are two claims of one)."""
+    return any(
+        c.kind == kind and c.count == 1 and victim.lower() in (c.victims or "").lower()
+        for c in here
     )
 
 
@@ -156,6 +173,9 @@ def _part(after: str, before: str, default: CasualtyKind) -> tuple[CasualtyKind,
     m = IN_STATE.match(after)
     if m:
         return "injured", m.group("vic") or "people"
+    if ELLIPTIC_PART.match(after):
+        v = AFTER_VICTIM.match(after)
+        return default, v.group("vic") if v else "people"
     if BEFORE_PART.search(before):
         v = AFTER_VICTIM.match(after)
         if v:
@@ -250,6 +270,8 @@ def more_casualties(
             if any(pos == qa.start for pos, _ in placed):
                 continue  # the figure of a claim already made
             total = next((c for pos, c in reversed(placed) if pos < qa.start), None)
+            if total is None and THEM_OPENER.match(stext):
+                total = _just_before(out, text, lo)  # "Among them are 12 employees"
             nxt = next((c for pos, c in placed if pos > qa.start), None)
             opened = total is not None and BEFORE_PART.search(before) is not None
             if (
@@ -289,8 +311,8 @@ def more_casualties(
         for m in [*ONE_AMONG.finditer(stext), *ONE_INCLUDED.finditer(stext)]:
             start = lo + m.start()
             one = Quantity(start, lo + m.end(), m.group(), 1, 1, 1, None, start)
-            kind = _kind_of(m.group("grp"), "killed")
-            if _claimed(out, kind, one, lo, hi):
+            kind = _kind_of(m.groupdict().get("grp") or m.groupdict().get("grp2"), "killed")
+            if _claimed_one(here, kind, m.group("vic")):
                 continue
             like = next(iter(here), None)
             new = _make(article, kind, one, m.group("vic"), sent, text, like, None)
@@ -303,7 +325,11 @@ def more_casualties(
             start = lo + m.start()
             total = next((c for c in here if c.evidence.start <= start), None)
             one = Quantity(start, lo + m.end(), m.group(), 1, 1, 1, None, start)
-            if total is None or (total.count or 0) <= 1 or _claimed(out, total.kind, one, lo, hi):
+            if (
+                total is None
+                or (total.count or 0) <= 1
+                or _claimed_one(here, total.kind, m.group("vic"))
+            ):
                 continue
             new = _make(article, total.kind, one, m.group("vic"), sent, text, total, total.source)
             new = replace(new, flags=(*new.flags, "part"))
@@ -312,10 +338,29 @@ def more_casualties(
     return sorted(out, key=lambda c: c.evidence.start)
 
 
+def _just_before(claims: list[CasualtyClaim], text: str, lo: int) -> CasualtyClaim | None:
+    """The last claim of the sentence right before offset ``lo`` (nothing but space between)."""
+    prior = [c for c in claims if c.evidence.end <= lo and not text[c.evidence.end : lo].strip()]
+    return max(prior, key=lambda c: c.evidence.start, default=None)
+
+
 def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool] | None:
     """(kind, victims, part) of a figure whose words need no total: condition, care sought,
-    flight; ``part`` when the figure is a share of the injured ("34 are in serious condition")
-    rather than their number ("91 people sought medical help")."""
+    flight, the hospital, remains, a group named before it; ``part`` when the figure is a share
+    of a group ("34 are in serious condition", "among the dead are 3 children") rather than
+    its number ("91 people sought medical help")."""
+    g = GROUP_BEFORE.search(before)
+    v = AFTER_VICTIM.match(after)
+    if g and v:
+        return _kind_of(g.group("grp") or g.group("inc"), "killed"), v.group("vic"), True
+    g = GROUP_AFTER.match(after)
+    if g and AMONG_NUMBER.search(before):
+        return _kind_of(g.group("grp"), "killed"), "people", False  # "among at least 14 victims"
+    if HOSPITAL_AFTER.match(after):
+        v = re.match(rf"^\s+(?:other\s+)?(?P<vic>{PART_VICTIM})\b", after, re.I)
+        return "injured", v.group("vic") if v else "people", False
+    if BODIES_BEFORE.search(before) or BODIES_AFTER.match(after):
+        return "killed", v.group("vic") if v else "people", False
     m = HURT_STATE.match(after)
     if m:
         v = re.match(rf"^\s+(?P<vic>{PART_VICTIM})\b", after, re.I)
@@ -331,7 +376,8 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     if m and LOST_BEFORE.search(before):
         return "killed", m.group("vic"), False
     if MISSING_AFTER.match(after):
-        return "missing", "people", False
+        v = re.match(rf"^\s+(?:more\s+)?(?P<vic>{PART_VICTIM})\b", after, re.I)
+        return "missing", v.group("vic") if v else "people", False
     m = OF_THE_DEAD.match(after)
     if m:
         return _kind_of(m.group("grp"), "killed"), "people", True
