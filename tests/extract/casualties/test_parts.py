@@ -255,3 +255,33 @@ def test_a_toll_in_a_town_of_many_residents() -> None:
     counts = {(k, n) for k, n, _, _ in found}
     assert ("killed", 14) in counts
     assert ("killed", 8000) not in counts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Army says it wiped out 45 enemy fighters near the bridge",
+            ("killed", 45, "fighters", False),
+        ),
+        (
+            "The ministry said 70 mercenaries were destroyed in the raid.",
+            ("killed", 70, "mercenaries", False),
+        ),
+        (
+            "Another 15 people were taken to the border as hostages.",
+            ("captured", 15, "people", False),
+        ),
+        ("Dead: at least 31 people, the list is being updated.", ("killed", 31, "people", False)),
+        (
+            "Rescuers found the body of the 27th person killed in the blast.",
+            ("killed", 27, "people", False),
+        ),
+    ],
+)
+def test_figures_told_without_a_cue_word(text: str, expected: tuple[str, int, str, bool]) -> None:
+    assert expected in _claims(text)
+
+
+def test_destroyed_things_are_no_figure() -> None:
+    assert _claims("The army said it destroyed 12 tanks and 3 lorries near the bridge.") == set()

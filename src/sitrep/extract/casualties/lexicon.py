@@ -535,12 +535,44 @@ ELLIPTIC_PART = re.compile(
     r"inside|near|from)\b",
     re.I,
 )
+# "the 18th person killed", "the 100th victim": a toll told by the rank of its last victim
+ORDINAL_VICTIM = re.compile(
+    r"\bthe (?P<n>\d+)(?:st|nd|rd|th) (?:victim|fatality|(?:person|body|civilian) (?:killed|to die))\b",
+    re.I,
+)
+# "40 guests were taken to the border as hostages": captives told by the verb "take"
+TAKEN_CAPTIVE = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,6}?(?:were|was|have been|had been|are)\s+(?:also\s+)?taken\s+(?:(?:to|"
+    r"into)\s+(?:[\w-]+\s+){1,3}?)?(?:as\s+)?(?:hostages?|captives?|prisoners?)\b",
+    re.I,
+)
+# Military reports of enemy dead: "wiped out 60 troops", "200 reservists were destroyed"; only
+# of combatants ("destroyed 60 tanks" is no figure of people)
+ELIMINATED_BEFORE = re.compile(
+    r"\b(?:wipe[sd]? out|wiping out|eliminat(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|"
+    r"neutrali[sz](?:e|es|ed|ing))\s*$",
+    re.I,
+)
+ELIMINATED_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}(?P<vic>"
+    + "|".join(
+        sorted(COMBATANTS | {"reservists", "mercenaries", "personnel"}, key=len, reverse=True)
+    )
+    + r")\b(?P<passive>\s+\W?(?:were|was|have been|had been)\s+\W?(?:destroyed|eliminated|wiped "
+    r"out|neutrali[sz]ed))?",
+    re.I,
+)
+# "Victims: nearly 300 people", "Injured: 12": a figure under a label
+LABEL_BEFORE = re.compile(
+    r"(?:^|[\n.;!?])\s*(?P<grp>victims|dead|killed|deaths|fatalities|injured|wounded)\s*:\s*$", re.I
+)
 HURT_WORDS = {"injured", "wounded"}
 # Sentences worth scanning: a word of harm, toll, care, flight or of a part of a figure
 PART_SENTENCE_GATE = re.compile(
     r"toll|death count|kill|dead|\bdied|death|injur|wound|hospital|condition|treatment|"
     r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buri|bury|exhum|unaccounted|missing|\blos[ti]|"
-    r"rubble|debris|ruins|bodies|remains|coffin|among (?:them|these|those|the)",
+    r"rubble|debris|ruins|bodies|remains|coffin|among (?:them|these|those|the)|\d+(?:st|nd|rd|th) "
+    r"|hostage|captive|wipe|wiping|eliminat|destroy|neutrali",
     re.I,
 )
 # Words of a part of a figure, worth a look only beside a claim of the same sentence

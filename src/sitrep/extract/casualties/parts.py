@@ -31,6 +31,8 @@ from sitrep.extract.casualties.lexicon import (
     BODIES_BEFORE,
     BURIED_AFTER,
     BURIED_BEFORE,
+    ELIMINATED_AFTER,
+    ELIMINATED_BEFORE,
     ELLIPTIC_PART,
     FAR_TOLL,
     FLED_AFTER,
@@ -40,6 +42,7 @@ from sitrep.extract.casualties.lexicon import (
     HURT_STATE,
     HURT_WORDS,
     IN_STATE,
+    LABEL_BEFORE,
     LOST_BEFORE,
     LOST_KIN,
     MISSING_AFTER,
@@ -49,11 +52,13 @@ from sitrep.extract.casualties.lexicon import (
     ONE_AMONG,
     ONE_INCLUDED,
     ONE_PART,
+    ORDINAL_VICTIM,
     PART_GATE,
     PART_LISTED,
     PART_NUMBER,
     PART_SENTENCE_GATE,
     PART_VICTIM,
+    TAKEN_CAPTIVE,
     THEM_OPENER,
     TO_FLEE,
 )
@@ -321,6 +326,18 @@ def more_casualties(
                 new = replace(new, source=found.source if found else article.outlet)
             out.append(replace(new, flags=(*new.flags, "part")))
             here.append(new)
+        for m in ORDINAL_VICTIM.finditer(stext):
+            n, start = int(m.group("n")), lo + m.start()
+            rank = Quantity(start, lo + m.end(), m.group(), n, n, n, None, start)
+            if n > 1 and not _claimed(out, "killed", rank, lo, hi):
+                new = _make(
+                    article, "killed", rank, "people", sent, text, next(iter(here), None), None
+                )
+                if not here:
+                    found = attribute(sent, at=sent.start, text=text)
+                    new = replace(new, source=found.source if found else article.outlet)
+                out.append(new)  # "the 18th person killed": a toll of 18
+                here.append(new)
         for m in ONE_PART.finditer(stext):
             start = lo + m.start()
             total = next((c for c in here if c.evidence.start <= start), None)
@@ -361,6 +378,14 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
         return "injured", v.group("vic") if v else "people", False
     if BODIES_BEFORE.search(before) or BODIES_AFTER.match(after):
         return "killed", v.group("vic") if v else "people", False
+    e = ELIMINATED_AFTER.match(after)
+    if e and (e.group("passive") or ELIMINATED_BEFORE.search(before)):
+        return "killed", e.group("vic"), False  # "wiped out 60 troops"
+    if TAKEN_CAPTIVE.match(after):
+        return "captured", v.group("vic") if v else "people", False
+    g = LABEL_BEFORE.search(before)
+    if g:
+        return _kind_of(g.group("grp"), "killed"), v.group("vic") if v else "people", False
     m = HURT_STATE.match(after)
     if m:
         v = re.match(rf"^\s+(?P<vic>{PART_VICTIM})\b", after, re.I)
