@@ -22,7 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.attribution.cues import attribute
-from sitrep.extract.casualties.lexicon import (
+from sitrep.extract.casualties.lexicon_parts import (
     AFTER_VICTIM,
     AMONG,
     AMONG_NUMBER,
