@@ -285,3 +285,26 @@ def test_figures_told_without_a_cue_word(text: str, expected: tuple[str, int, st
 
 def test_destroyed_things_are_no_figure() -> None:
     assert _claims("The army said it destroyed 12 tanks and 3 lorries near the bridge.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eight people received injuries of varying severity.", ("injured", 8, "people", False)),
+        ("Four residents sustained shrapnel wounds overnight.", ("injured", 4, "residents", False)),
+        (
+            "Thirteen people received medical assistance at the scene.",
+            ("injured", 13, "people", False),
+        ),
+        ("Six villagers lost their lives in the shelling.", ("killed", 6, "villagers", False)),
+        ("The fate of five people remains unknown.", ("missing", 5, "people", False)),
+        ("Two people are trapped under the rubble of the school.", ("missing", 2, "people", False)),
+        ("Killed: 3, injured: 17.", ("injured", 17, "people", False)),
+    ],
+)
+def test_more_figures_told_by_a_state(text: str, expected: tuple[str, int, str, bool]) -> None:
+    assert expected in _claims(text)
+
+
+def test_injured_players_are_no_figure() -> None:
+    assert _claims("Two players suffered injuries in the cup match on Saturday.") == set()

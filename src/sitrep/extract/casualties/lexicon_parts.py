@@ -85,7 +85,8 @@ HURT_STATE = re.compile(
     r"severe|moderate|stable|satisfactory) condition|in (?:(?:the|local|city|[\w-]+) )?"
     r"hospitals?(?! (?:were |was |are |is )?(?:killed|died|dead))|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
     r" |medical )?treatment|sought (?:medical )?(?:help|treatment|care|assistance)|applied for "
-    r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help)\b",
+    r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help|received (?:medical |first )?"
+    r"(?:help|treatment|care|assistance|aid))\b",
     re.I,
 )
 # "forced 400,000 people to flee", "400,000 have fled"
@@ -116,8 +117,20 @@ MISSING_AFTER = re.compile(
     rf"^\s+(?:(?:more|other|others|{PART_VICTIM})\s+){{0,2}}(?:(?:remain|remained|are|were|is|was|"
     r"have been|has been|had been|may be|might be|could be|may still be)\s+)?(?:(?:still|"
     r"currently|now|officially|reportedly|also)\s+)?(?:(?:considered|listed as|reported|declared|"
-    r"registered as|believed|presumed)\s+)?(?:unaccounted for|missing|under (?:the )?(?:rubble|"
+    r"registered as|believed|presumed|trapped|stuck)\s+)?(?:unaccounted for|missing|under (?:the )?(?:rubble|"
     r"debris|ruins))\b",
+    re.I,
+)
+# "the fate of six people remains unknown": the missing
+FATE_BEFORE = re.compile(r"\bfate of\s*$", re.I)
+FATE_UNKNOWN = re.compile(
+    rf"^\s+(?:(?:more|other|{PART_VICTIM})\s+){{0,2}}(?:is|are|remains?|remained)\s+(?:still\s+)?unknown",
+    re.I,
+)
+# "seven people lost their lives": the dead
+LIVES_LOST = re.compile(
+    rf"^\s+(?:(?:more|other|{PART_VICTIM})\s+){{0,2}}(?:(?:have|has|had)\s+)?(?:reportedly\s+)?lost\s+"
+    r"(?:their|his|her)\s+lives?\b",
     re.I,
 )
 # "Five of the dead were recovered", "two of the dead in Uman were children"
@@ -170,7 +183,10 @@ HOSPITAL_AFTER = re.compile(
     rf"^\s+(?:(?:more|others?|other|further|{PART_VICTIM})\b\s*){{0,2}}(?:with\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:injuries|wounds)\b|(?:,[^,.;]{1,80},\s*)?(?:(?:were|was|have been|has been|had been|are|"
     r"is)\s+)?(?:(?:also|later|then)\s+)?(?:taken|brought|rushed|admitted|sent|transported|"
-    r"delivered)\s+to\s+(?:(?:an?|the|local|nearby|city|[\w-]+)\s+)?hospitals?\b)",
+    r"delivered)\s+to\s+(?:(?:an?|the|local|nearby|city|[\w-]+)\s+)?hospitals?\b"
+    # "nine people received injuries of varying severity", "four sustained shrapnel wounds"
+    r"|(?:(?:have|has|had|were|was)\s+)?(?:(?:also|reportedly)\s+)?(?:received|suffered|sustained)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:injuries|injury|wounds|wound|burns)\b)",
     re.I,
 )
 # "identified the bodies of 16 victims", "thirty-five coffins": the dead told by their remains
@@ -212,7 +228,8 @@ ELIMINATED_AFTER = re.compile(
 )
 # "Victims: nearly 300 people", "Injured: 12": a figure under a label
 LABEL_BEFORE = re.compile(
-    r"(?:^|[\n.;!?])\s*(?P<grp>victims|dead|killed|deaths|fatalities|injured|wounded)\s*:\s*$", re.I
+    r"(?:^|[\n.;!?,])\s*(?P<grp>victims|dead|killed|deaths|fatalities|injured|wounded)\s*:\s*$",
+    re.I,
 )
 HURT_WORDS = {"injured", "wounded"}
 # Sentences worth scanning: a word of harm, toll, care, flight or of a part of a figure
@@ -220,7 +237,7 @@ PART_SENTENCE_GATE = re.compile(
     r"toll|death count|kill|dead|\bdied|death|injur|wound|hospital|condition|treatment|"
     r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buri|bury|exhum|unaccounted|missing|\blos[ti]|"
     r"rubble|debris|ruins|bodies|remains|coffin|among (?:them|these|those|the)|\d+(?:st|nd|rd|th) "
-    r"|hostage|captive|wipe|wiping|eliminat|destroy|neutrali",
+    r"|hostage|captive|wipe|wiping|eliminat|destroy|neutrali|assistance|\bfate\b|trapped",
     re.I,
 )
 # Words of a part of a figure, worth a look only beside a claim of the same sentence

@@ -35,6 +35,8 @@ from sitrep.extract.casualties.lexicon_parts import (
     ELIMINATED_BEFORE,
     ELLIPTIC_PART,
     FAR_TOLL,
+    FATE_BEFORE,
+    FATE_UNKNOWN,
     FLED_AFTER,
     GROUP_AFTER,
     GROUP_BEFORE,
@@ -43,6 +45,7 @@ from sitrep.extract.casualties.lexicon_parts import (
     HURT_WORDS,
     IN_STATE,
     LABEL_BEFORE,
+    LIVES_LOST,
     LOST_BEFORE,
     LOST_KIN,
     MISSING_AFTER,
@@ -389,7 +392,7 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     m = HURT_STATE.match(after)
     if m:
         v = re.match(rf"^\s+(?P<vic>{PART_VICTIM})\b", after, re.I)
-        share = not re.search(r"sought|applied|appealed|treatment", m.group(), re.I)
+        share = not re.search(r"sought|applied|appealed|treatment|received", m.group(), re.I)
         return "injured", v.group("vic") if v else "people", share
     forced = re.search(r"\bforc(?:ed|ing|es)\s*$", before, re.I) is not None
     if FLED_AFTER.match(after) or (forced and TO_FLEE.match(after)):
@@ -400,7 +403,9 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     m = LOST_KIN.match(after)
     if m and LOST_BEFORE.search(before):
         return "killed", m.group("vic"), False
-    if MISSING_AFTER.match(after):
+    if LIVES_LOST.match(after):
+        return "killed", v.group("vic") if v else "people", False
+    if MISSING_AFTER.match(after) or (FATE_BEFORE.search(before) and FATE_UNKNOWN.match(after)):
         v = re.match(rf"^\s+(?:more\s+)?(?P<vic>{PART_VICTIM})\b", after, re.I)
         return "missing", v.group("vic") if v else "people", False
     m = OF_THE_DEAD.match(after)
