@@ -308,3 +308,10 @@ def test_more_figures_told_by_a_state(text: str, expected: tuple[str, int, str, 
 
 def test_injured_players_are_no_figure() -> None:
     assert _claims("Two players suffered injuries in the cup match on Saturday.") == set()
+
+
+def test_treated_and_fought_for_are_injured() -> None:
+    assert ("injured", 7, "people", False) in _claims("Seven people are being treated in hospital.")
+    assert ("injured", 4, "people", True) in _claims(
+        "Surgeons are fighting for the lives of 4 people."
+    )

@@ -65,6 +65,8 @@ CUE_FIRST_GAP = _set_of(
     revised been least from varies ranges
     """
 )
+# Words before "the lives of N" that keep the lives: "fighting for the lives of 3", "saved the lives"
+LIVES_KEPT = frozenset({"for", "save", "saved", "saves", "saving", "risk", "risked", "risking"})
 # Words allowed between a count and its cue: "21 people were reportedly killed".
 GAP_WORDS = _set_of(
     """

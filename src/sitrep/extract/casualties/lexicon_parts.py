@@ -85,7 +85,7 @@ HURT_STATE = re.compile(
     r"severe|moderate|stable|satisfactory) condition|in (?:(?:the|local|city|[\w-]+) )?"
     r"hospitals?(?! (?:were |was |are |is )?(?:killed|died|dead))|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
     r" |medical )?treatment|sought (?:medical )?(?:help|treatment|care|assistance)|applied for "
-    r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help|received (?:medical |first )?"
+    r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help|being treated|received (?:medical |first )?"
     r"(?:help|treatment|care|assistance|aid))\b",
     re.I,
 )
@@ -127,6 +127,8 @@ FATE_UNKNOWN = re.compile(
     rf"^\s+(?:(?:more|other|{PART_VICTIM})\s+){{0,2}}(?:is|are|remains?|remained)\s+(?:still\s+)?unknown",
     re.I,
 )
+# "doctors are fighting for the lives of 3 people": the injured in a critical state
+LIVES_FOUGHT_FOR = re.compile(r"\bfight(?:ing|s)? for (?:the |their )?lives of\s*$", re.I)
 # "seven people lost their lives": the dead
 LIVES_LOST = re.compile(
     rf"^\s+(?:(?:more|other|{PART_VICTIM})\s+){{0,2}}(?:(?:have|has|had)\s+)?(?:reportedly\s+)?lost\s+"
@@ -237,7 +239,7 @@ PART_SENTENCE_GATE = re.compile(
     r"toll|death count|kill|dead|\bdied|death|injur|wound|hospital|condition|treatment|"
     r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buri|bury|exhum|unaccounted|missing|\blos[ti]|"
     r"rubble|debris|ruins|bodies|remains|coffin|among (?:them|these|those|the)|\d+(?:st|nd|rd|th) "
-    r"|hostage|captive|wipe|wiping|eliminat|destroy|neutrali|assistance|\bfate\b|trapped",
+    r"|hostage|captive|wipe|wiping|eliminat|destroy|neutrali|assistance|\bfate\b|trapped|\blives\b",
     re.I,
 )
 # Words of a part of a figure, worth a look only beside a claim of the same sentence

@@ -45,6 +45,7 @@ from sitrep.extract.casualties.lexicon_parts import (
     HURT_WORDS,
     IN_STATE,
     LABEL_BEFORE,
+    LIVES_FOUGHT_FOR,
     LIVES_LOST,
     LOST_BEFORE,
     LOST_KIN,
@@ -392,7 +393,7 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     m = HURT_STATE.match(after)
     if m:
         v = re.match(rf"^\s+(?P<vic>{PART_VICTIM})\b", after, re.I)
-        share = not re.search(r"sought|applied|appealed|treatment|received", m.group(), re.I)
+        share = not re.search(r"sought|applied|appealed|treat|received", m.group(), re.I)
         return "injured", v.group("vic") if v else "people", share
     forced = re.search(r"\bforc(?:ed|ing|es)\s*$", before, re.I) is not None
     if FLED_AFTER.match(after) or (forced and TO_FLEE.match(after)):
@@ -403,6 +404,8 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     m = LOST_KIN.match(after)
     if m and LOST_BEFORE.search(before):
         return "killed", m.group("vic"), False
+    if LIVES_FOUGHT_FOR.search(before):
+        return "injured", v.group("vic") if v else "people", True
     if LIVES_LOST.match(after):
         return "killed", v.group("vic") if v else "people", False
     if MISSING_AFTER.match(after) or (FATE_BEFORE.search(before) and FATE_UNKNOWN.match(after)):
