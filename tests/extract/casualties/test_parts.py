@@ -315,3 +315,20 @@ def test_treated_and_fought_for_are_injured() -> None:
     assert ("injured", 4, "people", True) in _claims(
         "Surgeons are fighting for the lives of 4 people."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Three teenagers among 11 killed in strike on port town",
+            ("killed", 3, "teenagers", True),
+        ),
+        ("Girl among dead in drone strike on village", ("killed", 1, "Girl", True)),
+        ("Divers recover body of 6th victim from the river", ("killed", 6, "people", False)),
+    ],
+)
+def test_headlines_without_copula_or_article(
+    text: str, expected: tuple[str, int, str, bool]
+) -> None:
+    assert expected in _claims(text)

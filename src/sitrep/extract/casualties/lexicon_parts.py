@@ -55,8 +55,9 @@ OF_THEM = re.compile(
     re.I,
 )
 AMONG = re.compile(
-    rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+"
-    r"(?:the\s+|those\s+)?(?:(?:at least |more than )?[\d,]+\s+|\w+\s+(?=people|killed|dead))?"
+    rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s+(?:(?:were|are|was|is)\s+(?:also\s+)?among\s+"
+    # a headline drops the copula and the article ("Two children among 7 killed")
+    r"(?:the\s+|those\s+)?|among\s+)(?:(?:at least |more than )?[\d,]+\s+|\w+\s+(?=people|killed|dead))?"
     r"(?:people\s+)?(?P<grp>dead|killed|victims|fatalities|injured|wounded)",
     re.I,
 )
@@ -154,7 +155,7 @@ ONE_PART = re.compile(
 # "a child was among the dead", "a child is among at least 16 people killed", "a girl and her
 # mother are among the dead" (the girl)
 ONE_AMONG = re.compile(
-    rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?{ONE_VICTIM}\s+(?:and (?:his|her|their) \w+\s+)?"
+    rf"(?:\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?|^\W*){ONE_VICTIM}\s+(?:and (?:his|her|their) \w+\s+)?"
     r"(?:(?:was|is|are|were)\s+)?(?:also\s+)?among\s+(?:the\s+|those\s+)?(?:(?:at least |more than "
     rf"|over |nearly )?[\d,]+\s+)?(?:people\s+)?{PART_GROUP}\b",
     re.I,
@@ -203,7 +204,7 @@ ELLIPTIC_PART = re.compile(
 )
 # "the 18th person killed", "the 100th victim": a toll told by the rank of its last victim
 ORDINAL_VICTIM = re.compile(
-    r"\bthe (?P<n>\d+)(?:st|nd|rd|th) (?:victim|fatality|(?:person|body|civilian) (?:killed|to die))\b",
+    r"\b(?:the )?(?P<n>\d+)(?:st|nd|rd|th) (?:victim|fatality|(?:person|body|civilian) (?:killed|to die))\b",
     re.I,
 )
 # "40 guests were taken to the border as hostages": captives told by the verb "take"
