@@ -230,14 +230,15 @@ def more_casualties(
         lo, hi = sent.start_char, sent.end_char
         stext = text[lo:hi]
         here = _sentence_claims(out, lo, hi)
-        if not (PART_SENTENCE_GATE.search(stext) or (here and PART_GATE.search(stext))):
+        low = stext.lower()  # the gates are lower-case patterns: faster than re.I
+        if not (PART_SENTENCE_GATE.search(low) or (here and PART_GATE.search(low))):
             continue  # no word of harm, care or flight, no part of a claim: nothing to add
         quantities = (
             [
                 replace(q, start=q.start + lo, end=q.end + lo, num_start=q.num_start + lo)
                 for q in find_quantities(stext)
             ]
-            if PART_NUMBER.search(stext)
+            if PART_NUMBER.search(low)
             else []
         )
         for qa in quantities:
@@ -369,9 +370,10 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     """(kind, victims, part) of a figure whose words need no total: condition, care sought,
     flight, the hospital, remains, a group named before it; ``part`` when the figure is a share
     of a group ("34 are in serious condition", "among the dead are 3 children") rather than
-    its number ("91 people sought medical help")."""
-    g = GROUP_BEFORE.search(before)
+    its number ("91 people sought medical help"). The cheap anchored test of ``after`` goes
+    first; ``before`` is searched only as far back as its pattern reaches."""
     v = AFTER_VICTIM.match(after)
+    g = GROUP_BEFORE.search(before[-60:]) if v else None
     if g and v:
         return _kind_of(g.group("grp") or g.group("inc"), "killed"), v.group("vic"), True
     g = GROUP_AFTER.match(after)
@@ -380,14 +382,14 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     if HOSPITAL_AFTER.match(after):
         v = re.match(rf"^\s+(?:other\s+)?(?P<vic>{PART_VICTIM})\b", after, re.I)
         return "injured", v.group("vic") if v else "people", False
-    if BODIES_BEFORE.search(before) or BODIES_AFTER.match(after):
+    if BODIES_AFTER.match(after) or BODIES_BEFORE.search(before[-30:]):
         return "killed", v.group("vic") if v else "people", False
     e = ELIMINATED_AFTER.match(after)
     if e and (e.group("passive") or ELIMINATED_BEFORE.search(before)):
         return "killed", e.group("vic"), False  # "wiped out 60 troops"
     if TAKEN_CAPTIVE.match(after):
         return "captured", v.group("vic") if v else "people", False
-    g = LABEL_BEFORE.search(before)
+    g = LABEL_BEFORE.search(before) if before.rstrip().endswith(":") else None
     if g:
         return _kind_of(g.group("grp"), "killed"), v.group("vic") if v else "people", False
     m = HURT_STATE.match(after)
@@ -395,20 +397,20 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
         v = re.match(rf"^\s+(?P<vic>{PART_VICTIM})\b", after, re.I)
         share = not re.search(r"sought|applied|appealed|treat|received", m.group(), re.I)
         return "injured", v.group("vic") if v else "people", share
-    forced = re.search(r"\bforc(?:ed|ing|es)\s*$", before, re.I) is not None
+    forced = re.search(r"\bforc(?:ed|ing|es)\s*$", before[-20:], re.I) is not None
     if FLED_AFTER.match(after) or (forced and TO_FLEE.match(after)):
         v = re.match(rf"^\s+(?P<vic>{PART_VICTIM})\b", after, re.I)
         return "displaced", v.group("vic") if v else "people", False
-    if BURIED_AFTER.match(after) or BURIED_BEFORE.search(before):
+    if BURIED_AFTER.match(after) or BURIED_BEFORE.search(before[-30:]):
         return "killed", "people", False
     m = LOST_KIN.match(after)
     if m and LOST_BEFORE.search(before):
         return "killed", m.group("vic"), False
-    if LIVES_FOUGHT_FOR.search(before):
+    if before.rstrip().endswith("of") and LIVES_FOUGHT_FOR.search(before[-50:]):
         return "injured", v.group("vic") if v else "people", True
     if LIVES_LOST.match(after):
         return "killed", v.group("vic") if v else "people", False
-    if MISSING_AFTER.match(after) or (FATE_BEFORE.search(before) and FATE_UNKNOWN.match(after)):
+    if MISSING_AFTER.match(after) or (FATE_UNKNOWN.match(after) and FATE_BEFORE.search(before)):
         v = re.match(rf"^\s+(?:more\s+)?(?P<vic>{PART_VICTIM})\b", after, re.I)
         return "missing", v.group("vic") if v else "people", False
     m = OF_THE_DEAD.match(after)
@@ -417,9 +419,11 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     m = AMONG.match(after)
     if m:
         return _kind_of(m.group("grp"), "killed"), m.group("vic"), True
-    g = OF_GROUP.search(before)
-    if g and re.match(
-        r"^\s+(?:(?:people|others|more)\s+)?(?:are|were|remain|have|had|died)\b", after
-    ):
+    g = (
+        OF_GROUP.search(before)
+        if re.match(r"^\s+(?:(?:people|others|more)\s+)?(?:are|were|remain|have|had|died)\b", after)
+        else None
+    )
+    if g:
         return _kind_of(g.group("grp"), "injured"), "people", True
     return None
