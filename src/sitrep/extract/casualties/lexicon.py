@@ -146,7 +146,6 @@ NOT_PEOPLE = _set_of(
     rockets shells rounds bombs mines times incidents attacks events cases votes seats rooms
     floors apartments settlements documents comments statements moments segments payments
     agreements governments departments elements amendments shipments instruments apartments
-    number numbers total totals majority
     """
 )
 
