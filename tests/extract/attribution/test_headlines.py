@@ -27,3 +27,9 @@ def test_a_line_ending_with_its_source_and_verb_names_it() -> None:
         "village elder"
     )
     assert tail_source("Forty people died in the fire, he said.") is None
+
+
+def test_a_place_after_a_dash_is_no_source() -> None:
+    # "four — at the depot": a part of a figure with its verb left out, not "— governor"
+    assert tail_source("Nine people died at the school, four — at the depot.") is None
+    assert tail_source("Nine killed at the school - regional police") == "regional police"

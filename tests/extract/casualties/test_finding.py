@@ -107,3 +107,9 @@ def test_coordinated_participles_share_their_subject() -> None:
     assert _found("Marta Quispe, a local councillor, was shot and killed on Friday.") == {
         ("killed", "Marta Quispe")
     }
+
+
+def test_lives_fought_for_are_no_dead() -> None:
+    # "claimed the lives of N" counts the dead; "fighting for the lives of N" counts none of them
+    assert _found("Surgeons are fighting for the lives of 4 people.") == set()
+    assert _found("The fire claimed the lives of 4 people.") == {("killed", "4")}

@@ -55,6 +55,10 @@ def test_quantity(
         ("40% of homes", 40),
         ("at 9 a.m.", 9),
         ("the 3rd brigade", 3),
+        ("posted 2023-04-17 at noon", 4),
+        ("posted 2023-04-17 at noon", 17),
+        ("a man who died on March 12 in a clinic", 12),
+        ("a ceasefire from 9 October", 9),
     ],
 )
 def test_not_counts(text: str, value: int) -> None:
@@ -109,3 +113,9 @@ def test_a_range_may_end_in_a_vague_multiple() -> None:
     assert (q.count, q.low, q.high, q.hedge) == (None, 40, 999, "between")
     # "from 20 to several hundred" is an update, not a range: two figures
     assert [q.low for q in find_quantities("rose from 20 to several hundred")] == [20, 300]
+
+
+def test_a_month_name_alone_does_not_make_a_day() -> None:
+    # "In March 14 people were detained": without "on", "since"... it may be a count; "may" is a verb
+    assert [q.count for q in find_quantities("In March 14 people were detained")] == [14]
+    assert [q.count for q in find_quantities("9 may die")] == [9]

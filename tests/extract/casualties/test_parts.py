@@ -143,3 +143,212 @@ def test_one_victim_alone_in_its_sentence_takes_the_article_place() -> None:
     rec = sitrep.extract(text, published="2024-03-04")
     boy = next(c for c in rec.casualties if c.count == 1)
     assert boy.place is not None and boy.place.name == "Kupyansk"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nine residents are currently missing, the mayor said.",
+            ("missing", 9, "residents", False),
+        ),
+        (
+            "Six villagers are considered missing after the raid.",
+            ("missing", 6, "villagers", False),
+        ),
+        (
+            "Three more people may be under the debris, rescuers said.",
+            ("missing", 3, "people", False),
+        ),
+    ],
+)
+def test_missing_told_by_a_state(text: str, expected: tuple[str, int, str, bool]) -> None:
+    assert expected in _claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Among the wounded were 5 pupils, the regional governor said.",
+            ("injured", 5, "pupils", True),
+        ),
+        (
+            "The number of dead includes two teenagers, officials said.",
+            ("killed", 2, "teenagers", True),
+        ),
+        ("Among the dead is a boy, the governor said.", ("killed", 1, "boy", True)),
+        (
+            "A nurse is among at least 9 people killed in the shelling.",
+            ("killed", 1, "nurse", True),
+        ),
+        (
+            "Medics among at least 11 victims of missile strike on port",
+            ("killed", 11, "people", False),
+        ),
+    ],
+)
+def test_group_named_around_the_number(text: str, expected: tuple[str, int, str, bool]) -> None:
+    assert expected in _claims(text)
+
+
+def test_among_them_points_to_the_sentence_before() -> None:
+    found = _claims(
+        "Police identified the bodies of 11 victims. Among them are 7 workers of the depot and "
+        "four passengers."
+    )
+    assert {("killed", 11, "victims", False), ("killed", 7, "workers", True)} <= found
+    assert ("killed", 4, "passengers", True) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials said a further 29 people, including five children, were taken to hospital.",
+            {("injured", 29, "people", False), ("injured", 5, "children", True)},
+        ),
+        (
+            "Another 12 residents with shrapnel wounds were brought to a clinic, police said.",
+            {("injured", 12, "residents", False)},
+        ),
+        (
+            "There are 23 people in city hospitals after the strike.",
+            {("injured", 23, "people", True)},
+        ),
+    ],
+)
+def test_injured_told_by_the_hospital(text: str, expected: set[tuple[str, int, str, bool]]) -> None:
+    assert expected <= _claims(text)
+
+
+def test_a_patient_killed_in_hospital_is_not_injured() -> None:
+    assert ("injured", 3) not in {
+        (k, n)
+        for k, n, _, _ in _claims(
+            "Shelling hit the ward and 3 patients in the hospital were killed."
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Of these, 12 people died in the school, five — at the bus stop.",
+            ("killed", 5, "people", True),
+        ),
+        (
+            "30 people were wounded, 28 of them — in the market, two — at the station.",
+            ("injured", 28, "people", True),
+        ),
+    ],
+)
+def test_parts_with_the_verb_left_out(text: str, expected: tuple[str, int, str, bool]) -> None:
+    assert expected in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of soldiers who died in the ambush near the river grew to 25, the army said.",
+        "Number of those killed in the blast at the depot rose to 25",
+    ],
+)
+def test_number_of_those_who_died(text: str) -> None:
+    found = _claims(text)
+    assert ("killed", 25) in {(k, n) for k, n, _, _ in found}
+    assert all(v != "number" for _, _, v, _ in found)
+
+
+def test_one_victim_each_in_a_list() -> None:
+    found = _claims(
+        "At least 9 people died, including one nurse and one police officer, on Monday."
+    )
+    assert {("killed", 1, "nurse", True)} <= found
+
+
+def test_a_toll_in_a_town_of_many_residents() -> None:
+    found = _claims(
+        "The death toll in the town of about 8,000 residents rose from an initially reported 14 after two more bodies were found."
+    )
+    counts = {(k, n) for k, n, _, _ in found}
+    assert ("killed", 14) in counts
+    assert ("killed", 8000) not in counts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Army says it wiped out 45 enemy fighters near the bridge",
+            ("killed", 45, "fighters", False),
+        ),
+        (
+            "The ministry said 70 mercenaries were destroyed in the raid.",
+            ("killed", 70, "mercenaries", False),
+        ),
+        (
+            "Another 15 people were taken to the border as hostages.",
+            ("captured", 15, "people", False),
+        ),
+        ("Dead: at least 31 people, the list is being updated.", ("killed", 31, "people", False)),
+        (
+            "Rescuers found the body of the 27th person killed in the blast.",
+            ("killed", 27, "people", False),
+        ),
+    ],
+)
+def test_figures_told_without_a_cue_word(text: str, expected: tuple[str, int, str, bool]) -> None:
+    assert expected in _claims(text)
+
+
+def test_destroyed_things_are_no_figure() -> None:
+    assert _claims("The army said it destroyed 12 tanks and 3 lorries near the bridge.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eight people received injuries of varying severity.", ("injured", 8, "people", False)),
+        ("Four residents sustained shrapnel wounds overnight.", ("injured", 4, "residents", False)),
+        (
+            "Thirteen people received medical assistance at the scene.",
+            ("injured", 13, "people", False),
+        ),
+        ("Six villagers lost their lives in the shelling.", ("killed", 6, "villagers", False)),
+        ("The fate of five people remains unknown.", ("missing", 5, "people", False)),
+        ("Two people are trapped under the rubble of the school.", ("missing", 2, "people", False)),
+        ("Killed: 3, injured: 17.", ("injured", 17, "people", False)),
+    ],
+)
+def test_more_figures_told_by_a_state(text: str, expected: tuple[str, int, str, bool]) -> None:
+    assert expected in _claims(text)
+
+
+def test_injured_players_are_no_figure() -> None:
+    assert _claims("Two players suffered injuries in the cup match on Saturday.") == set()
+
+
+def test_treated_and_fought_for_are_injured() -> None:
+    assert ("injured", 7, "people", False) in _claims("Seven people are being treated in hospital.")
+    assert ("injured", 4, "people", True) in _claims(
+        "Surgeons are fighting for the lives of 4 people."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Three teenagers among 11 killed in strike on port town",
+            ("killed", 3, "teenagers", True),
+        ),
+        ("Girl among dead in drone strike on village", ("killed", 1, "Girl", True)),
+        ("Divers recover body of 6th victim from the river", ("killed", 6, "people", False)),
+    ],
+)
+def test_headlines_without_copula_or_article(
+    text: str, expected: tuple[str, int, str, bool]
+) -> None:
+    assert expected in _claims(text)

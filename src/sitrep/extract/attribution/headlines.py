@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.extract.attribution.lexicon import SPEAKER_PRONOUNS
+from sitrep.extract.attribution.lexicon import ADJUNCT_OPENERS, SPEAKER_PRONOUNS
 
 # "... - regional governor" / "..., says acting mayor" at the end of a headline or sentence
 TAIL_DASH = re.compile(
@@ -37,8 +37,8 @@ def tail_source(line: str) -> str | None:
         if m:
             src = m.group("src").strip()
             words = src.split()
-            if src.lower() in SPEAKER_PRONOUNS:
-                continue
+            if src.lower() in SPEAKER_PRONOUNS or (words and words[0].lower() in ADJUNCT_OPENERS):
+                continue  # a pronoun, or "— at the camp": a place with its verb left out
             if 1 <= len(words) <= 7 and not any(w[:1].isdigit() for w in words):
                 return src
     return None

@@ -428,3 +428,7 @@ EVIDENTIAL_VERBS = FINDING_VERBS | PERCEPTION_VERBS | word_set("show indicate")
 STATEMENT_VERBS = word_set("specify stress describe")
 # Prepositions of the document that states "this" ("This is stated in the report of X").
 STATED_IN = frozenset({"in"})
+
+# Words that open a place or time adjunct, not a source, after a dash: "four — at the camp" is a
+# part of a figure with its verb left out ("16 died in the house, four — at the camp").
+ADJUNCT_OPENERS = word_set("at in on near inside outside from into within during after before")

@@ -23,6 +23,7 @@ from sitrep.extract.casualties.lexicon import (
     DUAL_VICTIMS,
     EVENT_NOUNS,
     GAP_WORDS,
+    LIVES_KEPT,
     MONTH_NAMES,
     NOT_DONE,
     OF_NOUNS,
@@ -165,6 +166,8 @@ def _cue_first(
         t = doc[j]
         low = t.lower_
         if low == "lives" and j > sent.start and doc[j - 1].lower_ in {"the", "their"}:
+            if j - 2 >= sent.start and doc[j - 2].lower_ in LIVES_KEPT:
+                return None  # "fighting for the lives of 3 people": alive, not dead
             break
         if (
             low in TRANSITIVE

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitrep.extract.casualties.lexicon import MONTH_NAMES
+
 _UNITS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -80,6 +82,14 @@ _AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "da
 
 _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|\d[\d,.]*\d|\d|[ap]\.m\.|[A-Za-z]+(?:[-'][A-Za-z]+)*|\S")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+# Words before "May 25" that make it a date
+_BEFORE_DATE = frozenset(
+    ["on", "since", "until", "till", "by", "from", "to", "of", "before", "after"]
+)
+# A calendar date written with digits ("2024-05-28", "28.05.2024"): none of its parts is a count
+_NUMERIC_DATE = re.compile(
+    r"\b(?:1[5-9]|20)\d\d-\d{1,2}-\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d\d\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +194,15 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+        self.dates = (
+            [m.span() for m in _NUMERIC_DATE.finditer(text)] if "-" in text or "." in text else []
+        )
+
+    def month(self, i: int) -> bool:
+        """Whether token i is a month name written in title case ("May", not the verb "may")."""
+        return (
+            self.word(i) in MONTH_NAMES and self.text[self.toks[i][0] : self.toks[i][1]].istitle()
+        )
 
     def word(self, i: int) -> str:
         return self.toks[i][2] if 0 <= i < len(self.toks) else ""
@@ -231,6 +250,15 @@ class _Scanner:
         """Whether the number ending before token j (starting at i) is an age, price, rank..."""
         nxt = self.word(j)
         prev = self.word(i - 1)
+        if any(a <= self.toks[i][0] < b for a, b in self.dates):
+            return True  # "2024-05-28" is a date, not the range 5 to 28
+        if (
+            j == i + 1
+            and self.word(i).isdigit()
+            and int(self.word(i)) <= 31
+            and ((self.month(i - 1) and self.word(i - 2) in _BEFORE_DATE) or self.month(j))
+        ):
+            return True  # "on May 25", "25 May": a day ("in January 25 people" may be a count)
         if prev in {"$", "£", "€", "#", "no.", "no"} or nxt in {"%", "percent", "per", "pct"}:
             return True
         if nxt.startswith(("-year", "-month", "-week", "-day", "-hour", "-minute")):

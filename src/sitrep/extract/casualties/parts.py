@@ -22,18 +22,32 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.attribution.cues import attribute
-from sitrep.extract.casualties.lexicon import (
+from sitrep.extract.casualties.lexicon import CUMULATIVE
+from sitrep.extract.casualties.lexicon_parts import (
     AFTER_VICTIM,
     AMONG,
+    AMONG_NUMBER,
     BEFORE_PART,
+    BODIES_AFTER,
+    BODIES_BEFORE,
     BURIED_AFTER,
     BURIED_BEFORE,
-    CUMULATIVE,
+    ELIMINATED_AFTER,
+    ELIMINATED_BEFORE,
+    ELLIPTIC_PART,
     FAR_TOLL,
+    FATE_BEFORE,
+    FATE_UNKNOWN,
     FLED_AFTER,
+    GROUP_AFTER,
+    GROUP_BEFORE,
+    HOSPITAL_AFTER,
     HURT_STATE,
     HURT_WORDS,
     IN_STATE,
+    LABEL_BEFORE,
+    LIVES_FOUGHT_FOR,
+    LIVES_LOST,
     LOST_BEFORE,
     LOST_KIN,
     MISSING_AFTER,
@@ -43,11 +57,14 @@ from sitrep.extract.casualties.lexicon import (
     ONE_AMONG,
     ONE_INCLUDED,
     ONE_PART,
+    ORDINAL_VICTIM,
     PART_GATE,
     PART_LISTED,
     PART_NUMBER,
     PART_SENTENCE_GATE,
     PART_VICTIM,
+    TAKEN_CAPTIVE,
+    THEM_OPENER,
     TO_FLEE,
 )
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
@@ -77,6 +94,15 @@ def _claimed(claims: list[CasualtyClaim], kind: str, q: Quantity, lo: int, hi: i
         and c.evidence.start < hi
         and lo < c.evidence.end
         for c in claims
+    )
+
+
+def _claimed_one(here: list[CasualtyClaim], kind: str, victim: str) -> bool:
+    """Whether a claim of the sentence already counts this one victim ("one paramedic and one
+    worker" are two claims of one)."""
+    return any(
+        c.kind == kind and c.count == 1 and victim.lower() in (c.victims or "").lower()
+        for c in here
     )
 
 
@@ -161,6 +187,9 @@ def _part(after: str, before: str, default: CasualtyKind) -> tuple[CasualtyKind,
     m = IN_STATE.match(after)
     if m:
         return "injured", m.group("vic") or "people"
+    if ELLIPTIC_PART.match(after):
+        v = AFTER_VICTIM.match(after)
+        return default, v.group("vic") if v else "people"
     if BEFORE_PART.search(before):
         v = AFTER_VICTIM.match(after)
         if v:
@@ -206,14 +235,15 @@ def more_casualties(
         lo, hi = sent.start_char, sent.end_char
         stext = text[lo:hi]
         here = _sentence_claims(out, lo, hi)
-        if not (PART_SENTENCE_GATE.search(stext) or (here and PART_GATE.search(stext))):
+        low = stext.lower()  # the gates are lower-case patterns: faster than re.I
+        if not (PART_SENTENCE_GATE.search(low) or (here and PART_GATE.search(low))):
             continue  # no word of harm, care or flight, no part of a claim: nothing to add
         quantities = (
             [
                 replace(q, start=q.start + lo, end=q.end + lo, num_start=q.num_start + lo)
                 for q in find_quantities(stext)
             ]
-            if PART_NUMBER.search(stext)
+            if PART_NUMBER.search(low)
             else []
         )
         for qa in quantities:
@@ -255,6 +285,8 @@ def more_casualties(
             if any(pos == qa.start for pos, _ in placed):
                 continue  # the figure of a claim already made
             total = next((c for pos, c in reversed(placed) if pos < qa.start), None)
+            if total is None and THEM_OPENER.match(stext):
+                total = _just_before(out, text, lo)  # "Among them are 12 employees"
             nxt = next((c for pos, c in placed if pos > qa.start), None)
             opened = total is not None and BEFORE_PART.search(before) is not None
             if (
@@ -294,8 +326,8 @@ def more_casualties(
         for m in [*ONE_AMONG.finditer(stext), *ONE_INCLUDED.finditer(stext)]:
             start = lo + m.start()
             one = Quantity(start, lo + m.end(), m.group(), 1, 1, 1, None, start)
-            kind = _kind_of(m.group("grp"), "killed")
-            if _claimed(out, kind, one, lo, hi):
+            kind = _kind_of(m.groupdict().get("grp") or m.groupdict().get("grp2"), "killed")
+            if _claimed_one(here, kind, m.group("vic")):
                 continue
             like = next(iter(here), None)
             new = _make(article, kind, one, m.group("vic"), sent, text, like, None)
@@ -305,11 +337,27 @@ def more_casualties(
                 new = with_place(new, sent, start)
             out.append(replace(new, flags=(*new.flags, "part")))
             here.append(new)
+        for m in ORDINAL_VICTIM.finditer(stext):
+            n, start = int(m.group("n")), lo + m.start()
+            rank = Quantity(start, lo + m.end(), m.group(), n, n, n, None, start)
+            if n > 1 and not _claimed(out, "killed", rank, lo, hi):
+                new = _make(
+                    article, "killed", rank, "people", sent, text, next(iter(here), None), None
+                )
+                if not here:
+                    found = attribute(sent, at=sent.start, text=text)
+                    new = replace(new, source=found.source if found else article.outlet)
+                out.append(new)  # "the 18th person killed": a toll of 18
+                here.append(new)
         for m in ONE_PART.finditer(stext):
             start = lo + m.start()
             total = next((c for c in here if c.evidence.start <= start), None)
             one = Quantity(start, lo + m.end(), m.group(), 1, 1, 1, None, start)
-            if total is None or (total.count or 0) <= 1 or _claimed(out, total.kind, one, lo, hi):
+            if (
+                total is None
+                or (total.count or 0) <= 1
+                or _claimed_one(here, total.kind, m.group("vic"))
+            ):
                 continue
             new = _make(article, total.kind, one, m.group("vic"), sent, text, total, total.source)
             new = replace(new, flags=(*new.flags, "part"))
@@ -318,35 +366,70 @@ def more_casualties(
     return sorted(out, key=lambda c: c.evidence.start)
 
 
+def _just_before(claims: list[CasualtyClaim], text: str, lo: int) -> CasualtyClaim | None:
+    """The last claim of the sentence right before offset ``lo`` (nothing but space between)."""
+    prior = [c for c in claims if c.evidence.end <= lo and not text[c.evidence.end : lo].strip()]
+    return max(prior, key=lambda c: c.evidence.start, default=None)
+
+
 def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool] | None:
     """(kind, victims, part) of a figure whose words need no total: condition, care sought,
-    flight; ``part`` when the figure is a share of the injured ("34 are in serious condition")
-    rather than their number ("91 people sought medical help")."""
+    flight, the hospital, remains, a group named before it; ``part`` when the figure is a share
+    of a group ("34 are in serious condition", "among the dead are 3 children") rather than
+    its number ("91 people sought medical help"). The cheap anchored test of ``after`` goes
+    first; ``before`` is searched only as far back as its pattern reaches."""
+    v = AFTER_VICTIM.match(after)
+    g = GROUP_BEFORE.search(before[-60:]) if v else None
+    if g and v:
+        return _kind_of(g.group("grp") or g.group("inc"), "killed"), v.group("vic"), True
+    g = GROUP_AFTER.match(after)
+    if g and AMONG_NUMBER.search(before):
+        return _kind_of(g.group("grp"), "killed"), "people", False  # "among at least 14 victims"
+    if HOSPITAL_AFTER.match(after):
+        v = re.match(rf"^\s+(?:other\s+)?(?P<vic>{PART_VICTIM})\b", after, re.I)
+        return "injured", v.group("vic") if v else "people", False
+    if BODIES_AFTER.match(after) or BODIES_BEFORE.search(before[-30:]):
+        return "killed", v.group("vic") if v else "people", False
+    e = ELIMINATED_AFTER.match(after)
+    if e and (e.group("passive") or ELIMINATED_BEFORE.search(before)):
+        return "killed", e.group("vic"), False  # "wiped out 60 troops"
+    if TAKEN_CAPTIVE.match(after):
+        return "captured", v.group("vic") if v else "people", False
+    g = LABEL_BEFORE.search(before) if before.rstrip().endswith(":") else None
+    if g:
+        return _kind_of(g.group("grp"), "killed"), v.group("vic") if v else "people", False
     m = HURT_STATE.match(after)
     if m:
         v = re.match(rf"^\s+(?P<vic>{PART_VICTIM})\b", after, re.I)
-        share = not re.search(r"sought|applied|appealed|treatment", m.group(), re.I)
+        share = not re.search(r"sought|applied|appealed|treat|received", m.group(), re.I)
         return "injured", v.group("vic") if v else "people", share
-    forced = re.search(r"\bforc(?:ed|ing|es)\s*$", before, re.I) is not None
+    forced = re.search(r"\bforc(?:ed|ing|es)\s*$", before[-20:], re.I) is not None
     if FLED_AFTER.match(after) or (forced and TO_FLEE.match(after)):
         v = re.match(rf"^\s+(?P<vic>{PART_VICTIM})\b", after, re.I)
         return "displaced", v.group("vic") if v else "people", False
-    if BURIED_AFTER.match(after) or BURIED_BEFORE.search(before):
+    if BURIED_AFTER.match(after) or BURIED_BEFORE.search(before[-30:]):
         return "killed", "people", False
     m = LOST_KIN.match(after)
     if m and LOST_BEFORE.search(before):
         return "killed", m.group("vic"), False
-    if MISSING_AFTER.match(after):
-        return "missing", "people", False
+    if before.rstrip().endswith("of") and LIVES_FOUGHT_FOR.search(before[-50:]):
+        return "injured", v.group("vic") if v else "people", True
+    if LIVES_LOST.match(after):
+        return "killed", v.group("vic") if v else "people", False
+    if MISSING_AFTER.match(after) or (FATE_UNKNOWN.match(after) and FATE_BEFORE.search(before)):
+        v = re.match(rf"^\s+(?:more\s+)?(?P<vic>{PART_VICTIM})\b", after, re.I)
+        return "missing", v.group("vic") if v else "people", False
     m = OF_THE_DEAD.match(after)
     if m:
         return _kind_of(m.group("grp"), "killed"), "people", True
     m = AMONG.match(after)
     if m:
         return _kind_of(m.group("grp"), "killed"), m.group("vic"), True
-    g = OF_GROUP.search(before)
-    if g and re.match(
-        r"^\s+(?:(?:people|others|more)\s+)?(?:are|were|remain|have|had|died)\b", after
-    ):
+    g = (
+        OF_GROUP.search(before)
+        if re.match(r"^\s+(?:(?:people|others|more)\s+)?(?:are|were|remain|have|had|died)\b", after)
+        else None
+    )
+    if g:
         return _kind_of(g.group("grp"), "injured"), "people", True
     return None

@@ -1,0 +1,258 @@
+"""The phrases of sub-counts and of figures told without a cue word, read by
+:mod:`~sitrep.extract.casualties.parts`: the part of :mod:`~sitrep.extract.casualties.lexicon`
+that holds whole-phrase patterns (kept apart so that each file stays under 600 lines). Each
+pattern has its reason beside it; the code reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.casualties.lexicon import COMBATANTS, PLURAL_VICTIMS
+
+# Sub-counts of a total and tolls far from their number (parts.py): the phrases that mark
+# them, each pattern with the reason beside it.
+PART_VICTIM = (
+    r"(?:children|child|minors|minor|kids|women|woman|men|man|babies|baby|infants?|toddlers?|"
+    r"teenagers?|teens?|adolescents?|adults?|elderly|boys?|girls?|soldiers?|servicemen|troops|"
+    r"civilians?|foreigners?|foreign nationals|medics?|doctors?|nurses?|paramedics?|rescuers?|"
+    r"firefighters?|journalists?|reporters?|police(?:men| officers)?|officers?|students?|"
+    r"pupils?|staff(?: members)?|(?:aid |humanitarian )?workers?|employees?|volunteers?|"
+    r"refugees?|prisoners?|pensioners?|residents?|relatives|family members|people|persons|"
+    r"individuals|visitors?|guests?|customers?|shoppers?|passengers?|patients?|personnel|"
+    # and every plural victim noun of the table above ("villagers", "miners", "pilgrims"), but
+    # "others" and "those", which name no victims of their own
+    + "|".join(
+        sorted(
+            (w for w in PLURAL_VICTIMS - {"others", "those"} if w.isalpha()), key=len, reverse=True
+        )
+    )
+    + ")"
+)
+# One victim named without a number ("a child", "one paramedic"), for the ONE_* patterns below
+ONE_VICTIM = (
+    r"(?P<vic>child|toddler|baby|infant|boy|girl|teenager|woman|man|minor|journalist|medic|"
+    r"paramedic|doctor|nurse|rescuer|firefighter|soldier|police officer|policeman|foreigner)"
+)
+# Groups of the harmed a sub-count is said to be among or in: "among the dead", "the injured"
+PART_GROUP = r"(?P<grp>dead|killed|victims|fatalities|injured|wounded)"
+PART_STATE = (
+    r"(?P<state>in (?:a )?(?:critical|serious|grave|severe) condition|critically (?:injured|"
+    r"wounded|ill)|seriously (?:injured|wounded|hurt)|hospitali[sz]ed|in hospital|in (?:the )?"
+    r"intensive care)"
+)
+BEFORE_PART = re.compile(
+    r"(?:\b(?:including|includ(?:es|ed)|among them|among whom|of whom|amongst them|among those)"
+    r"|\()[^.;:()]{0,60}?(?:,|\band\b)?\s*$",
+    re.I,
+)
+AFTER_VICTIM = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\b", re.I)
+OF_THEM = re.compile(
+    r"^\s+of (?:them|whom|those|the victims|the dead|the injured|the wounded|the casualties)"
+    r"(?:\s*,)?\s+(?:are|were|was|is|have been|has been|had been|remain|remained)?\s*"
+    rf"(?:(?P<vic>{PART_VICTIM})\b|{PART_STATE}|(?P<kill>killed|dead|died)|(?P<hurt>injured|wounded)|"
+    r"(?P<bad>seriously|critically|severely|gravely)\b)",
+    re.I,
+)
+AMONG = re.compile(
+    rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s+(?:(?:were|are|was|is)\s+(?:also\s+)?among\s+"
+    # a headline drops the copula and the article ("Two children among 7 killed")
+    r"(?:the\s+|those\s+)?|among\s+)(?:(?:at least |more than )?[\d,]+\s+|\w+\s+(?=people|killed|dead))?"
+    r"(?:people\s+)?(?P<grp>dead|killed|victims|fatalities|injured|wounded)",
+    re.I,
+)
+IN_STATE = re.compile(
+    rf"^\s+(?:(?P<vic>{PART_VICTIM})\s+)?(?:are|were|remain|remained|have been|has been|had been)\s+"
+    rf"(?:still\s+)?{PART_STATE}",
+    re.I,
+)
+FAR_TOLL = re.compile(
+    r"\b(?:(?P<toll>death|casualty|fatality) (?:toll|count)|number of (?:[\w-]+ ){0,2}?(?:(?:who|"
+    r"that) (?:(?:have|has|had) )?(?:been )?)?(?P<what>killed|dead|died|deaths|victims|fatalities|"
+    r"injured|wounded|casualties))\b"
+    r"(?:[^.;:!?]{0,140}?\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|"
+    r"grew|grown|reached|reaches|reach|hit|hits|stands|stood|now|is|was|has|had|mounted|mounts|"
+    r"raised|revised|updated)\b(?:\s+(?:now|already|further|sharply|again|been))*"
+    r"(?:\s+(?:up\s+)?(?:to|at|from)(?:\s+(?:at least|more than|over|nearly|about|around|(?:an?\s+)?"
+    r"(?:initially|earlier|previously|originally)\s+(?:reported|announced|stated)))?)?"
+    r"|[^.;:!?]{0,140}?\b(?:to|at|be)|\s+of|[^.;:!?]{0,100}?\bto\s+\d[\d,]*,?\s+and\s+to)\s*$",
+    re.I,
+)
+# A figure of the injured stated by its condition or by the care it sought, with no cue word:
+# "5 people are in critical condition", "91 people have sought medical treatment"
+HURT_STATE = re.compile(
+    rf"^\s+(?:(?:more|others?|other people|{PART_VICTIM})\s+)?(?:are|were|remain|remained|have been|"
+    r"has been|had been|have|has|had)?\s*(?:still\s+)?(?:in (?:a )?(?:critical|serious|grave|"
+    r"severe|moderate|stable|satisfactory) condition|in (?:(?:the|local|city|[\w-]+) )?"
+    r"hospitals?(?! (?:were |was |are |is )?(?:killed|died|dead))|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
+    r" |medical )?treatment|sought (?:medical )?(?:help|treatment|care|assistance)|applied for "
+    r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help|being treated|received (?:medical |first )?"
+    r"(?:help|treatment|care|assistance|aid))\b",
+    re.I,
+)
+# "forced 400,000 people to flee", "400,000 have fled"
+FLED_AFTER = re.compile(
+    rf"^\s+(?:(?:{PART_VICTIM}|others)\s+)?(?:(?:have|has|had)\s+)?(?:fled|been displaced|"
+    r"were displaced|displaced)\b",
+    re.I,
+)
+# "280 people have already been buried in mass graves", "buried 280 people": the dead
+BURIED_AFTER = re.compile(
+    r"^\s+(?:(?:people|civilians|bodies|corpses|victims|residents)\b\s*)?(?:,[^,.;]{1,40},\s*)?"
+    r"(?:have |had |were |are )?"
+    r"(?:already |now )?(?:been )?buried\b",
+    re.I,
+)
+BURIED_BEFORE = re.compile(r"\b(?:buried|burying|exhumed)(?:\s+(?:already|so far))?\s*$", re.I)
+# "who lost four relatives": a figure of the dead told as a family's loss; only kin, so that
+# "lost 20 jobs" or "lost three matches" never count.
+LOST_BEFORE = re.compile(r"\b(?:lost|loses|losing)\s*$", re.I)
+LOST_KIN = re.compile(
+    r"^\s+(?P<vic>(?:(?:close |immediate )?(?:relatives|family members|loved ones|sons|daughters|"
+    r"children|brothers|sisters|grandchildren|members of (?:his|her|their|the) family)))\b",
+    re.I,
+)
+# "At least 39 people remain unaccounted for", "17 are currently missing", "five civilians are
+# considered missing", "two more people may be under the rubble" (buried, not yet found)
+MISSING_AFTER = re.compile(
+    rf"^\s+(?:(?:more|other|others|{PART_VICTIM})\s+){{0,2}}(?:(?:remain|remained|are|were|is|was|"
+    r"have been|has been|had been|may be|might be|could be|may still be)\s+)?(?:(?:still|"
+    r"currently|now|officially|reportedly|also)\s+)?(?:(?:considered|listed as|reported|declared|"
+    r"registered as|believed|presumed|trapped|stuck)\s+)?(?:unaccounted for|missing|under (?:the )?(?:rubble|"
+    r"debris|ruins))\b",
+    re.I,
+)
+# "the fate of six people remains unknown": the missing
+FATE_BEFORE = re.compile(r"\bfate of\s*$", re.I)
+FATE_UNKNOWN = re.compile(
+    rf"^\s+(?:(?:more|other|{PART_VICTIM})\s+){{0,2}}(?:is|are|remains?|remained)\s+(?:still\s+)?unknown",
+    re.I,
+)
+# "doctors are fighting for the lives of 3 people": the injured in a critical state
+LIVES_FOUGHT_FOR = re.compile(r"\bfight(?:ing|s)? for (?:the |their )?lives of\s*$", re.I)
+# "seven people lost their lives": the dead
+LIVES_LOST = re.compile(
+    rf"^\s+(?:(?:more|other|{PART_VICTIM})\s+){{0,2}}(?:(?:have|has|had)\s+)?(?:reportedly\s+)?lost\s+"
+    r"(?:their|his|her)\s+lives?\b",
+    re.I,
+)
+# "Five of the dead were recovered", "two of the dead in Uman were children"
+OF_THE_DEAD = re.compile(
+    r"^\s+of (?:the|those) (?P<grp>dead|killed|victims|injured|wounded)\b", re.I
+)
+TO_FLEE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?to flee\b", re.I)
+# "Of the injured, 34 are in serious condition": the group a figure belongs to, before it
+OF_GROUP = re.compile(
+    r"\bof (?:the|those) (?P<grp>injured|wounded|dead|killed|victims|casualties)\s*,?"
+    r"(?:[^.;]{0,80}?\band\s+(?:another\s+)?)?\s*$",
+    re.I,
+)
+# "including a toddler", "among them a child": one victim, written without a number
+ONE_PART = re.compile(
+    rf"\b(?:including|among them|among whom)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?{ONE_VICTIM}\b",
+    re.I,
+)
+# "a child was among the dead", "a child is among at least 16 people killed", "a girl and her
+# mother are among the dead" (the girl)
+ONE_AMONG = re.compile(
+    rf"(?:\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?|^\W*){ONE_VICTIM}\s+(?:and (?:his|her|their) \w+\s+)?"
+    r"(?:(?:was|is|are|were)\s+)?(?:also\s+)?among\s+(?:the\s+|those\s+)?(?:(?:at least |more than "
+    rf"|over |nearly )?[\d,]+\s+)?(?:people\s+)?{PART_GROUP}\b",
+    re.I,
+)
+# "The dead included an 11-year-old boy", "among the dead is a child": the same single victim,
+# named after the group
+ONE_INCLUDED = re.compile(
+    rf"\b(?:the\s+{PART_GROUP}\s+(?:also\s+)?include[sd]?|among\s+(?:the|those)\s+"
+    rf"{PART_GROUP.replace('grp', 'grp2')}\s*,?\s*(?:is|was|are|were)(?:\s+also)?)\s+(?:an?|one)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{ONE_VICTIM}\b",
+    re.I,
+)
+# A number whose group is named before it: "Among the injured were 4 children", "the number of
+# dead includes three children" (a part of that group); "among at least 14 victims" (the group)
+GROUP_BEFORE = re.compile(
+    rf"\bamong(?:st)?\s+(?:the|those)\s+(?:people\s+)?{PART_GROUP}\s*,?\s*(?:(?:is|are|was|"
+    rf"were)\s+)?(?:also\s+)?$|\b(?:number of|the)\s+(?:the\s+)?"
+    rf"{PART_GROUP.replace('grp', 'inc')}\s+(?:also\s+)?include[sd]?\s+$",
+    re.I,
+)
+AMONG_NUMBER = re.compile(r"\bamong(?:st)?\s*$", re.I)
+GROUP_AFTER = re.compile(rf"^\s+(?:people\s+)?{PART_GROUP}\b", re.I)
+# "Among them are 12 employees": a part of the figure of the sentence before
+THEM_OPENER = re.compile(r"^\W*(?:among|amongst|of) (?:them|these|those)\b", re.I)
+# The injured told by the hospital they were taken to or the injuries they carry: "38 people were
+# taken to hospital", "38 other individuals with injuries", "37 people in hospitals"
+HOSPITAL_AFTER = re.compile(
+    rf"^\s+(?:(?:more|others?|other|further|{PART_VICTIM})\b\s*){{0,2}}(?:with\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:injuries|wounds)\b|(?:,[^,.;]{1,80},\s*)?(?:(?:were|was|have been|has been|had been|are|"
+    r"is)\s+)?(?:(?:also|later|then)\s+)?(?:taken|brought|rushed|admitted|sent|transported|"
+    r"delivered)\s+to\s+(?:(?:an?|the|local|nearby|city|[\w-]+)\s+)?hospitals?\b"
+    # "nine people received injuries of varying severity", "four sustained shrapnel wounds"
+    r"|(?:(?:have|has|had|were|was)\s+)?(?:(?:also|reportedly)\s+)?(?:received|suffered|sustained)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:injuries|injury|wounds|wound|burns)\b)",
+    re.I,
+)
+# "identified the bodies of 16 victims", "thirty-five coffins": the dead told by their remains
+BODIES_BEFORE = re.compile(r"\b(?:bodies|remains|corpses) of\s*$", re.I)
+BODIES_AFTER = re.compile(r"^\s+(?:coffins|caskets|body bags)\b", re.I)
+# "16 died in a house, four — at the centre", "37 of them — in the house": a part whose verb is
+# left out, a dash standing for it before the place
+ELLIPTIC_PART = re.compile(
+    rf"^\s+(?:more\s+)?(?:{PART_VICTIM}\s+)?(?:of them\s*)?(?:more\s+)?[—–-]+\s*(?:in|at|on|"
+    r"inside|near|from)\b",
+    re.I,
+)
+# "the 18th person killed", "the 100th victim": a toll told by the rank of its last victim
+ORDINAL_VICTIM = re.compile(
+    r"\b(?:the )?(?P<n>\d+)(?:st|nd|rd|th) (?:victim|fatality|(?:person|body|civilian) (?:killed|to die))\b",
+    re.I,
+)
+# "40 guests were taken to the border as hostages": captives told by the verb "take"
+TAKEN_CAPTIVE = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,6}?(?:were|was|have been|had been|are)\s+(?:also\s+)?taken\s+(?:(?:to|"
+    r"into)\s+(?:[\w-]+\s+){1,3}?)?(?:as\s+)?(?:hostages?|captives?|prisoners?)\b",
+    re.I,
+)
+# Military reports of enemy dead: "wiped out 60 troops", "200 reservists were destroyed"; only
+# of combatants ("destroyed 60 tanks" is no figure of people)
+ELIMINATED_BEFORE = re.compile(
+    r"\b(?:wipe[sd]? out|wiping out|eliminat(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|"
+    r"neutrali[sz](?:e|es|ed|ing))\s*$",
+    re.I,
+)
+ELIMINATED_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}(?P<vic>"
+    + "|".join(
+        sorted(COMBATANTS | {"reservists", "mercenaries", "personnel"}, key=len, reverse=True)
+    )
+    + r")\b(?P<passive>\s+\W?(?:were|was|have been|had been)\s+\W?(?:destroyed|eliminated|wiped "
+    r"out|neutrali[sz]ed))?",
+    re.I,
+)
+# "Victims: nearly 300 people", "Injured: 12": a figure under a label
+LABEL_BEFORE = re.compile(
+    r"(?:^|[\n.;!?,])\s*(?P<grp>victims|dead|killed|deaths|fatalities|injured|wounded)\s*:\s*$",
+    re.I,
+)
+HURT_WORDS = {"injured", "wounded"}
+# Sentences worth scanning: a word of harm, toll, care, flight or of a part of a figure. The
+# three gates are lower-case patterns read off the lower-cased sentence (faster than re.I).
+PART_SENTENCE_GATE = re.compile(
+    r"toll|death count|kill|dead|\bdied|death|injur|wound|hospital|condition|treatment|"
+    r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buri|bury|exhum|unaccounted|missing|\blos[ti]|"
+    r"rubble|debris|ruins|bodies|remains|coffin|among (?:them|these|those|the)|\d+(?:st|nd|rd|th) "
+    r"|hostage|captive|wipe|wiping|eliminat|destroy|neutrali|assistance|\bfate\b|trapped|\blives\b",
+)
+# Words of a part of a figure, worth a look only beside a claim of the same sentence
+PART_GATE = re.compile(r"includ|among|of them|of whom|\(")
+PART_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|scores|"
+    r"several)\b",
+)
+# "12 women and seven children killed": a figure listed before another claim's figure
+PART_LISTED = re.compile(
+    rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:at least |more than |some |about |another )?$",
+    re.I,
+)
