@@ -83,6 +83,20 @@ def test_lines_of_a_list_take_the_source_that_introduces_it(nlp: Language) -> No
     assert _source(claims, 23) == "State Emergency Service of Ukraine"
 
 
+def test_a_paragraph_after_a_list_is_no_item_of_it(nlp: Language) -> None:
+    text = (
+        "The fire service said on Telegram:\n"
+        "12 people were killed;\n"
+        "30 people were hospitalized.\n\n"
+        "Later the regional police reported 14 people killed in the town. "
+        "Six people were wounded. More than 20 were reported missing.\n"
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 12) == "fire service"
+    assert _source(claims, 6) == "regional police"
+    assert _source(claims, 20) == "regional police"
+
+
 def test_the_statement_reads(nlp: Language) -> None:
     text = (
         "The Madani Resistance Committee issued a statement on Thursday.\n\n"

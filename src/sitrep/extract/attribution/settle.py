@@ -20,6 +20,7 @@ Spans stay where the mention is (a resolved "he" keeps its own offsets); only na
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -294,9 +295,17 @@ def _list_source(text: str, pos: int, ants: Antecedents) -> str | None:
     """The source of the line that introduces a list the figure at ``pos`` belongs to.
 
     "The State Emergency Service reported:" followed by short lines ("23 people were killed;",
-    "66 people were hospitalized;"): each line is the service's.
+    "66 people were hospitalized;"): each line is the service's. A line of several sentences
+    is a paragraph of its own, not an item of the list above it.
     """
     lo = text.rfind("\n", 0, pos)
+    hi = text.find("\n", pos)
+    starts = ants.sentence_starts
+    own = bisect.bisect_left(starts, hi if hi >= 0 else len(text)) - bisect.bisect_right(
+        starts, lo
+    )
+    if own > 1:
+        return None
     for _ in range(8):
         if lo <= 0:
             return None
