@@ -123,3 +123,14 @@ def test_a_part_after_including_takes_the_kind_of_the_total_before_it() -> None:
     assert ("killed", 4, "women", True) in found
     assert ("injured", 6, "men", True) in found
     assert ("injured", 4, "women", True) not in found
+
+
+def test_a_headline_toll_run_into_the_lede_takes_no_source_from_it() -> None:
+    text = (
+        "Death toll in the shelling of the northern market town rises to 31\n"
+        "A rocket hit a busy market in an area of the town that was meant to be quiet\n"
+        "Regional officials have announced that rescuers are still searching the ruins.\n"
+    )
+    record = sitrep.extract(text, published="2022-07-15")
+    toll = next(c for c in record.casualties if c.count == 31)
+    assert toll.source is None

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from sitrep.extract.attribution.cues import attribute
+from sitrep.extract.attribution.cues import Attribution, attribute
 from sitrep.extract.casualties.lexicon import (
     AFTER_VICTIM,
     AMONG,
@@ -225,7 +225,7 @@ def more_casualties(
                     if share:
                         new = replace(new, flags=(*new.flags, "part"))
                     if like is None:
-                        found = attribute(sent, at=sent.start, text=text)
+                        found = _said(sent, qa.start, text)
                         new = replace(new, source=found.source if found else article.outlet)
                     new = with_place(new, sent, qa.start)
                     out.append(new)
@@ -235,7 +235,7 @@ def more_casualties(
             if toll:
                 kind = _kind_of(toll.group("what"), "killed")
                 if not _claimed(out, kind, qa, lo, hi):
-                    found = attribute(sent, at=sent.start, text=text)
+                    found = _said(sent, qa.start, text)
                     like = here[0] if here else None
                     new = _make(article, kind, qa, None, sent, text, like, None)
                     if found is not None:
@@ -295,7 +295,7 @@ def more_casualties(
             like = next(iter(here), None)
             new = _make(article, kind, one, m.group("vic"), sent, text, like, None)
             if like is None:
-                found = attribute(sent, at=sent.start, text=text)
+                found = _said(sent, start, text)
                 new = replace(new, source=found.source if found else article.outlet)
             out.append(replace(new, flags=(*new.flags, "part")))
             here.append(new)
@@ -310,6 +310,14 @@ def more_casualties(
             out.append(new)
             here.append(new)
     return sorted(out, key=lambda c: c.evidence.start)
+
+
+def _said(sent: Span, pos: int, text: str) -> Attribution | None:
+    """The source the sentence gives the figure at character ``pos``: the cue that governs it,
+    on its own line (a parse that runs a headline into the lede gives the headline no source
+    from the lede)."""
+    at = next((t.i for t in sent if t.idx + len(t.text) > pos), sent.start)
+    return attribute(sent, at=at, text=text, one_line=True)
 
 
 def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool] | None:
