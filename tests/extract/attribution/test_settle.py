@@ -97,6 +97,18 @@ def test_a_paragraph_after_a_list_is_no_item_of_it(nlp: Language) -> None:
     assert _source(claims, 20) == "regional police"
 
 
+def test_a_resolved_description_is_what_a_later_it_refers_to(nlp: Language) -> None:
+    text = (
+        "The Northern Relief Committee said the army had ignored calls for help.\n\n"
+        "Last month the UN warned that thousands were at risk of hunger.\n\n"
+        "The committee said the village had been shelled twice.\n\n"
+        '"Nobody came to help the families in the village," it said in a statement.'
+    )
+    _, qs = _run(nlp, text)
+    quote = next(q for q in qs if q.text.startswith("Nobody"))
+    assert quote.speaker == "Northern Relief Committee"
+
+
 def test_the_statement_reads(nlp: Language) -> None:
     text = (
         "The Madani Resistance Committee issued a statement on Thursday.\n\n"

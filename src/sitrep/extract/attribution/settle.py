@@ -33,6 +33,7 @@ from sitrep.extract.attribution.grow import described_by_agent, grow_speaker, to
 from sitrep.extract.attribution.headlines import TAIL_SAYS, line_of, tail_source
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
+    ISSUED_DOCUMENTS,
     NOT_AGENTS,
     SOURCE_CUES,
     SPEAKER_PRONOUNS,
@@ -138,12 +139,24 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
     quoted = [(q.start, q.end) for q in quote_spans(text if text is not None else text_of(doc))]
     cued = _cue_heads(doc)
     introduced = [e.root for e in introduced_people(doc)]
+    described: list[SourcePhrase] = []
     for head in [*cued, *(t for t in introduced if t not in cued)]:
         if any(a <= head.idx < b for a, b in quoted):
             continue  # a name inside someone's quotation is not who speaks in the article
         phrase = source_phrase(head, text=text)
         if phrase is not None and _named(phrase):
             ants.add_phrase(phrase, relay=_relays(head))
+        elif phrase is not None and phrase.kind != "pronoun":
+            described.append(phrase)
+    # "The committee said ... it said": a description that resolves stands for its antecedent
+    # where it is written, so a later "it" or "the group" reaches the committee, not an older name
+    for phrase in sorted(described, key=lambda p: p.start):
+        desc = _description(phrase.text)
+        if desc is None or desc.split()[-1] in ISSUED_DOCUMENTS:
+            continue  # "the statement" is what a source issued, not a source
+        found = ants.resolve(desc, phrase.start)
+        if found is not None:
+            ants.add(found.name, phrase.start, found.kind, found.role, relay=found.relay)
     return ants
 
 
