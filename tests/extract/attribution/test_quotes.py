@@ -1056,3 +1056,12 @@ def test_introduced_people_are_named_with_a_role(nlp: Language) -> None:
         nlp=nlp,
     )
     assert [e.text for e in introduced_people(doc)] == ["Ivan Petrenko"]
+
+
+def test_the_adviser_to_a_president_is_the_speaker_not_the_president(nlp: Language) -> None:
+    text = (
+        "An adviser to Moldovan President Ion Stanescu described the raid as "
+        "\u201ca cynical and calculated mass murder of prisoners\u201d."
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "An adviser to Moldovan President Ion Stanescu"

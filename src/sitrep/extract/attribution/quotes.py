@@ -26,6 +26,7 @@ from sitrep.extract.attribution.lexicon import (
 )
 from sitrep.extract.attribution.marks import SQ_CLOSE, QuoteSpan, words
 from sitrep.extract.attribution.marks import quote_spans as quote_spans  # re-exported
+from sitrep.extract.attribution.phrase import role_preps, serves_named
 from sitrep.model import Article, Quote, TimeRef
 from sitrep.nlp import text_of
 
@@ -84,6 +85,8 @@ def split_role(tokens: list[Token]) -> tuple[str, str | None, bool]:
     titled = k > 0 and toks[k - 1].lower_ in TITLE_WORDS
     if not name_toks or not (has_person or titled):
         return text, None, False
+    if serves_named(toks, k):
+        return text, None, True  # "an adviser to President X": the adviser
     name = text[name_toks[0].idx - toks[0].idx :]
     role_toks = toks[:k]
     if role_toks and role_toks[0].lower_ in {"the", "a", "an"}:
@@ -120,7 +123,7 @@ def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
     right = tok.i
     appos: list[Token] = []
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in STOP_PREPS and not appos:
+        if child.dep_ == "prep" and not appos and child.lower_ in STOP_PREPS | role_preps(tok):
             right = child.right_edge.i
         elif child.dep_ in {"compound", "flat", "nummod"}:
             right = max(right, child.right_edge.i)

@@ -314,9 +314,7 @@ def _list_source(text: str, pos: int, ants: Antecedents) -> str | None:
     lo = text.rfind("\n", 0, pos)
     hi = text.find("\n", pos)
     starts = ants.sentence_starts
-    own = bisect.bisect_left(starts, hi if hi >= 0 else len(text)) - bisect.bisect_right(
-        starts, lo
-    )
+    own = bisect.bisect_left(starts, hi if hi >= 0 else len(text)) - bisect.bisect_right(starts, lo)
     if own > 1:
         return None
     for _ in range(8):
