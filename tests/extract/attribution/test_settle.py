@@ -109,6 +109,16 @@ def test_a_resolved_description_is_what_a_later_it_refers_to(nlp: Language) -> N
     assert quote.speaker == "Northern Relief Committee"
 
 
+def test_an_impersonal_report_takes_no_source_from_the_sentence_before(nlp: Language) -> None:
+    text = (
+        "The army said 40 soldiers were killed on Monday.\n"
+        "It was later reported that at least 60 soldiers were killed in the town.\n"
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 40) == "army"
+    assert _source(claims, 60) is None
+
+
 def test_the_statement_reads(nlp: Language) -> None:
     text = (
         "The Madani Resistance Committee issued a statement on Thursday.\n\n"

@@ -19,7 +19,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.attribution.cues import attribute
-from sitrep.extract.attribution.lexicon import ANAPHORIC_CONTENT, SOURCE_CUES, STATED_IN
+from sitrep.extract.attribution.lexicon import (
+    ANAPHORIC_CONTENT,
+    IMPERSONAL_CUES,
+    SOURCE_CUES,
+    STATED_IN,
+)
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
 from sitrep.model import CasualtyClaim
 
@@ -126,6 +131,26 @@ def carried_source(
             return None
         return p.source
     return None
+
+
+def impersonal(doc: Doc, pos: int) -> bool:
+    """Whether the figure at character ``pos`` is reported impersonally: the clause of a passive
+    cue with a dummy "it" and no agent ("It was originally reported that 260 were killed", "it
+    is feared that ..."). The writer says no one stands behind it, so it carries no source."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    for a in tok.ancestors:
+        kids = list(a.children)
+        if (
+            a.lemma_.lower() in IMPERSONAL_CUES
+            and any(c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in kids)
+            and any(c.dep_ == "auxpass" for c in kids)
+            and not any(c.dep_ == "agent" for c in kids)
+        ):
+            return True
+    return False
 
 
 def _sentence_at(doc: Doc, pos: int) -> Span | None:

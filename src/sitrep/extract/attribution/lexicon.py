@@ -432,5 +432,8 @@ EVIDENTIAL_VERBS = FINDING_VERBS | PERCEPTION_VERBS | word_set("show indicate")
 # quotes and stance claims keep their cues): "X specified that ...", "with officials stressing
 # ...". Not "condemn": condemning a killing is a verdict on it, not a count of it.
 STATEMENT_VERBS = word_set("specify stress describe")
+# Verbs whose passive with a dummy "it" reports without a reporter ("It was reported that 260
+# were killed", "it is feared that ..."): such a figure takes no source from its neighbours.
+IMPERSONAL_CUES = word_set("report say state claim allege believe understand fear estimate think")
 # Prepositions of the document that states "this" ("This is stated in the report of X").
 STATED_IN = frozenset({"in"})

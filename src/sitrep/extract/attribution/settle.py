@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.attribution.carry import carried_source, next_this_source
+from sitrep.extract.attribution.carry import carried_source, impersonal, next_this_source
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
 from sitrep.extract.attribution.governs import figure_after
 from sitrep.extract.attribution.grow import described_by_agent, grow_speaker, token_at
@@ -262,17 +262,31 @@ def attribute_claims(
                 source = quote.speaker
             else:
                 tail = tail_source(line_of(text, lo, hi))
+                alone = impersonal(doc, _figure_at(c, text))
                 source = (
                     tail
                     or _list_source(text, lo, ants)
-                    or next_this_source(doc, lo, text)
-                    or carried_source(doc, c, out, text, outlet)
+                    or (None if alone else next_this_source(doc, lo, text))
+                    or (None if alone else carried_source(doc, c, out, text, outlet))
                     or source
                 )
         if source is None and outlet is not None:
             source = outlet
         out.append(c if source == c.source else replace(c, source=source))
     return out
+
+
+def _figure_at(c: CasualtyClaim, text: str) -> int:
+    """Where ``c``'s figure is written in its evidence (its first digits), else where the
+    evidence starts."""
+    if c.count is not None:
+        m = re.search(
+            rf"(?<![\d,]){c.count}(?![\d])|(?<![\d,]){c.count:,}(?![\d])",
+            text[c.evidence.start : c.evidence.end],
+        )
+        if m:
+            return c.evidence.start + m.start()
+    return c.evidence.start
 
 
 def _labels(text: str, source: str, lo: int, hi: int) -> bool:
