@@ -119,6 +119,15 @@ def test_an_impersonal_report_takes_no_source_from_the_sentence_before(nlp: Lang
     assert _source(claims, 60) is None
 
 
+def test_a_figure_inside_a_labelled_quotation_is_its_speakers(nlp: Language) -> None:
+    text = (
+        "Source: Regional Governor Anna Koval on Telegram\n\n"
+        'Quote: "As a result of the strike on a school in the town, 14 people died."\n'
+    )
+    claims, _ = _run(nlp, text)
+    assert "Anna Koval" in (_source(claims, 14) or "")
+
+
 def test_the_statement_reads(nlp: Language) -> None:
     text = (
         "The Madani Resistance Committee issued a statement on Thursday.\n\n"

@@ -253,8 +253,12 @@ def attribute_claims(
                 ):
                     source = phrase.name  # "the city's mayor, Petro Kuzmenko": the person named
         if source is None or source == outlet:
-            quote = _in_quote(quotes, lo, hi) or _in_quote(
-                quotes, c.evidence.start, c.evidence.start
+            fig = _figure_at(c, text)
+            # the sentence, its start or its figure inside a quotation ('Quote: "... 23 died"')
+            quote = (
+                _in_quote(quotes, lo, hi)
+                or _in_quote(quotes, c.evidence.start, c.evidence.start)
+                or (_in_quote(quotes, fig, fig) if fig != c.evidence.start else None)
             )
             if quote is not None and figure_after(text, quote, c):
                 quote = None  # '"...," X told AFP after the strike that killed 45': not X's 45
@@ -262,7 +266,7 @@ def attribute_claims(
                 source = quote.speaker
             else:
                 tail = tail_source(line_of(text, lo, hi))
-                alone = impersonal(doc, _figure_at(c, text))
+                alone = impersonal(doc, fig)
                 source = (
                     tail
                     or _list_source(text, lo, ants)
