@@ -12,12 +12,19 @@ rules, both over the parse only:
 - otherwise the source of the last attributed casualty figure in the preceding sentences of the
   same stretch (at most :data:`BACK` sentences, no blank line between) carries on, when the
   figure is of the same scope and has no other date.
+
+Besides: a line of a list takes the source of the "X reported:" line that opens the list
+(:func:`list_source`), and a figure reported impersonally ("It was reported that ...") takes no
+neighbour's source (:func:`impersonal`).
 """
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Span
 
+from sitrep.extract.attribution.coref import Antecedents
 from sitrep.extract.attribution.cues import attribute
 from sitrep.extract.attribution.lexicon import (
     ANAPHORIC_CONTENT,
@@ -151,6 +158,36 @@ def impersonal(doc: Doc, pos: int) -> bool:
         ):
             return True
     return False
+
+
+def list_source(text: str, pos: int, ants: Antecedents) -> str | None:
+    """The source of the line that introduces a list the figure at ``pos`` belongs to.
+
+    "The State Emergency Service reported:" followed by short lines ("23 people were killed;",
+    "66 people were hospitalized;"): each line is the service's. A line of several sentences
+    is a paragraph of its own, not an item of the list above it.
+    """
+    lo = text.rfind("\n", 0, pos)
+    hi = text.find("\n", pos)
+    starts = ants.sentence_starts
+    own = bisect.bisect_left(starts, hi if hi >= 0 else len(text)) - bisect.bisect_right(starts, lo)
+    if own > 1:
+        return None
+    for _ in range(8):
+        if lo <= 0:
+            return None
+        prev_lo = text.rfind("\n", 0, lo - 1) + 1
+        line = text[prev_lo:lo].strip()
+        if not line:
+            lo = prev_lo - 1
+            continue
+        if line.endswith(":"):
+            found = [a for a in ants.between(prev_lo, lo)]
+            return found[-1].name if found else None
+        if len(line) > 200:
+            return None
+        lo = prev_lo - 1
+    return None
 
 
 def _sentence_at(doc: Doc, pos: int) -> Span | None:

@@ -20,15 +20,19 @@ Spans stay where the mention is (a resolved "he" keeps its own offsets); only na
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.attribution.carry import carried_source, impersonal, next_this_source
+from sitrep.extract.attribution.carry import (
+    carried_source,
+    impersonal,
+    list_source,
+    next_this_source,
+)
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
-from sitrep.extract.attribution.governs import figure_after
+from sitrep.extract.attribution.governs import figure_after, figure_at
 from sitrep.extract.attribution.grow import described_by_agent, grow_speaker, token_at
 from sitrep.extract.attribution.headlines import TAIL_SAYS, line_of, tail_source
 from sitrep.extract.attribution.labels import label_speaker
@@ -253,7 +257,7 @@ def attribute_claims(
                 ):
                     source = phrase.name  # "the city's mayor, Petro Kuzmenko": the person named
         if source is None or source == outlet:
-            fig = _figure_at(c, text)
+            fig = figure_at(c, text)
             # the sentence, its start or its figure inside a quotation ('Quote: "... 23 died"')
             quote = (
                 _in_quote(quotes, lo, hi)
@@ -269,7 +273,7 @@ def attribute_claims(
                 alone = impersonal(doc, fig)
                 source = (
                     tail
-                    or _list_source(text, lo, ants)
+                    or list_source(text, lo, ants)
                     or (None if alone else next_this_source(doc, lo, text))
                     or (None if alone else carried_source(doc, c, out, text, outlet))
                     or source
@@ -278,19 +282,6 @@ def attribute_claims(
             source = outlet
         out.append(c if source == c.source else replace(c, source=source))
     return out
-
-
-def _figure_at(c: CasualtyClaim, text: str) -> int:
-    """Where ``c``'s figure is written in its evidence (its first digits), else where the
-    evidence starts."""
-    if c.count is not None:
-        m = re.search(
-            rf"(?<![\d,]){c.count}(?![\d])|(?<![\d,]){c.count:,}(?![\d])",
-            text[c.evidence.start : c.evidence.end],
-        )
-        if m:
-            return c.evidence.start + m.start()
-    return c.evidence.start
 
 
 def _labels(text: str, source: str, lo: int, hi: int) -> bool:
@@ -320,36 +311,6 @@ def _sentence_source(doc: Doc, lo: int, text: str) -> str | None:
 
 
 _SPEAKING_ENTS = frozenset({"ORG", "PERSON", "GPE"})
-
-
-def _list_source(text: str, pos: int, ants: Antecedents) -> str | None:
-    """The source of the line that introduces a list the figure at ``pos`` belongs to.
-
-    "The State Emergency Service reported:" followed by short lines ("23 people were killed;",
-    "66 people were hospitalized;"): each line is the service's. A line of several sentences
-    is a paragraph of its own, not an item of the list above it.
-    """
-    lo = text.rfind("\n", 0, pos)
-    hi = text.find("\n", pos)
-    starts = ants.sentence_starts
-    own = bisect.bisect_left(starts, hi if hi >= 0 else len(text)) - bisect.bisect_right(starts, lo)
-    if own > 1:
-        return None
-    for _ in range(8):
-        if lo <= 0:
-            return None
-        prev_lo = text.rfind("\n", 0, lo - 1) + 1
-        line = text[prev_lo:lo].strip()
-        if not line:
-            lo = prev_lo - 1
-            continue
-        if line.endswith(":"):
-            found = [a for a in ants.between(prev_lo, lo)]
-            return found[-1].name if found else None
-        if len(line) > 200:
-            return None
-        lo = prev_lo - 1
-    return None
 
 
 def _victims_as_source(doc: Doc, source: str, lo: int, hi: int, text: str) -> bool:
