@@ -21,6 +21,7 @@ neighbour's source (:func:`impersonal`).
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -29,6 +30,7 @@ from sitrep.extract.attribution.cues import attribute
 from sitrep.extract.attribution.lexicon import (
     ANAPHORIC_CONTENT,
     IMPERSONAL_CUES,
+    ORGANISATION_WORDS,
     SOURCE_CUES,
     STATED_IN,
 )
@@ -188,6 +190,40 @@ def list_source(text: str, pos: int, ants: Antecedents) -> str | None:
             return None
         lo = prev_lo - 1
     return None
+
+
+# A line of its own after blank lines: "\n\nState Emergency Service of Ukraine\n"
+_CREDIT = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)+[^\S\n]*(?P<name>[^\n]{3,80}?)[^\S\n]*(?:\n|$)")
+# The most words a bare credit line holds.
+CREDIT_WORDS = 8
+
+
+def credit_line(doc: Doc, end: int, text: str) -> str | None:
+    """The body a bare credit line right after the figure's paragraph names, or None.
+
+    Live pages embed a post and credit it on a line of its own below ("In addition, 18 people
+    were injured.", blank line, "State Emergency Service of Ukraine"): the figure is that
+    body's. The figure's sentence (ending at ``end``) must end its paragraph, and the line must
+    be only a capitalised name of an organisation or person, with no verb or number.
+    """
+    nl = text.find("\n", end)
+    if nl < 0 or text[end:nl].strip():
+        return None
+    m = _CREDIT.match(text, nl)
+    if m is None:
+        return None
+    span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    toks = [t for t in span if not t.is_space] if span is not None else []
+    if not toks or len(toks) > CREDIT_WORDS:
+        return None
+    if any(t.pos_ in {"VERB", "AUX", "NUM", "PRON"} or t.is_punct or t.like_num for t in toks):
+        return None
+    if not all(t.is_title or t.is_upper or t.lower_ in {"of", "and", "the", "for"} for t in toks):
+        return None
+    named = any(t.ent_type_ in {"ORG", "PERSON"} for t in toks)
+    if not named and not {t.lower_ for t in toks} & ORGANISATION_WORDS:
+        return None
+    return _named(source_phrase(span.root, text=text)) if span is not None else None
 
 
 def _sentence_at(doc: Doc, pos: int) -> Span | None:

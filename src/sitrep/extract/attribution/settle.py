@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.extract.attribution.carry import (
     carried_source,
+    credit_line,
     impersonal,
     list_source,
     next_this_source,
@@ -276,6 +277,7 @@ def attribute_claims(
                     or list_source(text, lo, ants)
                     or (None if alone else next_this_source(doc, lo, text))
                     or (None if alone else carried_source(doc, c, out, text, outlet))
+                    or credit_line(doc, c.evidence.end, text)
                     or source
                 )
         if source is None and outlet is not None:
