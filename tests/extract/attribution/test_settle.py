@@ -128,6 +128,17 @@ def test_a_figure_inside_a_labelled_quotation_is_its_speakers(nlp: Language) -> 
     assert "Anna Koval" in (_source(claims, 14) or "")
 
 
+def test_a_headline_quote_takes_the_speaker_the_body_gives_it(nlp: Language) -> None:
+    text = (
+        'Dozens killed in shelling of the market, evidence shows: "We buried them with our hands"\n'
+        "Rescuers searched the ruins for days.\n"
+        '"We buried them with our hands," said Olena Marchuk, a nurse who lives nearby.\n'
+    )
+    _, qs = _run(nlp, text)
+    assert qs[0].start < 80
+    assert all(q.speaker == "Olena Marchuk" for q in qs)
+
+
 def test_the_statement_reads(nlp: Language) -> None:
     text = (
         "The Madani Resistance Committee issued a statement on Thursday.\n\n"
