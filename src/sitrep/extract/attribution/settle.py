@@ -33,8 +33,13 @@ from sitrep.extract.attribution.carry import (
     next_this_source,
 )
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
-from sitrep.extract.attribution.governs import figure_after, figure_at, no_finder
-from sitrep.extract.attribution.grow import described_by_agent, grow_speaker, token_at
+from sitrep.extract.attribution.governs import figure_after, figure_at
+from sitrep.extract.attribution.grow import (
+    described_by_agent,
+    grow_speaker,
+    repeated_speakers,
+    token_at,
+)
 from sitrep.extract.attribution.headlines import TAIL_SAYS, line_of, tail_source
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
@@ -366,44 +371,7 @@ def attribute_quotes(
     model = shipped_model() if rank else None
     if model is not None:
         out = rerank(doc, out, ants, model)
-    return _repeated(doc, worded_quotes(doc, out, ants))
-
-
-def _repeated(doc: Doc, quotes: list[Quote]) -> list[Quote]:
-    """A quotation whose speaker is a finding with no finder ('evidence shows: "..."') has
-    none; one with none that the article gives again with a speaker (a headline quoting the
-    body) takes that speaker."""
-    quotes = [
-        replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
-        if q.speaker_end is not None and _no_finder_at(doc, q.speaker_end - 1)
-        else q
-        for q in quotes
-    ]
-    said = [q for q in quotes if q.speaker is not None]
-    out: list[Quote] = []
-    for q in quotes:
-        words = _words(q.text)
-        if q.speaker is None and len(words.split()) >= 4:
-            same = next((s for s in said if words in _words(s.text)), None)
-            if same is not None:
-                q = replace(
-                    q,
-                    speaker=same.speaker,
-                    speaker_start=same.speaker_start,
-                    speaker_end=same.speaker_end,
-                    speaker_role=same.speaker_role,
-                )
-        out.append(q)
-    return out
-
-
-def _no_finder_at(doc: Doc, pos: int) -> bool:
-    head = token_at(doc, pos)
-    return head is not None and no_finder(head)
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return repeated_speakers(doc, worded_quotes(doc, out, ants))
 
 
 _SPEAKING_KINDS = frozenset({"person", "organisation", "group", "pronoun"})
