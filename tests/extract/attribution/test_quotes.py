@@ -1065,3 +1065,12 @@ def test_the_adviser_to_a_president_is_the_speaker_not_the_president(nlp: Langua
     )
     (q,) = _quotes(nlp, text)
     assert q.speaker == "An adviser to Moldovan President Ion Stanescu"
+
+
+def test_a_quotation_ending_its_sentence_is_not_the_next_sentences(nlp: Language) -> None:
+    text = (
+        'Mayor Anna Koval told local radio: "Every house in the village will be rebuilt." '
+        "The governor added that repairs would take a year."
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Anna Koval"

@@ -373,7 +373,10 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         line_start = text.rfind("\n", 0, q.open) + 1
         floor = max(prev_close, line_start, _sentence_start(text, q.open, line_start))
         ends_clause = content.rstrip(SQ_CLOSE + " ")[-1:] in _END_PUNCT
-        if ends_clause or q.close == q.end:
+        # 'acknowledged reports that "several were injured." He added': a quotation that ends
+        # the sentence it did not open is its sentence's, not the next one's cue
+        closes = content.rstrip(SQ_CLOSE + " ").endswith(".") and bool(text[floor : q.open].strip())
+        if (ends_clause or q.close == q.end) and not closes:
             found = _after(doc, q, nxt) or _before(doc, q, floor, quoted)
         else:
             found = _before(doc, q, floor, quoted) or _after(doc, q, nxt)
