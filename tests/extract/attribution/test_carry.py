@@ -92,3 +92,22 @@ def test_this_does_not_reach_past_a_sentence_with_its_own_source(nlp: Language) 
         "Anna Berg told this to a local reporter."
     )
     assert _source(_claims(nlp, text), 19) != "Anna Berg"
+
+
+def test_a_bare_credit_line_after_the_paragraph_gives_its_source(nlp: Language) -> None:
+    text = (
+        "Rescuers worked through the night at the site.\n\n"
+        "In addition, 18 people have been injured in the town.\n\n"
+        "Regional Emergency Service\n\n"
+        "Two assistance points were set up for residents.\n"
+    )
+    assert _source(_claims(nlp, text), 18) == "Regional Emergency Service"
+
+
+def test_a_line_with_a_verb_is_no_credit_line(nlp: Language) -> None:
+    text = (
+        "In addition, 18 people have been injured in the town.\n\n"
+        "Emergency Service Sends Teams\n\n"
+        "Two assistance points were set up for residents.\n"
+    )
+    assert _source(_claims(nlp, text), 18) is None

@@ -72,3 +72,27 @@ def test_a_gerund_after_a_comma_is_no_inversion(nlp: Language) -> None:
     sent = next(iter(doc.sents))
     found = attribute(sent, at=sent.start, text=text)
     assert found is None or "lives" not in found.source
+
+
+def test_according_to_only_relays_a_speech_verb_with_its_own_subject(nlp: Language) -> None:
+    doc = parse(
+        "According to the regional outlet, the governor told reporters that 14 people had been "
+        "killed in the strike.",
+        nlp=nlp,
+    )
+    sent = next(iter(doc.sents))
+    fourteen = next(t for t in doc if t.text == "14")
+    found = attribute(sent, at=fourteen.i, text=doc.text)
+    assert found is not None and found.source == "governor"
+
+
+def test_a_hyphenated_word_does_not_cut_the_source(nlp: Language) -> None:
+    doc = parse(
+        "The toll is below the 500 deaths that health authorities in the rebel-held province "
+        "first described.",
+        nlp=nlp,
+    )
+    sent = next(iter(doc.sents))
+    five = next(t for t in doc if t.text == "500")
+    found = attribute(sent, at=five.i, text=doc.text)
+    assert found is not None and found.source == "health authorities in the rebel-held province"

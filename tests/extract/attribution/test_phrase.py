@@ -105,3 +105,52 @@ def test_the_platform_is_not_part_of_the_name(nlp: Language) -> None:
     head = next(t for t in doc if t.text == "Service")
     found = source_phrase(head)
     assert found is not None and found.text == "Darvo Fire Service"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "name"),
+    [
+        # whom a role serves is not who speaks: the adviser, the spokesman, the wife
+        (
+            "An adviser to Moldovan President Ion Stanescu called the raid a massacre.",
+            "adviser",
+            "adviser to Moldovan President Ion Stanescu",
+        ),
+        (
+            "A spokesman for Defence Minister Ana Petrova said 12 soldiers died.",
+            "spokesman",
+            "spokesman for Defence Minister Ana Petrova",
+        ),
+    ],
+)
+def test_a_role_that_serves_a_named_person_is_not_that_person(
+    nlp: Language, text: str, head: str, name: str
+) -> None:
+    phrase = _phrase(nlp, text, head)
+    assert phrase is not None
+    assert phrase.name == name
+    assert phrase.role is None
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "name"),
+    [
+        # a title that holds a preposition is still the named person's own title
+        (
+            "Deputy Head of the Office of the President Ivan Korol said 12 soldiers died.",
+            "Korol",
+            "Ivan Korol",
+        ),
+        (
+            "The head of the regional military administration Petro Marko said 12 soldiers died.",
+            "Marko",
+            "Petro Marko",
+        ),
+    ],
+)
+def test_a_title_with_a_preposition_still_names_the_person(
+    nlp: Language, text: str, head: str, name: str
+) -> None:
+    phrase = _phrase(nlp, text, head)
+    assert phrase is not None
+    assert phrase.name == name

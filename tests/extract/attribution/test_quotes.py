@@ -1056,3 +1056,21 @@ def test_introduced_people_are_named_with_a_role(nlp: Language) -> None:
         nlp=nlp,
     )
     assert [e.text for e in introduced_people(doc)] == ["Ivan Petrenko"]
+
+
+def test_the_adviser_to_a_president_is_the_speaker_not_the_president(nlp: Language) -> None:
+    text = (
+        "An adviser to Moldovan President Ion Stanescu described the raid as "
+        "\u201ca cynical and calculated mass murder of prisoners\u201d."
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "An adviser to Moldovan President Ion Stanescu"
+
+
+def test_a_quotation_ending_its_sentence_is_not_the_next_sentences(nlp: Language) -> None:
+    text = (
+        'Mayor Anna Koval told local radio: "Every house in the village will be rebuilt." '
+        "The governor added that repairs would take a year."
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Anna Koval"

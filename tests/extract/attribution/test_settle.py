@@ -83,6 +83,62 @@ def test_lines_of_a_list_take_the_source_that_introduces_it(nlp: Language) -> No
     assert _source(claims, 23) == "State Emergency Service of Ukraine"
 
 
+def test_a_paragraph_after_a_list_is_no_item_of_it(nlp: Language) -> None:
+    text = (
+        "The fire service said on Telegram:\n"
+        "12 people were killed;\n"
+        "30 people were hospitalized.\n\n"
+        "Later the regional police reported 14 people killed in the town. "
+        "Six people were wounded. More than 20 were reported missing.\n"
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 12) == "fire service"
+    assert _source(claims, 6) == "regional police"
+    assert _source(claims, 20) == "regional police"
+
+
+def test_a_resolved_description_is_what_a_later_it_refers_to(nlp: Language) -> None:
+    text = (
+        "The Northern Relief Committee said the army had ignored calls for help.\n\n"
+        "Last month the UN warned that thousands were at risk of hunger.\n\n"
+        "The committee said the village had been shelled twice.\n\n"
+        '"Nobody came to help the families in the village," it said in a statement.'
+    )
+    _, qs = _run(nlp, text)
+    quote = next(q for q in qs if q.text.startswith("Nobody"))
+    assert quote.speaker == "Northern Relief Committee"
+
+
+def test_an_impersonal_report_takes_no_source_from_the_sentence_before(nlp: Language) -> None:
+    text = (
+        "The army said 40 soldiers were killed on Monday.\n"
+        "It was later reported that at least 60 soldiers were killed in the town.\n"
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 40) == "army"
+    assert _source(claims, 60) is None
+
+
+def test_a_figure_inside_a_labelled_quotation_is_its_speakers(nlp: Language) -> None:
+    text = (
+        "Source: Regional Governor Anna Koval on Telegram\n\n"
+        'Quote: "As a result of the strike on a school in the town, 14 people died."\n'
+    )
+    claims, _ = _run(nlp, text)
+    assert "Anna Koval" in (_source(claims, 14) or "")
+
+
+def test_a_headline_quote_takes_the_speaker_the_body_gives_it(nlp: Language) -> None:
+    text = (
+        'Dozens killed in shelling of the market, evidence shows: "We buried them with our hands"\n'
+        "Rescuers searched the ruins for days.\n"
+        '"We buried them with our hands," said Olena Marchuk, a nurse who lives nearby.\n'
+    )
+    _, qs = _run(nlp, text)
+    assert qs[0].start < 80
+    assert all(q.speaker == "Olena Marchuk" for q in qs)
+
+
 def test_the_statement_reads(nlp: Language) -> None:
     text = (
         "The Madani Resistance Committee issued a statement on Thursday.\n\n"

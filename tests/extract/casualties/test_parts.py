@@ -352,3 +352,14 @@ def test_headlines_without_copula_or_article(
     text: str, expected: tuple[str, int, str, bool]
 ) -> None:
     assert expected in _claims(text)
+
+
+def test_a_headline_toll_run_into_the_lede_takes_no_source_from_it() -> None:
+    text = (
+        "Death toll in the shelling of the northern market town rises to 31\n"
+        "A rocket hit a busy market in an area of the town that was meant to be quiet\n"
+        "Regional officials have announced that rescuers are still searching the ruins.\n"
+    )
+    record = sitrep.extract(text, published="2022-07-15")
+    toll = next(c for c in record.casualties if c.count == 31)
+    assert toll.source is None

@@ -12,14 +12,28 @@ rules, both over the parse only:
 - otherwise the source of the last attributed casualty figure in the preceding sentences of the
   same stretch (at most :data:`BACK` sentences, no blank line between) carries on, when the
   figure is of the same scope and has no other date.
+
+Besides: a line of a list takes the source of the "X reported:" line that opens the list
+(:func:`list_source`), and a figure reported impersonally ("It was reported that ...") takes no
+neighbour's source (:func:`impersonal`).
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from spacy.tokens import Doc, Span
 
+from sitrep.extract.attribution.coref import Antecedents
 from sitrep.extract.attribution.cues import attribute
-from sitrep.extract.attribution.lexicon import ANAPHORIC_CONTENT, SOURCE_CUES, STATED_IN
+from sitrep.extract.attribution.lexicon import (
+    ANAPHORIC_CONTENT,
+    IMPERSONAL_CUES,
+    ORGANISATION_WORDS,
+    SOURCE_CUES,
+    STATED_IN,
+)
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
 from sitrep.model import CasualtyClaim
 
@@ -126,6 +140,90 @@ def carried_source(
             return None
         return p.source
     return None
+
+
+def impersonal(doc: Doc, pos: int) -> bool:
+    """Whether the figure at character ``pos`` is reported impersonally: the clause of a passive
+    cue with a dummy "it" and no agent ("It was originally reported that 260 were killed", "it
+    is feared that ..."). The writer says no one stands behind it, so it carries no source."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    for a in tok.ancestors:
+        kids = list(a.children)
+        if (
+            a.lemma_.lower() in IMPERSONAL_CUES
+            and any(c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in kids)
+            and any(c.dep_ == "auxpass" for c in kids)
+            and not any(c.dep_ == "agent" for c in kids)
+        ):
+            return True
+    return False
+
+
+def list_source(text: str, pos: int, ants: Antecedents) -> str | None:
+    """The source of the line that introduces a list the figure at ``pos`` belongs to.
+
+    "The State Emergency Service reported:" followed by short lines ("23 people were killed;",
+    "66 people were hospitalized;"): each line is the service's. A line of several sentences
+    is a paragraph of its own, not an item of the list above it.
+    """
+    lo = text.rfind("\n", 0, pos)
+    hi = text.find("\n", pos)
+    starts = ants.sentence_starts
+    own = bisect.bisect_left(starts, hi if hi >= 0 else len(text)) - bisect.bisect_right(starts, lo)
+    if own > 1:
+        return None
+    for _ in range(8):
+        if lo <= 0:
+            return None
+        prev_lo = text.rfind("\n", 0, lo - 1) + 1
+        line = text[prev_lo:lo].strip()
+        if not line:
+            lo = prev_lo - 1
+            continue
+        if line.endswith(":"):
+            found = [a for a in ants.between(prev_lo, lo)]
+            return found[-1].name if found else None
+        if len(line) > 200:
+            return None
+        lo = prev_lo - 1
+    return None
+
+
+# A line of its own after blank lines: "\n\nState Emergency Service of Ukraine\n"
+_CREDIT = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)+[^\S\n]*(?P<name>[^\n]{3,80}?)[^\S\n]*(?:\n|$)")
+# The most words a bare credit line holds.
+CREDIT_WORDS = 8
+
+
+def credit_line(doc: Doc, end: int, text: str) -> str | None:
+    """The body a bare credit line right after the figure's paragraph names, or None.
+
+    Live pages embed a post and credit it on a line of its own below ("In addition, 18 people
+    were injured.", blank line, "State Emergency Service of Ukraine"): the figure is that
+    body's. The figure's sentence (ending at ``end``) must end its paragraph, and the line must
+    be only a capitalised name of an organisation or person, with no verb or number.
+    """
+    nl = text.find("\n", end)
+    if nl < 0 or text[end:nl].strip():
+        return None
+    m = _CREDIT.match(text, nl)
+    if m is None:
+        return None
+    span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    toks = [t for t in span if not t.is_space] if span is not None else []
+    if not toks or len(toks) > CREDIT_WORDS:
+        return None
+    if any(t.pos_ in {"VERB", "AUX", "NUM", "PRON"} or t.is_punct or t.like_num for t in toks):
+        return None
+    if not all(t.is_title or t.is_upper or t.lower_ in {"of", "and", "the", "for"} for t in toks):
+        return None
+    named = any(t.ent_type_ in {"ORG", "PERSON"} for t in toks)
+    if not named and not {t.lower_ for t in toks} & ORGANISATION_WORDS:
+        return None
+    return _named(source_phrase(span.root, text=text)) if span is not None else None
 
 
 def _sentence_at(doc: Doc, pos: int) -> Span | None:

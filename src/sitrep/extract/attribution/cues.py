@@ -65,7 +65,9 @@ def _np_span(head: Token, limit: int = 10) -> tuple[int, int] | None:
     for t in head.subtree:
         if t.i < head.i and t.dep_ in {"det", "poss", "case"} and t.i == head.left_edge.i:
             continue
-        if t.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"} and t.i > head.i:
+        # a hyphen inside a word ("the Hamas-ruled enclave") does not end the phrase
+        clause = t.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
+        if clause and t.i > head.i and not _word_hyphen(t):
             break
         left, right = min(left, t.i), max(right, t.i)
     doc = head.doc
@@ -80,6 +82,11 @@ def _np_span(head: Token, limit: int = 10) -> tuple[int, int] | None:
         left = max(left, head.i - limit + 1)
         right = min(right, head.i + 2)
     return (left, right + 1) if left <= right else None
+
+
+def _word_hyphen(t: Token) -> bool:
+    """Whether ``t`` is a hyphen inside a word ("Hamas-ruled"), not a dash between clauses."""
+    return t.text == "-" and t.i > 0 and not t.nbor(-1).whitespace_ and not t.whitespace_
 
 
 def _make(sent: Span, bounds: tuple[int, int], cue: str, stance: Stance, text: str) -> Attribution:
@@ -105,6 +112,8 @@ def _according_to(sent: Span, text: str) -> list[tuple[int, Attribution]]:
     for t in sent:
         low = t.lower_
         if low == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
+            if _relayed(t):
+                continue
             to = t.nbor(1)
             objs = [c for c in to.children if c.dep_ == "pobj"]
             cue = "according to"
@@ -121,6 +130,17 @@ def _according_to(sent: Span, text: str) -> list[tuple[int, Attribution]]:
         if bounds:
             out.append((t.i, _make(sent, bounds, cue, "reports", text)))
     return out
+
+
+def _relayed(according: Token) -> bool:
+    """Whether "according to X" only relays a speech verb's own subject ("According to X, the
+    governor told reporters that 14 died"): the governor says it, X passes it on."""
+    verb = according.head
+    return (
+        verb.pos_ in {"VERB", "AUX"}
+        and statement_stance(verb) is not None
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _inverted_subject(verb: Token) -> list[Token]:

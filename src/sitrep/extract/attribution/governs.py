@@ -198,10 +198,24 @@ def figure_after(text: str, quote: Quote, c: CasualtyClaim) -> bool:
     return bool(re.search(pattern, after)) and not re.search(pattern, inside)
 
 
+def figure_at(c: CasualtyClaim, text: str) -> int:
+    """Where ``c``'s figure is written in its evidence (its first digits), else where the
+    evidence starts."""
+    if c.count is not None:
+        m = re.search(
+            rf"(?<![\d,]){c.count}(?![\d])|(?<![\d,]){c.count:,}(?![\d])",
+            text[c.evidence.start : c.evidence.end],
+        )
+        if m:
+            return c.evidence.start + m.start()
+    return c.evidence.start
+
+
 __all__ = [
     "absolute_speaker",
     "asides",
     "figure_after",
+    "figure_at",
     "governing",
     "issuer",
     "no_finder",

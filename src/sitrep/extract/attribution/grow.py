@@ -2,15 +2,19 @@
 
 Used by :mod:`sitrep.extract.attribution.settle` once a quotation has a speaker: a name cut
 inside ("Medical charity Doctors") grows to the whole name, and an unresolved description
-that names itself by its agent ("the group led by X") keeps that clause.
+that names itself by its agent ("the group led by X") keeps that clause. At the end, a
+quotation whose speaker is a finding with no finder loses it, and one with none that the
+article repeats with a speaker (a headline quoting the body) takes that speaker.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from sitrep.extract.attribution.governs import no_finder
 from sitrep.extract.attribution.phrase import source_phrase
 from sitrep.model import Quote
 
@@ -59,4 +63,41 @@ def grow_speaker(doc: Doc, q: Quote, text: str) -> Quote:
     return replace(q, speaker=phrase.name if person else phrase.text, speaker_end=phrase.end)
 
 
-__all__ = ["described_by_agent", "grow_speaker", "token_at"]
+def repeated_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """A quotation whose speaker is a finding with no finder ('evidence shows: "..."') has
+    none; one with none that the article gives again with a speaker (a headline quoting the
+    body) takes that speaker."""
+    quotes = [
+        replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
+        if q.speaker_end is not None and _no_finder_at(doc, q.speaker_end - 1)
+        else q
+        for q in quotes
+    ]
+    said = [q for q in quotes if q.speaker is not None]
+    out: list[Quote] = []
+    for q in quotes:
+        words = _words(q.text)
+        if q.speaker is None and len(words.split()) >= 4:
+            same = next((s for s in said if words in _words(s.text)), None)
+            if same is not None:
+                q = replace(
+                    q,
+                    speaker=same.speaker,
+                    speaker_start=same.speaker_start,
+                    speaker_end=same.speaker_end,
+                    speaker_role=same.speaker_role,
+                )
+        out.append(q)
+    return out
+
+
+def _no_finder_at(doc: Doc, pos: int) -> bool:
+    head = token_at(doc, pos)
+    return head is not None and no_finder(head)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+__all__ = ["described_by_agent", "grow_speaker", "repeated_speakers", "token_at"]

@@ -359,8 +359,14 @@ ROLE_WORDS = word_set(
     commander general colonel major captain lieutenant secretary prime deputy ambassador envoy
     chairman chairwoman chair official officer adviser advisor prosecutor judge king queen
     prince sheikh emir senator representative rep. sen. gen. col. lt. dr. mr. mrs. ms.
-    leader premier chancellor coordinator"""
+    leader premier chancellor coordinator aide"""
 )
+# Prepositions by which a role noun names whom it serves ("an adviser to the president", "the
+# envoy to the UN"): a speaker phrase grows over them only after a role noun.
+ROLE_PREPS = frozenset({"to"})
+# Prepositions of a relation to a titled person ("an adviser to President X", "a spokesman for
+# Minister Y", "the wife of President Z"): the phrase names the adviser, not X.
+RELATION_PREPS = frozenset({"to", "for", "of"})
 # Lemmas of cue verbs whose subject is a source (union of the claim and quote cues).
 SOURCE_CUES = word_set(
     """say tell report state announce add write post tweet estimate count record confirm
@@ -426,6 +432,9 @@ EVIDENTIAL_VERBS = FINDING_VERBS | PERCEPTION_VERBS | word_set("show indicate")
 # quotes and stance claims keep their cues): "X specified that ...", "with officials stressing
 # ...". Not "condemn": condemning a killing is a verdict on it, not a count of it.
 STATEMENT_VERBS = word_set("specify stress describe")
+# Verbs whose passive with a dummy "it" reports without a reporter ("It was reported that 260
+# were killed", "it is feared that ..."): such a figure takes no source from its neighbours.
+IMPERSONAL_CUES = word_set("report say state claim allege believe understand fear estimate think")
 # Prepositions of the document that states "this" ("This is stated in the report of X").
 STATED_IN = frozenset({"in"})
 

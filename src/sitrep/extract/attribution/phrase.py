@@ -22,8 +22,11 @@ from sitrep.extract.attribution.lexicon import (
     CHANNELS,
     GROUP_WORDS,
     ORGANISATION_WORDS,
+    RELATION_PREPS,
+    ROLE_PREPS,
     ROLE_WORDS,
     SPEAKER_PRONOUNS,
+    TITLE_WORDS,
     VICTIM_HEADS,
 )
 from sitrep.nlp import text_of
@@ -149,8 +152,14 @@ def _bounds(head: Token, limit: int) -> tuple[int, int] | None:
             lo = min(lo, t.i)
     rights = list(head.rights)
     for k, child in enumerate(rights):
-        if child.dep_ in {"compound", "flat", "nummod"} or (
-            child.dep_ == "prep" and child.lower_ in {"of", "for", "from"} and head.pos_ != "PRON"
+        if (
+            child.dep_ in {"compound", "flat", "nummod"}
+            or (
+                child.dep_ == "prep"
+                and child.lower_ in {"of", "for", "from"}
+                and head.pos_ != "PRON"
+            )
+            or (child.dep_ == "prep" and child.lower_ in role_preps(head))
         ):
             hi = max(hi, child.right_edge.i)
         elif (
@@ -212,6 +221,35 @@ def _appos(head: Token) -> list[Token]:
                     out.append(t)
             return out
     return []
+
+
+def role_preps(head: Token) -> frozenset[str]:
+    """The prepositions a phrase headed by ``head`` grows over because ``head`` is a role
+    ("an adviser to the president"): :data:`ROLE_PREPS` after a role noun, else none."""
+    return ROLE_PREPS if head.lower_ in ROLE_WORDS else frozenset()
+
+
+def serves_named(toks: list[Token], k: int) -> bool:
+    """Whether the person named at ``toks[k:]`` is only whom the phrase's head serves or is
+    kin to: "an adviser to (Ukrainian) President X", "a spokesman for Defence Minister Y", "the
+    wife of President Z" name the adviser, spokesman and wife. The name must follow a title
+    word (or the preposition itself, for "to" and "for") and the preposition a lower-case noun;
+    "Deputy Head of the Office of the President X" and "envoy for Syria Y" are X and Y."""
+    if k < 2 or k >= len(toks):
+        return False
+    j = k - 1
+    titled = toks[j].lower_ in TITLE_WORDS | ROLE_WORDS
+    while j > 0 and (
+        toks[j].lower_ in TITLE_WORDS | ROLE_WORDS | _ARTICLES
+        or (toks[j].is_title and toks[j].pos_ in {"ADJ", "PROPN"})
+    ):
+        j -= 1
+    prep = toks[j]
+    if prep.pos_ != "ADP" or prep.lower_ not in RELATION_PREPS or j == 0:
+        return False
+    if not titled and (j != k - 1 or prep.lower_ == "of"):
+        return False
+    return toks[j - 1].pos_ == "NOUN" and toks[j - 1].is_lower
 
 
 def _kind(toks: list[Token]) -> SourceKind | None:
@@ -292,6 +330,10 @@ def source_phrase(head: Token, *, text: str | None = None, limit: int = 14) -> S
     name, role = phrase, None
     if kind == "person":
         name, role = _split_person(toks, text)
+        at = toks[-1].idx + len(toks[-1].text) - len(name)
+        k = next((i for i, t in enumerate(toks) if t.idx == at), 0)
+        if serves_named(toks, k):
+            name, role = phrase, None  # "an adviser to President X": the adviser
     if appos:
         a_kind = _kind(appos)
         a_toks = appos[1:] if appos[0].lower_ in _ARTICLES else appos

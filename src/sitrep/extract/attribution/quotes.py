@@ -26,6 +26,7 @@ from sitrep.extract.attribution.lexicon import (
 )
 from sitrep.extract.attribution.marks import SQ_CLOSE, QuoteSpan, words
 from sitrep.extract.attribution.marks import quote_spans as quote_spans  # re-exported
+from sitrep.extract.attribution.phrase import role_preps, serves_named
 from sitrep.model import Article, Quote, TimeRef
 from sitrep.nlp import text_of
 
@@ -84,6 +85,8 @@ def split_role(tokens: list[Token]) -> tuple[str, str | None, bool]:
     titled = k > 0 and toks[k - 1].lower_ in TITLE_WORDS
     if not name_toks or not (has_person or titled):
         return text, None, False
+    if serves_named(toks, k):
+        return text, None, True  # "an adviser to President X": the adviser
     name = text[name_toks[0].idx - toks[0].idx :]
     role_toks = toks[:k]
     if role_toks and role_toks[0].lower_ in {"the", "a", "an"}:
@@ -120,7 +123,7 @@ def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
     right = tok.i
     appos: list[Token] = []
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in STOP_PREPS and not appos:
+        if child.dep_ == "prep" and not appos and child.lower_ in STOP_PREPS | role_preps(tok):
             right = child.right_edge.i
         elif child.dep_ in {"compound", "flat", "nummod"}:
             right = max(right, child.right_edge.i)
@@ -370,7 +373,10 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         line_start = text.rfind("\n", 0, q.open) + 1
         floor = max(prev_close, line_start, _sentence_start(text, q.open, line_start))
         ends_clause = content.rstrip(SQ_CLOSE + " ")[-1:] in _END_PUNCT
-        if ends_clause or q.close == q.end:
+        # 'acknowledged reports that "several were injured." He added': a quotation that ends
+        # the sentence it did not open is its sentence's, not the next one's cue
+        closes = content.rstrip(SQ_CLOSE + " ").endswith(".") and bool(text[floor : q.open].strip())
+        if (ends_clause or q.close == q.end) and not closes:
             found = _after(doc, q, nxt) or _before(doc, q, floor, quoted)
         else:
             found = _before(doc, q, floor, quoted) or _after(doc, q, nxt)

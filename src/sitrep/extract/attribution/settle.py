@@ -25,13 +25,25 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.attribution.carry import carried_source, next_this_source
+from sitrep.extract.attribution.carry import (
+    carried_source,
+    credit_line,
+    impersonal,
+    list_source,
+    next_this_source,
+)
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
-from sitrep.extract.attribution.governs import figure_after
-from sitrep.extract.attribution.grow import described_by_agent, grow_speaker, token_at
+from sitrep.extract.attribution.governs import figure_after, figure_at
+from sitrep.extract.attribution.grow import (
+    described_by_agent,
+    grow_speaker,
+    repeated_speakers,
+    token_at,
+)
 from sitrep.extract.attribution.headlines import TAIL_SAYS, line_of, tail_source
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
+    ISSUED_DOCUMENTS,
     NOT_AGENTS,
     SOURCE_CUES,
     SPEAKER_PRONOUNS,
@@ -137,12 +149,24 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
     quoted = [(q.start, q.end) for q in quote_spans(text if text is not None else text_of(doc))]
     cued = _cue_heads(doc)
     introduced = [e.root for e in introduced_people(doc)]
+    described: list[SourcePhrase] = []
     for head in [*cued, *(t for t in introduced if t not in cued)]:
         if any(a <= head.idx < b for a, b in quoted):
             continue  # a name inside someone's quotation is not who speaks in the article
         phrase = source_phrase(head, text=text)
         if phrase is not None and _named(phrase):
             ants.add_phrase(phrase, relay=_relays(head))
+        elif phrase is not None and phrase.kind != "pronoun":
+            described.append(phrase)
+    # "The committee said ... it said": a description that resolves stands for its antecedent
+    # where it is written, so a later "it" or "the group" reaches the committee, not an older name
+    for phrase in sorted(described, key=lambda p: p.start):
+        desc = _description(phrase.text)
+        if desc is None or desc.split()[-1] in ISSUED_DOCUMENTS:
+            continue  # "the statement" is what a source issued, not a source
+        found = ants.resolve(desc, phrase.start)
+        if found is not None:
+            ants.add(found.name, phrase.start, found.kind, found.role, relay=found.relay)
     return ants
 
 
@@ -239,8 +263,12 @@ def attribute_claims(
                 ):
                     source = phrase.name  # "the city's mayor, Petro Kuzmenko": the person named
         if source is None or source == outlet:
-            quote = _in_quote(quotes, lo, hi) or _in_quote(
-                quotes, c.evidence.start, c.evidence.start
+            fig = figure_at(c, text)
+            # the sentence, its start or its figure inside a quotation ('Quote: "... 23 died"')
+            quote = (
+                _in_quote(quotes, lo, hi)
+                or _in_quote(quotes, c.evidence.start, c.evidence.start)
+                or (_in_quote(quotes, fig, fig) if fig != c.evidence.start else None)
             )
             if quote is not None and figure_after(text, quote, c):
                 quote = None  # '"...," X told AFP after the strike that killed 45': not X's 45
@@ -248,11 +276,13 @@ def attribute_claims(
                 source = quote.speaker
             else:
                 tail = tail_source(line_of(text, lo, hi))
+                alone = impersonal(doc, fig)
                 source = (
                     tail
-                    or _list_source(text, lo, ants)
-                    or next_this_source(doc, lo, text)
-                    or carried_source(doc, c, out, text, outlet)
+                    or list_source(text, lo, ants)
+                    or (None if alone else next_this_source(doc, lo, text))
+                    or (None if alone else carried_source(doc, c, out, text, outlet))
+                    or credit_line(doc, c.evidence.end, text)
                     or source
                 )
         if source is None and outlet is not None:
@@ -288,30 +318,6 @@ def _sentence_source(doc: Doc, lo: int, text: str) -> str | None:
 
 
 _SPEAKING_ENTS = frozenset({"ORG", "PERSON", "GPE"})
-
-
-def _list_source(text: str, pos: int, ants: Antecedents) -> str | None:
-    """The source of the line that introduces a list the figure at ``pos`` belongs to.
-
-    "The State Emergency Service reported:" followed by short lines ("23 people were killed;",
-    "66 people were hospitalized;"): each line is the service's.
-    """
-    lo = text.rfind("\n", 0, pos)
-    for _ in range(8):
-        if lo <= 0:
-            return None
-        prev_lo = text.rfind("\n", 0, lo - 1) + 1
-        line = text[prev_lo:lo].strip()
-        if not line:
-            lo = prev_lo - 1
-            continue
-        if line.endswith(":"):
-            found = [a for a in ants.between(prev_lo, lo)]
-            return found[-1].name if found else None
-        if len(line) > 200:
-            return None
-        lo = prev_lo - 1
-    return None
 
 
 def _victims_as_source(doc: Doc, source: str, lo: int, hi: int, text: str) -> bool:
@@ -365,7 +371,7 @@ def attribute_quotes(
     model = shipped_model() if rank else None
     if model is not None:
         out = rerank(doc, out, ants, model)
-    return worded_quotes(doc, out, ants)
+    return repeated_speakers(doc, worded_quotes(doc, out, ants))
 
 
 _SPEAKING_KINDS = frozenset({"person", "organisation", "group", "pronoun"})

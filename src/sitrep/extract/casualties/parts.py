@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from sitrep.extract.attribution.cues import attribute
+from sitrep.extract.attribution.cues import Attribution, attribute
 from sitrep.extract.casualties.lexicon import CUMULATIVE
 from sitrep.extract.casualties.lexicon_parts import (
     AFTER_VICTIM,
@@ -260,7 +260,7 @@ def more_casualties(
                     if share:
                         new = replace(new, flags=(*new.flags, "part"))
                     if like is None:
-                        found = attribute(sent, at=sent.start, text=text)
+                        found = _said(sent, qa.start, text)
                         new = replace(new, source=found.source if found else article.outlet)
                     new = with_place(new, sent, qa.start)
                     out.append(new)
@@ -270,7 +270,7 @@ def more_casualties(
             if toll:
                 kind = _kind_of(toll.group("what"), "killed")
                 if not _claimed(out, kind, qa, lo, hi):
-                    found = attribute(sent, at=sent.start, text=text)
+                    found = _said(sent, qa.start, text)
                     like = here[0] if here else None
                     new = _make(article, kind, qa, None, sent, text, like, None)
                     if found is not None:
@@ -332,7 +332,7 @@ def more_casualties(
             like = next(iter(here), None)
             new = _make(article, kind, one, m.group("vic"), sent, text, like, None)
             if like is None:
-                found = attribute(sent, at=sent.start, text=text)
+                found = _said(sent, start, text)
                 new = replace(new, source=found.source if found else article.outlet)
                 new = with_place(new, sent, start)
             out.append(replace(new, flags=(*new.flags, "part")))
@@ -370,6 +370,14 @@ def _just_before(claims: list[CasualtyClaim], text: str, lo: int) -> CasualtyCla
     """The last claim of the sentence right before offset ``lo`` (nothing but space between)."""
     prior = [c for c in claims if c.evidence.end <= lo and not text[c.evidence.end : lo].strip()]
     return max(prior, key=lambda c: c.evidence.start, default=None)
+
+
+def _said(sent: Span, pos: int, text: str) -> Attribution | None:
+    """The source the sentence gives the figure at character ``pos``: the cue that governs it,
+    on its own line (a parse that runs a headline into the lede gives the headline no source
+    from the lede)."""
+    at = next((t.i for t in sent if t.idx + len(t.text) > pos), sent.start)
+    return attribute(sent, at=at, text=text, one_line=True)
 
 
 def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool] | None:
