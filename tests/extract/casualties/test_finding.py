@@ -107,3 +107,15 @@ def test_coordinated_participles_share_their_subject() -> None:
     assert _found("Marta Quispe, a local councillor, was shot and killed on Friday.") == {
         ("killed", "Marta Quispe")
     }
+
+
+def test_a_victim_coordinated_with_a_count_is_one_of_its_own() -> None:
+    # "the judge and two of her guards": the judge is a victim beside the two guards
+    assert _found("The judge and two of her guards were killed outside the courthouse.") == {
+        ("killed", "judge"),
+        ("killed", "two"),
+    }
+    assert _found("Rosa Apaza and three others were wounded in the market.") == {
+        ("injured", "Rosa Apaza"),
+        ("injured", "three"),
+    }
