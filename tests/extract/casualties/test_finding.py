@@ -119,3 +119,15 @@ def test_a_victim_coordinated_with_a_count_is_one_of_its_own() -> None:
         ("injured", "Rosa Apaza"),
         ("injured", "three"),
     }
+
+
+def test_murders_slaying_and_maiming_are_cues() -> None:
+    # "the murders of A and B" names two victims; "slaying" is a killing; "maimed" takes an object
+    assert _found("Lawyers condemned the murders of Ana Ruiz and Pedro Soto in the city.") == {
+        ("killed", "Ana Ruiz"),
+        ("killed", "Pedro Soto"),
+    }
+    assert _found("The slaying of four farmers was condemned by the bishop.") == {
+        ("killed", "four")
+    }
+    assert _found("The gunmen maimed two people near the market.") == {("injured", "two")}
