@@ -131,3 +131,10 @@ def test_murders_slaying_and_maiming_are_cues() -> None:
         ("killed", "four")
     }
     assert _found("The gunmen maimed two people near the market.") == {("injured", "two")}
+
+
+def test_assassinations_of_name_each_victim() -> None:
+    assert _found("Judges probe the assassinations of Ana Ruiz and Pedro Soto.") == {
+        ("killed", "Ana Ruiz"),
+        ("killed", "Pedro Soto"),
+    }

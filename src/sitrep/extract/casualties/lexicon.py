@@ -328,8 +328,9 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 FUTURE = {"will", "'ll", "shall", "going", "expected", "set", "due"}
 
 # Cue nouns whose victims follow "of": "the deaths of three soldiers".
-OF_NOUNS = {"death", "deaths", "murder", "murders", "killing", "killings", "assassination", "slaying",
-             "kidnapping", "abduction", "arrest", "execution", "wounding", "body"}  # fmt: skip
+OF_NOUNS = {"death", "deaths", "murder", "murders", "killing", "killings", "assassination",
+            "assassinations", "slaying", "slayings", "kidnapping", "abduction", "arrest",
+            "execution", "wounding", "body"}  # fmt: skip
 
 # Pronouns of one victim: "he was shot dead" is a figure of one.
 SINGLE = {"he", "she", "him", "her"}
