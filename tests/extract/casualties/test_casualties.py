@@ -354,6 +354,10 @@ def test_named_victims_and_others(nlp: Any) -> None:
     ]
     (k, w) = _run(nlp, "Three soldiers were killed and seven others were wounded.")
     assert (k.victims, w.victims) == ("soldiers", "soldiers")
+    # others beside one victim are other people, not more of that victim
+    one, others = _run(nlp, "She and eight others were killed in the attack.")
+    assert (one.count, others.count) == (1, 8)
+    assert others.victims != "She"
 
 
 @pytest.mark.slow

@@ -113,3 +113,34 @@ def test_lives_fought_for_are_no_dead() -> None:
     # "claimed the lives of N" counts the dead; "fighting for the lives of N" counts none of them
     assert _found("Surgeons are fighting for the lives of 4 people.") == set()
     assert _found("The fire claimed the lives of 4 people.") == {("killed", "4")}
+
+
+def test_a_victim_coordinated_with_a_count_is_one_of_its_own() -> None:
+    # "the judge and two of her guards": the judge is a victim beside the two guards
+    assert _found("The judge and two of her guards were killed outside the courthouse.") == {
+        ("killed", "judge"),
+        ("killed", "two"),
+    }
+    assert _found("Rosa Apaza and three others were wounded in the market.") == {
+        ("injured", "Rosa Apaza"),
+        ("injured", "three"),
+    }
+
+
+def test_murders_slaying_and_maiming_are_cues() -> None:
+    # "the murders of A and B" names two victims; "slaying" is a killing; "maimed" takes an object
+    assert _found("Lawyers condemned the murders of Ana Ruiz and Pedro Soto in the city.") == {
+        ("killed", "Ana Ruiz"),
+        ("killed", "Pedro Soto"),
+    }
+    assert _found("The slaying of four farmers was condemned by the bishop.") == {
+        ("killed", "four")
+    }
+    assert _found("The gunmen maimed two people near the market.") == {("injured", "two")}
+
+
+def test_assassinations_of_name_each_victim() -> None:
+    assert _found("Judges probe the assassinations of Ana Ruiz and Pedro Soto.") == {
+        ("killed", "Ana Ruiz"),
+        ("killed", "Pedro Soto"),
+    }

@@ -32,3 +32,14 @@ def test_truecase(text: str, expected: str) -> None:
 )
 def test_is_common_word(word: str, common: bool) -> None:
     assert is_common_word(word) is common
+
+
+def test_a_closing_quote_or_a_comma_after_a_title_starts_nothing() -> None:
+    # a word after a closing quote continues the sentence; a title capitalizes only the word
+    # right after it, and never a stop word
+    out = truecase('A "STRIKE TEAM" KILLED THE JUDGE, A POLICE CHIEF AND THE MAYOR OF THE TOWN.')
+    assert out == 'A "strike team" killed the judge, a police chief and the mayor of the town.'
+    # an opening quote after a colon or a sentence's end still starts a sentence
+    assert truecase('HE SAID: "TWO DIED." "NONE FLED," HE ADDED.') == (
+        'He said: "Two died." "None fled," he added.'
+    )

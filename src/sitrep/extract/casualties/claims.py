@@ -391,9 +391,15 @@ def casualties(
                 and fi
                 and f.via != "together"
             ):
-                # "three soldiers were killed and seven others wounded": the others are soldiers
+                # "three soldiers were killed and seven others wounded": the others are soldiers;
+                # "she and eight others" are others than the one victim, not more of her
                 victims = next(
-                    (c.victims for c in reversed(claims[len(claims) - fi :]) if c.victims), victims
+                    (
+                        c.victims
+                        for c in reversed(claims[len(claims) - fi :])
+                        if c.victims and c.count != 1
+                    ),
+                    victims,
                 )
             ev_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             ev_end = sent.start_char + len(sent.text.rstrip())

@@ -22,8 +22,8 @@ def _set_of(text: str) -> set[str]:
 CUES: dict[str, CasualtyKind] = {}
 _KINDS: dict[CasualtyKind, str] = {
     "killed": "killed kill kills killing killings dead died die dies dying death deaths fatalities "
-    "fatality assassination assassinations "
-    "slain murdered murdering murder assassinated executed massacred perished toll body bodies "
+    "fatality assassination assassinations slaying slayings "
+    "slain murdered murdering murder murders assassinated executed massacred perished toll body bodies "
     "lifeless drowned beheaded lynched lives martyrs martyred corpses",
     "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
     "maimed hospitalized hospitalised",
@@ -52,7 +52,8 @@ DUAL_VICTIMS = _set_of(
 TRANSITIVE = _set_of(
     """
     killed kill kills killing wounded wounding injured injuring injures injure murdered
-    murdering massacred executed slew kidnapped kidnapping abducted abducting arrested arresting
+    murdering massacred executed slew maimed maiming kidnapped kidnapping abducted abducting arrested
+    arresting
     detained detaining captured capturing evacuated evacuating displaced displacing rescued
     wound wounds kidnap abduct arrest detain capture evacuate displace rescue
     """
@@ -330,7 +331,8 @@ FUTURE = {"will", "'ll", "shall", "going", "expected", "set", "due"}
 
 # Cue nouns whose victims follow "of": "the deaths of three soldiers".
 OF_NOUNS = {"death", "deaths", "murder", "murders", "killing", "killings", "assassination",
-             "kidnapping", "abduction", "arrest", "execution", "wounding", "body"}  # fmt: skip
+            "assassinations", "slaying", "slayings", "kidnapping", "abduction", "arrest",
+            "execution", "wounding", "body"}  # fmt: skip
 
 # Pronouns of one victim: "he was shot dead" is a figure of one.
 SINGLE = {"he", "she", "him", "her"}
@@ -342,10 +344,12 @@ TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "club", "torture", "stone",
 TOLL_KINDS = frozenset({"injury", "casualty"})
 
 # Singular cue nouns that take no number before them (only "deaths", "killings" count so).
-EVENT_NOUNS = frozenset({"death", "killing", "murder"})
+EVENT_NOUNS = frozenset({"death", "killing", "murder", "slaying"})
 
 # Cue nouns before "of" and the number: "the deaths of 12 people", "the abduction of three".
-VICTIM_OF_NOUNS = frozenset({"deaths", "death", "killing", "murder", "kidnapping", "abduction"})
+VICTIM_OF_NOUNS = frozenset(
+    {"deaths", "death", "killing", "murder", "slaying", "kidnapping", "abduction"}
+)
 
 # "Dead" after these verbs is the cue's verb: "shot dead a girl", "were found dead", "struck dead".
 DEAD_AFTER_VERBS = frozenset({"shoot", "stab", "beat", "hack", "find", "leave", "strike"})

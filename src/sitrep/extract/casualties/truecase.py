@@ -24,7 +24,12 @@ def _words(text: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
-_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*\n\s*|\"\s*)([a-z])")
+# A sentence starts at the text's start, after a sentence's end or a blank line (each perhaps
+# with an opening quote), and at a quotation opened after a colon or comma ('SAID: "THE ...');
+# not after a closing quote ('a "foreign commando" killed him') nor at a quoted word mid-sentence.
+_SENT_START = re.compile(
+    r"(?:^\"?\s*|[.!?]\"?\s+\"?\s*|\n\s*\n\s*\"?\s*|:\s*\"\s*|,\s+\"\s*)([a-z])"
+)
 # Abbreviations whose period does not end a sentence ("u.s. mormon", "gen. pinochet").
 _ABBREVIATIONS = _words(
     "u.s u.n u.k gen dr mr mrs ms msgr col lt capt sgt st no maj rev prof jr sr gov sen rep "
@@ -122,20 +127,24 @@ def truecase(text: str) -> str:
     """
     out = list(text.lower())
     prev = ""
+    prev_end = 0
     prev_name_end = -2
     for m in _WORD.finditer(text):
         w = m.group().lower()
         # "luis carlos galan": a noun right after a name is part of it
         after_name = prev_name_end == m.start() - 1 and text[prev_name_end] == " "
+        # a title capitalizes the next word only when that word follows it directly and is no
+        # stop word: "msgr romero", not "the judge, a police commander" or "the mayor of"
+        titled = prev in _TITLES and w not in STOP_WORDS and text[prev_end : m.start()].isspace()
         if (
             w in _ALWAYS
-            or prev in _TITLES
+            or titled
             or not is_common_word(w)
             or (after_name and w not in STOP_WORDS and _noun_only(w))
         ):
             out[m.start()] = out[m.start()].upper()
             prev_name_end = m.end() if w not in _ALWAYS else -2
-        prev = w
+        prev, prev_end = w, m.end()
     low = text.lower()
     for m in _SENT_START.finditer(low):
         dot = low.rfind(".", 0, m.start(1))
