@@ -478,20 +478,37 @@ def fuzzy_within(name: str, admin_name: str, country: str | None = None) -> list
     return []
 
 
+_SPELLINGS: dict[tuple[str, str, str, str], tuple[dict[str, list[WarPlace]], list[str]]] = {}
+_SPELLINGS_MAX = 256  # units whose spellings stay in memory (a few thousand names each at most)
+
+
+def _spellings(unit: WarPlace) -> tuple[dict[str, list[WarPlace]], list[str]]:
+    """The places of a unit by the spelling key of each of their names, and those keys (built
+    once per unit: an article about a region asks for it again and again)."""
+    k = (unit.country, unit.admin1, unit.admin2, unit.feature_code)
+    got = _SPELLINGS.get(k)
+    if got is None:
+        by_key: dict[str, list[WarPlace]] = {}
+        for p in load().members(unit):
+            for n in {p.name, p.asciiname, *p.alternatenames}:
+                if n and n.isascii():
+                    by_key.setdefault(spelling_key(n), []).append(p)
+        if len(_SPELLINGS) >= _SPELLINGS_MAX:
+            _SPELLINGS.clear()
+        got = _SPELLINGS[k] = (by_key, list(by_key))
+    return got
+
+
 def fuzzy_in(name: str, unit: WarPlace) -> list[WarPlace]:
     """The place of ``unit`` whose name is another spelling of ``name`` (see
     :func:`fuzzy_within`), with others of its spelling within 25 km; empty when none is."""
     probe = spelling_key(name)
     if len(probe) < 5 or not probe.isascii():
         return []
-    by_key: dict[str, list[WarPlace]] = {}
-    for p in load().members(unit):
-        for n in {p.name, p.asciiname, *p.alternatenames}:
-            if n and n.isascii():
-                by_key.setdefault(spelling_key(n), []).append(p)
+    by_key, keys = _spellings(unit)
     scored: dict[int, tuple[float, WarPlace]] = {}
     for key, score, _ in process.extract(
-        probe, list(by_key), scorer=fuzz.ratio, limit=20, score_cutoff=FUZZY_MIN - FUZZY_MARGIN
+        probe, keys, scorer=fuzz.ratio, limit=20, score_cutoff=FUZZY_MIN - FUZZY_MARGIN
     ):
         for p in by_key[key]:
             if score > scored.get(p.id, (0.0, p))[0]:
