@@ -110,6 +110,14 @@ def test_a_long_past_day_both_name_in_passing_does_not_link() -> None:
     assert war_began in later.fresh and war_began not in first.fresh
     assert judge(attack, later, rules=LinkRules()) is not None
     assert judge(later, later2, rules=LinkRules()) is not None
+    # two later reports that name the long-past day once each (and no day of their own) are
+    # not about it: it links neither to the other nor to a report of another strike that
+    # names it in passing
+    once_a = _p("once_a", D(2024, 6, 9), FOLLOW, [TOWN], days=(war_began,))
+    once_b = _p("once_b", D(2023, 10, 31), STRIKE, [TOWN], days=(war_began, D(2023, 10, 31)))
+    once_a, once_b = _profiles(once_a, once_b)
+    assert war_began not in once_a.fresh
+    assert judge(once_a, once_b, rules=LinkRules()) is None
 
 
 def test_a_country_alone_never_links_but_similar_text_can() -> None:

@@ -76,7 +76,7 @@ class LinkRules:
             anniversary piece names the day of the attack).
         recent_days: how far before its publication a named day is recent (see
             :attr:`Profile.fresh`); an older day is the article's own only when it names it
-            more often than any recent day.
+            more than once and more often than any recent day.
     """
 
     max_km: float = 40.0
@@ -413,10 +413,11 @@ def profile(
         day_set.update(named)
         recent = published - dt.timedelta(days=rules.recent_days)
         fresh = {d for d in day_set if d >= recent}
-        # a follow-up or anniversary piece is about the past day it names most
+        # a follow-up or anniversary piece is about the past day it names most (and more than
+        # once: a war's first day named once in passing is background)
         top_recent = max((n for d, n in named.items() if d >= recent), default=0)
         top_old = max((n for d, n in named.items() if d < recent), default=0)
-        if top_old > top_recent:
+        if top_old > max(top_recent, 1):  # named once, a past day is background
             fresh.update(d for d, n in named.items() if d < recent and n == top_old)
     else:
         day_set.update(named_days)
