@@ -276,7 +276,8 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
                 a.i in used
                 or a.like_num
                 or any(
-                    c.dep_ == "nummod" or (c.i in used and c.dep_ not in {"appos", "punct", "conj", "cc"})
+                    c.dep_ == "nummod"
+                    or (c.i in used and c.dep_ not in {"appos", "punct", "conj", "cc"})
                     for c in a.children
                 )
             ):
