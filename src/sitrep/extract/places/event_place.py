@@ -240,16 +240,14 @@ def incident_place(
         first.setdefault(key, p)
     if not weight:
         return None
-
     # a place named as a reference point gives way to a city or village the article names near it
-    def _finer(j: str) -> bool:
-        return SPECIFICITY[first[j].precision] >= SPECIFICITY["city"]
-
     keys = [
         k
         for k in weight
         if k not in referenced
-        or not any(j not in referenced and _near(first[j], first[k]) for j in weight if _finer(j))
+        or not any(
+            j not in referenced and _near(first[j], first[k]) for j in weight if _fine(first[j])
+        )
     ]
     best_tier = max(SPECIFICITY[first[k].precision] for k in keys)
     tier = [k for k in keys if SPECIFICITY[first[k].precision] == best_tier]
@@ -356,16 +354,15 @@ def event_place(
 
 def _near(incident: Place, reference: Place) -> bool:
     """Whether the incident place is another place within :data:`NEAR_KM` of a reference."""
-    if incident.name == reference.name or None in (
-        incident.lat,
-        incident.lon,
-        reference.lat,
-        reference.lon,
-    ):
+    a, b = incident, reference
+    if a.name == b.name or a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return False
-    assert incident.lat is not None and incident.lon is not None
-    assert reference.lat is not None and reference.lon is not None
-    return distance_km(incident.lat, incident.lon, reference.lat, reference.lon) <= NEAR_KM
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+
+
+def _fine(p: Place) -> bool:
+    """A town, village or point: finer than a region."""
+    return SPECIFICITY[p.precision] >= SPECIFICITY["city"]
 
 
 def _that_incident(doc: Doc, sent: Span, places: list[Place]) -> Place | None:
@@ -383,7 +380,7 @@ def _that_incident(doc: Doc, sent: Span, places: list[Place]) -> Place | None:
     located = [
         u.place
         for u in (use_of(doc, p) for p in places if prev.start_char <= p.start < prev.end_char)
-        if _usable(u) and u.locative and SPECIFICITY[u.place.precision] >= SPECIFICITY["city"]
+        if _usable(u) and u.locative and _fine(u.place)
     ]
     return located[-1] if located else None
 
