@@ -102,3 +102,17 @@ def test_a_page_stamped_updated_is_a_copy_of_the_same_day_version_without_a_stam
     assert [(d.article_id, d.canonical_id) for d in found] == [
         (article_id(revised), article_id(first))
     ]
+
+
+def test_same_day_copies_in_one_batch_take_the_same_canonical_in_any_order(
+    tmp_path: Path,
+) -> None:
+    """Nothing else tells two reposts of one day apart: the URL does, whatever the input order."""
+    day = dt.date(2022, 3, 1)
+    a = Article(id=article_id(WIRE), text=WIRE, published=day, url="https://a.example/story")
+    b = Article(id=article_id(STORY), text=STORY, published=day, url="https://b.example/story")
+    for n, order in enumerate(([a, b], [b, a])):
+        with Store(tmp_path / f"d{n}.duckdb") as st:
+            st.write([Record(article=x) for x in order])
+            found = dedup_articles(st)
+        assert [(d.article_id, d.canonical_id) for d in found] == [(b.id, a.id)]

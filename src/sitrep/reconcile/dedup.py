@@ -457,9 +457,11 @@ def dedup_articles(
     """Check every article that has no signature yet against the stored ones; store the result.
 
     New articles are taken in publication order (then a page that says it was updated after
-    one that does not, then ingestion order, then news agencies first), so the earliest
-    report of a group becomes its canonical article, and of a wire story and its copies
-    published the same day, a first version rather than a revised one, and the agency's own.
+    one that does not, then ingestion order, then news agencies first, then by URL), so the
+    earliest report of a group becomes its canonical article, and of a wire story and its
+    copies published the same day, a first version rather than a revised one, and the
+    agency's own. The URL settles what nothing else does (two reposts of one day, one
+    ingestion batch): the same articles give the same canonical article in any input order.
 
     ``index``: the one this function filled the last time it ran over this database (every
     signature stored since is in it); kept by the caller, it saves rebuilding the LSH index
@@ -487,7 +489,7 @@ def dedup_articles(
                WHERE m.article_id IS NULL
                ORDER BY a.published NULLS LAST,
                         regexp_matches(left(coalesce(a.text, ''), ?), ?), a.ingested_at,
-                        NOT list_contains(?, lower(coalesce(a.outlet, ''))), a.id""",
+                        NOT list_contains(?, lower(coalesce(a.outlet, ''))), coalesce(a.url, ''), a.id""",
             [UPDATE_STAMP_CHARS, UPDATE_STAMP, sorted(WIRE_SERVICES)],
         ).fetchall()
     ]
