@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -126,3 +127,16 @@ def test_a_figure_told_as_an_earlier_one_gives_way_in_its_own_article(rule: str)
     ]
     t = tally_group(figs, key="c", kind="killed", rule=rule)
     assert (t.low, t.best, t.high, t.superseded_ids) == (126, 126, 126, ("prev",))
+
+
+def test_one_number_with_another_hedge_is_no_update() -> None:
+    """ "more than 100" months later after "up to 100": one number told twice, no rise."""
+    upto = replace(_f("upto", 100, "Resistance committee", 1), high=100, low=None, hedge="up to")
+    later = replace(_f("later", 100, "Volunteers", 20), low=101, high=None, hedge="more than")
+    t = tally_group([upto, later], key="c", kind="killed")
+    assert "upto" not in t.superseded_ids
+    assert t.low is not None and t.best is not None and t.low <= t.best
+    # a higher number a later day still supersedes
+    higher = _f("higher", 120, "Volunteers", 20)
+    t = tally_group([upto, higher], key="c", kind="killed")
+    assert t.superseded_ids == ("upto",)

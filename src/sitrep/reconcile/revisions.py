@@ -120,6 +120,12 @@ def _later_day(db: dt.date | None, da: dt.date | None) -> bool:
     return db is not None and da is not None and db > da
 
 
+def _same_number(a: Figure, b: Figure) -> bool:
+    """Whether two figures state one number with other hedges ("up to 100", "more than 100"):
+    no new figure, so neither is an update of the other."""
+    return a.count is not None and a.count == b.count and not (a.vague or b.vague)
+
+
 def superseded_sources(
     totals: Mapping[str, SourceTotal],
     by_source: Mapping[str, Sequence[Figure]],
@@ -132,7 +138,8 @@ def superseded_sources(
     least as good supersedes (on one report day: another article's report, and for
     combatants at most twice the figure: the two sides' claims of one day are a dispute).
     A figure counts from the day it was first stated (``first``, by figure), and a report
-    restating a figure first stated before the other one is stale and supersedes nothing;
+    restating a figure first stated before the other one is stale and supersedes nothing, and
+    so is one stating the same number with another hedge ("more than 100" after "up to 100");
     a report that the toll rose to its figure, or a report of a later day, supersedes whatever
     the rank of the earlier source, unless its own source is a weak one; a figure told as an earlier one is
     superseded by a higher one of its own report day or article (module docstring)."""
@@ -151,6 +158,8 @@ def superseded_sources(
                 rank[kb] > 0 and (kb in risen or _later_day(db, a.last.report_date))
             ):
                 continue
+            if _same_number(lasts[ka], lasts[kb]) and a.figure != b.figure:
+                continue  # "more than 100" after "up to 100": one number, other words
             same = b.figure == a.figure  # the same figure: the later report is the one to cite
             da = a.last.report_date if same else stated_on(a.figure, a.last.report_date, first)
             if stale(b.figure, db, da, first):

@@ -318,6 +318,16 @@ def test_details(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_who_died_is_not_who_killed(nlp: Any) -> None:
+    (c,) = _run(nlp, "More than 270 villagers died in the raid, officials said.")
+    assert c.perpetrator is None and c.cause == "raid"
+    (d,) = _run(nlp, "Police officer John Smith died of his wounds on Sunday.")
+    assert d.perpetrator is None
+    (e,) = _run(nlp, "Russian forces killed 12 civilians in the village.")
+    assert e.perpetrator == "Russian forces"
+
+
+@pytest.mark.slow
 def test_scope_and_updates(nlp: Any) -> None:
     (c,) = _run(nlp, "The death toll rose to 23 from 17, officials said.")
     assert c.scope == "cumulative" and c.updates is not None and "17" in c.updates

@@ -46,6 +46,15 @@ def test_a_dateline_is_not_the_place() -> None:
     assert _places(text) == ["Odesa"]
 
 
+def test_a_dateline_is_the_place_when_the_article_names_no_other() -> None:
+    text = (
+        "KHARKIV, May 2 (Reuters) - At least 12 people were killed when a missile hit an "
+        "apartment block overnight, officials said.\n"
+        "Rescuers were still searching the rubble on Tuesday evening."
+    )
+    assert _places(text) == ["Kharkiv"]
+
+
 def test_a_war_wide_total_keeps_its_country() -> None:
     text = (
         "A drone hit a school in Kharkiv on Monday.\n"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import sitrep
-from sitrep.extract.times.frames import claim_times, fix_times
+from sitrep.extract.times.frames import claim_times, fix_times, without_frames
 from sitrep.model import TimeRef
 
 pytestmark = pytest.mark.slow
@@ -56,3 +56,28 @@ def test_claim_times_keeps_other_times() -> None:
     monday = TimeRef("Monday", 3, 9, "2025-09-08", begin=dt.date(2025, 9, 8))
     since = TimeRef("2014", 37, 41, "2014", grain="year")
     assert claim_times([monday, since], text=text) == [monday]
+
+
+def test_without_frames_blanks_a_since_clause_after_a_superlative() -> None:
+    text = "20 killed, the deadliest attack on the city since the invasion began in 2022."
+    out = without_frames(text)
+    assert len(out) == len(text) and out.startswith("20 killed,")
+    assert "2022" not in out and "since" not in out
+    plain = "20 people have been killed since the war began in 2022."
+    assert without_frames(plain) == plain
+
+
+def test_a_superlative_since_frame_makes_no_total_and_no_history() -> None:
+    record = _extract(
+        "A missile strike on Tuesday killed 20 people in the city, the deadliest attack on it "
+        "since the full-scale invasion began in 2022, officials said."
+    )
+    claim = next(c for c in record.casualties if c.count == 20)
+    assert claim.scope == "incident" and "historical" not in claim.flags
+    record = _extract(
+        "More than 500 people were killed in the blast, the biggest single loss of life in the "
+        "territory since the group took control of the area in 2007."
+    )
+    claim = next(c for c in record.casualties if c.low == 501)
+    assert claim.scope == "incident" and claim.period is None
+    assert "historical" not in claim.flags

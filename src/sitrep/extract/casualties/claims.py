@@ -50,6 +50,7 @@ from sitrep.extract.casualties.lexicon import (
 )
 from sitrep.extract.casualties.truecase import truecase
 from sitrep.extract.places import event_place, incident_place, place_ref
+from sitrep.extract.times.frames import without_frames
 from sitrep.model import (
     Article,
     CasualtyClaim,
@@ -146,14 +147,15 @@ def _flags(
         flags.append("hypothetical")  # "planned to kill", but "planned the murder of X" happened
     if words & FUTURE and f.cue is not None and f.cue.tag_ == "VB":
         flags.append("future")
+    low = without_frames(sent.text.lower())  # "the deadliest since 2014" dates nothing
     if published is not None:
-        years = [int(m.group(1)) for m in YEAR.finditer(sent.text.lower())]
+        years = [int(m.group(1)) for m in YEAR.finditer(low)]
         if any(y < published - 1 for y in years):
             flags.append("historical")
     if RECALL.search(sent.text.lower()) and "historical" not in flags:
         flags.append("historical")
     if "historical" not in flags and (
-        published_date is not None and _stale_date(sent.text.lower(), published_date)
+        published_date is not None and _stale_date(low, published_date)
     ):
         flags.append("historical")
     return tuple(dict.fromkeys(flags))
@@ -198,6 +200,8 @@ def _cause_and_perpetrator(doc: Doc, f: finding.Found, text: str) -> tuple[str |
         cue.tag_ == "VBN" and cue.dep_ in {"amod", "acl"}
     )
     subj = None if passive or cue.pos_ != "VERB" else _subject(cue)
+    if subj is not None and _holds_victims(subj, f):
+        subj = None  # "More than 270 people died": who died, not who killed
     if subj is not None:
         if subj.lemma_.lower() in CAUSES or subj.lower_ in CAUSES:
             cause = cause or _phrase(doc, subj)
@@ -207,6 +211,15 @@ def _cause_and_perpetrator(doc: Doc, f: finding.Found, text: str) -> tuple[str |
     if perp is not None and perp.lower() in {"who", "they", "it", "which", "he", "she"}:
         perp = None
     return cause, perp
+
+
+def _holds_victims(subj: Token, f: finding.Found) -> bool:
+    """Whether a subject is the figure's own victims: its phrase holds the number or the
+    victim noun ("Four soldiers died", "Officer X died of his wounds")."""
+    lo, hi = subj.left_edge.i, subj.right_edge.i
+    if lo <= f.num <= hi:
+        return True
+    return f.victim is not None and f.victim[0] <= subj.i < f.victim[1]
 
 
 def _subject(cue: Token) -> Token | None:
@@ -282,7 +295,7 @@ def _date_period(t: TimeRef | None, published: str | None) -> tuple[str | None, 
 
 
 def _scope_updates(doc: Doc, f: finding.Found, sent: Span) -> tuple[str, str | None]:
-    low = sent.text.lower()
+    low = without_frames(sent.text.lower())  # "the worst since the war began" is no total
     rel = f.q.start - sent.start_char
     clause = low[low.rfind(";", 0, rel) + 1 : (low.find(";", rel) + 1 or len(low) + 1) - 1]
     # one victim (a name, "a soldier") is an incident even in a sentence about a campaign

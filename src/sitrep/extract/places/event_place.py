@@ -204,7 +204,8 @@ def incident_place(
     so a village named once in the lead beats a country named ten times. A place the article
     names as a reference point ("a town near Odesa") gives way to a place it names within
     :data:`NEAR_KM` of it (the town, named later), or to its dateline's town when that lies
-    near it (the reporter is at the scene).
+    near it (the reporter is at the scene). An article that names no other place is placed at
+    its dateline.
     """
     text = text_of(doc)
     first_nl = text.find("\n")
@@ -238,8 +239,8 @@ def incident_place(
             w += LOCATIVE_BONUS
         weight[key] += w
         first.setdefault(key, p)
-    if not weight:
-        return None
+    if not weight:  # the dateline is all the article says of where: the reporter is there
+        return datelines[0] if datelines else None
     # a place named as a reference point gives way to a city or village the article names near it
     keys = [
         k

@@ -12,7 +12,10 @@ them wrongly for news about what happened:
 
 :func:`claim_times` leaves out the expressions that frame a comparison rather than date the
 figure ("the deadliest attack in 2023", "the worst since 2014"), so that a claim's period is
-never taken from them.
+never taken from them; :func:`without_frames` blanks those frames out of a sentence ("the
+deadliest attack on the city since the invasion began in 2022", "the biggest loss of life since
+Hamas took control in 2007"), so that neither their year makes a figure historical nor their
+"since" makes it a running total.
 """
 
 from __future__ import annotations
@@ -35,6 +38,27 @@ _COMPARISON = re.compile(
     r"[^.;:!?]{0,60}?\b(?:in|since|of|for|this|that)\s*(?:the\s+)?$",
     re.I,
 )
+
+
+# A frame of comparison: a superlative, then "in/since/of/for/during/ever" and what it compares
+# with, up to a clause boundary: the words after a superlative that say against what it is
+# measured, not when or over what span the figure counts.
+_SUPERLATIVE = r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest|highest|most\s+\w+)\b"
+_FRAME = re.compile(
+    _SUPERLATIVE + r"[^.;:!?,]{0,80}?\b(?:in|since|of|for|during|ever)\b"
+    r"(?:(?!\b(?:killed|killing|with|and|as|after|when|while|who|which|where)\b)"
+    r"[^.;:!?,()\u2013\u2014]){0,100}",
+    re.I,
+)
+
+
+def without_frames(text: str) -> str:
+    """``text`` with its frames of comparison blanked out (spaces: offsets keep their place).
+
+    "20 killed, the deadliest attack since the invasion began in 2022" keeps "20 killed," and
+    blanks the rest; a sentence without a superlative comes back unchanged.
+    """
+    return _FRAME.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _is_age(t: TimeRef, text: str) -> bool:
@@ -128,5 +152,8 @@ def claim_times(times: list[TimeRef], *, text: str) -> list[TimeRef]:
         lo = max(text.rfind(".", 0, t.start), text.rfind("\n", 0, t.start), t.start - 90)
         if _COMPARISON.search(text[lo + 1 : t.start]):
             continue
+        before = text[lo + 1 : t.end]
+        if without_frames(before)[t.start - lo - 1 :].isspace():
+            continue  # inside a frame further from its superlative: "since X took control in 2007"
         out.append(t)
     return out
