@@ -96,3 +96,16 @@ def test_a_hyphenated_word_does_not_cut_the_source(nlp: Language) -> None:
     five = next(t for t in doc if t.text == "500")
     found = attribute(sent, at=five.i, text=doc.text)
     assert found is not None and found.source == "health authorities in the rebel-held province"
+
+
+def test_a_scraped_date_stamp_is_no_part_of_the_source(nlp: Language) -> None:
+    text = " date 2024-06-10 Officials in Gaza say Israeli forces killed 274 people in the camp."
+    doc = parse(text, nlp=nlp)
+    sent = next(iter(doc.sents))
+    found = attribute(sent, at=sent.start, text=text)
+    assert found is not None and found.source == "Officials in Gaza"
+    text = "Two officials said 12 people were killed."
+    doc = parse(text, nlp=nlp)
+    sent = next(iter(doc.sents))
+    found = attribute(sent, at=sent.start, text=text)
+    assert found is not None and found.source == "Two officials"

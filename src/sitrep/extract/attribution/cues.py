@@ -71,8 +71,15 @@ def _np_span(head: Token, limit: int = 10) -> tuple[int, int] | None:
             break
         left, right = min(left, t.i), max(right, t.i)
     doc = head.doc
-    # drop a leading article, keep "Ukraine's"
-    while left < head.i and doc[left].lower_ in {"the", "a", "an"}:
+    # drop a leading article, keep "Ukraine's"; and a scraped date stamp ("2024-06-10
+    # Officials in Gaza"): a name never opens with digits or a dash
+    stamped = False
+    while left < head.i and (
+        doc[left].lower_ in {"the", "a", "an"}
+        or _stamp(doc[left])
+        or (stamped and doc[left].is_digit)
+    ):
+        stamped = stamped or _stamp(doc[left])
         left += 1
     for k in range(left, right + 1):
         if doc[k].text in _STOP:
@@ -82,6 +89,15 @@ def _np_span(head: Token, limit: int = 10) -> tuple[int, int] | None:
         left = max(left, head.i - limit + 1)
         right = min(right, head.i + 2)
     return (left, right + 1) if left <= right else None
+
+
+def _stamp(t: Token) -> bool:
+    """A token of a date stamp or a stray dash: no letters, and a dash, a slash or 4+ digits
+    ("2024-06-10", "-10", "11/01") — a count ("12 officials") stays."""
+    w = t.text
+    return not any(ch.isalpha() for ch in w) and (
+        any(ch in "-/\u2013" for ch in w) or sum(ch.isdigit() for ch in w) >= 4
+    )
 
 
 def _word_hyphen(t: Token) -> bool:
