@@ -362,3 +362,16 @@ def test_two_round_figures_within_a_tenth_are_no_dispute() -> None:
     b = one_article("b", 117, 117, "The ministry", None)
     t = tally_group([a, b], key="c", kind="killed", rule="conservative")
     assert [c.figure_b for c in differing_figures([t], [a, b])] == [117]
+
+
+def test_a_lower_figure_later_in_one_report_is_no_new_toll() -> None:
+    """ "has risen to 19 ... officers identified the bodies of 16 victims": one outlet's
+    report says 19; the lower figure after it is a part, not the outlet's latest toll."""
+    figs = [
+        _f("risen", 19, None, 4, art="o", start=0),
+        _f("identified", 16, None, 4, art="o", start=300),
+        _f("earlier", 18, "Governor", 3, art="g"),
+    ]
+    t = tally_group(figs, key="c", kind="killed")
+    assert (t.low, t.best, t.high) == (19, 19, 19)
+    assert "earlier" in t.superseded_ids and "identified" not in t.claim_ids

@@ -116,12 +116,21 @@ class SourceFigure:
 
 def source_figure(points: Sequence[Point]) -> SourceFigure:
     """A source's figure from its series: each incident's last point (its last number, when
-    it gave one: a later vague count updates nothing), summed; an incident told only by a
+    it gave one: a later vague count updates nothing; of one report's numbers, its highest:
+    "risen to 19 ... the bodies of 16 identified" is 19), summed; an incident told only by a
     word count adds to the upper bound, not to the figure, when others have numbers."""
     latest: dict[int, Point] = {}
     for p in points:
         if p.vague and p.incident in latest and not latest[p.incident].vague:
             continue
+        was = latest.get(p.incident)
+        if (
+            was is not None
+            and not was.vague
+            and was.article_id == p.article_id
+            and p.figure < was.figure
+        ):
+            continue  # a lower figure later in one report: a part or a recalled toll
         latest[p.incident] = p
     tops = tuple(latest[k] for k in sorted(latest))
     numbers = [p for p in points if not p.vague]
