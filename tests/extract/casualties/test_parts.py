@@ -363,3 +363,13 @@ def test_a_headline_toll_run_into_the_lede_takes_no_source_from_it() -> None:
     record = sitrep.extract(text, published="2022-07-15")
     toll = next(c for c in record.casualties if c.count == 31)
     assert toll.source is None
+
+
+def test_the_nearest_toll_names_the_kind_of_a_far_figure() -> None:
+    text = (
+        "Earlier, officials said the death toll from the attack on the market had risen to six "
+        "and the number of injured to 40."
+    )
+    kinds = {(k, n) for k, n, _, _ in _claims(text)}
+    assert ("injured", 40) in kinds and ("killed", 40) not in kinds
+    assert ("killed", 6) in kinds

@@ -197,6 +197,18 @@ def _part(after: str, before: str, default: CasualtyKind) -> tuple[CasualtyKind,
     return None
 
 
+def _nearest(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
+    """The match of a pattern anchored at the end of ``before`` that starts nearest to it:
+    "the death toll rose to six and the number of injured to 40" gives 40 to the injured."""
+    m = pattern.search(before)
+    while m is not None:
+        nxt = pattern.search(before, m.start() + 1)
+        if nxt is None:
+            return m
+        m = nxt
+    return None
+
+
 def more_casualties(
     doc: Doc,
     claims: list[CasualtyClaim],
@@ -266,7 +278,7 @@ def more_casualties(
                     out.append(new)
                     here.append(new)
                 continue
-            toll = FAR_TOLL.search(before)
+            toll = _nearest(FAR_TOLL, before)
             if toll:
                 kind = _kind_of(toll.group("what"), "killed")
                 if not _claimed(out, kind, qa, lo, hi):
