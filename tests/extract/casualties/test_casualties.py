@@ -245,6 +245,8 @@ FLAGGED: list[tuple[str, str]] = [
     ("The commandos flew to the capital to kill the minister.", "hypothetical"),
     ("LET US RECALL THAT 40 PEOPLE DIED IN THE FIRE AT THE THEATRE.", "historical"),
     ("A 1984 bombing of the embassy killed 11 people.", "historical"),
+    ("The initial raid on the border towns killed about 1,200 people.", "historical"),
+    ("The war began when rebels stormed the capital, killing 300 people.", "historical"),
 ]
 
 

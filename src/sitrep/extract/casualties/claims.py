@@ -46,6 +46,7 @@ from sitrep.extract.casualties.lexicon import (
     RECALL,
     TIME_NOUNS,
     UPDATE_VERBS,
+    WAR_ORIGIN,
     YEAR,
 )
 from sitrep.extract.casualties.truecase import truecase
@@ -152,7 +153,7 @@ def _flags(
         years = [int(m.group(1)) for m in YEAR.finditer(low)]
         if any(y < published - 1 for y in years):
             flags.append("historical")
-    if RECALL.search(sent.text.lower()) and "historical" not in flags:
+    if (RECALL.search(sent.text.lower()) or WAR_ORIGIN.search(low)) and "historical" not in flags:
         flags.append("historical")
     if "historical" not in flags and (
         published_date is not None and _stale_date(low, published_date)

@@ -273,6 +273,17 @@ RECALL = re.compile(
     r"it bears recalling|it is worth recalling)\b"
 )
 
+# The attack that opened the war, told as background in every later report of it: "the
+# initial Hamas raid killed 1,200", "the attack that triggered the war", "the war began when".
+WAR_ORIGIN = re.compile(
+    r"\b(?:(?:initial|original|opening)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:raid|attack|assault|incursion|invasion|offensive|onslaught)"
+    r"|(?:sparked|triggered|started|began|ignited|set off|touched off|precipitated)\s+the\s+"
+    r"(?:current\s+|ongoing\s+|present\s+)?(?:war|conflict|fighting)"
+    r"|the\s+(?:war|conflict)\s+(?:began|started|erupted|broke out)\s+(?:when|after|with))\b",
+    re.I,
+)
+
 # A year, not a clock time ("at 1620", "1533 GMT", "[1745 hours]")
 YEAR = re.compile(
     r"(?<!since )(?<!since early )(?<!at )(?<!about )(?<!approximately )(?<!\[)\b(1[5-9]\d\d|20\d\d)\b"
