@@ -327,6 +327,10 @@ def test_who_died_is_not_who_killed(nlp: Any) -> None:
     assert d.perpetrator is None
     (e,) = _run(nlp, "Russian forces killed 12 civilians in the village.")
     assert e.perpetrator == "Russian forces"
+    (f,) = _run(nlp, "The camp shelters 350 families displaced by the ongoing conflict.")
+    assert f.perpetrator is None
+    (g,) = _run(nlp, "A missile hit the block on Friday, killing 21 people, authorities said.")
+    assert g.perpetrator != "authorities"
 
 
 @pytest.mark.slow

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep import nlp as nlp_mod
 from sitrep.extract.attribution.cues import Attribution, attribute, trailing_attribution
+from sitrep.extract.attribution.lexicon import CUE_LEMMAS
 from sitrep.extract.casualties import finding
 from sitrep.extract.casualties.lexicon import (
     CAUSE_PREPOSITIONS,
@@ -42,6 +43,7 @@ from sitrep.extract.casualties.lexicon import (
     MODAL,
     MONTH_NAMES,
     NEG,
+    NOT_ACTORS,
     PLANS,
     RECALL,
     TIME_NOUNS,
@@ -195,7 +197,7 @@ def _cause_and_perpetrator(doc: Doc, f: finding.Found, text: str) -> tuple[str |
                 cause = text[doc[o.i].idx : doc[o.i].idx + len(_phrase(doc, o))]
                 cause = _phrase(doc, o) if cause.lower() != _phrase(doc, o).lower() else cause
                 perp = perp or _demonym_of(o)
-            elif c.dep_ == "agent" and o.pos_ in {"NOUN", "PROPN"}:
+            elif c.dep_ == "agent" and o.pos_ in {"NOUN", "PROPN"} and not _no_actor(o):
                 perp = _phrase(doc, o)
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children) or (
         cue.tag_ == "VBN" and cue.dep_ in {"amod", "acl"}
@@ -207,11 +209,20 @@ def _cause_and_perpetrator(doc: Doc, f: finding.Found, text: str) -> tuple[str |
         if subj.lemma_.lower() in CAUSES or subj.lower_ in CAUSES:
             cause = cause or _phrase(doc, subj)
             perp = perp or _demonym_of(subj)
-        elif subj.pos_ in {"PROPN", "NOUN"} and subj.lemma_.lower() not in TIME_NOUNS:
+        elif subj.pos_ in {"PROPN", "NOUN"} and not _no_actor(subj):
             perp = perp or _phrase(doc, subj)
     if perp is not None and perp.lower() in {"who", "they", "it", "which", "he", "she"}:
         perp = None
     return cause, perp
+
+
+def _no_actor(t: Token) -> bool:
+    """Whether a noun can be no perpetrator: a time ("the week"), a state of affairs ("the
+    conflict"), or the speaker of a reporting verb ("..., killing 21, authorities said")."""
+    lemma = t.lemma_.lower()
+    if lemma in TIME_NOUNS or lemma in NOT_ACTORS:
+        return True
+    return t.dep_ == "nsubj" and t.head.lemma_.lower() in CUE_LEMMAS
 
 
 def _holds_victims(subj: Token, f: finding.Found) -> bool:

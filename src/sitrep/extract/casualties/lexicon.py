@@ -331,7 +331,12 @@ NOT_DONE = {"attempt", "attempts", "plot", "plots", "threat", "threats", "squad"
 PLANS = {"plot", "plotted", "plan", "planned", "plans"}
 
 # Time nouns as a subject do not kill: "a week of shelling which killed" is the shelling's.
-TIME_NOUNS = {"week", "day", "month", "year", "hour", "night", "weekend", "period", "time"}
+TIME_NOUNS = {"week", "day", "month", "year", "hour", "night", "weekend", "period", "time", "date"}
+
+# What displaces or kills without being anyone: a state of affairs is no perpetrator
+# ("displaced by the ongoing conflict", "the war has killed thousands").
+NOT_ACTORS = {"conflict", "war", "violence", "fighting", "hostilities", "unrest", "crisis",
+              "situation", "chaos", "insecurity"}  # fmt: skip
 
 # Day words as possessives are not victims: "Monday's attack killed 5".
 DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
