@@ -51,7 +51,9 @@ TABLE: list[tuple[str, set[C]]] = [
     ),
     ("Two journalists were among those killed, the union said.", {("killed", 2, 2, 2)}),
     ("Rebels abducted 30 villagers during a raid on Tuesday.", {("kidnapped", 30, 30, 30)}),
-    ("The navy rescued 112 migrants off the coast.", {("evacuated", 112, 112, 112)}),
+    ("The navy evacuated 112 migrants from the island.", {("evacuated", 112, 112, 112)}),
+    # people rescued are no casualty figure (what befell them is counted by its own words)
+    ("The navy rescued 112 migrants off the coast.", set()),
     (
         "Five thousand families fled the town ahead of the offensive.",
         {("displaced", 5000, 5000, 5000)},
@@ -79,7 +81,7 @@ TABLE: list[tuple[str, set[C]]] = [
         "An estimated 4,000 people were displaced by the fighting.",
         {("displaced", 4000, None, None)},
     ),
-    ("Roughly 120 migrants were rescued at sea.", {("evacuated", 120, None, None)}),
+    ("Roughly 120 migrants were evacuated by sea.", {("evacuated", 120, None, None)}),
     # vague quantities
     ("Dozens of people were killed in the air strikes.", {("killed", None, 24, 99)}),
     ("Hundreds of civilians were wounded in the shelling.", {("injured", None, 200, 999)}),

@@ -34,7 +34,9 @@ _KINDS: dict[CasualtyKind, str] = {
     "arrested": "arrested arresting arrests arrest detained detaining detain apprehended jailed",
     "kidnapped": "kidnapped kidnapping kidnaps kidnap abduct abducted abducting abduction",
     "displaced": "displaced displacing displace homeless refugees fled uprooted",
-    "evacuated": "evacuated evacuating evacuate evacuees rescued rescue",
+    # "rescued" is no casualty: people saved from rubble or freed hostages are counted by the
+    # figure of what befell them (injured, captured), never as evacuees
+    "evacuated": "evacuated evacuating evacuate evacuees",
     "casualties": "casualties casualty",
 }
 for _kind, _forms in _KINDS.items():
@@ -54,8 +56,8 @@ TRANSITIVE = _set_of(
     killed kill kills killing wounded wounding injured injuring injures injure murdered
     murdering massacred executed slew maimed maiming kidnapped kidnapping abducted abducting arrested
     arresting
-    detained detaining captured capturing evacuated evacuating displaced displacing rescued
-    wound wounds kidnap abduct arrest detain capture evacuate displace rescue
+    detained detaining captured capturing evacuated evacuating displaced displacing
+    wound wounds kidnap abduct arrest detain capture evacuate displace
     """
 )
 # Words allowed between a cue and a following count: "killed at least", "claimed the lives of".
