@@ -50,6 +50,7 @@ TABLE: list[tuple[str, set[C]]] = [
         {("killed", 3, 3, 3), ("injured", 2, 2, 2)},
     ),
     ("Two journalists were among those killed, the union said.", {("killed", 2, 2, 2)}),
+    ("Two soldiers were fatally wounded by a mine.", {("killed", 2, 2, 2)}),
     ("Rebels abducted 30 villagers during a raid on Tuesday.", {("kidnapped", 30, 30, 30)}),
     ("The navy evacuated 112 migrants from the island.", {("evacuated", 112, 112, 112)}),
     # people rescued are no casualty figure (what befell them is counted by its own words)

@@ -39,6 +39,7 @@ from sitrep.extract.casualties.lexicon import (
     DAY_MONTH,
     DEMONYMS,
     DOWNWARD_WORDS,
+    FATAL,
     FUTURE,
     MODAL,
     MONTH_NAMES,
@@ -428,10 +429,17 @@ def casualties(
                 )
             ev_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             ev_end = sent.start_char + len(sent.text.rstrip())
+            kind = f.kind
+            if (
+                kind == "injured"
+                and f.cue is not None
+                and FATAL & {c.lower_ for c in f.cue.children}
+            ):
+                kind = "killed"  # "fatally wounded"
             claims.append(
                 CasualtyClaim(
-                    id=content_id(article.id, f.kind, f.q.count, f.q.start),
-                    kind=f.kind,
+                    id=content_id(article.id, kind, f.q.count, f.q.start),
+                    kind=kind,
                     count=f.q.count,
                     low=f.q.low,
                     high=f.q.high,

@@ -275,6 +275,9 @@ RECALL = re.compile(
     r"it bears recalling|it is worth recalling)\b"
 )
 
+# Adverbs that make a wound a death: "fatally wounded", "mortally injured" count as killed.
+FATAL = frozenset({"fatally", "mortally", "lethally"})
+
 # The attack that opened the war, told as background in every later report of it: "the
 # initial Hamas raid killed 1,200", "the attack that triggered the war", "the war began when".
 WAR_ORIGIN = re.compile(
