@@ -109,3 +109,12 @@ def test_a_scraped_date_stamp_is_no_part_of_the_source(nlp: Language) -> None:
     sent = next(iter(doc.sents))
     found = attribute(sent, at=sent.start, text=text)
     assert found is not None and found.source == "Two officials"
+
+
+def test_unstamped_drops_a_date_stamp_and_keeps_a_count() -> None:
+    from sitrep.extract.attribution.cues import unstamped
+
+    assert unstamped("11-01 Palestinian health officials") == "Palestinian health officials"
+    assert unstamped("2024-06-10 Officials in Gaza") == "Officials in Gaza"
+    assert unstamped("12 officials") == "12 officials"
+    assert unstamped("Governor Oleh Syniehubov") == "Governor Oleh Syniehubov"

@@ -9,6 +9,7 @@ The casualty extractor and the claims extractor share it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -73,14 +74,13 @@ def _np_span(head: Token, limit: int = 10) -> tuple[int, int] | None:
     doc = head.doc
     # drop a leading article, keep "Ukraine's"; and a scraped date stamp ("2024-06-10
     # Officials in Gaza"): a name never opens with digits or a dash
-    stamped = False
-    while left < head.i and (
-        doc[left].lower_ in {"the", "a", "an"}
-        or _stamp(doc[left])
-        or (stamped and doc[left].is_digit)
-    ):
-        stamped = stamped or _stamp(doc[left])
+    while left < head.i and doc[left].lower_ in {"the", "a", "an"}:
         left += 1
+    run = left
+    while run < head.i and not any(ch.isalpha() for ch in doc[run].text):
+        run += 1
+    if any(_stamp(t) for t in doc[left:run]):
+        left = run
     for k in range(left, right + 1):
         if doc[k].text in _STOP:
             right = k - 1 if k > head.i else right
@@ -98,6 +98,19 @@ def _stamp(t: Token) -> bool:
     return not any(ch.isalpha() for ch in w) and (
         any(ch in "-/\u2013" for ch in w) or sum(ch.isdigit() for ch in w) >= 4
     )
+
+
+_STAMP_RUN = re.compile(r"^[^A-Za-z\u00C0-\uFFFF]*")
+
+
+def unstamped(source: str) -> str:
+    """A source without the date stamp a scraper left before it ("11-01 Palestinian health
+    officials" -> "Palestinian health officials"); a count ("12 officials") stays."""
+    run = _STAMP_RUN.match(source)
+    lead = run.group(0) if run else ""
+    if lead and (any(ch in "-/\u2013" for ch in lead) or sum(ch.isdigit() for ch in lead) >= 4):
+        return source[len(lead) :].strip() or source
+    return source
 
 
 def _word_hyphen(t: Token) -> bool:

@@ -33,6 +33,7 @@ from sitrep.extract.attribution.carry import (
     next_this_source,
 )
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
+from sitrep.extract.attribution.cues import unstamped
 from sitrep.extract.attribution.governs import figure_after, figure_at
 from sitrep.extract.attribution.grow import (
     described_by_agent,
@@ -287,6 +288,7 @@ def attribute_claims(
                 )
         if source is None and outlet is not None:
             source = outlet
+        source = unstamped(source) if source is not None else None
         out.append(c if source == c.source else replace(c, source=source))
     return out
 
