@@ -231,3 +231,14 @@ def test_that_strike_is_the_strike_the_previous_sentence_placed() -> None:
         "wounded five more."
     )
     assert _places(text)[0] == "Izyum"
+
+
+def test_the_officials_place_in_an_according_to_phrase_is_not_the_place() -> None:
+    text = (
+        "Strike on village cafe kills 51\n"
+        "A Russian rocket hit a village cafe on Thursday, killing at least 51 civilians, "
+        "according to the president and other top officials in Kyiv.\n"
+        "Rescuers searched for survivors in the remains of the only cafe in the village of "
+        "Hroza in the Kharkiv region."
+    )
+    assert _places(text)[0] == "Hroza"

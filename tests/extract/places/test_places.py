@@ -728,3 +728,17 @@ def test_an_unknown_building_lies_where_the_article_places_things_not_who_acts()
     )
     clinic = next(p for p in rec.places if p.text == "Nour Medical Clinic")
     assert clinic.country == "PS"
+
+
+def test_a_city_named_first_is_the_focus_over_a_capital_named_as_often(nlp: Any) -> None:
+    """An unknown building takes the article's city: of two named twice, the one named first
+    (the lead's Odesa, not the Moscow of the Kremlin's denial later on)."""
+    text = (
+        "Missiles hit an apartment block in Odesa in southern Ukraine overnight. Rescuers in "
+        "Odesa searched the rubble, Ukraine's emergency service said. Among the dead was a worker of the Sunflower Children's Rehabilitation Center. "
+        "Kremlin spokesman Dmitry Peskov said Russian forces do not target civilians. Kyiv says "
+        "Moscow has escalated its long-range attacks."
+    )
+    found = _by_text(_places(nlp, text))
+    centre = next((p for k, p in found.items() if "Rehabilitation" in k), None)
+    assert centre is None or centre.name != "Moscow"

@@ -433,16 +433,20 @@ def focus_area(entries: list[GeoEntry | None], ctx: Context) -> GeoEntry | None:
 
 
 def _most_named(cities: list[GeoEntry]) -> GeoEntry | None:
-    """Of the cities named, the one named most often if at least twice, else the biggest
-    if it has 100,000 people."""
+    """Of the cities named, the one named most often if at least twice (the first named of
+    those named as often), else the biggest if it has 100,000 people."""
     counts: dict[int | None, tuple[int, GeoEntry]] = {}
-    for entry in cities:
+    first: dict[int | None, int] = {}
+    for k, entry in enumerate(cities):
         n, _e = counts.get(entry.geonameid, (0, entry))
         counts[entry.geonameid] = (n + 1, entry)
+        first.setdefault(entry.geonameid, k)
     if not counts:
         return None
-    n, entry = max(counts.values(), key=lambda p: (p[0], p[1].population))
+    # named as often: the one named first (the lead's city, not a capital quoted later)
+    n, entry = max(counts.values(), key=lambda p: (p[0], -first[p[1].geonameid]))
     if n >= 2:
         return entry
     # Named once each: the biggest city, when it is big enough to be the story's dateline.
-    return entry if entry.population >= 100_000 else None
+    biggest = max((e for _n, e in counts.values()), key=lambda e: e.population)
+    return biggest if biggest.population >= 100_000 else None
