@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.extract.attribution.lexicon import ADJUNCT_OPENERS, SPEAKER_PRONOUNS
+from sitrep.extract.attribution.lexicon import ADJUNCT_OPENERS, RELATIVE, SPEAKER_PRONOUNS
 
 # "... - regional governor" / "..., says acting mayor" at the end of a headline or sentence
 TAIL_DASH = re.compile(
@@ -18,9 +18,10 @@ TAIL_SAYS = re.compile(
     r",\s+(?:says|said|claims|reports)\s+(?P<src>[^,.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$", re.I
 )
 # "..., local activist reports." / "..., officials say": the source before the verb at the end
+# (the source may stand between commas: "..., the head of the OVA, Vyacheslav Chaus, said.")
 TAIL_SOURCE_SAYS = re.compile(
-    r",\s+(?P<src>(?:[\w'\u2019.-]+\s+){0,4}[\w'\u2019.-]+)\s+"
-    r"(?:says|said|say|reports|reported|claims|confirms)\.?\s*$"
+    r",\s+(?P<src>(?:[\w'\u2019.-]+\s+){0,6}[\w'\u2019.-]+),?\s+"
+    r"(?:says|said|say|reports|reported|claims|claimed|confirms|confirmed|added|stated)\.?\s*$"
 )
 HEAD_SAYS = re.compile(
     r"^[\s\u2022\u00b7*-]*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
@@ -37,7 +38,11 @@ def tail_source(line: str) -> str | None:
         if m:
             src = m.group("src").strip()
             words = src.split()
-            if src.lower() in SPEAKER_PRONOUNS or (words and words[0].lower() in ADJUNCT_OPENERS):
+            if (
+                src.lower() in SPEAKER_PRONOUNS
+                or (words and words[0].lower() in ADJUNCT_OPENERS)
+                or (words and words[0].lower() in RELATIVE)
+            ):
                 continue  # a pronoun, or "— at the camp": a place with its verb left out
             if 1 <= len(words) <= 7 and not any(w[:1].isdigit() for w in words):
                 return src

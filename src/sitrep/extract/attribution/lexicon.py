@@ -201,6 +201,10 @@ CUE_LEMMAS = frozenset(
         "demand",
         "affirm",
         "chant",
+        # statements that set a figure right: "he later clarified that there were eight deaths"
+        "clarify",
+        "specify",
+        "update",
         # manner of speaking: '"We're covered in blood," wailed a mother' reports speech
         "wail",
         "whine",

@@ -239,7 +239,9 @@ def attribute_claims(
         line = line_of(text, lo, hi)
         said = TAIL_SAYS.search(line) if "\n" not in line.strip() else None
         if said and source is not None and source not in said.group("src"):
-            source = tail_source(line)  # "..., says acting mayor": the parse cannot beat it
+            # "..., says acting mayor": the parse cannot beat it (when it is a source: not
+            # "X, Y, said the strikes killed 15")
+            source = tail_source(line) or source
         own = source is not None and source != outlet
         if own and source is not None:
             low = source.strip().lower()
