@@ -407,9 +407,9 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
     where = [
         as_region.get(i) or (decided[i][0] if i in decided else r[0]) for i, r in enumerate(second)
     ]
-    focus = scoring.focus_city(where, ctx)
-    # An article's area is where it places things, not who acts ("Israel denies").
+    # An article's city and area are where it places things, not who acts ("Israel denies").
     acting = {i for i, (m, w) in enumerate(zip(mentions, where, strict=True)) if _is_actor(m[4], w)}
+    focus = scoring.focus_city([None if i in acting else w for i, w in enumerate(where)], ctx)
     area = (
         None
         if focus is not None
