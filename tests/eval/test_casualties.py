@@ -11,6 +11,7 @@ import pytest
 from sitrep.eval.casualties import (
     GoldItem,
     candidate_text,
+    keyed_stories,
     muc_countable,
     read_key,
     read_stories,
@@ -69,6 +70,11 @@ def test_read_key(gold: list[GoldItem]) -> None:
         ("TST9-MUC4-0001", "injured", (1,), False),
         ("TST9-MUC4-0001", "killed", (3,), True),
     }
+
+
+def test_keyed_stories_are_those_with_a_template(tmp_path: Path) -> None:
+    (tmp_path / "key-tst9").write_text(KEY)
+    assert keyed_stories(tmp_path / "key-tst9") == {"TST9-MUC4-0001"}
 
 
 def test_read_stories(tmp_path: Path) -> None:

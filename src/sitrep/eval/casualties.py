@@ -212,6 +212,16 @@ def read_key(path: Path) -> list[GoldItem]:
     return items
 
 
+def keyed_stories(path: Path) -> set[str]:
+    """The stories of one answer-key file that have at least one template (a relevant incident)."""
+    out: set[str] = set()
+    for template in _TEMPLATE_START.split(path.read_text(encoding="latin-1")):
+        slots = _slots(template)
+        if 0 in slots and not slots.get(1, ["*"])[0].startswith("*"):
+            out.add(slots[0][0].split()[0])
+    return out
+
+
 def score(gold: Iterable[GoldItem], pred: Iterable[Item]) -> PRF:
     """P/R/F1 of predicted (story, kind, number) against gold items with optional ones.
 

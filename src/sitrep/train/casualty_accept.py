@@ -40,13 +40,14 @@ FOLDS = 5
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One candidate: its story, (kind, number), features and label."""
+    """One candidate: its story, (kind, number), features, label and sentence."""
 
     story: str
     kind: str
     count: int
     feats: dict[str, float]
     label: int
+    sentence: str = ""
 
 
 def stories_and_gold(data: Path, *, limit: int | None = None) -> tuple[list[Story], list[GoldItem]]:
@@ -79,7 +80,7 @@ def candidate_rows(
             assert c.count is not None
             feats = features(c, story=pool, text_length=len(story.text), text=story.text)
             label = int((c.kind, c.count) in wanted[story.id])
-            rows.append(Row(story.id, c.kind, c.count, feats, label))
+            rows.append(Row(story.id, c.kind, c.count, feats, label, c.evidence.text))
     return rows
 
 
