@@ -33,3 +33,11 @@ def test_a_place_after_a_dash_is_no_source() -> None:
     # "four — at the depot": a part of a figure with its verb left out, not "— governor"
     assert tail_source("Nine people died at the school, four — at the depot.") is None
     assert tail_source("Nine killed at the school - regional police") == "regional police"
+
+
+def test_a_tail_source_between_commas_or_with_its_title() -> None:
+    line = "Two more people may be under the rubble, the head of the region, Ivan Petrenko, said."
+    assert tail_source(line) == "Ivan Petrenko"
+    line = "At least 50 people were killed, director of the city hospital Omar Haddad confirmed."
+    assert tail_source(line) == "director of the city hospital Omar Haddad"
+    assert tail_source("The strike killed 9, which the army confirmed.") is None

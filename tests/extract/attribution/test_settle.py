@@ -320,3 +320,15 @@ def test_he_refers_to_a_person_introduced_with_a_role(nlp: Language) -> None:
     )
     claims, _ = _run(nlp, text)
     assert _source(claims, 4) == "Ivan Petrenko"
+
+
+def test_a_speech_verb_with_its_content_after_it_is_no_tail_source() -> None:
+    import sitrep
+
+    text = (
+        "Strike on camp\n\n"
+        "One resident of the camp, Omar Haddad, said the airstrikes killed 15 members of his "
+        "family.\n"
+    )
+    (claim,) = sitrep.extract(text, published="2023-11-02").casualties
+    assert claim.source in {"Omar Haddad", "One resident of the camp"}
