@@ -118,3 +118,13 @@ def test_unstamped_drops_a_date_stamp_and_keeps_a_count() -> None:
     assert unstamped("2024-06-10 Officials in Gaza") == "Officials in Gaza"
     assert unstamped("12 officials") == "12 officials"
     assert unstamped("Governor Oleh Syniehubov") == "Governor Oleh Syniehubov"
+
+
+def test_a_scene_shown_on_video_attributes_nothing_before_it(nlp: Language) -> None:
+    from sitrep.extract.attribution.cues import trailing_attribution
+
+    doc = parse("Video showed the charred ruins of buildings in the town.", nlp=nlp)
+    assert trailing_attribution(next(iter(doc.sents)), text=doc.text) is None
+    doc = parse("Police said.", nlp=nlp)
+    found = trailing_attribution(next(iter(doc.sents)), text=doc.text)
+    assert found is not None and found.source == "Police"

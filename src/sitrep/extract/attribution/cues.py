@@ -27,6 +27,7 @@ from sitrep.extract.attribution.lexicon import (
     ACCORDING_TO_WORDS,
     ANONYMOUS,
     CUE_STANCE,
+    EVIDENTIAL_VERBS,
     HEARSAY_ADVERBS,
     REFERRING_PRONOUNS,
     REPORTED_BY_VERBS,
@@ -336,6 +337,8 @@ def trailing_attribution(sent: Span, *, text: str | None = None) -> Attribution 
     found = attribute(sent, text=text)
     if found is None or found.cue == "according to":
         return None
+    if any(t.text == found.cue and t.lemma_.lower() in EVIDENTIAL_VERBS for t in words):
+        return None  # "Video showed the charred ruins.": a scene of its own, no one's words
     # "Police said." / "The figures were given by the ministry, officials said."
     verbs = [t for t in words if t.pos_ == "VERB" and t.lemma_.lower() not in CUE_STANCE]
     if reports_own_victims(sent):
