@@ -375,3 +375,18 @@ def test_a_lower_figure_later_in_one_report_is_no_new_toll() -> None:
     t = tally_group(figs, key="c", kind="killed")
     assert (t.low, t.best, t.high) == (19, 19, 19)
     assert "earlier" in t.superseded_ids and "identified" not in t.claim_ids
+
+
+def test_a_war_total_beside_word_counts_of_one_strike_is_set_aside() -> None:
+    """ "dozens injured" four times and "an additional 91,722 injured" (the war's): the
+    tally of the strike is dozens, not 91,722."""
+    from dataclasses import replace
+
+    figs = [
+        replace(_f(f"d{k}", None, f"S{k}", 2, low=24, high=99, kind="injured"), hedge="dozens")
+        for k in range(3)
+    ] + [_f("war", 91722, None, 2, art="w", kind="injured")]
+    assert all(f.vague for f in figs[:3])
+    t = tally_group(figs, key="c", kind="injured")
+    assert t.high is not None and t.high < 1000
+    assert "war" in str(t.excluded_ids)

@@ -489,20 +489,28 @@ def _met_bounds(
 
 def _outliers(figs: list[Figure]) -> tuple[list[Figure], list[str]]:
     """Of at least three figures, those ten times their (upper) median or more (another
-    extent's total), or a tenth of it or less (a part of the incident)."""
+    extent's total), or a tenth of it or less (a part of the incident); with fewer than three
+    numbers, word counts stand in by their upper bound, for the first test only."""
     values = sorted(p for f in figs if (p := f.point) is not None and not f.vague)
+    # with fewer numbers, word counts stand in by their upper bound ("dozens" at most 99): a
+    # war's 91,722 injured beside four "dozens injured" of one strike is another extent
+    by_words = len(values) < 3
+    if by_words:
+        values = sorted(
+            values + [u for f in figs if f.vague and (u := f.upper or f.point) is not None]
+        )
     if len(values) < 3:
         return figs, []
     out: list[str] = []
     keep: list[Figure] = []
     for f in figs:
         p = f.point
-        if p is None:
+        if p is None or (by_words and f.vague):
             keep.append(f)
             continue
         median = values[len(values) // 2]  # the upper median of all figures
         high = median > 0 and p >= OUTLIER_RATIO * median and p > median + 10
-        low = p * OUTLIER_RATIO <= median and p < median - 10
+        low = not by_words and p * OUTLIER_RATIO <= median and p < median - 10
         if high or low:
             out.append(f.id)
         else:
