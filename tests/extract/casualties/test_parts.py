@@ -373,3 +373,11 @@ def test_the_nearest_toll_names_the_kind_of_a_far_figure() -> None:
     kinds = {(k, n) for k, n, _, _ in _claims(text)}
     assert ("injured", 40) in kinds and ("killed", 40) not in kinds
     assert ("killed", 6) in kinds
+
+
+def test_the_injured_still_in_hospital_are_a_part() -> None:
+    found = _claims("As of Tuesday, 20 wounded people remained in hospitals after the strike.")
+    assert ("injured", 20, "wounded people", True) in found or any(
+        k == "injured" and n == 20 and part for k, n, _, part in found
+    )
+    assert not any(part for _, _, _, part in _claims("38 people were injured in the strike."))

@@ -52,6 +52,7 @@ from sitrep.extract.casualties.lexicon import (
     WAR_ORIGIN,
     YEAR,
 )
+from sitrep.extract.casualties.lexicon_parts import STILL_IN_HOSPITAL
 from sitrep.extract.casualties.truecase import truecase
 from sitrep.extract.places import event_place, incident_place, place_ref
 from sitrep.extract.times.frames import without_frames
@@ -162,6 +163,8 @@ def _flags(
         published_date is not None and _stale_date(low, published_date)
     ):
         flags.append("historical")
+    if f.kind == "injured" and STILL_IN_HOSPITAL.match(text_of(doc)[f.q.end : f.q.end + 80]):
+        flags.append("part")  # "20 wounded people remained in hospitals": some of the injured
     return tuple(dict.fromkeys(flags))
 
 

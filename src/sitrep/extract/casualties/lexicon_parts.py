@@ -256,3 +256,11 @@ PART_LISTED = re.compile(
     r"(?:at least |more than |some |about |another )?$",
     re.I,
 )
+
+# The injured still in hospital days later are a part of the injured, not their number:
+# "20 wounded people remained in hospitals", "12 of the injured are still hospitalised".
+STILL_IN_HOSPITAL = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:remain|remains|remained|are\s+still|were\s+still|still)\s+"
+    r"(?:in\s+(?:the\s+|a\s+)?(?:hospitals?|intensive\s+care)|hospitali[sz]ed)\b",
+    re.I,
+)
