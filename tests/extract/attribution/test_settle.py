@@ -332,3 +332,15 @@ def test_a_speech_verb_with_its_content_after_it_is_no_tail_source() -> None:
     )
     (claim,) = sitrep.extract(text, published="2023-11-02").casualties
     assert claim.source in {"Omar Haddad", "One resident of the camp"}
+
+
+def test_we_in_a_quotation_is_its_speaker() -> None:
+    import sitrep
+
+    text = (
+        "Strike on school\n\n"
+        "Omar Haddad, spokesperson for the civil defence, told a news conference: "
+        '"Thus far, we have confirmed more than 93 deaths, including 11 children."\n'
+    )
+    sources = {c.source for c in sitrep.extract(text, published="2024-08-10").casualties}
+    assert sources == {"Omar Haddad"}

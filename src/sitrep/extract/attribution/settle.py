@@ -206,6 +206,9 @@ def _repair(doc: Doc, source: str, lo: int, hi: int, text: str) -> SourcePhrase 
     return source_phrase(span.root, text=text)
 
 
+_FIRST_PERSON = frozenset({"we", "i", "us"})
+
+
 def attribute_claims(
     doc: Doc,
     claims: list[CasualtyClaim],
@@ -253,8 +256,8 @@ def attribute_claims(
                 found = _resolve_mention(doc, desc or source, at if at >= 0 else lo, ants, text)
                 if found is not None:
                     source = _name_of(found)
-                elif low in _RELATIVE or low == "this":
-                    source = None
+                elif low in _RELATIVE or low in _FIRST_PERSON or low == "this":
+                    source = None  # "we have confirmed 93": the quotation's speaker, below
             else:
                 phrase = _repair(doc, source, lo, hi, text)
                 if phrase is None and _victims_as_source(doc, source, lo, hi, text):
