@@ -115,3 +115,15 @@ def test_casualty_claims_join_by_event_link_then_by_place() -> None:
     rules = {m.item_id: m.rule for m in cl.merges}
     assert rules == {"strike": "seed", "k1": "event-link", "k2": "geo", "k3": "seed"}
     assert cl.cluster_of["k2"] is cl.cluster_of["strike"]
+
+
+def test_an_incident_is_named_by_the_place_most_of_its_reports_give() -> None:
+    """The seed says Chuhuiv; two later reports of the same strike say Kharkiv: Kharkiv."""
+    items = [
+        _ev("a", CHUHUIV, 1),
+        _ev("b", KHARKIV, 1, actor="Russian forces"),
+        _ev("c", KHARKIV, 2, actor="Russian forces"),
+    ]
+    cl = cluster_items(items, [])
+    assert len(cl.clusters) == 1
+    assert cl.clusters[0].spot.name == "Kharkiv"

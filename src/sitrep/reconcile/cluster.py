@@ -135,12 +135,12 @@ class Cluster:
 
     @property
     def spot(self) -> Spot:
-        """Where the incident happened: the seed's place; when that is a whole country or has
-        no coordinates, the most specific place of a member in that country (a casualty claim
-        pinned to a city, linked to an event its report left at the country)."""
+        """Where the incident happened: the place most of its members name (the seed's on a
+        tie, then the most specific), of those with coordinates finer than a country in the
+        seed's country (a casualty claim pinned to a city, linked to an event its report left
+        at the country; an Uman strike's report that also names a Dnipro strike of the night
+        is still Uman's); else the seed's place."""
         seed = self.seed.spot
-        if seed.lat is not None and not seed.vague:
-            return seed
         inside = [
             i.spot
             for i in self.items
@@ -149,9 +149,17 @@ class Cluster:
             and not i.spot.vague
             and (not seed.country or not i.spot.country or i.spot.country == seed.country)
         ]
-        if inside:
-            return min(inside, key=lambda sp: _PRECISION.get(sp.precision or "", 3))
-        return seed
+        if not inside:
+            return seed
+        votes = Counter(sp.name for sp in inside)
+        return max(
+            inside,
+            key=lambda sp: (
+                votes[sp.name],
+                sp.name == seed.name,
+                -_PRECISION.get(sp.precision or "", 3),
+            ),
+        )
 
 
 _PRECISION = {"point": 0, "city": 1, "region": 2}
