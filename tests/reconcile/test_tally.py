@@ -390,3 +390,15 @@ def test_a_war_total_beside_word_counts_of_one_strike_is_set_aside() -> None:
     t = tally_group(figs, key="c", kind="injured")
     assert t.high is not None and t.high < 1000
     assert "war" in str(t.excluded_ids)
+
+
+def test_soldiers_without_a_side_join_the_only_side_named() -> None:
+    from sitrep.reconcile.tally import tally_all
+
+    named = _f("named", 200, "Ministry", 2, art="a", victims="reservists")
+    named = type(named)(**{**{k: getattr(named, k) for k in named.__dataclass_fields__},
+                           "side": "Ukrainian", "group": ""})  # fmt: skip
+    bare = _f("bare", 200, "Ministry", 2, art="a", start=50, victims="reservists")
+    assert (named.group, bare.group) == ("ukrainian soldiers", "soldiers")
+    kinds = {t.kind for t in tally_all({"c": [named, bare]}, rules=("conservative",))}
+    assert kinds == {"killed"}

@@ -69,11 +69,10 @@ from dataclasses import dataclass
 
 from sitrep.extract.casualties.numbers import find_quantities
 from sitrep.reconcile.items import VAGUE_HEDGES, Figure, norm_name, round_apart
+from sitrep.reconcile.outliers import COMBATANTS, one_side, outliers
 from sitrep.reconcile.revisions import first_stated, stated_on, superseded_sources
 
 HEADLINE_GROUP = "people"
-COMBATANTS = ("soldiers", "militants")
-OUTLIER_RATIO = 10
 _PRONOUNS = frozenset({"he", "she", "it", "they", "which", "who", "that", "this", "we", "i"})
 _WEAK_SOURCE = re.compile(
     r"^(?:post|posts|reports?|earlier reports?"
@@ -369,8 +368,8 @@ def tally_group(
             excluded.append((f.id, why))
         else:
             usable.append(f)
-    usable, outliers = _outliers(usable)
-    excluded.extend((i, "outlier: tenfold off the other figures") for i in outliers)
+    usable, set_aside = outliers(usable)
+    excluded.extend((i, "outlier: tenfold off the other figures") for i in set_aside)
     kept, copies, restated = collapse_copies(usable)
     by_source: dict[str, list[Figure]] = defaultdict(list)
     label: dict[str, str] = {}
@@ -487,37 +486,6 @@ def _met_bounds(
     }
 
 
-def _outliers(figs: list[Figure]) -> tuple[list[Figure], list[str]]:
-    """Of at least three figures, those ten times their (upper) median or more (another
-    extent's total), or a tenth of it or less (a part of the incident); with fewer than three
-    numbers, word counts stand in by their upper bound, for the first test only."""
-    values = sorted(p for f in figs if (p := f.point) is not None and not f.vague)
-    # with fewer numbers, word counts stand in by their upper bound ("dozens" at most 99): a
-    # war's 91,722 injured beside four "dozens injured" of one strike is another extent
-    by_words = len(values) < 3
-    if by_words:
-        values = sorted(
-            values + [u for f in figs if f.vague and (u := f.upper or f.point) is not None]
-        )
-    if len(values) < 3:
-        return figs, []
-    out: list[str] = []
-    keep: list[Figure] = []
-    for f in figs:
-        p = f.point
-        if p is None or (by_words and f.vague):
-            keep.append(f)
-            continue
-        median = values[len(values) // 2]  # the upper median of all figures
-        high = median > 0 and p >= OUTLIER_RATIO * median and p > median + 10
-        low = not by_words and p * OUTLIER_RATIO <= median and p < median - 10
-        if high or low:
-            out.append(f.id)
-        else:
-            keep.append(f)
-    return keep, out
-
-
 def _point(f: Figure, incident: int = 0) -> Point:
     fig = f.point
     assert fig is not None
@@ -547,7 +515,8 @@ def tally_all(
 ) -> list[Tally]:
     """Tallies of every group, every kind and victim group present in it, and every rule."""
     out: list[Tally] = []
-    for key, figs in groups.items():
+    for key, group_figs in groups.items():
+        figs = one_side(group_figs)
         inscope = [f for f in figs if f.scope == scope]
         for kind in sorted({f.kind for f in inscope}):
             head = headline_group(inscope, kind)
