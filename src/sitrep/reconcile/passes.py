@@ -56,7 +56,7 @@ from sitrep.reconcile.linking import Link, LinkRules, Profile, _keys, load_profi
 from sitrep.reconcile.tally import EXCLUDING_FLAGS, Tally, tally_all
 from sitrep.store import Store
 
-VERSION = "reconcile.v6"  # v6: old named days only when most named; v5: met lower bounds, cross-source updates; v4: tallies for every extent
+VERSION = "reconcile.v7"  # v7: one number with another hedge is no update, a report's highest figure, outliers by word counts, sides filled in, incidents named by their members' place; v6: old named days only when most named; v5: met lower bounds, cross-source updates; v4: tallies for every extent
 SCOPES = EXTENTS  # the order tallies come in: the incident's own figures first
 EVENT_EXCLUDING_FLAGS = frozenset(
     {"negated", "denied", "hypothetical", "future", "generic", "summary"}
