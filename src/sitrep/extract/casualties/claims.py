@@ -63,7 +63,7 @@ from sitrep.model import (
 from sitrep.nlp import text_of
 
 EXTRACTOR = "casualties.v1"
-BLOCKING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical"})
+BLOCKING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical", "combined"})
 _STALE_DAYS = 92  # a season or older: background, not news
 
 
@@ -425,7 +425,12 @@ def casualties(
                     source=source,
                     stance=stance,
                     updates=updates,
-                    flags=(*flags, "sum") if f.via == "together" else flags,
+                    flags=(
+                        *flags,
+                        *(("sum",) if f.via == "together" else ()),
+                        *(("combined",) if f.combined else ()),
+                        *(("part",) if f.part else ()),
+                    ),
                     confidence=_confidence(f, flags, attr is not None),
                     extractor=EXTRACTOR,
                 )

@@ -14,7 +14,8 @@ from sitrep.extract.casualties.lexicon import COMBATANTS, PLURAL_VICTIMS
 # them, each pattern with the reason beside it.
 PART_VICTIM = (
     r"(?:children|child|minors|minor|kids|women|woman|men|man|babies|baby|infants?|toddlers?|"
-    r"teenagers?|teens?|adolescents?|adults?|elderly|boys?|girls?|soldiers?|servicemen|troops|"
+    r"teenagers?|teens?|adolescents?|adults?|elderly|boys?|girls?|females?|males?|soldiers?|"
+    r"servicemen|troops|"
     r"civilians?|foreigners?|foreign nationals|medics?|doctors?|nurses?|paramedics?|rescuers?|"
     r"firefighters?|journalists?|reporters?|police(?:men| officers)?|officers?|students?|"
     r"pupils?|staff(?: members)?|(?:aid |humanitarian )?workers?|employees?|volunteers?|"
@@ -42,7 +43,8 @@ PART_STATE = (
     r"intensive care)"
 )
 BEFORE_PART = re.compile(
-    r"(?:\b(?:including|includ(?:es|ed)|among them|among whom|of whom|amongst them|among those)"
+    r"(?:\b(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|amongst them|"
+    r"among those)"
     r"|\()[^.;:()]{0,60}?(?:,|\band\b)?\s*$",
     re.I,
 )
@@ -72,7 +74,8 @@ FAR_TOLL = re.compile(
     r"injured|wounded|casualties))\b"
     r"(?:[^.;:!?]{0,140}?\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|"
     r"grew|grown|reached|reaches|reach|hit|hits|stands|stood|now|is|was|has|had|mounted|mounts|"
-    r"raised|revised|updated)\b(?:\s+(?:now|already|further|sharply|again|been))*"
+    r"raised|revised|updated|topped|tops|top|surpassed|surpasses|passed|exceeded|exceeds)\b"
+    r"(?:\s+(?:now|already|further|sharply|again|been))*"
     r"(?:\s+(?:up\s+)?(?:to|at|from)(?:\s+(?:at least|more than|over|nearly|about|around|(?:an?\s+)?"
     r"(?:initially|earlier|previously|originally)\s+(?:reported|announced|stated)))?)?"
     r"|[^.;:!?]{0,140}?\b(?:to|at|be)|\s+of|[^.;:!?]{0,100}?\bto\s+\d[\d,]*,?\s+and\s+to)\s*$",
@@ -136,6 +139,15 @@ LIVES_LOST = re.compile(
     r"(?:their|his|her)\s+lives?\b",
     re.I,
 )
+# "12 children lost to a rocket strike", "three soldiers were lost in the shelling": people lost
+# to a cause of death are dead (a headline's verbless form included)
+LOST_TO = re.compile(
+    rf"^\s+(?:[\w'’-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s+(?:(?:were|was|have been|had been)\s+)?"
+    r"lost\s+(?:to|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:strikes?|airstrikes?|attacks?|"
+    r"bombings?|bombardments?|shelling|rockets?|missiles?|drones?|war|fighting|violence|explosions?|"
+    r"blasts?|raids?|gunfire|massacres?)\b",
+    re.I,
+)
 # "Five of the dead were recovered", "two of the dead in Uman were children"
 OF_THE_DEAD = re.compile(
     r"^\s+of (?:the|those) (?P<grp>dead|killed|victims|injured|wounded)\b", re.I
@@ -179,7 +191,11 @@ GROUP_BEFORE = re.compile(
 AMONG_NUMBER = re.compile(r"\bamong(?:st)?\s*$", re.I)
 GROUP_AFTER = re.compile(rf"^\s+(?:people\s+)?{PART_GROUP}\b", re.I)
 # "Among them are 12 employees": a part of the figure of the sentence before
-THEM_OPENER = re.compile(r"^\W*(?:among|amongst|of) (?:them|these|those)\b", re.I)
+THEM_OPENER = re.compile(
+    r"^\W*(?:(?:among|amongst|of) (?:them|these|those)|(?:all |the |all the )?(?:victims|dead)\b)",
+    re.I,
+)  # "Among them are 12 employees", "All victims were under 16, including three girls": the
+# figures of the sentence are parts of the total just before it
 # The injured told by the hospital they were taken to or the injuries they carry: "38 people were
 # taken to hospital", "38 other individuals with injuries", "37 people in hospitals"
 HOSPITAL_AFTER = re.compile(
