@@ -33,3 +33,9 @@ def test_a_place_after_a_dash_is_no_source() -> None:
     # "four — at the depot": a part of a figure with its verb left out, not "— governor"
     assert tail_source("Nine people died at the school, four — at the depot.") is None
     assert tail_source("Nine killed at the school - regional police") == "regional police"
+
+
+def test_a_long_source_before_confirmed_at_the_end_names_it() -> None:
+    line = "At least 30 people died, head of the Darvo hospital Ana Ruiz confirmed."
+    assert tail_source(line) == "head of the Darvo hospital Ana Ruiz"
+    assert tail_source("Thirty people died in the fire, which the ministry confirmed.") is None

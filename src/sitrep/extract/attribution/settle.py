@@ -75,6 +75,8 @@ _WHEN = re.compile(
     r"december)$",
     re.I,
 )
+# A page's date stamp the parse took for a subject ("date 2023-11-02 Officials say ..."): no source
+_DATE_STAMP = re.compile(r"^\W*(?:date\s+)?\d{4}-\d{2}-\d{2}\W*$", re.I)
 _QUOTE_LABEL = re.compile(r"(?:^|\n)\s*(?:Quote|Quote from the statement)\s*:\s*$", re.I)
 _READS = re.compile(
     r"^[\s,\u201d\"]*(?P<src>(?:the|a|an|his|her|their|its)\s+[a-z]+)\s+"
@@ -233,12 +235,16 @@ def attribute_claims(
         lo, hi = c.evidence.start, c.evidence.end
         if source is not None and "\n" in source.strip():
             source = source.strip().rsplit("\n", 1)[1].strip() or None  # never across a line
+        if source is not None and _DATE_STAMP.match(source):
+            source = None
         if source is not None and _LABEL.match(source) and _labels(text, source, lo, hi):
             source = _sentence_source(doc, lo, text) or None
         line = line_of(text, lo, hi)
         said = TAIL_SAYS.search(line) if "\n" not in line.strip() else None
         if said and source is not None and source not in said.group("src"):
-            source = tail_source(line)  # "..., says acting mayor": the parse cannot beat it
+            # "..., says acting mayor": the parse cannot beat it; but ", said the strikes killed
+            # 15 people" is a reported clause, no source at the end (tail_source refuses it)
+            source = tail_source(line) or source
         own = source is not None and source != outlet
         if own and source is not None:
             low = source.strip().lower()
