@@ -391,3 +391,13 @@ def test_a_headline_toll_run_into_the_lede_takes_no_source_from_it() -> None:
     record = sitrep.extract(text, published="2022-07-15")
     toll = next(c for c in record.casualties if c.count == 31)
     assert toll.source is None
+
+
+def test_people_who_needed_medical_help_are_injured() -> None:
+    claims = _claims("Nine people died in the blast. Four more people needed medical help.")
+    assert ("injured", 4, "people", False) in claims
+
+
+def test_the_number_of_martyrs_reaching_a_figure_is_a_toll() -> None:
+    text = "Doctors said the number of martyrs brought to the hospital reached 61 by noon."
+    assert ("killed", 61) in {(k, n) for k, n, _, _ in _claims(text)}

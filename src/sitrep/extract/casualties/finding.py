@@ -30,6 +30,7 @@ from sitrep.extract.casualties.lexicon import (
     OF_NOUNS,
     PAIR_WORDS,
     PART_OPENERS,
+    QUOTE_MARKS,
     SHARE_PRONOUNS,
     SINGLE,
     SINGULAR_VICTIMS,
@@ -132,6 +133,8 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
     """A cue after the number: "21 people were killed", "five dead", "3 deaths"."""
     victim: tuple[int, int] | None = None
     j = q_end
+    if j < sent.end and doc[j].text in QUOTE_MARKS:
+        j += 1  # 'told reporters "under 100" Palestinians were killed'
     steps = 0
     while j < sent.end and steps < 9:
         t = doc[j]
@@ -191,6 +194,8 @@ def _cue_first(
 ) -> tuple[Token, tuple[int, int] | None] | None:
     """A cue before the number: "killing 12 people", "the death toll rose to 23"."""
     j = q_start - 1
+    if j >= sent.start and doc[j].text in QUOTE_MARKS:
+        j -= 1  # 'has killed "up to 100" people'
     steps = 0
     while j >= sent.start and steps < 6:
         t = doc[j]

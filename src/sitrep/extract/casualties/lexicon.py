@@ -70,6 +70,9 @@ CUE_FIRST_GAP = _set_of(
     revised been least from varies ranges
     """
 )
+# Quotation marks right around a quoted figure ('killed "up to 100" people', 'told reporters "under
+# 100" Palestinians were killed'): no word between the figure and its cue or victims.
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 # Words before "the lives of N" that keep the lives: "fighting for the lives of 3", "saved the lives"
 LIVES_KEPT = frozenset({"for", "save", "saved", "saves", "saving", "risk", "risked", "risking"})
 # Words allowed between a count and its cue: "21 people were reportedly killed".

@@ -71,7 +71,7 @@ IN_STATE = re.compile(
 FAR_TOLL = re.compile(
     r"\b(?:(?P<toll>death|casualty|fatality) (?:toll|count)|number of (?:[\w-]+ ){0,2}?(?:(?:who|"
     r"that) (?:(?:have|has|had) )?(?:been )?)?(?P<what>killed|dead|died|deaths|victims|fatalities|"
-    r"injured|wounded|casualties))\b"
+    r"martyrs|injured|wounded|casualties))\b"
     r"(?:[^.;:!?]{0,140}?\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|"
     r"grew|grown|reached|reaches|reach|hit|hits|stands|stood|now|is|was|has|had|mounted|mounts|"
     r"raised|revised|updated|topped|tops|top|surpassed|surpasses|passed|exceeded|exceeds)\b"
@@ -84,11 +84,12 @@ FAR_TOLL = re.compile(
 # A figure of the injured stated by its condition or by the care it sought, with no cue word:
 # "5 people are in critical condition", "91 people have sought medical treatment"
 HURT_STATE = re.compile(
-    rf"^\s+(?:(?:more|others?|other people|{PART_VICTIM})\s+)?(?:are|were|remain|remained|have been|"
+    rf"^\s+(?:(?:more\s+)?(?:others?|other people|{PART_VICTIM})\s+|more\s+)?(?:are|were|remain|"
+    r"remained|have been|"
     r"has been|had been|have|has|had)?\s*(?:still\s+)?(?:in (?:a )?(?:critical|serious|grave|"
     r"severe|moderate|stable|satisfactory) condition|in (?:(?:the|local|city|[\w-]+) )?"
     r"hospitals?(?! (?:were |was |are |is )?(?:killed|died|dead))|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
-    r" |medical )?treatment|sought (?:medical )?(?:help|treatment|care|assistance)|applied for "
+    r" |medical )?treatment|(?:sought|needed|required) (?:medical )?(?:help|treatment|care|assistance)|applied for "
     r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help|being treated|received (?:medical |first )?"
     r"(?:help|treatment|care|assistance|aid))\b",
     re.I,
@@ -254,7 +255,7 @@ HURT_WORDS = {"injured", "wounded"}
 # Sentences worth scanning: a word of harm, toll, care, flight or of a part of a figure. The
 # three gates are lower-case patterns read off the lower-cased sentence (faster than re.I).
 PART_SENTENCE_GATE = re.compile(
-    r"toll|death count|kill|dead|\bdied|death|injur|wound|hospital|condition|treatment|"
+    r"toll|death count|kill|dead|\bdied|death|martyr|injur|wound|hospital|condition|treatment|"
     r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buri|bury|exhum|unaccounted|missing|\blos[ti]|"
     r"rubble|debris|ruins|bodies|remains|coffin|among (?:them|these|those|the)|\d+(?:st|nd|rd|th) "
     r"|hostage|captive|wipe|wiping|eliminat|destroy|neutrali|assistance|\bfate\b|trapped|\blives\b",

@@ -413,7 +413,9 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     m = HURT_STATE.match(after)
     if m:
         v = re.match(rf"^\s+(?P<vic>{PART_VICTIM})\b", after, re.I)
-        share = not re.search(r"sought|applied|appealed|treat|received", m.group(), re.I)
+        share = not re.search(
+            r"sought|needed|required|applied|appealed|treat|received", m.group(), re.I
+        )
         return "injured", v.group("vic") if v else "people", share
     forced = re.search(r"\bforc(?:ed|ing|es)\s*$", before[-20:], re.I) is not None
     if FLED_AFTER.match(after) or (forced and TO_FLEE.match(after)):
