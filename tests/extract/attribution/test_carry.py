@@ -140,3 +140,13 @@ def test_a_reported_clause_after_said_keeps_the_subject_as_source(nlp: Language)
 def test_a_date_stamp_is_no_source(nlp: Language) -> None:
     text = "date 2023-11-02 Officials in Tarvik say shelling has killed at least 19 people."
     assert _source(_claims(nlp, text), 19) != "date 2023-11-02"
+
+
+def test_the_end_of_a_line_names_no_source_for_an_earlier_sentence_of_it(nlp: Language) -> None:
+    text = (
+        "Shelling of Tarvik killed 14 people on Monday, the governor said. Rescuers dug through "
+        "the night. Nine Medics Have Been Killed Since May, Says Aid Group Report."
+    )
+    claims = _claims(nlp, text)
+    assert _source(claims, 14) == "governor"
+    assert _source(claims, 9) == "Aid Group Report"

@@ -240,6 +240,8 @@ def attribute_claims(
         if source is not None and _LABEL.match(source) and _labels(text, source, lo, hi):
             source = _sentence_source(doc, lo, text) or None
         line = line_of(text, lo, hi)
+        if not line.strip().endswith(text[lo:hi].strip()):
+            line = ""  # the line goes on after this sentence: its end names another's source
         said = TAIL_SAYS.search(line) if "\n" not in line.strip() else None
         if said and source is not None and source not in said.group("src"):
             # "..., says acting mayor": the parse cannot beat it; but ", said the strikes killed
@@ -281,7 +283,7 @@ def attribute_claims(
             if quote is not None and quote.speaker:
                 source = quote.speaker
             else:
-                tail = tail_source(line_of(text, lo, hi))
+                tail = tail_source(line) if line else None
                 alone = impersonal(doc, fig)
                 source = (
                     tail
