@@ -410,7 +410,8 @@ def casualties(
                     count=f.q.count,
                     low=f.q.low,
                     high=f.q.high,
-                    hedge=f.q.hedge,
+                    # "400 dead and wounded": an exact figure of neither kind, worded as such
+                    hedge=f.q.hedge or ("combined" if f.combined else None),
                     evidence=Evidence(ev_start, ev_end, text[ev_start:ev_end]),
                     victims=victims,
                     side=_side(work, f.victim),

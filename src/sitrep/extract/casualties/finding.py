@@ -456,8 +456,7 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         if hit is None:
             continue
         cue, victim = hit
-        share = b + 1 < sent.end and doc[b].lower_ == "of" and doc[b + 1].lower_ in SHARE_PRONOUNS
-        found.append(Found(_cue_kind(doc, cue, sent.end), q, a, cue, victim, via, part=share))
+        found.append(Found(_cue_kind(doc, cue, sent.end), q, a, cue, victim, via))
     # ellipsis: "..., and four more on Wednesday", "killed 3 soldiers and 2 civilians"
     for q, a, b in spans:
         if any(f.num == a for f in found) or not found:
