@@ -28,6 +28,18 @@ def test_lead_repeating_body_is_removed() -> None:
     assert out.removed[0].reason == "repeated lead"
 
 
+def test_long_lead_sharing_one_phrase_with_a_later_line_is_kept() -> None:
+    lead = (
+        "The regional governor said on Monday that flooding in the delta has displaced 40,000 "
+        "people. Roads to the coast were cut and two bridges collapsed overnight. Aid agencies "
+        "said food stocks in the shelters would last a week, and the army sent boats to the "
+        "villages cut off by the water. Schools in three districts were closed."
+    )
+    body = "BREAKING: flooding in the delta has displaced 40,000 people, officials say\n"
+    out = clean_text(lead + "\n\n" + body)
+    assert lead in out.text and not out.removed
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -56,12 +56,14 @@ def _tokens(s: str) -> list[str]:
 def _repeats_body(line: str, body: list[str]) -> bool:
     """True when ``line`` repeats a run of a later paragraph (a lead or standfirst).
 
-    A repeat is a shared run of at least 8 words, or of half the line's words when shorter.
+    A repeat is a shared run of at least 8 words, or of half the line's words when shorter, and
+    of at least a quarter of its words: a long paragraph that shares one phrase with a later
+    one (a tweet quoting its first sentence) is reporting, not a standfirst.
     """
     toks = _tokens(line)
     if len(toks) < 6:
         return False
-    need = min(8, max(6, len(toks) // 2))
+    need = max(min(8, max(6, len(toks) // 2)), len(toks) // 4)
     for para in body:
         ptoks = _tokens(para)
         match = SequenceMatcher(None, toks, ptoks, autojunk=False).find_longest_match(

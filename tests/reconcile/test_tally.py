@@ -266,6 +266,14 @@ def test_a_sub_count_is_no_total() -> None:
     assert excluded_reason(_f("p", 3, "UN", 2, flags=("part",))) == "flagged part"
 
 
+def test_dead_and_wounded_together_counts_as_neither_kind() -> None:
+    """ "400 dead and wounded" (flag combined) is read as killed and as injured, and is the
+    number of neither."""
+    from sitrep.reconcile.tally import excluded_reason
+
+    assert excluded_reason(_f("c", 400, "UN", 2, flags=("combined",))) == "flagged combined"
+
+
 def test_a_vague_count_that_allows_the_best_figure_widens_nothing() -> None:
     """ "dozens" beside 36 agrees with it: the range stays the numbers' range; "hundreds"
     cannot be 36 and a stated range "30-40" is a figure: both still widen it."""

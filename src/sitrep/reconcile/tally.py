@@ -84,6 +84,8 @@ _WEAK_SOURCE = re.compile(
 
 # "part": a sub-count of a total in the same sentence ("including 7 children"), never a total
 EXCLUDING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical", "part"})
+# A figure of "dead and wounded" together clusters with its incident but counts as neither kind.
+UNCOUNTED_FLAGS = EXCLUDING_FLAGS | {"combined"}
 COUNTING_STANCES = frozenset({"reports", "claims", "confirms"})
 RULES = ("conservative", "latest", "highest")
 
@@ -172,7 +174,7 @@ class Tally:
 
 def excluded_reason(f: Figure, *, min_confidence: float = 0.0) -> str | None:
     """Why a claim must not count, or ``None`` when it counts."""
-    bad = sorted(set(f.flags) & EXCLUDING_FLAGS)
+    bad = sorted(set(f.flags) & UNCOUNTED_FLAGS)
     if bad:
         return "flagged " + ",".join(bad)
     if f.stance not in COUNTING_STANCES:

@@ -111,3 +111,42 @@ def test_a_line_with_a_verb_is_no_credit_line(nlp: Language) -> None:
         "Two assistance points were set up for residents.\n"
     )
     assert _source(_claims(nlp, text), 18) is None
+
+
+def test_a_sentence_going_on_with_the_figure_keeps_its_source_across_a_break(
+    nlp: Language,
+) -> None:
+    text = (
+        "A missile strike on the village of Tarvik killed 20 people.\n\n"
+        "This was reported by the regional water authority.\n\n"
+        "Of these, 16 people died in a residential building."
+    )
+    assert _source(_claims(nlp, text), 16) == "regional water authority"
+
+
+def test_he_later_clarified_is_a_report(nlp: Language) -> None:
+    text = (
+        "Mayor Ivan Petrov first reported four deaths. However, he later clarified that there "
+        "were already eight confirmed deaths."
+    )
+    assert _source(_claims(nlp, text), 8) == "Ivan Petrov"
+
+
+def test_a_reported_clause_after_said_keeps_the_subject_as_source(nlp: Language) -> None:
+    text = "One resident of Tarvik, Ana Ruiz, said the airstrikes killed 15 members of her family."
+    assert _source(_claims(nlp, text), 15) == "Ana Ruiz"
+
+
+def test_a_date_stamp_is_no_source(nlp: Language) -> None:
+    text = "date 2023-11-02 Officials in Tarvik say shelling has killed at least 19 people."
+    assert _source(_claims(nlp, text), 19) != "date 2023-11-02"
+
+
+def test_the_end_of_a_line_names_no_source_for_an_earlier_sentence_of_it(nlp: Language) -> None:
+    text = (
+        "Shelling of Tarvik killed 14 people on Monday, the governor said. Rescuers dug through "
+        "the night. Nine Medics Have Been Killed Since May, Says Aid Group Report."
+    )
+    claims = _claims(nlp, text)
+    assert _source(claims, 14) == "governor"
+    assert _source(claims, 9) == "Aid Group Report"

@@ -41,3 +41,9 @@ def test_a_tail_source_between_commas_or_with_its_title() -> None:
     line = "At least 50 people were killed, director of the city hospital Omar Haddad confirmed."
     assert tail_source(line) == "director of the city hospital Omar Haddad"
     assert tail_source("The strike killed 9, which the army confirmed.") is None
+
+
+def test_a_long_source_before_confirmed_at_the_end_names_it() -> None:
+    line = "At least 30 people died, head of the Darvo hospital Ana Ruiz confirmed."
+    assert tail_source(line) == "head of the Darvo hospital Ana Ruiz"
+    assert tail_source("Thirty people died in the fire, which the ministry confirmed.") is None

@@ -144,3 +144,21 @@ def test_assassinations_of_name_each_victim() -> None:
         ("killed", "Ana Ruiz"),
         ("killed", "Pedro Soto"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ('Gunmen have killed "up to 60" villagers, a local group said.', ("killed", "up to 60")),
+        (
+            "The army said \u201cfewer than 30\u201d people were killed.",
+            ("killed", "fewer than 30"),
+        ),
+    ],
+)
+def test_a_figure_in_quotation_marks_keeps_its_cue(text: str, want: F) -> None:
+    assert want in _found(text)
+
+
+def test_a_quoted_cue_word_is_no_figure_of_the_number_before() -> None:
+    assert not _found("Her daughter was one of the \u201cmartyrs\u201d.")

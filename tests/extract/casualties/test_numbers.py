@@ -31,7 +31,7 @@ from sitrep.extract.casualties.numbers import find_quantities, parse_quantity, w
         ("hundreds of people", (None, 200, 999, "hundreds")),
         ("several people", (None, 3, 9, "several")),
         ("a number of people", (None, 2, None, "a number of")),
-        ("several hundred people", (None, 300, 999, "several")),
+        ("several hundred people", (None, 200, 999, "several")),
         ("between 10 and 15 people", (None, 10, 15, "between")),
         ("10-15 people", (None, 10, 15, "range")),
         ("three or four people", (None, 3, 4, "range")),
@@ -112,7 +112,7 @@ def test_a_range_may_end_in_a_vague_multiple() -> None:
     (q,) = find_quantities("between 40 and several hundred people")
     assert (q.count, q.low, q.high, q.hedge) == (None, 40, 999, "between")
     # "from 20 to several hundred" is an update, not a range: two figures
-    assert [q.low for q in find_quantities("rose from 20 to several hundred")] == [20, 300]
+    assert [q.low for q in find_quantities("rose from 20 to several hundred")] == [20, 200]
 
 
 def test_a_month_name_alone_does_not_make_a_day() -> None:

@@ -41,6 +41,19 @@ def _claims(text: str) -> set[tuple[str, int | None, str | None, bool]]:
             "The strike killed 12 women and seven children in the market.",
             ("killed", 12, "women", False),
         ),
+        (
+            "The shelling killed 15 villagers, including four girls and six boys.",
+            ("killed", 6, "boys", True),
+        ),
+        (
+            "A drone hit the bus and 9 passengers, three of them female and six male, died.",
+            ("killed", 6, "male", True),
+        ),
+        (
+            "Ten people were killed in the raid. The victims were farmers, including two women "
+            "and three teenagers.",
+            ("killed", 3, "teenagers", True),
+        ),
     ],
 )
 def test_sub_counts(text: str, expected: tuple[str, int, str, bool]) -> None:
@@ -57,6 +70,21 @@ def test_sub_counts(text: str, expected: tuple[str, int, str, bool]) -> None:
 )
 def test_tolls_far_from_their_number(text: str) -> None:
     assert ("killed", 25) in {(k, n) for k, n, _, _ in _claims(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A town mourns 7 teenagers lost to a drone strike",
+        "Seven soldiers were lost in the shelling of the bridge.",
+    ],
+)
+def test_people_lost_to_a_cause_of_death_are_killed(text: str) -> None:
+    assert ("killed", 7) in {(k, n) for k, n, _, _ in _claims(text)}
+
+
+def test_lost_without_a_cause_of_death_is_no_figure() -> None:
+    assert not _claims("The club lost 7 players to injury over the winter.")
 
 
 def test_a_far_toll_since_a_date_is_a_running_total_one_attack_s_is_not() -> None:
@@ -381,3 +409,13 @@ def test_the_injured_still_in_hospital_are_a_part() -> None:
         k == "injured" and n == 20 and part for k, n, _, part in found
     )
     assert not any(part for _, _, _, part in _claims("38 people were injured in the strike."))
+
+
+def test_people_who_needed_medical_help_are_injured() -> None:
+    claims = _claims("Nine people died in the blast. Four more people needed medical help.")
+    assert ("injured", 4, "people", False) in claims
+
+
+def test_the_number_of_martyrs_reaching_a_figure_is_a_toll() -> None:
+    text = "Doctors said the number of martyrs brought to the hospital reached 61 by noon."
+    assert ("killed", 61) in {(k, n) for k, n, _, _ in _claims(text)}

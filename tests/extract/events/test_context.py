@@ -23,3 +23,21 @@ def test_precision_rank_orders_city_before_country() -> None:
 
 def test_dominant_place_is_none_without_locations() -> None:
     assert dominant_place([]) is None
+
+
+def test_a_figure_of_dead_and_wounded_together_is_no_number_of_deaths() -> None:
+    from sitrep.extract.events.context import casualties_for
+    from sitrep.model import CasualtyClaim, Evidence
+    from sitrep.nlp import parse
+
+    doc = parse("The shelling left 40 dead and wounded.")
+    sent = next(iter(doc.sents))
+    ev = Evidence(0, len(doc.text), doc.text)
+    both = [
+        CasualtyClaim(
+            id=k, kind=k, count=40, low=40, high=40, hedge=None, evidence=ev, flags=("combined",)
+        )
+        for k in ("killed", "injured")
+    ]
+    fatal, ids = casualties_for(doc[1], sent, both)
+    assert fatal is None and set(ids) == {"killed", "injured"}

@@ -29,6 +29,7 @@ from sitrep.extract.attribution.coref import Antecedents
 from sitrep.extract.attribution.cues import attribute
 from sitrep.extract.attribution.lexicon import (
     ANAPHORIC_CONTENT,
+    CONTINUING,
     IMPERSONAL_CUES,
     ORGANISATION_WORDS,
     SOURCE_CUES,
@@ -122,9 +123,14 @@ def carried_source(
         return None
     lo = sent.start_char
     cur: Span | None = sent
+    # "Of these, 16 died ...", "Among the dead ...": the same report goes on, whatever
+    # paragraph break the outlet put between
+    goes_on = CONTINUING.match(text[sent.start_char : sent.end_char]) is not None
     for _ in range(BACK):
         prev = _prev_sentence(doc, cur) if cur is not None else None
-        if prev is None or _blank_between(text, prev.start_char, cur.start_char if cur else lo):
+        if prev is None or (
+            _blank_between(text, prev.start_char, cur.start_char if cur else lo) and not goes_on
+        ):
             break
         lo, cur = prev.start_char, prev
     for p in reversed(before):

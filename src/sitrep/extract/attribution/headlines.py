@@ -17,10 +17,12 @@ TAIL_DASH = re.compile(
 TAIL_SAYS = re.compile(
     r",\s+(?:says|said|claims|reports)\s+(?P<src>[^,.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$", re.I
 )
-# "..., local activist reports." / "..., officials say": the source before the verb at the end
-# (the source may stand between commas: "..., the head of the OVA, Vyacheslav Chaus, said.")
+# "..., local activist reports." / "..., officials say" / "..., director of the hospital Ali
+# Hamad confirmed." / "..., the head of the OVA, Vyacheslav Chaus, said.": the source before the
+# verb at the end (never a relative clause: "which the ministry confirmed" is no source)
 TAIL_SOURCE_SAYS = re.compile(
-    r",\s+(?P<src>(?:[\w'\u2019.-]+\s+){0,6}[\w'\u2019.-]+),?\s+"
+    r",\s+(?!(?:which|who|whom|that|as|and|but|what|while)\s)"
+    r"(?P<src>(?:[\w'\u2019.-]+\s+){0,6}[\w'\u2019.-]+),?\s+"
     r"(?:says|said|say|reports|reported|claims|claimed|confirms|confirmed|added|stated)\.?\s*$"
 )
 HEAD_SAYS = re.compile(

@@ -7,6 +7,8 @@ Each table says in a comment why it is there.
 
 from __future__ import annotations
 
+import re
+
 from sitrep.model import Stance
 
 # Lemma of a speech or report verb -> the stance it conveys.
@@ -29,6 +31,8 @@ CUE_STANCE: dict[str, Stance] = {
     "show": "reports",
     "note": "reports",
     "explain": "reports",
+    "clarify": "reports",  # "he later clarified that eight had died": an update told
+    "specify": "reports",
     "quote": "reports",
     "cite": "reports",
     "claim": "claims",
@@ -375,7 +379,15 @@ RELATION_PREPS = frozenset({"to", "for", "of"})
 SOURCE_CUES = word_set(
     """say tell report state announce add write post tweet estimate count record confirm
     claim allege insist assert deny reject dispute explain note warn declare stress
-    acknowledge admit reveal update publish cite quote"""
+    acknowledge admit reveal update publish cite quote clarify specify"""
+)
+# Openings of a sentence that goes on with the figure before it ("Of these, 16 died in the
+# house", "Among the dead ...", "As noted, 38 were hospitalized"): its source carries over a
+# paragraph break.
+CONTINUING = re.compile(
+    r"^\W*(?:of (?:these|those|them|whom)|among(?:st)? (?:them|these|those|the (?:dead|killed|"
+    r"injured|wounded|victims))|as (?:noted|mentioned|reported))\b",
+    re.I,
 )
 # Heads that cause or hold a figure, never say it ("the conflict has claimed 20,000 lives").
 NOT_AGENTS = word_set(

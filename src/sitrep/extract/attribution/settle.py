@@ -76,6 +76,8 @@ _WHEN = re.compile(
     r"december)$",
     re.I,
 )
+# A page's date stamp the parse took for a subject ("date 2023-11-02 Officials say ..."): no source
+_DATE_STAMP = re.compile(r"^\W*(?:date\s+)?\d{4}-\d{2}-\d{2}\W*$", re.I)
 _QUOTE_LABEL = re.compile(r"(?:^|\n)\s*(?:Quote|Quote from the statement)\s*:\s*$", re.I)
 _READS = re.compile(
     r"^[\s,\u201d\"]*(?P<src>(?:the|a|an|his|her|their|its)\s+[a-z]+)\s+"
@@ -237,13 +239,17 @@ def attribute_claims(
         lo, hi = c.evidence.start, c.evidence.end
         if source is not None and "\n" in source.strip():
             source = source.strip().rsplit("\n", 1)[1].strip() or None  # never across a line
+        if source is not None and _DATE_STAMP.match(source):
+            source = None
         if source is not None and _LABEL.match(source) and _labels(text, source, lo, hi):
             source = _sentence_source(doc, lo, text) or None
         line = line_of(text, lo, hi)
+        if not line.strip().endswith(text[lo:hi].strip()):
+            line = ""  # the line goes on after this sentence: its end names another's source
         said = TAIL_SAYS.search(line) if "\n" not in line.strip() else None
         if said and source is not None and source not in said.group("src"):
-            # "..., says acting mayor": the parse cannot beat it (when it is a source: not
-            # "X, Y, said the strikes killed 15")
+            # "..., says acting mayor": the parse cannot beat it; but ", said the strikes killed
+            # 15 people" is a reported clause, no source at the end (tail_source refuses it)
             source = tail_source(line) or source
         own = source is not None and source != outlet
         if own and source is not None:
@@ -281,7 +287,7 @@ def attribute_claims(
             if quote is not None and quote.speaker:
                 source = quote.speaker
             else:
-                tail = tail_source(line_of(text, lo, hi))
+                tail = tail_source(line) if line else None
                 alone = impersonal(doc, fig)
                 source = (
                     tail

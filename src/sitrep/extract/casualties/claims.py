@@ -69,7 +69,7 @@ from sitrep.model import (
 from sitrep.nlp import text_of
 
 EXTRACTOR = "casualties.v1"
-BLOCKING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical"})
+BLOCKING_FLAGS = frozenset({"negated", "hypothetical", "future", "historical", "combined"})
 _STALE_DAYS = 92  # a season or older: background, not news
 
 
@@ -446,7 +446,8 @@ def casualties(
                     count=f.q.count,
                     low=f.q.low,
                     high=f.q.high,
-                    hedge=f.q.hedge,
+                    # "400 dead and wounded": an exact figure of neither kind, worded as such
+                    hedge=f.q.hedge or ("combined" if f.combined else None),
                     evidence=Evidence(ev_start, ev_end, text[ev_start:ev_end]),
                     victims=victims,
                     side=_side(work, f.victim),
@@ -461,7 +462,12 @@ def casualties(
                     source=source,
                     stance=stance,
                     updates=updates,
-                    flags=(*flags, "sum") if f.via == "together" else flags,
+                    flags=(
+                        *flags,
+                        *(("sum",) if f.via == "together" else ()),
+                        *(("combined",) if f.combined else ()),
+                        *(("part",) if f.part else ()),
+                    ),
                     confidence=_confidence(f, flags, attr is not None),
                     extractor=EXTRACTOR,
                 )

@@ -15,6 +15,7 @@ from sitrep.extract.casualties.lexicon import (
     ASIDE_MAX,
     ASIDE_OPENERS,
     CAUSES,
+    COMBINED_KINDS,
     CUE_FIRST_GAP,
     CUES,
     DAY_WORDS,
@@ -29,6 +30,8 @@ from sitrep.extract.casualties.lexicon import (
     OF_NOUNS,
     PAIR_WORDS,
     PART_OPENERS,
+    QUOTE_MARKS,
+    SHARE_PRONOUNS,
     SINGLE,
     SINGULAR_VICTIMS,
     TO_DEATH,
@@ -56,6 +59,8 @@ class Found:
     cue: Token | None
     victim: tuple[int, int] | None  # token bounds of the victim noun run
     via: str  # "number-first", "cue-first", "dependency", "ellipsis", "singular", "together"
+    combined: bool = False  # one figure of "dead and wounded" together, read as either kind
+    part: bool = False  # a share of the figure before it ("including three girls and eight boys")
 
 
 def token_at(doc: Doc, char: int) -> int | None:
@@ -91,6 +96,13 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
         return None
     if k + 1 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in VICTIM_OF_TAILS:
         k += 2  # "prisoners of war" is one name
+    if (
+        k + 1 < limit
+        and doc[k].lower_ in {"and", "or"}
+        and doc[k + 1].pos_ in {"NOUN", "ADJ"}
+        and (more := _noun_run(doc, k + 1, limit)) is not None
+    ):
+        k = more[1]  # "12 children and teenagers killed": one group of victims
     return (j, k)
 
 
@@ -98,13 +110,20 @@ def _is_cue(t: Token) -> bool:
     return t.lower_ in CUES
 
 
+def _paired(doc: Doc, cue: Token, end: int) -> bool:
+    """Whether the cue and the next word name the dead and the wounded together ("400 dead and
+    wounded", "killed or injured", "injuries and deaths"): one figure for both."""
+    if cue.i + 2 >= end or doc[cue.i + 1].lower_ not in {"and", "or"}:
+        return False
+    kinds = {CUES.get(cue.lower_, "killed"), CUES.get(doc[cue.i + 2].lower_)}
+    return kinds == {"killed", "injured"}
+
+
 def _cue_kind(doc: Doc, cue: Token, end: int) -> CasualtyKind:
     """The kind a cue gives, "casualties" for "dead and wounded"."""
     kind = CUES.get(cue.lower_, "killed")
-    if cue.i + 2 < end and doc[cue.i + 1].lower_ in {"and", "or"}:
-        other = CUES.get(doc[cue.i + 2].lower_)
-        if other is not None and {kind, other} == {"killed", "injured"}:
-            return "casualties"
+    if _paired(doc, cue, end):
+        return "casualties"
     if cue.lower_ == "toll" and cue.i > 0 and doc[cue.i - 1].lower_ in TOLL_KINDS:
         return "injured" if doc[cue.i - 1].lower_ == "injury" else "casualties"
     return kind
@@ -114,10 +133,12 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
     """A cue after the number: "21 people were killed", "five dead", "3 deaths"."""
     victim: tuple[int, int] | None = None
     j = q_end
+    if j < sent.end and doc[j].text in QUOTE_MARKS:
+        j += 1  # 'told reporters "under 100" Palestinians were killed'
     steps = 0
     while j < sent.end and steps < 9:
         t = doc[j]
-        if t.text == "," and j + 1 < sent.end and doc[j + 1].lower_ in ASIDE_OPENERS:
+        if t.text == "," and j + 1 < sent.end and _opens_aside(doc, j + 1, sent):
             close = _aside_end(doc, j + 1, sent)
             if close is not None:
                 j = close + 1  # "21 people, including three children, have died"
@@ -146,6 +167,18 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
     return None
 
 
+def _opens_aside(doc: Doc, i: int, sent: Span) -> bool:
+    """Whether token i opens an aside: "including ...", or a share "four of them ..."."""
+    if doc[i].lower_ in ASIDE_OPENERS:
+        return True
+    return (
+        doc[i].like_num
+        and i + 2 < sent.end
+        and doc[i + 1].lower_ == "of"
+        and doc[i + 2].lower_ in SHARE_PRONOUNS
+    )
+
+
 def _aside_end(doc: Doc, i: int, sent: Span) -> int | None:
     """The closing comma of an aside opened at token i, if it comes soon and holds no cue."""
     for k in range(i, min(i + ASIDE_MAX, sent.end)):
@@ -161,6 +194,8 @@ def _cue_first(
 ) -> tuple[Token, tuple[int, int] | None] | None:
     """A cue before the number: "killing 12 people", "the death toll rose to 23"."""
     j = q_start - 1
+    if j >= sent.start and doc[j].text in QUOTE_MARKS:
+        j -= 1  # 'has killed "up to 100" people'
     steps = 0
     while j >= sent.start and steps < 6:
         t = doc[j]
@@ -443,6 +478,10 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         else:
             continue
         p = prior[-1]
+        part = any(
+            doc[k].lower_ in PART_OPENERS or (doc[k].text == "," and _opens_aside(doc, k + 1, sent))
+            for k in range(p.num + 1, first)
+        )  # "including three girls and eight boys": the boys are a part too
         if any(
             t.pos_ == "VERB"
             and any(c.dep_ == "dobj" for c in t.children)
@@ -452,7 +491,19 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             for t in doc[max(p.num, p.cue.i if p.cue is not None else p.num) + 1 : first]
         ):
             continue  # "wounded four, and seized three rifles": a verb with its own object
-        found.append(Found(p.kind, q, a, None, victim or p.victim, "ellipsis"))
+        found.append(Found(p.kind, q, a, None, victim or p.victim, "ellipsis", part=part))
     used = {f.num for f in found} | {i for _, a, b in spans for i in range(a - 1, b)}
     found.extend(_singulars(doc, sent, used))
-    return sorted(found, key=lambda f: f.num)
+    return sorted(_split_combined(doc, found, sent), key=lambda f: f.num)
+
+
+def _split_combined(doc: Doc, found: list[Found], sent: Span) -> list[Found]:
+    """A figure of "dead and wounded" together is a figure of each kind, marked ``combined``:
+    the reader cannot split it, and neither kind may count it as its own number."""
+    out: list[Found] = []
+    for f in found:
+        if f.kind == "casualties" and f.cue is not None and _paired(doc, f.cue, sent.end):
+            out.extend(replace(f, kind=k, combined=True) for k in COMBINED_KINDS)
+        else:
+            out.append(f)
+    return out

@@ -28,11 +28,11 @@ _KINDS: dict[CasualtyKind, str] = {
     "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
     "maimed hospitalized hospitalised",
     "missing": "missing unaccounted disappeared",
-    # a hostage is a captive an armed party holds: "dozens taken hostage" are captured
+    # a hostage is a captive an armed party holds: "dozens taken hostage" are captured; so are
+    # people kidnapped or abducted (the reporting's kinds have no "kidnapped" of its own)
     "captured": "captured capturing capture captive captives prisoner prisoners pows hostage "
-    "hostages",
+    "hostages kidnapped kidnapping kidnaps kidnap abduct abducted abducting abduction",
     "arrested": "arrested arresting arrests arrest detained detaining detain apprehended jailed",
-    "kidnapped": "kidnapped kidnapping kidnaps kidnap abduct abducted abducting abduction",
     "displaced": "displaced displacing displace homeless refugees fled uprooted",
     # "rescued" is no casualty: people saved from rubble or freed hostages are counted by the
     # figure of what befell them (injured, captured), never as evacuees
@@ -42,6 +42,10 @@ _KINDS: dict[CasualtyKind, str] = {
 for _kind, _forms in _KINDS.items():
     for _w in _forms.split():
         CUES[_w] = _kind
+
+# The kinds a figure of "dead and wounded" together stands for: one claim of each, flagged
+# ``combined`` (neither kind may count it as its own number).
+COMBINED_KINDS: tuple[CasualtyKind, ...] = ("killed", "injured")
 
 # Cue nouns that are also victims: "5 hostages were killed" is about the killing.
 DUAL_VICTIMS = _set_of(
@@ -68,6 +72,9 @@ CUE_FIRST_GAP = _set_of(
     revised been least from varies ranges
     """
 )
+# Quotation marks right around a quoted figure ('killed "up to 100" people', 'told reporters "under
+# 100" Palestinians were killed'): no word between the figure and its cue or victims.
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 # Words before "the lives of N" that keep the lives: "fighting for the lives of 3", "saved the lives"
 LIVES_KEPT = frozenset({"for", "save", "saved", "saves", "saving", "risk", "risked", "risking"})
 # Words allowed between a count and its cue: "21 people were reportedly killed".
@@ -82,6 +89,9 @@ GAP_WORDS = _set_of(
 # Words that open an aside between a count and its cue: "21 people, including three children,
 # have died"; the walk skips the aside up to its closing comma.
 ASIDE_OPENERS = _set_of("including among mostly most many all both incl")
+# Pronouns after "N of" that make a share of the figure before: "12 civilians, four of them
+# women, were killed" (the aside is skipped on the way to the cue).
+SHARE_PRONOUNS = _set_of("them whom")
 # Determiners that count two victims without a number: "both soldiers died" is a figure of two.
 PAIR_WORDS = _set_of("both")
 # Words before a count that make it a part of the count before them ("25 dead, including two

@@ -14,7 +14,8 @@ from sitrep.extract.casualties.lexicon import COMBATANTS, PLURAL_VICTIMS
 # them, each pattern with the reason beside it.
 PART_VICTIM = (
     r"(?:children|child|minors|minor|kids|women|woman|men|man|babies|baby|infants?|toddlers?|"
-    r"teenagers?|teens?|adolescents?|adults?|elderly|boys?|girls?|soldiers?|servicemen|troops|"
+    r"teenagers?|teens?|adolescents?|adults?|elderly|boys?|girls?|females?|males?|soldiers?|"
+    r"servicemen|troops|"
     r"civilians?|foreigners?|foreign nationals|medics?|doctors?|nurses?|paramedics?|rescuers?|"
     r"firefighters?|journalists?|reporters?|police(?:men| officers)?|officers?|students?|"
     r"pupils?|staff(?: members)?|(?:aid |humanitarian )?workers?|employees?|volunteers?|"
@@ -42,7 +43,8 @@ PART_STATE = (
     r"intensive care)"
 )
 BEFORE_PART = re.compile(
-    r"(?:\b(?:including|includ(?:es|ed)|among them|among whom|of whom|amongst them|among those)"
+    r"(?:\b(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|amongst them|"
+    r"among those)"
     r"|\()[^.;:()]{0,60}?(?:,|\band\b)?\s*$",
     re.I,
 )
@@ -69,10 +71,11 @@ IN_STATE = re.compile(
 FAR_TOLL = re.compile(
     r"\b(?:(?P<toll>death|casualty|fatality) (?:toll|count)|number of (?:[\w-]+ ){0,2}?(?:(?:who|"
     r"that) (?:(?:have|has|had) )?(?:been )?)?(?P<what>killed|dead|died|deaths|victims|fatalities|"
-    r"injured|wounded|casualties))\b"
+    r"martyrs|injured|wounded|casualties))\b"
     r"(?:[^.;:!?]{0,140}?\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|"
     r"grew|grown|reached|reaches|reach|hit|hits|stands|stood|now|is|was|has|had|mounted|mounts|"
-    r"raised|revised|updated)\b(?:\s+(?:now|already|further|sharply|again|been))*"
+    r"raised|revised|updated|topped|tops|top|surpassed|surpasses|passed|exceeded|exceeds)\b"
+    r"(?:\s+(?:now|already|further|sharply|again|been))*"
     r"(?:\s+(?:up\s+)?(?:to|at|from)(?:\s+(?:at least|more than|over|nearly|about|around|(?:an?\s+)?"
     r"(?:initially|earlier|previously|originally)\s+(?:reported|announced|stated)))?)?"
     r"|[^.;:!?]{0,140}?\b(?:to|at|be)|\s+of|[^.;:!?]{0,100}?\bto\s+\d[\d,]*,?\s+and\s+to)\s*$",
@@ -81,11 +84,12 @@ FAR_TOLL = re.compile(
 # A figure of the injured stated by its condition or by the care it sought, with no cue word:
 # "5 people are in critical condition", "91 people have sought medical treatment"
 HURT_STATE = re.compile(
-    rf"^\s+(?:(?:more|others?|other people|{PART_VICTIM})\s+)?(?:are|were|remain|remained|have been|"
+    rf"^\s+(?:(?:more\s+)?(?:others?|other people|{PART_VICTIM})\s+|more\s+)?(?:are|were|remain|"
+    r"remained|have been|"
     r"has been|had been|have|has|had)?\s*(?:still\s+)?(?:in (?:a )?(?:critical|serious|grave|"
     r"severe|moderate|stable|satisfactory) condition|in (?:(?:the|local|city|[\w-]+) )?"
     r"hospitals?(?! (?:were |was |are |is )?(?:killed|died|dead))|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
-    r" |medical )?treatment|sought (?:medical )?(?:help|treatment|care|assistance)|applied for "
+    r" |medical )?treatment|(?:sought|needed|required) (?:medical )?(?:help|treatment|care|assistance)|applied for "
     r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help|being treated|received (?:medical |first )?"
     r"(?:help|treatment|care|assistance|aid))\b",
     re.I,
@@ -136,6 +140,15 @@ LIVES_LOST = re.compile(
     r"(?:their|his|her)\s+lives?\b",
     re.I,
 )
+# "12 children lost to a rocket strike", "three soldiers were lost in the shelling": people lost
+# to a cause of death are dead (a headline's verbless form included)
+LOST_TO = re.compile(
+    rf"^\s+(?:[\w'’-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s+(?:(?:were|was|have been|had been)\s+)?"
+    r"lost\s+(?:to|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:strikes?|airstrikes?|attacks?|"
+    r"bombings?|bombardments?|shelling|rockets?|missiles?|drones?|war|fighting|violence|explosions?|"
+    r"blasts?|raids?|gunfire|massacres?)\b",
+    re.I,
+)
 # "Five of the dead were recovered", "two of the dead in Uman were children"
 OF_THE_DEAD = re.compile(
     r"^\s+of (?:the|those) (?P<grp>dead|killed|victims|injured|wounded)\b", re.I
@@ -179,7 +192,11 @@ GROUP_BEFORE = re.compile(
 AMONG_NUMBER = re.compile(r"\bamong(?:st)?\s*$", re.I)
 GROUP_AFTER = re.compile(rf"^\s+(?:people\s+)?{PART_GROUP}\b", re.I)
 # "Among them are 12 employees": a part of the figure of the sentence before
-THEM_OPENER = re.compile(r"^\W*(?:among|amongst|of) (?:them|these|those)\b", re.I)
+THEM_OPENER = re.compile(
+    r"^\W*(?:(?:among|amongst|of) (?:them|these|those)|(?:all |the |all the )?(?:victims|dead)\b)",
+    re.I,
+)  # "Among them are 12 employees", "All victims were under 16, including three girls": the
+# figures of the sentence are parts of the total just before it
 # The injured told by the hospital they were taken to or the injuries they carry: "38 people were
 # taken to hospital", "38 other individuals with injuries", "37 people in hospitals"
 HOSPITAL_AFTER = re.compile(
@@ -238,7 +255,7 @@ HURT_WORDS = {"injured", "wounded"}
 # Sentences worth scanning: a word of harm, toll, care, flight or of a part of a figure. The
 # three gates are lower-case patterns read off the lower-cased sentence (faster than re.I).
 PART_SENTENCE_GATE = re.compile(
-    r"toll|death count|kill|dead|\bdied|death|injur|wound|hospital|condition|treatment|"
+    r"toll|death count|kill|dead|\bdied|death|martyr|injur|wound|hospital|condition|treatment|"
     r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buri|bury|exhum|unaccounted|missing|\blos[ti]|"
     r"rubble|debris|ruins|bodies|remains|coffin|among (?:them|these|those|the)|\d+(?:st|nd|rd|th) "
     r"|hostage|captive|wipe|wiping|eliminat|destroy|neutrali|assistance|\bfate\b|trapped|\blives\b",

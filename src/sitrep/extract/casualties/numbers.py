@@ -301,10 +301,13 @@ class _Scanner:
         if mult is not None and self.word(mult[1]) in {"dozen", "hundred", "thousand"}:
             lo, hi = _MULTIPLIABLE[mult[0]]
             scale = _SCALES[self.word(mult[1])]
+            # "several hundred" reads as "hundreds": the plural's nominal value is its low end
+            nominal = _VAGUE.get(self.word(mult[1]) + "s", (lo * scale, None))[0]
             j = mult[1] + 1
             j += self.word(j) == "of"
             high = (hi + 1) * scale - 1
-            return self.make(i, k, j, None, lo * scale, high, hedge or mult[0]), j
+            low = min(lo * scale, nominal)
+            return self.make(i, k, j, None, low, high, hedge or mult[0]), j
         v = self.match_phrase(k, list(_VAGUE))
         if v is not None and not (v[0] == "several" and self.is_num_word(v[1])):
             vlo, vhi = _VAGUE[v[0]]

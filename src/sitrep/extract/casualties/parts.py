@@ -50,6 +50,7 @@ from sitrep.extract.casualties.lexicon_parts import (
     LIVES_LOST,
     LOST_BEFORE,
     LOST_KIN,
+    LOST_TO,
     MISSING_AFTER,
     OF_GROUP,
     OF_THE_DEAD,
@@ -296,7 +297,10 @@ def more_casualties(
             placed = _positions(quantities, here)
             if any(pos == qa.start for pos, _ in placed):
                 continue  # the figure of a claim already made
-            total = next((c for pos, c in reversed(placed) if pos < qa.start), None)
+            total = next(
+                (c for pos, c in reversed(placed) if pos < qa.start and "part" not in c.flags),
+                None,
+            )  # "including three girls and eight boys": both parts of the total, not of each other
             if total is None and THEM_OPENER.match(stext):
                 total = _just_before(out, text, lo)  # "Among them are 12 employees"
             nxt = next((c for pos, c in placed if pos > qa.start), None)
@@ -421,7 +425,9 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     m = HURT_STATE.match(after)
     if m:
         v = re.match(rf"^\s+(?P<vic>{PART_VICTIM})\b", after, re.I)
-        share = not re.search(r"sought|applied|appealed|treat|received", m.group(), re.I)
+        share = not re.search(
+            r"sought|needed|required|applied|appealed|treat|received", m.group(), re.I
+        )
         return "injured", v.group("vic") if v else "people", share
     forced = re.search(r"\bforc(?:ed|ing|es)\s*$", before[-20:], re.I) is not None
     if FLED_AFTER.match(after) or (forced and TO_FLEE.match(after)):
@@ -434,6 +440,9 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
         return "killed", m.group("vic"), False
     if before.rstrip().endswith("of") and LIVES_FOUGHT_FOR.search(before[-50:]):
         return "injured", v.group("vic") if v else "people", True
+    m = LOST_TO.match(after)
+    if m:
+        return "killed", m.group("vic"), False
     if LIVES_LOST.match(after):
         return "killed", v.group("vic") if v else "people", False
     if MISSING_AFTER.match(after) or (FATE_UNKNOWN.match(after) and FATE_BEFORE.search(before)):

@@ -304,6 +304,10 @@ def casualties_for(
     inside = [c for c in casualties if sent.start_char <= c.evidence.start < sent.end_char]
     if not inside:
         return None, ()
-    killed = [c for c in inside if c.kind == "killed" and c.count is not None]
+    killed = [
+        c
+        for c in inside
+        if c.kind == "killed" and c.count is not None and "combined" not in c.flags
+    ]  # "400 dead and wounded" is no number of deaths
     fatal = min(killed, key=lambda c: abs(c.evidence.start - trig.idx)).count if killed else None
     return fatal, tuple(c.id for c in inside)
