@@ -409,12 +409,9 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
     ]
     # An article's city and area are where it places things, not who acts ("Israel denies").
     acting = {i for i, (m, w) in enumerate(zip(mentions, where, strict=True)) if _is_actor(m[4], w)}
-    focus = scoring.focus_city([None if i in acting else w for i, w in enumerate(where)], ctx)
-    area = (
-        None
-        if focus is not None
-        else scoring.focus_area([None if i in acting else w for i, w in enumerate(where)], ctx)
-    )
+    located = [None if i in acting else w for i, w in enumerate(where)]
+    focus = scoring.focus_city(located, ctx)
+    area = None if focus is not None else scoring.focus_area(located, ctx)
     # Divisions and countries by the token they start at, for "Thruxton, Hampshire".
     containers = {
         m[1]: r[0]
