@@ -32,6 +32,7 @@ def outliers(figs: list[Figure]) -> tuple[list[Figure], list[str]]:
         )
     if len(values) < 3:
         return figs, []
+    median = values[len(values) // 2]  # the upper median of all figures
     out: list[str] = []
     keep: list[Figure] = []
     for f in figs:
@@ -39,7 +40,6 @@ def outliers(figs: list[Figure]) -> tuple[list[Figure], list[str]]:
         if p is None or (by_words and f.vague):
             keep.append(f)
             continue
-        median = values[len(values) // 2]  # the upper median of all figures
         high = median > 0 and p >= OUTLIER_RATIO * median and p > median + 10
         low = not by_words and p * OUTLIER_RATIO <= median and p < median - 10
         if high or low:
