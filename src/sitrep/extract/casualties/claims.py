@@ -131,8 +131,10 @@ def _stale_date(text: str, published: dt.date) -> bool:
 
 
 def _flags(
-    doc: Doc, f: finding.Found, sent: Span, published_date: dt.date | None
+    doc: Doc, f: finding.Found, sent: Span, published_date: dt.date | None, framed: str
 ) -> tuple[str, ...]:
+    """The claim's flags; ``framed`` is the lower-cased sentence without its frames of
+    comparison (:func:`~sitrep.extract.times.frames.without_frames`)."""
     published = published_date.year if published_date else None
     flags: list[str] = []
     window = _clause_window(doc, f, sent)
@@ -152,7 +154,7 @@ def _flags(
         flags.append("hypothetical")  # "planned to kill", but "planned the murder of X" happened
     if words & FUTURE and f.cue is not None and f.cue.tag_ == "VB":
         flags.append("future")
-    low = without_frames(sent.text.lower())  # "the deadliest since 2014" dates nothing
+    low = framed  # "the deadliest since 2014" dates nothing
     if published is not None:
         years = [int(m.group(1)) for m in YEAR.finditer(low)]
         if any(y < published - 1 for y in years):
@@ -310,8 +312,8 @@ def _date_period(t: TimeRef | None, published: str | None) -> tuple[str | None, 
     return None, None
 
 
-def _scope_updates(doc: Doc, f: finding.Found, sent: Span) -> tuple[str, str | None]:
-    low = without_frames(sent.text.lower())  # "the worst since the war began" is no total
+def _scope_updates(doc: Doc, f: finding.Found, sent: Span, framed: str) -> tuple[str, str | None]:
+    low = framed  # "the worst since the war began" is no total
     rel = f.q.start - sent.start_char
     clause = low[low.rfind(";", 0, rel) + 1 : (low.find(";", rel) + 1 or len(low) + 1) - 1]
     # one victim (a name, "a soldier") is an incident even in a sentence about a campaign
@@ -391,11 +393,12 @@ def casualties(
             continue
         nxt = sents[si + 1] if si + 1 < len(sents) else None
         starts = [f.q.start for f in found]
+        framed = without_frames(sent.text.lower())
         for fi, f in enumerate(found):
             lo = starts[fi - 1] if fi and found[fi - 1].cue is None else sent.start_char
             lo = max(lo, f.q.start if f.via == "ellipsis" else sent.start_char)
             hi = starts[fi + 1] if fi + 1 < len(found) else sent.end_char
-            flags = _flags(work, f, sent, article.published)
+            flags = _flags(work, f, sent, article.published, framed)
             attr, source, stance = _source(sent, nxt, f.num, text, article.outlet)
             cause, perp = _cause_and_perpetrator(work, f, text)
             if f.via == "ellipsis":
@@ -403,7 +406,7 @@ def casualties(
                     (c for c in reversed(claims) if c.evidence.start == sent.start_char), None
                 )
                 cause, perp = (prev.cause, prev.perpetrator) if prev else (cause, perp)
-            scope, updates = _scope_updates(work, f, sent)
+            scope, updates = _scope_updates(work, f, sent, framed)
             when = _when(times, lo, hi, sent, f.q.start)
             date, period = _date_period(when, published)
             victims = (
