@@ -92,13 +92,15 @@ def _np_span(head: Token, limit: int = 10) -> tuple[int, int] | None:
     return (left, right + 1) if left <= right else None
 
 
+def _stamped(w: str) -> bool:
+    """Whether letterless text is (part of) a date stamp or a stray dash: a dash, a slash or 4+
+    digits ("2024-06-10", "-10", "11/01"); a count ("12 officials") is not."""
+    return any(ch in "-/\u2013" for ch in w) or sum(ch.isdigit() for ch in w) >= 4
+
+
 def _stamp(t: Token) -> bool:
-    """A token of a date stamp or a stray dash: no letters, and a dash, a slash or 4+ digits
-    ("2024-06-10", "-10", "11/01") — a count ("12 officials") stays."""
-    w = t.text
-    return not any(ch.isalpha() for ch in w) and (
-        any(ch in "-/\u2013" for ch in w) or sum(ch.isdigit() for ch in w) >= 4
-    )
+    """A token of a date stamp or a stray dash (:func:`_stamped`, with no letters)."""
+    return not any(ch.isalpha() for ch in t.text) and _stamped(t.text)
 
 
 _STAMP_RUN = re.compile(r"^[^A-Za-z\u00C0-\uFFFF]*")
@@ -109,7 +111,7 @@ def unstamped(source: str) -> str:
     officials" -> "Palestinian health officials"); a count ("12 officials") stays."""
     run = _STAMP_RUN.match(source)
     lead = run.group(0) if run else ""
-    if lead and (any(ch in "-/\u2013" for ch in lead) or sum(ch.isdigit() for ch in lead) >= 4):
+    if lead and _stamped(lead):
         return source[len(lead) :].strip() or source
     return source
 
