@@ -37,6 +37,14 @@ def register_component(name: str, add: AddComponent) -> None:
 
 
 _TERMINAL = re.compile(r"""[.!?:;"'\u201d\u2019)\]]\s*$""")
+# A date stamp that scraped text puts before the first words of a paragraph ("date 2023-11-02
+# Officials in Gaza say ...", "Published: 2024-05-26T10:00Z The ..."): parsed apart, so that it
+# neither becomes the subject of the sentence it prefixes nor hides that sentence's cue.
+_LEAD_STAMP = re.compile(
+    r"\s*(?:(?:date|published|updated|posted)\s*:?\s*)?"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s+(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -76,7 +84,16 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             spans[-1] = (s, n)
         else:
             spans.append((start, n))
-    return spans
+    return [part for span in spans for part in _unstamp(text, span)]
+
+
+def _unstamp(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The span, or its leading date stamp and the rest as two spans."""
+    start, end = span
+    stamp = _LEAD_STAMP.match(text, start, end)
+    if stamp is None or stamp.end() >= end:
+        return [span]
+    return [(start, stamp.end()), (stamp.end(), end)]
 
 
 def text_of(doc: Doc) -> str:

@@ -102,6 +102,12 @@ def test_one_person_named_by_an_unlisted_noun() -> None:
     assert _found("The treaty was killed by the senate.") == set()
 
 
+def test_a_place_the_parser_made_a_subject_is_no_named_victim() -> None:
+    # a dateline parsed as a second passive subject: the place is where, never whom
+    text = "KYIV, Ukraine (AP) — More than 20 people have been killed in a missile strike."
+    assert _found(text) == {("killed", "More than 20")}
+
+
 def test_coordinated_participles_share_their_subject() -> None:
     # "was shot and killed": "killed" has the subject and the auxiliary of "shot"
     assert _found("Marta Quispe, a local councillor, was shot and killed on Friday.") == {

@@ -43,6 +43,7 @@ from sitrep.extract.casualties.lexicon import (
 )
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
 from sitrep.extract.casualties.victims import is_single_person, is_victim_noun, might_be_people
+from sitrep.extract.places.ruler import PLACE_LABELS
 from sitrep.model import (
     CasualtyKind,
 )
@@ -329,6 +330,7 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
                     or (a.tag_ == "NN" and _determined(a) and is_single_person(a.lower_, a.lemma_))
                     or (
                         a.pos_ == "PROPN"
+                        and a.ent_type_ not in PLACE_LABELS
                         and not (a.lower_.endswith("s") and is_victim_noun(a.lower_))
                     )
                 )

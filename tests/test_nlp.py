@@ -1,0 +1,42 @@
+"""Tests for sitrep.nlp: how text is cut into paragraphs before parsing."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from sitrep.nlp import paragraph_spans
+
+
+def _parts(text: str) -> list[str]:
+    return [text[a:b] for a, b in paragraph_spans(text)]
+
+
+def test_spans_cover_the_text_exactly() -> None:
+    text = "Headline\nFirst sentence of a long paragraph that wraps\nonto the next line.\n\nEnd."
+    spans = paragraph_spans(text)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(b == c for (_, b), (c, _) in pairwise(spans))
+
+
+def test_a_short_line_ends_its_paragraph() -> None:
+    assert _parts("Don't Miss\nOfficials said 5 people were killed.") == [
+        "Don't Miss\n",
+        "Officials said 5 people were killed.",
+    ]
+
+
+def test_a_leading_date_stamp_is_parsed_apart() -> None:
+    text = " date 2023-11-02 Officials in Gaza say 195 were killed.\nPublished: 2024-05-26T10:00Z The toll rose."
+    assert _parts(text) == [
+        " date 2023-11-02 ",
+        "Officials in Gaza say 195 were killed.\n",
+        "Published: 2024-05-26T10:00Z ",
+        "The toll rose.",
+    ]
+
+
+def test_a_date_inside_a_sentence_stays() -> None:
+    assert _parts("Reports from 2023-11-02 said 5 died.") == [
+        "Reports from 2023-11-02 said 5 died."
+    ]
+    assert _parts("2023-11-02") == ["2023-11-02"]
