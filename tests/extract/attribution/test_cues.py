@@ -99,9 +99,10 @@ def test_a_hyphenated_word_does_not_cut_the_source(nlp: Language) -> None:
 
 
 def test_a_scraped_date_stamp_is_no_part_of_the_source(nlp: Language) -> None:
+    # the stamp is parsed apart (sitrep.nlp.paragraph_spans): the next sentence is the report
     text = " date 2024-06-10 Officials in Gaza say Israeli forces killed 274 people in the camp."
     doc = parse(text, nlp=nlp)
-    sent = next(iter(doc.sents))
+    sent = next(s for s in doc.sents if "Officials" in s.text)
     found = attribute(sent, at=sent.start, text=text)
     assert found is not None and found.source == "Officials in Gaza"
     text = "Two officials said 12 people were killed."
@@ -128,3 +129,15 @@ def test_a_scene_shown_on_video_attributes_nothing_before_it(nlp: Language) -> N
     doc = parse("Police said.", nlp=nlp)
     found = trailing_attribution(next(iter(doc.sents)), text=doc.text)
     assert found is not None and found.source == "Police"
+
+
+def test_a_short_sentence_reporting_a_clause_of_its_own_attributes_nothing_before_it(
+    nlp: Language,
+) -> None:
+    from sitrep.extract.attribution.cues import trailing_attribution
+
+    doc = parse("The army said it targeted a commander.", nlp=nlp)
+    assert trailing_attribution(next(iter(doc.sents)), text=doc.text) is None
+    doc = parse("The figures were given by the ministry, officials said.", nlp=nlp)
+    found = trailing_attribution(next(iter(doc.sents)), text=doc.text)
+    assert found is not None and found.source == "officials"

@@ -27,6 +27,14 @@ def test_the_governing_cue_verb_wins_over_the_nearer_one(nlp: Language) -> None:
     assert _source(nlp, text, "140") == "militia"
 
 
+def test_a_dateline_before_a_colon_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "Gaza City, Gaza Strip: The Hamas-run Health Ministry in the Gaza Strip says at least "
+        "500 people have been killed in an explosion."
+    )
+    assert _source(nlp, text, "500") == "Hamas-run Health Ministry in the Gaza Strip"
+
+
 def test_a_figure_in_an_adjunct_relative_clause_is_background(nlp: Language) -> None:
     text = "The farmer Ali Noor spoke to reporters after the shelling that killed 14 villagers."
     assert _source(nlp, text, "14") is None

@@ -63,6 +63,14 @@ def _phrase(nlp: Language, text: str, word: str) -> SourcePhrase | None:
             "head of the regional administration",
             "person",
         ),
+        # the parser hung the name on the phrase's last noun, a place
+        (
+            "One resident of Jabaliya, Abdel Kareem Rayan, said the strikes killed 15 people.",
+            "resident",
+            "Abdel Kareem Rayan",
+            "One resident of Jabaliya",
+            "person",
+        ),
         (
             "US President Joe Biden said the attack was horrific.",
             "Biden",

@@ -344,3 +344,14 @@ def test_we_in_a_quotation_is_its_speaker() -> None:
     )
     sources = {c.source for c in sitrep.extract(text, published="2024-08-10").casualties}
     assert sources == {"Omar Haddad"}
+
+
+def test_a_source_at_the_end_of_a_sentence_on_a_longer_line(nlp: Language) -> None:
+    # scraped text often runs a whole article on one line: the sentence's own end still counts
+    text = (
+        "At least 50 people were killed in the strike, director of the Indonesian Hospital "
+        "Atef al-Kahlout confirmed. The army said it targeted a commander. Rescue work went on."
+    )
+    claims, _ = _run(nlp, text)
+    source = _source(claims, 50)
+    assert source is not None and source.endswith("Atef al-Kahlout")

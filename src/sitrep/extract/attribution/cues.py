@@ -20,6 +20,7 @@ from sitrep.extract.attribution.governs import (
     governing,
     issuer,
     no_finder,
+    past_label,
     reports_own_victims,
     statement_stance,
 )
@@ -218,7 +219,7 @@ def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
             continue
         if heads[0].dep_ == "nsubjpass" or no_finder(heads[0]):
             continue
-        bounds = _np_span(issuer(heads[0]))
+        bounds = _np_span(issuer(past_label(heads[0])))
         if bounds:
             stance = found
             if any(c.dep_ == "neg" for c in t.children) and stance == "reports":
@@ -341,6 +342,11 @@ def trailing_attribution(sent: Span, *, text: str | None = None) -> Attribution 
         return None
     if any(t.text == found.cue and t.lemma_.lower() in EVIDENTIAL_VERBS for t in words):
         return None  # "Video showed the charred ruins.": a scene of its own, no one's words
+    if any(
+        t.text.lower() == found.cue and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children)
+        for t in words
+    ):
+        return None  # "The army said it targeted a commander.": it reports a clause of its own
     # "Police said." / "The figures were given by the ministry, officials said."
     verbs = [t for t in words if t.pos_ == "VERB" and t.lemma_.lower() not in CUE_STANCE]
     if reports_own_victims(sent):

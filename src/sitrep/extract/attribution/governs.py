@@ -99,6 +99,17 @@ def issuer(head: Token) -> Token:
     return head
 
 
+def past_label(head: Token) -> Token:
+    """The noun phrase after a label or dateline that the parser made ``head``'s apposition
+    ("Gaza City, Gaza Strip: The Health Ministry says" -> Ministry), else ``head`` itself: the
+    words before a colon name where or what the report is, not who speaks."""
+    colon = next((c.i for c in head.children if c.text == ":" and c.i > head.i), None)
+    if colon is None:
+        return head
+    after = [c for c in head.children if c.dep_ == "appos" and c.i > colon]
+    return after[0] if after else head
+
+
 def reports_own_victims(sent: Span) -> bool:
     """Whether a cue verb of ``sent`` reports a clause about victims of its own ("X said a
     child was among the dead"): such a sentence states its own figure."""

@@ -223,6 +223,18 @@ def _appos(head: Token) -> list[Token]:
     return []
 
 
+def _inner_person_appos(head: Token, last: Token) -> list[Token]:
+    """The person named after a common-noun phrase whose apposition the parser hung on the
+    phrase's last noun ("One resident of Jabaliya, Abdel Kareem Rayan, said": Rayan, not an
+    apposition of Jabaliya): only a person's name, and only right after the phrase's comma."""
+    if head.pos_ != "NOUN" or last.i == head.i or last.i + 1 >= len(head.doc):
+        return []
+    if head.doc[last.i + 1].text != ",":
+        return []
+    appos = _appos(last)
+    return appos if appos and _kind(appos) == "person" else []
+
+
 def role_preps(head: Token) -> frozenset[str]:
     """The prepositions a phrase headed by ``head`` grows over because ``head`` is a role
     ("an adviser to the president"): :data:`ROLE_PREPS` after a role noun, else none."""
@@ -323,7 +335,7 @@ def source_phrase(head: Token, *, text: str | None = None, limit: int = 14) -> S
     if head.lower_ in VICTIM_HEADS and head.pos_ != "PROPN" and head.ent_type_ != "ORG":
         return None
     kind = _kind(toks)
-    appos = _appos(head)
+    appos = _appos(head) or _inner_person_appos(head, doc[hi])
     if kind is None and not appos:
         kind = "group" if head.tag_ in {"NNS", "NNPS"} else "organisation"
     phrase = _text(toks, text)

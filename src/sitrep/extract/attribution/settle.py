@@ -245,7 +245,7 @@ def attribute_claims(
             source = _sentence_source(doc, lo, text) or None
         line = line_of(text, lo, hi)
         if not line.strip().endswith(text[lo:hi].strip()):
-            line = ""  # the line goes on after this sentence: its end names another's source
+            line = text[lo:hi]  # the line goes on: its end names another's source; ours ends here
         said = TAIL_SAYS.search(line) if "\n" not in line.strip() else None
         if said and source is not None and source not in said.group("src"):
             # "..., says acting mayor": the parse cannot beat it; but ", said the strikes killed
