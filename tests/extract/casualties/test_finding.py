@@ -108,6 +108,25 @@ def test_a_place_the_parser_made_a_subject_is_no_named_victim() -> None:
     assert _found(text) == {("killed", "More than 20")}
 
 
+def test_victims_who_bear_injuries() -> None:
+    # "suffered", "sustained", "received" and the injury their object names
+    assert _found("One person suffered minor injuries in the attack.") == {("injured", "One")}
+    assert _found("Two soldiers sustained serious shrapnel wounds.") == {("injured", "Two")}
+    assert _found("A man suffered serious injuries in the blast.") == {("injured", "man")}
+    assert _found("The president suffered a defeat in the vote.") == set()
+
+
+def test_assassinated_takes_its_count_as_object() -> None:
+    assert _found("Death squads assassinated 10 labor leaders.") == {("killed", "10")}
+
+
+def test_one_of_a_group_a_cue_describes_counts_the_group() -> None:
+    # the participle describes the six: they are the figure; "seven of the nine" stays seven
+    text = "Ignacio Ellacuria, one of the six Jesuits murdered on 16 November, founded Proceso."
+    assert _found(text) == {("killed", "six")}
+    assert _found("Seven of the nine soldiers were killed.") == {("killed", "Seven")}
+
+
 def test_coordinated_participles_share_their_subject() -> None:
     # "was shot and killed": "killed" has the subject and the auxiliary of "shot"
     assert _found("Marta Quispe, a local councillor, was shot and killed on Friday.") == {

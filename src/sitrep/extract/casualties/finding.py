@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.casualties.lexicon import (
     ASIDE_MAX,
     ASIDE_OPENERS,
+    BEARING_GAP_POS,
+    BEARING_VERBS,
     CAUSES,
     COMBINED_KINDS,
     CUE_FIRST_GAP,
@@ -42,7 +44,12 @@ from sitrep.extract.casualties.lexicon import (
     WOUNDING_VERBS,
 )
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
-from sitrep.extract.casualties.victims import is_single_person, is_victim_noun, might_be_people
+from sitrep.extract.casualties.victims import (
+    is_listed_victim,
+    is_single_person,
+    is_victim_noun,
+    might_be_people,
+)
 from sitrep.extract.places.ruler import PLACE_LABELS
 from sitrep.model import (
     CasualtyKind,
@@ -145,6 +152,14 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
                 j = close + 1  # "21 people, including three children, have died"
                 steps += 1
                 continue
+        if (
+            victim is not None
+            and t.lemma_.lower() in BEARING_VERBS
+            and is_listed_victim(doc[victim[1] - 1].lower_, doc[victim[1] - 1].lemma_.lower())
+        ):
+            borne = _borne_injury(doc, j, sent)
+            if borne is not None:
+                return borne, victim  # "one person suffered minor injuries"
         if _is_cue(t) and t.lower_ not in EVENT_NOUNS:
             if t.lower_ == "toll" or (j + 1 < sent.end and doc[j + 1].lower_ in NOT_DONE):
                 return None  # "four assassination attempts", "two death threats"
@@ -165,6 +180,29 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
             return None
         j += 1
         steps += 1
+    return None
+
+
+def _described_by_cue(doc: Doc, b: int, sent: Span) -> bool:
+    """Whether the noun after a count is described by a cue participle of its own ("one of the
+    six Jesuits murdered in November"): that count is a figure, not the whole of a part."""
+    for k in range(b, min(b + 4, sent.end)):
+        t = doc[k]
+        if t.dep_ == "acl" and t.lower_ in CUES and t.head.i < t.i:
+            return True
+        if t.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
+            return False
+    return False
+
+
+def _borne_injury(doc: Doc, verb: int, sent: Span) -> Token | None:
+    """The injury noun a bearing verb at ``verb`` takes ("suffered serious shrapnel wounds")."""
+    for k in range(verb + 1, min(verb + 5, sent.end)):
+        t = doc[k]
+        if t.pos_ == "NOUN" and CUES.get(t.lower_) == "injured":
+            return t
+        if t.pos_ not in BEARING_GAP_POS:
+            return None
     return None
 
 
@@ -255,6 +293,14 @@ def _arguments(cue: Token) -> list[Token]:
         and cue.head.head.lemma_.lower() in TO_DEATH
     ):
         cue = cue.head.head  # "were shot to death", "stabbed to death"
+    if (
+        cue.dep_ == "dobj"
+        and cue.head.lemma_.lower() in BEARING_VERBS
+        and CUES[cue.lower_] == "injured"
+    ):
+        cue = cue.head  # "a man suffered serious injuries": whom the verb's subject names
+        subj = [x for c in cue.children if c.dep_ == "nsubj" for x in (c, *c.conjuncts)]
+        return [x for x in subj if is_listed_victim(x.lower_, x.lemma_.lower())]
     passive = any(c.dep_ == "auxpass" for c in cue.children)
     for c in cue.children:
         if (
@@ -423,6 +469,7 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             and doc[first - 2].lower_ == "of"
             and first - 3 >= sent.start
             and doc[first - 3].tag_ == "CD"
+            and not _described_by_cue(doc, b, sent)
         ):
             continue  # "seven of the nine soldiers": the seven count ("a third of the" does not)
         if (

@@ -23,7 +23,8 @@ CUES: dict[str, CasualtyKind] = {}
 _KINDS: dict[CasualtyKind, str] = {
     "killed": "killed kill kills killing killings dead died die dies dying death deaths fatalities "
     "fatality assassination assassinations slaying slayings "
-    "slain murdered murdering murder murders assassinated executed massacred perished toll body bodies "
+    "slain murdered murdering murder murders assassinated assassinate assassinating assassinates "
+    "executed massacred slaughtered perished toll body bodies "
     "lifeless drowned beheaded lynched lives martyrs martyred corpses",
     "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
     "maimed hospitalized hospitalised",
@@ -58,7 +59,8 @@ DUAL_VICTIMS = _set_of(
 TRANSITIVE = _set_of(
     """
     killed kill kills killing wounded wounding injured injuring injures injure murdered
-    murdering massacred executed slew maimed maiming kidnapped kidnapping abducted abducting arrested
+    murdering massacred executed slew maimed maiming assassinated assassinate assassinating
+    assassinates slaughtered kidnapped kidnapping abducted abducting arrested
     arresting
     detained detaining captured capturing evacuated evacuating displaced displacing
     wound wounds kidnap abduct arrest detain capture evacuate displace
@@ -86,6 +88,12 @@ GAP_WORDS = _set_of(
     her his their its our possibly probably likely known taken
     """
 )
+# Verbs whose victims bear the injury their object names: "one person suffered minor injuries",
+# "two soldiers sustained shrapnel wounds", "nine people received injuries".
+BEARING_VERBS = frozenset({"suffer", "sustain", "receive"})
+# Words that may stand between a bearing verb and its injury noun ("serious shrapnel").
+BEARING_GAP_POS = frozenset({"ADJ", "NOUN", "DET", "ADV", "CCONJ", "PUNCT"})
+
 # Words that open an aside between a count and its cue: "21 people, including three children,
 # have died"; the walk skips the aside up to its closing comma.
 ASIDE_OPENERS = _set_of("including among mostly most many all both incl")

@@ -74,6 +74,14 @@ def is_victim_noun(word: str, lemma: str = "") -> bool:
     return word.endswith(PERSON_SUFFIXES) and len(word) > 5
 
 
+def is_listed_victim(word: str, lemma: str = "") -> bool:
+    """Whether a noun (lower case) is one the victim tables list, not one guessed by its ending:
+    "one person suffered injuries" is a casualty, "two players suffered injuries" sport."""
+    if word in NOT_PEOPLE or lemma in NOT_PEOPLE:
+        return False
+    return word in PLURAL_VICTIMS or word in SINGULAR_VICTIMS or lemma in SINGULAR_VICTIMS
+
+
 def is_single_person(word: str, lemma: str = "") -> bool:
     """Whether a singular noun (lower case) names one person who can be a casualty.
 
