@@ -250,6 +250,9 @@ FLAGGED: list[tuple[str, str]] = [
     ("A 1984 bombing of the embassy killed 11 people.", "historical"),
     ("The initial raid on the border towns killed about 1,200 people.", "historical"),
     ("The war began when rebels stormed the capital, killing 300 people.", "historical"),
+    # a killing demanded is no death
+    ("The group called for the killing of five officials.", "hypothetical"),
+    ("He was expelled for calling for the assassination of the general.", "hypothetical"),
 ]
 
 

@@ -37,6 +37,7 @@ from sitrep.extract.casualties.lexicon import (
     CUES,
     CUMULATIVE,
     DAY_MONTH,
+    DEMAND_VERBS,
     DEMONYMS,
     DOWNWARD_WORDS,
     FATAL,
@@ -130,6 +131,17 @@ def _stale_date(text: str, published: dt.date) -> bool:
     return False
 
 
+def _demanded(cue: Token) -> bool:
+    """Whether a cue noun is what a verb of :data:`DEMAND_VERBS` asks for ("called for the
+    killing of five officials", "demanded the execution of two prisoners")."""
+    if cue.pos_ != "NOUN":
+        return False
+    head = cue.head
+    if head.lower_ == "for" and head.dep_ == "prep":
+        return head.head.lemma_.lower() == "call"
+    return cue.dep_ == "dobj" and head.lemma_.lower() in DEMAND_VERBS - {"call"}
+
+
 def _flags(
     doc: Doc, f: finding.Found, sent: Span, published_date: dt.date | None, framed: str
 ) -> tuple[str, ...]:
@@ -152,6 +164,8 @@ def _flags(
         modal.add("to")  # "travelled to Washington to kill X": an aim, not a death
     if modal - PLANS or (modal and f.cue is not None and f.cue.pos_ != "NOUN"):
         flags.append("hypothetical")  # "planned to kill", but "planned the murder of X" happened
+    if "hypothetical" not in flags and f.cue is not None and _demanded(f.cue):
+        flags.append("hypothetical")  # "calling for the assassination of X": no one died
     if words & FUTURE and f.cue is not None and f.cue.tag_ == "VB":
         flags.append("future")
     low = framed  # "the deadliest since 2014" dates nothing

@@ -350,6 +350,10 @@ MODAL = {"could", "would", "might", "may", "threaten", "threatened", "threatens"
 # Nouns after a cue that make it not an event: "an assassination attempt", "a kill list".
 NOT_DONE = {"attempt", "attempts", "plot", "plots", "threat", "threats", "squad", "squads", "list"}
 
+# Verbs (lemmas) that demand a killing rather than report one: "calling for the assassination
+# of X", "demanded the execution of two prisoners"; "call" only with "for".
+DEMAND_VERBS = frozenset({"call", "demand", "urge", "advocate", "seek"})
+
 # Plan words, hypothetical only when the cue is a verb ("a plot killed 3" happened).
 PLANS = {"plot", "plotted", "plan", "planned", "plans"}
 
