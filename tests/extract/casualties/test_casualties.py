@@ -250,6 +250,7 @@ FLAGGED: list[tuple[str, str]] = [
     ("A 1984 bombing of the embassy killed 11 people.", "historical"),
     ("The initial raid on the border towns killed about 1,200 people.", "historical"),
     ("The war began when rebels stormed the capital, killing 300 people.", "historical"),
+    ("An attempt to kill the minister was foiled.", "hypothetical"),
     # a killing demanded is no death
     ("The group called for the killing of five officials.", "hypothetical"),
     ("He was expelled for calling for the assassination of the general.", "hypothetical"),
@@ -489,3 +490,9 @@ def test_single_victims_joined_by_and_are_also_a_total(nlp: Any) -> None:
     assert [c.flags for c in claims if c.count == 2] == [("sum",)]
     named = _run(nlp, "Gunmen killed Ana Ruiz and Pedro Soto outside the court.")
     assert sorted(c.count for c in named) == [1, 1]  # named victims are counted one by one
+
+
+@pytest.mark.slow
+def test_a_plan_named_as_the_occasion_happened(nlp: Any) -> None:
+    text = "During the assassination attempt 7 people were killed, the police said."
+    assert ("killed", 7, 7, 7) in _counted(_run(nlp, text))

@@ -153,7 +153,11 @@ def _flags(
     words = {t.lower_ for t in window}
     if words & NEG or (f.cue is not None and any(c.dep_ == "neg" for c in f.cue.children)):
         flags.append("negated")
-    modal = words & MODAL
+    # "during the assassination attempt 7 people were killed": a plan named as the occasion
+    # (a noun under a preposition) happened; "an attempt to kill 7" did not
+    modal = {t.lower_ for t in window if t.lower_ in MODAL} - {
+        t.lower_ for t in window if t.pos_ == "NOUN" and t.dep_ == "pobj"
+    }
     if (
         f.cue is not None
         and f.cue.tag_ == "VB"
