@@ -100,6 +100,11 @@ def test_never_across_a_sentence_the_parser_missed(nlp: Language) -> None:
     assert found.kind == "pronoun"
 
 
+def test_never_a_place_its_apposition_names(nlp: Language) -> None:
+    text = "Majdal Shams, a Druse Arab village in the Golan Heights, said nothing."
+    assert _phrase(nlp, text, "Shams") is None
+
+
 def test_never_the_victims(nlp: Language) -> None:
     """Regression (issue 16): '"... All civilians," X wrote' does not make civilians a source."""
     text = '"So far, 23 dead and 28 wounded. All civilians," Oleksandr Starukh wrote.'

@@ -1058,6 +1058,18 @@ def test_introduced_people_are_named_with_a_role(nlp: Language) -> None:
     assert [e.text for e in introduced_people(doc)] == ["Ivan Petrenko"]
 
 
+def test_an_age_introduces_a_person_and_a_kind_of_place_does_not(nlp: Language) -> None:
+    text = (
+        "Majdal Shams, a Druse Arab village in the Golan Heights, was in mourning.\n\n"
+        "Jwan Willy, 14, was standing by one of the goalposts. "
+        '"I thought of running toward the shelter," he said.'
+    )
+    doc = parse(text, nlp=nlp)
+    assert "Majdal Shams" not in [e.text for e in introduced_people(doc)]
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "Jwan Willy"
+
+
 def test_the_adviser_to_a_president_is_the_speaker_not_the_president(nlp: Language) -> None:
     text = (
         "An adviser to Moldovan President Ion Stanescu described the raid as "

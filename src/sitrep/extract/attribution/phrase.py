@@ -29,6 +29,7 @@ from sitrep.extract.attribution.lexicon import (
     TITLE_WORDS,
     VICTIM_HEADS,
 )
+from sitrep.extract.places.lexicon import PLACE_NOUNS
 from sitrep.nlp import text_of
 
 SourceKind = Literal["person", "organisation", "group", "pronoun"]
@@ -336,6 +337,8 @@ def source_phrase(head: Token, *, text: str | None = None, limit: int = 14) -> S
         return None
     kind = _kind(toks)
     appos = _appos(head) or _inner_person_appos(head, doc[hi])
+    if any(t.dep_ == "appos" and t.lemma_.lower() in PLACE_NOUNS for t in appos):
+        return None  # "Majdal Shams, a Druse Arab village in the Golan Heights": a place
     if kind is None and not appos:
         kind = "group" if head.tag_ in {"NNS", "NNPS"} else "organisation"
     phrase = _text(toks, text)

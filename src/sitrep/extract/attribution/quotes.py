@@ -27,6 +27,7 @@ from sitrep.extract.attribution.lexicon import (
 from sitrep.extract.attribution.marks import SQ_CLOSE, QuoteSpan, words
 from sitrep.extract.attribution.marks import quote_spans as quote_spans  # re-exported
 from sitrep.extract.attribution.phrase import role_preps, serves_named
+from sitrep.extract.places.lexicon import PLACE_NOUNS
 from sitrep.model import Article, Quote, TimeRef
 from sitrep.nlp import text_of
 
@@ -574,8 +575,18 @@ def introduced_people(doc: Doc) -> list[Span]:
         for ent in doc.ents
         if ent.label_ == "PERSON"
         and ent.root.dep_ != "appos"
-        and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in ent.root.rights)
+        and any(_introduces(c) for c in ent.root.rights)
     ]
+
+
+def _introduces(c: Token) -> bool:
+    """Whether an apposition introduces a person: a role ("a government adviser") or an age
+    ("Jwan Willy, 14,"); never a kind of place ("Majdal Shams, a Druse Arab village")."""
+    if c.dep_ != "appos":
+        return False
+    if c.pos_ == "NUM":
+        return c.like_num and c.text.isdigit() and 0 < int(c.text) < 120
+    return c.pos_ == "NOUN" and c.lemma_.lower() not in PLACE_NOUNS
 
 
 def _introduced(doc: Doc, spans: list[QuoteSpan]) -> list[Speaker]:
