@@ -127,6 +127,14 @@ def test_one_of_a_group_a_cue_describes_counts_the_group() -> None:
     assert _found("Seven of the nine soldiers were killed.") == {("killed", "Seven")}
 
 
+def test_some_of_the_injured_who_died_are_deaths() -> None:
+    assert _found("Two of the injured later died in hospital.") == {("killed", "Two")}
+    assert _found("Three of the wounded succumbed to their wounds.") == {("killed", "Three")}
+    assert _found("A woman succumbed to her injuries on Sunday.") == {("killed", "woman")}
+    # a share of a group that did not die stays a part counted elsewhere
+    assert _found("Five of the murdered priests were Spaniards.") == set()
+
+
 def test_coordinated_participles_share_their_subject() -> None:
     # "was shot and killed": "killed" has the subject and the auxiliary of "shot"
     assert _found("Marta Quispe, a local councillor, was shot and killed on Friday.") == {

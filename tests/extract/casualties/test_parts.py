@@ -419,3 +419,9 @@ def test_people_who_needed_medical_help_are_injured() -> None:
 def test_the_number_of_martyrs_reaching_a_figure_is_a_toll() -> None:
     text = "Doctors said the number of martyrs brought to the hospital reached 61 by noon."
     assert ("killed", 61) in {(k, n) for k, n, _, _ in _claims(text)}
+
+
+def test_the_injured_who_died_are_no_part_of_the_injured() -> None:
+    claims = _claims("Ten people were injured and two of the injured later died.")
+    assert ("injured", 10, "people", False) in claims
+    assert not any(kind == "injured" and count == 2 for kind, count, *_ in claims)

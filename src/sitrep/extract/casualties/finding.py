@@ -195,6 +195,18 @@ def _described_by_cue(doc: Doc, b: int, sent: Span) -> bool:
     return False
 
 
+def _died_later(doc: Doc, q_end: int, cue: Token) -> Token | None:
+    """The verb of dying whose subject is "N of the <injured>" ("two of the wounded later
+    died", "three of the injured succumbed to their wounds"), when ``cue`` is that group."""
+    if CUES.get(cue.lower_) != "injured" or cue.dep_ != "pobj" or cue.head.lower_ != "of":
+        return None
+    number = cue.head.head
+    if number.i >= q_end or number.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = number.head
+    return verb if verb.lower_ in DIE_FORMS else None
+
+
 def _borne_injury(doc: Doc, verb: int, sent: Span) -> Token | None:
     """The injury noun a bearing verb at ``verb`` takes ("suffered serious shrapnel wounds")."""
     for k in range(verb + 1, min(verb + 5, sent.end)):
@@ -480,8 +492,21 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             and not doc[b + 2].like_num
             and any(t.lower_ in CUES for t in doc[b + 2 : min(b + 4, sent.end)])
         ):
-            continue  # "five of the murdered priests": part of a group counted elsewhere
-        hit = _number_first(doc, b, sent)
+            # "five of the murdered priests": part of a group counted elsewhere; but "two of
+            # the injured later died" are deaths of their own
+            died = next(
+                (
+                    d
+                    for t in doc[b + 2 : min(b + 4, sent.end)]
+                    if (d := _died_later(doc, b, t)) is not None
+                ),
+                None,
+            )
+            if died is None:
+                continue
+            hit: tuple[Token, tuple[int, int] | None] | None = (died, None)
+        else:
+            hit = _number_first(doc, b, sent)
         via = "number-first"
         if hit is not None and hit[0].dep_ == "acl" and hit[0].i > b:
             # "killed dozens of prisoners captured in May": the participle describes the victims

@@ -25,7 +25,7 @@ _KINDS: dict[CasualtyKind, str] = {
     "fatality assassination assassinations slaying slayings "
     "slain murdered murdering murder murders assassinated assassinate assassinating assassinates "
     "executed massacred slaughtered perished toll body bodies "
-    "lifeless drowned beheaded lynched lives martyrs martyred corpses",
+    "lifeless drowned beheaded lynched lives martyrs martyred corpses succumbed succumb succumbs",
     "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
     "maimed hospitalized hospitalised",
     "missing": "missing unaccounted disappeared",
@@ -401,7 +401,7 @@ DEAD_AFTER_VERBS = frozenset({"shoot", "stab", "beat", "hack", "find", "leave", 
 WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "hack"})
 
 # Forms of "die", whose subject is the victim: "three soldiers died".
-DIE_FORMS = frozenset({"died", "die", "dies"})
+DIE_FORMS = frozenset({"died", "die", "dies", "succumbed", "succumb", "succumbs"})
 
 # Prepositions before a cause or perpetrator: "killed by shelling", "died in a blast".
 CAUSE_PREPOSITIONS = frozenset({"by", "in", "from", "during", "after", "amid", "when"})

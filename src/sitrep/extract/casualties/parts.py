@@ -267,7 +267,10 @@ def more_casualties(
             alone = _standalone(before, after)
             if alone is not None:
                 kind, victims, share = alone
-                if not _claimed(out, kind, qa, lo, hi):
+                # "two of the injured later died": the sentence's claim of another kind (the
+                # deaths) already states this share
+                other = share and any(_claimed(here, k, qa, lo, hi) for k in {"killed"} - {kind})
+                if not other and not _claimed(out, kind, qa, lo, hi):
                     like = next(iter(here), None)
                     new = _make(article, kind, qa, victims, sent, text, like, None)
                     if share:
