@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from sitrep.extract.attribution.coref import Antecedents
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.attribution.coref import Antecedents, introduced_people
+from sitrep.nlp import parse
 
 
 def _article() -> Antecedents:
@@ -87,3 +91,13 @@ def test_the_statement_is_not_the_relaying_outlets() -> None:
     only = Antecedents()
     only.add("Northwire", 60, "organisation", relay=True)
     assert (found := only.resolve("the statement", 200)) is not None and found.name == "Northwire"
+
+
+@pytest.mark.slow
+def test_introduced_people_are_named_with_a_role(nlp: Language) -> None:
+    doc = parse(
+        "Ivan Petrenko, a regional government adviser, shared images of the strike. "
+        "Maria Kovalenko visited the site.",
+        nlp=nlp,
+    )
+    assert [e.text for e in introduced_people(doc)] == ["Ivan Petrenko"]

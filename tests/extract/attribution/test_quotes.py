@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from sitrep.extract.attribution.quotes import introduced_people, quote_spans, quotes
+from sitrep.extract.attribution.coref import introduced_people
+from sitrep.extract.attribution.quotes import quote_spans, quotes
 from sitrep.model import Article, Quote, TimeRef
 from sitrep.nlp import parse
 
@@ -1047,15 +1048,6 @@ def test_he_said_can_refer_to_a_person_introduced_with_a_role(nlp: Language) -> 
     (q,) = _quotes(nlp, text)
     assert q.speaker == "Lena Ortiz"
     assert q.speaker_role == "site manager"
-
-
-def test_introduced_people_are_named_with_a_role(nlp: Language) -> None:
-    doc = parse(
-        "Ivan Petrenko, a regional government adviser, shared images of the strike. "
-        "Maria Kovalenko visited the site.",
-        nlp=nlp,
-    )
-    assert [e.text for e in introduced_people(doc)] == ["Ivan Petrenko"]
 
 
 def test_an_age_introduces_a_person_and_a_kind_of_place_does_not(nlp: Language) -> None:

@@ -11,6 +11,9 @@ definite description is resolved against the latest compatible one before it
   word ("Gaza's Health Ministry", "Oleksandr Starukh, the governor");
 - "the statement", "the report", "Quote:" -> the last source of any kind.
 
+:func:`introduced_people` gives the people an article introduces with a role or an age ("Anna
+Berg, a government adviser,", "Jwan Willy, 14,"), whom a later "he said" may mean.
+
 It refuses (returns None) when nothing compatible came before, or when the antecedent is more
 than ``window`` characters back: an old name is a guess, not a reading.
 """
@@ -21,8 +24,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span, Token
+
 from sitrep.extract.attribution.lexicon import GENERIC_BODIES, ISSUED_DOCUMENTS
 from sitrep.extract.attribution.phrase import SourceKind, SourcePhrase
+from sitrep.extract.places.lexicon import PLACE_NOUNS
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
@@ -140,3 +146,26 @@ class Antecedents:
     def _author(before: list[Antecedent]) -> Antecedent | None:
         """The latest antecedent that speaks for itself, else the latest relay."""
         return next((a for a in before if not a.relay), next(iter(before), None))
+
+
+def introduced_people(doc: Doc) -> list[Span]:
+    """People the article introduces with a role ("Anna Berg, a government adviser, ..."): a
+    later "he said" may refer to them though no cue verb governs them (the parse may give the
+    name no verb at all). Quote speakers and claim sources resolve against the same people."""
+    return [
+        ent
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+        and ent.root.dep_ != "appos"
+        and any(_introduces(c) for c in ent.root.rights)
+    ]
+
+
+def _introduces(c: Token) -> bool:
+    """Whether an apposition introduces a person: a role ("a government adviser") or an age
+    ("Jwan Willy, 14,"); never a kind of place ("Majdal Shams, a Druse Arab village")."""
+    if c.dep_ != "appos":
+        return False
+    if c.pos_ == "NUM":
+        return c.like_num and c.text.isdigit() and 0 < int(c.text) < 120
+    return c.pos_ == "NOUN" and c.lemma_.lower() not in PLACE_NOUNS

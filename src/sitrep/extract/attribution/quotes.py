@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.attribution.coref import introduced_people
 from sitrep.extract.attribution.lexicon import (
     CUE_FORMS,
     CUE_LEMMAS,
@@ -27,7 +28,6 @@ from sitrep.extract.attribution.lexicon import (
 from sitrep.extract.attribution.marks import SQ_CLOSE, QuoteSpan, words
 from sitrep.extract.attribution.marks import quote_spans as quote_spans  # re-exported
 from sitrep.extract.attribution.phrase import role_preps, serves_named
-from sitrep.extract.places.lexicon import PLACE_NOUNS
 from sitrep.model import Article, Quote, TimeRef
 from sitrep.nlp import text_of
 
@@ -564,29 +564,6 @@ def _reported_before(reporters: list[Speaker], text: str, lo: int, pos: int) -> 
     back = _sentence_start(text, max(floor, sent - 2), floor) if sent > floor else floor
     found = [r for r in reporters if back <= r.start < pos]
     return found[-1] if found else None
-
-
-def introduced_people(doc: Doc) -> list[Span]:
-    """People the article introduces with a role ("Anna Berg, a government adviser, ..."): a
-    later "he said" may refer to them though no cue verb governs them (the parse may give the
-    name no verb at all). Quote speakers and claim sources resolve against the same people."""
-    return [
-        ent
-        for ent in doc.ents
-        if ent.label_ == "PERSON"
-        and ent.root.dep_ != "appos"
-        and any(_introduces(c) for c in ent.root.rights)
-    ]
-
-
-def _introduces(c: Token) -> bool:
-    """Whether an apposition introduces a person: a role ("a government adviser") or an age
-    ("Jwan Willy, 14,"); never a kind of place ("Majdal Shams, a Druse Arab village")."""
-    if c.dep_ != "appos":
-        return False
-    if c.pos_ == "NUM":
-        return c.like_num and c.text.isdigit() and 0 < int(c.text) < 120
-    return c.pos_ == "NOUN" and c.lemma_.lower() not in PLACE_NOUNS
 
 
 def _introduced(doc: Doc, spans: list[QuoteSpan]) -> list[Speaker]:

@@ -32,7 +32,7 @@ from sitrep.extract.attribution.carry import (
     list_source,
     next_this_source,
 )
-from sitrep.extract.attribution.coref import Antecedent, Antecedents
+from sitrep.extract.attribution.coref import Antecedent, Antecedents, introduced_people
 from sitrep.extract.attribution.cues import unstamped
 from sitrep.extract.attribution.governs import figure_after, figure_at
 from sitrep.extract.attribution.grow import (
@@ -54,7 +54,6 @@ from sitrep.extract.attribution.lexicon import (
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
 from sitrep.extract.attribution.quotes import (
     Speaker,
-    introduced_people,
     linked_subject,
     quote_spans,
     relayed_speaker,
