@@ -135,6 +135,17 @@ def test_some_of_the_injured_who_died_are_deaths() -> None:
     assert _found("Five of the murdered priests were Spaniards.") == set()
 
 
+def test_him_or_her_is_the_person_named_before() -> None:
+    text = "A soldier fired a rifle at a civilian woman, wounding her in the head."
+    assert _found(text) == {("injured", "civilian woman")}
+    assert _found("Gunmen broke into the residence of the mayor and killed him.") == {
+        ("killed", "mayor")
+    }
+    # never who acted, and never twice the victim already counted
+    assert _found("The captain and a cook disarmed one of the soldiers and killed him.") == set()
+    assert _found("A man was killed and the attackers wounded him first.") == {("killed", "man")}
+
+
 def test_coordinated_participles_share_their_subject() -> None:
     # "was shot and killed": "killed" has the subject and the auxiliary of "shot"
     assert _found("Marta Quispe, a local councillor, was shot and killed on Friday.") == {

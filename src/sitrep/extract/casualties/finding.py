@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.casualties.lexicon import (
     ASIDE_MAX,
     ASIDE_OPENERS,
-    BEARING_GAP_POS,
     BEARING_VERBS,
     CAUSES,
     COMBINED_KINDS,
@@ -29,6 +28,7 @@ from sitrep.extract.casualties.lexicon import (
     LIVES_KEPT,
     MONTH_NAMES,
     NOT_DONE,
+    OBJECT_PRONOUNS,
     OF_NOUNS,
     PAIR_WORDS,
     PART_OPENERS,
@@ -44,6 +44,12 @@ from sitrep.extract.casualties.lexicon import (
     WOUNDING_VERBS,
 )
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
+from sitrep.extract.casualties.referents import (
+    borne_injury,
+    described_by_cue,
+    died_later,
+    pronoun_victim,
+)
 from sitrep.extract.casualties.victims import (
     is_listed_victim,
     is_single_person,
@@ -157,7 +163,7 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
             and t.lemma_.lower() in BEARING_VERBS
             and is_listed_victim(doc[victim[1] - 1].lower_, doc[victim[1] - 1].lemma_.lower())
         ):
-            borne = _borne_injury(doc, j, sent)
+            borne = borne_injury(doc, j, sent)
             if borne is not None:
                 return borne, victim  # "one person suffered minor injuries"
         if _is_cue(t) and t.lower_ not in EVENT_NOUNS:
@@ -180,41 +186,6 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
             return None
         j += 1
         steps += 1
-    return None
-
-
-def _described_by_cue(doc: Doc, b: int, sent: Span) -> bool:
-    """Whether the noun after a count is described by a cue participle of its own ("one of the
-    six Jesuits murdered in November"): that count is a figure, not the whole of a part."""
-    for k in range(b, min(b + 4, sent.end)):
-        t = doc[k]
-        if t.dep_ == "acl" and t.lower_ in CUES and t.head.i < t.i:
-            return True
-        if t.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
-            return False
-    return False
-
-
-def _died_later(doc: Doc, q_end: int, cue: Token) -> Token | None:
-    """The verb of dying whose subject is "N of the <injured>" ("two of the wounded later
-    died", "three of the injured succumbed to their wounds"), when ``cue`` is that group."""
-    if CUES.get(cue.lower_) != "injured" or cue.dep_ != "pobj" or cue.head.lower_ != "of":
-        return None
-    number = cue.head.head
-    if number.i >= q_end or number.dep_ not in {"nsubj", "nsubjpass"}:
-        return None
-    verb = number.head
-    return verb if verb.lower_ in DIE_FORMS else None
-
-
-def _borne_injury(doc: Doc, verb: int, sent: Span) -> Token | None:
-    """The injury noun a bearing verb at ``verb`` takes ("suffered serious shrapnel wounds")."""
-    for k in range(verb + 1, min(verb + 5, sent.end)):
-        t = doc[k]
-        if t.pos_ == "NOUN" and CUES.get(t.lower_) == "injured":
-            return t
-        if t.pos_ not in BEARING_GAP_POS:
-            return None
     return None
 
 
@@ -365,7 +336,10 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
     for cue in sent:
         if cue.lower_ not in CUES or CUES[cue.lower_] in {"displaced", "evacuated", "casualties"}:
             continue
-        for a in _arguments(cue):
+        for arg in _arguments(cue):
+            a = pronoun_victim(doc, sent, arg, cue) if arg.lower_ in OBJECT_PRONOUNS else arg
+            if a is None:
+                continue
             if (
                 a.i in used
                 or a.like_num
@@ -481,7 +455,7 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             and doc[first - 2].lower_ == "of"
             and first - 3 >= sent.start
             and doc[first - 3].tag_ == "CD"
-            and not _described_by_cue(doc, b, sent)
+            and not described_by_cue(doc, b, sent)
         ):
             continue  # "seven of the nine soldiers": the seven count ("a third of the" does not)
         if (
@@ -498,7 +472,7 @@ def find(doc: Doc, sent: Span) -> list[Found]:
                 (
                     d
                     for t in doc[b + 2 : min(b + 4, sent.end)]
-                    if (d := _died_later(doc, b, t)) is not None
+                    if (d := died_later(doc, b, t)) is not None
                 ),
                 None,
             )

@@ -401,6 +401,9 @@ DEAD_AFTER_VERBS = frozenset({"shoot", "stab", "beat", "hack", "find", "leave", 
 WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "hack"})
 
 # Forms of "die", whose subject is the victim: "three soldiers died".
+# Object pronouns that stand for one victim named earlier ("wounding her", "killed him").
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+
 DIE_FORMS = frozenset({"died", "die", "dies", "succumbed", "succumb", "succumbs"})
 
 # Prepositions before a cause or perpetrator: "killed by shelling", "died in a blast".
