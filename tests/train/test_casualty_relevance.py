@@ -7,11 +7,10 @@ import pytest
 
 from sitrep.eval.casualties import GoldItem
 from sitrep.extract.casualties.accept import FEATURE_NAMES
-from sitrep.train.casualty_accept import Row
+from sitrep.train.casualty_accept import Row, fold_of
 from sitrep.train.casualty_relevance import (
     evaluate,
     fit_text,
-    fold_of,
     log_odds,
     out_of_fold_text,
     terms,

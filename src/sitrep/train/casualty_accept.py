@@ -84,17 +84,29 @@ def candidate_rows(
     return rows
 
 
-def _matrix(rows: Sequence[Row]) -> list[list[float]]:
-    return [[r.feats[n] for n in FEATURE_NAMES] for r in rows]
+def _matrix(rows: Sequence[Row], names: tuple[str, ...]) -> list[list[float]]:
+    return [[r.feats[n] for n in names] for r in rows]
 
 
 def fit(
-    rows: Sequence[Row], *, c: float = C, seed: int = SEED, threshold: float = 0.5
+    rows: Sequence[Row],
+    *,
+    c: float = C,
+    seed: int = SEED,
+    threshold: float = 0.5,
+    names: tuple[str, ...] = FEATURE_NAMES,
 ) -> LinearModel:
-    """A standardized L2 logistic regression on ``rows`` (deterministic for a seed)."""
+    """A standardized L2 logistic regression on ``rows`` (deterministic for a seed), over the
+    features ``names`` (the shipped model's by default)."""
     return fit_linear(
-        _matrix(rows), [r.label for r in rows], FEATURE_NAMES, c=c, seed=seed, threshold=threshold
+        _matrix(rows, names), [r.label for r in rows], names, c=c, seed=seed, threshold=threshold
     )
+
+
+def fold_of(ids: Sequence[str], folds: int = FOLDS) -> dict[str, int]:
+    """Story -> fold: the sorted stories cut into ``folds`` runs in order."""
+    ordered = sorted(set(ids))
+    return {s: k * folds // len(ordered) for k, s in enumerate(ordered)}
 
 
 def predicted_items(
@@ -105,17 +117,20 @@ def predicted_items(
 
 
 def out_of_fold(
-    rows: Sequence[Row], *, folds: int = FOLDS, c: float = C, seed: int = SEED
+    rows: Sequence[Row],
+    *,
+    folds: int = FOLDS,
+    c: float = C,
+    seed: int = SEED,
+    names: tuple[str, ...] = FEATURE_NAMES,
 ) -> list[float]:
-    """Each row's probability from a model fit on the other folds (folds by story, in order)."""
-    stories = sorted({r.story for r in rows})
-    fold_of = {s: k * folds // len(stories) for k, s in enumerate(stories)}
+    """Each row's probability from a model fit on the other folds (:func:`fold_of`)."""
+    fold = fold_of([r.story for r in rows], folds)
     probs = [0.0] * len(rows)
     for f in range(folds):
-        train = [r for r in rows if fold_of[r.story] != f]
-        model = fit(train, c=c, seed=seed)
+        model = fit([r for r in rows if fold[r.story] != f], c=c, seed=seed, names=names)
         for i, r in enumerate(rows):
-            if fold_of[r.story] == f:
+            if fold[r.story] == f:
                 probs[i] = model.probability(r.feats)
     return probs
 

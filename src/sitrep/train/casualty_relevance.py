@@ -45,16 +45,16 @@ from sitrep.eval.casualties import GoldItem, Story, collect, keyed_stories
 from sitrep.eval.casualties import score as muc_score
 from sitrep.extract.casualties.accept import FEATURE_NAMES
 from sitrep.train.casualty_accept import (
-    FOLDS,
     SEED,
-    C,
     Row,
     best_threshold,
     candidate_rows,
+    fit,
+    fold_of,
+    out_of_fold,
     predicted_items,
     stories_and_gold,
 )
-from sitrep.train.linear import fit_linear
 
 MIN_DF = 5
 TEXT_C = 0.1
@@ -109,12 +109,6 @@ def log_odds(model: Weights, doc: set[str]) -> float:
     return intercept + sum(weights.get(t, 0.0) for t in doc)
 
 
-def fold_of(ids: Sequence[str], folds: int = FOLDS) -> dict[str, int]:
-    """Story -> fold, as :func:`sitrep.train.casualty_accept.out_of_fold` splits them."""
-    ordered = sorted(set(ids))
-    return {s: k * folds // len(ordered) for k, s in enumerate(ordered)}
-
-
 def out_of_fold_text(
     docs: Sequence[set[str]],
     labels: Sequence[int],
@@ -153,20 +147,7 @@ def evaluate(
     rows, gold = dev
     names = FEATURE_NAMES if dev_extra is None or gate else (*FEATURE_NAMES, "text")
     x_rows = rows if dev_extra is None or gate else _with(rows, dev_extra)
-    folds = fold_of([r.story for r in rows])
-    probs = [0.0] * len(rows)
-    for f in range(FOLDS):
-        train = [r for r in x_rows if folds[r.story] != f]
-        m = fit_linear(
-            [[r.feats[n] for n in names] for r in train],
-            [r.label for r in train],
-            names,
-            c=C,
-            seed=SEED,
-        )
-        for i, r in enumerate(x_rows):
-            if folds[r.story] == f:
-                probs[i] = m.probability(r.feats)
+    probs = out_of_fold(x_rows, names=names)
     gates = [0.0] if not gate or dev_extra is None else [-3.0 + 0.25 * k for k in range(13)]
     best = (-1.0, 0.5, -math.inf)
     for g in gates:
@@ -179,13 +160,7 @@ def evaluate(
         if f1 > best[0] + 1e-9:
             best = (f1, t, g)
     out = {"cv": round(best[0], 4)}
-    full = fit_linear(
-        [[r.feats[n] for n in names] for r in x_rows],
-        [r.label for r in x_rows],
-        names,
-        c=C,
-        seed=SEED,
-    )
+    full = fit(x_rows, names=names)
     for name, (t_rows, t_gold) in tests.items():
         extra = (test_extra or {}).get(name, [0.0] * len(t_rows))
         x_t = t_rows if dev_extra is None or gate else _with(t_rows, extra)
