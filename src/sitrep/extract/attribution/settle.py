@@ -286,7 +286,7 @@ def attribute_claims(
             if quote is not None and quote.speaker:
                 source = quote.speaker
             else:
-                tail = tail_source(line) if line else None
+                tail = tail_source(line)
                 alone = impersonal(doc, fig)
                 source = (
                     tail

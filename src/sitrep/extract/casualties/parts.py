@@ -269,7 +269,7 @@ def more_casualties(
                 kind, victims, share = alone
                 # "two of the injured later died": the sentence's claim of another kind (the
                 # deaths) already states this share
-                other = share and any(_claimed(here, k, qa, lo, hi) for k in {"killed"} - {kind})
+                other = share and kind != "killed" and _claimed(here, "killed", qa, lo, hi)
                 if not other and not _claimed(out, kind, qa, lo, hi):
                     like = next(iter(here), None)
                     new = _make(article, kind, qa, victims, sent, text, like, None)

@@ -67,11 +67,11 @@ def is_victim_noun(word: str, lemma: str = "") -> bool:
     Returns:
         True for "civilians", "soldier", "peacekeepers", "others"; False for "hours", "homes".
     """
+    if is_listed_victim(word, lemma):
+        return True
     if word in NOT_PEOPLE or lemma in NOT_PEOPLE:
         return False
-    if word in PLURAL_VICTIMS or word in SINGULAR_VICTIMS or lemma in SINGULAR_VICTIMS:
-        return True
-    return word.endswith(PERSON_SUFFIXES) and len(word) > 5
+    return word.endswith(PERSON_SUFFIXES) and len(word) > 5  # a guess by its ending
 
 
 def is_listed_victim(word: str, lemma: str = "") -> bool:

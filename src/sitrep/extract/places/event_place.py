@@ -175,9 +175,10 @@ def _reference(top: Token) -> bool:
 def _aside(t: Token, figure: Token | None = None) -> bool:
     """Whether a name stands where the speaker is ("authorities in X said", "according to
     officials in X", "a submarine in the Y fired") or in a comparison with another event
-    ("the deadliest since the strike on Z"): inside the subject of a verb of saying or acting (not an incident's, "the attack on
-    X claimed 20 lives", nor a local office's, "the city council in X said") or under a
-    preposition of comparison that does not hold the claim's own figure."""
+    ("the deadliest since the strike on Z"): inside the subject of a verb of saying or acting
+    (not an incident's, "the attack on X claimed 20 lives", nor a local office's, "the city
+    council in X said") or under a preposition of comparison that does not hold the claim's
+    own figure."""
     for a in [t, *t.ancestors]:
         if a.lower_ == "according" and a.i != t.i:
             return True  # "according to officials in X": where the source is
