@@ -70,6 +70,7 @@ from sitrep.extract.casualties.lexicon_parts import (
 )
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
 from sitrep.extract.places import event_place, incident_place
+from sitrep.extract.times.frames import without_frames
 from sitrep.model import Article, CasualtyClaim, CasualtyKind, Evidence, Place, content_id
 from sitrep.nlp import text_of
 
@@ -154,8 +155,10 @@ def _make(
     )
     if like is None:
         # no claim of the sentence to take it from: a running total when the sentence says so
-        # ("the death toll since October has risen to ..."); "toll" alone is one attack's too
-        if any(m.group(0) != "toll" for m in CUMULATIVE.finditer(sent.text.lower())):
+        # ("the death toll since October has risen to ..."); "toll" alone is one attack's too,
+        # and so is a frame of comparison ("the deadliest since the war began")
+        framed = without_frames(sent.text.lower())
+        if any(m.group(0) != "toll" for m in CUMULATIVE.finditer(framed)):
             return replace(base, scope="cumulative", as_of=article.published)
         return base
     return replace(
