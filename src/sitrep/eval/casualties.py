@@ -23,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from sitrep import nlp as nlp_mod
 from sitrep.eval.base import PRF, Progress, Report, require_gold
 from sitrep.extract.casualties.accept import accepted, shipped_model
@@ -30,6 +32,7 @@ from sitrep.extract.casualties.claims import BLOCKING_FLAGS
 from sitrep.extract.casualties.claims import casualties as extract_casualties
 from sitrep.extract.casualties.lexicon import CUES
 from sitrep.extract.casualties.numbers import words_to_int
+from sitrep.extract.casualties.parts import more_casualties
 from sitrep.extract.casualties.truecase import truecase
 from sitrep.extract.casualties.victims import victim_class
 from sitrep.model import Article, CasualtyClaim
@@ -383,6 +386,16 @@ class Predictions:
     extracted: dict[str, set[tuple[str, int]]]
 
 
+def story_claims(doc: Doc, story: Story) -> list[CasualtyClaim]:
+    """Every casualty claim sitrep finds in one parsed story, as the pipeline finds them: the
+    sentence claims, then their sub-counts, far tolls and named members
+    (:func:`~sitrep.extract.casualties.parts.more_casualties`); no places or times (the MUC
+    figures do not need them)."""
+    art = Article(id=story.id, text=story.text, published=story.date)
+    claims = extract_casualties(doc, article=art, places=[], times=[])
+    return more_casualties(doc, claims, article=art, places=[])
+
+
 def sitrep_predict(stories: list[Story], progress: Progress) -> Predictions:
     """sitrep's figures per story: those the learned model accepts (:mod:`sitrep.extract.
     casualty_accept`), those :func:`muc_countable` keeps, and every figure extracted."""
@@ -390,8 +403,7 @@ def sitrep_predict(stories: list[Story], progress: Progress) -> Predictions:
     docs = nlp_mod.parse_many(texts, batch_size=32)
     preds = Predictions({}, {}, {})
     for story, doc in progress.track(zip(stories, docs, strict=True), len(stories), "casualties"):
-        art = Article(id=story.id, text=story.text, published=story.date)
-        claims = extract_casualties(doc, article=art, places=[], times=[])
+        claims = story_claims(doc, story)
         kept = accepted(claims, text_length=len(story.text), text=story.text)
         preds.learned[story.id] = {(c.kind, c.count) for c in kept if c.count is not None}
         preds.rules[story.id] = {

@@ -24,12 +24,18 @@ from typing import Any
 
 from sitrep import nlp as nlp_mod
 from sitrep.eval.base import Progress
-from sitrep.eval.casualties import GoldItem, Story, candidate_text, collect, read_key, read_stories
+from sitrep.eval.casualties import (
+    GoldItem,
+    Story,
+    candidate_text,
+    collect,
+    read_key,
+    read_stories,
+    story_claims,
+)
 from sitrep.eval.casualties import score as muc_score
 from sitrep.extract.casualties.accept import FEATURE_NAMES, candidates, features
-from sitrep.extract.casualties.claims import casualties as extract_casualties
 from sitrep.extract.linear import LinearModel
-from sitrep.model import Article
 from sitrep.train.linear import fit_linear, train_main
 
 SEED = 0
@@ -73,9 +79,7 @@ def candidate_rows(
     docs = nlp_mod.parse_many([candidate_text(s.text) for s in stories], batch_size=32)
     rows: list[Row] = []
     for story, doc in progress.track(zip(stories, docs, strict=True), len(stories), "candidates"):
-        art = Article(id=story.id, text=story.text, published=story.date)
-        claims = extract_casualties(doc, article=art, places=[], times=[])
-        pool = candidates(claims)
+        pool = candidates(story_claims(doc, story))
         for c in pool:
             assert c.count is not None
             feats = features(c, story=pool, text_length=len(story.text), text=story.text)

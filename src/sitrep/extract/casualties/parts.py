@@ -8,7 +8,8 @@ figure elsewhere, and :func:`more_casualties` adds them as claims of their own:
   children were among the dead", "(two children and eight adults)"; a sub-count takes the kind
   of the total before it and its source, place, date and scope;
 - tolls whose number sits far from the subject: "the death toll in the town ... rose to 25",
-  "the number of people killed ... has increased to 21", "Death toll ... reaches 23".
+  "the number of people killed ... has increased to 21", "Death toll ... reaches 23";
+- victims a group figure names one by one (:mod:`~sitrep.extract.casualties.named`).
 
 Ages ("a three-month-old baby", "10-year-old") are never counts (:mod:`sitrep.extract.numbers`
 skips them), and a figure already claimed in the sentence is not added twice.
@@ -68,6 +69,7 @@ from sitrep.extract.casualties.lexicon_parts import (
     THEM_OPENER,
     TO_FLEE,
 )
+from sitrep.extract.casualties.named import named_members
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
 from sitrep.extract.places import event_place, incident_place
 from sitrep.extract.times.frames import without_frames
@@ -385,6 +387,7 @@ def more_casualties(
             new = replace(new, flags=(*new.flags, "part"))
             out.append(new)
             here.append(new)
+    out.extend(named_members(doc, out, article_id=article.id))
     return sorted(out, key=lambda c: c.evidence.start)
 
 
