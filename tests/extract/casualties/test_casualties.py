@@ -254,7 +254,16 @@ FLAGGED: list[tuple[str, str]] = [
     # a killing demanded is no death
     ("The group called for the killing of five officials.", "hypothetical"),
     ("He was expelled for calling for the assassination of the general.", "hypothetical"),
+    # dated by "N units ago" more than a season back: background
+    ("Luis Carlos Galan was killed eight months ago.", "historical"),
+    ("Two guards were murdered a year ago in Lima.", "historical"),
 ]
+
+
+@pytest.mark.slow
+def test_a_few_days_ago_is_news_not_history(nlp: Any) -> None:
+    claims = _run(nlp, "Two soldiers were killed two days ago in the village.")
+    assert [(c.count, c.flags) for c in claims] == [(2, ())]
 
 
 @pytest.mark.slow

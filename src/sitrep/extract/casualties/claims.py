@@ -32,6 +32,7 @@ from sitrep.extract.attribution.cues import Attribution, attribute, trailing_att
 from sitrep.extract.attribution.lexicon import CUE_LEMMAS
 from sitrep.extract.casualties import finding
 from sitrep.extract.casualties.lexicon import (
+    AGO_UNIT_DAYS,
     CAUSE_PREPOSITIONS,
     CAUSES,
     CUES,
@@ -54,6 +55,7 @@ from sitrep.extract.casualties.lexicon import (
     YEAR,
 )
 from sitrep.extract.casualties.lexicon_parts import STILL_IN_HOSPITAL
+from sitrep.extract.casualties.numbers import words_to_int
 from sitrep.extract.casualties.truecase import truecase
 from sitrep.extract.places import event_place, incident_place, place_ref
 from sitrep.extract.times.frames import without_frames
@@ -131,6 +133,19 @@ def _stale_date(text: str, published: dt.date) -> bool:
     return False
 
 
+def _ago_days(cue: Token) -> int | None:
+    """How long ago the cue's event was, in days, by its "N units ago" ("who died 10 years
+    ago": 3650), or None."""
+    for ago in cue.children:
+        unit = next((c for c in ago.children if c.dep_ == "npadvmod"), None)
+        if ago.lower_ != "ago" or unit is None or unit.lemma_.lower() not in AGO_UNIT_DAYS:
+            continue
+        n = next((c for c in unit.children if c.dep_ in {"nummod", "det"}), None)
+        count = 1 if n is None or n.lower_ in {"a", "an", "one"} else words_to_int([n.lower_])
+        return (count or 1) * AGO_UNIT_DAYS[unit.lemma_.lower()]
+    return None
+
+
 def _demanded(cue: Token) -> bool:
     """Whether a cue noun is what a verb of :data:`DEMAND_VERBS` asks for ("called for the
     killing of five officials", "demanded the execution of two prisoners")."""
@@ -180,9 +195,10 @@ def _flags(
     if (RECALL.search(sent.text.lower()) or WAR_ORIGIN.search(low)) and "historical" not in flags:
         flags.append("historical")
     if "historical" not in flags and (
-        published_date is not None and _stale_date(low, published_date)
+        (published_date is not None and _stale_date(low, published_date))
+        or (f.cue is not None and (_ago_days(f.cue) or 0) > _STALE_DAYS)
     ):
-        flags.append("historical")
+        flags.append("historical")  # "on 23 January" in May; "who died 10 years ago"
     if f.kind == "injured" and STILL_IN_HOSPITAL.match(text_of(doc)[f.q.end : f.q.end + 80]):
         flags.append("part")  # "20 wounded people remained in hospitals": some of the injured
     return tuple(dict.fromkeys(flags))

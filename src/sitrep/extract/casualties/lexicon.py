@@ -293,6 +293,10 @@ RECALL = re.compile(
     r"it bears recalling|it is worth recalling)\b"
 )
 
+# Units of "N units ago" after a cue ("who died 10 years ago"), in days: a figure dated that far
+# back is background (claims._ago_days).
+AGO_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+
 # Adverbs that make a wound a death: "fatally wounded", "mortally injured" count as killed.
 FATAL = frozenset({"fatally", "mortally", "lethally"})
 
