@@ -215,6 +215,13 @@ TABLE: list[tuple[str, set[C]]] = [
         "Two guerrillas were killed and six others wounded in the clash.",
         {("killed", 2, 2, 2), ("injured", 6, 6, 6)},
     ),
+    # a thing counted after the harmed is no victim
+    (
+        "One person was killed, three people wounded, and one vehicle destroyed.",
+        {("killed", 1, 1, 1), ("injured", 3, 3, 3)},
+    ),
+    # a designation is no count
+    ("The M-19 presidential candidate was assassinated.", {("killed", 1, 1, 1)}),
 ]
 
 

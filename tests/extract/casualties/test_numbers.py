@@ -59,6 +59,11 @@ def test_quantity(
         ("posted 2023-04-17 at noon", 17),
         ("a man who died on March 12 in a clinic", 12),
         ("a ceasefire from 9 October", 9),
+        # a designation: a group, a jet, a missile, a disease
+        ("M-19 presidential candidate Carlos Pizarro", 19),
+        ("two Su-25 jets", 25),
+        ("a Kh-101 cruise missile", 101),
+        ("the COVID-19 ward", 19),
     ],
 )
 def test_not_counts(text: str, value: int) -> None:

@@ -167,6 +167,8 @@ NOT_PEOPLE = _set_of(
     rockets shells rounds bombs mines times incidents attacks events cases votes seats rooms
     floors apartments settlements documents comments statements moments segments payments
     agreements governments departments elements amendments shipments instruments apartments
+    vehicle car truck bus tank plane helicopter drone missile rocket shell bomb mine house
+    building home shop store office
     """
 )
 

@@ -252,6 +252,9 @@ class _Scanner:
         prev = self.word(i - 1)
         if any(a <= self.toks[i][0] < b for a, b in self.dates):
             return True  # "2024-05-28" is a date, not the range 5 to 28
+        at = self.toks[i][0]
+        if at >= 2 and self.text[at - 1] in "-\u2011" and self.text[at - 2].isalpha():
+            return True  # a designation: "M-19", "Su-25", "Kh-101", "COVID-19"
         if (
             j == i + 1
             and self.word(i).isdigit()
