@@ -187,9 +187,7 @@ def _member(
     )
 
 
-def named_members(
-    doc: Doc, claims: list[CasualtyClaim], *, article_id: str
-) -> list[CasualtyClaim]:
+def named_members(doc: Doc, claims: list[CasualtyClaim], *, article_id: str) -> list[CasualtyClaim]:
     """One claim of one for each person a group figure of ``claims`` names (see the module).
 
     Args:
