@@ -222,6 +222,10 @@ TABLE: list[tuple[str, set[C]]] = [
     ),
     # a designation is no count
     ("The M-19 presidential candidate was assassinated.", {("killed", 1, 1, 1)}),
+    (
+        "TWO POLICEMEN WERE INJURED AND 13 BUSINESS ESTABLISHMENTS WERE DESTROYED.",
+        {("injured", 2, 2, 2)},
+    ),
 ]
 
 
@@ -265,6 +269,16 @@ FLAGGED: list[tuple[str, str]] = [
     ("Luis Carlos Galan was killed eight months ago.", "historical"),
     ("Two guards were murdered a year ago in Lima.", "historical"),
 ]
+
+
+@pytest.mark.slow
+def test_a_plural_victim_noun_that_guessed_case_capitalised_is_no_named_victim(nlp: Any) -> None:
+    claims = _run(
+        nlp,
+        "RESCUERS TRIED TO REACH DOZENS OF WOMEN, CHILDREN, AND ELDERLY WHO HAVE BEEN GRAVELY "
+        "WOUNDED BY THE BOMBING.",
+    )
+    assert not [c for c in claims if c.count == 1]
 
 
 @pytest.mark.slow

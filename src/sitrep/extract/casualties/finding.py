@@ -32,6 +32,7 @@ from sitrep.extract.casualties.lexicon import (
     OF_NOUNS,
     PAIR_WORDS,
     PART_OPENERS,
+    PLURAL_VICTIMS,
     QUOTE_MARKS,
     SHARE_PRONOUNS,
     SINGLE,
@@ -364,9 +365,10 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
                         a.pos_ == "PROPN"
                         and a.ent_type_ not in PLACE_LABELS
                         and not (a.lower_.endswith("s") and is_victim_noun(a.lower_))
+                        and a.lower_ not in PLURAL_VICTIMS
                     )
                 )
-            )  # not a plural that guessed case took for a name ("clergymen")
+            )  # not a plural that guessed case took for a name ("clergymen", "Women")
             if not pair and not single and a.lower_ not in SINGLE:
                 continue
             if a.lower_ in SINGLE and a.dep_ == "dobj":
