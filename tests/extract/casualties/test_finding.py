@@ -206,3 +206,17 @@ def test_a_figure_in_quotation_marks_keeps_its_cue(text: str, want: F) -> None:
 
 def test_a_quoted_cue_word_is_no_figure_of_the_number_before() -> None:
     assert not _found("Her daughter was one of the \u201cmartyrs\u201d.")
+
+
+def test_a_single_victim_never_spans_a_blanked_run_nor_is_an_institution() -> None:
+    from sitrep.eval.casualties import candidate_text
+
+    # the scorer blanks sentences without a cue; the parse may hang the blanks on a name
+    text = candidate_text(
+        "THE MINISTER SPOKE ABOUT THE ECONOMY FOR AN HOUR.  HE SAID THE MARKETS WERE UP AGAIN."
+        "\n\nTHE LEADER SPOKE AT THE U.S. EMBASSY, AND A FEW HUNDRED PEOPLE SHOULD BE MURDERED."
+    )
+    doc = nlp.parse(text)
+    singles = [f for s in doc.sents for f in finding.find(doc, s) if f.via == "singular"]
+    assert all(f.q.text.strip() == f.q.text and "\n" not in f.q.text for f in singles)
+    assert not [f for f in singles if f.q.text.lower().endswith("embassy")]

@@ -28,6 +28,7 @@ from sitrep.extract.casualties.lexicon import (
     LIVES_KEPT,
     MONTH_NAMES,
     NOT_DONE,
+    NOT_PEOPLE,
     OBJECT_PRONOUNS,
     OF_NOUNS,
     PAIR_WORDS,
@@ -366,6 +367,7 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
                         and a.ent_type_ not in PLACE_LABELS
                         and not (a.lower_.endswith("s") and is_victim_noun(a.lower_))
                         and a.lower_ not in PLURAL_VICTIMS
+                        and a.lower_ not in NOT_PEOPLE
                     )
                 )
             )  # not a plural that guessed case took for a name ("clergymen", "Women")
@@ -384,8 +386,10 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
             if any(t.dep_ == "neg" or t.lower_ in {"no", "not"} for t in a.subtree):
                 continue  # "not a single person was killed": no figure
             lo = a.left_edge.i if a.left_edge.i >= sent.start else a.i
-            while lo < a.i and (doc[lo].lower_ in {"the", "a", "an", "another"} | PAIR_WORDS):
-                lo += 1
+            while lo < a.i and (
+                doc[lo].is_space or doc[lo].lower_ in {"the", "a", "an", "another"} | PAIR_WORDS
+            ):
+                lo += 1  # no article, and no blank run a parse hung on the victim
             hi = a.i + 1
             while (hi < sent.end and doc[hi].dep_ == "compound") or (
                 hi < sent.end and doc[hi].pos_ == "PROPN" and doc[hi].head == a

@@ -168,7 +168,7 @@ NOT_PEOPLE = _set_of(
     floors apartments settlements documents comments statements moments segments payments
     agreements governments departments elements amendments shipments instruments apartments
     vehicle car truck bus tank plane helicopter drone missile rocket shell bomb mine house
-    building home shop store office establishments
+    building home shop store office establishments embassy embassies headquarters ministry
     """
 )
 
