@@ -26,6 +26,10 @@ def _claims(text: str) -> set[tuple[str, int | None, str | None, bool]]:
             ("killed", 3, "minors", True),
         ),
         (
+            "One soldier was killed and six more persons were injured, including three newsmen.",
+            ("injured", 3, "newsmen", True),
+        ),
+        (
             "In Uman 20 people were killed, another 18 were wounded, 9 of them are in hospital.",
             ("injured", 9, "people", True),
         ),

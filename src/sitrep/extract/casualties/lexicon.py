@@ -130,7 +130,8 @@ PLURAL_VICTIMS = _set_of(
     supporters relatives families individuals victims others those priests nuns monks clergy
     judges lawyers politicians candidates councillors councilmen mayors peacekeepers contractors
     crew crewmen drivers pedestrians settlers palestinians israelis ukrainians russians syrians
-    afghans iraqis americans soldier's
+    afghans iraqis americans soldier's newsmen cameramen fishermen firemen businessmen
+    congressmen tribesmen guardsmen workmen
     """
 )
 # Singular nouns of one victim: "his bodyguard was killed" is a figure of one.
