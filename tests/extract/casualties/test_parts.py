@@ -431,3 +431,11 @@ def test_the_injured_who_died_are_no_part_of_the_injured() -> None:
     claims = _claims("Ten people were injured and two of the injured later died.")
     assert ("injured", 10, "people", False) in claims
     assert not any(kind == "injured" and count == 2 for kind, count, *_ in claims)
+
+
+def test_one_victim_included_belongs_to_the_figure_stated_just_before_it() -> None:
+    found = _claims(
+        "The list names 57 people who were killed and 18 who are missing, including a nurse."
+    )
+    assert ("missing", 1, "nurse", True) in found
+    assert not [c for c in found if c[0] == "killed" and c[1] == 1]

@@ -71,7 +71,7 @@ def _person(tok: Token) -> str | None:
     if not any(c.lower_ in _ONE_DETS and c.dep_ in {"det", "nummod"} for c in tok.children):
         return None
     lo = tok.left_edge.i
-    while lo < tok.i and tok.doc[lo].dep_ in {"det", "poss", "nummod", "punct"}:
+    while lo < tok.i and tok.doc[lo].dep_ in {"det", "poss", "punct"}:
         lo += 1  # "a 12-year-old boy": the boy as described, without its article
     return tok.doc[lo : tok.i + 1].text
 
@@ -210,8 +210,9 @@ def named_members(doc: Doc, claims: list[CasualtyClaim], *, article_id: str) -> 
         found: list[tuple[CasualtyClaim, CasualtyKind, list[str], Span]] = []
         nouns = [(n, c) for c in here if (n := _group_noun(sent, c)) is not None]
         nouns.sort(key=lambda nc: nc[0].i)
-        for j, (noun, c) in enumerate(nouns):
-            stop = nouns[j + 1][0].i if j + 1 < len(nouns) else sent.end
+        for noun, c in nouns:
+            # up to the next figure of the sentence: "... and 18 missing, including a nurse"
+            stop = next((t.i for t in sent if t.i > noun.i and t.like_num), sent.end)
             names = _appositions(noun) or _included(sent, noun, stop)
             if names:
                 found.append((c, c.kind, names, sent))

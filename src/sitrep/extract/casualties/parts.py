@@ -375,7 +375,9 @@ def more_casualties(
                 here.append(new)
         for m in ONE_PART.finditer(stext):
             start = lo + m.start()
-            total = next((c for c in here if c.evidence.start <= start), None)
+            # the figure stated last before "including a child" is the total it is part of
+            stated = [c for pos, c in _positions(quantities, here) if pos < start]
+            total = stated[-1] if stated else next(iter(here), None)
             one = Quantity(start, lo + m.end(), m.group(), 1, 1, 1, None, start)
             if (
                 total is None
