@@ -268,6 +268,11 @@ FLAGGED: list[tuple[str, str]] = [
     # dated by "N units ago" more than a season back: background
     ("Luis Carlos Galan was killed eight months ago.", "historical"),
     ("Two guards were murdered a year ago in Lima.", "historical"),
+    # an anniversary looks back
+    (
+        "Crowds marked the first anniversary of the massacre in which 400 people were killed.",
+        "historical",
+    ),
 ]
 
 

@@ -293,7 +293,7 @@ CUMULATIVE = re.compile(
 # Background told as a reminder: "let us recall that...", "it should be recalled that..."
 RECALL = re.compile(
     r"\b(?:let(?: us|'s) (?:recall|not forget|remember)|(?:i|we) (?:will )?remind you|(?:should|must|will) be (?:recalled|remembered)|it is recalled|"
-    r"it bears recalling|it is worth recalling)\b"
+    r"it bears recalling|it is worth recalling|anniversary of)\b"
 )
 
 # Units of "N units ago" after a cue ("who died 10 years ago"), in days: a figure dated that far
