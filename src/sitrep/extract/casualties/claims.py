@@ -133,6 +133,12 @@ def _stale_date(text: str, published: dt.date) -> bool:
     return False
 
 
+def sentence_evidence(sent: Span) -> Evidence:
+    """The evidence span of a whole sentence, without its surrounding whitespace."""
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return Evidence(start, sent.start_char + len(sent.text.rstrip()), sent.text.strip())
+
+
 def _ago_days(cue: Token) -> int | None:
     """How long ago the cue's event was, in days, by its "N units ago" ("who died 10 years
     ago": 3650), or None."""
@@ -467,8 +473,6 @@ def casualties(
                     ),
                     victims,
                 )
-            ev_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            ev_end = sent.start_char + len(sent.text.rstrip())
             kind = f.kind
             if (
                 kind == "injured"
@@ -485,7 +489,7 @@ def casualties(
                     high=f.q.high,
                     # "400 dead and wounded": an exact figure of neither kind, worded as such
                     hedge=f.q.hedge or ("combined" if f.combined else None),
-                    evidence=Evidence(ev_start, ev_end, text[ev_start:ev_end]),
+                    evidence=sentence_evidence(sent),
                     victims=victims,
                     side=_side(work, f.victim),
                     cause=cause,

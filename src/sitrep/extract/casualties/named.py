@@ -27,10 +27,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.casualties.claims import sentence_evidence
 from sitrep.extract.casualties.lexicon import PART_OPENERS
 from sitrep.extract.casualties.numbers import words_to_int
 from sitrep.extract.casualties.victims import is_single_person
-from sitrep.model import CasualtyClaim, CasualtyKind, Evidence, content_id
+from sitrep.model import CasualtyClaim, CasualtyKind, content_id
 
 EXTRACTOR = "named-members"
 # The subjects of "... were identified as NAMES" that stand for a group of the harmed, and the
@@ -169,18 +170,17 @@ def _identified(sent: Span) -> tuple[str, list[str]] | None:
 def _member(
     group: CasualtyClaim, name: str, kind: CasualtyKind, sent: Span, doc_id: str
 ) -> CasualtyClaim:
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    end = sent.start_char + len(sent.text.rstrip())
+    evidence = sentence_evidence(sent)
     return replace(
         group,
-        id=content_id(doc_id, kind, 1, start, EXTRACTOR, name),
+        id=content_id(doc_id, kind, 1, evidence.start, EXTRACTOR, name),
         kind=kind,
         count=1,
         low=1,
         high=1,
         hedge=None,
         victims=name,
-        evidence=Evidence(start, end, sent.text.strip()),
+        evidence=evidence,
         flags=(*group.flags, "part"),
         mentions=(),
         extractor=EXTRACTOR,

@@ -23,6 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.attribution.cues import Attribution, attribute
+from sitrep.extract.casualties.claims import sentence_evidence
 from sitrep.extract.casualties.lexicon import CUMULATIVE
 from sitrep.extract.casualties.lexicon_parts import (
     AFTER_VICTIM,
@@ -73,7 +74,7 @@ from sitrep.extract.casualties.named import named_members
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
 from sitrep.extract.places import event_place, incident_place
 from sitrep.extract.times.frames import without_frames
-from sitrep.model import Article, CasualtyClaim, CasualtyKind, Evidence, Place, content_id
+from sitrep.model import Article, CasualtyClaim, CasualtyKind, Place, content_id
 from sitrep.nlp import text_of
 
 EXTRACTOR = "casualties.parts.v1"
@@ -140,8 +141,6 @@ def _make(
     like: CasualtyClaim | None,
     source: str | None,
 ) -> CasualtyClaim:
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    end = sent.start_char + len(sent.text.rstrip())
     base = CasualtyClaim(
         id=content_id(article.id, kind, q.count, q.start, EXTRACTOR),
         kind=kind,
@@ -149,7 +148,7 @@ def _make(
         low=q.low,
         high=q.high,
         hedge=q.hedge,
-        evidence=Evidence(start, end, text[start:end]),
+        evidence=sentence_evidence(sent),
         victims=victims,
         source=source,
         confidence=0.6,
