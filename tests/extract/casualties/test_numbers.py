@@ -124,3 +124,21 @@ def test_a_month_name_alone_does_not_make_a_day() -> None:
     # "In March 14 people were detained": without "on", "since"... it may be a count; "may" is a verb
     assert [q.count for q in find_quantities("In March 14 people were detained")] == [14]
     assert [q.count for q in find_quantities("9 may die")] == [9]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("half a million people have been displaced", 500_000),
+        ("a quarter of a million refugees", 250_000),
+        ("three quarters of a million people", 750_000),
+        ("two and a half million people fled", 2_500_000),
+    ],
+)
+def test_fractions_of_a_scale(text: str, count: int) -> None:
+    (q,) = find_quantities(text)
+    assert q.count == count
+
+
+def test_a_half_of_no_scale_is_no_fraction() -> None:
+    assert [q.count for q in find_quantities("two and a half years later, 12 people")] == [2, 12]

@@ -21,6 +21,14 @@ _UNITS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+# Fractions of a scale: "half a million", "a quarter of a million" (the scale word follows).
+_FRACTIONS: tuple[tuple[tuple[str, ...], float], ...] = (
+    (("half", "a"), 0.5),
+    (("half", "an"), 0.5),
+    (("a", "quarter", "of", "a"), 0.25),
+    (("three", "quarters", "of", "a"), 0.75),
+)
+
 _SCALES: dict[str, int] = {
     "hundred": 100,
     "thousand": 1_000,
@@ -229,8 +237,22 @@ class _Scanner:
             )
         )
 
+    def fraction(self, i: int) -> tuple[int, int] | None:
+        """A fraction of a scale starting at token i: "half a million", "a quarter of a
+        million" (value, index after it)."""
+        for words, share in _FRACTIONS:
+            end = i + len(words)
+            if all(self.word(i + k) == w for k, w in enumerate(words)) and (
+                self.word(end) in _SCALES and self.word(end) != "dozen"
+            ):
+                return int(share * _SCALES[self.word(end)]), end + 1
+        return None
+
     def number(self, i: int) -> tuple[int, int] | None:
         """An exact number starting at token i: (value, index after it)."""
+        part = self.fraction(i)
+        if part is not None:
+            return part
         if not self.is_num_word(i) or (self.word(i) in _SCALES and self.word(i) != "dozen"):
             return None
         j = i
@@ -244,6 +266,13 @@ class _Scanner:
                 break  # "10 15" and "two 10-year-old children" are two numbers
             j += 1
         value = words_to_int([t[2] for t in self.toks[i:j]])
+        if (
+            value is not None
+            and [self.word(j + k) for k in range(3)] == ["and", "a", "half"]
+            and self.word(j + 3) in _SCALES
+            and self.word(j - 1) not in _SCALES
+        ):  # "two and a half million"
+            return int((value + 0.5) * _SCALES[self.word(j + 3)]), j + 4
         return None if value is None else (value, j)
 
     def not_a_count(self, j: int, i: int) -> bool:
