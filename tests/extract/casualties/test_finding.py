@@ -220,3 +220,68 @@ def test_a_single_victim_never_spans_a_blanked_run_nor_is_an_institution() -> No
     singles = [f for s in doc.sents for f in finding.find(doc, s) if f.via == "singular"]
     assert all(f.q.text.strip() == f.q.text and "\n" not in f.q.text for f in singles)
     assert not [f for f in singles if f.q.text.lower().endswith("embassy")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a cue noun's adjective or participle stands between the count and the cue
+        ("Police found 12 mutilated bodies near the river.", {("killed", "12")}),
+        ("Rescuers began recovering 107 disfigured bodies.", {("killed", "107")}),
+        ("Their action caused one unfortunate death, injuries and damage.", {("killed", "one")}),
+        # the verb still gives the kind when the adjective names the prisoners' side
+        (
+            "The attack killed 53 Ukrainian POWs and injured 75 others.",
+            {("killed", "53"), ("injured", "75")},
+        ),
+    ],
+)
+def test_modifiers_before_a_cue_noun(text: str, want: set[F]) -> None:
+    assert _found(text) == want
+
+
+def test_a_modified_dual_noun_keeps_its_whole_name() -> None:
+    doc = nlp.parse("As a result, 40 Ukrainian prisoners of war were killed.")
+    (f,) = [f for s in doc.sents for f in finding.find(doc, s)]
+    assert f.kind == "killed" and f.victim is not None
+    assert doc[f.victim[0] : f.victim[1]].text.endswith("prisoners of war")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The blast caused one death and 20 injuries.", {("killed", "one"), ("injured", "20")}),
+        # a singular event noun after a larger number counts cases, not people
+        ("Police are investigating three murder cases.", set()),
+    ],
+)
+def test_one_death(text: str, want: set[F]) -> None:
+    assert _found(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The victim was taken to hospital, where he passed away.", "killed"),
+        ("Gunmen gunned down two policemen outside the station.", "killed"),
+        ("The legal adviser was gunned down in the capital this morning.", "killed"),
+    ],
+)
+def test_cues_of_two_words(text: str, kind: str) -> None:
+    assert {k for k, _ in _found(text)} == {kind}
+
+
+def test_a_first_word_alone_is_no_cue() -> None:
+    assert _found("The bill passed by a vote of 230 to 190 and went down to the Senate.") == set()
+    doc = nlp.parse("It passed away")
+    assert finding.cue_word(doc[1]) == "passed away"
+    assert finding.cue_word(doc[2]) == "away"
+
+
+def test_a_place_by_its_grammar_is_no_single_victim() -> None:
+    # the tagger reads "Al Fasher" as a person; its apposition says it is a city
+    text = "The militia took the town a day after capturing Al Fasher, a key city in Darfur."
+    assert _found(text) == set()
+    assert _found("The militia took the town a day after capturing Ali Musa, a commander.") == {
+        ("captured", "Ali Musa")
+    }

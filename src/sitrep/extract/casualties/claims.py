@@ -422,11 +422,11 @@ def casualties(
     incident = incident_place(
         work,
         places,
-        [(s.start_char, s.end_char) for s in sents if any(t.lower_ in CUES for t in s)],
+        [(s.start_char, s.end_char) for s in sents if any(finding.cue_word(t) in CUES for t in s)],
     )
     claims: list[CasualtyClaim] = []
     for si, sent in enumerate(sents):
-        if not any(t.lower_ in CUES for t in sent):
+        if not any(finding.cue_word(t) in CUES for t in sent):
             continue
         found = finding.find(work, sent)
         if not found:

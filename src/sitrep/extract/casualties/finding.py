@@ -33,6 +33,7 @@ from sitrep.extract.casualties.lexicon import (
     OF_NOUNS,
     PAIR_WORDS,
     PART_OPENERS,
+    PHRASE_CUES,
     PLURAL_VICTIMS,
     QUOTE_MARKS,
     SHARE_PRONOUNS,
@@ -58,6 +59,7 @@ from sitrep.extract.casualties.victims import (
     is_victim_noun,
     might_be_people,
 )
+from sitrep.extract.places.lexicon import PLACE_NOUNS
 from sitrep.extract.places.ruler import PLACE_LABELS
 from sitrep.model import (
     CasualtyKind,
@@ -122,8 +124,17 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
     return (j, k)
 
 
+def cue_word(t: Token) -> str:
+    """The key of a token in ``CUES``: its lower case, or with the next word when the two
+    make a cue of two words (``PHRASE_CUES``: "passed away")."""
+    second = PHRASE_CUES.get(t.lower_)
+    if second is not None and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == second[0]:
+        return f"{t.lower_} {second[0]}"
+    return t.lower_
+
+
 def _is_cue(t: Token) -> bool:
-    return t.lower_ in CUES
+    return cue_word(t) in CUES
 
 
 def _paired(doc: Doc, cue: Token, end: int) -> bool:
@@ -131,13 +142,13 @@ def _paired(doc: Doc, cue: Token, end: int) -> bool:
     wounded", "killed or injured", "injuries and deaths"): one figure for both."""
     if cue.i + 2 >= end or doc[cue.i + 1].lower_ not in {"and", "or"}:
         return False
-    kinds = {CUES.get(cue.lower_, "killed"), CUES.get(doc[cue.i + 2].lower_)}
+    kinds = {CUES.get(cue_word(cue), "killed"), CUES.get(cue_word(doc[cue.i + 2]))}
     return kinds == {"killed", "injured"}
 
 
 def _cue_kind(doc: Doc, cue: Token, end: int) -> CasualtyKind:
     """The kind a cue gives, "casualties" for "dead and wounded"."""
-    kind = CUES.get(cue.lower_, "killed")
+    kind = CUES.get(cue_word(cue), "killed")
     if _paired(doc, cue, end):
         return "casualties"
     if cue.lower_ == "toll" and cue.i > 0 and doc[cue.i - 1].lower_ in TOLL_KINDS:
@@ -168,7 +179,7 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
             borne = borne_injury(doc, j, sent)
             if borne is not None:
                 return borne, victim  # "one person suffered minor injuries"
-        if _is_cue(t) and t.lower_ not in EVENT_NOUNS:
+        if _is_cue(t) and (t.lower_ not in EVENT_NOUNS or _one_of(doc[q_end - 1], t)):
             if t.lower_ == "toll" or (j + 1 < sent.end and doc[j + 1].lower_ in NOT_DONE):
                 return None  # "four assassination attempts", "two death threats"
             if t.lower_ in DUAL_VICTIMS and victim is None:
@@ -176,7 +187,23 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
                 if later is not None:
                     return later[0], (j, j + 1)
             return t, victim
-        if victim is None and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in GAP_WORDS:
+        if (
+            victim is None
+            and (t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.tag_ == "VBN")
+            and t.lower_ not in GAP_WORDS
+        ):
+            m = j
+            while m < sent.end and _modifier(doc[m]):
+                m += 1
+            if m > j and m < sent.end and _is_cue(doc[m]) and doc[m].pos_ == "NOUN":
+                # "12 mutilated bodies", "one unfortunate death": a cue noun's modifiers
+                if doc[m].lower_ not in DUAL_VICTIMS:
+                    j = m
+                    steps += 1
+                    continue
+                held = _noun_run(doc, j, sent.end) or (m, m + 1)
+                later = _number_first(doc, held[1], sent)  # "40 Ukrainian prisoners of war died"
+                return (later[0], held) if later is not None else (doc[m], None)
             run = _noun_run(doc, j, sent.end)
             if run is None:
                 return None
@@ -189,6 +216,17 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
         j += 1
         steps += 1
     return None
+
+
+def _one_of(num: Token, noun: Token) -> bool:
+    """Whether a singular event noun is counted as one: "caused one death" (but "three murder
+    cases" counts cases)."""
+    return num.lower_ in {"one", "1"} and num.head == noun
+
+
+def _modifier(t: Token) -> bool:
+    """An adjective or a participle before a noun that is no cue itself ("mutilated")."""
+    return (t.pos_ == "ADJ" or t.tag_ == "VBN") and t.dep_ == "amod" and not _is_cue(t)
 
 
 def _opens_aside(doc: Doc, i: int, sent: Span) -> bool:
@@ -281,7 +319,7 @@ def _arguments(cue: Token) -> list[Token]:
     if (
         cue.dep_ == "dobj"
         and cue.head.lemma_.lower() in BEARING_VERBS
-        and CUES[cue.lower_] == "injured"
+        and CUES[cue_word(cue)] == "injured"
     ):
         cue = cue.head  # "a man suffered serious injuries": whom the verb's subject names
         subj = [x for c in cue.children if c.dep_ == "nsubj" for x in (c, *c.conjuncts)]
@@ -290,11 +328,11 @@ def _arguments(cue: Token) -> list[Token]:
     for c in cue.children:
         if (
             c.dep_ == "nsubjpass"
-            or (c.dep_ == "nsubj" and cue.lower_ in DIE_FORMS)
+            or (c.dep_ == "nsubj" and cue_word(cue) in DIE_FORMS)
             or (
                 c.dep_ == "dobj"
                 and not passive
-                and (cue.lower_ in TRANSITIVE or cue.lemma_.lower() in WOUNDING_VERBS)
+                and (cue_word(cue) in TRANSITIVE or cue.lemma_.lower() in WOUNDING_VERBS)
             )
         ):
             args.append(c)
@@ -302,7 +340,7 @@ def _arguments(cue: Token) -> list[Token]:
             args.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "poss" and c.pos_ == "PROPN" and cue.lower_ in OF_NOUNS:
             args.append(c)  # "Rodriguez's death"
-    if not args and cue.dep_ == "conj" and passive is False and cue.head.lower_ in CUES:
+    if not args and cue.dep_ == "conj" and passive is False and _is_cue(cue.head):
         return []
     if (
         not args
@@ -316,6 +354,14 @@ def _arguments(cue: Token) -> list[Token]:
     if cue.dep_ == "relcl":  # "the judge, who was murdered on Friday": the judge
         args = [cue.head if a.lower_ in {"who", "that", "which"} else a for a in args]
     return [x for a in args for x in (a, *a.conjuncts)]
+
+
+def _named_place(name: Token) -> bool:
+    """Whether a name is a place by its grammar: "Al Fasher, a key city", "the villages of
+    Leik Kya and Yae Htwet" (whatever the tagger's entity type)."""
+    if name.dep_ in {"compound", "conj", "appos"} and name.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in name.children)
 
 
 def _determined(noun: Token) -> bool:
@@ -336,7 +382,7 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
     two for "both soldiers died"."""
     out: list[Found] = []
     for cue in sent:
-        if cue.lower_ not in CUES or CUES[cue.lower_] in {"displaced", "evacuated", "casualties"}:
+        if not _is_cue(cue) or CUES[cue_word(cue)] in {"displaced", "evacuated", "casualties"}:
             continue
         for arg in _arguments(cue):
             a = pronoun_victim(doc, sent, arg, cue) if arg.lower_ in OBJECT_PRONOUNS else arg
@@ -379,6 +425,8 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
                 "." in a.text.rstrip(".") and a.text.replace(".", "").isupper()
             ):
                 continue  # punctuation, or an abbreviation ("the murder of two U.S. nuns")
+            if a.pos_ == "PROPN" and _named_place(a):
+                continue  # "after capturing Al Fasher, a key city": a place taken, no one
             if a.dep_ == "poss" and (a.lower_ in DAY_WORDS or a.lower_ in MONTH_NAMES):
                 continue  # "last Thursday's murder of eight people": a date, not a victim
             if cue.lower_ == "body" and a.pos_ != "PROPN":
@@ -442,7 +490,7 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         if a is None or b is None:
             continue
         spans.append((q, a, b + 1))
-    governed = {arg.i: cue for cue in sent if cue.lower_ in CUES for arg in _arguments(cue)}
+    governed = {arg.i: cue for cue in sent if _is_cue(cue) for arg in _arguments(cue)}
     for q, a, b in spans:
         if q.year_like and not (
             b < sent.end and is_victim_noun(doc[b].lower_, doc[b].lemma_.lower())
@@ -470,7 +518,7 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             and doc[b].lower_ == "of"
             and doc[b + 1].lower_ in {"the", "their", "these", "those"}
             and not doc[b + 2].like_num
-            and any(t.lower_ in CUES for t in doc[b + 2 : min(b + 4, sent.end)])
+            and any(_is_cue(t) for t in doc[b + 2 : min(b + 4, sent.end)])
         ):
             # "five of the murdered priests": part of a group counted elsewhere; but "two of
             # the injured later died" are deaths of their own
@@ -491,10 +539,16 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         if hit is not None and hit[0].dep_ == "acl" and hit[0].i > b:
             # "killed dozens of prisoners captured in May": the participle describes the victims
             verb = _cue_first(doc, first, b, sent)
-            if verb is not None and verb[0].lower_ in TRANSITIVE:
+            if verb is not None and cue_word(verb[0]) in TRANSITIVE:
                 hit, via = (verb[0], hit[1] or verb[1]), "cue-first"
-        if hit is not None and hit[0].lower_ in DUAL_VICTIMS and hit[0].i == b:
-            # "killed at least 50 POWs": the prisoners are the victims, the verb gives the kind
+        if (
+            hit is not None
+            and hit[0].lower_ in DUAL_VICTIMS
+            and hit[0].i >= b
+            and all(_modifier(doc[k]) for k in range(b, hit[0].i))
+        ):
+            # "killed at least 50 (Ukrainian) POWs": the prisoners are the victims, the verb
+            # gives the kind
             verb = _cue_first(doc, first, b, sent)
             if verb is not None and verb[0].lower_ not in DUAL_VICTIMS:
                 hit, via = (verb[0], verb[1] or (b, b + 1)), "cue-first"

@@ -44,6 +44,17 @@ for _kind, _forms in _KINDS.items():
     for _w in _forms.split():
         CUES[_w] = _kind
 
+# Cues of two words, keyed by their first: "he passed away", "was gunned down". The pair is the
+# cue (``finding.cue_word`` reads it), in ``CUES`` as one key of two words.
+PHRASE_CUES: dict[str, tuple[str, CasualtyKind]] = {
+    "passed": ("away", "killed"),
+    "passes": ("away", "killed"),
+    "gunned": ("down", "killed"),
+    "mowed": ("down", "killed"),
+}
+for _first, (_second, _kind) in PHRASE_CUES.items():
+    CUES[f"{_first} {_second}"] = _kind
+
 # The kinds a figure of "dead and wounded" together stands for: one claim of each, flagged
 # ``combined`` (neither kind may count it as its own number).
 COMBINED_KINDS: tuple[CasualtyKind, ...] = ("killed", "injured")
@@ -65,7 +76,7 @@ TRANSITIVE = _set_of(
     detained detaining captured capturing evacuated evacuating displaced displacing
     wound wounds kidnap abduct arrest detain capture evacuate displace
     """
-)
+) | {"gunned down", "mowed down"}
 # Words allowed between a cue and a following count: "killed at least", "claimed the lives of".
 CUE_FIRST_GAP = _set_of(
     """
@@ -411,7 +422,9 @@ WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "hack"})
 # Object pronouns that stand for one victim named earlier ("wounding her", "killed him").
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 
-DIE_FORMS = frozenset({"died", "die", "dies", "succumbed", "succumb", "succumbs"})
+DIE_FORMS = frozenset(
+    {"died", "die", "dies", "succumbed", "succumb", "succumbs", "passed away", "passes away"}
+)
 
 # Prepositions before a cause or perpetrator: "killed by shelling", "died in a blast".
 CAUSE_PREPOSITIONS = frozenset({"by", "in", "from", "during", "after", "amid", "when"})
