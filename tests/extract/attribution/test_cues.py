@@ -141,3 +141,10 @@ def test_a_short_sentence_reporting_a_clause_of_its_own_attributes_nothing_befor
     doc = parse("The figures were given by the ministry, officials said.", nlp=nlp)
     found = trailing_attribution(next(iter(doc.sents)), text=doc.text)
     assert found is not None and found.source == "officials"
+
+
+def test_the_figure_itself_is_no_source(nlp: Language) -> None:
+    doc = parse("Strike on Dnipro: One fatality confirmed, casualties may increase", nlp=nlp)
+    sent = next(doc.sents)
+    at = next(t.i for t in doc if t.text == "One")
+    assert attribute(sent, at=at, figure=True) is None

@@ -47,3 +47,13 @@ def test_a_long_source_before_confirmed_at_the_end_names_it() -> None:
     line = "At least 30 people died, head of the Darvo hospital Ana Ruiz confirmed."
     assert tail_source(line) == "head of the Darvo hospital Ana Ruiz"
     assert tail_source("Thirty people died in the fire, which the ministry confirmed.") is None
+
+
+def test_an_auxiliary_before_the_tail_verb_is_no_part_of_the_source() -> None:
+    line = "Seven people were killed in Chernihiv, President Volodymyr Zelenskiy has said."
+    assert tail_source(line) == "President Volodymyr Zelenskiy"
+    assert tail_source("Five died, the governor later said.") == "the governor"
+
+
+def test_a_tail_source_before_a_day() -> None:
+    assert tail_source("Five died in the shelling, the governor said Tuesday.") == "the governor"

@@ -355,3 +355,30 @@ def test_a_source_at_the_end_of_a_sentence_on_a_longer_line(nlp: Language) -> No
     claims, _ = _run(nlp, text)
     source = _source(claims, 50)
     assert source is not None and source.endswith("Atef al-Kahlout")
+
+
+def test_a_count_of_victims_is_never_a_source(nlp: Language) -> None:
+    # a parse that makes "a number of others injured" the subject of "said"
+    text = (
+        "At least one person has been killed and a number of others injured after a shelling "
+        "attack on a Russian region bordering Ukraine, the region's governor said Tuesday.\n"
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 1) == "the region's governor"
+
+
+def test_he_said_resolves_to_an_unnamed_spokesman(nlp: Language) -> None:
+    text = (
+        "A jet bombed the village, killing 10 villagers, according to a township "
+        "administration spokesman.\n\n"
+        '"Three women and seven men were killed by the airstrike," he said.'
+    )
+    claims, qs = _run(nlp, text)
+    assert _source(claims, 7) == "township administration spokesman"
+    assert qs[0].speaker == "township administration spokesman"
+
+
+def test_confirmed_by_names_the_source(nlp: Language) -> None:
+    text = "The raid also led to the death of a commander, as confirmed by a police statement."
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 1) == "police statement"

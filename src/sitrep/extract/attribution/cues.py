@@ -229,7 +229,12 @@ def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
 
 
 def attribute(
-    sent: Span, *, at: int | None = None, text: str | None = None, one_line: bool = False
+    sent: Span,
+    *,
+    at: int | None = None,
+    text: str | None = None,
+    one_line: bool = False,
+    figure: bool = False,
 ) -> Attribution | None:
     """The source of the statement at token ``at`` of ``sent``, if the sentence names one.
 
@@ -244,6 +249,8 @@ def attribute(
         one_line: only sources on the line of token ``at`` in the parsed text count (a parse
             that runs a headline into the lede must not give the headline the lede's source;
             hard wraps kept in ``text`` but joined in the parse are not line ends).
+        figure: token ``at`` is the figure stated, which no source may hold ("One fatality
+            confirmed" has no source).
 
     Returns:
         The :class:`Attribution`, or None when the sentence has no source.
@@ -263,6 +270,8 @@ def attribute(
             cands, gov = _governed(cands, sent.doc[at])
         if at is not None and one_line:
             cands = _on_line(cands, sent.doc[at].idx, parsed)
+    if at is not None and figure:  # "One fatality confirmed": the figure is no one's source
+        cands = [c for c in cands if not c[1].start <= sent.doc[at].idx < c[1].end]
     if not cands:
         return None
     cands.sort(key=lambda c: (c[0] != gov, c[1].pronoun, abs(c[0] - pos)))
@@ -340,12 +349,10 @@ def trailing_attribution(sent: Span, *, text: str | None = None) -> Attribution 
     found = attribute(sent, text=text)
     if found is None or found.cue == "according to":
         return None
-    if any(t.text == found.cue and t.lemma_.lower() in EVIDENTIAL_VERBS for t in words):
+    cues = [t for t in words if t.text.lower() == found.cue]
+    if any(t.text == found.cue and t.lemma_.lower() in EVIDENTIAL_VERBS for t in cues):
         return None  # "Video showed the charred ruins.": a scene of its own, no one's words
-    if any(
-        t.text.lower() == found.cue and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children)
-        for t in words
-    ):
+    if any(c.dep_ == "ccomp" and c.i > t.i for t in cues for c in t.children):
         return None  # "The army said it targeted a commander.": it reports a clause of its own
     # "Police said." / "The figures were given by the ministry, officials said."
     verbs = [t for t in words if t.pos_ == "VERB" and t.lemma_.lower() not in CUE_STANCE]

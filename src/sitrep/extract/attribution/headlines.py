@@ -23,13 +23,19 @@ TAIL_SAYS = re.compile(
 TAIL_SOURCE_SAYS = re.compile(
     r",\s+(?!(?:which|who|whom|that|as|and|but|what|while)\s)"
     r"(?P<src>(?:[\w'\u2019.-]+\s+){0,6}[\w'\u2019.-]+),?\s+"
-    r"(?:says|said|say|reports|reported|claims|claimed|confirms|confirmed|added|stated)\.?\s*$"
+    r"(?:says|said|say|reports|reported|claims|claimed|confirms|confirmed|added|stated)"
+    r"(?:\s+(?:on\s+)?(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|tonight|earlier|later))?\.?\s*$"  # "..., the region's governor said Tuesday."
 )
 HEAD_SAYS = re.compile(
     r"^[\s\u2022\u00b7*-]*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
     r"(?:reports|says|confirms|claims)\b(?!\s+(?:that\s+)?(?:he|she|it|they)\b)",
     re.M,
 )
+
+
+# Words between a tail source and its verb that are no part of the source ("X has said").
+TRAILING_AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "earlier"})
 
 
 def tail_source(line: str) -> str | None:
@@ -40,6 +46,9 @@ def tail_source(line: str) -> str | None:
         if m:
             src = m.group("src").strip()
             words = src.split()
+            while len(words) > 1 and words[-1].lower() in TRAILING_AUXILIARIES:
+                words.pop()  # "..., President Volodymyr Zelenskiy has said."
+            src = " ".join(words)
             if (
                 src.lower() in SPEAKER_PRONOUNS
                 or (words and words[0].lower() in ADJUNCT_OPENERS)

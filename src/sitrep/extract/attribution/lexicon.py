@@ -327,7 +327,7 @@ STOP_PREPS = frozenset({"of", "for", "at", "with"})
 ACCORDING_TO_WORDS = frozenset({"citing", "per"})
 
 # Participles before "by" that attribute: "as reported by Reuters", "stated by the army".
-REPORTED_BY_VERBS = frozenset({"report", "say", "announce", "state"})
+REPORTED_BY_VERBS = frozenset({"report", "say", "announce", "state", "confirm"})
 
 # Verbs whose object may be the claim itself: "rejected the allegation" denies it.
 REJECTION_VERBS = frozenset({"reject", "dismiss"})
@@ -359,8 +359,23 @@ VICTIM_HEADS = word_set(
     """civilians civilian victims victim dead wounded injured casualties bodies body killed
     children child women men babies infants toddlers fatalities deaths"""
 )
+# What a count of victims opens with ("a number of others", "dozens of POWs") and the heads
+# it counts beyond ``VICTIM_HEADS``: such a phrase is a figure, never a source.
+NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve dozens")
+COUNT_OPENERS = frozenset(
+    {"a number", "number of", "dozens of", "hundreds of", "scores of", "thousands of", "at least"}
+)
+COUNTED_HEADS = word_set("others fatality pows prisoners hostages")
 # Pronouns a source phrase may be (resolved later by coref): "he said", "who said".
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
+# Singular heads of one unnamed person who speaks ("an administration spokesman", "the
+# ministry's emergency service chief"): a person, whatever body the words before name, and
+# whom a later "he said" may mean.
+PERSON_HEADS = word_set(
+    """spokesman spokeswoman spokesperson governor mayor chief commander official officer
+    witness resident doctor medic nurse survivor paramedic rescuer volunteer activist
+    director minister prosecutor"""
+)
 # Titles and roles before a name or in an apposition ("Mayor Anatoly Fedoruk", "Lt. Gen.").
 ROLE_WORDS = word_set(
     """president minister governor mayor spokesman spokeswoman spokesperson head chief director

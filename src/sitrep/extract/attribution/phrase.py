@@ -22,6 +22,7 @@ from sitrep.extract.attribution.lexicon import (
     CHANNELS,
     GROUP_WORDS,
     ORGANISATION_WORDS,
+    PERSON_HEADS,
     RELATION_PREPS,
     ROLE_PREPS,
     ROLE_WORDS,
@@ -367,6 +368,14 @@ def source_phrase(head: Token, *, text: str | None = None, limit: int = 14) -> S
             role = role or _text(a_toks, text)
             if kind is None or (kind == "organisation" and head.pos_ == "PROPN"):
                 kind = "person" if head.ent_type_ != "ORG" else "organisation"
+    if (
+        kind == "organisation"
+        and not appos
+        and head == toks[-1]
+        and head.tag_ == "NN"
+        and head.lower_ in PERSON_HEADS
+    ):
+        kind = "person"  # "a Pale Township administration spokesman": one unnamed person
     return SourcePhrase(
         phrase, toks[0].idx, toks[-1].idx + len(toks[-1].text), name, role, kind or "group"
     )

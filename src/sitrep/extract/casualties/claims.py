@@ -380,7 +380,7 @@ def _scope_updates(doc: Doc, f: finding.Found, sent: Span, framed: str) -> tuple
 def _source(
     sent: Span, nxt: Span | None, at: int, text: str, outlet: str | None
 ) -> tuple[Attribution | None, str | None, Stance]:
-    found = attribute(sent, at=at, text=text, one_line=True)
+    found = attribute(sent, at=at, text=text, one_line=True, figure=True)
     if found is None and nxt is not None:
         found = trailing_attribution(nxt, text=text)
     if found is not None:

@@ -403,7 +403,7 @@ def _said(sent: Span, pos: int, text: str) -> Attribution | None:
     on its own line (a parse that runs a headline into the lede gives the headline no source
     from the lede)."""
     at = next((t.i for t in sent if t.idx + len(t.text) > pos), sent.start)
-    return attribute(sent, at=at, text=text, one_line=True)
+    return attribute(sent, at=at, text=text, one_line=True, figure=True)
 
 
 def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool] | None:
