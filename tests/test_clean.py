@@ -60,3 +60,19 @@ def test_ordinary_text_untouched() -> None:
     out = clean_text(text)
     assert out.removed == ()
     assert out.text == text
+
+
+def test_a_headline_after_a_read_also_label_is_a_teaser() -> None:
+    text = (
+        "Two people died in the region.\nRead also:\nDeath toll in drone attack rises to 12\n"
+        "Two people were killed, the governor said.\n"
+    )
+    c = clean_text(text)
+    assert "rises to 12" not in c.text
+    assert "the governor said" in c.text
+    assert [r.reason for r in c.removed] == ["navigation", "teaser"]
+
+
+def test_a_sentence_after_a_read_more_label_stays() -> None:
+    c = clean_text("Read more\nThe mayor said twelve people were injured.\n")
+    assert "twelve people were injured" in c.text

@@ -38,6 +38,17 @@ _OUTLET_FROM_NAV = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+# Labels of links to other stories: the headline lines right after them are teasers.
+_TEASER_LABEL = re.compile(
+    r"^(?:(?:read|see) (?:more|also)|related(?: (?:articles|stories|news))?|"
+    r"you may (?:also )?like|recommended(?: for you)?)[\s.:!]*$",
+    re.IGNORECASE,
+)
+TEASER_MAX_WORDS = 20
+"""The longest line taken for a linked headline after a teaser label."""
+TEASER_MAX_LINES = 3
+"""How many headline lines in a row a teaser label may introduce."""
+_SENTENCE_END = re.compile(r"[.!?\"\u201d\u2019')\]]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +85,11 @@ def _repeats_body(line: str, body: list[str]) -> bool:
     return False
 
 
+def _headline(line: str) -> bool:
+    """A linked story's headline: short, and no sentence end."""
+    return len(_tokens(line)) <= TEASER_MAX_WORDS and not _SENTENCE_END.search(line)
+
+
 def clean_text(text: str) -> Cleaned:
     """Remove navigation/teaser lines and a lead line that repeats the body.
 
@@ -88,6 +104,7 @@ def clean_text(text: str) -> Cleaned:
     removed: list[Removed] = []
     kept: list[tuple[int, str]] = []
     outlet: str | None = None
+    teasers = 0  # headline lines still to take after a teaser label ("Read also:")
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -98,7 +115,13 @@ def clean_text(text: str) -> Cleaned:
             if m and outlet is None:
                 outlet = m.group("outlet").strip()
             removed.append(Removed(text=line, reason="navigation", line=i + 1))
+            teasers = TEASER_MAX_LINES if _TEASER_LABEL.match(line) else 0
             continue
+        if teasers and _headline(line):
+            removed.append(Removed(text=line, reason="teaser", line=i + 1))
+            teasers -= 1
+            continue
+        teasers = 0
         kept.append((i, raw))
     # a lead/standfirst line that repeats a sentence of the body (only among the first lines)
     nonblank = [(k, i, raw) for k, (i, raw) in enumerate(kept) if raw.strip()]
