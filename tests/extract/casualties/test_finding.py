@@ -285,3 +285,25 @@ def test_a_place_by_its_grammar_is_no_single_victim() -> None:
     assert _found("The militia took the town a day after capturing Ali Musa, a commander.") == {
         ("captured", "Ali Musa")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Five buildings were hit and 12 children killed.", {("killed", "12")}),
+        (
+            "Strikes on two other encampments of displaced Gazans killed a further nine people.",
+            {("killed", "nine")},
+        ),
+    ],
+)
+def test_things_counted_beside_the_harmed_are_no_figure(text: str, want: set[F]) -> None:
+    assert _found(text) == want
+
+
+def test_a_preposition_of_something_else_is_no_hedge() -> None:
+    doc = nlp.parse("In Dnipro, there is information about one fatality and five injured.")
+    hedges = {f.q.text.strip(): f.q.hedge for s in doc.sents for f in finding.find(doc, s)}
+    assert hedges == {"one": None, "five": None}
+    doc = nlp.parse("About 30 people died in the strike.")
+    assert [f.q.hedge for s in doc.sents for f in finding.find(doc, s)] == ["about"]

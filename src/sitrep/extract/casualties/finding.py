@@ -478,6 +478,19 @@ def _together(doc: Doc, singles: list[Found]) -> list[Found]:
     return out
 
 
+def _unhedged(doc: Doc, q: Quantity) -> Quantity:
+    """The quantity without a hedge word the parse reads as a preposition of something else:
+    "information about one fatality" is one, not about one ("about 30 people" stays)."""
+    at = token_at(doc, q.start)
+    if q.hedge is None or q.count is None or " " in q.hedge or at is None:
+        return q
+    first = doc[at]
+    if first.dep_ != "prep" or first.head.like_num:
+        return q
+    text = q.text[q.num_start - q.start :]
+    return replace(q, start=q.num_start, text=text, hedge=None, low=q.count, high=q.count)
+
+
 def find(doc: Doc, sent: Span) -> list[Found]:
     """Every figure tied to a cue in one sentence."""
     found: list[Found] = []
@@ -489,7 +502,7 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         a, b = token_at(doc, q.num_start), token_at(doc, q.end - 1)
         if a is None or b is None:
             continue
-        spans.append((q, a, b + 1))
+        spans.append((_unhedged(doc, q), a, b + 1))
     governed = {arg.i: cue for cue in sent if _is_cue(cue) for arg in _arguments(cue)}
     for q, a, b in spans:
         if q.year_like and not (
@@ -558,7 +571,8 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         if hit is None and not (first > sent.start and doc[first - 1].lower_ in PART_OPENERS):
             tok = doc[b - 1]
             head = tok.head if tok.dep_ in {"nummod", "quantmod"} else tok
-            if head.i in governed:
+            if head.i in governed and might_be_people(head.lower_, head.lemma_.lower()):
+                # "Five buildings were hit and 12 children killed": no figure of buildings
                 run = (head.i, head.i + 1) if head.pos_ == "NOUN" and head.i >= b else None
                 hit, via = (governed[head.i], run), "dependency"
         if hit is None:

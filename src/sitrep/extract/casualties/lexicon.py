@@ -181,6 +181,8 @@ NOT_PEOPLE = _set_of(
     agreements governments departments elements amendments shipments instruments apartments
     vehicle car truck bus tank plane helicopter drone missile rocket shell bomb mine house
     building home shop store office establishments embassy embassies headquarters ministry
+    camps camp encampments encampment shelters shelter tents tent schools school hospitals
+    hospital villages village towns town cities city neighbourhoods neighborhoods districts
     """
 )
 
