@@ -27,6 +27,8 @@ FOUND = [
     ("The convoy arrived in Mykolaiv before dawn.", "Mykolaiv"),
     ("Fires burned near Bakhmut for a second day.", "Bakhmut"),
     ("Floods hit villages in Karnataka on Sunday.", "Karnataka"),
+    # the object of an attack verb, though the model reads it as a person
+    ("A Russian ballistic missile struck Kryvyi Rih, killing 16 people.", "Kryvyi Rih"),
 ]
 
 

@@ -302,7 +302,8 @@ CUE_BEFORE = (
 # Weak cues: they also come before people and teams, so a name after them needs more evidence.
 WEAK_CUE_BEFORE = _words(
     """from to at via through between beyond of visited entered reached captured recaptured
-    seized shelled bombed besieged encircled stormed liberated"""
+    seized shelled bombed besieged encircled stormed liberated struck hit attacked targeted
+    pounded"""
 )
 
 # Words after a name that say it is a place: "the Kharkiv region", "Torrington firefighters".
