@@ -40,3 +40,23 @@ def test_a_date_inside_a_sentence_stays() -> None:
         "Reports from 2023-11-02 said 5 died."
     ]
     assert _parts("2023-11-02") == ["2023-11-02"]
+
+
+def test_a_text_of_long_lines_is_one_paragraph_a_line() -> None:
+    # a caption without a full stop before the lede: not hard-wrapped copy, so no run-on
+    caption = "People in panic after strikes on the camp. Screengrab of video on social media"
+    lede = (
+        "Civil defence spokesman Mahmoud Bassal said two missiles struck several tents in the "
+        "area, killing at least 16 people."
+    )
+    text = f"{caption}\n{lede}\n"
+    spans = paragraph_spans(text)
+    assert [text[a:b].strip() for a, b in spans] == [caption, lede]
+
+
+def test_hard_wrapped_copy_stays_one_paragraph() -> None:
+    text = (
+        "GUERRILLAS ATTACKED A POLICE STATION IN THE TOWN OF SAN MIGUEL\n"
+        "LAST NIGHT, KILLING FOUR POLICEMEN AND WOUNDING TWO CIVILIANS.\n"
+    )
+    assert len(paragraph_spans(text)) == 1

@@ -36,6 +36,8 @@ def register_component(name: str, add: AddComponent) -> None:
     load.cache_clear()
 
 
+WRAP_WIDTH = 100
+"""The longest line of hard-wrapped copy: a text with a longer line is one paragraph a line."""
 _TERMINAL = re.compile(r"""[.!?:;"'\u201d\u2019)\]]\s*$""")
 # A date stamp that scraped text puts before the first words of a paragraph ("date 2023-11-02
 # Officials in Gaza say ...", "Published: 2024-05-26T10:00Z The ..."): parsed apart, so that it
@@ -51,13 +53,17 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Cut text into paragraphs; each span includes its trailing newlines.
 
     A blank line always ends a paragraph. A single newline ends one when the line before it
-    ends a sentence or is short (a headline or a menu line), so that scraped one-line paragraphs
-    and navigation lines are parsed apart while hard-wrapped wire copy stays whole.
+    ends a sentence or is short (a headline or a menu line), or when the text is not
+    hard-wrapped (a line runs past ``WRAP_WIDTH``), so that scraped one-line paragraphs and
+    navigation lines are parsed apart while hard-wrapped wire copy stays whole.
     """
     spans: list[tuple[int, int]] = []
     start = 0
     pos = 0
     n = len(text)
+    # a text with a line longer than any hard wrap is not hard-wrapped: each line is its own
+    # paragraph (a caption or headline without a full stop is not the next line's start)
+    unwrapped = any(len(line) > WRAP_WIDTH for line in text.split("\n"))
     while pos < n:
         nl = text.find("\n", pos)
         if nl == -1:
@@ -72,7 +78,11 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         blank_after = end > nl + 1
         stripped = line.strip()
         ends_paragraph = (
-            blank_after or not stripped or _TERMINAL.search(stripped) or len(stripped) < 60
+            unwrapped
+            or blank_after
+            or not stripped
+            or _TERMINAL.search(stripped)
+            or len(stripped) < 60
         )
         if ends_paragraph and text[start:end].strip():
             spans.append((start, end))
