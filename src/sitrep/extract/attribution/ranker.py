@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -107,10 +108,16 @@ def _is_head(t: Token) -> bool:
     )
 
 
-def candidates(sents: Sentences, open_at: int, close_at: int) -> list[Candidate]:
+def candidates(
+    sents: Sentences,
+    open_at: int,
+    close_at: int,
+    quoted: Sequence[tuple[int, int]] = (),
+) -> list[Candidate]:
     """Mentions around the quotation between the marks at ``open_at`` and ``close_at``.
 
-    ``sents`` are the document's :class:`Sentences`, computed once per document.
+    ``sents`` are the document's :class:`Sentences`, computed once per document; no mention
+    inside another quotation (``quoted``, its marks' offsets) speaks.
     """
     _, around = _sentences(sents, open_at, close_at)
     out: list[Candidate] = []
@@ -118,6 +125,8 @@ def candidates(sents: Sentences, open_at: int, close_at: int) -> list[Candidate]
         for t in sent:
             if open_at <= t.idx < close_at or not _is_head(t):
                 continue
+            if any(a <= t.idx < b for a, b in quoted):
+                continue  # '"This location served ...," it added': no speaker
             toks, _ = noun_phrase(t)
             toks = [x for x in toks if not (open_at <= x.idx < close_at)] or [t]
             out.append(Candidate(t, toks[0].idx, toks[-1].idx + len(toks[-1])))
@@ -212,6 +221,11 @@ def best(
     return c, s
 
 
+UNSEEN_BEFORE = 40
+"""How close before a quotation a speaker no candidate covers must end for the rules to keep it
+('"...," recalled one survivor. "...": the next quotation's speaker, just before it)."""
+
+
 def rerank(
     doc: Doc, quotes: list[Quote], ants: Antecedents, model: SpeakerModel, *, margin: float = 0.0
 ) -> list[Quote]:
@@ -224,6 +238,7 @@ def rerank(
     if not quotes:
         return quotes
     sents = Sentences(doc)
+    quoted = [(max(0, x.start - 1), x.end + 1) for x in quotes]
     out: list[Quote] = []
     for q in quotes:
         if q.cue in LABEL_CUES:  # "Quote from X:": the label names the speaker outright
@@ -233,7 +248,7 @@ def rerank(
         rule = None
         if q.speaker_start is not None and q.speaker_end is not None:
             rule = (q.speaker_start, q.speaker_end)
-        cands = candidates(sents, open_at, close_at)
+        cands = candidates(sents, open_at, close_at, quoted)
         if not cands:
             out.append(q)
             continue
@@ -241,12 +256,12 @@ def rerank(
         scores = [model.probability(r) for r in rows]
         k = max(range(len(cands)), key=lambda i: (scores[i], -i))
         ruled = [scores[i] for i, r in enumerate(rows) if r["rule_pick"]]
-        # a speaker the rules read off a cue after the quotation but no candidate covers
+        # a speaker the rules read off a cue outside the quotation but no candidate covers
         # ('"...," recalled one survivor': an object) is not the model's to overrule: it never
         # saw that mention
         unseen = (
             rule is not None
-            and rule[0] >= close_at
+            and (rule[0] >= close_at or 0 <= open_at - rule[1] <= UNSEEN_BEFORE)
             and q.cue is not None
             and not ruled
             and _noun_mention(doc, rule)

@@ -378,7 +378,12 @@ def attribute_quotes(
     text = text_of(doc)
     ants = ants if ants is not None else antecedents(doc)
     out: list[Quote] = []
+    spans = [(x.start, x.end) for x in quotes]
     for q in quotes:
+        if q.speaker_start is not None and any(
+            a <= q.speaker_start < b and (a, b) != (q.start, q.end) for a, b in spans
+        ):  # '"This location served ...," it added, insisting that "...": not "This location"
+            q = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
         if q.speaker is not None and _WHEN.match(q.speaker.strip()):
             # a date the parser took for the subject ('..., on Thursday estimated ...')
             q = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
