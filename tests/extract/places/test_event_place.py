@@ -242,3 +242,15 @@ def test_the_officials_place_in_an_according_to_phrase_is_not_the_place() -> Non
         "Hroza in the Kharkiv region."
     )
     assert _places(text)[0] == "Hroza"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The bodies of the 27 dead were transferred to Nasser Hospital in nearby Khan Younis.",
+        "The 27 dead were taken to a hospital in Khan Younis.",
+    ],
+)
+def test_where_the_harmed_were_taken_is_not_the_place(second: str) -> None:
+    text = f"Israeli forces opened fire near an aid site in Rafah, killing 27 people.\n{second}\n"
+    assert set(_places(text)) == {"Rafaḩ"}

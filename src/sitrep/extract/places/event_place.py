@@ -24,6 +24,7 @@ from sitrep.extract.places.lexicon import (
     ACTOR_VERBS,
     ANAPHORIC_NOUNS,
     COMPARISON_PREPS,
+    DESTINATION_PREPS,
     HARM_VERBS,
     INCIDENT_NOUNS,
     LOCAL_OFFICES,
@@ -31,6 +32,7 @@ from sitrep.extract.places.lexicon import (
     PLACE_NOUNS,
     REFERENCE_WORDS,
     SITE_NOUNS,
+    TRANSFER_VERBS,
 )
 from sitrep.extract.places.resolve import DEMONYM_EXTRACTOR, place_ref
 from sitrep.model import Place, PlaceRef, Precision
@@ -182,6 +184,8 @@ def _aside(t: Token, figure: Token | None = None) -> bool:
     for a in [t, *t.ancestors]:
         if a.lower_ == "according" and a.i != t.i:
             return True  # "according to officials in X": where the source is
+        if a.dep_ == "prep" and _destination(a):
+            return True  # "the dead were taken to a hospital in X": where they were taken
         if a.dep_ == "prep" and a.lower_ in COMPARISON_PREPS:
             return figure is None or figure.i not in {d.i for d in a.subtree}
         if a.dep_ == "nsubj" and a.head.lemma_ in ACTOR_VERBS and a.lemma_ not in INCIDENT_NOUNS:
@@ -190,6 +194,17 @@ def _aside(t: Token, figure: Token | None = None) -> bool:
             own = t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == a.i
             return own and not any(d.lower_ in LOCAL_OFFICES for d in a.subtree)
     return False
+
+
+def _destination(prep: Token) -> bool:
+    """Whether a preposition of a verb that moves the harmed says where they went: "to", or a
+    place after the "to" the parse hung on the verb ("transferred to Nasser Hospital in X")."""
+    verb = prep.head
+    if verb.lemma_.lower() not in TRANSFER_VERBS:
+        return False
+    return prep.lower_ in DESTINATION_PREPS or any(
+        c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS and c.i < prep.i for c in verb.children
+    )
 
 
 def _usable(u: Use) -> bool:

@@ -549,6 +549,12 @@ INCIDENT_NOUNS = _words("""strike airstrike attack blast explosion shelling bomb
 HARM_VERBS = _words("kill injure wound die hit strike shell bomb attack destroy target")
 # Prepositions of comparison: a place under one is another event's ("the worst since X").
 COMPARISON_PREPS = _words("since than like unlike")
+
+# Verbs that move the harmed elsewhere: a place reached by "to" after them ("were taken to a
+# hospital in X", "transferred to Nasser Hospital in Khan Younis") is where they went, not
+# where the harm was done.
+TRANSFER_VERBS = _words("transfer take bring rush evacuate move send admit carry airlift ferry")
+DESTINATION_PREPS = _words("to into")
 # Local offices: a place in their name is where they govern, and so where things happen.
 LOCAL_OFFICES = _words("""mayor governor council administration administrator municipality
     regional city local""")
