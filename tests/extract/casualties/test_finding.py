@@ -307,3 +307,14 @@ def test_a_preposition_of_something_else_is_no_hedge() -> None:
     assert hedges == {"one": None, "five": None}
     doc = nlp.parse("About 30 people died in the strike.")
     assert [f.q.hedge for s in doc.sents for f in finding.find(doc, s)] == ["about"]
+
+
+def test_a_name_a_parse_hangs_a_counted_group_on_is_no_single_victim() -> None:
+    text = (
+        "Israel reported killing 11 Hezbollah members, including Ibrahim Akil, the commander "
+        "of the group's Radwan Force, who were meeting in the building."
+    )
+    assert _found(text) == {("killed", "11")}
+    assert _found("The three soldiers' commander was killed.") == {
+        ("killed", "three soldiers' commander")
+    }

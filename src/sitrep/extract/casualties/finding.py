@@ -7,6 +7,7 @@ three soldiers", and a single named victim ("he was shot dead"); each a :class:`
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -377,9 +378,12 @@ def _determined(noun: Token) -> bool:
     )
 
 
-def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
+def _singulars(
+    doc: Doc, sent: Span, used: set[int], figures: AbstractSet[int] = frozenset()
+) -> list[Found]:
     """One victim: "a soldier was wounded", "guerrillas killed a peasant", "the death of X";
-    two for "both soldiers died"."""
+    two for "both soldiers died". ``figures`` are the tokens of the sentence's figures found
+    so far: a victim phrase that holds one is that figure's group, not one person."""
     out: list[Found] = []
     for cue in sent:
         if not _is_cue(cue) or CUES[cue_word(cue)] in {"displaced", "evacuated", "casualties"}:
@@ -438,6 +442,8 @@ def _singulars(doc: Doc, sent: Span, used: set[int]) -> list[Found]:
                 doc[lo].is_space or doc[lo].lower_ in {"the", "a", "an", "another"} | PAIR_WORDS
             ):
                 lo += 1  # no article, and no blank run a parse hung on the victim
+            if any(t.i in figures for t in doc[lo : a.i]):
+                continue  # a parse that hangs "11 Hezbollah members, including X" on one name
             hi = a.i + 1
             while (hi < sent.end and doc[hi].dep_ == "compound") or (
                 hi < sent.end and doc[hi].pos_ == "PROPN" and doc[hi].head == a
@@ -615,7 +621,7 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             continue  # "wounded four, and seized three rifles": a verb with its own object
         found.append(Found(p.kind, q, a, None, victim or p.victim, "ellipsis", part=part))
     used = {f.num for f in found} | {i for _, a, b in spans for i in range(a - 1, b)}
-    found.extend(_singulars(doc, sent, used))
+    found.extend(_singulars(doc, sent, used, {f.num for f in found}))
     return sorted(_split_combined(doc, found, sent), key=lambda f: f.num)
 
 
