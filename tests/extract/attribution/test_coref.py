@@ -101,3 +101,12 @@ def test_introduced_people_are_named_with_a_role(nlp: Language) -> None:
         nlp=nlp,
     )
     assert [e.text for e in introduced_people(doc)] == ["Ivan Petrenko"]
+
+
+def test_a_plural_description_is_no_single_member_named_once() -> None:
+    ants = Antecedents()
+    ants.add("Kyi Tauk Pauk resident", 0, "group")
+    ants.add("Rapid Support Force", 50, "organisation")
+    assert ants.resolve("the residents", 300) is None
+    assert (found := ants.resolve("the forces", 300)) is not None
+    assert found.name == "Rapid Support Force"

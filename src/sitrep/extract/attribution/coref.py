@@ -115,7 +115,17 @@ class Antecedents:
         if head in ISSUED_DOCUMENTS:
             return self._issuer([a for a in before if not a.relay] or before)
         stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
-        named = next((a for a in before if head in a.words or stem in a.words), None)
+        # a plural ("residents") is no single person or group member named once ("a
+        # resident"); an organisation's name may hold the singular ("the forces", "Force")
+        named = next(
+            (
+                a
+                for a in before
+                if head in a.words
+                or (stem in a.words and (stem == head or a.kind == "organisation"))
+            ),
+            None,
+        )
         if named is None and head in GENERIC_BODIES:
             # "the group" after "JNIM claimed ...": the last organisation, whatever its name
             return next((a for a in before if a.kind == "organisation"), None)
