@@ -318,3 +318,16 @@ def test_a_name_a_parse_hangs_a_counted_group_on_is_no_single_victim() -> None:
     assert _found("The three soldiers' commander was killed.") == {
         ("killed", "three soldiers' commander")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The army announced the rescue of four Israeli captives in Nuseirat.", set()),
+        ("Hamas released 13 hostages on Friday.", set()),
+        ("Four prisoners were freed and 3 hostages were killed.", {("killed", "3")}),
+        ("Hamas still holds 130 hostages.", {("captured", "130")}),
+    ],
+)
+def test_freed_captives_are_no_one_held(text: str, want: set[F]) -> None:
+    assert _found(text) == want

@@ -37,6 +37,8 @@ from sitrep.extract.casualties.lexicon import (
     PHRASE_CUES,
     PLURAL_VICTIMS,
     QUOTE_MARKS,
+    RELEASE_NOUNS,
+    RELEASE_VERBS,
     SHARE_PRONOUNS,
     SINGLE,
     SINGULAR_VICTIMS,
@@ -187,6 +189,8 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
                 later = _number_first(doc, j + 1, sent)
                 if later is not None:
                     return later[0], (j, j + 1)
+            if t.lower_ in DUAL_VICTIMS and _released(t):
+                return None  # "four prisoners were freed": no one held
             return t, victim
         if (
             victim is None
@@ -204,7 +208,9 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
                     continue
                 held = _noun_run(doc, j, sent.end) or (m, m + 1)
                 later = _number_first(doc, held[1], sent)  # "40 Ukrainian prisoners of war died"
-                return (later[0], held) if later is not None else (doc[m], None)
+                if later is not None:
+                    return later[0], held
+                return None if _released(doc[m]) else (doc[m], None)
             run = _noun_run(doc, j, sent.end)
             if run is None:
                 return None
@@ -217,6 +223,19 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
         j += 1
         steps += 1
     return None
+
+
+def _released(captives: Token) -> bool:
+    """Whether captives are told as freed: "freed four hostages", "four prisoners were
+    released", "the rescue of four Israeli captives"."""
+    head = captives.head
+    if captives.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in RELEASE_VERBS:
+        return True
+    return (
+        captives.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in RELEASE_NOUNS
+    )
 
 
 def _one_of(num: Token, noun: Token) -> bool:

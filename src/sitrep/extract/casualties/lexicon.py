@@ -66,6 +66,11 @@ DUAL_VICTIMS = _set_of(
     """
 )
 
+# Verbs and nouns that free captives: "freed four hostages", "four prisoners were released",
+# "the rescue of four captives" count no one captured (freed hostages are no claim).
+RELEASE_VERBS = _set_of("free release rescue return swap exchange liberate")
+RELEASE_NOUNS = _set_of("rescue release return exchange swap freeing liberation handover")
+
 # Verb forms that take the count as object: "killing 12 people", "wounded three".
 TRANSITIVE = _set_of(
     """
