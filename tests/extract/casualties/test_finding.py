@@ -327,6 +327,7 @@ def test_a_name_a_parse_hangs_a_counted_group_on_is_no_single_victim() -> None:
         ("Hamas released 13 hostages on Friday.", set()),
         ("Four prisoners were freed and 3 hostages were killed.", {("killed", "3")}),
         ("Hamas still holds 130 hostages.", {("captured", "130")}),
+        ("Police found 12 bodies after the exchange of fire.", {("killed", "12")}),
     ],
 )
 def test_freed_captives_are_no_one_held(text: str, want: set[F]) -> None:

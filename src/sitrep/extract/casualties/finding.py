@@ -228,6 +228,8 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
 def _released(captives: Token) -> bool:
     """Whether captives are told as freed: "freed four hostages", "four prisoners were
     released", "the rescue of four Israeli captives"."""
+    if CUES.get(captives.lower_) != "captured":
+        return False  # "returned four bodies": the dead are no captives
     head = captives.head
     if captives.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in RELEASE_VERBS:
         return True
