@@ -212,6 +212,12 @@ def test_candidate_text_joins_wire_lines_and_keeps_offsets() -> None:
     assert out.strip().endswith("calm.")  # a sentence neither with nor after a cue is blanked
 
 
+def test_candidate_text_keeps_a_sentence_with_a_cue_of_two_words() -> None:
+    text = "THE VICTIM WAS TAKEN TO HOSPITAL. HE PASSED AWAY AT NOON. TALKS WENT ON."
+    out = candidate_text(text)
+    assert "passed away" in out.lower()
+
+
 def test_error_classes_split_the_errors() -> None:
     from sitrep.eval.casualties import GoldItem, error_classes
 

@@ -30,7 +30,7 @@ from sitrep.eval.base import PRF, Progress, Report, require_gold
 from sitrep.extract.casualties.accept import accepted, shipped_model
 from sitrep.extract.casualties.claims import BLOCKING_FLAGS
 from sitrep.extract.casualties.claims import casualties as extract_casualties
-from sitrep.extract.casualties.lexicon import CUES
+from sitrep.extract.casualties.lexicon import CUES, PHRASE_CUES
 from sitrep.extract.casualties.numbers import words_to_int
 from sitrep.extract.casualties.parts import more_casualties
 from sitrep.extract.casualties.truecase import truecase
@@ -296,7 +296,9 @@ def candidate_text(text: str) -> str:
     keep_next = False
     for m in _SENT.finditer(low):
         words = set(re.findall(r"[a-z]+", m.group()))
-        has_cue = bool(words & CUES.keys())
+        has_cue = bool(words & CUES.keys()) or any(
+            f"{first} {second}" in m.group() for first, (second, _) in PHRASE_CUES.items()
+        )  # "he passed away": a cue of two words
         if not has_cue and not keep_next:
             for i in range(m.start(), m.end()):
                 if out[i] != "\n":
