@@ -20,7 +20,10 @@ from spacy.tokens import Doc, Token
 
 from sitrep.extract.attribution.lexicon import (
     CHANNELS,
+    COUNT_OPENERS,
+    COUNTED_HEADS,
     GROUP_WORDS,
+    NUMBER_WORDS,
     ORGANISATION_WORDS,
     PERSON_HEADS,
     RELATION_PREPS,
@@ -379,3 +382,16 @@ def source_phrase(head: Token, *, text: str | None = None, limit: int = 14) -> S
     return SourcePhrase(
         phrase, toks[0].idx, toks[-1].idx + len(toks[-1].text), name, role, kind or "group"
     )
+
+
+def counted_victims(source: str) -> bool:
+    """Whether a source is a count of victims ("a number of others injured", "Dozens of
+    Ukrainian POWs"): a figure is what is said, never who says it ("two officials" may be)."""
+    words = source.lower().split()
+    opens = bool(words) and (
+        words[0][:1].isdigit()
+        or words[0] in NUMBER_WORDS
+        or " ".join(words[:2]) in COUNT_OPENERS
+        or " ".join(words[:3]) in COUNT_OPENERS
+    )
+    return opens and any(w.strip(",.") in VICTIM_HEADS | COUNTED_HEADS for w in words)

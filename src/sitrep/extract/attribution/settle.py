@@ -44,17 +44,14 @@ from sitrep.extract.attribution.grow import (
 from sitrep.extract.attribution.headlines import TAIL_SAYS, line_of, tail_source
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
-    COUNT_OPENERS,
-    COUNTED_HEADS,
     ISSUED_DOCUMENTS,
     NOT_AGENTS,
-    NUMBER_WORDS,
     SOURCE_CUES,
     SPEAKER_PRONOUNS,
     VICTIM_HEADS,
     WORDING_VERBS,
 )
-from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
+from sitrep.extract.attribution.phrase import SourcePhrase, counted_victims, source_phrase
 from sitrep.extract.attribution.quotes import (
     Speaker,
     linked_subject,
@@ -253,7 +250,7 @@ def attribute_claims(
             # "..., says acting mayor": the parse cannot beat it; but ", said the strikes killed
             # 15 people" is a reported clause, no source at the end (tail_source refuses it)
             source = tail_source(line) or source
-        if source is not None and _counted_victims(source):
+        if source is not None and counted_victims(source):
             source = None  # "a number of others injured ..., the governor said": a broken parse
         own = source is not None and source != outlet
         if own and source is not None:
@@ -306,19 +303,6 @@ def attribute_claims(
         source = unstamped(source) if source is not None else None
         out.append(c if source == c.source else replace(c, source=source))
     return out
-
-
-def _counted_victims(source: str) -> bool:
-    """Whether a source is a count of victims ("a number of others injured", "Dozens of
-    Ukrainian POWs"): a figure is what is said, never who says it ("two officials" may be)."""
-    words = source.lower().split()
-    opens = bool(words) and (
-        words[0][:1].isdigit()
-        or words[0] in NUMBER_WORDS
-        or " ".join(words[:2]) in COUNT_OPENERS
-        or " ".join(words[:3]) in COUNT_OPENERS
-    )
-    return opens and any(w.strip(",.") in VICTIM_HEADS | COUNTED_HEADS for w in words)
 
 
 def _labels(text: str, source: str, lo: int, hi: int) -> bool:

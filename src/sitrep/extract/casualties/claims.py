@@ -31,6 +31,7 @@ from sitrep import nlp as nlp_mod
 from sitrep.extract.attribution.cues import Attribution, attribute, trailing_attribution
 from sitrep.extract.attribution.lexicon import CUE_LEMMAS
 from sitrep.extract.casualties import finding
+from sitrep.extract.casualties.found import Found, cue_word, token_at
 from sitrep.extract.casualties.lexicon import (
     AGO_UNIT_DAYS,
     CAUSE_PREPOSITIONS,
@@ -95,9 +96,9 @@ def working_doc(doc: Doc) -> Doc:
     return doc
 
 
-def _clause_window(doc: Doc, f: finding.Found, sent: Span) -> list[Token]:
+def _clause_window(doc: Doc, f: Found, sent: Span) -> list[Token]:
     """The clause tokens before the figure (up to six, after its hedge) and up to the cue."""
-    first = finding.token_at(doc, f.q.start)
+    first = token_at(doc, f.q.start)
     anchor = min(first if first is not None else f.num, f.cue.i if f.cue is not None else f.num)
     lo = anchor
     while (
@@ -164,7 +165,7 @@ def _demanded(cue: Token) -> bool:
 
 
 def _flags(
-    doc: Doc, f: finding.Found, sent: Span, published_date: dt.date | None, framed: str
+    doc: Doc, f: Found, sent: Span, published_date: dt.date | None, framed: str
 ) -> tuple[str, ...]:
     """The claim's flags; ``framed`` is the lower-cased sentence without its frames of
     comparison (:func:`~sitrep.extract.times.frames.without_frames`)."""
@@ -227,7 +228,7 @@ def _phrase(doc: Doc, head: Token) -> str:
     return text_of(doc)[keep[0].idx : keep[-1].idx + len(keep[-1])]
 
 
-def _cause_and_perpetrator(doc: Doc, f: finding.Found, text: str) -> tuple[str | None, str | None]:
+def _cause_and_perpetrator(doc: Doc, f: Found, text: str) -> tuple[str | None, str | None]:
     cue = f.cue
     if cue is None:
         return None, None
@@ -271,7 +272,7 @@ def _no_actor(t: Token) -> bool:
     return t.dep_ == "nsubj" and t.head.lemma_.lower() in CUE_LEMMAS
 
 
-def _holds_victims(subj: Token, f: finding.Found) -> bool:
+def _holds_victims(subj: Token, f: Found) -> bool:
     """Whether a subject is the figure's own victims: its phrase holds the number or the
     victim noun ("Four soldiers died", "Officer X died of his wounds")."""
     lo, hi = subj.left_edge.i, subj.right_edge.i
@@ -352,7 +353,7 @@ def _date_period(t: TimeRef | None, published: str | None) -> tuple[str | None, 
     return None, None
 
 
-def _scope_updates(doc: Doc, f: finding.Found, sent: Span, framed: str) -> tuple[str, str | None]:
+def _scope_updates(doc: Doc, f: Found, sent: Span, framed: str) -> tuple[str, str | None]:
     low = framed  # "the worst since the war began" is no total
     rel = f.q.start - sent.start_char
     clause = low[low.rfind(";", 0, rel) + 1 : (low.find(";", rel) + 1 or len(low) + 1) - 1]
@@ -388,7 +389,7 @@ def _source(
     return None, outlet, "reports"
 
 
-def _confidence(f: finding.Found, flags: tuple[str, ...], attributed: bool) -> float:
+def _confidence(f: Found, flags: tuple[str, ...], attributed: bool) -> float:
     c = 0.55
     c += 0.15 if f.victim is not None else 0.0
     c += 0.1 if attributed else 0.0
@@ -422,11 +423,11 @@ def casualties(
     incident = incident_place(
         work,
         places,
-        [(s.start_char, s.end_char) for s in sents if any(finding.cue_word(t) in CUES for t in s)],
+        [(s.start_char, s.end_char) for s in sents if any(cue_word(t) in CUES for t in s)],
     )
     claims: list[CasualtyClaim] = []
     for si, sent in enumerate(sents):
-        if not any(finding.cue_word(t) in CUES for t in sent):
+        if not any(cue_word(t) in CUES for t in sent):
             continue
         found = finding.find(work, sent)
         if not found:

@@ -45,7 +45,7 @@ for _kind, _forms in _KINDS.items():
         CUES[_w] = _kind
 
 # Cues of two words, keyed by their first: "he passed away", "was gunned down". The pair is the
-# cue (``finding.cue_word`` reads it), in ``CUES`` as one key of two words.
+# cue (``found.cue_word`` reads it), in ``CUES`` as one key of two words.
 PHRASE_CUES: dict[str, tuple[str, CasualtyKind]] = {
     "passed": ("away", "killed"),
     "passes": ("away", "killed"),

@@ -1,0 +1,30 @@
+"""Single victims a cue governs (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from sitrep import nlp
+from sitrep.extract.casualties.singles import arguments, singulars
+
+
+def _singles(text: str) -> list[str]:
+    doc = nlp.parse(text)
+    return [
+        doc[f.victim[0] : f.victim[1]].text
+        for s in doc.sents
+        for f in singulars(doc, s, set())
+        if f.victim is not None
+    ]
+
+
+def test_a_passive_subject_and_a_relative_clause_are_the_victims() -> None:
+    doc = nlp.parse("The judge, who was murdered on Friday, was 50.")
+    murdered = next(t for t in doc if t.text == "murdered")
+    assert [t.text for t in arguments(murdered)] == ["judge"]
+
+
+def test_one_person_named_is_one_victim() -> None:
+    assert _singles("Gunmen killed Juan Perez in the village.") == ["Juan Perez"]
+
+
+def test_a_place_named_by_its_apposition_is_no_victim() -> None:
+    assert _singles("The militia stormed the town after capturing Al Fasher, a key city.") == []
