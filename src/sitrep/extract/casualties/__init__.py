@@ -2,7 +2,8 @@
 
 ``numbers`` reads quantities ("more than 2,000", "dozens"); ``lexicon`` and ``words`` hold the
 casualty cues, victim classes and hedges; ``truecase`` guesses the case of all-caps wire copy;
-``claims`` makes :class:`~sitrep.model.CasualtyClaim` records.
+``found``, ``singles`` and ``finding`` tie figures and single victims to their cues; ``claims``
+makes :class:`~sitrep.model.CasualtyClaim` records.
 """
 
 from __future__ import annotations
