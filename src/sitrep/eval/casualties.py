@@ -287,6 +287,9 @@ _SENT = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
 
 
+_PHRASE_CUE_KEYS = tuple(f"{first} {second}" for first, (second, _) in PHRASE_CUES.items())
+
+
 def candidate_text(text: str) -> str:
     """``text`` in guessed case (:func:`~sitrep.extract.casualties.truecase.truecase`), hard line wraps
     joined, with every sentence blanked that has no casualty cue (and does not follow one), so
@@ -296,9 +299,8 @@ def candidate_text(text: str) -> str:
     keep_next = False
     for m in _SENT.finditer(low):
         words = set(re.findall(r"[a-z]+", m.group()))
-        has_cue = bool(words & CUES.keys()) or any(
-            f"{first} {second}" in m.group() for first, (second, _) in PHRASE_CUES.items()
-        )  # "he passed away": a cue of two words
+        # "he passed away": a cue of two words
+        has_cue = bool(words & CUES.keys()) or any(cue in m.group() for cue in _PHRASE_CUE_KEYS)
         if not has_cue and not keep_next:
             for i in range(m.start(), m.end()):
                 if out[i] != "\n":

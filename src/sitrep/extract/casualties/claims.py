@@ -31,12 +31,11 @@ from sitrep import nlp as nlp_mod
 from sitrep.extract.attribution.cues import Attribution, attribute, trailing_attribution
 from sitrep.extract.attribution.lexicon import CUE_LEMMAS
 from sitrep.extract.casualties import finding
-from sitrep.extract.casualties.found import Found, cue_word, token_at
+from sitrep.extract.casualties.found import Found, is_cue, token_at
 from sitrep.extract.casualties.lexicon import (
     AGO_UNIT_DAYS,
     CAUSE_PREPOSITIONS,
     CAUSES,
-    CUES,
     CUMULATIVE,
     DAY_MONTH,
     DEMAND_VERBS,
@@ -423,11 +422,11 @@ def casualties(
     incident = incident_place(
         work,
         places,
-        [(s.start_char, s.end_char) for s in sents if any(cue_word(t) in CUES for t in s)],
+        [(s.start_char, s.end_char) for s in sents if any(is_cue(t) for t in s)],
     )
     claims: list[CasualtyClaim] = []
     for si, sent in enumerate(sents):
-        if not any(cue_word(t) in CUES for t in sent):
+        if not any(is_cue(t) for t in sent):
             continue
         found = finding.find(work, sent)
         if not found:

@@ -116,12 +116,8 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
         if _is_cue(t) and (t.lower_ not in EVENT_NOUNS or _one_of(doc[q_end - 1], t)):
             if t.lower_ == "toll" or (j + 1 < sent.end and doc[j + 1].lower_ in NOT_DONE):
                 return None  # "four assassination attempts", "two death threats"
-            if t.lower_ in DUAL_VICTIMS and victim is None:
-                later = _number_first(doc, j + 1, sent)
-                if later is not None:
-                    return later[0], (j, j + 1)
-            if t.lower_ in DUAL_VICTIMS and _released(t):
-                return None  # "four prisoners were freed": no one held
+            if t.lower_ in DUAL_VICTIMS:
+                return _victims_cue(doc, t, (j, j + 1) if victim is None else None, sent, victim)
             return t, victim
         if (
             victim is None
@@ -137,11 +133,8 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
                     j = m
                     steps += 1
                     continue
-                held = _noun_run(doc, j, sent.end) or (m, m + 1)
-                later = _number_first(doc, held[1], sent)  # "40 Ukrainian prisoners of war died"
-                if later is not None:
-                    return later[0], held
-                return None if _released(doc[m]) else (doc[m], None)
+                held = _noun_run(doc, j, sent.end) or (m, m + 1)  # "40 Ukrainian prisoners of war"
+                return _victims_cue(doc, doc[m], held, sent, None)
             run = _noun_run(doc, j, sent.end)
             if run is None:
                 return None
@@ -154,6 +147,25 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
         j += 1
         steps += 1
     return None
+
+
+def _victims_cue(
+    doc: Doc,
+    noun: Token,
+    run: tuple[int, int] | None,
+    sent: Span,
+    victim: tuple[int, int] | None,
+) -> tuple[Token, tuple[int, int] | None] | None:
+    """The cue of a figure whose cue noun also names its victims ("hostages", "bodies"): a cue
+    after the noun's ``run`` gives the kind ("five hostages were killed"), captives told as
+    freed are no figure ("four prisoners were freed"), else the noun is the cue."""
+    if run is not None:
+        later = _number_first(doc, run[1], sent)
+        if later is not None:
+            return later[0], run
+    if _released(noun):
+        return None
+    return noun, victim
 
 
 def _released(captives: Token) -> bool:
