@@ -19,9 +19,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.places.gazetteer import distance_km
+from sitrep.extract.places import gazetteer as gz
+from sitrep.extract.places.gazetteer import distance_km, normalize
 from sitrep.extract.places.lexicon import (
     ACTOR_VERBS,
+    ANAPHOR_MOST_PEOPLE,
     ANAPHORIC_NOUNS,
     COMPARISON_PREPS,
     DESTINATION_PREPS,
@@ -444,6 +446,14 @@ def _tree_distance(a: Token | None, b: Token | None) -> int:
 _FAR_IN_TREE = 1000
 
 
+def _fits(noun: str, p: Place) -> bool:
+    """Whether a place is small enough for the noun that points back to it ("the village")."""
+    most = ANAPHOR_MOST_PEOPLE.get(noun)
+    if most is None:
+        return True
+    return gz.load().salience(normalize(p.name or p.text))[0] < most
+
+
 def _anaphor(sent: Span, places: list[Place]) -> Place | None:
     """The place "the city" or "the town" points back to: the last such place named before
     it, earlier in its own sentence or before."""
@@ -461,6 +471,7 @@ def _anaphor(sent: Span, places: list[Place]) -> Place | None:
                 and p.resolved  # found in the city")
                 and p.role == "location"
                 and p.precision in tier
+                and _fits(t.lower_, p)
             ]
             if before:  # where things happened before a point of reference ("the capital")
                 located = [p for p in before if use_of(sent.doc, p).locative]

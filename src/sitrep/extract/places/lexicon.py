@@ -539,6 +539,9 @@ ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("region", "province", "oblast"), frozenset({"region"})),
     "country": frozenset({"country"}),
 }
+# The most people a place "the village" can point back to may have (the gazetteer's figure):
+# "the village's population" after "buried in Dnipro" is not Dnipro.
+ANAPHOR_MOST_PEOPLE: dict[str, int] = {"village": 50_000, "hamlet": 50_000}
 # Sites a name may modify and still be where things happen, unlike "the Gaza ministry".
 SITE_NOUNS = _words("""station hospital clinic school market prison jail airport airfield port
     bridge mall supermarket mosque church cathedral factory plant depot shelter theatre theater""")

@@ -30,6 +30,7 @@ from sitrep.extract.places.lexicon import (
     TITLES,
     WEAK_CUE_BEFORE,
 )
+from sitrep.extract.places.war_gazetteer import COUNTRIES as WAR_COUNTRIES
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -186,8 +187,39 @@ def _person_words(doc: Doc) -> set[str]:
     return out
 
 
-def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool:
-    """Whether a gazetteer match is a place mention here."""
+def _home(doc: Doc) -> frozenset[str]:
+    """The war-zone countries the model itself finds named in the document ("Ukraine")."""
+    gaz = gz.load()
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ == "GPE":
+            found = gaz.lookup_key(normalize(ent.text).removeprefix("the "))
+            if found and found[0].kind == "country" and found[0].country in WAR_COUNTRIES:
+                out.add(found[0].country)
+    return frozenset(out)
+
+
+def _at_home(key: str, home: frozenset[str]) -> bool:
+    """Whether the biggest town a name may be lies in a war-zone country the article names:
+    a name the model calls a person or product there ("Kramatorsk was one of the easternmost
+    stations") needs a quarter of the people."""
+    if not home:
+        return False
+    found = gz.load().lookup_key(key)
+    return bool(found) and found[0].kind == "city" and found[0].country in home
+
+
+def _accept(
+    doc: Doc,
+    start: int,
+    end: int,
+    key: str,
+    persons: set[str],
+    home: bool = False,
+    settled: bool = False,
+) -> bool:
+    """Whether a gazetteer match is a place mention here (``home``: a town of a war-zone
+    country the article names; ``settled``: the words around it call it a settlement)."""
     pop, kind = gz.load().salience(key)
     span = doc[start:end]
     first = doc[start]
@@ -216,7 +248,9 @@ def _accept(doc: Doc, start: int, end: int, key: str, persons: set[str]) -> bool
         return True
     if not propn and not big_kind:
         return False
-    if first.is_sent_start and not big_kind and pop < 1_000_000:
+    if settled:
+        return True
+    if first.is_sent_start and not big_kind and pop < (HOME_TOWN if home else 1_000_000):
         return False
     return big_kind or pop >= 100_000
 
@@ -235,6 +269,8 @@ def _settlement(doc: Doc, start: int, end: int) -> bool:
         return True
     if end < len(doc) and doc[end].lower_ in REGION_WORDS:
         return True
+    if end + 2 < len(doc) and doc[end].text == "," and _capitalized(doc[end + 1]):
+        return doc[end + 2].lower_ in REGION_WORDS  # "Kramatorsk, Donetsk region"
     if end + 1 < len(doc) and doc[end].text == "(" and _capitalized(doc[end + 1]):
         return gz.load().salience(normalize(doc[end + 1].text))[1] is not None
     return start > 1 and doc[start - 1].text == "(" and _capitalized(doc[start - 2])
@@ -258,6 +294,8 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
     return opens and after in _DATELINE_AFTER
 
 
+# People in a war-zone town of a country the article names that a sentence may open with.
+HOME_TOWN = 100_000
 # Labels the small model puts on place names it does not know ("Tunis" as NORP).
 _RELABEL = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "DATE"})
 
@@ -269,6 +307,7 @@ def _gazetteer_component(doc: Doc) -> Doc:
     if not cands:
         return doc
     persons = _person_words(doc)
+    home = _home(doc)
     ents = list(doc.ents)
     owner: dict[int, int] = {}
     for k, ent in enumerate(ents):
@@ -298,13 +337,24 @@ def _gazetteer_component(doc: Doc) -> Doc:
         # The model's own label counts against a small place: "a pass from Henry".
         pinned = _dateline(doc, start, end) or _county_after_town(doc, start, kind)
         needed = 1_000 if pinned else {2: 5_000, 1: 50_000, 0: 200_000}[strength]
-        if _settlement(doc, start, end):  # "the village of X", "X (Y raion, Z)"
+        at_home = _at_home(key, home)
+        if at_home:
+            needed //= 4
+        settled = _settlement(doc, start, end)
+        if settled:  # "the village of X", "X (Y raion, Z)"
             needed = 0
         acronym = ent.text.isupper() and len(ent.text) <= 4
         if ent.label_ == "ORG" and acronym and strength < 2:  # "the EU said": the organisation
             continue
-        if (big or pop >= needed) and _accept(doc, start, end, key, persons):
+        if (big or pop >= needed) and _accept(doc, start, end, key, persons, at_home, settled):
             replace[k] = Span(doc, start, end, label="GPE")
+    # One sense per article: a name taken for a place once is that place where the model
+    # called it a person or a product ("Kramatorsk: 50 people died" under "Kramatorsk,
+    # Donetsk region")
+    placed = {normalize(s.text) for s in [*replace.values(), *added]}
+    for k, ent in enumerate(ents):
+        if k not in replace and ent.label_ in _RELABEL - {"DATE"} and normalize(ent.text) in placed:
+            replace[k] = Span(doc, ent.start, ent.end, label="GPE")
     if not replace and not added:
         return doc
     new = [replace.get(k, e) for k, e in enumerate(ents)] + added

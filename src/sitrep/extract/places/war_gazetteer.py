@@ -448,8 +448,16 @@ def within(name: str, admin_name: str, country: str | None = None) -> list[WarPl
     if key.isascii():  # the namesake in the unit may be spelt another way
         seen = {c.id for c in cands}
         cands += [c for c in gaz.by_key(loose_key(key)) if c.id not in seen]
-    for unit in sorted(units, key=lambda u: (_ADMIN_RANK.get(u.feature_code, 3), -u.population)):
+    ordered = sorted(units, key=lambda u: (_ADMIN_RANK.get(u.feature_code, 3), -u.population))
+    for unit in ordered:
         found = [c for c in cands if _in_unit(c, unit)]
+        if found:
+            return sorted(found, key=_rank)
+    # Districts are redrawn (Ukraine's 2020 raion reform) while a village's record keeps its
+    # old one: "Hroza in Kupiansk district" is recorded in another district of the same oblast.
+    for unit in ordered:
+        region = gaz.region_of(unit) if unit.feature_code != "ADM1" else None
+        found = [c for c in cands if region is not None and _in_unit(c, region)]
         if found:
             return sorted(found, key=_rank)
     return []

@@ -26,6 +26,7 @@ from sitrep.model import Precision
 _PREFIX = "w:"  # the war gazetteer's division codes are its own, not GeoNames'
 _SAME_KM = 25.0  # readings this close are one place for a claim
 _DIVISION_WORDS = FIRST_LEVEL_WORDS | REGION_WORDS | {"state", "raion", "rayon"}
+BIG_CITY = 100_000  # people in a town that its name alone places, in any covered country
 _MIN_SHARE = 0.25  # how much the article must be about a country for its villages
 
 
@@ -68,6 +69,10 @@ def _one_place(cands: list[wg.WarPlace]) -> wg.WarPlace | None:
         return None
     first = cands[0]
     rest = [c for c in cands[1:] if gz.distance_km(first.lat, first.lon, c.lat, c.lon) > _SAME_KM]
+    if not first.is_admin:
+        # a town and the division named after it ("Zaporizhia", city and oblast): the bare
+        # name is the town; the division is named with its unit word ("Zaporizhia region")
+        rest = [c for c in rest if not c.is_admin]
     if not rest:
         return first
     if first.population and all(first.population >= 10 * c.population for c in rest):
@@ -114,6 +119,11 @@ def unknown(text: str, shares: dict[str, float]) -> tuple[GeoEntry | None, float
         if best is not None:
             e = entry(best)
             return e, 0.6, "region" if best.is_admin else "city"
+    # A city of its own size is known by its name wherever the article is ("Zaporizhia" in
+    # a story that names only Russia)
+    best = _one_place(wg.lookup(text))
+    if best is not None and not best.is_admin and best.population >= BIG_CITY:
+        return entry(best), 0.6, "city"
     # A division goes by a name of its own ("North Darfur", "Sahel region"): one of that
     # name in all the covered countries is it, wherever the article is.
     units = [p for p in wg.lookup(text) if p.is_admin]
