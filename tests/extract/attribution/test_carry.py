@@ -150,3 +150,32 @@ def test_the_end_of_a_line_names_no_source_for_an_earlier_sentence_of_it(nlp: La
     claims = _claims(nlp, text)
     assert _source(claims, 14) == "governor"
     assert _source(claims, 9) == "Aid Group Report"
+
+
+def test_this_was_reported_by_goes_on_to_the_figures_after_it(nlp: Language) -> None:
+    text = (
+        "In the city, rescuers finished clearing the rubble of the shopping centre.\n"
+        "This was reported by the Ministry of Internal Affairs on Saturday.\n"
+        "As a result of the attack, 21 people died. Also, 66 people were injured."
+    )
+    claims = _claims(nlp, text)
+    assert _source(claims, 21) == "Ministry of Internal Affairs"
+    assert _source(claims, 66) == "Ministry of Internal Affairs"
+
+
+def test_a_figure_between_stops_the_report_of_this(nlp: Language) -> None:
+    text = (
+        "The strike destroyed a school.\n"
+        "This was reported by the regional governor.\n"
+        "The police said 4 people died. Also, 9 people were injured."
+    )
+    assert _source(_claims(nlp, text), 9) == "police"
+
+
+def test_agent_of_this_may_hang_on_the_occasion(nlp: Language) -> None:
+    text = (
+        "The rocket attack on the mall killed more than 20 people.\n"
+        "This was announced during a briefing by Deputy Chief of Staff Kyrylo Tymoshenko."
+    )
+    source = _source(_claims(nlp, text), 20)
+    assert source is not None and "Kyrylo Tymoshenko" in source

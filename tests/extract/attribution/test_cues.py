@@ -148,3 +148,16 @@ def test_the_figure_itself_is_no_source(nlp: Language) -> None:
     sent = next(doc.sents)
     at = next(t.i for t in doc if t.text == "One")
     assert attribute(sent, at=at, figure=True) is None
+
+
+def test_who_is_reported_in_a_state_is_no_source(nlp: Language) -> None:
+    doc = parse("Another 40 people reported missing.", nlp=nlp)
+    sent = next(iter(doc.sents))
+    assert attribute(sent, at=sent.start, text=doc.text) is None
+
+
+def test_a_report_verb_whose_clause_goes_on_keeps_its_subject(nlp: Language) -> None:
+    doc = parse("Missile attacks that authorities say killed at least 19 people.", nlp=nlp)
+    sent = next(iter(doc.sents))
+    found = attribute(sent, at=sent.start, text=doc.text)
+    assert found is not None and found.source == "authorities"

@@ -254,3 +254,13 @@ def test_the_officials_place_in_an_according_to_phrase_is_not_the_place() -> Non
 def test_where_the_harmed_were_taken_is_not_the_place(second: str) -> None:
     text = f"Israeli forces opened fire near an aid site in Rafah, killing 27 people.\n{second}\n"
     assert set(_places(text)) == {"Rafaḩ"}
+
+
+def test_the_village_points_back_to_no_big_city() -> None:
+    text = (
+        "A missile hit a cafe in the village of Hroza in Kharkiv Oblast on Thursday.\n"
+        "The soldier had first been buried in Dnipro, his family said.\n"
+        "His son was among the 51 people killed in the attack that wiped out half of the "
+        "village's population."
+    )
+    assert _places(text) == ["Hroza"]

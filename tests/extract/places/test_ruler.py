@@ -73,3 +73,19 @@ def test_a_county_after_a_town_and_a_comma_is_a_place(nlp: Any) -> None:
     assert _county_after_town(doc, i, "region")
     assert not _county_after_town(doc, i, "city")
     assert not _county_after_town(doc, 0, "region")
+
+
+def test_a_town_of_a_war_zone_the_article_names_may_open_a_sentence(nlp: Any) -> None:
+    text = (
+        "Rockets hit the station in eastern Ukraine on Friday.\n\n"
+        "Kramatorsk was one of the main evacuation routes out of the east."
+    )
+    assert "Kramatorsk" in _gpes(nlp, text)
+
+
+def test_a_name_placed_once_is_that_place_throughout(nlp: Any) -> None:
+    text = "Kramatorsk: 50 people died.\n\nKramatorsk, Donetsk region\n\nRescuers are at work."
+    from sitrep.nlp import parse
+
+    doc = parse(text, nlp=nlp)
+    assert [e.label_ for e in doc.ents if e.text == "Kramatorsk"] == ["GPE", "GPE"]

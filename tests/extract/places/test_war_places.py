@@ -110,3 +110,29 @@ def test_a_name_spelt_otherwise_is_found_in_the_region_the_article_names() -> No
     village = next(p for p in rec.places if p.text == "Velyka Novoselka")
     assert village.name == "Velyka Novosilka" and village.precision == "city"
     assert war_places.variant("Zzyxqvwa camp", war_places.units_of([], {})) is None
+
+
+def test_a_town_and_the_division_named_after_it_are_the_town() -> None:
+    cands = wg.lookup("Zaporizhia", "UA")
+    assert any(c.is_admin for c in cands) and any(not c.is_admin for c in cands)
+    best = war_places._one_place(cands)
+    assert best is not None and not best.is_admin and best.population > 500_000
+
+
+def test_a_big_war_zone_city_is_placed_by_its_name_alone() -> None:
+    # the article names only Russia, yet the city of 700,000 is the Ukrainian one
+    found, _, precision = war_places.unknown("Zaporizhia", {"RU": 1.0})
+    assert found is not None and found.country == "UA" and precision == "city"
+
+
+def test_a_village_of_a_redrawn_district_is_found_in_its_region() -> None:
+    # the record keeps the district the village lay in before the 2020 reform
+    found = wg.within("Hroza", "Kupiansk district", "UA")
+    assert [round(p.lat, 1) for p in found] == [49.7]
+
+
+def test_a_village_in_a_division_taken_for_one_name_is_split(nlp: Any) -> None:
+    text = "Missiles struck a cafe in the village of Hroza in Kharkiv Oblast, killing 51."
+    found = _places(nlp, text)
+    assert "Hroza" in found and round(found["Hroza"].lat, 1) == 49.7
+    assert found["Kharkiv Oblast"].precision == "region"

@@ -60,6 +60,14 @@ def _this_source(sent: Span, text: str) -> str | None:
         active = [c for c in kids if c.dep_ == "dobj" and c.lower_ in ANAPHORIC_CONTENT]
         if passive:
             heads = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            # "This was announced during a briefing by X": the agent hangs on the occasion
+            heads = heads or [
+                g
+                for c in t.subtree
+                if c.dep_ == "prep" and c.lower_ == "by" and c.head.dep_ == "pobj"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
             # "This is stated in the investigation of X": the document that states it
             heads = heads or [
                 g
@@ -126,6 +134,7 @@ def carried_source(
     # "Of these, 16 died ...", "Among the dead ...": the same report goes on, whatever
     # paragraph break the outlet put between
     goes_on = CONTINUING.match(text[sent.start_char : sent.end_char]) is not None
+    window: list[Span] = []
     for _ in range(BACK):
         prev = _prev_sentence(doc, cur) if cur is not None else None
         if prev is None or (
@@ -133,11 +142,15 @@ def carried_source(
         ):
             break
         lo, cur = prev.start_char, prev
+        window.append(prev)
+    # "X hit the mall. This was reported by the Ministry. 21 people died.": the report the
+    # sentence before says who made goes on, if no figure stands between
+    said = next(((w, found) for w in window if (found := _this_source(w, text))), None)
     for p in reversed(before):
         if p.evidence.start >= sent.start_char:
             continue
-        if p.evidence.start < lo:
-            return None
+        if p.evidence.start < lo or (said is not None and p.evidence.start < said[0].start_char):
+            break
         if p.source is None or p.source == outlet:
             continue
         if p.scope != claim.scope:
@@ -145,7 +158,7 @@ def carried_source(
         if (claim.date and claim.date != p.date) or (claim.period and claim.period != p.period):
             return None
         return p.source
-    return None
+    return said[1] if said is not None else None
 
 
 def impersonal(doc: Doc, pos: int) -> bool:

@@ -32,6 +32,7 @@ from sitrep.extract.attribution.lexicon import (
     HEARSAY_ADVERBS,
     REFERRING_PRONOUNS,
     REPORTED_BY_VERBS,
+    REPORTED_STATES,
 )
 from sitrep.model import Stance
 from sitrep.nlp import text_of
@@ -193,6 +194,20 @@ def _inverted_subject(verb: Token) -> list[Token]:
     return [c for c in kids if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in {"NOUN", "PROPN"}]
 
 
+# How a state hangs on a report verb ("reported missing", "reported dead").
+_STATE_DEPS = frozenset({"xcomp", "acomp", "oprd"})
+
+
+def _state(c: Token) -> bool:
+    """A bare state a report verb puts its subject in ("reported missing"; not "say killed
+    at least 19", where the verb's clause goes on)."""
+    return (
+        c.dep_ in _STATE_DEPS
+        and c.lower_ in REPORTED_STATES
+        and all(g.dep_ in {"advmod", "punct"} for g in c.children)
+    )
+
+
 def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
     out: list[tuple[int, Attribution]] = []
     for t in sent:
@@ -203,6 +218,8 @@ def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
             continue
         if t.lemma_.lower() == "say" and any(c.dep_ == "auxpass" for c in t.children):
             continue  # "is said to be": no source
+        if any(_state(c) for c in t.children):
+            continue  # "Another 40 people reported missing": who was reported
         # nearest first: a headline run into the sentence can give the verb a second subject
         subj = sorted(
             (c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}),

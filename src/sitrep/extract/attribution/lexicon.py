@@ -366,6 +366,11 @@ COUNT_OPENERS = frozenset(
     {"a number", "number of", "dozens of", "hundreds of", "scores of", "thousands of", "at least"}
 )
 COUNTED_HEADS = word_set("others fatality pows prisoners hostages")
+# States a report verb may put its subject in ("40 people reported missing", "three were
+# reported dead"): the subject is who was reported, not who reports.
+REPORTED_STATES = word_set("missing dead killed injured wounded hurt alive safe captured")
+# Words that may stand before the number of a count ("Another 40 people", "some 30 civilians").
+COUNT_QUANTIFIERS = word_set("another some about around nearly almost over roughly approximately")
 # Pronouns a source phrase may be (resolved later by coref): "he said", "who said".
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
 # Singular heads of one unnamed person who speaks ("an administration spokesman", "the

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from sitrep.extract.attribution.lexicon import (
     CHANNELS,
     COUNT_OPENERS,
+    COUNT_QUANTIFIERS,
     COUNTED_HEADS,
     GROUP_WORDS,
     NUMBER_WORDS,
@@ -196,6 +197,16 @@ def _bounds(head: Token, limit: int) -> tuple[int, int] | None:
             k - 1
             for k in range(head.i + 1, hi)
             if doc[k].lower_ == "on" and doc[k + 1].lower_ in CHANNELS
+        ),
+        hi,
+    )
+    # "the Ministry of Internal Affairs on Saturday": when it was said is not who said it
+    hi = next(
+        (
+            k - 1
+            for k in range(head.i + 1, hi + 1)
+            if doc[k].dep_ == "prep"
+            and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in doc[k].children)
         ),
         hi,
     )
@@ -388,6 +399,8 @@ def counted_victims(source: str) -> bool:
     """Whether a source is a count of victims ("a number of others injured", "Dozens of
     Ukrainian POWs"): a figure is what is said, never who says it ("two officials" may be)."""
     words = source.lower().split()
+    if len(words) > 1 and words[0] in COUNT_QUANTIFIERS:
+        words = words[1:]  # "Another 40 people reported missing"
     opens = bool(words) and (
         words[0][:1].isdigit()
         or words[0] in NUMBER_WORDS

@@ -1,7 +1,8 @@
 """Places: gazetteer index, place ruler, mention finders and resolution to GeoNames.
 
 ``gazetteer`` builds and caches the GeoNames index; ``lexicon`` holds every place word and
-per-phrase rule; ``ruler`` is the spaCy component that finds gazetteer names the model missed;
+per-phrase rule; ``ruler`` is the spaCy component that finds gazetteer names the model missed (and the pass
+over the joined article, ``article_places``);
 ``mentions`` finds mentions beyond the model's entities; ``scoring`` weighs readings against the
 article's context; ``resolve`` turns mentions into :class:`~sitrep.model.Place` records;
 ``event_place`` picks where a reported thing happened (never an actor or a dateline).
@@ -21,7 +22,12 @@ from sitrep.extract.places.resolve import (
     resolve_name,
     resolve_spans,
 )
-from sitrep.extract.places.ruler import COMPONENT, add_gazetteer_ruler, strip_mention
+from sitrep.extract.places.ruler import (
+    COMPONENT,
+    add_gazetteer_ruler,
+    article_places,
+    strip_mention,
+)
 
 __all__ = [
     "COMPONENT",
@@ -30,6 +36,7 @@ __all__ = [
     "EXTRACTOR",
     "FALLBACK_EXTRACTOR",
     "add_gazetteer_ruler",
+    "article_places",
     "event_place",
     "gazetteer",
     "incident_place",

@@ -188,13 +188,13 @@ def _person_words(doc: Doc) -> set[str]:
 
 
 def _home(doc: Doc) -> frozenset[str]:
-    """The war-zone countries the model itself finds named in the document ("Ukraine")."""
+    """The war-zone countries the document's place names lie in ("Ukraine", "Donetsk")."""
     gaz = gz.load()
     out = set()
     for ent in doc.ents:
         if ent.label_ == "GPE":
             found = gaz.lookup_key(normalize(ent.text).removeprefix("the "))
-            if found and found[0].kind == "country" and found[0].country in WAR_COUNTRIES:
+            if found and found[0].country in WAR_COUNTRIES:
                 out.add(found[0].country)
     return frozenset(out)
 
@@ -307,7 +307,6 @@ def _gazetteer_component(doc: Doc) -> Doc:
     if not cands:
         return doc
     persons = _person_words(doc)
-    home = _home(doc)
     ents = list(doc.ents)
     owner: dict[int, int] = {}
     for k, ent in enumerate(ents):
@@ -337,28 +336,59 @@ def _gazetteer_component(doc: Doc) -> Doc:
         # The model's own label counts against a small place: "a pass from Henry".
         pinned = _dateline(doc, start, end) or _county_after_town(doc, start, kind)
         needed = 1_000 if pinned else {2: 5_000, 1: 50_000, 0: 200_000}[strength]
-        at_home = _at_home(key, home)
-        if at_home:
-            needed //= 4
         settled = _settlement(doc, start, end)
         if settled:  # "the village of X", "X (Y raion, Z)"
             needed = 0
         acronym = ent.text.isupper() and len(ent.text) <= 4
         if ent.label_ == "ORG" and acronym and strength < 2:  # "the EU said": the organisation
             continue
-        if (big or pop >= needed) and _accept(doc, start, end, key, persons, at_home, settled):
+        if (big or pop >= needed) and _accept(doc, start, end, key, persons, settled=settled):
             replace[k] = Span(doc, start, end, label="GPE")
-    # One sense per article: a name taken for a place once is that place where the model
-    # called it a person or a product ("Kramatorsk: 50 people died" under "Kramatorsk,
-    # Donetsk region")
-    placed = {normalize(s.text) for s in [*replace.values(), *added]}
-    for k, ent in enumerate(ents):
-        if k not in replace and ent.label_ in _RELABEL - {"DATE"} and normalize(ent.text) in placed:
-            replace[k] = Span(doc, ent.start, ent.end, label="GPE")
     if not replace and not added:
         return doc
     new = [replace.get(k, e) for k, e in enumerate(ents)] + added
     doc.ents = sorted(new, key=lambda s: s.start)
+    return doc
+
+
+# Labels a place name elsewhere in the article overrides; an organisation keeps its label
+# ("Ukraine" as ORG is the team or the government, a use of the place's name, not the place).
+_ONE_SENSE = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def article_places(doc: Doc) -> Doc:
+    """What holds across the paragraphs the component saw one at a time, over the joined
+    article, for the towns of a war-zone country the article names places in: such a name
+    taken for a place once is that place wherever the model called it a person or a product
+    ("Kramatorsk: 50 people died" above "Kramatorsk, Donetsk region"), and it needs a quarter
+    of the people it needs elsewhere ("Ukraine" in the lead, "Kramatorsk was one of the
+    easternmost stations" below)."""
+    ents = list(doc.ents)
+    if not ents:
+        return doc
+    gaz = gz.load()
+    placed = {normalize(e.text) for e in ents if e.label_ in PLACE_LABELS}
+    home = _home(doc)
+    persons: set[str] | None = None
+    changed = False
+    for k, ent in enumerate(ents):
+        if ent.label_ not in _RELABEL or ent.label_ == "DATE":
+            continue
+        key = normalize(ent.text)
+        if key not in gaz or not _at_home(key, home):
+            continue
+        if key in placed and ent.label_ in _ONE_SENSE:
+            ents[k] = Span(doc, ent.start, ent.end, label="GPE")
+            changed = True
+            continue
+        persons = _person_words(doc) if persons is None else persons
+        pop = gaz.salience(key)[0]
+        needed = {2: 5_000, 1: 50_000, 0: 200_000}[cue(doc, ent.start, ent.end)] // 4
+        if pop >= needed and _accept(doc, ent.start, ent.end, key, persons, home=True):
+            ents[k] = Span(doc, ent.start, ent.end, label="GPE")
+            changed = True
+    if changed:
+        doc.ents = ents
     return doc
 
 
@@ -380,6 +410,7 @@ __all__ = [
     "COMPONENT",
     "PLACE_LABELS",
     "add_gazetteer_ruler",
+    "article_places",
     "candidates",
     "strip_mention",
 ]
