@@ -439,3 +439,34 @@ def test_one_victim_included_belongs_to_the_figure_stated_just_before_it() -> No
     )
     assert ("missing", 1, "nurse", True) in found
     assert not [c for c in found if c[0] == "killed" and c[1] == 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Shelling killed 27 people in the town. Of these, six are children.",
+            ("killed", 6, "children", True),
+        ),
+        (
+            "A missile killed 41 people at the market. Nine of them are children, the mayor said.",
+            ("killed", 9, "children", True),
+        ),
+        (
+            "72 people were taken to hospital: 11 children, 30 women and 31 men.",
+            ("injured", 11, "children", True),
+        ),
+        (
+            "Of the 72 wounded who were taken to hospital, 11 are children.",
+            ("injured", 11, "children", True),
+        ),
+    ],
+)
+def test_sub_counts_that_open_the_next_sentence_or_follow_a_colon(
+    text: str, expected: tuple[str, int, str, bool]
+) -> None:
+    assert expected in _claims(text)
+
+
+def test_a_share_with_no_figure_before_it_is_no_claim() -> None:
+    assert _claims("Nine of them are children, the mayor said.") == set()

@@ -44,8 +44,8 @@ PART_STATE = (
 )
 BEFORE_PART = re.compile(
     r"(?:\b(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|amongst them|"
-    r"among those)"
-    r"|\()[^.;:()]{0,60}?(?:,|\band\b)?\s*$",
+    r"among those|of these|of those|of the \d[\d,]*)"
+    r"|\(|:)[^.;:()]{0,60}?(?:,|\band\b)?\s*$",
     re.I,
 )
 AFTER_VICTIM = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\b", re.I)
@@ -193,7 +193,8 @@ AMONG_NUMBER = re.compile(r"\bamong(?:st)?\s*$", re.I)
 GROUP_AFTER = re.compile(rf"^\s+(?:people\s+)?{PART_GROUP}\b", re.I)
 # "Among them are 12 employees": a part of the figure of the sentence before
 THEM_OPENER = re.compile(
-    r"^\W*(?:(?:among|amongst|of) (?:them|these|those)|(?:all |the |all the )?(?:victims|dead)\b)",
+    r"^\W*(?:(?:(?:\d[\d,]*|[a-z]+) )?(?:among|amongst|of) (?:them|these|those)|"
+    r"(?:all |the |all the )?(?:victims|dead)\b)",
     re.I,
 )  # "Among them are 12 employees", "All victims were under 16, including three girls": the
 # figures of the sentence are parts of the total just before it

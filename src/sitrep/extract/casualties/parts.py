@@ -253,7 +253,11 @@ def more_casualties(
         stext = text[lo:hi]
         here = _sentence_claims(out, lo, hi)
         low = stext.lower()  # the gates are lower-case patterns: faster than re.I
-        if not (PART_SENTENCE_GATE.search(low) or (here and PART_GATE.search(low))):
+        if not (
+            PART_SENTENCE_GATE.search(low)
+            or (here and PART_GATE.search(low))
+            or THEM_OPENER.match(stext)  # "Four of them are children": parts of the total before
+        ):
             continue  # no word of harm, care or flight, no part of a claim: nothing to add
         quantities = (
             [
