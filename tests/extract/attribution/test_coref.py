@@ -110,3 +110,11 @@ def test_a_plural_description_is_no_single_member_named_once() -> None:
     assert ants.resolve("the residents", 300) is None
     assert (found := ants.resolve("the forces", 300)) is not None
     assert found.name == "Rapid Support Force"
+
+
+def test_the_official_goes_to_the_last_person_with_an_office() -> None:
+    ants = Antecedents()
+    ants.add("Oleksandr Starukh", 0, "person", role="head of the regional administration")
+    ants.add("Nataliya", 50, "person")
+    found = ants.resolve("the official", 100)
+    assert found is not None and found.name == "Oleksandr Starukh"

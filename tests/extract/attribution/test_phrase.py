@@ -167,3 +167,21 @@ def test_a_title_with_a_preposition_still_names_the_person(
     phrase = _phrase(nlp, text, head)
     assert phrase is not None
     assert phrase.name == name
+
+
+def test_a_role_naming_its_body_before_the_name_is_a_person(nlp: Language) -> None:
+    doc = parse(
+        "Head of Zaporizhia Regional Military Administration Oleksandr Starukh has said so.",
+        nlp=nlp,
+    )
+    head = next(t for t in doc if t.text == "Starukh")
+    phrase = source_phrase(head, text=doc.text)
+    assert phrase is not None and phrase.kind == "person"
+    assert phrase.name == "Oleksandr Starukh"
+
+
+def test_a_source_phrase_ends_before_its_date(nlp: Language) -> None:
+    doc = parse("This was reported by the Ministry of Internal Affairs on Saturday.", nlp=nlp)
+    head = next(t for t in doc if t.text == "Ministry")
+    phrase = source_phrase(head, text=doc.text)
+    assert phrase is not None and phrase.text == "Ministry of Internal Affairs"

@@ -382,3 +382,15 @@ def test_confirmed_by_names_the_source(nlp: Language) -> None:
     text = "The raid also led to the death of a commander, as confirmed by a police statement."
     claims, _ = _run(nlp, text)
     assert _source(claims, 1) == "police statement"
+
+
+def test_the_statement_is_the_issuers_named_in_this_is_stated_in() -> None:
+    import sitrep
+
+    text = (
+        "Six more bodies were found under the rubble. This is stated in the message of the "
+        "State Emergency Service.\n\n"
+        '"As of 9:00 a.m., six bodies were additionally found at the site," the statement says.'
+    )
+    quotes = sitrep.extract(text, published="2022-07-01").quotes
+    assert [q.speaker for q in quotes] == ["State Emergency Service"]

@@ -31,6 +31,7 @@ from sitrep.extract.attribution.lexicon import (
     ANAPHORIC_CONTENT,
     CONTINUING,
     IMPERSONAL_CUES,
+    ISSUED_DOCUMENTS,
     ORGANISATION_WORDS,
     SOURCE_CUES,
     STATED_IN,
@@ -52,6 +53,12 @@ def _named(phrase: SourcePhrase | None) -> str | None:
 
 def _this_source(sent: Span, text: str) -> str | None:
     """X of "This was reported by X" / "X said this" / "X reported it", else None."""
+    return _named(this_source_phrase(sent, text))
+
+
+def this_source_phrase(sent: Span, text: str | None) -> SourcePhrase | None:
+    """The phrase of X in "This was reported by X" / "X said this" / "This is stated in the
+    message of X" (the issuer, not the message), else None."""
     for t in sent:
         if t.pos_ not in {"VERB", "AUX"} or t.lemma_.lower() not in SOURCE_CUES:
             continue
@@ -80,9 +87,23 @@ def _this_source(sent: Span, text: str) -> str | None:
             heads = [c for c in kids if c.dep_ == "nsubj"]
         else:
             continue
-        name = _named(source_phrase(heads[0], text=text)) if heads else None
-        if name:
-            return name
+        if not heads:
+            continue
+        head = heads[0]
+        if head.lower_ in ISSUED_DOCUMENTS:  # "the message of the State Emergency Service"
+            head = next(
+                (
+                    g
+                    for c in head.children
+                    if c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                head,
+            )
+        phrase = source_phrase(head, text=text)
+        if _named(phrase):
+            return phrase
     return None
 
 

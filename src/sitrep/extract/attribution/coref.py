@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.attribution.lexicon import GENERIC_BODIES, ISSUED_DOCUMENTS
+from sitrep.extract.attribution.lexicon import GENERIC_BODIES, GENERIC_OFFICIALS, ISSUED_DOCUMENTS
 from sitrep.extract.attribution.phrase import SourceKind, SourcePhrase
 from sitrep.extract.places.lexicon import PLACE_NOUNS
 
@@ -129,6 +129,10 @@ class Antecedents:
         if named is None and head in GENERIC_BODIES:
             # "the group" after "JNIM claimed ...": the last organisation, whatever its name
             return next((a for a in before if a.kind == "organisation"), None)
+        if named is None and head in GENERIC_OFFICIALS:
+            # "the official" after "the head of the RMA Oleksandr Starukh": the last person
+            # named with an office
+            return next((a for a in before if a.kind == "person" and a.role), None)
         return named
 
     def _issuer(self, before: list[Antecedent]) -> Antecedent | None:

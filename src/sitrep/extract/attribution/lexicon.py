@@ -437,6 +437,9 @@ ISSUED_DOCUMENTS = frozenset(
 GENERIC_BODIES = frozenset(
     {"group", "organisation", "organization", "movement", "militia", "collective", "body"}
 )
+# Descriptions that fit any person holding an office, named with that word or not ("the
+# official said" after "the head of the regional administration, Oleksandr Starukh").
+GENERIC_OFFICIALS = frozenset({"official"})
 # What a cue verb reports when it points back at the sentence before ("This was reported by X").
 ANAPHORIC_CONTENT = frozenset({"this", "that", "it"})
 # Platforms a statement is posted on ("the fire service on Facebook"): never part of a source's name.

@@ -293,6 +293,11 @@ def _kind(toks: list[Token]) -> SourceKind | None:
         and all(t.pos_ == "PROPN" for t in toks[titled[-1] + 1 :])
     ):
         return "person"  # "Mayor Anatoly Fedoruk", even when the tagger calls it an ORG
+    name = _trailing_name(toks)
+    if len(name) >= 2 and titled and titled[0] < len(toks) - len(name):
+        # "Head of Zaporizhia Regional Military Administration Oleksandr Starukh": a role (its
+        # body named inside it) and the name after it
+        return "person"
     if set(words) & ORGANISATION_WORDS or any(
         t.ent_type_ in {"ORG", "GPE", "NORP", "FAC"} for t in toks
     ):
@@ -306,6 +311,27 @@ def _kind(toks: list[Token]) -> SourceKind | None:
     return None
 
 
+_BODY_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+
+
+def _trailing_name(toks: list[Token]) -> list[Token]:
+    """The run of proper nouns that ends a phrase and belongs to no organisation or place."""
+    k = len(toks)
+    while k > 0 and toks[k - 1].pos_ == "PROPN" and toks[k - 1].ent_type_ not in _BODY_ENTS:
+        if toks[k - 1].lower_ in ROLE_WORDS:
+            break
+        k -= 1
+    return toks[k:]
+
+
+def _one_entity(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k - 1]`` belongs to the entity of the name's last token ("Nimrod Arnin"
+    read as one ORG), not to a body named before the name ("... Administration Oleksandr")."""
+    return k == len(toks) or (
+        toks[k].ent_iob_ == "I" and toks[k].ent_type_ == toks[k - 1].ent_type_
+    )
+
+
 def _split_person(toks: list[Token], text: str) -> tuple[str, str | None]:
     """(name, role) of a titled person phrase ("US President Joe Biden")."""
     k = len(toks)
@@ -313,6 +339,7 @@ def _split_person(toks: list[Token], text: str) -> tuple[str, str | None]:
         k > 0
         and toks[k - 1].lower_ not in ROLE_WORDS
         and (toks[k - 1].ent_type_ == "PERSON" or toks[k - 1].pos_ == "PROPN")
+        and (toks[k - 1].ent_type_ not in _BODY_ENTS or _one_entity(toks, k))
     ):
         k -= 1
     if k == 0 or k == len(toks):

@@ -31,6 +31,7 @@ from sitrep.extract.attribution.carry import (
     impersonal,
     list_source,
     next_this_source,
+    this_source_phrase,
 )
 from sitrep.extract.attribution.coref import Antecedent, Antecedents, introduced_people
 from sitrep.extract.attribution.cues import unstamped
@@ -160,6 +161,14 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
             ants.add_phrase(phrase, relay=_relays(head))
         elif phrase is not None and phrase.kind != "pronoun":
             described.append(phrase)
+    # "This is stated in the message of the State Emergency Service": the issuer of what
+    # "the statement says" below
+    for sent in doc.sents:
+        said = this_source_phrase(sent, text)
+        if said is None or any(a <= said.start < b for a, b in quoted):
+            continue
+        if not ants.between(said.start, said.start + 1):
+            ants.add_phrase(said)
     # "The committee said ... it said": a description that resolves stands for its antecedent
     # where it is written, so a later "it" or "the group" reaches the committee, not an older name
     for phrase in sorted(described, key=lambda p: p.start):
