@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from sitrep.extract.attribution.cues import attribute, trailing_attribution
+from sitrep.extract.attribution.governs import statement_stance
 from sitrep.nlp import parse
 
 pytestmark = pytest.mark.slow
@@ -129,3 +130,11 @@ def test_a_finding_verb_without_a_clause_or_finder_gives_no_source(nlp: Language
     text = "An earlier estimate, kept in a 2001 Ministry of Works file, suggested 40 could die."
     assert _source(nlp, text, "40") is None
     assert _source(nlp, "He revealed that 9 aid workers were killed.", "9") == "He"
+
+
+def test_a_light_verb_with_a_report_noun_and_its_clause_states(nlp: Language) -> None:
+    doc = parse("The governor gave initial reports that 23 were killed.", nlp=nlp)
+    gave = next(t for t in doc if t.text == "gave")
+    assert statement_stance(gave) == "reports"
+    doc = parse("The army made a mess of the town.", nlp=nlp)
+    assert statement_stance(next(t for t in doc if t.text == "made")) is None

@@ -470,3 +470,13 @@ def test_sub_counts_that_open_the_next_sentence_or_follow_a_colon(
 
 def test_a_share_with_no_figure_before_it_is_no_claim() -> None:
     assert _claims("Nine of them are children, the mayor said.") == set()
+
+
+def test_a_share_in_a_sentence_of_its_own_keeps_that_sentences_source() -> None:
+    text = (
+        "Rockets killed 35 people at the station, a rescue worker said. Four of them are "
+        "children, Artyom Dehtyarenko of the security service said."
+    )
+    record = sitrep.extract(text, published="2022-04-08")
+    part = next(c for c in record.casualties if c.count == 4)
+    assert part.source is not None and "Dehtyarenko" in part.source

@@ -25,10 +25,12 @@ from sitrep.extract.attribution.lexicon import (
     EVIDENTIAL_VERBS,
     FINDING_VERBS,
     ISSUED_DOCUMENTS,
+    LIGHT_VERBS,
     NOT_AGENTS,
     NOT_CLAIM_OBJECTS,
     OBSERVERS,
     PERCEPTION_VERBS,
+    REPORT_NOUNS,
     STATEMENT_VERBS,
     VICTIM_HEADS,
 )
@@ -67,6 +69,13 @@ def statement_stance(verb: Token) -> Stance | None:
         return stance
     if lemma in STATEMENT_VERBS:
         return "reports"
+    if lemma in LIGHT_VERBS and any(
+        o.dep_ == "dobj"
+        and o.lemma_.lower() in REPORT_NOUNS
+        and any(g.dep_ in {"acl", "ccomp"} for g in o.children)
+        for o in verb.children
+    ):
+        return "reports"  # "X gave initial reports that 23 were killed"
     if lemma in FINDING_VERBS and _has_clause(verb):
         return "reports"
     subj = _subject(verb)

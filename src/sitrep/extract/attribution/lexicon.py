@@ -471,6 +471,10 @@ EVIDENTIAL_VERBS = FINDING_VERBS | PERCEPTION_VERBS | word_set("show indicate")
 # quotes and stance claims keep their cues): "X specified that ...", "with officials stressing
 # ...". Not "condemn": condemning a killing is a verdict on it, not a count of it.
 STATEMENT_VERBS = word_set("specify stress describe")
+# Light verbs that state with a report noun and its clause ("X gave initial reports that 23
+# were killed", "issued a statement saying ...", "provided an update that ...").
+LIGHT_VERBS = word_set("give issue make provide release publish")
+REPORT_NOUNS = word_set("report statement update account estimate figure briefing")
 # Verbs whose passive with a dummy "it" reports without a reporter ("It was reported that 260
 # were killed", "it is feared that ..."): such a figure takes no source from its neighbours.
 IMPERSONAL_CUES = word_set("report say state claim allege believe understand fear estimate think")

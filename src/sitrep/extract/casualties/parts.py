@@ -347,6 +347,9 @@ def more_casualties(
             ):
                 continue
             new = _make(article, kind, qa, victims, sent, text, total, total.source)
+            own = _said(sent, qa.start, text) if total.evidence.start < lo else None
+            if own is not None:  # "Four of them are children, X said": X's, not the total's
+                new = replace(new, source=own.source, stance=own.stance)
             new = replace(new, flags=(*new.flags, "part"))
             out.append(new)
             here.append(new)
