@@ -480,3 +480,15 @@ def test_a_share_in_a_sentence_of_its_own_keeps_that_sentences_source() -> None:
     record = sitrep.extract(text, published="2022-04-08")
     part = next(c for c in record.casualties if c.count == 4)
     assert part.source is not None and "Dehtyarenko" in part.source
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Under the rubble, 9 more body fragments were found.", "They found 12 body pieces."],
+)
+def test_a_cue_noun_that_names_a_thing_is_no_count(text: str) -> None:
+    assert _claims(text) == set()
+
+
+def test_bodies_are_still_the_dead() -> None:
+    assert ("killed", 9, "people", False) in _claims("Rescuers found 9 more bodies.")

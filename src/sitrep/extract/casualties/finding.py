@@ -116,6 +116,12 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
         if _is_cue(t) and (t.lower_ not in EVENT_NOUNS or _one_of(doc[q_end - 1], t)):
             if t.lower_ == "toll" or (j + 1 < sent.end and doc[j + 1].lower_ in NOT_DONE):
                 return None  # "four assassination attempts", "two death threats"
+            if (
+                t.dep_ == "compound"
+                and t.head.i > t.i
+                and not might_be_people(t.head.lower_, t.head.lemma_.lower())
+            ):
+                return None  # "6 body fragments", "20 body bags": things, not the dead
             if t.lower_ in DUAL_VICTIMS:
                 return _victims_cue(doc, t, (j, j + 1) if victim is None else None, sent, victim)
             return t, victim

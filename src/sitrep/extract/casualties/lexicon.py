@@ -188,8 +188,9 @@ NOT_PEOPLE = _set_of(
     building home shop store office establishments embassy embassies headquarters ministry
     camps camp encampments encampment shelters shelter tents tent schools school hospitals
     hospital villages village towns town cities city neighbourhoods neighborhoods districts
+    fragments fragment pieces
     """
-)
+)  # "6 more body fragments were found": parts of bodies are no count of the dead
 
 # Nouns that close a victim noun after "of" as one name: "prisoners of war", "prisoners of
 # conscience", "members of parliament".
