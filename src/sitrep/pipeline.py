@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from sitrep import nlp as nlp_mod
 from sitrep.extract.attribution import claims as extract_claims
 from sitrep.extract.attribution import quotes as extract_quotes
-from sitrep.extract.attribution.settle import antecedents, attribute_claims, attribute_quotes
+from sitrep.extract.attribution.antecedents import antecedents
+from sitrep.extract.attribution.settle import attribute_claims, attribute_quotes
 from sitrep.extract.casualties import casualties as extract_casualties
 from sitrep.extract.casualties.parts import more_casualties
 from sitrep.extract.casualties.victims import with_implied_victims

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from sitrep.extract.attribution.antecedents import antecedents
 from sitrep.extract.attribution.quotes import quotes
-from sitrep.extract.attribution.settle import antecedents, attribute_claims, attribute_quotes
+from sitrep.extract.attribution.settle import attribute_claims, attribute_quotes
 from sitrep.extract.casualties.claims import casualties
 from sitrep.model import Article, CasualtyClaim
 from sitrep.nlp import parse

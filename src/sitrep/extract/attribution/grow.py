@@ -44,6 +44,9 @@ def described_by_agent(doc: Doc, q: Quote, text: str) -> Quote:
     return replace(q, speaker=text[q.speaker_start : end], speaker_end=end)
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def grow_speaker(doc: Doc, q: Quote, text: str) -> Quote:
     """A speaker cut inside a name ("Medical charity Doctors") grown to the whole name."""
     if q.speaker_start is None or q.speaker_end is None or q.speaker is None:
@@ -52,10 +55,13 @@ def grow_speaker(doc: Doc, q: Quote, text: str) -> Quote:
     if tok is None:
         return q
     phrase = source_phrase(tok, text=text)
+    # the phrase leaves out the article the speaker span opens with ("the head ...")
+    lead = text[q.speaker_start : phrase.start].strip().lower() if phrase is not None else ""
+    opens = phrase is not None and (phrase.start <= q.speaker_start or lead in _ARTICLES)
     if (
         phrase is None
         or phrase.kind == "pronoun"
-        or not (phrase.start <= q.speaker_start and q.speaker_end < phrase.end)
+        or not (opens and q.speaker_end < phrase.end)
         or phrase.end > q.start - 1 >= q.speaker_end
     ):
         return q

@@ -25,15 +25,19 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from sitrep.extract.attribution.antecedents import REFERRING as _REFERRING
+from sitrep.extract.attribution.antecedents import RELATIVE as _RELATIVE
+from sitrep.extract.attribution.antecedents import antecedents
+from sitrep.extract.attribution.antecedents import description as _description
+from sitrep.extract.attribution.antecedents import named as _named
 from sitrep.extract.attribution.carry import (
     carried_source,
     credit_line,
     impersonal,
     list_source,
     next_this_source,
-    this_source_phrase,
 )
-from sitrep.extract.attribution.coref import Antecedent, Antecedents, introduced_people
+from sitrep.extract.attribution.coref import Antecedent, Antecedents
 from sitrep.extract.attribution.cues import unstamped
 from sitrep.extract.attribution.governs import figure_after, figure_at
 from sitrep.extract.attribution.grow import (
@@ -45,10 +49,8 @@ from sitrep.extract.attribution.grow import (
 from sitrep.extract.attribution.headlines import TAIL_SAYS, line_of, tail_source
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
-    ISSUED_DOCUMENTS,
     NOT_AGENTS,
     SOURCE_CUES,
-    SPEAKER_PRONOUNS,
     VICTIM_HEADS,
     WORDING_VERBS,
 )
@@ -65,9 +67,6 @@ from sitrep.nlp import text_of
 
 EXTRACTOR = "attribution.v2"
 
-_RELATIVE = frozenset({"which", "who", "that", "whom"})
-_REFERRING = SPEAKER_PRONOUNS | _RELATIVE | {"this"}
-_DESCRIPTION = re.compile(r"^(?:the|this|that)\s+[a-z][a-z-]*$", re.I)
 # A label or dateline the parser took for the subject ("UPDATE: ...", "JERUSALEM - ...")
 _LABEL = re.compile(r"^[A-Z][A-Z .'-]{1,30}$")
 _WHEN = re.compile(
@@ -87,98 +86,6 @@ _READS = re.compile(
 _CITED = re.compile(
     r"(?:was|were|is|are)\s+(?:cited|quoted)\s+(?:by\s+[^,.;]{1,60}\s+)?as\s+saying\W*$", re.I
 )
-
-
-def _cue_heads(doc: Doc) -> list[Token]:
-    """Heads of source phrases: subjects and agents of cue verbs, objects of "according to",
-    and named people and organisations in subject position ("X described the strike as")."""
-    heads: list[Token] = []
-    for t in doc:
-        if (
-            t.dep_ == "nsubj"
-            and t.ent_type_ in {"PERSON", "ORG"}
-            and t.head.pos_ in {"VERB", "AUX"}
-        ) or (t.dep_ == "nsubjpass" and t.ent_type_ == "PERSON"):
-            heads.append(t)  # "singer X was due to perform. She said ...": X is who "she" is
-        low = t.lower_
-        if low == "according" and t.i + 1 < len(doc) and t.nbor(1).lower_ == "to":
-            heads += [c for c in t.nbor(1).children if c.dep_ == "pobj"]
-        elif t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SOURCE_CUES:
-            kids = list(t.children)
-            heads += [c for c in kids if c.dep_ == "nsubj" and c.ent_type_ not in {"PERSON", "ORG"}]
-            heads += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            if t.lemma_.lower() in {"cite", "quote"}:
-                heads += [c for c in kids if c.dep_ == "nsubjpass"]
-    return heads
-
-
-def _relays(head: Token) -> bool:
-    """Whether a source head passes on another's words: the agent of "cited/quoted by X", or
-    "according to X" on a verb of saying ("the council said this, according to X")."""
-    prep = head.head
-    if prep.dep_ == "agent":
-        return prep.head.lemma_.lower() in {"cite", "quote"}
-    if prep.lower_ == "to" and prep.head.lower_ == "according":
-        return prep.head.head.lemma_.lower() in SOURCE_CUES
-    return False
-
-
-def _description(name: str) -> str | None:
-    """ "the ministry" for "the ministry", "ministry" or "The Ministry"; None for a name."""
-    low = name.strip()
-    if _DESCRIPTION.match(low):
-        return low.lower()
-    if re.fullmatch(r"[a-z][a-z-]+", low) and low not in _REFERRING:
-        return f"the {low}"
-    return None
-
-
-def _named(phrase: SourcePhrase) -> bool:
-    """Whether a phrase names someone (not "he", "the ministry", "the statement")."""
-    return phrase.kind != "pronoun" and _description(phrase.text) is None
-
-
-def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
-    """Every named source and speaker of the article, in text order.
-
-    Args:
-        doc: the parsed article.
-        text: the original text (same length as the doc's text); default the doc's.
-
-    Returns:
-        The :class:`~sitrep.extract.attribution.coref.Antecedents` to resolve against.
-    """
-    ants = Antecedents(sentence_starts=[s.start_char for s in doc.sents])
-    quoted = [(q.start, q.end) for q in quote_spans(text if text is not None else text_of(doc))]
-    cued = _cue_heads(doc)
-    introduced = [e.root for e in introduced_people(doc)]
-    described: list[SourcePhrase] = []
-    for head in [*cued, *(t for t in introduced if t not in cued)]:
-        if any(a <= head.idx < b for a, b in quoted):
-            continue  # a name inside someone's quotation is not who speaks in the article
-        phrase = source_phrase(head, text=text)
-        if phrase is not None and _named(phrase):
-            ants.add_phrase(phrase, relay=_relays(head))
-        elif phrase is not None and phrase.kind != "pronoun":
-            described.append(phrase)
-    # "This is stated in the message of the State Emergency Service": the issuer of what
-    # "the statement says" below
-    for sent in doc.sents:
-        said = this_source_phrase(sent, text)
-        if said is None or any(a <= said.start < b for a, b in quoted):
-            continue
-        if not ants.between(said.start, said.start + 1):
-            ants.add_phrase(said)
-    # "The committee said ... it said": a description that resolves stands for its antecedent
-    # where it is written, so a later "it" or "the group" reaches the committee, not an older name
-    for phrase in sorted(described, key=lambda p: p.start):
-        desc = _description(phrase.text)
-        if desc is None or desc.split()[-1] in ISSUED_DOCUMENTS:
-            continue  # "the statement" is what a source issued, not a source
-        found = ants.resolve(desc, phrase.start)
-        if found is not None:
-            ants.add(found.name, phrase.start, found.kind, found.role, relay=found.relay)
-    return ants
 
 
 def _resolve_mention(
@@ -381,10 +288,16 @@ def attribute_quotes(
             # a date the parser took for the subject ('..., on Thursday estimated ...')
             q = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
         if q.speaker is not None and q.speaker_start is not None:
-            low = q.speaker.strip().lower()
-            desc = _description(q.speaker)
-            if low in _REFERRING or desc:
-                found = _resolve_mention(doc, desc or q.speaker, q.speaker_start, ants, text)
+            speaker, at = q.speaker, q.speaker_start
+            low = speaker.strip().lower()
+            desc = _description(speaker)
+            grown = grow_speaker(doc, q, text) if desc else q
+            if grown.speaker != speaker:
+                # '"...," added the head of the Ministry of Internal Affairs': the whole
+                # description (or the name it ends in) is the speaker, not "the head"
+                q = grown
+            elif low in _REFERRING or desc:
+                found = _resolve_mention(doc, desc or speaker, at, ants, text)
                 if found is not None:
                     q = replace(q, speaker=_name_of(found), speaker_role=found.role)
                 elif desc:

@@ -480,3 +480,37 @@ def _locative(doc: Doc, start: int, end: int, key: str, countries: set[str]) -> 
             k -= 1
         before = doc[k]
     return before.ent_type_ == "PERSON"
+
+
+def in_division(doc: Doc, ent: Span) -> bool:
+    """Whether a name the model labelled otherwise is a place in a division ("Hroza in
+    Kharkiv Oblast" as ORG)."""
+    parts = name_parts(doc, ent)
+    return len(parts) == 2 and doc[parts[0].end].lower_ == "in"
+
+
+def name_parts(doc: Doc, ent: Span) -> list[Span]:
+    """A name that holds a place and the division or country it lies in ("Thruxton,
+    Hampshire", "Donington Park, Leicestershire"), or a place and what it owns ("Derry's
+    Altnagelvin Hospital"), as its two mentions; else the name."""
+    if len(ent) < 3:
+        return [ent]
+    gaz = gz.load()
+    label = ent.label_ if ent.label_ in PLACE_LABELS else "FAC"
+    for k in range(ent.start + 1, ent.end - 1):
+        if doc[k].text == "," and ent.label_ in PLACE_LABELS:
+            tail = Span(doc, k + 1, ent.end, label=label)
+            if gaz.salience(strip_mention(tail.text)[0])[1] in ("region", "country"):
+                return [Span(doc, ent.start, k, label=label), tail]
+        if doc[k].lower_ == "in" and all(t.is_title for t in doc[ent.start : k]):
+            # "Hroza in Kharkiv Oblast" taken for one name: the village and its division
+            tail = Span(doc, k + 1, ent.end, label="GPE")
+            key, worded = strip_mention(tail.text)
+            if worded or gaz.salience(key)[1] in ("region", "country"):
+                return [Span(doc, ent.start, k, label="GPE"), tail]
+        if doc[k].text in POSSESSIVE and doc[k + 1].text[:1].isupper():
+            head = Span(doc, ent.start, k, label="GPE")
+            pop, kind = gaz.salience(strip_mention(head.text)[0])
+            if kind in ("region", "country") or pop >= 1000:
+                return [head, Span(doc, k + 1, ent.end, label=label)]
+    return [ent]

@@ -39,12 +39,14 @@ from sitrep.extract.places.mentions import (
     cued_names,
     demonym_entry,
     demonym_spans,
+    in_division,
     is_building,
     is_demonym,
     is_venue,
     listed_counties,
     more_mentions,
     mostly_persons,
+    name_parts,
     roads,
     unknown_names,
     unlabelled_buildings,
@@ -223,40 +225,6 @@ def _far(a: GeoEntry, b: GeoEntry) -> bool:
     return gz.distance_km(a.lat, a.lon, b.lat, b.lon) > 300
 
 
-def _in_division(doc: Doc, ent: Span) -> bool:
-    """Whether a name the model labelled otherwise is a place in a division ("Hroza in
-    Kharkiv Oblast" as ORG)."""
-    parts = _parts(doc, ent)
-    return len(parts) == 2 and doc[parts[0].end].lower_ == "in"
-
-
-def _parts(doc: Doc, ent: Span) -> list[Span]:
-    """A name that holds a place and the division or country it lies in ("Thruxton,
-    Hampshire", "Donington Park, Leicestershire"), or a place and what it owns ("Derry's
-    Altnagelvin Hospital"), as its two mentions; else the name."""
-    if len(ent) < 3:
-        return [ent]
-    gaz = gz.load()
-    label = ent.label_ if ent.label_ in PLACE_LABELS else "FAC"
-    for k in range(ent.start + 1, ent.end - 1):
-        if doc[k].text == "," and ent.label_ in PLACE_LABELS:
-            tail = Span(doc, k + 1, ent.end, label=label)
-            if gaz.salience(strip_mention(tail.text)[0])[1] in ("region", "country"):
-                return [Span(doc, ent.start, k, label=label), tail]
-        if doc[k].lower_ == "in" and all(t.is_title for t in doc[ent.start : k]):
-            # "Hroza in Kharkiv Oblast" taken for one name: the village and its division
-            tail = Span(doc, k + 1, ent.end, label="GPE")
-            key, worded = strip_mention(tail.text)
-            if worded or gaz.salience(key)[1] in ("region", "country"):
-                return [Span(doc, ent.start, k, label="GPE"), tail]
-        if doc[k].text in POSSESSIVE and doc[k + 1].text[:1].isupper():
-            head = Span(doc, ent.start, k, label="GPE")
-            pop, kind = gaz.salience(strip_mention(head.text)[0])
-            if kind in ("region", "country") or pop >= 1000:
-                return [head, Span(doc, k + 1, ent.end, label=label)]
-    return [ent]
-
-
 def places(
     doc: Doc, *, article: Article, demonyms: bool = True, embedded: bool = True
 ) -> list[Place]:
@@ -288,7 +256,7 @@ def places(
     persons = mostly_persons(doc)
     labels = label_counts(doc)
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS and (division_name(ent) or _in_division(doc, ent)):
+        if ent.label_ not in PLACE_LABELS and (division_name(ent) or in_division(doc, ent)):
             ent = Span(doc, ent.start, ent.end, label="GPE")  # "Kherson Oblast" as ORG
         if ent.label_ not in PLACE_LABELS and not is_building(ent) and not is_venue(doc, ent):
             continue
@@ -302,7 +270,7 @@ def places(
             continue
         if not_a_place(doc, ent, labels):  # "Hamas", "Ukrainebegan"
             continue
-        for part in _parts(doc, ent):
+        for part in name_parts(doc, ent):
             start, end, region = _mention_bounds(doc, part)
             mentions.append((part, start, end, region))
     found: list[_Mention] = [

@@ -1,0 +1,117 @@
+"""The named sources and speakers of an article, in text order: what pronouns and
+descriptions ("he", "the ministry", "the statement") resolve to
+(:class:`~sitrep.extract.attribution.coref.Antecedents`).
+
+Heads come from the subjects and agents of cue verbs, "according to" objects, people the
+article introduces, and "This is stated in the message of X"; a description that resolves
+stands for its antecedent where it is written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.attribution.carry import this_source_phrase
+from sitrep.extract.attribution.coref import Antecedents, introduced_people
+from sitrep.extract.attribution.lexicon import ISSUED_DOCUMENTS, SOURCE_CUES, SPEAKER_PRONOUNS
+from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
+from sitrep.extract.attribution.quotes import quote_spans
+from sitrep.nlp import text_of
+
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+REFERRING = SPEAKER_PRONOUNS | RELATIVE | {"this"}
+DESCRIPTION = re.compile(r"^(?:the|this|that)\s+[a-z][a-z-]*$", re.I)
+
+
+def cue_heads(doc: Doc) -> list[Token]:
+    """Heads of source phrases: subjects and agents of cue verbs, objects of "according to",
+    and named people and organisations in subject position ("X described the strike as")."""
+    heads: list[Token] = []
+    for t in doc:
+        if (
+            t.dep_ == "nsubj"
+            and t.ent_type_ in {"PERSON", "ORG"}
+            and t.head.pos_ in {"VERB", "AUX"}
+        ) or (t.dep_ == "nsubjpass" and t.ent_type_ == "PERSON"):
+            heads.append(t)  # "singer X was due to perform. She said ...": X is who "she" is
+        low = t.lower_
+        if low == "according" and t.i + 1 < len(doc) and t.nbor(1).lower_ == "to":
+            heads += [c for c in t.nbor(1).children if c.dep_ == "pobj"]
+        elif t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SOURCE_CUES:
+            kids = list(t.children)
+            heads += [c for c in kids if c.dep_ == "nsubj" and c.ent_type_ not in {"PERSON", "ORG"}]
+            heads += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if t.lemma_.lower() in {"cite", "quote"}:
+                heads += [c for c in kids if c.dep_ == "nsubjpass"]
+    return heads
+
+
+def relays(head: Token) -> bool:
+    """Whether a source head passes on another's words: the agent of "cited/quoted by X", or
+    "according to X" on a verb of saying ("the council said this, according to X")."""
+    prep = head.head
+    if prep.dep_ == "agent":
+        return prep.head.lemma_.lower() in {"cite", "quote"}
+    if prep.lower_ == "to" and prep.head.lower_ == "according":
+        return prep.head.head.lemma_.lower() in SOURCE_CUES
+    return False
+
+
+def description(name: str) -> str | None:
+    """ "the ministry" for "the ministry", "ministry" or "The Ministry"; None for a name."""
+    low = name.strip()
+    if DESCRIPTION.match(low):
+        return low.lower()
+    if re.fullmatch(r"[a-z][a-z-]+", low) and low not in REFERRING:
+        return f"the {low}"
+    return None
+
+
+def named(phrase: SourcePhrase) -> bool:
+    """Whether a phrase names someone (not "he", "the ministry", "the statement")."""
+    return phrase.kind != "pronoun" and description(phrase.text) is None
+
+
+def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
+    """Every named source and speaker of the article, in text order.
+
+    Args:
+        doc: the parsed article.
+        text: the original text (same length as the doc's text); default the doc's.
+
+    Returns:
+        The :class:`~sitrep.extract.attribution.coref.Antecedents` to resolve against.
+    """
+    ants = Antecedents(sentence_starts=[s.start_char for s in doc.sents])
+    quoted = [(q.start, q.end) for q in quote_spans(text if text is not None else text_of(doc))]
+    cued = cue_heads(doc)
+    introduced = [e.root for e in introduced_people(doc)]
+    described: list[SourcePhrase] = []
+    for head in [*cued, *(t for t in introduced if t not in cued)]:
+        if any(a <= head.idx < b for a, b in quoted):
+            continue  # a name inside someone's quotation is not who speaks in the article
+        phrase = source_phrase(head, text=text)
+        if phrase is not None and named(phrase):
+            ants.add_phrase(phrase, relay=relays(head))
+        elif phrase is not None and phrase.kind != "pronoun":
+            described.append(phrase)
+    # "This is stated in the message of the State Emergency Service": the issuer of what
+    # "the statement says" below
+    for sent in doc.sents:
+        said = this_source_phrase(sent, text)
+        if said is None or any(a <= said.start < b for a, b in quoted):
+            continue
+        if not ants.between(said.start, said.start + 1):
+            ants.add_phrase(said)
+    # "The committee said ... it said": a description that resolves stands for its antecedent
+    # where it is written, so a later "it" or "the group" reaches the committee, not an older name
+    for phrase in sorted(described, key=lambda p: p.start):
+        desc = description(phrase.text)
+        if desc is None or desc.split()[-1] in ISSUED_DOCUMENTS:
+            continue  # "the statement" is what a source issued, not a source
+        found = ants.resolve(desc, phrase.start)
+        if found is not None:
+            ants.add(found.name, phrase.start, found.kind, found.role, relay=found.relay)
+    return ants

@@ -1,0 +1,34 @@
+"""Tests for sitrep.extract.attribution.antecedents: the named sources an article gives."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.attribution.antecedents import antecedents, description, named
+from sitrep.extract.attribution.phrase import SourcePhrase
+from sitrep.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def test_descriptions_and_names() -> None:
+    assert description("the ministry") == "the ministry"
+    assert description("ministry") == "the ministry"
+    assert description("Oleksandr Starukh") is None
+    assert named(SourcePhrase("Oleksandr Starukh", 0, 17, "Oleksandr Starukh", None, "person"))
+    assert not named(SourcePhrase("he", 0, 2, "he", None, "pronoun"))
+
+
+def test_the_issuer_of_a_message_this_states_is_an_antecedent(nlp: Language) -> None:
+    text = "Six bodies were found. This is stated in the message of the State Emergency Service."
+    ants = antecedents(parse(text, nlp=nlp))
+    found = ants.resolve("the statement", len(text))
+    assert found is not None and found.name == "State Emergency Service"
+
+
+def test_a_cue_subject_is_an_antecedent_and_he_resolves_to_it(nlp: Language) -> None:
+    text = "Governor Oleksandr Prokudin said five people were killed. He added more may die."
+    ants = antecedents(parse(text, nlp=nlp))
+    found = ants.resolve("He", text.index("He added"))
+    assert found is not None and "Prokudin" in found.name
