@@ -264,3 +264,24 @@ def test_the_village_points_back_to_no_big_city() -> None:
         "village's population."
     )
     assert _places(text) == ["Hroza"]
+
+
+def test_a_district_then_its_town_weigh_as_the_town() -> None:
+    text = (
+        "At least one person was killed in shelling of a Russian region bordering Ukraine, the "
+        "governor said on Tuesday.\n"
+        "The shelling struck a shelter for evacuees from the region's Shebekino district.\n"
+        "The governor said he visited the town of Shebekino after the attack.\n"
+        "Russia's capital Moscow was also targeted by drones on Tuesday.\n"
+        "The Defence Ministry said it downed eight drones over Moscow."
+    )
+    assert _places(text, "2023-05-30") == ["Shebekino"]
+
+
+def test_a_town_of_a_country_never_named_is_no_incident_place() -> None:
+    text = (
+        "A strike on a school in Myanmar killed 22 people, witnesses said.\n"
+        "The UN chief's spokesman told reporters in New York he was alarmed.\n"
+        "The school lies in Myanmar's Sagaing region, where the military fights rebels."
+    )
+    assert "New York City" not in _places(text, "2025-05-12")

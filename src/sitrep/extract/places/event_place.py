@@ -13,7 +13,7 @@ that holds it. A war-wide or cumulative figure keeps its country.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -36,7 +36,7 @@ from sitrep.extract.places.lexicon import (
     SITE_NOUNS,
     TRANSFER_VERBS,
 )
-from sitrep.extract.places.resolve import DEMONYM_EXTRACTOR, place_ref
+from sitrep.extract.places.resolve import DEMONYM_EXTRACTOR, FALLBACK_EXTRACTOR, place_ref
 from sitrep.model import Place, PlaceRef, Precision
 from sitrep.nlp import text_of
 
@@ -236,6 +236,8 @@ def incident_place(
     referenced: set[str] = set()  # "a town near Odesa": the article is about another place
     datelines: list[Place] = []  # "SERHIIVKA, Ukraine -": the scene, if near the reference
     for p in places:
+        if p.extractor == FALLBACK_EXTRACTOR:
+            continue  # a name placed at the article's city only because it is the article's
         u = use_of(doc, p)
         if u.dateline and p.resolved:  # the parse often reads a dateline as a subject
             datelines.append(p)
@@ -258,9 +260,17 @@ def incident_place(
         if u.locative:
             w += LOCATIVE_BONUS
         weight[key] += w
-        first.setdefault(key, p)
+        known = first.setdefault(key, p)
+        if SPECIFICITY[p.precision] > SPECIFICITY[known.precision] and _close(p, known):
+            first[key] = p  # "Shebekino district", then "the town of Shebekino": the town
     if not weight:  # the dateline is all the article says of where: the reporter is there
         return datelines[0] if datelines else None
+    # a town of a country the article never names, in an article about another ("Singu" read
+    # as a Japanese town in a story on Myanmar) is no incident place when another is at hand
+    named = Counter(p.country for p in places if p.precision == "country" and p.country)
+    if named and max(named.values()) >= 2:
+        home = [k for k in weight if first[k].country is None or first[k].country in named]
+        weight = {k: weight[k] for k in home} or weight
     # a place named as a reference point gives way to a city or village the article names near it
     keys = [
         k
@@ -377,6 +387,13 @@ def _near(incident: Place, reference: Place) -> bool:
     """Whether the incident place is another place within :data:`NEAR_KM` of a reference."""
     a, b = incident, reference
     if a.name == b.name or a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+
+
+def _close(a: Place, b: Place) -> bool:
+    """Whether two resolved mentions lie within :data:`NEAR_KM` of each other."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return False
     return distance_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
 
