@@ -285,3 +285,21 @@ def test_a_town_of_a_country_never_named_is_no_incident_place() -> None:
         "The school lies in Myanmar's Sagaing region, where the military fights rebels."
     )
     assert "New York City" not in _places(text, "2025-05-12")
+
+
+def test_a_photo_captions_place_is_not_the_incidents() -> None:
+    text = (
+        "RSF attack in Sudan kills at least 25\n"
+        "Security forces patrol a district in Gedaref city on April 3. / Photo: AFP\n"
+        "Paramilitary forces killed at least 25 people in an attack on a village south of "
+        "Khartoum, activists said."
+    )
+    assert "Al Qadarif" not in _places(text, "2024-04-07")
+
+
+def test_a_town_across_a_disputed_line_is_not_abroad() -> None:
+    text = (
+        "A rocket from Lebanon killed 12 children on a football pitch in Majdal Shams.\n"
+        "Israel blamed Hezbollah in Lebanon. Israel's army said it would respond."
+    )
+    assert _places(text, "2024-07-28") == ["Majdal Shams"]

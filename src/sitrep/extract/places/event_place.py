@@ -25,6 +25,7 @@ from sitrep.extract.places.lexicon import (
     ACTOR_VERBS,
     ANAPHOR_MOST_PEOPLE,
     ANAPHORIC_NOUNS,
+    CAPTION_CREDIT,
     COMPARISON_PREPS,
     DESTINATION_PREPS,
     HARM_VERBS,
@@ -74,6 +75,9 @@ LOCATIVE_BONUS = 1.0
 # A place named as a reference point ("a town near Odesa") gives way to the article's incident
 # place when that lies this close to it: the incident place is where it happened.
 NEAR_KM = 80.0
+# How far from every place of the countries an article names a town of another country lies
+# before it is abroad (a town across a disputed line is not).
+ABROAD_KM = 1000.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +242,8 @@ def incident_place(
     for p in places:
         if p.extractor == FALLBACK_EXTRACTOR:
             continue  # a name placed at the article's city only because it is the article's
+        if _captioned(text, p.start):
+            continue  # a photo caption: the picture's place, maybe of another day
         u = use_of(doc, p)
         if u.dateline and p.resolved:  # the parse often reads a dateline as a subject
             datelines.append(p)
@@ -269,7 +275,14 @@ def incident_place(
     # as a Japanese town in a story on Myanmar) is no incident place when another is at hand
     named = Counter(p.country for p in places if p.precision == "country" and p.country)
     if named and max(named.values()) >= 2:
-        home = [k for k in weight if first[k].country is None or first[k].country in named]
+        at_home = [p for p in places if p.country in named and p.lat is not None]
+        home = [
+            k
+            for k in weight
+            if first[k].country is None
+            or first[k].country in named
+            or any(_within(first[k], p, ABROAD_KM) for p in at_home)  # "Golan Heights" is SY
+        ]
         weight = {k: weight[k] for k in home} or weight
     # a place named as a reference point gives way to a city or village the article names near it
     keys = [
@@ -391,11 +404,22 @@ def _near(incident: Place, reference: Place) -> bool:
     return distance_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
 
 
+def _captioned(text: str, at: int) -> bool:
+    """Whether the line holding character ``at`` is a photo caption (it carries a credit)."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    return CAPTION_CREDIT.search(text, lo, hi if hi >= 0 else len(text)) is not None
+
+
 def _close(a: Place, b: Place) -> bool:
     """Whether two resolved mentions lie within :data:`NEAR_KM` of each other."""
+    return _within(a, b, NEAR_KM)
+
+
+def _within(a: Place, b: Place, km: float) -> bool:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return False
-    return distance_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 def _fine(p: Place) -> bool:

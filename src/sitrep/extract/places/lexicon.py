@@ -539,6 +539,13 @@ ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("region", "province", "oblast"), frozenset({"region"})),
     "country": frozenset({"country"}),
 }
+# A photo caption's credit: the line describes a picture (often of another day and place:
+# "Security forces patrol in Gedaref city on April 3. / Photo: AFP"), not the report.
+CAPTION_CREDIT = re.compile(
+    r"(?:\b(?:photo|image|picture)s?\s*(?:credit)?\s*:|\bcredit\s*:|getty images|"
+    r"\bvia (?:reuters|storyful|getty)\b)",
+    re.I,
+)
 # The most people a place "the village" can point back to may have (the gazetteer's figure):
 # "the village's population" after "buried in Dnipro" is not Dnipro.
 ANAPHOR_MOST_PEOPLE: dict[str, int] = {"village": 50_000, "hamlet": 50_000}
