@@ -492,3 +492,16 @@ def test_a_cue_noun_that_names_a_thing_is_no_count(text: str) -> None:
 
 def test_bodies_are_still_the_dead() -> None:
     assert ("killed", 9, "people", False) in _claims("Rescuers found 9 more bodies.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rescue work goes on; one person is still considered missing.", ("missing", 1)),
+        ("The mayor said 12 people might still be trapped under the rubble.", ("missing", 12)),
+        ("The fate of another 14 residents of the block is unknown.", ("missing", 14)),
+        ("An earlier toll from rescuers had stood at 19.", ("killed", 19)),
+    ],
+)
+def test_the_missing_and_tolls_with_words_between(text: str, expected: tuple[str, int]) -> None:
+    assert expected in {(k, n) for k, n, _, _ in _claims(text)}

@@ -19,7 +19,7 @@ PART_VICTIM = (
     r"civilians?|foreigners?|foreign nationals|medics?|doctors?|nurses?|paramedics?|rescuers?|"
     r"firefighters?|journalists?|reporters?|police(?:men| officers)?|officers?|students?|"
     r"pupils?|staff(?: members)?|(?:aid |humanitarian )?workers?|employees?|volunteers?|"
-    r"refugees?|prisoners?|pensioners?|residents?|relatives|family members|people|persons|"
+    r"refugees?|prisoners?|pensioners?|residents?|relatives|family members|people|persons?|"
     r"individuals|visitors?|guests?|customers?|shoppers?|passengers?|patients?|personnel|"
     # and every plural victim noun of the table above ("villagers", "miners", "pilgrims"), but
     # "others" and "those", which name no victims of their own
@@ -69,7 +69,8 @@ IN_STATE = re.compile(
     re.I,
 )
 FAR_TOLL = re.compile(
-    r"\b(?:(?P<toll>death|casualty|fatality) (?:toll|count)|number of (?:[\w-]+ ){0,2}?(?:(?:who|"
+    r"\b(?:(?P<toll>death|casualty|fatality) (?:toll|count)|(?:the|an?|earlier|new|latest|"
+    r"official|overall) toll|number of (?:[\w-]+ ){0,2}?(?:(?:who|"
     r"that) (?:(?:have|has|had) )?(?:been )?)?(?P<what>killed|dead|died|deaths|victims|fatalities|"
     r"martyrs|injured|wounded|casualties))\b"
     r"(?:[^.;:!?]{0,140}?\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|"
@@ -120,16 +121,19 @@ LOST_KIN = re.compile(
 # considered missing", "two more people may be under the rubble" (buried, not yet found)
 MISSING_AFTER = re.compile(
     rf"^\s+(?:(?:more|other|others|{PART_VICTIM})\s+){{0,2}}(?:(?:remain|remained|are|were|is|was|"
-    r"have been|has been|had been|may be|might be|could be|may still be)\s+)?(?:(?:still|"
+    r"have been|has been|had been|(?:may|might|could|would)(?: still)? be)\s+)?(?:(?:still|"
     r"currently|now|officially|reportedly|also)\s+)?(?:(?:considered|listed as|reported|declared|"
     r"registered as|believed|presumed|trapped|stuck)\s+)?(?:unaccounted for|missing|under (?:the )?(?:rubble|"
     r"debris|ruins))\b",
     re.I,
 )
 # "the fate of six people remains unknown": the missing
-FATE_BEFORE = re.compile(r"\bfate of\s*$", re.I)
+FATE_BEFORE = re.compile(
+    r"\bfate of(?:\s+(?:another|the|some|at least|more than|about|around|nearly))?\s*$", re.I
+)
 FATE_UNKNOWN = re.compile(
-    rf"^\s+(?:(?:more|other|{PART_VICTIM})\s+){{0,2}}(?:is|are|remains?|remained)\s+(?:still\s+)?unknown",
+    rf"^\s+(?:(?:more|other|{PART_VICTIM})\s+){{0,2}}(?:(?:of|in|from) (?:the |this |that )?"
+    r"[\w-]+\s+)?(?:is|are|remains?|remained)\s+(?:still\s+)?unknown",
     re.I,
 )
 # "doctors are fighting for the lives of 3 people": the injured in a critical state
