@@ -202,6 +202,11 @@ def score_article(
                 )  # fmt: skip
         if toks(g.get("victims")) and set(toks(g.get("victims"))) <= set(toks(c["victims"])):
             tally["victims_ok"] += 1
+        elif toks(g.get("victims")):
+            misses.append(
+                {"file": f, "miss": "victims", "gold": g.get("victims"), "got": c["victims"],
+                 "sentence": g["sentence"][:160]}
+            )  # fmt: skip
     tally["sys_claims"] += len(claims)
     tally["sys_unmatched"] += len(claims) - len(used)
     quotes = rec.get("quotes", [])
