@@ -329,3 +329,19 @@ def test_a_name_a_parse_hangs_a_counted_group_on_is_no_single_victim() -> None:
 )
 def test_freed_captives_are_no_one_held(text: str, want: set[F]) -> None:
     assert _found(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("19 seriously injured were taken to Maiduguri in four ambulances.", 19),
+        ("For now 22 people -- 20 children and two teachers -- have been killed.", 22),
+        ("For now 22 people \u2014 20 children and two teachers \u2014 have been killed.", 22),
+    ],
+)
+def test_a_degree_adverb_or_a_dashed_aside_stands_between_count_and_cue(
+    text: str, count: int
+) -> None:
+    import sitrep
+
+    assert count in {c.count for c in sitrep.extract(text).casualties}

@@ -16,6 +16,7 @@ from sitrep.extract.casualties.found import cue_kind as _cue_kind
 from sitrep.extract.casualties.found import is_cue as _is_cue
 from sitrep.extract.casualties.found import paired as _paired
 from sitrep.extract.casualties.lexicon import (
+    ASIDE_DASHES,
     ASIDE_MAX,
     ASIDE_OPENERS,
     BEARING_VERBS,
@@ -99,6 +100,12 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
     steps = 0
     while j < sent.end and steps < 9:
         t = doc[j]
+        if t.text in ASIDE_DASHES:
+            close = _dash_end(doc, j + 1, sent)
+            if close is not None:
+                j = close + 1  # "22 people in total -- 20 children and two teachers -- have"
+                steps += 1
+                continue
         if t.text == "," and j + 1 < sent.end and _opens_aside(doc, j + 1, sent):
             close = _aside_end(doc, j + 1, sent)
             if close is not None:
@@ -210,6 +217,17 @@ def _opens_aside(doc: Doc, i: int, sent: Span) -> bool:
         and doc[i + 1].lower_ == "of"
         and doc[i + 2].lower_ in SHARE_PRONOUNS
     )
+
+
+def _dash_end(doc: Doc, i: int, sent: Span) -> int | None:
+    """The closing dash of an aside opened by a dash before token i, if it comes soon and
+    holds no cue."""
+    for k in range(i, min(i + ASIDE_MAX, sent.end)):
+        if doc[k].text in ASIDE_DASHES:
+            return k
+        if _is_cue(doc[k]):
+            return None
+    return None
 
 
 def _aside_end(doc: Doc, i: int, sent: Span) -> int | None:

@@ -102,8 +102,12 @@ GAP_WORDS = _set_of(
     of them whom the who others other more reported confirmed believed feared said to left found
     lay lie lying lies so far already now who thought presumed listed declared still among those
     her his their its our possibly probably likely known taken
+    seriously critically severely gravely lightly slightly moderately badly fatally mortally
     """
-)
+)  # the adverbs of degree: "19 seriously injured were taken to hospital"
+# Dashes that set off an aside between a count and its cue: "22 people in total -- 20 children
+# and two teachers -- have been killed"; the walk skips it up to the closing dash.
+ASIDE_DASHES = frozenset({"--", "\u2014", "\u2013"})
 # Verbs whose victims bear the injury their object names: "one person suffered minor injuries",
 # "two soldiers sustained shrapnel wounds", "nine people received injuries".
 BEARING_VERBS = frozenset({"suffer", "sustain", "receive"})
