@@ -398,10 +398,7 @@ def event_place(
 
 def _near(incident: Place, reference: Place) -> bool:
     """Whether the incident place is another place within :data:`NEAR_KM` of a reference."""
-    a, b = incident, reference
-    if a.name == b.name or a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return False
-    return distance_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+    return incident.name != reference.name and _within(incident, reference, NEAR_KM)
 
 
 def _captioned(text: str, at: int) -> bool:
