@@ -57,3 +57,10 @@ def test_an_auxiliary_before_the_tail_verb_is_no_part_of_the_source() -> None:
 
 def test_a_tail_source_before_a_day() -> None:
     assert tail_source("Five died in the shelling, the governor said Tuesday.") == "the governor"
+
+
+def test_a_tail_source_may_end_with_a_date_a_platform_or_a_statement() -> None:
+    line = "One person was killed in the city, Governor Pavlo Kyrylenko reported on April 14."
+    assert tail_source(line) == "Governor Pavlo Kyrylenko"
+    assert tail_source("Two died in the strike, the governor wrote on Telegram.") == "the governor"
+    assert tail_source("Two died in the strike, the army said in a statement.") == "the army"

@@ -20,12 +20,17 @@ TAIL_SAYS = re.compile(
 # "..., local activist reports." / "..., officials say" / "..., director of the hospital Ali
 # Hamad confirmed." / "..., the head of the OVA, Vyacheslav Chaus, said.": the source before the
 # verb at the end (never a relative clause: "which the ministry confirmed" is no source)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 TAIL_SOURCE_SAYS = re.compile(
     r",\s+(?!(?:which|who|whom|that|as|and|but|what|while)\s)"
     r"(?P<src>(?:[\w'\u2019.-]+\s+){0,6}[\w'\u2019.-]+),?\s+"
-    r"(?:says|said|say|reports|reported|claims|claimed|confirms|confirmed|added|stated)"
+    r"(?:says|said|say|reports|reported|claims|claimed|confirms|confirmed|added|stated|wrote|"
+    r"announced)"
     r"(?:\s+(?:on\s+)?(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
-    r"yesterday|tonight|earlier|later))?\.?\s*$"  # "..., the region's governor said Tuesday."
+    r"yesterday|tonight|earlier|later)"  # "..., the region's governor said Tuesday."
+    rf"|\s+on\s+(?i:{_MONTHS})\s+\d{{1,2}}|\s+on\s+\d{{1,2}}\s+(?i:{_MONTHS})"  # "on April 14"
+    r"|\s+(?i:on|in\s+a\s+post\s+on)\s+(?i:telegram|facebook|twitter|x|instagram)"  # "on Telegram"
+    r"|\s+(?i:in\s+a\s+statement))?\.?\s*$"
 )
 HEAD_SAYS = re.compile(
     r"^[\s\u2022\u00b7*-]*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
