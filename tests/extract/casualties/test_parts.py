@@ -505,3 +505,8 @@ def test_bodies_are_still_the_dead() -> None:
 )
 def test_the_missing_and_tolls_with_words_between(text: str, expected: tuple[str, int]) -> None:
     assert expected in {(k, n) for k, n, _, _ in _claims(text)}
+
+
+def test_a_share_among_the_dead_may_say_where_it_comes_from() -> None:
+    text = "Rescuers said nine children from one family were among those killed in the town."
+    assert ("killed", 9, "children", True) in _claims(text)

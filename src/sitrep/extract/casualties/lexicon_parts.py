@@ -57,7 +57,8 @@ OF_THEM = re.compile(
     re.I,
 )
 AMONG = re.compile(
-    rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s+(?:(?:were|are|was|is)\s+(?:also\s+)?among\s+"
+    rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s+(?:(?:from|of|in)\s+(?:[\w-]+\s+){{1,3}}?)?"
+    r"(?:(?:were|are|was|is)\s+(?:also\s+)?among\s+"
     # a headline drops the copula and the article ("Two children among 7 killed")
     r"(?:the\s+|those\s+)?|among\s+)(?:(?:at least |more than )?[\d,]+\s+|\w+\s+(?=people|killed|dead))?"
     r"(?:people\s+)?(?P<grp>dead|killed|victims|fatalities|injured|wounded)",
