@@ -64,3 +64,10 @@ def test_a_tail_source_may_end_with_a_date_a_platform_or_a_statement() -> None:
     assert tail_source(line) == "Governor Pavlo Kyrylenko"
     assert tail_source("Two died in the strike, the governor wrote on Telegram.") == "the governor"
     assert tail_source("Two died in the strike, the army said in a statement.") == "the army"
+
+
+def test_a_tail_source_may_be_followed_by_what_it_went_on_doing() -> None:
+    line = (
+        "At least 38 people were killed in the city, local activists reported, revising the toll."
+    )
+    assert tail_source(line) == "local activists"

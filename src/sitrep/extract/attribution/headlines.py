@@ -30,7 +30,8 @@ TAIL_SOURCE_SAYS = re.compile(
     r"yesterday|tonight|earlier|later)"  # "..., the region's governor said Tuesday."
     rf"|\s+on\s+(?i:{_MONTHS})\s+\d{{1,2}}|\s+on\s+\d{{1,2}}\s+(?i:{_MONTHS})"  # "on April 14"
     r"|\s+(?i:on|in\s+a\s+post\s+on)\s+(?i:telegram|facebook|twitter|x|instagram)"  # "on Telegram"
-    r"|\s+(?i:in\s+a\s+statement))?\.?\s*$"
+    r"|\s+(?i:in\s+a\s+statement))?"
+    r"(?:,\s+[a-z]+ing\b[^,.;:!?\n]{0,60})?\.?\s*$"  # "..., activists reported, revising ..."
 )
 HEAD_SAYS = re.compile(
     r"^[\s\u2022\u00b7*-]*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
