@@ -185,3 +185,16 @@ def test_a_source_phrase_ends_before_its_date(nlp: Language) -> None:
     head = next(t for t in doc if t.text == "Ministry")
     phrase = source_phrase(head, text=doc.text)
     assert phrase is not None and phrase.text == "Ministry of Internal Affairs"
+
+
+def test_a_name_the_model_tags_as_part_of_the_body_before_it_is_the_persons(
+    nlp: Language,
+) -> None:
+    doc = parse(
+        "The head of the Donetsk Military-Civil Administration Pavlo Kyrylenko stated this.",
+        nlp=nlp,
+    )
+    head = next(t for t in doc if t.dep_ == "nsubj")
+    phrase = source_phrase(head, text=doc.text)
+    assert phrase is not None and phrase.kind == "person"
+    assert phrase.name == "Pavlo Kyrylenko"

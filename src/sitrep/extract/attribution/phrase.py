@@ -315,13 +315,19 @@ _BODY_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 
 
 def _trailing_name(toks: list[Token]) -> list[Token]:
-    """The run of proper nouns that ends a phrase and belongs to no organisation or place."""
+    """The run of proper nouns that ends a phrase and belongs to no organisation or place; a
+    run the model tags as part of the body before it counts when it follows the body's own
+    word ("... Military-Civil Administration Pavlo Kyrylenko", one ORG to the model)."""
     k = len(toks)
-    while k > 0 and toks[k - 1].pos_ == "PROPN" and toks[k - 1].ent_type_ not in _BODY_ENTS:
-        if toks[k - 1].lower_ in ROLE_WORDS:
+    while k > 0 and toks[k - 1].pos_ == "PROPN":
+        if toks[k - 1].lower_ in ROLE_WORDS | ORGANISATION_WORDS:
             break
         k -= 1
-    return toks[k:]
+    run = toks[k:]
+    if not any(t.ent_type_ in _BODY_ENTS for t in run):
+        return run
+    after_body = k > 0 and toks[k - 1].lower_ in ORGANISATION_WORDS
+    return run if after_body and len(run) >= 2 else []
 
 
 def _one_entity(toks: list[Token], k: int) -> bool:
@@ -337,7 +343,7 @@ def _split_person(toks: list[Token], text: str) -> tuple[str, str | None]:
     k = len(toks)
     while (
         k > 0
-        and toks[k - 1].lower_ not in ROLE_WORDS
+        and toks[k - 1].lower_ not in ROLE_WORDS | ORGANISATION_WORDS
         and (toks[k - 1].ent_type_ == "PERSON" or toks[k - 1].pos_ == "PROPN")
         and (toks[k - 1].ent_type_ not in _BODY_ENTS or _one_entity(toks, k))
     ):
