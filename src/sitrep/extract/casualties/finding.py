@@ -101,7 +101,7 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
     while j < sent.end and steps < 9:
         t = doc[j]
         if t.text in ASIDE_DASHES:
-            close = _dash_end(doc, j + 1, sent)
+            close = _aside_end(doc, j + 1, sent, ASIDE_DASHES)
             if close is not None:
                 j = close + 1  # "22 people in total -- 20 children and two teachers -- have"
                 steps += 1
@@ -219,21 +219,14 @@ def _opens_aside(doc: Doc, i: int, sent: Span) -> bool:
     )
 
 
-def _dash_end(doc: Doc, i: int, sent: Span) -> int | None:
-    """The closing dash of an aside opened by a dash before token i, if it comes soon and
-    holds no cue."""
-    for k in range(i, min(i + ASIDE_MAX, sent.end)):
-        if doc[k].text in ASIDE_DASHES:
-            return k
-        if _is_cue(doc[k]):
-            return None
-    return None
+_COMMA = frozenset({","})
 
 
-def _aside_end(doc: Doc, i: int, sent: Span) -> int | None:
-    """The closing comma of an aside opened at token i, if it comes soon and holds no cue."""
+def _aside_end(doc: Doc, i: int, sent: Span, closers: frozenset[str] = _COMMA) -> int | None:
+    """The closing mark (a comma, or a dash for an aside a dash opened) of an aside that
+    starts at token i, if it comes soon and holds no cue."""
     for k in range(i, min(i + ASIDE_MAX, sent.end)):
-        if doc[k].text == ",":
+        if doc[k].text in closers:
             return k
         if _is_cue(doc[k]):
             return None

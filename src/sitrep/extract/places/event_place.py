@@ -267,7 +267,7 @@ def incident_place(
             w += LOCATIVE_BONUS
         weight[key] += w
         known = first.setdefault(key, p)
-        if SPECIFICITY[p.precision] > SPECIFICITY[known.precision] and _close(p, known):
+        if SPECIFICITY[p.precision] > SPECIFICITY[known.precision] and _within(p, known, NEAR_KM):
             first[key] = p  # "Shebekino district", then "the town of Shebekino": the town
     if not weight:  # the dateline is all the article says of where: the reporter is there
         return datelines[0] if datelines else None
@@ -408,12 +408,8 @@ def _captioned(text: str, at: int) -> bool:
     return CAPTION_CREDIT.search(text, lo, hi if hi >= 0 else len(text)) is not None
 
 
-def _close(a: Place, b: Place) -> bool:
-    """Whether two resolved mentions lie within :data:`NEAR_KM` of each other."""
-    return _within(a, b, NEAR_KM)
-
-
 def _within(a: Place, b: Place, km: float) -> bool:
+    """Whether two resolved mentions lie within ``km`` of each other."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return False
     return distance_km(a.lat, a.lon, b.lat, b.lon) <= km

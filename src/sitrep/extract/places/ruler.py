@@ -294,6 +294,9 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
     return opens and after in _DATELINE_AFTER
 
 
+# People a place the model labelled otherwise needs, by the strength of the cue before it
+# (2: "the village of", 1: "in", 0: none).
+NEEDED_BY_CUE = {2: 5_000, 1: 50_000, 0: 200_000}
 # People in a war-zone town of a country the article names that a sentence may open with.
 HOME_TOWN = 100_000
 # Labels the small model puts on place names it does not know ("Tunis" as NORP).
@@ -335,7 +338,7 @@ def _gazetteer_component(doc: Doc) -> Doc:
         big = kind in ("country", "continent") or (kind == "region" and pop >= 1_000_000)
         # The model's own label counts against a small place: "a pass from Henry".
         pinned = _dateline(doc, start, end) or _county_after_town(doc, start, kind)
-        needed = 1_000 if pinned else {2: 5_000, 1: 50_000, 0: 200_000}[strength]
+        needed = 1_000 if pinned else NEEDED_BY_CUE[strength]
         settled = _settlement(doc, start, end)
         if settled:  # "the village of X", "X (Y raion, Z)"
             needed = 0
@@ -375,7 +378,7 @@ def article_places(doc: Doc) -> Doc:
         if ent.label_ not in _RELABEL or ent.label_ == "DATE":
             continue
         key = normalize(ent.text)
-        if key not in gaz or not _at_home(key, home):
+        if not _at_home(key, home):
             continue
         if key in placed and ent.label_ in _ONE_SENSE:
             ents[k] = Span(doc, ent.start, ent.end, label="GPE")
@@ -383,7 +386,7 @@ def article_places(doc: Doc) -> Doc:
             continue
         persons = _person_words(doc) if persons is None else persons
         pop = gaz.salience(key)[0]
-        needed = {2: 5_000, 1: 50_000, 0: 200_000}[cue(doc, ent.start, ent.end)] // 4
+        needed = NEEDED_BY_CUE[cue(doc, ent.start, ent.end)] // 4
         if pop >= needed and _accept(doc, ent.start, ent.end, key, persons, home=True):
             ents[k] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
