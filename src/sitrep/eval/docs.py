@@ -115,6 +115,16 @@ SUITES: tuple[Suite, ...] = (
         " (tests/data/real-held2; texts rebuilt into ../held2-articles by its README)",
         articles="../held2-articles",
     ),
+    # blind annotations written at the start of stop 22, scored once unread, then read
+    Suite(
+        "real-fresh2",
+        "real",
+        "tests/data/real-fresh2",
+        "sitrep's own blind hand annotations of 2024-2025 war reporting, scored unread at the"
+        " start of stop 22 and a development set since (tests/data/real-fresh2; texts rebuilt"
+        " into ../fresh2-articles by its README)",
+        articles="../fresh2-articles",
+    ),
 )
 
 
