@@ -32,3 +32,13 @@ def test_a_cue_subject_is_an_antecedent_and_he_resolves_to_it(nlp: Language) -> 
     ants = antecedents(parse(text, nlp=nlp))
     found = ants.resolve("He", text.index("He added"))
     assert found is not None and "Prokudin" in found.name
+
+
+def test_a_source_at_a_sentence_end_is_what_the_statement_resolves_to(nlp: Language) -> None:
+    text = (
+        "In addition, around 300 civilians were injured, the Head of the Darvo Regional "
+        "Military Administration, Ivan Petrenko, reports. The statement says more may die."
+    )
+    ants = antecedents(parse(text, nlp=nlp))
+    found = ants.resolve("the statement", text.index("The statement"))
+    assert found is not None and found.name == "Ivan Petrenko"

@@ -180,3 +180,29 @@ def test_agent_of_this_may_hang_on_the_occasion(nlp: Language) -> None:
     )
     source = _source(_claims(nlp, text), 20)
     assert source is not None and "Kyrylo Tymoshenko" in source
+
+
+def test_a_byline_under_a_headline_is_no_credit_line(nlp: Language) -> None:
+    for byline in ("By The Newsroom", "Darvo Desk", "By Anna Berg"):
+        text = (
+            "Missile strike on Darvo kills 31\n\n"
+            f"{byline}\n\n"
+            "Rescuers worked through the night at the site.\n"
+        )
+        assert _source(_claims(nlp, text), 31) is None, byline
+
+
+def test_a_sentence_adding_to_the_one_before_states_it_too(nlp: Language) -> None:
+    # "In addition, ..., X reports.": X reported the figure of the sentence before as well
+    text = (
+        "A missile strike on Darvo killed 18 people. In addition, around 300 civilians were "
+        "injured, the head of the regional administration, Ivan Petrenko, reports."
+    )
+    assert _source(_claims(nlp, text), 18) == "Ivan Petrenko"
+    # a new paragraph is a new report
+    text = (
+        "A missile strike on Darvo killed 18 people.\n\n"
+        "In addition, 300 were injured, the head of the regional administration, Ivan "
+        "Petrenko, reports."
+    )
+    assert _source(_claims(nlp, text), 18) is None

@@ -138,3 +138,18 @@ def test_a_light_verb_with_a_report_noun_and_its_clause_states(nlp: Language) ->
     assert statement_stance(gave) == "reports"
     doc = parse("The army made a mess of the town.", nlp=nlp)
     assert statement_stance(next(t for t in doc if t.text == "made")) is None
+
+
+def test_a_that_clause_of_a_statement_is_what_the_verb_says(nlp: Language) -> None:
+    # "said in a statement that ...": the clause hangs from the noun, but it is the content
+    text = "The Darvo Doctors' Network said in a statement that at least 43 people were killed."
+    assert _source(nlp, text, "43") == "Darvo Doctors' Network"
+    text = (
+        "The army, which has been fighting the rebels since April, said in a statement that "
+        "it was mourning the deaths of 70 people."
+    )
+    assert _source(nlp, text, "70") == "army"
+    # a relative clause in an adjunct stays background
+    assert (
+        _source(nlp, "The governor spoke at the hospital where 5 people were killed.", "5") is None
+    )

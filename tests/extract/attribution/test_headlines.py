@@ -71,3 +71,10 @@ def test_a_tail_source_may_be_followed_by_what_it_went_on_doing() -> None:
         "At least 38 people were killed in the city, local activists reported, revising the toll."
     )
     assert tail_source(line) == "local activists"
+
+
+def test_a_page_tag_after_a_dash_is_no_source() -> None:
+    # "... 12 killed – photos": the kind of page, not who counted
+    assert tail_source("Rescue work at the Darvo block ends: 12 killed \u2013 photos") is None
+    assert tail_source("Nine killed in Darvo - video and live updates") is None
+    assert tail_source("Nine killed in Darvo - regional governor") == "regional governor"

@@ -1078,3 +1078,14 @@ def test_a_quotation_ending_its_sentence_is_not_the_next_sentences(nlp: Language
     )
     (q,) = _quotes(nlp, text)
     assert q.speaker == "Anna Koval"
+
+
+def test_a_quote_before_but_added_is_the_first_verbs_subjects(nlp: Language) -> None:
+    # 'X estimated the toll was "...," but added that ...': X speaks; not "the toll"
+    text = (
+        "DARVO (Reuters) - An intelligence report, seen on Thursday, estimated the toll was "
+        "\u201cprobably at the low end of the 100 to 300 spectrum,\u201d but added that the "
+        "assessment may change."
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker is not None and "intelligence report" in q.speaker

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.extract.attribution.carry import this_source_phrase
 from sitrep.extract.attribution.coref import Antecedents, introduced_people
+from sitrep.extract.attribution.headlines import TAIL_SOURCE_SAYS
 from sitrep.extract.attribution.lexicon import ISSUED_DOCUMENTS, SOURCE_CUES, SPEAKER_PRONOUNS
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
 from sitrep.extract.attribution.quotes import quote_spans
@@ -97,6 +98,24 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
             ants.add_phrase(phrase, relay=relays(head))
         elif phrase is not None and phrase.kind != "pronoun":
             described.append(phrase)
+    # "..., the Head of the Regional Administration, Serhii Lysak, reports.": a source at a
+    # sentence's end that the parse gives no cue verb is named all the same
+    for sent in doc.sents:
+        m = TAIL_SOURCE_SAYS.search(sent.text)
+        span = (
+            doc.char_span(sent.start_char + m.start("src"), sent.start_char + m.end("src"))
+            if m
+            else None
+        )
+        if span is None or any(a <= span.start_char < b for a, b in quoted):
+            continue
+        phrase = source_phrase(span.root, text=text)
+        if (
+            phrase is not None
+            and named(phrase)
+            and not ants.between(span.start_char, sent.end_char)
+        ):
+            ants.add_phrase(phrase)
     # "This is stated in the message of the State Emergency Service": the issuer of what
     # "the statement says" below
     for sent in doc.sents:

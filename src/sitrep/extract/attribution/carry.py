@@ -27,8 +27,11 @@ from spacy.tokens import Doc, Span
 
 from sitrep.extract.attribution.coref import Antecedents
 from sitrep.extract.attribution.cues import attribute
+from sitrep.extract.attribution.headlines import TAIL_SOURCE_SAYS
 from sitrep.extract.attribution.lexicon import (
+    ADDITIVE_OPENERS,
     ANAPHORIC_CONTENT,
+    BYLINE_WORDS,
     CONTINUING,
     IMPERSONAL_CUES,
     ISSUED_DOCUMENTS,
@@ -119,15 +122,27 @@ def next_this_source(doc: Doc, pos: int, text: str) -> str | None:
     reported by X", "X said this"), or None: the next :data:`AHEAD` sentences are read, up to
     the first that names a source of its own ("X told this" ends the paragraph it sums up)."""
     cur = _sentence_at(doc, pos)
-    for _ in range(AHEAD):
+    for step in range(AHEAD):
         nxt = _next_sentence(doc, cur) if cur is not None else None
         if nxt is None:
             return None
         found = _this_source(nxt, text)
+        if found is None and step == 0 and cur is not None:
+            found = _added_by(cur, nxt, text)
         if found is not None or attribute(nxt, text=text) is not None:
             return found
         cur = nxt
     return None
+
+
+def _added_by(cur: Span, nxt: Span, text: str) -> str | None:
+    """X of "In addition, 300 were injured, X reports." right after the figure's sentence in
+    the same paragraph: a report that adds to the sentence before states that one too."""
+    gap = text[cur.start_char : nxt.start_char]
+    if "\n" in gap.rstrip(" ") or not ADDITIVE_OPENERS.match(nxt.text):
+        return None
+    m = TAIL_SOURCE_SAYS.search(nxt.text)
+    return m.group("src").strip() if m else None
 
 
 def carried_source(
@@ -256,6 +271,8 @@ def credit_line(doc: Doc, end: int, text: str) -> str | None:
     toks = [t for t in span if not t.is_space] if span is not None else []
     if not toks or len(toks) > CREDIT_WORDS:
         return None
+    if any(t.lower_ in BYLINE_WORDS for t in toks):
+        return None  # "By The Newsroom", "NYM Desk": who wrote the page, not whose figure
     if any(t.pos_ in {"VERB", "AUX", "NUM", "PRON"} or t.is_punct or t.like_num for t in toks):
         return None
     if not all(t.is_title or t.is_upper or t.lower_ in {"of", "and", "the", "for"} for t in toks):

@@ -171,7 +171,7 @@ def governing(verbs: set[int], tok: Token) -> tuple[int | None, bool]:
         (index of the governing verb or None, background).
     """
     below = tok
-    clause = tok.dep_ in _CLAUSES
+    clause = _background(tok)
     first: tuple[int, bool] | None = None
     for a in [tok, *tok.ancestors]:
         if a.i != tok.i and a.i in verbs:
@@ -184,9 +184,20 @@ def governing(verbs: set[int], tok: Token) -> tuple[int | None, bool]:
             if intro is not None:
                 return intro, False
         if a.i != tok.i:
-            clause = clause or a.dep_ in _CLAUSES
+            clause = clause or _background(a)
             below = a
     return first if first is not None else (None, False)
+
+
+def _background(tok: Token) -> bool:
+    """Whether ``tok`` opens a relative or participle clause (background to a statement), not
+    the content of a report noun: "said in a statement that 43 were killed" states 43."""
+    if tok.dep_ not in _CLAUSES:
+        return False
+    return not (
+        tok.head.lemma_.lower() in REPORT_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    )
 
 
 def asides(verbs: set[int], tok: Token) -> set[int]:

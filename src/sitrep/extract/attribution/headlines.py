@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import re
 
-from sitrep.extract.attribution.lexicon import ADJUNCT_OPENERS, RELATIVE, SPEAKER_PRONOUNS
+from sitrep.extract.attribution.lexicon import (
+    ADJUNCT_OPENERS,
+    MEDIA_TAGS,
+    RELATIVE,
+    SPEAKER_PRONOUNS,
+)
 
 # "... - regional governor" / "..., says acting mayor" at the end of a headline or sentence
 TAIL_DASH = re.compile(
@@ -59,8 +64,9 @@ def tail_source(line: str) -> str | None:
                 src.lower() in SPEAKER_PRONOUNS
                 or (words and words[0].lower() in ADJUNCT_OPENERS)
                 or (words and words[0].lower() in RELATIVE)
+                or all(w.strip(",").lower() in MEDIA_TAGS for w in words)
             ):
-                continue  # a pronoun, or "— at the camp": a place with its verb left out
+                continue  # a pronoun, "— at the camp" (a place, its verb left out), "– photos"
             if 1 <= len(words) <= 7 and not any(w[:1].isdigit() for w in words):
                 return src
     return None

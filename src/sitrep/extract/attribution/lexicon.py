@@ -484,3 +484,21 @@ STATED_IN = frozenset({"in"})
 # Words that open a place or time adjunct, not a source, after a dash: "four — at the camp" is a
 # part of a figure with its verb left out ("16 died in the house, four — at the camp").
 ADJUNCT_OPENERS = word_set("at in on near inside outside from into within during after before")
+
+# What a page tags its headline with after a dash ("... 12 killed – photos", "- video, live
+# updates"): the kind of page, never a source.
+MEDIA_TAGS = word_set(
+    """photo photos video videos live update updates map maps infographic gallery watch
+    explainer analysis opinion pictures footage and"""
+)
+# Words of a byline or desk credit ("By The Newsroom", "NYM Desk", "Reuters Staff"): the
+# writer of the page, never the source of its figures.
+BYLINE_WORDS = word_set(
+    """by desk newsroom staff correspondent correspondents reporter reporters editor editors
+    editorial writer contributor agencies wires"""
+)
+# Openers of a sentence that adds to the report before it ("In addition, 300 were injured, X
+# reports."): a source named at its end states the sentence before as well.
+ADDITIVE_OPENERS = re.compile(
+    r"^\s*(?:in addition|additionally|also|besides|moreover|furthermore|as well)\b,?", re.I
+)

@@ -230,6 +230,14 @@ def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] |
             if subj and subj[0].lower_ not in {"who", "which", "that"}:
                 np, appos = noun_phrase(subj[0])
                 return t, make_speaker(np, appos)
+            if t.dep_ == "conj" and all(b.dep_ == "cc" for b in before):
+                # '... X estimated the toll was "...," but added that ...': X speaks on
+                shared = [c for c in t.head.children if c.dep_ == "nsubj" and c.idx < q.open]
+                shared.sort(key=lambda c: abs(c.i - t.head.i))  # "KYIV (AP) - The report said"
+                if shared and shared[0].lower_ not in {"who", "which", "that"}:
+                    np, appos = noun_phrase(shared[0])
+                    return t, make_speaker(np, appos)
+                return None
             if before:
                 comma = [k for k, b in enumerate(before) if b.text == ","]
                 if comma:  # '"...," Name, the mayor of X, said'
