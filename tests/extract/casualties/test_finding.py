@@ -345,3 +345,27 @@ def test_a_degree_adverb_or_a_dashed_aside_stands_between_count_and_cue(
     import sitrep
 
     assert count in {c.count for c in sitrep.extract(text).casualties}
+
+
+def test_a_participle_before_the_victims_is_part_of_them() -> None:
+    doc = nlp.parse("The army killed 45 suspected militants near the border.")
+    found = [f for s in doc.sents for f in finding.find(doc, s)]
+    assert [(f.kind, doc[f.victim[0] : f.victim[1]].text) for f in found if f.victim] == [
+        ("killed", "suspected militants")
+    ]
+
+
+def test_a_cue_word_describing_the_victims_gives_no_kind_of_its_own() -> None:
+    # "killed 12 displaced people": killed, of displaced people; no figure of displacement
+    assert _found("The strike killed 12 displaced people in a school.") == {("killed", "12")}
+    assert _found("5 wounded soldiers were evacuated.") == {("injured", "5")}
+
+
+def test_a_figure_with_a_verb_of_its_own_is_no_ellipsis() -> None:
+    text = (
+        "At least 42 people are missing, 91 people have sought treatment, and 52 are in hospital."
+    )
+    assert ("missing", "91") not in _found(text)
+    assert ("killed", "four") in _found(
+        "Two people were killed on Monday, and four more on Friday."
+    )

@@ -510,3 +510,18 @@ def test_the_missing_and_tolls_with_words_between(text: str, expected: tuple[str
 def test_a_share_among_the_dead_may_say_where_it_comes_from() -> None:
     text = "Rescuers said nine children from one family were among those killed in the town."
     assert ("killed", 9, "children", True) in _claims(text)
+
+
+def test_a_toll_given_by_a_pronoun_in_the_next_sentence() -> None:
+    text = "The death toll from the strike on Darvo has increased. As of now, it stands at 20."
+    assert ("killed", 20, "people", False) in _claims(text)
+    text = "The number of injured in Darvo has grown. It has reached 159."
+    assert ("injured", 159, "people", False) in _claims(text)
+    # a pronoun with a figure of something else is no toll
+    text = "The death toll was not given. It was 20 years ago that the town was hit."
+    assert not any(c[1] == 20 for c in _claims(text))
+
+
+def test_a_cue_word_in_the_victims_adds_no_figure_of_its_own() -> None:
+    got = _claims("The strike killed 12 displaced people in Darvo.")
+    assert {c[0] for c in got if c[1] == 12} == {"killed"}

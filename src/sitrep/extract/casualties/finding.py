@@ -278,6 +278,9 @@ def _cue_first(
         if run is None:
             return None
         return cue, run
+    if q_end < sent.end and _modifier(doc[q_end]):
+        run = _noun_run(doc, q_end, sent.end)  # "killed 45 suspected militants"
+        return cue, (q_end, run[1]) if run is not None else None
     return cue, None
 
 
@@ -368,6 +371,18 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             verb = _cue_first(doc, first, b, sent)
             if verb is not None and verb[0].lower_ not in DUAL_VICTIMS:
                 hit, via = (verb[0], verb[1] or (b, b + 1)), "cue-first"
+        if (
+            hit is not None
+            and hit[0].i >= b
+            and hit[0].dep_ == "amod"
+            and hit[0].head.i > hit[0].i
+            and might_be_people(hit[0].head.lower_, hit[0].head.lemma_.lower())
+        ):
+            # "killed 12 displaced people", "shot dead three wounded soldiers": the cue word
+            # describes the victims, the verb before the number gives the kind
+            verb = _cue_first(doc, first, b, sent)
+            if verb is not None and cue_word(verb[0]) in TRANSITIVE:
+                hit, via = (verb[0], (hit[0].i, hit[0].head.i + 1)), "cue-first"
         if hit is None:
             hit = _cue_first(doc, first, b, sent)
             via = "cue-first"
@@ -402,6 +417,14 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             victim = run
         else:
             continue
+        noun = doc[victim[1] - 1] if victim is not None else doc[b - 1]
+        if (
+            noun.dep_ in {"nsubj", "nsubjpass"}
+            and noun.head.i > noun.i
+            and noun.head.pos_ in {"VERB", "AUX"}
+            and not _is_cue(noun.head)
+        ):
+            continue  # "42 are missing, 91 people have sought treatment": a verb of its own
         p = prior[-1]
         part = any(
             doc[k].lower_ in PART_OPENERS or (doc[k].text == "," and _opens_aside(doc, k + 1, sent))

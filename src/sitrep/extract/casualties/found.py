@@ -53,12 +53,23 @@ def is_cue(t: Token) -> bool:
 
 
 def paired(doc: Doc, cue: Token, end: int) -> bool:
-    """Whether the cue and the next word name the dead and the wounded together ("400 dead and
-    wounded", "killed or injured", "injuries and deaths"): one figure for both."""
-    if cue.i + 2 >= end or doc[cue.i + 1].lower_ not in {"and", "or"}:
-        return False
-    kinds = {CUES.get(cue_word(cue), "killed"), CUES.get(cue_word(doc[cue.i + 2]))}
-    return kinds == {"killed", "injured"}
+    """Whether the cue and the word after it (or before it) name the dead and the wounded
+    together ("400 dead and wounded", "killed or injured", "injuries and deaths", "kills and
+    wounds dozens"): one figure for both."""
+    kind = CUES.get(cue_word(cue), "killed")
+    if (
+        cue.i + 2 < end
+        and doc[cue.i + 1].lower_ in {"and", "or"}
+        and {kind, CUES.get(cue_word(doc[cue.i + 2]))} == {"killed", "injured"}
+    ):
+        return True
+    # the cue is the second of two verbs sharing the figure as object: "killed and wounded 30"
+    first = cue.i - 2
+    return (
+        first >= cue.sent.start
+        and doc[cue.i - 1].lower_ in {"and", "or"}
+        and {kind, CUES.get(cue_word(doc[first]))} == {"killed", "injured"}
+    )
 
 
 def cue_kind(doc: Doc, cue: Token, end: int) -> CasualtyKind:

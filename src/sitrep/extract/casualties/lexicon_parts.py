@@ -287,3 +287,32 @@ STILL_IN_HOSPITAL = re.compile(
     r"(?:in\s+(?:the\s+|a\s+)?(?:hospitals?|intensive\s+care)|hospitali[sz]ed)\b",
     re.I,
 )
+
+# A toll named in one sentence and given in the next by a pronoun or "the total": "the death
+# toll ... has increased. As of now, it stands at 20." / "Together with Samar, the total is 22."
+TOLL_PRONOUN = re.compile(
+    r"(?:^|[,:]\s*|\b(?:now|today|so far|as of [\w ]{1,20}),?\s+)"
+    r"(?:it|this figure|the figure|that figure|the total|in total,? it)\s+"
+    r"(?:(?:now|already|currently)\s+)?"
+    r"(?:stands|stood|is|was|has\s+(?:risen|reached|grown|climbed|increased)|rose|reached|"
+    r"climbed|increased|grew)(?:\s+(?:now|already))?(?:\s+(?:to|at))?\s*"
+    r"(?:at least |more than |over |nearly |about |around )?$",
+    re.I,
+)
+# The toll a pronoun refers to, in the sentence before: its kind from the noun.
+TOLL_NAMED = re.compile(
+    r"\b(?:(?:death|casualty|fatality)\s+(?:toll|count)|toll|number\s+of\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<what>killed|dead|deaths|victims|fatalities|injured|wounded|casualties))\b",
+    re.I,
+)
+# The gate of a sentence that may give a toll by a pronoun (lower case, fast).
+TOLL_PRONOUN_GATE = re.compile(
+    r"\b(?:it|figure|total)\s+(?:(?:now|already|currently)\s+)?(?:stands|stood|is|was|has|rose|"
+    r"reached|climbed|increased|grew)\b"
+)
+# What may follow such a figure: the clause's end or the people it counts.
+TOLL_PRONOUN_END = re.compile(
+    r"\s*(?:$|[.,;:!?)\u2013\u2014-]|(?:people|persons|victims|dead|killed|injured|wounded|and|"
+    r"as|after|according|in|on)\b)",
+    re.I,
+)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.extract.attribution.cues import Attribution, attribute
 from sitrep.extract.casualties.claims import sentence_evidence
-from sitrep.extract.casualties.lexicon import CUMULATIVE
+from sitrep.extract.casualties.lexicon import CUES, CUMULATIVE
 from sitrep.extract.casualties.lexicon_parts import (
     AFTER_VICTIM,
     AMONG,
@@ -69,6 +69,10 @@ from sitrep.extract.casualties.lexicon_parts import (
     TAKEN_CAPTIVE,
     THEM_OPENER,
     TO_FLEE,
+    TOLL_NAMED,
+    TOLL_PRONOUN,
+    TOLL_PRONOUN_END,
+    TOLL_PRONOUN_GATE,
 )
 from sitrep.extract.casualties.named import named_members
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
@@ -100,6 +104,30 @@ def _claimed(claims: list[CasualtyClaim], kind: str, q: Quantity, lo: int, hi: i
         and lo < c.evidence.end
         for c in claims
     )
+
+
+def _described(here: list[CasualtyClaim], q: Quantity, after: str) -> bool:
+    """Whether a claim of the sentence counts the same figure with the word after it as its
+    victims' description ("killed 12 displaced people": no 12 displaced besides)."""
+    words = after.split()[:1]
+    return (
+        bool(words)
+        and words[0].lower() in CUES
+        and any(
+            c.count == q.count and words[0].lower() in (c.victims or "").lower().split()
+            for c in here
+        )
+    )
+
+
+def _toll_before(text: str, lo: int, before: str, after: str) -> re.Match[str] | None:
+    """The toll named before in the paragraph, when this sentence gives its figure by a
+    pronoun or "the total" ("The death toll has increased. As of now, it stands at 20."); never a figure of
+    something else ("It was 20 years ago")."""
+    if not TOLL_PRONOUN.search(before) or not TOLL_PRONOUN_END.match(after):
+        return None
+    prev = text[max(0, lo - 300) : lo]  # the sentences before, in the same paragraph
+    return _nearest(TOLL_NAMED, prev[prev.rfind("\n", 0, len(prev) - 2) + 1 :] + " " + before)
 
 
 def _claimed_one(here: list[CasualtyClaim], kind: str, victim: str) -> bool:
@@ -257,6 +285,7 @@ def more_casualties(
             PART_SENTENCE_GATE.search(low)
             or (here and PART_GATE.search(low))
             or THEM_OPENER.match(stext)  # "Four of them are children": parts of the total before
+            or TOLL_PRONOUN_GATE.search(low)  # "As of now, it stands at 20.": the toll before
         ):
             continue  # no word of harm, care or flight, no part of a claim: nothing to add
         quantities = (
@@ -278,7 +307,11 @@ def more_casualties(
                 # "two of the injured later died": the sentence's claim of another kind (the
                 # deaths) already states this share
                 other = share and kind != "killed" and _claimed(here, "killed", qa, lo, hi)
-                if not other and not _claimed(out, kind, qa, lo, hi):
+                if (
+                    not other
+                    and not _claimed(out, kind, qa, lo, hi)
+                    and not _described(here, qa, after)
+                ):
                     like = next(iter(here), None)
                     new = _make(article, kind, qa, victims, sent, text, like, None)
                     if share:
@@ -290,7 +323,7 @@ def more_casualties(
                     out.append(new)
                     here.append(new)
                 continue
-            toll = _nearest(FAR_TOLL, before)
+            toll = _nearest(FAR_TOLL, before) or _toll_before(text, lo, before, after)
             if toll:
                 kind = _kind_of(toll.group("what"), "killed")
                 if not _claimed(out, kind, qa, lo, hi):
