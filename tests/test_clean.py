@@ -76,3 +76,20 @@ def test_a_headline_after_a_read_also_label_is_a_teaser() -> None:
 def test_a_sentence_after_a_read_more_label_stays() -> None:
     c = clean_text("Read more\nThe mayor said twelve people were injured.\n")
     assert "twelve people were injured" in c.text
+
+
+def test_a_lead_sharing_only_a_long_title_with_the_body_is_kept() -> None:
+    # the body names "the Head of the Darvo Regional Military Administration, Ivan Petrenko"
+    # again: a title repeated is no repeated lead, and the lead's figures must stay
+    headline = "Death toll in strike on Darvo rises to 18"
+    lead = (
+        "The number of people killed in the strike on Darvo has risen to 18. In addition, "
+        "around 300 civilians were injured, the Head of the Darvo Regional Military "
+        "Administration, Ivan Petrenko, reports."
+    )
+    body = (
+        "According to the Head of the Darvo Regional Military Administration, Ivan Petrenko, "
+        "17 people were confirmed dead on Tuesday evening."
+    )
+    out = clean_text(f"{headline}\n\n{lead}\n{body}\n")
+    assert lead in out.text and not out.removed

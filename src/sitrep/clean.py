@@ -74,6 +74,12 @@ def _repeats_body(line: str, body: list[str]) -> bool:
     toks = _tokens(line)
     if len(toks) < 6:
         return False
+    # a lead dropped must lose no figure: each of its numbers is in the body too (a lead that
+    # only shares a long title with the body, "the Head of the ... Regional Military
+    # Administration, X", is reporting of its own)
+    later = {w for para in body for w in _tokens(para)}
+    if any(w.isdigit() and w not in later for w in toks):
+        return False
     need = max(min(8, max(6, len(toks) // 2)), len(toks) // 4)
     for para in body:
         ptoks = _tokens(para)

@@ -742,3 +742,15 @@ def test_a_city_named_first_is_the_focus_over_a_capital_named_as_often(nlp: Any)
     found = _by_text(_places(nlp, text))
     centre = next((p for k, p in found.items() if "Rehabilitation" in k), None)
     assert centre is None or centre.name != "Moscow"
+
+
+def test_a_dateline_is_no_city_the_story_is_about(nlp: Any) -> None:
+    # "WASHINGTON (Reuters) -": where the reporter filed from; the hospital is not there
+    text = (
+        "WASHINGTON (Reuters) \u2013 U.S. officials said on Thursday the toll was lower.\n"
+        "Palestinian officials said 471 people were killed in the blast at Al-Ahli al-Arabi "
+        "Hospital in Gaza. The U.S. and Israel disputed the figure."
+    )
+    found = _by_text(_places(nlp, text))
+    hospital = found.get("Al-Ahli al-Arabi Hospital")
+    assert hospital is None or hospital.name != "Washington"

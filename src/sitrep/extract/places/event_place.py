@@ -12,7 +12,6 @@ that holds it. A war-wide or cumulative figure keeps its country.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -20,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.places import gazetteer as gz
+from sitrep.extract.places.datelines import is_dateline
 from sitrep.extract.places.gazetteer import distance_km, normalize
 from sitrep.extract.places.lexicon import (
     ACTOR_VERBS,
@@ -53,16 +53,6 @@ SPECIFICITY: dict[Precision | None, int] = {
 
 # Dependency labels that attach a name to the noun it modifies ("Gaza health ministry").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
-
-# A dateline or bureau line: the name opens its line and a colon, dash or bar follows
-# ("KYIV:", "JERUSALEM –", "GAZA CITY, Gaza Strip (AP) —", "Reuters | Kyiv | Updated").
-_DATELINE_AFTER = re.compile(
-    r"\s*(?:,[^\n:–—|]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*[:–—|]|\s+-\s"
-    r"|,[^\n:–—|-]{0,40}?\s+-(?=[A-Z])"  # a scraped wire dateline: "SERHIIVKA, Ukraine -Russia"
-)
-_BUREAU_BEFORE = re.compile(r"[^\n|]{0,40}\|\s*$")
-# A date stamp a scraper put before the dateline on its line (" date 2022-08-25 KYIV:").
-_STAMP = re.compile(r"\s*(?:date:?\s+)?\d{4}-\d{2}(?:-\d{2})?\s+", re.I)
 
 # The weight of a mention for the article's incident place: the headline counts most, then
 # the lead; a sentence with a casualty figure counts more than one without.
@@ -115,16 +105,6 @@ def _possessor(doc: Doc, p: Place) -> bool:
     """A name in the possessive ("Ukraine's government")."""
     t = mention_root(doc, p)
     return t is not None and _climb(t).dep_ == "poss"
-
-
-def is_dateline(text: str, p: Place) -> bool:
-    """A bureau name that opens its line ("KYIV:", "Reuters | Kyiv | Updated ...")."""
-    line_start = text.rfind("\n", 0, p.start) + 1
-    before = text[line_start : p.start]
-    after = text[p.end : p.end + 60]
-    if (before.strip() == "" or _STAMP.fullmatch(before)) and _DATELINE_AFTER.match(after):
-        return True
-    return bool(_BUREAU_BEFORE.fullmatch(before)) and after.lstrip().startswith("|")
 
 
 def use_of(doc: Doc, p: Place) -> Use:
