@@ -395,3 +395,14 @@ def test_the_statement_is_the_issuers_named_in_this_is_stated_in() -> None:
     )
     quotes = sitrep.extract(text, published="2022-07-01").quotes
     assert [q.speaker for q in quotes] == ["State Emergency Service"]
+
+
+def test_a_post_signed_after_a_dash_gives_its_paragraph_to_its_author(nlp: Language) -> None:
+    # a post quoted without quotation marks, "- he wrote on Telegram" at its paragraph's end
+    text = (
+        "Governor Ivan Petrenko said rescuers were still at work in Darvo.\n\n"
+        "Again tragic news from Darvo. The death toll has risen to 17. 279 were injured. "
+        "Sincere condolences to all relatives - he wrote on Telegram."
+    )
+    got = {c.count: c.source for c in _run(nlp, text)[0]}
+    assert got[17] == "Ivan Petrenko" and got[279] == "Ivan Petrenko"

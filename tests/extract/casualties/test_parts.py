@@ -525,3 +525,11 @@ def test_a_toll_given_by_a_pronoun_in_the_next_sentence() -> None:
 def test_a_cue_word_in_the_victims_adds_no_figure_of_its_own() -> None:
     got = _claims("The strike killed 12 displaced people in Darvo.")
     assert {c[0] for c in got if c[1] == 12} == {"killed"}
+
+
+def test_medical_care_given_to_people_counts_them_injured() -> None:
+    got = _claims("Medical care has already been provided to 18 children in Darvo, the mayor said.")
+    assert ("injured", 18, "children", False) in got
+    assert ("injured", 40, "people", False) in _claims("Doctors treated 40 people for burns.")
+    # aid that is not medical counts no one
+    assert not _claims("Humanitarian assistance was provided to 3,000 people in the region.")

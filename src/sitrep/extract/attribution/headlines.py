@@ -38,6 +38,12 @@ TAIL_SOURCE_SAYS = re.compile(
     r"|\s+(?i:in\s+a\s+statement))?"
     r"(?:,\s+[a-z]+ing\b[^,.;:!?\n]{0,60})?\.?\s*$"  # "..., activists reported, revising ..."
 )
+# "... Sincere condolences - he wrote on Telegram.": a post quoted without quotation marks,
+# its author after a dash at the end of its paragraph
+DASH_SAYS = re.compile(
+    r"\s[-\u2013\u2014]+\s*(?P<src>(?:he|she|they|[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3}))"
+    r"\s+(?:said|says|wrote|writes|added|noted|reported|stated|posted)\b[^.!?\n\"\u201c\u201d]{0,40}\.?\s*$"
+)
 HEAD_SAYS = re.compile(
     r"^[\s\u2022\u00b7*-]*(?P<src>(?:[A-Z][\w.'\u2019-]*\s+){0,3}?[A-Z][\w.'\u2019-]*)\s+"
     r"(?:reports|says|confirms|claims)\b(?!\s+(?:that\s+)?(?:he|she|it|they)\b)",
@@ -79,4 +85,12 @@ def line_of(text: str, start: int, end: int) -> str:
     return text[lo : hi if hi >= 0 else len(text)]
 
 
-__all__ = ["HEAD_SAYS", "TAIL_DASH", "TAIL_SAYS", "TAIL_SOURCE_SAYS", "line_of", "tail_source"]
+__all__ = [
+    "DASH_SAYS",
+    "HEAD_SAYS",
+    "TAIL_DASH",
+    "TAIL_SAYS",
+    "TAIL_SOURCE_SAYS",
+    "line_of",
+    "tail_source",
+]

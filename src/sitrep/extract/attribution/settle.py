@@ -46,11 +46,12 @@ from sitrep.extract.attribution.grow import (
     repeated_speakers,
     token_at,
 )
-from sitrep.extract.attribution.headlines import TAIL_SAYS, line_of, tail_source
+from sitrep.extract.attribution.headlines import DASH_SAYS, TAIL_SAYS, line_of, tail_source
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
     NOT_AGENTS,
     SOURCE_CUES,
+    SPEAKER_PRONOUNS,
     VICTIM_HEADS,
     WORDING_VERBS,
 )
@@ -212,6 +213,7 @@ def attribute_claims(
                     or (None if alone else next_this_source(doc, lo, text))
                     or (None if alone else carried_source(doc, c, out, text, outlet))
                     or credit_line(doc, c.evidence.end, text)
+                    or _post_author(doc, text, lo, hi, ants)
                     or source
                 )
         if source is None and outlet is not None:
@@ -219,6 +221,21 @@ def attribute_claims(
         source = unstamped(source) if source is not None else None
         out.append(c if source == c.source else replace(c, source=source))
     return out
+
+
+def _post_author(doc: Doc, text: str, lo: int, hi: int, ants: Antecedents) -> str | None:
+    """The author a paragraph names after a dash at its end ("The death toll has risen to 17.
+    ... - he wrote on Telegram."): every sentence of the paragraph is the post's."""
+    line = line_of(text, lo, hi)
+    m = DASH_SAYS.search(line)
+    if m is None:
+        return None
+    src = m.group("src")
+    if src.lower() not in SPEAKER_PRONOUNS:
+        return src
+    at = text.find(line, max(0, lo - len(line))) + m.start("src")
+    found = ants.resolve(src, at)
+    return found.name if found is not None else None
 
 
 def _labels(text: str, source: str, lo: int, hi: int) -> bool:

@@ -264,7 +264,8 @@ PART_SENTENCE_GATE = re.compile(
     r"toll|death count|kill|dead|\bdied|death|martyr|injur|wound|hospital|condition|treatment|"
     r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buri|bury|exhum|unaccounted|missing|\blos[ti]|"
     r"rubble|debris|ruins|bodies|remains|coffin|among (?:them|these|those|the)|\d+(?:st|nd|rd|th) "
-    r"|hostage|captive|wipe|wiping|eliminat|destroy|neutrali|assistance|\bfate\b|trapped|\blives\b",
+    r"|hostage|captive|wipe|wiping|eliminat|destroy|neutrali|assistance|\bfate\b|trapped|\blives\b"
+    r"|medical|\bcare\b|treat",
 )
 # Words of a part of a figure, worth a look only beside a claim of the same sentence
 PART_GATE = re.compile(r"includ|among|of them|of whom|\(")
@@ -314,5 +315,14 @@ TOLL_PRONOUN_GATE = re.compile(
 TOLL_PRONOUN_END = re.compile(
     r"\s*(?:$|[.,;:!?)\u2013\u2014-]|(?:people|persons|victims|dead|killed|injured|wounded|and|"
     r"as|after|according|in|on)\b)",
+    re.I,
+)
+# Care given to the figure's people: the injured ("medical care has been provided to 18
+# children", "assistance was given to 12 people", "doctors treated 40 people").
+CARE_GIVEN_BEFORE = re.compile(
+    r"(?:\b(?:(?:medical|first)\s+(?:care|aid|help|assistance)|(?:medical\s+)?treatment)\s+(?:(?:was|were|has|have|"
+    r"had|is|are)\s+)?(?:already\s+)?(?:been\s+)?(?:provided|given|rendered|offered)\s+to"
+    r"|\b(?:doctors|medics|paramedics|hospitals?|surgeons)\s+(?:have\s+|had\s+|are\s+|were\s+)?"
+    r"(?:treated|treating|treat|operated\s+on))\s+(?:at\s+least\s+|more\s+than\s+|another\s+|over\s+)?$",
     re.I,
 )

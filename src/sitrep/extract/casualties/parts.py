@@ -34,6 +34,7 @@ from sitrep.extract.casualties.lexicon_parts import (
     BODIES_BEFORE,
     BURIED_AFTER,
     BURIED_BEFORE,
+    CARE_GIVEN_BEFORE,
     ELIMINATED_AFTER,
     ELIMINATED_BEFORE,
     ELLIPTIC_PART,
@@ -459,6 +460,9 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     g = GROUP_AFTER.match(after)
     if g and AMONG_NUMBER.search(before):
         return _kind_of(g.group("grp"), "killed"), "people", False  # "among at least 14 victims"
+    if CARE_GIVEN_BEFORE.search(before[-80:]):
+        v = re.match(rf"^\s+(?:other\s+)?(?P<vic>{PART_VICTIM})\b", after, re.I)
+        return "injured", v.group("vic") if v else "people", False  # "care was given to 18"
     if HOSPITAL_AFTER.match(after):
         v = re.match(rf"^\s+(?:other\s+)?(?P<vic>{PART_VICTIM})\b", after, re.I)
         return "injured", v.group("vic") if v else "people", False
