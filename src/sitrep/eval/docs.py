@@ -125,6 +125,16 @@ SUITES: tuple[Suite, ...] = (
         " into ../fresh2-articles by its README)",
         articles="../fresh2-articles",
     ),
+    # blind annotations written in stop 22, scored unread at its start and middle, then read
+    Suite(
+        "real-fresh3",
+        "real",
+        "tests/data/real-fresh3",
+        "sitrep's own blind hand annotations of 2023-2025 war reporting, scored unread in"
+        " stop 22 and a development set since (tests/data/real-fresh3; texts rebuilt into"
+        " ../fresh3-articles by its README)",
+        articles="../fresh3-articles",
+    ),
 )
 
 
