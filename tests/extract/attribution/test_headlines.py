@@ -78,3 +78,13 @@ def test_a_page_tag_after_a_dash_is_no_source() -> None:
     assert tail_source("Rescue work at the Darvo block ends: 12 killed \u2013 photos") is None
     assert tail_source("Nine killed in Darvo - video and live updates") is None
     assert tail_source("Nine killed in Darvo - regional governor") == "regional governor"
+
+
+def test_a_headline_ending_in_its_source_after_a_colon() -> None:
+    assert tail_source("US airstrike kills 68 migrants in Darvo: Houthis") == "Houthis"
+    assert tail_source("Strike on Darvo kills 12: officials") == "officials"
+    # a page tag, a figure or a sentence after the colon is no source
+    assert tail_source("Twelve killed in strike on Darvo: What We Know") is None
+    assert tail_source("At least 30 killed in attack on Darvo centre: Report") is None
+    assert tail_source("Darvo attack: 12 killed") is None
+    assert tail_source("The toll is clear: Darvo lost 12.") is None

@@ -10,6 +10,7 @@ import re
 
 from sitrep.extract.attribution.lexicon import (
     ADJUNCT_OPENERS,
+    GROUP_WORDS,
     MEDIA_TAGS,
     RELATIVE,
     SPEAKER_PRONOUNS,
@@ -38,6 +39,10 @@ TAIL_SOURCE_SAYS = re.compile(
     r"|\s+(?i:in\s+a\s+statement))?"
     r"(?:,\s+[a-z]+ing\b[^,.;:!?\n]{0,60})?\.?\s*$"  # "..., activists reported, revising ..."
 )
+# "US airstrike kills 68 migrants in Yemen: Houthis" / "...: officials": a headline that
+# ends in its source after a colon (a headline: no sentence end, at most HEADLINE_WORDS words)
+TAIL_COLON = re.compile(r":\s+(?P<src>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3})\s*$")
+HEADLINE_WORDS = 20
 # "... Sincere condolences - he wrote on Telegram.": a post quoted without quotation marks,
 # its author after a dash at the end of its paragraph
 DASH_SAYS = re.compile(
@@ -58,7 +63,9 @@ TRAILING_AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "earlie
 def tail_source(line: str) -> str | None:
     """The source a headline or short sentence ends with ("... - regional governor") or opens
     with ("UN reports 400,000 fled ...")."""
-    for pat in (TAIL_DASH, TAIL_SAYS, TAIL_SOURCE_SAYS, HEAD_SAYS):
+    for pat in (TAIL_DASH, TAIL_SAYS, TAIL_SOURCE_SAYS, HEAD_SAYS, TAIL_COLON):
+        if pat is TAIL_COLON and not _headline_source(line):
+            continue
         m = pat.search(line)
         if m:
             src = m.group("src").strip()
@@ -76,6 +83,21 @@ def tail_source(line: str) -> str | None:
             if 1 <= len(words) <= 7 and not any(w[:1].isdigit() for w in words):
                 return src
     return None
+
+
+def _headline_source(line: str) -> bool:
+    """Whether a line is a headline whose words after a final colon may be its source: no
+    sentence end, few words, and after the colon a name or a body of people ("Houthis",
+    "officials"), never a page tag ("photos") or a figure."""
+    m = TAIL_COLON.search(line)
+    if m is None or len(line.split()) > HEADLINE_WORDS or line.rstrip()[-1:] in '.!?"\u201d':
+        return False
+    words = m.group("src").split()
+    if any(w.lower() in MEDIA_TAGS or w[:1].isdigit() for w in words):
+        return False  # "...: photos", "...: what we know", "...: 12 killed"
+    return all(w[:1].isupper() for w in words) or (
+        len(words) == 1 and words[0].lower() in GROUP_WORDS
+    )
 
 
 def line_of(text: str, start: int, end: int) -> str:

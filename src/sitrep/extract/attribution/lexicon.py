@@ -489,7 +489,8 @@ ADJUNCT_OPENERS = word_set("at in on near inside outside from into within during
 # updates"): the kind of page, never a source.
 MEDIA_TAGS = word_set(
     """photo photos video videos live update updates map maps infographic gallery watch
-    explainer analysis opinion pictures footage and"""
+    explainer analysis opinion pictures footage and latest explained what we know timeline
+    recap report reports"""
 )
 # Words of a byline or desk credit ("By The Newsroom", "NYM Desk", "Reuters Staff"): the
 # writer of the page, never the source of its figures.
