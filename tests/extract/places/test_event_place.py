@@ -303,3 +303,29 @@ def test_a_town_across_a_disputed_line_is_not_abroad() -> None:
         "Israel blamed Hezbollah in Lebanon. Israel's army said it would respond."
     )
     assert _places(text, "2024-07-28") == ["Majdal Shams"]
+
+
+def test_a_country_before_a_strike_names_who_struck() -> None:
+    # "a US air strike ... in north-western Yemen": the strike happened in Yemen
+    text = (
+        "At least 68 migrants were killed in a US air strike on a detention centre in "
+        "north-western Yemen, the group said."
+    )
+    assert _places(text) == ["Yemen"]
+
+
+def test_local_officials_place_their_town_but_a_capitals_do_not() -> None:
+    text = (
+        "At least 28 people have died in an occupied city after shelling hit a bakery.\n"
+        "Officials in Lysychansk said that one child is among those who died.\n"
+        "Officials in Kyiv did not comment. Both Moscow and Kyiv rely on long-range attacks."
+    )
+    assert _places(text)[0] == "Lysychansk"
+
+
+def test_a_gulf_named_after_a_town_is_no_attack_on_it() -> None:
+    text = (
+        "Houthi attacks on ships in the Gulf of Aden have gone on for months.\n"
+        "A strike on a market in Saada killed 12 people, officials said."
+    )
+    assert _places(text) == ["Sa'dah"]

@@ -58,6 +58,8 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # the lead; a sentence with a casualty figure counts more than one without.
 HEADLINE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
+# A town named only as where local officials speak: a hint, below any location named.
+ASIDE_WEIGHT = 0.5
 BODY_WEIGHT = 1.0
 LEAD_CHARS = 600
 FIGURE_BONUS = 1.0
@@ -116,13 +118,16 @@ def use_of(doc: Doc, p: Place) -> Use:
     if t is None:
         return Use(p, locative=False, actor=False, dateline=dateline)
     top = _climb(t)
-    while top.dep_ == "appos" and top.head.i != top.i:  # "the capital of Mali, Bamako"
-        top = _climb(top.head)
+    while top.dep_ in {"appos", "conj"} and top.head.i != top.i:
+        top = _climb(top.head)  # "the capital of Mali, Bamako"; "Moscow and Kyiv have relied"
     head = top.head
     actor = False
     if top.dep_ == "poss" and not _is_place_word(head):
         actor = True  # "Russia's strike", "the Kyiv region's governor"
     elif top.dep_ in _MODIFIER_DEPS and head is not top and head.lemma_ in INCIDENT_NOUNS:
+        if p.precision == "country":
+            # "a US air strike", "a Russia attack": a country names who struck, not where
+            return Use(p, locative=False, actor=True, dateline=dateline)
         return Use(p, locative=True, actor=False, dateline=dateline)  # "the Olenivka attack"
     elif top.dep_ in _MODIFIER_DEPS and head is not top and head.lower_ in SITE_NOUNS:
         site = head  # "the Chaplyne train station": where it happened, if it is a locative
@@ -193,6 +198,16 @@ def _destination(prep: Token) -> bool:
     )
 
 
+def _local_aside(u: Use) -> bool:
+    """A town named only as where its officials speak, and no national capital."""
+    p = u.place
+    if not (u.aside and not u.actor and not u.dateline and p.resolved):
+        return False
+    if p.precision not in {"city", "village"} or not p.name:
+        return False
+    return not any(e.capital and e.country == p.country for e in gz.load().lookup(p.name))
+
+
 def _usable(u: Use) -> bool:
     return not u.actor and not u.dateline and not u.aside and u.place.resolved
 
@@ -227,6 +242,11 @@ def incident_place(
         u = use_of(doc, p)
         if u.dateline and p.resolved:  # the parse often reads a dateline as a subject
             datelines.append(p)
+        if _local_aside(u):
+            # "officials in Lysychansk said one child died": local officials, at the scene
+            # (a capital's are not: "officials in Kyiv said"); weighs only where nothing else does
+            weight[p.name or p.text] += ASIDE_WEIGHT
+            first.setdefault(p.name or p.text, p)
         if not _usable(u):
             continue
         key = p.name or p.text

@@ -36,7 +36,7 @@ from sitrep.extract.places.names import normalize
 Kind = Literal["city", "region", "country", "continent"]
 
 
-_FORMAT = 23  # bump when the cached layout or the build rules change
+_FORMAT = 24  # bump when the cached layout or the build rules change
 _KIND_CODES: dict[str, Kind] = {
     "c": "city",
     "p": "city",  # a national capital

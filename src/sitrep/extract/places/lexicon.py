@@ -493,7 +493,7 @@ ACTOR_VERBS = _words("""say tell deny claim warn accuse announce insist reject c
     threaten respond urge call agree refuse vow blame argue confirm dismiss retaliate protest
     declare admit pledge promise allege order approve sanction expel recognise recognize
     criticise criticize welcome propose offer plan want seek hope fear sign negotiate launch
-    invade attack annex state report suggest describe fire""")
+    invade attack annex state report suggest describe fire comment""")
 
 # Wording of American local news: its offices and institutions, its abbreviations.
 US_LOCAL = re.compile(
@@ -543,7 +543,10 @@ ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
 # "Security forces patrol in Gedaref city on April 3. / Photo: AFP"), not the report.
 CAPTION_CREDIT = re.compile(
     r"(?:\b(?:photo|image|picture)s?\s*(?:credit)?\s*:|\bcredit\s*:|getty images|"
-    r"\bvia (?:reuters|storyful|getty)\b)",
+    r"\bvia (?:reuters|storyful|getty)\b|\((?:ap|afp|reuters) photo\b|"
+    # "... near the Nigerian border, on December 23, 2020. — AFP": an agency credit ends the line
+    r"[-\u2013\u2014]\s*(?:afp|reuters|ap|epa|anadolu(?: agency)?|xinhua|wafa|getty images)"
+    r"(?:\s*(?:photo|file))?\s*$)",
     re.I,
 )
 # The most people a place "the village" can point back to may have (the gazetteer's figure):

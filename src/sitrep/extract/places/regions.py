@@ -52,6 +52,19 @@ MACRO_REGIONS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
     ("Mediterranean", "", 35.0, 20.0, ("Mediterranean Sea",)),  # GeoNames 363196
     ("Baltic Sea", "", 58.0, 20.0, ("Baltic",)),
     ("Red Sea", "", 20.0, 38.5, ()),
+    # seas, gulfs and straits named after a town: "the Gulf of Aden" is no attack on Aden
+    ("Gulf of Aden", "", 12.0, 48.0, ()),
+    ("Arabian Sea", "", 15.0, 65.0, ()),
+    ("Gulf of Oman", "", 24.5, 58.5, ()),
+    ("Strait of Hormuz", "", 26.6, 56.3, ("Hormuz Strait",)),
+    ("Bab el-Mandeb", "", 12.6, 43.3, ("Bab al-Mandab", "Bab-el-Mandeb", "Bab el-Mandab")),
+    ("South China Sea", "", 12.0, 113.0, ()),
+    ("East China Sea", "", 29.0, 125.0, ()),
+    ("Sea of Japan", "", 40.0, 135.0, ()),
+    ("Caspian Sea", "", 41.5, 50.5, ()),
+    ("Gulf of Guinea", "", 2.0, 3.0, ()),
+    ("Gulf of Mexico", "", 25.0, -90.0, ()),
+    ("Lake Chad", "", 13.0, 14.5, ("Lake Chad Basin",)),
     ("Caribbean", "", 15.0, -75.0, ("Caribbean Sea",)),
     ("Atlantic Ocean", "", 10.0, -25.0, ("Atlantic",)),  # GeoNames' points
     ("Pacific Ocean", "", 0.0, -160.0, ("Pacific",)),
