@@ -88,3 +88,7 @@ def test_a_headline_ending_in_its_source_after_a_colon() -> None:
     assert tail_source("At least 30 killed in attack on Darvo centre: Report") is None
     assert tail_source("Darvo attack: 12 killed") is None
     assert tail_source("The toll is clear: Darvo lost 12.") is None
+
+
+def test_victims_after_a_dash_are_no_source() -> None:
+    assert tail_source("In Darvo: 3 people - killed, 12 - injured.") is None

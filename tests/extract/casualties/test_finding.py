@@ -369,3 +369,19 @@ def test_a_figure_with_a_verb_of_its_own_is_no_ellipsis() -> None:
     assert ("killed", "four") in _found(
         "Two people were killed on Monday, and four more on Friday."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an official's list with a dash for the verb
+        ("The situation in Darvo at 6 p.m.: 5 people - killed, 15 - injured.",
+         {("killed", "5"), ("injured", "15")}),
+        # "the demise of", "the injury of": nouns of death and injury with their people after
+        ("The raid led to the demise of at least 37 people in Darvo.", {("killed", "at least 37")}),
+        ("The shelling resulted in the death of nine people and the injury of 21 others.",
+         {("killed", "nine"), ("injured", "21")}),
+    ],
+)  # fmt: skip
+def test_more_ways_of_counting(text: str, want: set[F]) -> None:
+    assert _found(text) == want

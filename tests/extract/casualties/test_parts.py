@@ -533,3 +533,13 @@ def test_medical_care_given_to_people_counts_them_injured() -> None:
     assert ("injured", 40, "people", False) in _claims("Doctors treated 40 people for burns.")
     # aid that is not medical counts no one
     assert not _claims("Humanitarian assistance was provided to 3,000 people in the region.")
+
+
+def test_people_lost_are_dead_and_people_believed_trapped_missing() -> None:
+    assert ("killed", 18, "residents", False) in _claims(
+        "Today, Darvo mourns, having lost 18 residents to the enemy attack."
+    )
+    assert ("killed", 86, "persons", False) in _claims("The village says we have lost 86 persons.")
+    assert not any(c[1] == 40 for c in _claims("The company lost 40 homes in the fire."))
+    got = _claims("Officials said five people are believed to still be trapped under the rubble.")
+    assert ("missing", 5, "people", False) in got

@@ -31,3 +31,8 @@ def test_single_person_nouns() -> None:
     assert is_single_person("soldier") and is_single_person("vendor") and is_single_person("baker")
     assert not is_single_person("agreement") and not is_single_person("attack")
     assert not is_single_person("hour")
+
+
+def test_comrades_are_fellow_fighters() -> None:
+    # "two of our comrades were killed", in a rebel communique: losses of an armed group
+    assert victim_class("comrades") == "combatant"

@@ -14,6 +14,7 @@ from sitrep.extract.attribution.lexicon import (
     MEDIA_TAGS,
     RELATIVE,
     SPEAKER_PRONOUNS,
+    VICTIM_HEADS,
 )
 
 # "... - regional governor" / "..., says acting mayor" at the end of a headline or sentence
@@ -78,6 +79,7 @@ def tail_source(line: str) -> str | None:
                 or (words and words[0].lower() in ADJUNCT_OPENERS)
                 or (words and words[0].lower() in RELATIVE)
                 or all(w.strip(",").lower() in MEDIA_TAGS for w in words)
+                or all(w.strip(",.").lower() in VICTIM_HEADS for w in words)  # "12 - injured"
             ):
                 continue  # a pronoun, "— at the camp" (a place, its verb left out), "– photos"
             if 1 <= len(words) <= 7 and not any(w[:1].isdigit() for w in words):

@@ -52,6 +52,9 @@ from sitrep.extract.casualties.victims import (
     might_be_people,
 )
 
+# A dash standing for the verb in an official's list ("5 people - killed, 15 - injured").
+LIST_DASHES = ASIDE_DASHES | {"-"}
+
 
 def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
     """Bounds of the nouns from token i (skipping adjectives) if they name people."""
@@ -106,6 +109,10 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
                 j = close + 1  # "22 people in total -- 20 children and two teachers -- have"
                 steps += 1
                 continue
+        if t.text in LIST_DASHES and j + 1 < sent.end and _is_cue(doc[j + 1]):
+            j += 1  # "5 people - killed, 15 - injured": an official's list, a dash for the verb
+            steps += 1
+            continue
         if t.text == "," and j + 1 < sent.end and _opens_aside(doc, j + 1, sent):
             close = _aside_end(doc, j + 1, sent)
             if close is not None:

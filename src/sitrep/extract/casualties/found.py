@@ -15,6 +15,7 @@ from sitrep.extract.casualties.lexicon import (
     CUES,
     PHRASE_CUES,
     TOLL_KINDS,
+    VICTIM_OF_KINDS,
 )
 from sitrep.extract.casualties.numbers import Quantity
 from sitrep.model import CasualtyKind
@@ -74,7 +75,7 @@ def paired(doc: Doc, cue: Token, end: int) -> bool:
 
 def cue_kind(doc: Doc, cue: Token, end: int) -> CasualtyKind:
     """The kind a cue gives, "casualties" for "dead and wounded"."""
-    kind = CUES.get(cue_word(cue), "killed")
+    kind = CUES.get(cue_word(cue)) or VICTIM_OF_KINDS.get(cue.lower_, "killed")
     if paired(doc, cue, end):
         return "casualties"
     if cue.lower_ == "toll" and cue.i > 0 and doc[cue.i - 1].lower_ in TOLL_KINDS:

@@ -25,7 +25,8 @@ _KINDS: dict[CasualtyKind, str] = {
     "fatality assassination assassinations slaying slayings "
     "slain murdered murdering murder murders assassinated assassinate assassinating assassinates "
     "executed massacred slaughtered perished toll body bodies "
-    "lifeless drowned beheaded lynched lives martyrs martyred corpses succumbed succumb succumbs",
+    "lifeless drowned beheaded lynched lives martyrs martyred corpses succumbed succumb succumbs "
+    "demise",
     "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
     "maimed hospitalized hospitalised",
     "missing": "missing unaccounted disappeared",
@@ -275,7 +276,9 @@ COMBATANTS = _words(
     "soldier soldiers troops trooper troopers guerrilla guerrillas subversive subversives "
     "terrorist terrorists rebel rebels extremist extremists militiamen militiaman insurgent "
     "insurgents combatant combatants enemy fighters fighter militants militant kidnappers "
-    "traffickers paratroopers marines conscripts servicemen serviceman"
+    "traffickers paratroopers marines conscripts servicemen serviceman "
+    # "two of our comrades were killed": a fighter's fellow fighters
+    "comrades comrade"
 )
 # Ranks, and the words that make a generic victim noun military: "army officer", "a corporal".
 RANKS = _words(
@@ -421,8 +424,21 @@ EVENT_NOUNS = frozenset({"death", "killing", "murder", "slaying"})
 
 # Cue nouns before "of" and the number: "the deaths of 12 people", "the abduction of three".
 VICTIM_OF_NOUNS = frozenset(
-    {"deaths", "death", "killing", "murder", "slaying", "kidnapping", "abduction"}
+    {
+        "deaths",
+        "death",
+        "demise",
+        "killing",
+        "murder",
+        "slaying",
+        "kidnapping",
+        "abduction",
+        "injury",
+    }
 )
+# The kinds of the nouns above that are no cue alone ("lost 7 players to injury" counts no
+# one; "the injury of 21 others" counts the injured).
+VICTIM_OF_KINDS: dict[str, CasualtyKind] = {"injury": "injured"}
 
 # "Dead" after these verbs is the cue's verb: "shot dead a girl", "were found dead", "struck dead".
 DEAD_AFTER_VERBS = frozenset({"shoot", "stab", "beat", "hack", "find", "leave", "strike"})

@@ -112,10 +112,15 @@ BURIED_AFTER = re.compile(
 BURIED_BEFORE = re.compile(r"\b(?:buried|burying|exhumed)(?:\s+(?:already|so far))?\s*$", re.I)
 # "who lost four relatives": a figure of the dead told as a family's loss; only kin, so that
 # "lost 20 jobs" or "lost three matches" never count.
-LOST_BEFORE = re.compile(r"\b(?:lost|loses|losing)\s*$", re.I)
+LOST_BEFORE = re.compile(
+    r"\b(?:lost|loses|losing|lose)\s+(?:at least\s+|more than\s+|over\s+|another\s+)?$", re.I
+)
+# "lost 13 relatives", "having lost 18 residents", "we have lost 86 persons": people lost are dead
 LOST_KIN = re.compile(
     r"^\s+(?P<vic>(?:(?:close |immediate )?(?:relatives|family members|loved ones|sons|daughters|"
-    r"children|brothers|sisters|grandchildren|members of (?:his|her|their|the) family)))\b",
+    r"children|brothers|sisters|grandchildren|members of (?:my|our|his|her|their|the) "
+    r"(?:immediate |extended )?family|people|persons|residents|civilians|soldiers|servicemen|"
+    r"colleagues|comrades)))\b",
     re.I,
 )
 # "At least 39 people remain unaccounted for", "17 are currently missing", "five civilians are
@@ -124,7 +129,8 @@ MISSING_AFTER = re.compile(
     rf"^\s+(?:(?:more|other|others|{PART_VICTIM})\s+){{0,2}}(?:(?:remain|remained|are|were|is|was|"
     r"have been|has been|had been|(?:may|might|could|would)(?: still)? be)\s+)?(?:(?:still|"
     r"currently|now|officially|reportedly|also)\s+)?(?:(?:considered|listed as|reported|declared|"
-    r"registered as|believed|presumed|trapped|stuck)\s+)?(?:unaccounted for|missing|under (?:the )?(?:rubble|"
+    r"registered as|believed|presumed|trapped|stuck|believed to (?:still )?be(?: trapped)?)\s+)?"
+    r"(?:(?:still\s+)?(?:trapped\s+)?)?(?:unaccounted for|missing|under (?:the )?(?:rubble|"
     r"debris|ruins))\b",
     re.I,
 )
