@@ -385,3 +385,9 @@ def test_a_figure_with_a_verb_of_its_own_is_no_ellipsis() -> None:
 )  # fmt: skip
 def test_more_ways_of_counting(text: str, want: set[F]) -> None:
     assert _found(text) == want
+
+
+def test_a_nationality_stays_with_the_victims() -> None:
+    doc = nlp.parse("At least 68 African migrants were killed in the strike.")
+    found = [f for s in doc.sents for f in finding.find(doc, s)]
+    assert [doc[f.victim[0] : f.victim[1]].text for f in found if f.victim] == ["African migrants"]
