@@ -389,7 +389,7 @@ def test_details(nlp: Any) -> None:
     assert (c.cause, c.perpetrator, c.victims, c.side) == (
         "Russian shelling",
         "Russia",
-        "soldiers",
+        "Ukrainian soldiers",  # a nationality stays with the victims; the side names it too
         "Ukrainian",
     )
     (d,) = _run(nlp, "Seven people were killed by a drone strike on the station.")
