@@ -153,3 +153,8 @@ def test_a_that_clause_of_a_statement_is_what_the_verb_says(nlp: Language) -> No
     assert (
         _source(nlp, "The governor spoke at the hospital where 5 people were killed.", "5") is None
     )
+
+
+def test_a_quoted_name_stays_in_the_source(nlp: Language) -> None:
+    text = 'The so-called "Darvo Front" group said 12 soldiers were killed.'
+    assert _source(nlp, text, "12") == 'so-called "Darvo Front" group'

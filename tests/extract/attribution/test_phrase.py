@@ -198,3 +198,9 @@ def test_a_name_the_model_tags_as_part_of_the_body_before_it_is_the_persons(
     phrase = source_phrase(head, text=doc.text)
     assert phrase is not None and phrase.kind == "person"
     assert phrase.name == "Pavlo Kyrylenko"
+
+
+def test_a_quoted_name_inside_the_phrase_does_not_end_it(nlp: Language) -> None:
+    text = 'The leader of the so-called "Darvo People\'s Republic" Ivan Petrenko reported this.'
+    found = _phrase(nlp, text, "leader")
+    assert found is not None and found.name == "Ivan Petrenko"

@@ -85,8 +85,14 @@ def _sentence_cut(doc: Doc, lo: int, hi: int, head: int) -> tuple[int, int]:
     A token like "U." (a name's last letter with the full stop of a sentence the parser ran
     on) ends the sentence when a capitalised word follows it.
     """
+    # a name in quotation marks inside the phrase ('the leader of the so-called "Donetsk
+    # People's Republic" Denis Pushilin') breaks nothing
+    marks = [k for k in range(lo, hi + 1) if doc[k].is_quote]
+    inner = set(marks) if len(marks) == 2 and lo < marks[0] and marks[1] < hi else set()
     for k in range(head - 1, lo - 1, -1):
         t = doc[k]
+        if k in inner:
+            continue
         stop = _is_break(t) or (
             t.text.endswith(".") and k + 1 <= head and doc[k + 1].is_title and t.i != head
         )
@@ -94,7 +100,7 @@ def _sentence_cut(doc: Doc, lo: int, hi: int, head: int) -> tuple[int, int]:
             lo = k + 1
             break
     for k in range(head + 1, hi + 1):
-        if _is_break(doc[k]):
+        if _is_break(doc[k]) and k not in inner:
             hi = k - 1
             break
     return lo, hi
