@@ -34,6 +34,7 @@ from sitrep.extract.attribution.lexicon import (
     REPORTED_BY_VERBS,
     REPORTED_STATES,
 )
+from sitrep.extract.attribution.marks import inner_pair
 from sitrep.model import Stance
 from sitrep.nlp import text_of
 
@@ -85,10 +86,7 @@ def _np_span(head: Token, limit: int = 10) -> tuple[int, int] | None:
         run += 1
     if any(_stamp(t) for t in doc[left:run]):
         left = run
-    # a name in quotation marks inside the phrase ('the leader of the so-called "Donetsk
-    # People's Republic" Denis Pushilin') does not end it
-    marks = [k for k in range(left, right + 1) if doc[k].text in _QUOTES]
-    inner = set(marks) if len(marks) == 2 and left < marks[0] and marks[1] < right else set()
+    inner = inner_pair([k for k in range(left, right + 1) if doc[k].text in _QUOTES], left, right)
     for k in range(left, right + 1):
         if doc[k].text in _STOP and k not in inner:
             right = k - 1 if k > head.i else right

@@ -26,6 +26,13 @@ class QuoteSpan:
     close: int
 
 
+def inner_pair(marks: list[int], lo: int, hi: int) -> set[int]:
+    """Of the quotation marks at token indices ``marks`` inside a phrase [lo, hi], the pair
+    that quotes a name within it ('the so-called "Donetsk People's Republic" Denis Pushilin'):
+    exactly two, neither at an end. Such marks end no phrase."""
+    return set(marks) if len(marks) == 2 and lo < marks[0] and marks[1] < hi else set()
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1

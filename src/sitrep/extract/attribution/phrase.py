@@ -34,6 +34,7 @@ from sitrep.extract.attribution.lexicon import (
     TITLE_WORDS,
     VICTIM_HEADS,
 )
+from sitrep.extract.attribution.marks import inner_pair
 from sitrep.extract.places.lexicon import PLACE_NOUNS
 from sitrep.nlp import text_of
 
@@ -85,10 +86,7 @@ def _sentence_cut(doc: Doc, lo: int, hi: int, head: int) -> tuple[int, int]:
     A token like "U." (a name's last letter with the full stop of a sentence the parser ran
     on) ends the sentence when a capitalised word follows it.
     """
-    # a name in quotation marks inside the phrase ('the leader of the so-called "Donetsk
-    # People's Republic" Denis Pushilin') breaks nothing
-    marks = [k for k in range(lo, hi + 1) if doc[k].is_quote]
-    inner = set(marks) if len(marks) == 2 and lo < marks[0] and marks[1] < hi else set()
+    inner = inner_pair([k for k in range(lo, hi + 1) if doc[k].is_quote], lo, hi)
     for k in range(head - 1, lo - 1, -1):
         t = doc[k]
         if k in inner:

@@ -233,7 +233,7 @@ def _post_author(doc: Doc, text: str, lo: int, hi: int, ants: Antecedents) -> st
     src = m.group("src")
     if src.lower() not in SPEAKER_PRONOUNS:
         return src
-    at = text.find(line, max(0, lo - len(line))) + m.start("src")
+    at = text.rfind("\n", 0, lo) + 1 + m.start("src")  # the line starts after its newline
     found = ants.resolve(src, at)
     return found.name if found is not None else None
 

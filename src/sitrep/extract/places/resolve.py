@@ -391,17 +391,16 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
     ]
     # An article's city and area are where it places things, not who acts ("Israel denies").
     acting = {i for i, (m, w) in enumerate(zip(mentions, where, strict=True)) if _is_actor(m[4], w)}
-    located = [None if i in acting else w for i, w in enumerate(where)]
-    # a dateline is where the reporter filed from ("WASHINGTON (Reuters) -"): no city the
-    # story is about, so no place a hospital or street it names lies in
+    # A dateline is where the reporter filed from ("WASHINGTON (Reuters) -"): no city the
+    # story is about, so no place a hospital or street it names lies in.
     text = doc.text
     filed = {
         i for i, (_, s, e, _, _) in enumerate(mentions)
         if dateline_at(text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
     }  # fmt: skip
-    about = [None if i in filed else w for i, w in enumerate(located)]
-    focus = scoring.focus_city(about, ctx)
-    area = None if focus is not None else scoring.focus_area(about, ctx)
+    located = [None if i in acting or i in filed else w for i, w in enumerate(where)]
+    focus = scoring.focus_city(located, ctx)
+    area = None if focus is not None else scoring.focus_area(located, ctx)
     # Divisions and countries by the token they start at, for "Thruxton, Hampshire".
     containers = {
         m[1]: r[0]
