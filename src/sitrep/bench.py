@@ -1,8 +1,11 @@
 """``sitrep bench``: the full pipeline against bare spaCy on the same documents, in one run.
 
 Every measurement runs in a fresh worker process (:func:`sitrep.timing.run_timed`), so that its
-peak memory (``ru_maxrss``) is its own and the model load is excluded from the timed part. Speed is reported as ratios
-against the baseline measured in the same run, never as absolute targets.
+peak memory (``ru_maxrss``) is its own and the model load is excluded from the timed part. Speed
+is reported as ratios against the baseline measured in the same run, never as absolute targets.
+Bare spaCy and the full pipeline take turns over parts of the corpus
+(:func:`sitrep.timing.run_paired`): on a shared machine whose speed drifts by 10-20% from one
+minute to the next, two runs timed one after the other compare two different machines.
 """
 
 from __future__ import annotations
@@ -13,23 +16,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sitrep.timing import Measure, load_corpus, peak_mb, run_timed
+from sitrep.timing import Measure, Runner, load_corpus, peak_mb, run_paired, run_timed
 
 
-def _bare_spacy(texts: list[str]) -> tuple[float, float]:
+def _spacy_setup() -> Runner:
     import spacy
 
     from sitrep.nlp import MODEL
 
     nlp = spacy.load(MODEL)
     nlp("warm up")
-    t0 = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=64):
-        pass
-    return time.perf_counter() - t0, peak_mb()
+
+    def run(texts: list[str]) -> None:
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+
+    return run
 
 
-def _full_pipeline(texts: list[str]) -> tuple[float, float]:
+def _sitrep_setup() -> Runner:
     from sitrep.extract.places import war_gazetteer
     from sitrep.ingest.document import article_from_string
     from sitrep.nlp import load
@@ -39,24 +44,33 @@ def _full_pipeline(texts: list[str]) -> tuple[float, float]:
     # one-time data loads stay outside the timed part, as spaCy's own load does for both
     # runs; they are measured on their own (gazetteer / war_gazetteer jobs)
     war_gazetteer.load()
-    list(
-        pipe(
-            [
-                article_from_string(
-                    "Warm-up: five people were killed in Kyiv on Monday, police said."
-                )
-            ]
-        )
-    )
+    warm = "Warm-up: five people were killed in Kyiv on Monday, police said."
+    list(pipe([article_from_string(warm)]))
+
+    def run(texts: list[str]) -> None:
+        articles = []
+        for i, t in enumerate(texts):
+            try:
+                articles.append(article_from_string(t, source=f"doc{i}"))
+            except Exception:  # a bad document costs only itself, as in ingest
+                continue
+        for _ in pipe(articles, batch_size=64):
+            pass
+
+    return run
+
+
+def _bare_spacy(texts: list[str]) -> tuple[float, float]:
+    run = _spacy_setup()
     t0 = time.perf_counter()
-    articles = []
-    for i, t in enumerate(texts):
-        try:
-            articles.append(article_from_string(t, source=f"doc{i}"))
-        except Exception:  # a bad document costs only itself, as in ingest
-            continue
-    for _ in pipe(articles, batch_size=64):
-        pass
+    run(texts)
+    return time.perf_counter() - t0, peak_mb()
+
+
+def _full_pipeline(texts: list[str]) -> tuple[float, float]:
+    run = _sitrep_setup()
+    t0 = time.perf_counter()
+    run(texts)
     return time.perf_counter() - t0, peak_mb()
 
 
@@ -148,19 +162,27 @@ def measure(job: str, texts: list[str], *, processes: int = 1) -> Measure:
     return run_timed(_JOBS[job], texts, name=job, processes=processes, warm=warm)
 
 
-def run_bench(corpus: Path, *, limit: int | None = None, processes: int = 1) -> dict[str, Any]:
-    """The bench report: bare spaCy, the full pipeline, their ratio, and scaling with processes."""
+def run_bench(
+    corpus: Path, *, limit: int | None = None, processes: int = 1, chunks: int = 8
+) -> dict[str, Any]:
+    """The bench report: bare spaCy, the full pipeline, their ratio, and scaling with processes.
+
+    Bare spaCy and the full pipeline take turns over ``chunks`` parts of the corpus
+    (:func:`~sitrep.timing.run_paired`), so that the ratio compares them under the same load;
+    the range of the per-chunk ratios is reported beside it.
+    """
     texts = load_corpus(corpus, limit=limit)
-    spacy_m = measure("spacy", texts)
-    full = measure("sitrep", texts)
+    paired = run_paired({"spacy": _spacy_setup, "sitrep": _sitrep_setup}, texts, chunks=chunks)
+    spacy_m, full = paired.measures["spacy"], paired.measures["sitrep"]
+    per_chunk = sorted(paired.chunk_ratios("sitrep", "spacy"))
     report: dict[str, Any] = {
         "corpus": str(corpus),
         "documents": len(texts),
         "spacy": spacy_m.as_dict(),
         "sitrep": full.as_dict(),
-        "ratio_sitrep_vs_spacy": round(full.docs_per_s / spacy_m.docs_per_s, 3)
-        if spacy_m.docs_per_s
-        else None,
+        "ratio_sitrep_vs_spacy": round(paired.ratio("sitrep", "spacy"), 3),
+        "ratio_chunks": len(per_chunk),
+        "ratio_chunk_range": [round(per_chunk[0], 3), round(per_chunk[-1], 3)],
     }
     gz = measure("gazetteer", texts[:1])
     report["gazetteer_load_seconds"] = round(gz.seconds, 3)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import resource
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -124,3 +125,105 @@ def _result(out: Any, procs: list[Any]) -> tuple[float, float]:
                 raise RuntimeError(
                     f"bench worker died without a result (exit codes {codes})"
                 ) from None
+
+
+Runner = Callable[[list[str]], None]
+"""Processes a list of texts (what is timed)."""
+Setup = Callable[[], Runner]
+"""Loads what a job needs, outside the clock, and returns its runner."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paired:
+    """Two or more jobs timed over the same chunks of a corpus, taking turns."""
+
+    measures: dict[str, Measure]
+    chunk_seconds: dict[str, list[float]]
+
+    def ratio(self, job: str, baseline: str) -> float:
+        """Throughput of ``job`` over that of ``baseline`` on all chunks together."""
+        job_s, base_s = self.measures[job].seconds, self.measures[baseline].seconds
+        return base_s / job_s if job_s else 0.0
+
+    def chunk_ratios(self, job: str, baseline: str) -> list[float]:
+        """The same ratio chunk by chunk: its spread shows how noisy the machine was."""
+        pairs = zip(self.chunk_seconds[baseline], self.chunk_seconds[job], strict=True)
+        return [b / j if j else 0.0 for b, j in pairs]
+
+
+def _paired_worker(setup: Setup, texts: list[str], inbox: Any, out: Any) -> None:
+    run = setup()
+    out.put(("ready", 0.0))
+    while True:
+        got = inbox.get()
+        if got is None:
+            break
+        start, end = got
+        t0 = time.perf_counter()
+        run(texts[start:end])
+        out.put(("done", time.perf_counter() - t0))
+    out.put(("peak", peak_mb()))
+
+
+def _message(out: Any, proc: Any, expected: str) -> float:
+    import queue
+
+    while True:
+        try:
+            kind, value = out.get(timeout=5)
+        except queue.Empty:
+            if not proc.is_alive():
+                raise RuntimeError(
+                    f"bench worker died without a result (exit code {proc.exitcode})"
+                ) from None
+            continue
+        if kind != expected:  # pragma: no cover - a protocol error
+            raise RuntimeError(f"bench worker sent {kind!r}, expected {expected!r}")
+        return float(value)
+
+
+def run_paired(setups: dict[str, Setup], texts: list[str], *, chunks: int = 8) -> Paired:
+    """Time each job over the same chunks of ``texts``, the jobs taking turns chunk by chunk.
+
+    Every job runs in its own fresh worker process, which loads what it needs before any clock
+    starts and keeps it loaded. The corpus is cut into ``chunks`` parts; each part is given to
+    every job in turn, the order of the jobs reversed from one part to the next, so that a
+    machine that slows down or speeds up during the run (another tenant, a warming cache)
+    weighs on every job alike instead of on whichever ran in that minute. Seconds add up over
+    the chunks; peak memory is each worker's own.
+    """
+    ctx = mp.get_context("spawn")
+    names = list(setups)
+    workers: dict[str, tuple[Any, Any, Any]] = {}
+    try:
+        for name in names:
+            inbox, out = ctx.Queue(), ctx.Queue()
+            proc = ctx.Process(target=_paired_worker, args=(setups[name], texts, inbox, out))
+            proc.start()
+            workers[name] = (proc, inbox, out)
+        for name in names:
+            proc, _, out = workers[name]
+            _message(out, proc, "ready")
+        k = max(1, min(chunks, len(texts)))
+        bounds = [(i * len(texts) // k, (i + 1) * len(texts) // k) for i in range(k)]
+        seconds: dict[str, list[float]] = {name: [] for name in names}
+        for i, span in enumerate(bounds):
+            for name in names if i % 2 == 0 else names[::-1]:
+                proc, inbox, out = workers[name]
+                inbox.put(span)
+                seconds[name].append(_message(out, proc, "done"))
+        peaks: dict[str, float] = {}
+        for name in names:
+            proc, inbox, out = workers[name]
+            inbox.put(None)
+            peaks[name] = _message(out, proc, "peak")
+            proc.join()
+    finally:
+        for proc, _, _ in workers.values():
+            if proc.is_alive():
+                proc.kill()
+    words = sum(len(t.split()) for t in texts)
+    measures = {
+        name: Measure(name, len(texts), words, sum(seconds[name]), peaks[name]) for name in names
+    }
+    return Paired(measures, seconds)

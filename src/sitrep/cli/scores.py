@@ -232,7 +232,11 @@ def bench(
                 f"{m['peak_mb']:.0f}",
             )
     Console().print(t)
-    Console().print(f"full pipeline / bare spaCy: [bold]{report['ratio_sitrep_vs_spacy']}[/bold]x")
+    Console().print(
+        f"full pipeline / bare spaCy: [bold]{report['ratio_sitrep_vs_spacy']}[/bold]x "
+        f"(taking turns over {report['ratio_chunks']} parts of the corpus; per part "
+        f"{report['ratio_chunk_range'][0]}-{report['ratio_chunk_range'][1]}x)"
+    )
     if "scaling_ratio" in report:
         Console().print(f"{processes} processes / 1: [bold]{report['scaling_ratio']}[/bold]x")
     Console().print(f"gazetteer index load: {report['gazetteer_load_seconds']} s")

@@ -319,6 +319,7 @@ def _render_bench(bench: dict[str, Any]) -> list[str]:
     lines.append("")
     for key in (
         "ratio_sitrep_vs_spacy",
+        "ratio_chunk_range",
         "scaling_ratio",
         "gazetteer_load_seconds",
         "war_gazetteer_load_seconds",
