@@ -415,18 +415,20 @@ def casualties(
         not be counted.
     """
     work = working_doc(doc)
-    text = article.text if len(article.text) == len(work.text) else work.text
+    work_text = text_of(work)
+    text = article.text if len(article.text) == len(work_text) else work_text
     published = article.published.isoformat() if article.published else None
     dominant = _dominant(places)
     sents = list(work.sents)
+    cued = [any(is_cue(t) for t in s) for s in sents]
     incident = incident_place(
         work,
         places,
-        [(s.start_char, s.end_char) for s in sents if any(is_cue(t) for t in s)],
+        [(s.start_char, s.end_char) for s, c in zip(sents, cued, strict=True) if c],
     )
     claims: list[CasualtyClaim] = []
     for si, sent in enumerate(sents):
-        if not any(is_cue(t) for t in sent):
+        if not cued[si]:
             continue
         found = finding.find(work, sent)
         if not found:

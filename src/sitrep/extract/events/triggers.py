@@ -36,6 +36,9 @@ from sitrep.extract.events.types import (
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE"})
 _NOT_LEAVERS = frozenset({"market", "economy", "sanction", "war", "invasion", "crisis", "exodus"})
 DENIALS = frozenset(["deny", "refute", "dismiss", "reject"])
+# the lemmas that can name an event at all: any other word is no trigger, whatever its parse
+_NOUN_HEADS = frozenset(NOUN_TRIGGERS) | frozenset(head for _, head in COMPOUND_TRIGGERS)
+_VERB_LEMMAS = frozenset(VERB_TRIGGERS) | frozenset(verb for verb, _ in PHRASAL_TRIGGERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,8 @@ def _phrasal(tok: Token) -> EventType | None:
 def noun_type(tok: Token) -> EventType | None:
     """The event type a noun (or noun compound: "air strike") names, if any."""
     lemma = tok.lemma_.lower()
+    if lemma not in _NOUN_HEADS:
+        return None
     mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
     prev = tok.nbor(-1) if tok.i > tok.sent.start else None
     if prev is not None and prev.text == "-" and prev.i > tok.sent.start:
@@ -89,6 +94,8 @@ def _actor_like(tok: Token | None) -> bool:
 def verb_type(tok: Token) -> EventType | None:
     """The event type a verb names in its clause, if any (soft verbs need actors)."""
     lemma = tok.lemma_.lower()
+    if lemma not in _VERB_LEMMAS:
+        return None
     et = _phrasal(tok) or VERB_TRIGGERS.get(lemma)
     if et is None or lemma in REPORTING:
         return None

@@ -73,6 +73,7 @@ from sitrep.extract.places.ruler import (
 )
 from sitrep.extract.places.war_gazetteer import WarPlace
 from sitrep.model import Article, Place, PlaceRef, Precision
+from sitrep.nlp import text_of
 
 EXTRACTOR = "places.v1"
 DEMONYM_EXTRACTOR = "places.demonym.v1"  # "Russian forces": a country as actor
@@ -374,7 +375,7 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
         for k in scoring.names_in(doc[s:e])
     }
     support, nearby = scoring.local_readings(keys)
-    ctx = replace(ctx, support=support, nearby=nearby)
+    ctx = replace(ctx, support=support, nearby=nearby, near_memo={})
     first = [_resolve_span(t, m[3], ctx) for t, m in zip(texts, mentions, strict=True)]
     resolved = [
         (strip_mention(t)[0], entry, conf)
@@ -393,7 +394,7 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
     acting = {i for i, (m, w) in enumerate(zip(mentions, where, strict=True)) if _is_actor(m[4], w)}
     # A dateline is where the reporter filed from ("WASHINGTON (Reuters) -"): no city the
     # story is about, so no place a hospital or street it names lies in.
-    text = doc.text
+    text = text_of(doc)
     filed = {
         i for i, (_, s, e, _, _) in enumerate(mentions)
         if dateline_at(text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))

@@ -43,6 +43,11 @@ class Context:
     support: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
     # The towns and counties each name of the article could be: key -> [(lat, lon)].
     nearby: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    # :func:`_near_support` of (lat, lon, key), computed once per article: both passes of the
+    # resolver and every mention of a name ask for it again
+    near_memo: dict[tuple[float, float, str], float] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 _SUPPORT_WEIGHT = 2.0  # "Athens" and "Henderson County" both in Texas: both are there
@@ -116,13 +121,18 @@ _NEAR_KM = 60.0
 def _near_support(entry: GeoEntry, key: str, ctx: Context) -> float:
     """How many other names of the article could be a place close to this one, each
     weighted by how few readings it has."""
+    memo_key = (entry.lat, entry.lon, key)
+    known = ctx.near_memo.get(memo_key)
+    if known is not None:
+        return known
     total = 0.0
     for other, points in ctx.nearby.items():
         if other == key:
             continue
         best = min(gz.distance_km(entry.lat, entry.lon, a, b) for a, b in points)
         total += math.exp(-best / _NEAR_KM) / math.sqrt(len(points))
-    return min(1.0, total)
+    ctx.near_memo[memo_key] = min(1.0, total)
+    return ctx.near_memo[memo_key]
 
 
 def entry_precision(entry: GeoEntry) -> Precision:
@@ -391,6 +401,7 @@ def region_context(ctx: Context, resolved: list[tuple[str, GeoEntry, float]]) ->
         anchors=tuple(anchors.values()),
         support=ctx.support,
         nearby=ctx.nearby,
+        near_memo=ctx.near_memo,
     )
 
 

@@ -22,6 +22,7 @@ from sitrep.extract.places import war_gazetteer as wg
 from sitrep.extract.places.gazetteer import GeoEntry, normalize
 from sitrep.extract.places.lexicon import FIRST_LEVEL_WORDS, LOCATIVE_PREPS, REGION_WORDS
 from sitrep.model import Precision
+from sitrep.nlp import text_of
 
 _PREFIX = "w:"  # the war gazetteer's division codes are its own, not GeoNames'
 _SAME_KM = 25.0  # readings this close are one place for a claim
@@ -155,6 +156,10 @@ def contains(area: GeoEntry, e: GeoEntry) -> bool:
 
 
 _CAMP_HEADS = frozenset({"camp", "camps"})
+_HEAD_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _CAMP_HEADS | _DIVISION_WORDS))) + r")\b",
+    re.IGNORECASE,
+)
 _NAME_LABELS = frozenset({"ORG", "PERSON"})  # labels a village's name often gets
 _SIDES = frozenset({"north", "south", "east", "west", "central", "upper", "lower"})
 
@@ -190,6 +195,8 @@ def spans(doc: Doc) -> list[tuple[int, int]]:
     Maghazi and Bureij camps", "Al-Maghazi refugee camp", "Sudan's Gezira state" (token
     spans, the head word included), and the places of :func:`bracketed`."""
     out: list[tuple[int, int]] = bracketed(doc) + _located(doc)
+    if not _HEAD_WORD.search(text_of(doc)):
+        return out  # no camp, region or state word: nothing to look for token by token
     for t in doc:
         head = t.lower_
         if head not in _CAMP_HEADS and head not in _DIVISION_WORDS:
@@ -251,6 +258,8 @@ def bracketed(doc: Doc) -> list[tuple[int, int]]:
     (Kherson)", "Balakliia (Izium raion, Kharkiv)", "kibbutz Be'eri (Southern District)"),
     the name and the units as token spans, when the war gazetteer has the name in a unit."""
     out: list[tuple[int, int]] = []
+    if "(" not in text_of(doc):
+        return out
     for t in doc:
         if t.text != "(" or t.i == 0:
             continue
