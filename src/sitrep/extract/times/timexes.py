@@ -53,8 +53,9 @@ def find_timexes(
     allcaps = bool(letters) and sum(c.islower() for c in letters) < 0.1 * len(letters)
     ctx = Context(text=text, anchor=anchor, tense_of=tense_of, allcaps=allcaps)
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for kind, pattern in R.PATTERNS.items():
-        for m in pattern.finditer(text):
+    low = R.lowered(text)
+    for kind in R.PATTERNS:
+        for m in R.finditer(kind, text, low):
             if m.end() > m.start() and _accept(kind, m, ctx):
                 cands.append((m.start(), -(m.end() - m.start()), _PRIORITY[kind], kind, m))
     cands.sort()
