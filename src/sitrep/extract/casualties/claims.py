@@ -77,8 +77,8 @@ _STALE_DAYS = 92  # a season or older: background, not news
 
 
 def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text[:5000] if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = list(filter(str.isalpha, text[:5000]))
+    return len(letters) >= 20 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 def working_doc(doc: Doc) -> Doc:

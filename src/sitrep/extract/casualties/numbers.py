@@ -10,6 +10,7 @@ percentages and ordinals are not counts and are skipped here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitrep.extract.casualties.lexicon import MONTH_NAMES
@@ -196,6 +197,25 @@ def _bounds(n: int, bound: _Bound) -> tuple[int | None, int | None]:
     return one(bound[0]), one(bound[1])
 
 
+PhraseIndex = dict[str, list[tuple[str, tuple[str, ...]]]]
+
+
+def phrase_index(phrases: Iterable[str]) -> PhraseIndex:
+    """The phrases of a table by their first word, each with its words, in table order."""
+    out: PhraseIndex = {}
+    for ph in phrases:
+        words = tuple(ph.split())
+        if not words:
+            raise ValueError("an empty phrase in a phrase table")
+        out.setdefault(words[0], []).append((ph, words))
+    return out
+
+
+_HEDGE_INDEX = phrase_index(_HEDGES)
+_MULTIPLIABLE_INDEX = phrase_index(_MULTIPLIABLE)
+_VAGUE_INDEX = phrase_index(_VAGUE)
+
+
 class _Scanner:
     """Walks the tokens of one text and reads quantities off them."""
 
@@ -215,13 +235,13 @@ class _Scanner:
     def word(self, i: int) -> str:
         return self.toks[i][2] if 0 <= i < len(self.toks) else ""
 
-    def match_phrase(self, i: int, phrases: list[str]) -> tuple[str, int] | None:
-        """The longest phrase of ``phrases`` starting at token i, and the index after it."""
+    def match_phrase(self, i: int, phrases: PhraseIndex) -> tuple[str, int] | None:
+        """The longest phrase of ``phrases`` starting at token i, and the index after it (the
+        first of the table's order among phrases as long)."""
         best: tuple[str, int] | None = None
-        for ph in phrases:
-            words = ph.split()
-            if all(self.word(i + k) == w for k, w in enumerate(words)) and (
-                best is None or len(words) > len(best[0].split())
+        for ph, words in phrases.get(self.word(i), ()):
+            if all(self.word(i + k) == w for k, w in enumerate(words) if k) and (
+                best is None or i + len(words) > best[1]
             ):
                 best = (ph, i + len(words))
         return best
@@ -323,13 +343,13 @@ class _Scanner:
     def read(self, i: int) -> tuple[Quantity, int] | None:
         hedge: str | None = None
         k = i
-        h = self.match_phrase(i, list(_HEDGES))
+        h = self.match_phrase(i, _HEDGE_INDEX)
         if h is not None:
             hedge, k = h
         if self.word(k) == "between":
             hedge, k = "between", k + 1
         # vague quantities, optionally multiplied: "several hundred", "dozens of"
-        mult = self.match_phrase(k, list(_MULTIPLIABLE))
+        mult = self.match_phrase(k, _MULTIPLIABLE_INDEX)
         if mult is not None and self.word(mult[1]) in {"dozen", "hundred", "thousand"}:
             lo, hi = _MULTIPLIABLE[mult[0]]
             scale = _SCALES[self.word(mult[1])]
@@ -340,7 +360,7 @@ class _Scanner:
             high = (hi + 1) * scale - 1
             low = min(lo * scale, nominal)
             return self.make(i, k, j, None, low, high, hedge or mult[0]), j
-        v = self.match_phrase(k, list(_VAGUE))
+        v = self.match_phrase(k, _VAGUE_INDEX)
         if v is not None and not (v[0] == "several" and self.is_num_word(v[1])):
             vlo, vhi = _VAGUE[v[0]]
             j = v[1] + (self.word(v[1]) == "of" and not v[0].endswith("of"))
@@ -355,7 +375,7 @@ class _Scanner:
         # ranges: "10-15", "two or three", "between 10 and 15", "10 to 15"
         sep = self.word(j)
         if sep in {"-", "–", "to", "or", "and"} and (sep != "and" or hedge == "between"):
-            mult = self.match_phrase(j + 1, list(_MULTIPLIABLE))
+            mult = self.match_phrase(j + 1, _MULTIPLIABLE_INDEX)
             if (
                 mult is not None
                 and self.word(mult[1]) in {"hundred", "thousand"}

@@ -46,6 +46,7 @@ from sitrep.extract.places.ruler import (
     cue,
     strip_mention,
 )
+from sitrep.nlp import text_of
 
 
 @lru_cache(maxsize=1 << 14)
@@ -115,12 +116,15 @@ def is_building(ent: Span) -> bool:
 
 # British road numbers ("the A417", "the M4"), and what says a number is a road.
 _ROAD = re.compile(r"^[AMB]\d{1,4}(?:\(M\))?$")
+_ROAD_IN_TEXT = re.compile(r"[AMB]\d")
 
 
 def roads(doc: Doc) -> list[int]:
     """The tokens that are British road numbers: "the A417", "via the A436, A40 and A429",
     "the M4 southbound" (not "a B52 bomber" or "size A4")."""
     out: list[int] = []
+    if not _ROAD_IN_TEXT.search(text_of(doc)):
+        return out  # no token can be a road number
     for tok in doc:
         if not _ROAD.match(tok.text) or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
             continue
@@ -256,6 +260,9 @@ def listed_counties(doc: Doc) -> list[Span]:
     """The names of a list before "counties" or "parishes": "Becker, Clay, Otter Tail, Swift
     and Wilkin counties" names five counties."""
     out: list[Span] = []
+    low = text_of(doc).lower()
+    if not any(word in low for word in LISTED_DIVISIONS):
+        return out
     for tok in doc:
         if tok.lower_ not in LISTED_DIVISIONS or tok.i == 0:
             continue

@@ -139,16 +139,20 @@ def _abbreviation(doc: Doc | Span, i: int) -> tuple[int, int, str] | None:
 def candidates(doc: Doc | Span) -> list[tuple[int, int, str]]:
     """Longest gazetteer matches over capitalized token runs: (start, end, key)."""
     gaz = gz.load()
+    toks = list(doc)  # each token's Python object made once, not once per test
+    texts = [t.text for t in toks]
+    caps = [_capitalized(t) for t in toks]
     found: list[tuple[int, int, str]] = []
-    n = len(doc)
+    n = len(toks)
     i = 0
     while i < n:
-        abbr = _abbreviation(doc, i)
+        text = texts[i]
+        abbr = _abbreviation(doc, i) if "." in text or text in PROVINCE_ABBREVIATIONS else None
         if abbr:
             found.append(abbr)
             i = abbr[1]
             continue
-        if not _capitalized(doc[i]):
+        if not caps[i]:
             i += 1
             continue
         j = i + 1
@@ -156,15 +160,15 @@ def candidates(doc: Doc | Span) -> list[tuple[int, int, str]]:
             j < n
             and j - i < 5
             and (
-                _capitalized(doc[j])
-                or (doc[j].lower_ in CONNECTORS and j + 1 < n and _capitalized(doc[j + 1]))
-                or (doc[j].text in ("-", ".") and not doc[j].whitespace_)
+                caps[j]
+                or (toks[j].lower_ in CONNECTORS and j + 1 < n and caps[j + 1])
+                or (texts[j] in ("-", ".") and not toks[j].whitespace_)
             )
         ):
             j += 1
         match = None
         for end in range(j, i, -1):
-            if not _capitalized(doc[end - 1]):
+            if not caps[end - 1]:
                 continue
             key = normalize(doc[i:end].text)
             if key in gaz:

@@ -49,8 +49,8 @@ def find_timexes(
     Returns:
         Timexes sorted by start, including dates nested in "since ..." intervals.
     """
-    letters = [c for c in text[:4000] if c.isalpha()]
-    allcaps = bool(letters) and sum(c.islower() for c in letters) < 0.1 * len(letters)
+    letters = list(filter(str.isalpha, text[:4000]))
+    allcaps = bool(letters) and sum(map(str.islower, letters)) < 0.1 * len(letters)
     ctx = Context(text=text, anchor=anchor, tense_of=tense_of, allcaps=allcaps)
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     low = R.lowered(text)
