@@ -85,8 +85,10 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
     Returns:
         The :class:`~sitrep.extract.attribution.coref.Antecedents` to resolve against.
     """
-    ants = Antecedents(sentence_starts=[s.start_char for s in doc.sents])
-    quoted = [(q.start, q.end) for q in quote_spans(text if text is not None else text_of(doc))]
+    sents = list(doc.sents)
+    doc_text = text_of(doc)
+    ants = Antecedents(sentence_starts=[s.start_char for s in sents])
+    quoted = [(q.start, q.end) for q in quote_spans(text if text is not None else doc_text)]
     cued = cue_heads(doc)
     introduced = [e.root for e in introduced_people(doc)]
     described: list[SourcePhrase] = []
@@ -100,8 +102,8 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
             described.append(phrase)
     # "..., the Head of the Regional Administration, Serhii Lysak, reports.": a source at a
     # sentence's end that the parse gives no cue verb is named all the same
-    for sent in doc.sents:
-        m = TAIL_SOURCE_SAYS.search(sent.text)
+    for sent in sents:
+        m = TAIL_SOURCE_SAYS.search(doc_text[sent.start_char : sent.end_char])
         span = (
             doc.char_span(sent.start_char + m.start("src"), sent.start_char + m.end("src"))
             if m
@@ -118,7 +120,7 @@ def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:
             ants.add_phrase(phrase)
     # "This is stated in the message of the State Emergency Service": the issuer of what
     # "the statement says" below
-    for sent in doc.sents:
+    for sent in sents:
         said = this_source_phrase(sent, text)
         if said is None or any(a <= said.start < b for a, b in quoted):
             continue

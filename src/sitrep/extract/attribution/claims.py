@@ -289,11 +289,13 @@ def claims(doc: Doc, *, article: Article, casualties: list[CasualtyClaim]) -> li
         The claims in text order.
     """
     text = text_of(doc)
-    quoted = [(q.start, q.end) for q in quote_spans(text)]
+    quoted = bytearray(len(text) + 1)  # 1 at every character inside quotation marks
+    for q in quote_spans(text):
+        quoted[q.start : q.end] = b"\x01" * (q.end - q.start)
     named: list[tuple[str, bool]] = []
     out: list[Claim] = []
     for tok in doc:
-        if any(s <= tok.idx < e for s, e in quoted):
+        if quoted[tok.idx]:
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             claim = _according(tok, article, named)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DQ_OPEN = "\u201c\u00ab\u201e"
 _DQ_CLOSE = "\u201d\u00bb"
@@ -101,6 +102,11 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     Returns:
         The quotation spans in text order; inner quotes are not returned separately.
     """
+    return list(_quote_spans(text))  # several passes over one article ask for them
+
+
+@lru_cache(maxsize=4)
+def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     out: list[QuoteSpan] = []
     pos = 0
     for line in text.split("\n"):
@@ -114,7 +120,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                 for q in _pair_line(text, lo, hi, single=True)
                 if words(text[q.start : q.end]) >= 4
             )
-    return out
+    return tuple(out)
 
 
 def words(text: str) -> int:
