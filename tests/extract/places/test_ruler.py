@@ -89,3 +89,13 @@ def test_a_name_placed_once_is_that_place_throughout(nlp: Any) -> None:
 
     doc = parse(text, nlp=nlp)
     assert [e.label_ for e in doc.ents if e.text == "Kramatorsk"] == ["GPE", "GPE"]
+
+
+def test_the_longest_gazetteer_name_holds_the_models_place(nlp: Any) -> None:
+    # the model tags "Aden" alone; the water body named after the port is the place
+    text = (
+        "The US has stepped up strikes against the Houthis following a surge in Houthi "
+        "attacks on merchant ships in the Red Sea and Gulf of Aden."
+    )
+    found = _gpes(nlp, text)
+    assert "Gulf of Aden" in found and "Aden" not in found

@@ -333,6 +333,12 @@ def _gazetteer_component(doc: Doc) -> Doc:
             continue
         k = hit.pop()
         ent = ents[k]
+        if ent.label_ in PLACE_LABELS and start <= ent.start and ent.end <= end:
+            if (ent.start, ent.end) != (start, end):
+                # the longest name the gazetteer knows holds the model's place: "the Gulf of
+                # Aden" (no port city), "Gaza City", not the shorter name inside it
+                replace[k] = Span(doc, start, end, label=ent.label_)
+            continue
         if ent.label_ not in _RELABEL or (ent.start, ent.end) != (start, end):
             continue
         if ent.label_ == "DATE" and (len(ent) > 1 or ent[0].lower_ in CALENDAR):
