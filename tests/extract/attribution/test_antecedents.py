@@ -18,6 +18,8 @@ def test_descriptions_and_names() -> None:
     assert description("Oleksandr Starukh") is None
     assert named(SourcePhrase("Oleksandr Starukh", 0, 17, "Oleksandr Starukh", None, "person"))
     assert not named(SourcePhrase("he", 0, 2, "he", None, "pronoun"))
+    # "The attack, which claimed 32 lives": a relative pronoun names no one
+    assert not named(SourcePhrase("which", 0, 5, "which", None, "organisation"))
 
 
 def test_the_issuer_of_a_message_this_states_is_an_antecedent(nlp: Language) -> None:

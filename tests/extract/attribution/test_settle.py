@@ -406,3 +406,14 @@ def test_a_post_signed_after_a_dash_gives_its_paragraph_to_its_author(nlp: Langu
     )
     got = {c.count: c.source for c in _run(nlp, text)[0]}
     assert got[17] == "Ivan Petrenko" and got[279] == "Ivan Petrenko"
+
+
+def test_a_headline_parsed_as_two_sentences_keeps_its_source_after_the_colon(
+    nlp: Language,
+) -> None:
+    text = (
+        "US airstrike kills 68 African migrants in Yemen: Houthis\n\n"
+        "The site was reportedly housing 115 migrants at the time of the strike.\n"
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 68) == "Houthis"

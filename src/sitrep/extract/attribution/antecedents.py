@@ -71,8 +71,13 @@ def description(name: str) -> str | None:
 
 
 def named(phrase: SourcePhrase) -> bool:
-    """Whether a phrase names someone (not "he", "the ministry", "the statement")."""
-    return phrase.kind != "pronoun" and description(phrase.text) is None
+    """Whether a phrase names someone (not "he", "the ministry", "the statement", nor the
+    relative pronoun of "the attack, which claimed 32 lives")."""
+    return (
+        phrase.kind != "pronoun"
+        and phrase.text.strip().lower() not in REFERRING
+        and description(phrase.text) is None
+    )
 
 
 def antecedents(doc: Doc, *, text: str | None = None) -> Antecedents:

@@ -112,6 +112,7 @@ def line_of(text: str, start: int, end: int) -> str:
 __all__ = [
     "DASH_SAYS",
     "HEAD_SAYS",
+    "TAIL_COLON",
     "TAIL_DASH",
     "TAIL_SAYS",
     "TAIL_SOURCE_SAYS",

@@ -46,7 +46,13 @@ from sitrep.extract.attribution.grow import (
     repeated_speakers,
     token_at,
 )
-from sitrep.extract.attribution.headlines import DASH_SAYS, TAIL_SAYS, line_of, tail_source
+from sitrep.extract.attribution.headlines import (
+    DASH_SAYS,
+    TAIL_COLON,
+    TAIL_SAYS,
+    line_of,
+    tail_source,
+)
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
     NOT_AGENTS,
@@ -160,7 +166,7 @@ def attribute_claims(
         if source is not None and _LABEL.match(source) and _labels(text, source, lo, hi):
             source = _sentence_source(doc, lo, text) or None
         line = line_of(text, lo, hi)
-        if not line.strip().endswith(text[lo:hi].strip()):
+        if not line.strip().endswith(text[lo:hi].strip()) and not _colon_tail(text, lo, hi, line):
             line = text[lo:hi]  # the line goes on: its end names another's source; ours ends here
         said = TAIL_SAYS.search(line) if "\n" not in line.strip() else None
         if said and source is not None and source not in said.group("src"):
@@ -221,6 +227,15 @@ def attribute_claims(
         source = unstamped(source) if source is not None else None
         out.append(c if source == c.source else replace(c, source=source))
     return out
+
+
+def _colon_tail(text: str, lo: int, hi: int, line: str) -> bool:
+    """Whether all the line holds after a sentence that ends in a colon is the source of a
+    headline ("US airstrike kills 68 migrants in Yemen: Houthis", parsed as two sentences)."""
+    if not text[lo:hi].rstrip().endswith(":"):
+        return False
+    end = text.rfind("\n", 0, lo) + 1 + len(line)
+    return TAIL_COLON.fullmatch(":" + text[hi:end]) is not None
 
 
 def _post_author(doc: Doc, text: str, lo: int, hi: int, ants: Antecedents) -> str | None:
