@@ -92,3 +92,14 @@ def test_a_headline_ending_in_its_source_after_a_colon() -> None:
 
 def test_victims_after_a_dash_are_no_source() -> None:
     assert tail_source("In Darvo: 3 people - killed, 12 - injured.") is None
+
+
+def test_a_headline_source_after_a_colon_may_be_an_office_or_a_body() -> None:
+    line = (
+        "Dozens killed in Russian missile strike on civilian convoy in Ukraine: regional governor"
+    )
+    assert tail_source(line) == "regional governor"
+    assert tail_source("Gaza strikes kill 40: health ministry") == "health ministry"
+    # a page section or a topic after the colon is no source
+    assert tail_source("Analysis: the battle for Bakhmut") is None
+    assert tail_source("War in Ukraine: what we know") is None

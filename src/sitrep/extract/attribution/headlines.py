@@ -12,7 +12,10 @@ from sitrep.extract.attribution.lexicon import (
     ADJUNCT_OPENERS,
     GROUP_WORDS,
     MEDIA_TAGS,
+    ORGANISATION_WORDS,
+    PERSON_HEADS,
     RELATIVE,
+    ROLE_WORDS,
     SPEAKER_PRONOUNS,
     VICTIM_HEADS,
 )
@@ -44,6 +47,7 @@ TAIL_SOURCE_SAYS = re.compile(
 # ends in its source after a colon (a headline: no sentence end, at most HEADLINE_WORDS words)
 TAIL_COLON = re.compile(r":\s+(?P<src>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3})\s*$")
 HEADLINE_WORDS = 20
+_SOURCE_HEADS = GROUP_WORDS | PERSON_HEADS | ROLE_WORDS | ORGANISATION_WORDS
 # "... Sincere condolences - he wrote on Telegram.": a post quoted without quotation marks,
 # its author after a dash at the end of its paragraph
 DASH_SAYS = re.compile(
@@ -97,9 +101,8 @@ def _headline_source(line: str) -> bool:
     words = m.group("src").split()
     if any(w.lower() in MEDIA_TAGS or w[:1].isdigit() for w in words):
         return False  # "...: photos", "...: what we know", "...: 12 killed"
-    return all(w[:1].isupper() for w in words) or (
-        len(words) == 1 and words[0].lower() in GROUP_WORDS
-    )
+    # a name, or a body of people or an office by its head word ("regional governor")
+    return all(w[:1].isupper() for w in words) or words[-1].lower() in _SOURCE_HEADS
 
 
 def line_of(text: str, start: int, end: int) -> str:
