@@ -161,3 +161,29 @@ def test_a_report_verb_whose_clause_goes_on_keeps_its_subject(nlp: Language) -> 
     sent = next(iter(doc.sents))
     found = attribute(sent, at=sent.start, text=doc.text)
     assert found is not None and found.source == "authorities"
+
+
+def _source_of(nlp: Language, text: str, word: str) -> str | None:
+    doc = parse(text, nlp=nlp)
+    sent = next(iter(doc.sents))
+    at = next(t.i for t in sent if t.text == word)
+    found = attribute(sent, at=at, text=text)
+    return None if found is None else found.source
+
+
+def test_a_cue_verb_shares_the_subject_of_the_verb_it_hangs_from(nlp: Language) -> None:
+    text = (
+        "Ukraine halted rescue operations in Lviv on Friday and said the death toll had "
+        "risen to 10."
+    )
+    assert _source_of(nlp, text, "10") == "Ukraine"
+    text = "Firefighters recovered one body and said six people might still be under the rubble."
+    assert _source_of(nlp, text, "six") == "Firefighters"
+
+
+def test_a_verb_without_a_reported_clause_lends_no_subject(nlp: Language) -> None:
+    text = (
+        "Israel has responded to a rampage by gunmen who killed 1,400 Israelis by vowing to "
+        "destroy the group."
+    )
+    assert _source_of(nlp, text, "1,400") != "Israel"

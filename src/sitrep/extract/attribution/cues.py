@@ -211,6 +211,19 @@ def _state(c: Token) -> bool:
     )
 
 
+def _shared_subject(verb: Token) -> list[Token]:
+    """The subject a cue verb without its own shares with the verb it hangs from, when that
+    verb says nothing itself: "X provided an update to AFP, saying ..." (a participle), "Ukraine
+    halted rescue operations and said the toll had risen to 10" (a coordinated verb)."""
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in {"VERB", "AUX"} or statement_stance(head) is not None:
+        return []  # under a cue verb, that verb's source already reaches the clause
+    shares = (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG") or verb.dep_ == "conj"
+    if not shares or not any(c.dep_ == "ccomp" for c in verb.children):
+        return []  # only a verb that reports a clause of its own ("vowing to destroy" does not)
+    return [c for c in head.children if c.dep_ == "nsubj"][:1]
+
+
 def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
     out: list[tuple[int, Attribution]] = []
     for t in sent:
@@ -235,6 +248,8 @@ def _speech_verbs(sent: Span, text: str) -> list[tuple[int, Attribution]]:
         if not heads:
             speaker = absolute_speaker(t)
             heads = [speaker] if speaker is not None else []
+        if not heads:
+            heads = _shared_subject(t)
         if not heads:
             continue
         if heads[0].dep_ == "nsubjpass" or no_finder(heads[0]):

@@ -216,6 +216,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 
+
 def _case_free(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The pattern for lower-cased text: without IGNORECASE unless it spells an upper-case
     letter itself ("GMT", the ISO "T"), which lower-cased text never holds."""
