@@ -311,7 +311,9 @@ def _render_bench(bench: dict[str, Any]) -> list[str]:
     lines = ["## Throughput and memory (`sitrep bench`)", ""]
     lines.append(
         f"Corpus: {bench.get('corpus')} ({bench.get('documents')} documents). Every measurement "
-        "runs in a fresh process; ratios compare runs of the same report."
+        "runs in a fresh process; ratios compare runs of the same report. Bare spaCy and the "
+        "full pipeline take turns over parts of the corpus (`ratio_chunk_range`: the ratio part "
+        "by part), so that a shared machine's drift weighs on both alike."
     )
     lines.append("")
     rows = [(k, v) for k, v in bench.items() if isinstance(v, dict) and "docs_per_s" in v]
