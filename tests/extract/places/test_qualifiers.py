@@ -121,3 +121,23 @@ def test_a_village_spelt_otherwise_in_its_named_region() -> None:
         published="2024-01-01",
     )
     assert [c.place.name for c in rec.casualties if c.place] == ["Velyka Novosilka"]
+
+
+def test_a_name_in_a_city_lies_in_that_city(nlp: Any) -> None:
+    # the gazetteer's only "Lido Beach" is in New York; the text says which city holds it
+    text = (
+        "Mogadishu attack\n\nA tragic attack on Lido Beach in Mogadishu, Somalia, resulted in "
+        "the deaths of over 30 people.\n"
+    )
+    beach = _places(nlp, text)["Lido Beach"]
+    assert beach.country == "SO" and _km(beach, 2.04, 45.34) < 25
+
+
+def test_in_a_city_needs_in_right_after_the_name(nlp: Any) -> None:
+    # a town further on is no container: "Chebaa" of Lebanon stays where it is
+    text = (
+        "Lebanon and Israel\n\nRockets were fired from Chebaa towards the north of Israel "
+        "and landed in Majdal Shams, officials in Lebanon said.\n"
+    )
+    found = _places(nlp, text)
+    assert "Chebaa" not in found or found["Chebaa"].country != "SY"

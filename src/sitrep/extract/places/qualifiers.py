@@ -103,7 +103,8 @@ def area_of(entry: GeoEntry, how: str, region: bool, text: str) -> GeoEntry | No
         return entry
     if region or how.startswith(("comma", "paren")):
         return war_places.division(text, entry.country) or gz.load().admin1_area(entry)
-    return entry if how == "noun" else None
+    # "the Tal al-Sultan neighbourhood of Rafah", "Lido Beach in Mogadishu": a city holds it
+    return entry if how in ("noun", "in") else None
 
 
 def inside(entry: GeoEntry, area: GeoEntry) -> bool:
@@ -305,6 +306,12 @@ def qualified(
         area = None if q_entry is None else area_of(q_entry, how, mentions[j][3], texts[j])
         if q_entry is None or area is None:
             continue
+        if (
+            how == "in"
+            and area.kind == "city"
+            and not _in_city(doc, m[2], mentions[j][1], q_entry, ctx)
+        ):
+            continue
         entry = r[0]
         big = entry is not None and entry.population >= 100_000
         if big and how != "noun" and entry is not None and not inside(entry, area):
@@ -331,6 +338,7 @@ def qualified(
             elif (
                 (entry is None and not town_comma)
                 or (how == "noun" and not big)
+                or (how == "in" and area.kind == "city" and not big)
                 or (area is not q_entry and not big)
                 or (area.kind == "region" and entry is not None and entry.population < 10_000)
             ):
@@ -367,6 +375,19 @@ def qualified(
         if entry is None or (entry.population < 100_000 and not inside(entry, area)):
             decided[i] = decision  # the village the article has already placed
     return decided, as_region
+
+
+def _in_city(doc: Doc, end: int, city_start: int, city: GeoEntry, ctx: scoring.Context) -> bool:
+    """Whether "X in Y" says that the city Y holds X: "in" right after X and Y right after it
+    ("Lido Beach in Mogadishu"), and Y a town of a country the article is about (not "the
+    school in the Daraj neighbourhood" read as a town of Libya)."""
+    if end >= len(doc) or doc[end].lower_ != "in":
+        return False
+    if city_start not in (end + 1, end + 2) or (
+        city_start == end + 2 and doc[end + 1].lower_ != "the"
+    ):
+        return False
+    return ctx.countries.get(city.country, 0.0) >= 0.5
 
 
 def _at(e: GeoEntry) -> tuple[float, float]:
