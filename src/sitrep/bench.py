@@ -16,7 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sitrep.timing import Measure, Runner, load_corpus, peak_mb, run_paired, run_timed
+from sitrep.timing import (
+    Measure,
+    Runner,
+    Setup,
+    load_corpus,
+    peak_mb,
+    run_paired,
+    run_timed,
+)
 
 
 def _spacy_setup() -> Runner:
@@ -60,18 +68,20 @@ def _sitrep_setup() -> Runner:
     return run
 
 
-def _bare_spacy(texts: list[str]) -> tuple[float, float]:
-    run = _spacy_setup()
+def _timed(setup: Setup, texts: list[str]) -> tuple[float, float]:
+    """One job's run over ``texts``, its set-up outside the clock: (seconds, peak MB)."""
+    run = setup()
     t0 = time.perf_counter()
     run(texts)
     return time.perf_counter() - t0, peak_mb()
+
+
+def _bare_spacy(texts: list[str]) -> tuple[float, float]:
+    return _timed(_spacy_setup, texts)
 
 
 def _full_pipeline(texts: list[str]) -> tuple[float, float]:
-    run = _sitrep_setup()
-    t0 = time.perf_counter()
-    run(texts)
-    return time.perf_counter() - t0, peak_mb()
+    return _timed(_sitrep_setup, texts)
 
 
 def _gazetteer_load(texts: list[str]) -> tuple[float, float]:

@@ -102,7 +102,7 @@ def run_timed(
     procs = [ctx.Process(target=_worker, args=(job, warm, s, barrier, out)) for s in shards]
     for p in procs:
         p.start()
-    results = [_result(out, procs) for _ in procs]
+    results: list[tuple[float, float]] = [_result(out, procs) for _ in procs]
     for p in procs:
         p.join()
     seconds = max(r[0] for r in results)
@@ -111,14 +111,14 @@ def run_timed(
     return Measure(name, len(texts), words, seconds, peak, processes)
 
 
-def _result(out: Any, procs: list[Any]) -> tuple[float, float]:
-    """The next worker's result; an error rather than a hang when the workers died without one."""
+def _result(out: Any, procs: list[Any]) -> Any:
+    """The next message on ``out``; an error rather than a hang when the workers died without
+    one."""
     import queue
 
     while True:
         try:
-            got: tuple[float, float] = out.get(timeout=5)
-            return got
+            return out.get(timeout=5)
         except queue.Empty:
             if not any(p.is_alive() for p in procs):
                 codes = [p.exitcode for p in procs]
@@ -166,20 +166,10 @@ def _paired_worker(setup: Setup, texts: list[str], inbox: Any, out: Any) -> None
 
 
 def _message(out: Any, proc: Any, expected: str) -> float:
-    import queue
-
-    while True:
-        try:
-            kind, value = out.get(timeout=5)
-        except queue.Empty:
-            if not proc.is_alive():
-                raise RuntimeError(
-                    f"bench worker died without a result (exit code {proc.exitcode})"
-                ) from None
-            continue
-        if kind != expected:  # pragma: no cover - a protocol error
-            raise RuntimeError(f"bench worker sent {kind!r}, expected {expected!r}")
-        return float(value)
+    kind, value = _result(out, [proc])
+    if kind != expected:  # pragma: no cover - a protocol error
+        raise RuntimeError(f"bench worker sent {kind!r}, expected {expected!r}")
+    return float(value)
 
 
 def run_paired(setups: dict[str, Setup], texts: list[str], *, chunks: int = 8) -> Paired:

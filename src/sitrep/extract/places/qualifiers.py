@@ -306,11 +306,8 @@ def qualified(
         area = None if q_entry is None else area_of(q_entry, how, mentions[j][3], texts[j])
         if q_entry is None or area is None:
             continue
-        if (
-            how == "in"
-            and area.kind == "city"
-            and not _in_city(doc, m[2], mentions[j][1], q_entry, ctx)
-        ):
+        in_city = how == "in" and area.kind == "city"  # "Lido Beach in Mogadishu"
+        if in_city and not _in_city(doc, m[2], mentions[j][1], q_entry, ctx):
             continue
         entry = r[0]
         big = entry is not None and entry.population >= 100_000
@@ -338,7 +335,7 @@ def qualified(
             elif (
                 (entry is None and not town_comma)
                 or (how == "noun" and not big)
-                or (how == "in" and area.kind == "city" and not big)
+                or (in_city and not big)
                 or (area is not q_entry and not big)
                 or (area.kind == "region" and entry is not None and entry.population < 10_000)
             ):

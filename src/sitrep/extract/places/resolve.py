@@ -374,8 +374,7 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
         if doc[e - 1].lower_.rstrip(".") not in STREET_WORDS
         for k in scoring.names_in(doc[s:e])
     }
-    support, nearby = scoring.local_readings(keys)
-    ctx = replace(ctx, support=support, nearby=nearby, near_memo={})
+    ctx = scoring.with_local_readings(ctx, keys)
     first = [_resolve_span(t, m[3], ctx) for t, m in zip(texts, mentions, strict=True)]
     resolved = [
         (strip_mention(t)[0], entry, conf)

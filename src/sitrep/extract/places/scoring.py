@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -86,6 +86,13 @@ def country_name(key: str) -> bool:
 def is_state(entry: GeoEntry) -> bool:
     """Whether an entry is a state or province (not a county)."""
     return entry.kind == "region" and bool(entry.geonameid or entry.population >= 1_000_000)
+
+
+def with_local_readings(ctx: Context, keys: Iterable[str]) -> Context:
+    """``ctx`` with the ``support`` and ``nearby`` of :func:`local_readings` for the article's
+    names, and a fresh :func:`_near_support` memo: the memo holds only for that ``nearby``."""
+    support, nearby = local_readings(keys)
+    return replace(ctx, support=support, nearby=nearby, near_memo={})
 
 
 def local_readings(
