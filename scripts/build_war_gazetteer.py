@@ -41,6 +41,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from sitrep.extract.places.lexicon import BARE_DIRECTION_WORDS
 from sitrep.extract.places.war_gazetteer import COLUMNS, COUNTRIES, loose_key, normalize
 
 PLACETYPES = {
@@ -353,6 +354,8 @@ def _keys(row: list[str]) -> list[str]:
                 if v.startswith(art) and len(v) > len(art) + 2:
                     variants.append(v[len(art) :])
         for v in variants:
+            if row[7] == "A" and set(v.split()) <= BARE_DIRECTION_WORDS:
+                continue  # Cameroon's "East" (Province): a direction, not a name
             add(v)
             if v.isascii():
                 add(loose_key(v))

@@ -19,8 +19,8 @@ def test_covers_every_country() -> None:
     gaz = wg.load()
     counts = gaz.countries()
     for cc in wg.COUNTRIES:
-        assert counts.get(cc, 0) > 1000, cc
-    assert len(gaz) > 300_000
+        assert counts.get(cc, 0) > 800, cc  # Libya's repository is the smallest (852 rows)
+    assert len(gaz) > 440_000
 
 
 def test_transliterations_of_a_city() -> None:
@@ -128,3 +128,14 @@ def test_another_spelling_of_a_village_inside_its_named_unit() -> None:
     assert found and found[0].name == "Hulyaypole"
     assert wg.fuzzy_within("Zzyxqvwa", "Zaporizhzhia region", "UA") == []
     assert wg.spelling_key("Deir al-Balah") == wg.spelling_key("Deir el Balah")
+
+
+def test_a_bare_direction_is_no_key() -> None:
+    # Cameroon's "East" region is found by its full name, never by "east" alone
+    assert not [p for p in wg.lookup("East") if p.country == "CM"]
+    assert [p for p in wg.lookup("East Region", "CM") if p.is_admin]
+
+
+def test_a_sahel_village_the_main_gazetteer_lacks() -> None:
+    found = wg.lookup("Fambita", "NE")
+    assert found and abs(found[0].lat - 14.33) < 0.2

@@ -222,6 +222,14 @@ _GENERIC_DIVISION_TEXT = """north south east west northern southern eastern west
 # The words above as a set: a division name made only of them is no name.
 GENERIC_DIVISION_WORDS = frozenset(_GENERIC_DIVISION_TEXT.split())
 
+# Words of a bare direction ("East", "South West", "the Northern"): a unit's name made only of
+# them is a direction first ("London and the South East" is no Cameroonian region); with a unit
+# word it names the unit ("Northern State", "Southern District").
+_BARE_DIRECTION_TEXT = """north south east west northern southern eastern western central northeast
+    northwest southeast southwest north-west north-east south-west south-east upper lower middle
+    the of and"""
+BARE_DIRECTION_WORDS = frozenset(_BARE_DIRECTION_TEXT.split())
+
 # What a division's name carries besides its name ("Kirov Oblast" is also "Kirov").
 DIVISION_AFFIXES = re.compile(
     r"^(?:borough of|city and borough of|city and county of|city of|county of|"

@@ -47,7 +47,7 @@ __all__ = [
 # The countries the shipped file covers (scripts/build_war_gazetteer.py builds these).
 COUNTRIES = (
     "UA", "IL", "PS", "SY", "LB", "SD", "SS", "YE", "IQ", "AF", "MM", "CD", "SO", "ML", "BF",
-    "NG", "ET", "RU",
+    "NG", "ET", "RU", "NE", "TD", "CM", "CF", "MZ", "LY", "HT", "AM", "AZ",
 )  # fmt: skip
 DATA_FILE = "war_gazetteer.tsv.gz"
 KEYS_FILE = "war_gazetteer.keys.gz"
