@@ -93,3 +93,26 @@ def test_a_lead_sharing_only_a_long_title_with_the_body_is_kept() -> None:
     )
     out = clean_text(f"{headline}\n\n{lead}\n{body}\n")
     assert lead in out.text and not out.removed
+
+
+def test_a_headline_giving_its_own_figure_stays_before_a_lede_that_shares_its_opening() -> None:
+    # the lede repeats "death toll in the missile attack on" but words its figure apart: the
+    # headline's "rises to 31" is reporting of its own; a copy of it is still residue
+    headline = "Death toll in the missile attack on a convoy near Darvo rises to 31"
+    lede = (
+        "The death toll in the missile attack on a convoy of civilian cars leaving Darvo "
+        "increased to 31, as another woman died in hospital."
+    )
+    out = clean_text(f"{headline}\n{headline}\n{lede}\n")
+    assert out.text.count(headline) == 1
+    assert [r.reason for r in out.removed] == ["repeated lead"]
+
+
+def test_a_lead_whose_figure_the_body_repeats_in_the_same_words_goes() -> None:
+    lead = "Shelling of the Darvo market killed more than 20 civilians on Tuesday, officials said"
+    body = (
+        "Officials in the region said shelling of the Darvo market killed more than 20 "
+        "civilians on Tuesday, as the offensive went on."
+    )
+    out = clean_text(f"{lead}\n{body}\n")
+    assert lead not in out.text and out.removed[0].reason == "repeated lead"

@@ -48,6 +48,15 @@ TEASER_MAX_WORDS = 20
 """The longest line taken for a linked headline after a teaser label."""
 TEASER_MAX_LINES = 3
 """How many headline lines in a row a teaser label may introduce."""
+# Number words a figure may be written in ("one person killed", "five dead").
+# fmt: off
+_NUMBER_WORDS = frozenset((
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
+))
+# fmt: on
 _SENTENCE_END = re.compile(r"[.!?\"\u201d\u2019')\]]\s*$")
 
 
@@ -81,12 +90,16 @@ def _repeats_body(line: str, body: list[str]) -> bool:
     if any(w.isdigit() and w not in later for w in toks):
         return False
     need = max(min(8, max(6, len(toks) // 2)), len(toks) // 4)
+    figures = [i for i, w in enumerate(toks) if w.isdigit() or w in _NUMBER_WORDS]
     for para in body:
         ptoks = _tokens(para)
         match = SequenceMatcher(None, toks, ptoks, autojunk=False).find_longest_match(
             0, len(toks), 0, len(ptoks)
         )
-        if match.size >= need:
+        # and the body repeats its figures in the same words: a headline that shares its
+        # opening with the lede but gives its own figure ("Death toll in X rises to 31")
+        # is reporting of its own
+        if match.size >= need and all(match.a <= i < match.a + match.size for i in figures):
             return True
     return False
 
