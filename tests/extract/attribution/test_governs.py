@@ -158,3 +158,35 @@ def test_a_that_clause_of_a_statement_is_what_the_verb_says(nlp: Language) -> No
 def test_a_quoted_name_stays_in_the_source(nlp: Language) -> None:
     text = 'The so-called "Darvo Front" group said 12 soldiers were killed.'
     assert _source(nlp, text, "12") == 'so-called "Darvo Front" group'
+
+
+def test_a_source_phrase_in_another_part_of_the_sentence_yields_to_the_stating_verb(
+    nlp: Language,
+) -> None:
+    # "said by medics" belongs to the "with" phrase about the toll, not to the figures that
+    # the ministry's parenthetical "said" states
+    text = (
+        "Sixty-four of the dead were children and 57 were women, the Darvo health ministry "
+        "said, with Saturday's death toll said by medics to be the worst for months."
+    )
+    assert _source(nlp, text, "57") == "Darvo health ministry"
+    # a source phrase on the figure's own clause still wins
+    text = "Eleven people were killed in Darvo, according to the regional health board."
+    assert _source(nlp, text, "Eleven") == "regional health board"
+
+
+def test_a_warning_is_a_statement(nlp: Language) -> None:
+    text = "The governor warned that 98 people were still in hospital."
+    assert _source(nlp, text, "98") == "governor"
+
+
+def test_a_participle_inside_a_reported_clause_keeps_the_reporters_source(
+    nlp: Language,
+) -> None:
+    # "saying" hangs from the clause the governor warned of; its subject ("the number of
+    # victims") says nothing
+    text = (
+        "The governor warned that the number of victims is likely to change, saying there "
+        "are still 98 people wounded."
+    )
+    assert _source(nlp, text, "98") == "governor"

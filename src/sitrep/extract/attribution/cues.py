@@ -169,6 +169,13 @@ def _according_to(sent: Span, text: str) -> list[tuple[int, Attribution]]:
     return out
 
 
+def _attached(word: Token, tok: Token) -> bool:
+    """Whether the source phrase opened by ``word`` ("according", "citing", "by") hangs from
+    ``tok`` or from a word on ``tok``'s path to the root (the clause that states it)."""
+    head = word.head
+    return head.i == tok.i or head in tok.ancestors
+
+
 def _relayed(according: Token) -> bool:
     """Whether "according to X" only relays a speech verb's own subject ("According to X, the
     governor told reporters that 14 died"): the governor says it, X passes it on."""
@@ -221,6 +228,8 @@ def _shared_subject(verb: Token) -> list[Token]:
     shares = (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG") or verb.dep_ == "conj"
     if not shares or not any(c.dep_ == "ccomp" for c in verb.children):
         return []  # only a verb that reports a clause of its own ("vowing to destroy" does not)
+    if head.dep_ == "ccomp" and statement_stance(head.head) is not None:
+        return []  # "X warned that the toll may rise, saying ...": the clause is X's already
     return [c for c in head.children if c.dep_ == "nsubj"][:1]
 
 
@@ -298,6 +307,12 @@ def attribute(
     if at is not None and one_line:
         cands = _on_line(cands, sent.doc[at].idx, parsed)
     gov: int | None = None
+    if cands and at is not None and not any(_attached(sent.doc[c[0]], sent.doc[at]) for c in cands):
+        # "N were children, the government said, with the toll said by medics to be ...":
+        # a source phrase inside another part of the sentence yields to the verb that states N
+        verbs, gov = _governed(_speech_verbs(sent, text), sent.doc[at])
+        if gov is not None:
+            cands = verbs
     if not cands:
         cands = _speech_verbs(sent, text)
         if at is not None:

@@ -25,6 +25,7 @@ from sitrep.extract.attribution.lexicon import (
     EVIDENTIAL_VERBS,
     FINDING_VERBS,
     ISSUED_DOCUMENTS,
+    ISSUING_VERBS,
     LIGHT_VERBS,
     NOT_AGENTS,
     NOT_CLAIM_OBJECTS,
@@ -94,12 +95,12 @@ def absolute_speaker(verb: Token) -> Token | None:
 
 def issuer(head: Token) -> Token:
     """Who issued ``head`` when it is a toll, document or finding with a "by X" participle
-    ("according to a new death toll announced by the president" -> the president), else
-    ``head`` itself."""
+    ("according to a new death toll announced by the president" -> the president; not "an
+    assessment provided to AFP by a source"), else ``head`` itself."""
     if head.lower_ not in NOT_AGENTS | ISSUED_DOCUMENTS | EVIDENCE_NOUNS:
         return head
     for c in head.children:
-        if c.dep_ == "acl" and c.pos_ == "VERB":
+        if c.dep_ == "acl" and c.pos_ == "VERB" and c.lemma_.lower() in ISSUING_VERBS:
             by = [
                 g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
             ]
@@ -153,8 +154,12 @@ def _introducer(node: Token, verbs: set[int]) -> int | None:
     """A cue verb hanging from ``node`` as an adverbial clause with no content of its own: the
     parse of "While X said N died, Y said ..." puts X's "said" under "died"."""
     for c in node.children:
-        if c.i in verbs and c.dep_ == "advcl" and not any(g.dep_ in _CONTENT for g in c.children):
-            return c.i
+        if (
+            c.i in verbs
+            and c.dep_ in {"advcl", "parataxis"}
+            and not any(g.dep_ in _CONTENT for g in c.children)
+        ):
+            return c.i  # also "Sixty-four were children, the ministry said, with ..."
     return None
 
 

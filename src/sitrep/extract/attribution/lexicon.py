@@ -33,6 +33,11 @@ CUE_STANCE: dict[str, Stance] = {
     "explain": "reports",
     "clarify": "reports",  # "he later clarified that eight had died": an update told
     "specify": "reports",
+    "warn": "reports",  # "he warned that 98 are still in hospital"
+    "stress": "reports",
+    "mention": "reports",
+    "emphasize": "reports",
+    "emphasise": "reports",
     "quote": "reports",
     "cite": "reports",
     "claim": "claims",
@@ -429,6 +434,13 @@ WORDING_VERBS = (
 
 # Coreference (coref.py). Nouns that stand for what the last source issued ("the statement
 # said"), not for a new source.
+# Verbs by which a body issues a toll, document or finding ("a statement issued by X", "a toll
+# announced by Y"): X is who says it; "an assessment provided to AFP by a source" or "a report
+# seen by Reuters" names who passed it on or read it, not its author.
+ISSUING_VERBS = word_set(
+    """issue release publish announce post sign write compile prepare make give put draw
+    produce conduct"""
+)
 ISSUED_DOCUMENTS = frozenset(
     {"statement", "report", "post", "message", "update", "release", "communique", "quote"}
     | {"document", "letter", "memo", "bulletin", "assessment"}  # issued papers, said to "say"
