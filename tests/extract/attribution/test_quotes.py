@@ -1089,3 +1089,12 @@ def test_a_quote_before_but_added_is_the_first_verbs_subjects(nlp: Language) -> 
     )
     (q,) = _quotes(nlp, text)
     assert q.speaker is not None and "intelligence report" in q.speaker
+
+
+def test_a_statement_issued_by_someone_is_theirs(nlp: Language) -> None:
+    text = (
+        "A statement issued by the regional command on Monday said its campaign had "
+        '"destroyed more than 80 targets and weakened the militia."'
+    )
+    (q,) = _quotes(nlp, text)
+    assert q.speaker == "the regional command"

@@ -123,3 +123,17 @@ def test_rerank_may_name_a_description_headed_by_an_adjective(nlp: Language) -> 
     )
     (q,) = rerank(doc, [ruled], Antecedents(), _model(person=5.0))
     assert q.speaker == "Marcel Dupuis"
+
+
+def test_rerank_never_picks_the_channel_the_words_went_out_on(nlp: Language) -> None:
+    # a model that favours mentions after the quotation would pick "Telegram"
+    text = (
+        "A bakery collapsed in the town on Saturday.\n\n"
+        '"Twelve people died in the strike," the regional head, Ivan Petrenko, wrote on '
+        "Telegram."
+    )
+    doc = parse(text, nlp=nlp)
+    start = text.index("Twelve")
+    q = Quote("Twelve people died in the strike,", start, start + 33, confidence=0.3)
+    (got,) = rerank(doc, [q], Antecedents(), _model(after=3.0, log_distance=2.0))
+    assert got.speaker != "Telegram"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.attribution.coref import introduced_people
+from sitrep.extract.attribution.governs import issuer
 from sitrep.extract.attribution.lexicon import (
     CUE_FORMS,
     CUE_LEMMAS,
@@ -228,7 +229,7 @@ def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] |
             # two subjects ('"...," a somber Zelensky said'): the one nearest the cue names
             subj.sort(key=lambda c: abs(c.i - t.i))
             if subj and subj[0].lower_ not in {"who", "which", "that"}:
-                np, appos = noun_phrase(subj[0])
+                np, appos = noun_phrase(issuer(subj[0]))
                 return t, make_speaker(np, appos)
             if t.dep_ == "conj" and all(b.dep_ == "cc" for b in before):
                 # '... X estimated the toll was "...," but added that ...': X speaks on
@@ -245,7 +246,7 @@ def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] |
                 return t, make_speaker(before)
             subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > t.i]
             if subj:
-                np, appos = noun_phrase(subj[0])
+                np, appos = noun_phrase(issuer(subj[0]))
                 return t, make_speaker(np, appos)
             rest: list[Token] = []
             for r in toks[j + 1 :]:  # "said one resident, who asked not to be named"
@@ -292,7 +293,7 @@ def _before(
         subj = _subject(t, quoted)
         if subj is None:
             return None
-        np, appos = noun_phrase(subj)
+        np, appos = noun_phrase(issuer(subj))
         return t, make_speaker(np, appos)
     return None
 

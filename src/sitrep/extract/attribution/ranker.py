@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.attribution.coref import Antecedents
 from sitrep.extract.attribution.labels import LABEL_CUES
-from sitrep.extract.attribution.lexicon import PRONOUNS
+from sitrep.extract.attribution.lexicon import CHANNELS, PRONOUNS
 from sitrep.extract.attribution.quotes import is_cue, make_speaker, noun_phrase
 from sitrep.extract.linear import LinearModel, shipped
 from sitrep.model import Quote
@@ -254,7 +254,11 @@ def rerank(
             continue
         rows = features(doc, sents, cands, open_at, close_at, rule)
         scores = [model.probability(r) for r in rows]
-        k = max(range(len(cands)), key=lambda i: (scores[i], -i))
+        # "X wrote on Telegram": the channel carries the words, it never says them
+        k = max(range(len(cands)), key=lambda i: (not _channel(cands[i].head), scores[i], -i))
+        if _channel(cands[k].head):
+            out.append(q)
+            continue
         ruled = [scores[i] for i, r in enumerate(rows) if r["rule_pick"]]
         # a speaker the rules read off a cue outside the quotation but no candidate covers
         # ('"...," recalled one survivor': an object) is not the model's to overrule: it never
@@ -271,6 +275,11 @@ def rerank(
             continue
         out.append(_with_speaker(q, cands[k], ants))
     return out
+
+
+def _channel(t: Token) -> bool:
+    """Whether ``t`` is the channel words went out on ("wrote on Telegram")."""
+    return t.lower_ in CHANNELS and t.dep_ == "pobj" and t.head.lower_ == "on"
 
 
 def _noun_mention(doc: Doc, span: tuple[int, int]) -> bool:
