@@ -319,6 +319,20 @@ def test_victims_joined_by_and_are_one_group(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("The air strike killed two Hamas leaders, the army said.", "Hamas leaders"),
+        ("The ministry said eight RSF fighters were killed in the raid.", "RSF fighters"),
+        ("The shelling killed 40 Palestinian civilians.", "Palestinian civilians"),
+    ],
+)
+def test_who_the_victims_are_stays_with_them(nlp: Any, text: str, victims: str) -> None:
+    # the words before the victims' noun say who they are: a reader counts "Hamas leaders"
+    assert [c.victims for c in _run(nlp, text)] == [victims]
+
+
+@pytest.mark.slow
 def test_toll_that_tops_a_figure_far_from_it(nlp: Any) -> None:
     from sitrep.extract.casualties.parts import more_casualties
     from sitrep.nlp import parse

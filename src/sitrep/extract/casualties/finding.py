@@ -84,8 +84,8 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
         return None
     if k + 1 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in VICTIM_OF_TAILS:
         k += 2  # "prisoners of war" is one name
-    if j > i and all(doc[m].ent_type_ == "NORP" for m in range(i, j)):
-        j = i  # "68 African migrants", "40 Palestinian civilians": who they are stays with them
+    if j > i:
+        j = i  # "68 African migrants", "two Hamas leaders": who they are stays with them
     if (
         k + 1 < limit
         and doc[k].lower_ in {"and", "or"}
