@@ -310,22 +310,32 @@ def attribute(
     if cands and at is not None and not any(_attached(sent.doc[c[0]], sent.doc[at]) for c in cands):
         # "N were children, the government said, with the toll said by medics to be ...":
         # a source phrase inside another part of the sentence yields to the verb that states N
-        verbs, gov = _governed(_speech_verbs(sent, text), sent.doc[at])
-        if gov is not None:
-            cands = verbs
+        verbs, stating = _verb_candidates(sent, text, at, one_line)
+        if stating is not None:
+            cands, gov = verbs, stating
     if not cands:
-        cands = _speech_verbs(sent, text)
-        if at is not None:
-            cands = _not_hearsay(cands, sent.doc[at])
-            cands, gov = _governed(cands, sent.doc[at])
-        if at is not None and one_line:
-            cands = _on_line(cands, sent.doc[at].idx, parsed)
+        cands, gov = _verb_candidates(sent, text, at, one_line)
     if at is not None and figure:  # "One fatality confirmed": the figure is no one's source
         cands = [c for c in cands if not c[1].start <= sent.doc[at].idx < c[1].end]
     if not cands:
         return None
     cands.sort(key=lambda c: (c[0] != gov, c[1].pronoun, abs(c[0] - pos)))
     return cands[0][1]
+
+
+def _verb_candidates(
+    sent: Span, text: str, at: int | None, one_line: bool
+) -> tuple[list[tuple[int, Attribution]], int | None]:
+    """The speech-verb candidates of :func:`attribute` that may state token ``at``, and the one
+    that governs it."""
+    cands = _speech_verbs(sent, text)
+    if at is None:
+        return cands, None
+    cands = _not_hearsay(cands, sent.doc[at])
+    cands, gov = _governed(cands, sent.doc[at])
+    if one_line:
+        cands = _on_line(cands, sent.doc[at].idx, text_of(sent.doc))
+    return cands, gov
 
 
 def _governed(

@@ -432,8 +432,6 @@ WORDING_VERBS = (
     | CUE_LEMMAS
 )
 
-# Coreference (coref.py). Nouns that stand for what the last source issued ("the statement
-# said"), not for a new source.
 # Verbs by which a body issues a toll, document or finding ("a statement issued by X", "a toll
 # announced by Y"): X is who says it; "an assessment provided to AFP by a source" or "a report
 # seen by Reuters" names who passed it on or read it, not its author.
@@ -441,6 +439,8 @@ ISSUING_VERBS = word_set(
     """issue release publish announce post sign write compile prepare make give put draw
     produce conduct"""
 )
+# Coreference (coref.py). Nouns that stand for what the last source issued ("the statement
+# said"), not for a new source.
 ISSUED_DOCUMENTS = frozenset(
     {"statement", "report", "post", "message", "update", "release", "communique", "quote"}
     | {"document", "letter", "memo", "bulletin", "assessment"}  # issued papers, said to "say"

@@ -57,7 +57,8 @@ LIST_DASHES = ASIDE_DASHES | {"-"}
 
 
 def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
-    """Bounds of the nouns from token i (skipping adjectives) if they name people."""
+    """Bounds of the words from token i up to the nouns after its modifiers, if those nouns
+    name people; the modifiers stay with them ("68 African migrants", "two Hamas leaders")."""
     j = i
     while j < limit and doc[j].pos_ in {"ADJ", "PROPN", "VERB"} and not _is_cue(doc[j]):
         if doc[j].pos_ == "VERB" and not doc[j].lower_.endswith("ed"):
@@ -70,22 +71,18 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
         and (not _is_cue(doc[k]) or doc[k].lower_ in DUAL_VICTIMS)
     ):
         k += 1
-    if (
-        k == j
-        and j > i
+    # "hundreds of Palestinians killed": a plural name tagged as a modifier is the head
+    plural_name = (
+        j > i
         and doc[j - 1].pos_ == "PROPN"
         and (doc[j - 1].tag_ == "NNPS" or is_victim_noun(doc[j - 1].lower_))
-    ):
-        k = j  # "hundreds of Palestinians killed": a plural name tagged as a modifier is the head
-        j = i
-    if k == j:
+    )
+    if k == j and not plural_name:
         return None
     if not might_be_people(doc[k - 1].lower_, doc[k - 1].lemma_.lower()):
         return None
     if k + 1 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in VICTIM_OF_TAILS:
         k += 2  # "prisoners of war" is one name
-    if j > i:
-        j = i  # "68 African migrants", "two Hamas leaders": who they are stays with them
     if (
         k + 1 < limit
         and doc[k].lower_ in {"and", "or"}
@@ -93,7 +90,7 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
         and (more := _noun_run(doc, k + 1, limit)) is not None
     ):
         k = more[1]  # "12 children and teenagers killed": one group of victims
-    return (j, k)
+    return (i, k)
 
 
 def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, int] | None] | None:

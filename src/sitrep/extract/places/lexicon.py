@@ -212,16 +212,6 @@ REGION_ADJECTIVES = {
     "flemish": "Flanders",
 }
 
-# Words that make a division's name generic ("North West", "Central Province").
-_GENERIC_DIVISION_TEXT = """north south east west northern southern eastern western central northeast northwest
-    southeast southwest north-west north-east south-west south-east upper lower middle
-    province region district state territory division governorate municipality city county
-    capital autonomous republic oblast department prefecture borough of the and sector zone
-    area metropolitan island islands"""
-
-# The words above as a set: a division name made only of them is no name.
-GENERIC_DIVISION_WORDS = frozenset(_GENERIC_DIVISION_TEXT.split())
-
 # Words of a bare direction ("East", "South West", "the Northern"): a unit's name made only of
 # them is a direction first ("London and the South East" is no Cameroonian region); with a unit
 # word it names the unit ("Northern State", "Southern District").
@@ -229,6 +219,15 @@ _BARE_DIRECTION_TEXT = """north south east west northern southern eastern wester
     northwest southeast southwest north-west north-east south-west south-east upper lower middle
     the of and"""
 BARE_DIRECTION_WORDS = frozenset(_BARE_DIRECTION_TEXT.split())
+
+# Words that make a division's name generic ("North West", "Central Province"): the directions
+# above and the words for a unit.
+_DIVISION_UNIT_TEXT = """province region district state territory division governorate
+    municipality city county capital autonomous republic oblast department prefecture borough
+    sector zone area metropolitan island islands"""
+
+# The words above as a set: a division name made only of them is no name.
+GENERIC_DIVISION_WORDS = BARE_DIRECTION_WORDS | frozenset(_DIVISION_UNIT_TEXT.split())
 
 # What a division's name carries besides its name ("Kirov Oblast" is also "Kirov").
 DIVISION_AFFIXES = re.compile(
