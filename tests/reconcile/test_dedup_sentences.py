@@ -7,13 +7,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sitrep.ingest.document import article_id
 from sitrep.model import Article, Record
 from sitrep.reconcile.dedup import dedup_articles
 from sitrep.reconcile.sentences import (
+    ALIGN_MIN,
+    ALIGNED_METHOD,
     SENT_SHARE,
     SENTENCE_METHOD,
     SentenceIndex,
+    aligned,
+    aligned_score,
     sentence_overlap,
     sentence_sets,
     shared_sentences,
@@ -121,7 +127,7 @@ def test_a_repost_that_keeps_the_long_paragraphs_is_a_copy_by_its_words() -> Non
     assert o.shared == 4 and o.share < SENT_SHARE and o.copies(4)
     idx = SentenceIndex()
     idx.add("a", sentence_sets("\n".join(a)))
-    assert [m for m, _ in idx.matches(sentence_sets("\n".join(b)))] == ["a"]
+    assert [m.article_id for m in idx.matches(sentence_sets("\n".join(b)))] == ["a"]
 
 
 def _reword(sentence: str) -> str:
@@ -156,3 +162,102 @@ def test_an_article_that_copies_two_groups_joins_them(tmp_path: Path) -> None:
         assert {d.method for d in found} == {SENTENCE_METHOD}
         canon = dict(st.con.execute("SELECT article_id, canonical_id FROM duplicates").fetchall())
     assert canon == {article_id(second): article_id(first), article_id(third): article_id(first)}
+
+
+# A story and a machine-spun rewrite of it: the same sentences in the same order, most of each
+# sentence's content words kept, the wording around them changed (two paragraphs lightly)
+STORY = [
+    "A missile struck an open market in the eastern town on Wednesday afternoon, killing "
+    "seventeen people and wounding at least thirty, regional officials said.",
+    "Stalls selling vegetables and clothes were burning when rescuers reached the square, and "
+    "several cars parked beside the market were destroyed by the blast.",
+    "A local resident said there was no military target anywhere near the market, which was "
+    "crowded with shoppers and pensioners at that time of day.",
+    "Emergency workers carried the wounded on stretchers to ambulances waiting at the edge of "
+    "the square while firefighters put out the burning stalls.",
+    "The president said the strike was deliberate and called on allies to send more air "
+    "defence systems to protect towns near the front line.",
+    "The defence ministry in the capital of the attacking country did not comment on the "
+    "strike in the market, and the toll could not be verified independently.",
+    "The town had a population of about sixty thousand before the war and lies some twenty "
+    "kilometres from the front line in the east.",
+    "Prosecutors opened a war crimes investigation into the strike on the market and said "
+    "fragments of the missile had been collected at the scene.",
+]
+SPUN = [
+    "A missile struck an open market in the eastern town on Wednesday afternoon, killing "
+    "seventeen people and wounding at least thirty, regional officials said.",
+    "Stalls offering vegetables and garments were ablaze when rescuers arrived at the square, "
+    "and several cars parked near the market were wrecked by the explosion.",
+    "According to one resident, no military target existed anywhere close to that market, "
+    "packed as usual with shoppers plus pensioners during those hours.",
+    "Emergency crews moved everyone wounded onto stretchers toward ambulances waiting by its "
+    "edge, whereas firefighters extinguished those burning stalls.",
+    "Calling it deliberate, their president urged allies to ship additional air defence "
+    "systems so towns close by the front line are protected.",
+    "The defence ministry in the capital of the attacking country did not comment on the "
+    "strike in the market, and the toll could not be verified independently.",
+    "Before this war, roughly sixty thousand residents lived there; it sits about twenty "
+    "kilometres away from the eastern front line.",
+    "Prosecutors launched a war crimes inquiry into this market strike, reporting that missile "
+    "fragments were gathered on the scene.",
+]
+
+
+def test_a_reworded_rewrite_in_the_same_order_is_a_copy_by_alignment() -> None:
+    story, spun = sentence_sets("\n".join(STORY)), sentence_sets("\n".join(SPUN))
+    o = sentence_overlap(spun, story)
+    assert not o.copies(4)  # too few sentences survive the rewording for the share rule
+    assert (
+        aligned_score(spun, story, frozenset({"the", "a", "and", "at", "to", "in", "of"}))
+        >= ALIGN_MIN
+    )
+    idx = SentenceIndex()
+    idx.add("story", story)
+    (hit,) = idx.matches(spun)
+    assert hit.article_id == "story" and hit.method == ALIGNED_METHOD and 0 < hit.share <= 1
+
+
+def test_the_same_rewording_in_another_order_is_no_copy() -> None:
+    # another outlet telling the same event in its own order: the sentences match one by one
+    # but no long run of them keeps the order
+    story = sentence_sets("\n".join(STORY))
+    order = [5, 2, 7, 0, 4, 1, 6, 3]
+    shuffled = sentence_sets("\n".join(SPUN[i] for i in order))
+    assert aligned_score(shuffled, story, frozenset()) < ALIGN_MIN
+    idx = SentenceIndex()
+    idx.add("story", story)
+    assert idx.matches(shuffled) == []
+
+
+def test_a_follow_up_keeping_a_few_background_paragraphs_is_no_copy() -> None:
+    # a new top of four sentences on three of the earlier story's paragraphs
+    follow = sentence_sets("\n".join([*NEW, *SPUN[5:]]))
+    story = sentence_sets("\n".join(STORY))
+    assert aligned_score(follow, story, frozenset()) < ALIGN_MIN
+    idx = SentenceIndex()
+    idx.add("story", story)
+    assert idx.matches(follow) == []
+
+
+def test_the_store_records_an_aligned_copy_with_its_method(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.duckdb") as st:
+        st.write([_rec("\n".join(STORY), 24, "Wire")])
+        dedup_articles(st)
+        st.write([_rec("\n".join(SPUN), 25, "Content farm")])
+        (dup,) = dedup_articles(st)
+    assert dup.method == ALIGNED_METHOD and dup.canonical_id == article_id("\n".join(STORY))
+
+
+def test_a_new_top_on_the_story_is_another_outlets_copy_but_not_the_same_outlets() -> None:
+    # the story's sentences reworded in order under four new ones: another outlet that runs
+    # it has copied it; the outlet itself has written a follow-up on its earlier paragraphs
+    story = sentence_sets("\n".join(STORY))
+    topped = sentence_sets("\n".join([*NEW, *SPUN]))
+    run = aligned(topped, story, STOP_WORDS)
+    assert run.score >= ALIGN_MIN and not run.at_top()
+    idx = SentenceIndex()
+    idx.add("story", story, outlet="Daily")
+    assert idx.matches(topped, outlet="Daily") == []
+    assert idx.matches(topped) == []  # an unknown outlet counts as the same
+    assert [m.method for m in idx.matches(topped, outlet="Aggregator")] == [ALIGNED_METHOD]

@@ -34,7 +34,12 @@ Jaccard at least ``SENT_JACCARD``, 0.5) that make at least ``SENT_SHARE`` (0.65)
 sentences of one of them or hold at least ``SENT_WORD_SHARE`` (0.7) of its sentence words
 (of a text of fewer sentences, most of them and at least two). Metadata and bureau lines are
 too short to count; two different stories that share a boilerplate paragraph or a quoted
-statement share one or two sentences, not four and most of one of them. This pass runs over
+statement share one or two sentences, not four and most of one of them. A reworded copy that
+shares fewer (a print edition, a machine translation or a machine-spun rewrite) keeps the
+story's sentences in order: two articles are also copies (method :data:`ALIGNED_METHOD`) when
+an ordered alignment of their sentences (:func:`~sitrep.reconcile.sentences.aligned`) scores
+``ALIGN_MIN`` (6) and they come from two outlets, or the run starts at the top of both (an
+outlet's follow-up that puts a new top on its earlier paragraphs is no copy). This pass runs over
 the articles that the shingle test found no copy for, against every stored article, in the
 same order. An article that is a copy of articles of two groups joins them: the group's
 canonical article is the earliest of theirs, and the other becomes its copy.
@@ -79,8 +84,10 @@ from sitrep.reconcile.fingerprint import (
     to_blob,
 )
 from sitrep.reconcile.sentences import (
-    SENTENCE_METHOD,
+    ALIGN_MIN,
+    ALIGNED_METHOD,
     SentenceIndex,
+    SentenceMatch,
     sentence_sets,
 )
 from sitrep.store import Store
@@ -298,9 +305,12 @@ def _syndicated(
         if r[0] not in new
     ]
     load = _texts_of(store)
+    outlet = dict(
+        store.con.execute("SELECT id, outlet FROM articles WHERE outlet IS NOT NULL").fetchall()
+    )
     for start in range(0, len(stored), batch_size):
         for aid, text in load(stored[start : start + batch_size]).items():
-            index.add(aid, sentence_sets(text))
+            index.add(aid, sentence_sets(text), outlet.get(aid))
     order = {
         r[0]: int(r[1])
         for r in store.con.execute("SELECT article_id, seq FROM article_minhash").fetchall()
@@ -312,15 +322,15 @@ def _syndicated(
         for aid in batch:
             sents = sentence_sets(text_of.get(aid, ""))
             if aid not in copies and aid not in canon:
-                out.extend(_join_groups(aid, index.matches(sents), canon, order))
-            index.add(aid, sents)
+                out.extend(_join_groups(aid, index.matches(sents, outlet.get(aid)), canon, order))
+            index.add(aid, sents, outlet.get(aid))
     if out:
         _insert_duplicates(store, out)
     return out
 
 
 def _join_groups(
-    aid: str, hits: Sequence[tuple[str, float]], canon: dict[str, str], order: Mapping[str, int]
+    aid: str, hits: Sequence[SentenceMatch], canon: dict[str, str], order: Mapping[str, int]
 ) -> list[Duplicate]:
     """The copy records of an article that shares sentences with ``hits`` (best first): a copy
     of the best match, in the group of the earliest canonical article among the groups it
@@ -328,17 +338,17 @@ def _join_groups(
     canonical article becoming a copy of the earlier one (``canon`` is updated)."""
     if not hits:
         return []
-    share_of: dict[str, tuple[str, float]] = {}
-    for matched, share in hits:  # best first: each group's best match
-        share_of.setdefault(canon.get(matched, matched), (matched, share))
+    share_of: dict[str, SentenceMatch] = {}
+    for hit in hits:  # best first: each group's best match
+        share_of.setdefault(canon.get(hit.article_id, hit.article_id), hit)
     root = min(share_of, key=lambda g: (order.get(g, len(order)), g))
-    matched, share = hits[0]
-    out = [Duplicate(aid, root, matched, round(share, 4), SENTENCE_METHOD)]
+    best = hits[0]
+    out = [Duplicate(aid, root, best.article_id, round(best.share, 4), best.method)]
     canon[aid] = root
-    for group, (_, gshare) in share_of.items():
+    for group, ghit in share_of.items():
         if group == root:
             continue
-        out.append(Duplicate(group, root, aid, round(gshare, 4), SENTENCE_METHOD))
+        out.append(Duplicate(group, root, aid, round(ghit.share, 4), ghit.method))
         for member, c in list(canon.items()):
             if c == group:
                 canon[member] = root
@@ -555,6 +565,8 @@ def canonical_map(store: Store) -> dict[str, str]:
 
 
 __all__ = [
+    "ALIGNED_METHOD",
+    "ALIGN_MIN",
     "CONTAINED_METHOD",
     "METHOD",
     "THRESHOLD",
