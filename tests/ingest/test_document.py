@@ -89,6 +89,15 @@ def test_article_from_text_keeps_metadata() -> None:
     assert art.id == article_id(BODY)
 
 
+def test_the_outlet_of_a_text_with_an_address_is_its_host() -> None:
+    text = "Rescuers searched the rubble of the apartment block through the night, officials said."
+    art = article_from_string(text, url="https://www.example-news.org/world/2024/strike")
+    assert art.outlet == "example-news.org" and art.outlet_source == "url"
+    given = article_from_string(text, url="https://www.example-news.org/a", outlet="Example News")
+    assert given.outlet == "Example News" and given.outlet_source == "given"
+    assert document.url_outlet("/data/articles/strike.txt") is None
+
+
 def test_article_id_ignores_whitespace_and_case() -> None:
     assert article_id("A  b\nC") == article_id("a b c")
     assert article_id("a b c") != article_id("a b d")

@@ -15,6 +15,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sitrep.clean import clean_text
 from sitrep.errors import (
@@ -321,6 +322,13 @@ def article_id(text: str) -> str:
     return content_id(" ".join(text.split()).lower())
 
 
+def url_outlet(url: str) -> str | None:
+    """The outlet a page's address names: its host without ``www.`` (None for an address
+    with no host, such as a file path)."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host or None
+
+
 def to_article(raw: RawDoc) -> Article:
     """Turn one raw document into a cleaned Article (HTML through trafilatura)."""
     content = raw.content
@@ -350,6 +358,10 @@ def to_article(raw: RawDoc) -> Article:
         text, removed = cleaned.text, cleaned.removed
         if not outlet and cleaned.outlet_hint:
             outlet, outlet_source = cleaned.outlet_hint, "residue"
+    if not outlet and url:
+        host = url_outlet(url)
+        if host:
+            outlet, outlet_source = host, "url"
     if not text.strip():
         raise EmptyInput("nothing is left after removing page residue", source=raw.source)
     if len(text) > MAX_CHARS:
