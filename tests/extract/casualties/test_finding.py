@@ -369,6 +369,10 @@ def test_a_figure_with_a_verb_of_its_own_is_no_ellipsis() -> None:
     assert ("killed", "four") in _found(
         "Two people were killed on Monday, and four more on Friday."
     )
+    # "others" with a verb of its own: no killed figure inherited from "died"
+    found = _found("At least 23 people have died and 115 others appealed for help, police said.")
+    assert ("killed", "115") not in found and ("killed", "At least 23") in found
+    assert ("injured", "seven") in _found("Three soldiers were killed and seven others wounded.")
 
 
 @pytest.mark.parametrize(

@@ -423,14 +423,15 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             victim = run
         else:
             continue
-        noun = doc[victim[1] - 1] if victim is not None else doc[b - 1]
+        noun = doc[victim[1] - 1] if victim is not None else doc[b] if nxt else doc[b - 1]
         if (
             noun.dep_ in {"nsubj", "nsubjpass"}
             and noun.head.i > noun.i
             and noun.head.pos_ in {"VERB", "AUX"}
             and not _is_cue(noun.head)
         ):
-            continue  # "42 are missing, 91 people have sought treatment": a verb of its own
+            continue  # "42 are missing, 91 people have sought treatment", "115 others appealed
+            # for help": a verb of its own
         p = prior[-1]
         part = any(
             doc[k].lower_ in PART_OPENERS or (doc[k].text == "," and _opens_aside(doc, k + 1, sent))
