@@ -417,3 +417,15 @@ def test_a_headline_parsed_as_two_sentences_keeps_its_source_after_the_colon(
     )
     claims, _ = _run(nlp, text)
     assert _source(claims, 68) == "Houthis"
+
+
+def test_a_pronoun_governing_a_cueless_quotation_resolves(nlp: Language) -> None:
+    # 'He called the strike a "...,"': no speech verb before the words, the subject of the verb
+    # that governs them speaks, and "he" is the governor named in the sentence before
+    text = (
+        "Governor Oleh Marchenko says he holds the invaders responsible for the deaths in Darvo. "
+        'He called the strike a "deliberate act of terror against a sleeping city," insisting '
+        'that "every such attack must be answered by the courts."'
+    )
+    _, qs = _run(nlp, text)
+    assert [q.speaker for q in qs] == ["Oleh Marchenko", "Oleh Marchenko"]

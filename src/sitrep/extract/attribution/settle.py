@@ -443,12 +443,17 @@ def _cueless(doc: Doc, q: Quote, ants: Antecedents, text: str) -> Quote:
             )
     found = _colon_or_governing_subject(doc, q, text)
     if found is not None:
+        name = found.name if found.kind == "person" else found.text
+        role = found.role
+        ref = ants.resolve(found.text, found.start) if found.kind == "pronoun" else None
+        if ref is not None:  # 'He called the strike a "...,"': who "he" is
+            name, role = ref.name, ref.role
         return replace(
             q,
-            speaker=found.name if found.kind == "person" else found.text,
+            speaker=name,
             speaker_start=found.start,
             speaker_end=found.end,
-            speaker_role=found.role,
+            speaker_role=role,
             extractor=EXTRACTOR,
         )
     c = _CITED.search(before)
