@@ -71,6 +71,14 @@ def test_a_qualifier_picks_the_namesake_inside_it(nlp: Any) -> None:
     assert town.country == "UA" and town.precision == "city"
 
 
+def test_a_district_picks_its_namesake_over_the_regions_first_reading(nlp: Any) -> None:
+    # several Serhiivkas lie in the Odesa region; the district named holds one of them, on
+    # the coast, not the one the region alone would give
+    found = _places(nlp, "Rescuers worked in Serhiivka, Bilgorod-Dnistrovsky district, all night.")
+    village = found["Serhiivka"]
+    assert village.country == "UA" and _km(village, 46.03, 30.38) < 5
+
+
 def test_a_famous_name_is_not_a_village_known_by_it_elsewhere(nlp: Any) -> None:
     text = "Russian troops advanced in the Donetsk region. A protest was held in New York."
     assert _places(nlp, text)["New York"].country == "US"

@@ -49,6 +49,15 @@ def test_admin1_unit_with_or_without_its_word() -> None:
     assert wg.admin_unit("Atlantis region") is None
 
 
+def test_a_district_written_the_russian_way_is_found() -> None:
+    # Ukrainian "г" as "g": Bilgorod-Dnistrovsky is the gazetteer's Bilhorod-Dnistrovskyi
+    unit = wg.admin_unit("Bilgorod-Dnistrovsky district", "UA")
+    written = wg.admin_unit("Bilhorod-Dnistrovsky district", "UA")
+    assert unit is not None and written is not None and unit.id == written.id
+    assert unit.feature_code == "ADM2"
+    assert wg.admin_unit("Galicia district", "UA") is None  # no unit's name read with an "h"
+
+
 def test_village_missing_from_cities500_found_within_its_oblast(cities500_ids: set[int]) -> None:
     found = wg.within("Klishchiivka", "Donetsk", "UA")
     assert len(found) == 1

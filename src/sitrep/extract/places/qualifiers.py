@@ -316,6 +316,15 @@ def qualified(
         key = strip_mention(texts[i])[0]
         if entry is not None and inside(entry, area) and own_name(doc[m[1] : m[2]], entry):
             decision: _Decision = (entry, r[1], r[2], False)
+            named = (
+                _war_inside(key, [texts[j]], area.country)
+                if war_places.is_war_entry(area)
+                else None
+            )
+            if named is not None and gz.distance_km(*_at(named), *_at(entry)) > 25:
+                # "Serhiivka, Bilhorod-Dnistrovskyi district": the division holds one place of
+                # that name, and not the reading chosen in its region
+                decision = (named, 0.8, scoring.entry_precision(named), False)
         else:
             ranked = scoring.rank(key, ctx, region=m[3], shadow=False)
             inner = [e for _, e in ranked if inside(e, area)]

@@ -361,6 +361,19 @@ def _unit_stem(name: str) -> tuple[str, bool]:
     return key, False
 
 
+def _loose_admins(stem: str) -> list[WarPlace]:
+    """The units under a name's transliteration-folded key, for a Latin name no unit has as
+    written; failing that, with "g" read as "h" (Ukrainian "г" transliterated as in Russian:
+    "Bilgorod-Dnistrovsky" is the gazetteer's Bilhorod-Dnistrovskyi). Units only: the "g"
+    of a place's name is seldom an "h" ("Mugunga" is not "Muhunga")."""
+    if not stem.isascii():
+        return []
+    gaz = load()
+    return gaz.admins_by_key(loose_key(stem)) or (
+        gaz.admins_by_key(loose_key(stem.replace("g", "h"))) if "g" in stem else []
+    )
+
+
 def admin_unit(name: str, country: str | None = None) -> WarPlace | None:
     """The administrative unit a name stands for ("Donetsk", "Donetsk region", "Donetska
     oblast", "Khan Younis Governorate", "Bakhmut district"), regions before districts.
@@ -374,7 +387,11 @@ def admin_unit(name: str, country: str | None = None) -> WarPlace | None:
     """
     gaz = load()
     stem, worded = _unit_stem(name)
-    cands = gaz.admins_by_key(stem) or (gaz.admins_by_key(normalize(name)) if worded else [])
+    cands = (
+        gaz.admins_by_key(stem)
+        or (gaz.admins_by_key(normalize(name)) if worded else [])
+        or _loose_admins(stem)
+    )
     if country:
         cands = [c for c in cands if c.country == country]
     if not cands:
@@ -440,7 +457,9 @@ def within(name: str, admin_name: str, country: str | None = None) -> list[WarPl
     """
     gaz = load()
     stem, _ = _unit_stem(admin_name)
-    units = gaz.admins_by_key(stem) or gaz.admins_by_key(normalize(admin_name))
+    units = (
+        gaz.admins_by_key(stem) or gaz.admins_by_key(normalize(admin_name)) or _loose_admins(stem)
+    )
     if country:
         units = [u for u in units if u.country == country]
     key = normalize(name).removeprefix("the ")
@@ -475,7 +494,9 @@ def fuzzy_within(name: str, admin_name: str, country: str | None = None) -> list
     """
     gaz = load()
     stem, _ = _unit_stem(admin_name)
-    units = gaz.admins_by_key(stem) or gaz.admins_by_key(normalize(admin_name))
+    units = (
+        gaz.admins_by_key(stem) or gaz.admins_by_key(normalize(admin_name)) or _loose_admins(stem)
+    )
     if country:
         units = [u for u in units if u.country == country]
     ranked = sorted(units, key=lambda u: (_ADMIN_RANK.get(u.feature_code, 3), -u.population))
