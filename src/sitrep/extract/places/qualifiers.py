@@ -323,7 +323,14 @@ def qualified(
             )
             if named is not None and gz.distance_km(*_at(named), *_at(entry)) > 25:
                 # "Serhiivka, Bilhorod-Dnistrovskyi district": the division holds one place of
-                # that name, and not the reading chosen in its region
+                # that name, and not the reading chosen in its region (taken as the gazetteer
+                # records it, if it does: one place keeps one name across articles)
+                same = [
+                    e
+                    for _, e in scoring.rank(key, ctx, region=m[3], shadow=False)
+                    if named.geonameid is not None and e.geonameid == named.geonameid
+                ]
+                named = same[0] if same else named
                 decision = (named, 0.8, scoring.entry_precision(named), False)
         else:
             ranked = scoring.rank(key, ctx, region=m[3], shadow=False)
