@@ -19,7 +19,6 @@ from sitrep.reconcile.sentences import (
     SENTENCE_METHOD,
     SentenceIndex,
     aligned,
-    aligned_score,
     sentence_overlap,
     sentence_sets,
     shared_sentences,
@@ -209,7 +208,7 @@ def test_a_reworded_rewrite_in_the_same_order_is_a_copy_by_alignment() -> None:
     o = sentence_overlap(spun, story)
     assert not o.copies(4)  # too few sentences survive the rewording for the share rule
     assert (
-        aligned_score(spun, story, frozenset({"the", "a", "and", "at", "to", "in", "of"}))
+        aligned(spun, story, frozenset({"the", "a", "and", "at", "to", "in", "of"})).score
         >= ALIGN_MIN
     )
     idx = SentenceIndex()
@@ -224,7 +223,7 @@ def test_the_same_rewording_in_another_order_is_no_copy() -> None:
     story = sentence_sets("\n".join(STORY))
     order = [5, 2, 7, 0, 4, 1, 6, 3]
     shuffled = sentence_sets("\n".join(SPUN[i] for i in order))
-    assert aligned_score(shuffled, story, frozenset()) < ALIGN_MIN
+    assert aligned(shuffled, story, frozenset()).score < ALIGN_MIN
     idx = SentenceIndex()
     idx.add("story", story)
     assert idx.matches(shuffled) == []
@@ -234,7 +233,7 @@ def test_a_follow_up_keeping_a_few_background_paragraphs_is_no_copy() -> None:
     # a new top of four sentences on three of the earlier story's paragraphs
     follow = sentence_sets("\n".join([*NEW, *SPUN[5:]]))
     story = sentence_sets("\n".join(STORY))
-    assert aligned_score(follow, story, frozenset()) < ALIGN_MIN
+    assert aligned(follow, story, frozenset()).score < ALIGN_MIN
     idx = SentenceIndex()
     idx.add("story", story)
     assert idx.matches(follow) == []

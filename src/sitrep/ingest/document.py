@@ -358,10 +358,8 @@ def to_article(raw: RawDoc) -> Article:
         text, removed = cleaned.text, cleaned.removed
         if not outlet and cleaned.outlet_hint:
             outlet, outlet_source = cleaned.outlet_hint, "residue"
-    if not outlet and url:
-        host = url_outlet(url)
-        if host:
-            outlet, outlet_source = host, "url"
+    if not outlet and url and (host := url_outlet(url)):
+        outlet, outlet_source = host, "url"
     if not text.strip():
         raise EmptyInput("nothing is left after removing page residue", source=raw.source)
     if len(text) > MAX_CHARS:

@@ -28,7 +28,7 @@ neither set (measured in stop 18).
 What separates a reworded repost from a follow-up is order. A repost, a print edition, a
 machine translation or a machine-spun rewrite of one story keeps its sentences in the same
 order, each reworded a little; a follow-up puts a new top on earlier paragraphs, and another
-outlet's report of the same event tells it in its own order. :func:`aligned_score` is a local
+outlet's report of the same event tells it in its own order. :func:`aligned` is a local
 alignment (Smith-Waterman) of two texts' sentences in order, two sentences matching when at
 least ``ALIGN_MATCH`` of the shorter one's content words are in the other: a match scores 1, a
 mismatch ``-ALIGN_MISMATCH``, a skipped sentence ``-ALIGN_GAP``. Two texts whose best aligned
@@ -36,7 +36,8 @@ run scores ``ALIGN_MIN`` or more are copies (method :data:`ALIGNED_METHOD`). Mea
 14 on the five readable real sets (1,039 same-incident pairs, 58 annotated copy pairs): at
 ``ALIGN_MIN`` 6, 28 copy pairs and 2 others, both the same text reposted (one newspaper's
 story on two aggregators; two versions of one wire story); at 5, 33 and 2; at 4, 35 and 4.
-Only articles sharing two sentences by the Jaccard rule are aligned (the LSH candidates).
+Only the articles with two sentences whose content words overlap at ``SENT_LSH`` (word-set
+Jaccard) or more are aligned: the index's candidates, each verified.
 """
 
 from __future__ import annotations
@@ -65,8 +66,9 @@ SENT_SHARE = 0.65
 SENT_WORD_SHARE = 0.7
 SENT_PERM = 32
 SENT_LSH = 0.4
-"""The LSH index's threshold, below ``SENT_JACCARD``: with 32 permutations an index at 0.5
-misses pairs of sentences at 0.55 to 0.7 (every candidate is verified on its exact words)."""
+"""The least content-word Jaccard similarity at which a sentence the index returns counts as
+a candidate's (the index, on content words at ``SENT_JACCARD`` with 32 permutations,
+returns many sentences far below it and misses some above)."""
 SENTENCE_METHOD = f"sentences{SENT_MIN}-j{SENT_JACCARD}"
 """The method of a copy found by shared sentences; its similarity is the share of sentences."""
 ALIGN_MATCH = 0.5
@@ -162,13 +164,6 @@ def aligned(
                 best = Alignment(*cell)
         prev = row
     return best
-
-
-def aligned_score(
-    a: Sequence[AbstractSet[Any]], b: Sequence[AbstractSet[Any]], skip: AbstractSet[Any]
-) -> float:
-    """The score of :func:`aligned`."""
-    return aligned(a, b, skip).score
 
 
 def aligned_share(score: float, n_a: int, n_b: int) -> float:
@@ -351,7 +346,6 @@ __all__ = [
     "SentenceMatch",
     "SentenceOverlap",
     "aligned",
-    "aligned_score",
     "aligned_share",
     "sentence_overlap",
     "sentence_sets",

@@ -316,21 +316,8 @@ def qualified(
         key = strip_mention(texts[i])[0]
         if entry is not None and inside(entry, area) and own_name(doc[m[1] : m[2]], entry):
             decision: _Decision = (entry, r[1], r[2], False)
-            named = (
-                _war_inside(key, [texts[j]], area.country)
-                if war_places.is_war_entry(area)
-                else None
-            )
-            if named is not None and gz.distance_km(*_at(named), *_at(entry)) > 25:
-                # "Serhiivka, Bilhorod-Dnistrovskyi district": the division holds one place of
-                # that name, and not the reading chosen in its region (taken as the gazetteer
-                # records it, if it does: one place keeps one name across articles)
-                same = [
-                    e
-                    for _, e in scoring.rank(key, ctx, region=m[3], shadow=False)
-                    if named.geonameid is not None and e.geonameid == named.geonameid
-                ]
-                named = same[0] if same else named
+            named = _division_namesake(key, texts[j], area, entry, ctx, m[3])
+            if named is not None:
                 decision = (named, 0.8, scoring.entry_precision(named), False)
         else:
             ranked = scoring.rank(key, ctx, region=m[3], shadow=False)
@@ -401,6 +388,24 @@ def _in_city(doc: Doc, end: int, city_start: int, city: GeoEntry, ctx: scoring.C
     ):
         return False
     return ctx.countries.get(city.country, 0.0) >= 0.5
+
+
+def _division_namesake(
+    key: str, unit_text: str, area: GeoEntry, entry: GeoEntry, ctx: scoring.Context, region: bool
+) -> GeoEntry | None:
+    """The one place called ``key`` that a war-gazetteer division holds, when the reading
+    chosen in its region lies over 25 km from it ("Serhiivka, Bilhorod-Dnistrovskyi
+    district"), as the main gazetteer records it if it does (one place keeps one name across
+    articles); None when the reading stands."""
+    named = _war_inside(key, [unit_text], area.country) if war_places.is_war_entry(area) else None
+    if named is None or gz.distance_km(*_at(named), *_at(entry)) <= 25:
+        return None
+    same = [
+        e
+        for _, e in scoring.rank(key, ctx, region=region, shadow=False)
+        if named.geonameid is not None and e.geonameid == named.geonameid
+    ]
+    return same[0] if same else named
 
 
 def _at(e: GeoEntry) -> tuple[float, float]:

@@ -374,6 +374,17 @@ def _loose_admins(stem: str) -> list[WarPlace]:
     )
 
 
+def _units_named(admin_name: str, country: str | None) -> list[WarPlace]:
+    """Every unit a qualifier's words may name: under its stem, its whole name, or failing
+    both its transliteration-folded stem (of ``country`` only, if given)."""
+    gaz = load()
+    stem, _ = _unit_stem(admin_name)
+    units = (
+        gaz.admins_by_key(stem) or gaz.admins_by_key(normalize(admin_name)) or _loose_admins(stem)
+    )
+    return [u for u in units if u.country == country] if country else units
+
+
 def admin_unit(name: str, country: str | None = None) -> WarPlace | None:
     """The administrative unit a name stands for ("Donetsk", "Donetsk region", "Donetska
     oblast", "Khan Younis Governorate", "Bakhmut district"), regions before districts.
@@ -456,12 +467,7 @@ def within(name: str, admin_name: str, country: str | None = None) -> list[WarPl
     oblast, and in Donetsk raion when the oblast has none.
     """
     gaz = load()
-    stem, _ = _unit_stem(admin_name)
-    units = (
-        gaz.admins_by_key(stem) or gaz.admins_by_key(normalize(admin_name)) or _loose_admins(stem)
-    )
-    if country:
-        units = [u for u in units if u.country == country]
+    units = _units_named(admin_name, country)
     key = normalize(name).removeprefix("the ")
     cands = _candidates(name, country)
     if key.isascii():  # the namesake in the unit may be spelt another way
@@ -492,13 +498,7 @@ def fuzzy_within(name: str, admin_name: str, country: str | None = None) -> list
     Returns:
         The place (with others of its spelling within 25 km), or an empty list.
     """
-    gaz = load()
-    stem, _ = _unit_stem(admin_name)
-    units = (
-        gaz.admins_by_key(stem) or gaz.admins_by_key(normalize(admin_name)) or _loose_admins(stem)
-    )
-    if country:
-        units = [u for u in units if u.country == country]
+    units = _units_named(admin_name, country)
     ranked = sorted(units, key=lambda u: (_ADMIN_RANK.get(u.feature_code, 3), -u.population))
     for unit in ranked:
         found = fuzzy_in(name, unit)
