@@ -45,7 +45,7 @@ def test_the_victims_identified_in_the_next_sentence_take_the_group_s_kind() -> 
         ),
         (
             "Three people were killed, and five people, including a mayor, were wounded.",
-            ("injured", "mayor"),
+            ("injured", "mayors"),
         ),
         (
             "Six priests were murdered by gunmen. Among the priests murdered was Father Ignacio "

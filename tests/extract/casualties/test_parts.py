@@ -128,7 +128,7 @@ def test_figures_stated_by_toll_condition_or_flight(text: str, expected: tuple[s
 
 def test_one_victim_without_a_number_is_a_sub_count() -> None:
     found = _claims("A missile hit a building in Uman, killing seven people, including a child.")
-    assert ("killed", 1, "child", True) in found
+    assert ("killed", 1, "children", True) in found
 
 
 def test_time_to_flee_is_no_displacement() -> None:
@@ -211,10 +211,10 @@ def test_missing_told_by_a_state(text: str, expected: tuple[str, int, str, bool]
             "The number of dead includes two teenagers, officials said.",
             ("killed", 2, "teenagers", True),
         ),
-        ("Among the dead is a boy, the governor said.", ("killed", 1, "boy", True)),
+        ("Among the dead is a boy, the governor said.", ("killed", 1, "boys", True)),
         (
             "A nurse is among at least 9 people killed in the shelling.",
-            ("killed", 1, "nurse", True),
+            ("killed", 1, "nurses", True),
         ),
         (
             "Medics among at least 11 victims of missile strike on port",
@@ -299,7 +299,7 @@ def test_one_victim_each_in_a_list() -> None:
     found = _claims(
         "At least 9 people died, including one nurse and one police officer, on Monday."
     )
-    assert {("killed", 1, "nurse", True)} <= found
+    assert {("killed", 1, "nurses", True)} <= found
 
 
 def test_a_toll_in_a_town_of_many_residents() -> None:
@@ -437,7 +437,7 @@ def test_one_victim_included_belongs_to_the_figure_stated_just_before_it() -> No
     found = _claims(
         "The list names 57 people who were killed and 18 who are missing, including a nurse."
     )
-    assert ("missing", 1, "nurse", True) in found
+    assert ("missing", 1, "nurses", True) in found
     assert not [c for c in found if c[0] == "killed" and c[1] == 1]
 
 

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import sitrep
-from sitrep.extract.casualties.victims import IMPLIED_VICTIMS, is_single_person, victim_class
+from sitrep.extract.casualties.victims import (
+    IMPLIED_VICTIMS,
+    as_group,
+    is_single_person,
+    plural,
+    victim_class,
+)
 
 
 def test_a_figure_without_victims_counts_people() -> None:
@@ -36,3 +42,49 @@ def test_single_person_nouns() -> None:
 def test_comrades_are_fellow_fighters() -> None:
     # "two of our comrades were killed", in a rebel communique: losses of an armed group
     assert victim_class("comrades") == "combatant"
+
+
+def test_one_victim_is_counted_in_its_group() -> None:
+    record = sitrep.extract(
+        "A child was killed and a woman was wounded in the strike. One person died in Sumy. "
+        "Two children were injured.",
+        published="2024-03-01",
+    )
+    assert {(c.kind, c.count, c.victims) for c in record.casualties} == {
+        ("killed", 1, "children"),
+        ("injured", 1, "women"),
+        ("killed", 1, "people"),
+        ("injured", 2, "children"),
+    }
+
+
+def test_plural_of_people_nouns() -> None:
+    assert [
+        plural(w) for w in ("child", "person", "gunman", "sentry", "nurse", "attorney", "human")
+    ] == [
+        "children",
+        "people",
+        "gunmen",
+        "sentries",
+        "nurses",
+        "attorneys",
+        "humans",
+    ]
+
+
+def test_as_group_keeps_names_plurals_and_modifiers() -> None:
+    assert as_group("11-year-old child") == "11-year-old children"
+    assert as_group("police officer") == "police officers"
+    assert as_group("Issam Abdallah") == "Issam Abdallah"
+    assert as_group("soldiers") == "soldiers"
+    assert as_group("others") == "others"
+
+
+def test_a_single_officer_of_rank_stays_a_combatant() -> None:
+    assert victim_class(as_group("army colonel")) == "combatant"
+
+
+def test_someones_own_victim_stays_one_person() -> None:
+    assert as_group("her mother") == "her mother"
+    assert as_group("Yukos' founder") == "Yukos' founder"
+    assert as_group("the hospital’s director") == "the hospital’s director"

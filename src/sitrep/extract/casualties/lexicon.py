@@ -175,6 +175,16 @@ SINGULAR_VICTIMS = _set_of(
     sister
     """
 )
+# Plurals that adding "s" does not make, for naming one victim's group ("a child" -> children);
+# other nouns in "-man" take "-men" by rule.
+IRREGULAR_PLURALS = {
+    "child": "children",
+    "person": "people",
+    "wife": "wives",
+    "human": "humans",
+}
+# Words that make a victim someone's own ("her mother", "their driver"): one person, no group.
+POSSESSIVE_DETERMINERS = _set_of("my your his her its our their whose")
 # Endings of nouns for people ("peacekeepers", "journalists"), for victims not listed above.
 PERSON_SUFFIXES = ("ers", "ists", "ians", "ees", "ants", "ents", "men", "ites")
 # Endings of singular nouns for one person ("a minor", "a baker", "the vendor"), for a single
@@ -292,8 +302,8 @@ MILITARY_MARKS = _words(
 )
 # Generic victim nouns, military only with one of the marks above.
 GENERIC = _words(
-    "officer officers member members personnel men man crew crewmen pilot pilots major captain "
-    "colonel commander"
+    "officer officers member members personnel men man crew crewmen pilot pilots major majors "
+    "captain captains colonel colonels commander commanders"
 )
 # A retired or former officer is no combatant.
 FORMER = _words("retired former ex")

@@ -14,10 +14,12 @@ from sitrep.extract.casualties.lexicon import (
     COMBATANTS,
     FORMER,
     GENERIC,
+    IRREGULAR_PLURALS,
     MILITARY_MARKS,
     NOT_PEOPLE,
     PERSON_SUFFIXES,
     PLURAL_VICTIMS,
+    POSSESSIVE_DETERMINERS,
     RANKS,
     SINGULAR_PERSON_SUFFIXES,
     SINGULAR_VICTIMS,
@@ -105,9 +107,49 @@ def might_be_people(word: str, lemma: str = "") -> bool:
     return word not in NOT_PEOPLE and lemma not in NOT_PEOPLE and word not in CAUSES
 
 
+def plural(noun: str) -> str:
+    """A noun for people in the plural: "child" -> "children", "gunman" -> "gunmen",
+    "sentry" -> "sentries", "nurse" -> "nurses"."""
+    low = noun.lower()
+    if low in IRREGULAR_PLURALS:
+        out = IRREGULAR_PLURALS[low]
+    elif low.endswith("man"):
+        out = low[:-3] + "men"
+    elif low.endswith(("s", "x", "z", "ch", "sh")):
+        out = low + "es"
+    elif low.endswith("y") and low[-2:-1] not in ("a", "e", "i", "o", "u"):
+        out = low[:-1] + "ies"
+    else:
+        out = low + "s"
+    return out.upper() if noun.isupper() and len(noun) > 1 else out
+
+
+def as_group(victims: str) -> str:
+    """Victims as the group a figure counts, whose head is in the plural: "a child was killed"
+    counts one of the children, as "two children" counts two ("11-year-old child" ->
+    "11-year-old children"); names ("Oleksandr"), plurals and someone's own ("her mother",
+    "Yukos' founder": one person, no group) stay as written."""
+    head_start = max(victims.rfind(" "), victims.rfind("-")) + 1
+    head = victims[head_start:]
+    low = head.lower()
+    if (
+        not head.isalpha()
+        or (head[0].isupper() and not head.isupper())
+        or not is_single_person(low)
+    ):
+        return victims
+    before = victims[:head_start].lower().replace("\u2019", "'").split()
+    if any(w in POSSESSIVE_DETERMINERS or w.endswith(("'", "'s")) for w in before):
+        return victims
+    return victims[:head_start] + plural(head)
+
+
 def with_implied_victims(claims: Sequence[CasualtyClaim]) -> list[CasualtyClaim]:
-    """The claims, those that name no victims given the victims a reader takes: people.
+    """The claims with the victims a reader takes: a figure that names none counts people, and
+    one that names a single person ("a child") counts one of that group (children).
 
     Run after attribution (which matches a quote's words against the victims as written).
     """
-    return [c if c.victims else replace(c, victims=IMPLIED_VICTIMS) for c in claims]
+    return [
+        replace(c, victims=as_group(c.victims) if c.victims else IMPLIED_VICTIMS) for c in claims
+    ]
