@@ -19,3 +19,21 @@ def test_a_stray_space_before_the_closing_mark_still_closes() -> None:
     text = 'The ferry stayed in port. "Nobody was hurt. The crew is safe, " the captain wrote.'
     spans = [text[q.start : q.end] for q in quote_spans(text)]
     assert spans == ["Nobody was hurt. The crew is safe,"]
+
+
+def test_a_quotation_left_open_closes_on_the_next_line_without_an_opening_mark() -> None:
+    text = (
+        'The council issued a statement.\n\n"We will not give up. The city will be rebuilt.\n\n'
+        'We will remember every one of them," the mayor said.'
+    )
+    spans = [text[q.start : q.end] for q in quote_spans(text)]
+    assert spans == [
+        "We will not give up. The city will be rebuilt.",
+        "We will remember every one of them,",
+    ]
+
+
+def test_a_line_that_opens_its_own_quotation_continues_none() -> None:
+    text = '"We will not give up.\n\nHe said “we are here” today.'
+    spans = [text[q.start : q.end] for q in quote_spans(text)]
+    assert spans == ["We will not give up.", "we are here"]

@@ -42,11 +42,13 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pair_line(text: str, lo: int, hi: int, single: bool) -> list[QuoteSpan]:
+def _pair_line(text: str, lo: int, hi: int, single: bool, runs_on: bool = False) -> list[QuoteSpan]:
     opens = _SQ_OPEN if single else _DQ_OPEN + '"'
     closes = SQ_CLOSE if single else _DQ_CLOSE + '"'
     out: list[QuoteSpan] = []
-    cur: int | None = None
+    # a quotation left open on the line before that closes here, with no opening mark of its
+    # own ('... the last.¶We will rebuild," the council said.'): it runs from the line's start
+    cur: int | None = lo - 1 if runs_on else None
     # curly marks that balance on the line nest ("... one of the “martyrs.” His ...”): an inner
     # opening mark is part of the quotation, not a new one
     line = text[lo:hi]
@@ -56,7 +58,7 @@ def _pair_line(text: str, lo: int, hi: int, single: bool) -> list[QuoteSpan]:
         ch = text[i]
         if ch not in opens and ch not in closes:
             continue
-        if nests and cur is not None and ch in "\u201c\u201d":
+        if nests and cur is not None and cur >= lo and ch in "\u201c\u201d":
             if ch == "\u201c":
                 depth += 1
                 continue
@@ -78,15 +80,17 @@ def _pair_line(text: str, lo: int, hi: int, single: bool) -> list[QuoteSpan]:
         if cur is not None and can_close:
             s, e = _strip_span(text, cur + 1, i)
             if e > s:
-                out.append(QuoteSpan(cur, s, e, i + 1))
+                out.append(QuoteSpan(max(cur, lo), s, e, i + 1))
             cur = None
         elif can_open:
+            if cur == lo - 1:  # the line opens a quotation of its own: none ran on into it
+                cur = None
             if cur is not None and ch != '"':  # a new opening mark: the last one never closed
                 s, e = _strip_span(text, cur + 1, i)
                 if e > s:
                     out.append(QuoteSpan(cur, s, e, i))
             cur = i
-    if cur is not None:  # unclosed: a quotation that runs on into the next paragraph
+    if cur is not None and cur >= lo:  # unclosed: a quotation that runs on into the next paragraph
         s, e = _strip_span(text, cur + 1, hi)
         if e > s:
             out.append(QuoteSpan(cur, s, e, e))
@@ -109,11 +113,17 @@ def quote_spans(text: str) -> list[QuoteSpan]:
 def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     out: list[QuoteSpan] = []
     pos = 0
+    open_at_end = False  # the last line with words left a double quotation open
     for line in text.split("\n"):
         lo, hi = pos, pos + len(line)
         pos = hi + 1
+        if not line.strip():
+            continue
+        runs_on, open_at_end = open_at_end, False
         if any(c in line for c in _DQ_OPEN + _DQ_CLOSE + '"'):
-            out.extend(_pair_line(text, lo, hi, single=False))
+            pairs = _pair_line(text, lo, hi, single=False, runs_on=runs_on)
+            out.extend(pairs)
+            open_at_end = bool(pairs) and pairs[-1].close == pairs[-1].end
         elif any(c in line for c in _SQ_OPEN + SQ_CLOSE):
             out.extend(
                 q

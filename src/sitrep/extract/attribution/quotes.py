@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.attribution.continued import run_on_speakers
 from sitrep.extract.attribution.coref import introduced_people
 from sitrep.extract.attribution.governs import issuer
 from sitrep.extract.attribution.lexicon import (
@@ -375,6 +376,7 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
     reporters = _reporters(doc)
     people = sorted(reporters + _introduced(doc, spans), key=lambda r: r.start)
     prev: tuple[QuoteSpan, Quote] | None = None
+    made: list[QuoteSpan] = []  # the span of each quotation in ``out``
     quoted = tuple((q.start, q.end) for q in spans)
     for n, q in enumerate(spans):
         content = text[q.start : q.end]
@@ -467,8 +469,9 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
                 EXTRACTOR,
             )
         out.append(quote)
+        made.append(q)
         prev = (q, quote)
-    return out
+    return run_on_speakers(text, made, out)
 
 
 def linked_subject(cue: Token, spk: Speaker, quoted: tuple[int, int]) -> Speaker | None:
