@@ -118,3 +118,15 @@ def test_the_official_goes_to_the_last_person_with_an_office() -> None:
     ants.add("Nataliya", 50, "person")
     found = ants.resolve("the official", 100)
     assert found is not None and found.name == "Oleksandr Starukh"
+
+
+def test_a_short_form_stands_for_the_fuller_name_of_an_organisation() -> None:
+    ants = Antecedents()
+    ants.add("Mariupol City Council", 0, "organisation")
+    ants.add("World Central Kitchen food aid organization", 50, "organisation")
+    assert (found := ants.fuller("the City Council", 100)) is not None
+    assert found.name == "Mariupol City Council"
+    assert (found := ants.fuller("city council", 100)) is not None
+    assert ants.fuller("World Central Kitchen", 100) is None  # a name of its own
+    assert ants.fuller("the Council", 100) is None  # one word: resolve() reads it
+    assert ants.fuller("the City Council", 0) is None  # nothing before it

@@ -33,6 +33,7 @@ from sitrep.extract.places.lexicon import PLACE_NOUNS
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _THING_PRONOUNS = frozenset({"it", "its"})
+_DETERMINERS = frozenset({"the", "this", "that"})
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?P<head>[a-z][a-z-]*)$", re.I)
 
 
@@ -134,6 +135,24 @@ class Antecedents:
             # named with an office
             return next((a for a in before if a.kind == "person" and a.role), None)
         return named
+
+    def fuller(self, short: str, at: int) -> Antecedent | None:
+        """The organisation a short form of its name stands for: "the City Council" after "the
+        Mariupol City Council", "the Emergency Service" after "the State Emergency Service of
+        Ukraine", "hospital officials" after "officials from Awda Hospital". ``short`` is a
+        description (it opens with "the" or is in lower case: "World Central Kitchen" is a
+        name of its own); the latest organisation before ``at`` whose name holds every word of
+        it (two or more, "the" aside) and more; None if there is none."""
+        if short.split()[:1] not in (["the"], ["The"]) and short != short.lower():
+            return None
+        words = set(re.findall(r"[a-z]+", short.lower())) - _DETERMINERS
+        if len(words) < 2:
+            return None
+        for a in self._before(at):
+            own = re.findall(r"[a-z]+", a.name.lower())
+            if a.kind == "organisation" and words < set(own) - _DETERMINERS:
+                return a
+        return None
 
     def _issuer(self, before: list[Antecedent]) -> Antecedent | None:
         """Who issued "the statement": the first source of the latest sentence naming one.

@@ -198,6 +198,9 @@ def attribute_claims(
                     phrase is not None and phrase.kind == "person" and source in (phrase.role or "")
                 ):
                     source = phrase.name  # "the city's mayor, Petro Kuzmenko": the person named
+                full = ants.fuller(source or "", lo)
+                if full is not None:  # "the Emergency Service" after its full name
+                    source = full.name
         if source is None or source == outlet:
             fig = figure_at(c, text)
             # the sentence, its start or its figure inside a quotation ('Quote: "... 23 died"')
@@ -336,6 +339,9 @@ def attribute_quotes(
                     q = described_by_agent(doc, q, text)
             else:
                 q = grow_speaker(doc, q, text)
+                full = ants.fuller(q.speaker or "", at)
+                if full is not None:  # "the City Council" after "the Mariupol City Council"
+                    q = replace(q, speaker=full.name)
             out.append(q)
             continue
         if q.speaker is None:
