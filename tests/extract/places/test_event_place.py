@@ -329,3 +329,16 @@ def test_a_gulf_named_after_a_town_is_no_attack_on_it() -> None:
         "A strike on a market in Saada killed 12 people, officials said."
     )
     assert _places(text) == ["Sa'dah"]
+
+
+def test_a_region_lends_no_weight_to_its_namesake_city() -> None:
+    # the oblast and its capital share a name; the town the article is about lies 100 km away
+    text = (
+        "The death toll from a strike on a bakery in the eastern city of Lysychansk has climbed "
+        "to 28 people, officials said Sunday.\n"
+        "Lysychansk is in the occupied Lugansk region.\n"
+        '"Search operations continue on the site of the collapsed bakery. 28 people have died," '
+        "the emergency ministry posted.\n"
+        "The city of Lugansk has been under separatist control since 2014."
+    )
+    assert set(_places(text, "2024-02-04")) == {"Lysychansk"}

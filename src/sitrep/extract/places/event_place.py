@@ -230,9 +230,9 @@ def incident_place(
     first_nl = text.find("\n")
     headline_end = first_nl if 0 < first_nl < 300 else 0
     spans = list(figure_sentences)
-    weight: dict[str, float] = defaultdict(float)
-    first: dict[str, Place] = {}
-    referenced: set[str] = set()  # "a town near Odesa": the article is about another place
+    weight: dict[_Key, float] = defaultdict(float)
+    first: dict[_Key, Place] = {}
+    referenced: set[_Key] = set()  # "a town near Odesa": the article is about another place
     datelines: list[Place] = []  # "SERHIIVKA, Ukraine -": the scene, if near the reference
     for p in places:
         if p.extractor == FALLBACK_EXTRACTOR:
@@ -245,11 +245,11 @@ def incident_place(
         if _local_aside(u):
             # "officials in Lysychansk said one child died": local officials, at the scene
             # (a capital's are not: "officials in Kyiv said"); weighs only where nothing else does
-            weight[p.name or p.text] += ASIDE_WEIGHT
-            first.setdefault(p.name or p.text, p)
+            weight[_key(p)] += ASIDE_WEIGHT
+            first.setdefault(_key(p), p)
         if not _usable(u):
             continue
-        key = p.name or p.text
+        key = _key(p)
         if u.reference:
             referenced.add(key)
         w = (
@@ -266,9 +266,7 @@ def incident_place(
         if u.locative:
             w += LOCATIVE_BONUS
         weight[key] += w
-        known = first.setdefault(key, p)
-        if SPECIFICITY[p.precision] > SPECIFICITY[known.precision] and _within(p, known, NEAR_KM):
-            first[key] = p  # "Shebekino district", then "the town of Shebekino": the town
+        first.setdefault(key, p)
     if not weight:  # the dateline is all the article says of where: the reporter is there
         return datelines[0] if datelines else None
     # a town of a country the article never names, in an article about another ("Singu" read
@@ -303,6 +301,16 @@ def incident_place(
         if scene:
             return scene[0]
     return first[key]
+
+
+_Key = tuple[str, str | None]
+
+
+def _key(p: Place) -> _Key:
+    """What the weights of :func:`incident_place` add up under: a name at its precision, so
+    "the Lugansk region" lends no weight to the city of Lugansk, 100 km from the town the
+    article is about."""
+    return (p.name or p.text, p.precision)
 
 
 def _inside(inner: Place, outer: Place) -> bool:
