@@ -351,6 +351,12 @@ def test_destroyed_things_are_no_figure() -> None:
             ("injured", 13, "people", False),
         ),
         ("Six villagers lost their lives in the shelling.", ("killed", 6, "villagers", False)),
+        ("Two people also lost their lives in Samar.", ("killed", 2, "people", False)),
+        ("We took 76 to the hospital.", ("injured", 76, "people", False)),
+        ("Two others are in a severe state.", ("injured", 2, "people", True)),
+        ("Three of the children are in serious condition.", ("injured", 3, "children", True)),
+        ("Rescuers rushed 12 villagers to a nearby hospital.", ("injured", 12, "villagers", False)),
+        ("Three soldiers lost their life in the clash.", ("killed", 3, "soldiers", False)),
         ("The fate of five people remains unknown.", ("missing", 5, "people", False)),
         ("Two people are trapped under the rubble of the school.", ("missing", 2, "people", False)),
         ("Killed: 3, injured: 17.", ("injured", 17, "people", False)),
@@ -358,6 +364,18 @@ def test_destroyed_things_are_no_figure() -> None:
 )
 def test_more_figures_told_by_a_state(text: str, expected: tuple[str, int, str, bool]) -> None:
     assert expected in _claims(text)
+
+
+def test_life_savings_lost_are_no_figure() -> None:
+    assert _claims("Two families lost their life savings in the fire.") == set()
+
+
+def test_things_in_a_severe_state_are_no_figure() -> None:
+    assert _claims("Four of the houses are in a severe state.") == set()
+
+
+def test_medical_staff_sent_to_a_hospital_are_no_figure() -> None:
+    assert _claims("The ministry sent 3 doctors to the hospital.") == set()
 
 
 def test_injured_players_are_no_figure() -> None:

@@ -28,3 +28,9 @@ def test_one_person_named_is_one_victim() -> None:
 
 def test_a_place_named_by_its_apposition_is_no_victim() -> None:
     assert _singles("The militia stormed the town after capturing Al Fasher, a key city.") == []
+
+
+def test_whom_a_passive_report_is_about_is_the_victim() -> None:
+    assert _singles("Another child was reported wounded in the shelling.") == ["child"]
+    assert _singles("A fisherman is feared dead after the attack.") == ["fisherman"]
+    assert _singles("The attack was reported in the morning.") == []

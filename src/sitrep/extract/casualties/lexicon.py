@@ -453,6 +453,10 @@ VICTIM_OF_KINDS: dict[str, CasualtyKind] = {"injury": "injured"}
 # "Dead" after these verbs is the cue's verb: "shot dead a girl", "were found dead", "struck dead".
 DEAD_AFTER_VERBS = frozenset({"shoot", "stab", "beat", "hack", "find", "leave", "strike"})
 
+# Passive verbs of report whose subject is the victim of the state they report: "a child was
+# reported wounded", "a woman is feared dead", "a soldier was confirmed killed".
+REPORTED_STATE_VERBS = frozenset({"report", "confirm", "believe", "fear", "presume", "declare"})
+
 # Verbs of violence whose object is the victim: "shot two men dead", "stabbed three".
 WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "hack"})
 

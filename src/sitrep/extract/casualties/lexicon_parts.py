@@ -37,8 +37,10 @@ ONE_VICTIM = (
 )
 # Groups of the harmed a sub-count is said to be among or in: "among the dead", "the injured"
 PART_GROUP = r"(?P<grp>dead|killed|victims|fatalities|injured|wounded)"
+# "in a critical condition", "in the most critical state", "in a severe state"
+_GRAVE_CONDITION = r"in (?:a |the )?(?:most |very |extremely )?(?:critical|serious|grave|severe) (?:condition|state)"
 PART_STATE = (
-    r"(?P<state>in (?:a )?(?:critical|serious|grave|severe) condition|critically (?:injured|"
+    rf"(?P<state>{_GRAVE_CONDITION}|critically (?:injured|"
     r"wounded|ill)|seriously (?:injured|wounded|hurt)|hospitali[sz]ed|in hospital|in (?:the )?"
     r"intensive care)"
 )
@@ -86,10 +88,13 @@ FAR_TOLL = re.compile(
 # A figure of the injured stated by its condition or by the care it sought, with no cue word:
 # "5 people are in critical condition", "91 people have sought medical treatment"
 HURT_STATE = re.compile(
-    rf"^\s+(?:(?:more\s+)?(?:others?|other people|{PART_VICTIM})\s+|more\s+)?(?:are|were|remain|"
+    rf"^\s+(?:(?:more\s+)?(?:others?|other people|{PART_VICTIM})\s+|more\s+"
+    r"|of (?:the|these|those) (?:(?:rescued|injured|wounded|hospitali[sz]ed)\s+"
+    rf"(?:{PART_VICTIM}\s+)?|{PART_VICTIM}\s+))?(?:are|were|remain|"
     r"remained|have been|"
-    r"has been|had been|have|has|had)?\s*(?:still\s+)?(?:in (?:a )?(?:critical|serious|grave|"
-    r"severe|moderate|stable|satisfactory) condition|in (?:(?:the|local|city|[\w-]+) )?"
+    r"has been|had been|have|has|had)?\s*(?:still\s+)?(?:in (?:a |the )?(?:most |very |extremely )?"
+    r"(?:critical|serious|grave|severe|moderate|stable|satisfactory) (?:condition|state)"
+    r"|in (?:(?:the|local|city|[\w-]+) )?"
     r"hospitals?(?! (?:were |was |are |is )?(?:killed|died|dead))|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
     r" |medical )?treatment|(?:sought|needed|required) (?:medical )?(?:help|treatment|care|assistance)|applied for "
     r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help|being treated|received (?:medical |first )?"
@@ -145,10 +150,14 @@ FATE_UNKNOWN = re.compile(
 )
 # "doctors are fighting for the lives of 3 people": the injured in a critical state
 LIVES_FOUGHT_FOR = re.compile(r"\bfight(?:ing|s)? for (?:the |their )?lives of\s*$", re.I)
-# "seven people lost their lives": the dead
+# Adverbs between a count and "lost their lives" ("two people also lost their lives"), as
+# regular-expression alternatives.
+LIVES_LOST_ADVERBS = "reportedly|also|tragically|later|subsequently|since|already|allegedly"
+# "seven people lost their lives", "one soldier lost his life": the dead (not "life savings")
 LIVES_LOST = re.compile(
-    rf"^\s+(?:(?:more|other|{PART_VICTIM})\s+){{0,2}}(?:(?:have|has|had)\s+)?(?:reportedly\s+)?lost\s+"
-    r"(?:their|his|her)\s+lives?\b",
+    rf"^\s+(?:(?:more|other|{PART_VICTIM})\s+){{0,2}}(?:(?:have|has|had)\s+)?"
+    rf"(?:(?:{LIVES_LOST_ADVERBS})\s+)?lost\s+(?:their|his|her)\s+"
+    r"(?:lives|life(?!\s+savings))\b",
     re.I,
 )
 # "12 children lost to a rocket strike", "three soldiers were lost in the shelling": people lost
@@ -221,6 +230,20 @@ HOSPITAL_AFTER = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:injuries|injury|wounds|wound|burns)\b)",
     re.I,
 )
+# The same told with the taker as subject: "we took 76 to the hospital", "rescuers transferred
+# 55 people to the hospital" (not medical staff: "sent 3 doctors to the hospital").
+HOSPITAL_TAKER_BEFORE = re.compile(
+    r"\b(?:took|take|takes|taking|rushed|rushing|brought|bringing|transferred|transferring|"
+    r"transported|transporting|admitted|admitting)\s+(?:(?:at\s+least|more\s+than|over|about|"
+    r"nearly|almost|some|another|the\s+first|a\s+further)\s+)?$",
+    re.I,
+)
+HOSPITAL_TAKEN_AFTER = re.compile(
+    rf"^\s+(?:(?:other|more|injured|wounded)\s+)?(?:(?P<vic>{PART_VICTIM})\s+)?"
+    r"to\s+(?:(?:an?|the|local|nearby|city|regional|[\w-]+)\s+){0,2}hospitals?\b",
+    re.I,
+)
+MEDICAL_STAFF = frozenset({"doctors", "medics", "nurses", "paramedics", "surgeons", "staff"})
 # "identified the bodies of 16 victims", "thirty-five coffins": the dead told by their remains
 BODIES_BEFORE = re.compile(r"\b(?:bodies|remains|corpses) of\s*$", re.I)
 BODIES_AFTER = re.compile(r"^\s+(?:coffins|caskets|body bags)\b", re.I)
@@ -268,6 +291,7 @@ HURT_WORDS = {"injured", "wounded"}
 # three gates are lower-case patterns read off the lower-cased sentence (faster than re.I).
 PART_SENTENCE_GATE = re.compile(
     r"toll|death count|kill|dead|\bdied|death|martyr|injur|wound|hospital|condition|treatment|"
+    r"(?:critical|serious|severe|grave) state|"
     r"\bhelp\b|\bfle[de]\b|displac|victim|casualt|buri|bury|exhum|unaccounted|missing|\blos[ti]|"
     r"rubble|debris|ruins|bodies|remains|coffin|among (?:them|these|those|the)|\d+(?:st|nd|rd|th) "
     r"|hostage|captive|wipe|wiping|eliminat|destroy|neutrali|assistance|\bfate\b|trapped|\blives\b"

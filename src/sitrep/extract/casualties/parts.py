@@ -45,6 +45,8 @@ from sitrep.extract.casualties.lexicon_parts import (
     GROUP_AFTER,
     GROUP_BEFORE,
     HOSPITAL_AFTER,
+    HOSPITAL_TAKEN_AFTER,
+    HOSPITAL_TAKER_BEFORE,
     HURT_STATE,
     HURT_WORDS,
     IN_STATE,
@@ -54,6 +56,7 @@ from sitrep.extract.casualties.lexicon_parts import (
     LOST_BEFORE,
     LOST_KIN,
     LOST_TO,
+    MEDICAL_STAFF,
     MISSING_AFTER,
     OF_GROUP,
     OF_THE_DEAD,
@@ -463,6 +466,13 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
     if CARE_GIVEN_BEFORE.search(before[-80:]):
         v = re.match(rf"^\s+(?:other\s+)?(?P<vic>{PART_VICTIM})\b", after, re.I)
         return "injured", v.group("vic") if v else "people", False  # "care was given to 18"
+    m = HOSPITAL_TAKEN_AFTER.match(after)
+    if (
+        m
+        and (m.group("vic") or "").lower() not in MEDICAL_STAFF
+        and HOSPITAL_TAKER_BEFORE.search(before[-40:])
+    ):
+        return "injured", m.group("vic") or "people", False  # "we took 76 to the hospital"
     if HOSPITAL_AFTER.match(after):
         v = re.match(rf"^\s+(?:other\s+)?(?P<vic>{PART_VICTIM})\b", after, re.I)
         return "injured", v.group("vic") if v else "people", False
@@ -478,7 +488,9 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
         return _kind_of(g.group("grp"), "killed"), v.group("vic") if v else "people", False
     m = HURT_STATE.match(after)
     if m:
-        v = re.match(rf"^\s+(?P<vic>{PART_VICTIM})\b", after, re.I)
+        v = re.match(
+            rf"^\s+(?:of (?:the|these|those) (?:[\w-]+\s+)?)?(?P<vic>{PART_VICTIM})\b", after, re.I
+        )
         share = not re.search(
             r"sought|needed|required|applied|appealed|treat|received", m.group(), re.I
         )

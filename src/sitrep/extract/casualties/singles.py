@@ -25,6 +25,7 @@ from sitrep.extract.casualties.lexicon import (
     OF_NOUNS,
     PAIR_WORDS,
     PLURAL_VICTIMS,
+    REPORTED_STATE_VERBS,
     SINGLE,
     SINGULAR_VICTIMS,
     TO_DEATH,
@@ -56,6 +57,12 @@ def arguments(cue: Token) -> list[Token]:
         and cue.head.head.lemma_.lower() in TO_DEATH
     ):
         cue = cue.head.head  # "were shot to death", "stabbed to death"
+    if (
+        cue.dep_ in {"xcomp", "oprd"}
+        and cue.head.lemma_.lower() in REPORTED_STATE_VERBS
+        and any(c.dep_ == "auxpass" for c in cue.head.children)
+    ):  # "another child was reported wounded": whom the report is about
+        return [x for c in cue.head.children if c.dep_ == "nsubjpass" for x in (c, *c.conjuncts)]
     if (
         cue.dep_ == "dobj"
         and cue.head.lemma_.lower() in BEARING_VERBS
