@@ -37,8 +37,11 @@ ONE_VICTIM = (
 )
 # Groups of the harmed a sub-count is said to be among or in: "among the dead", "the injured"
 PART_GROUP = r"(?P<grp>dead|killed|victims|fatalities|injured|wounded)"
-# "in a critical condition", "in the most critical state", "in a severe state"
-_GRAVE_CONDITION = r"in (?:a |the )?(?:most |very |extremely )?(?:critical|serious|grave|severe) (?:condition|state)"
+# "in a critical condition", "in the most critical state", "in a stable condition": a state
+# of the injured, by the words for it (the grave ones make a part of the injured)
+_IN_CONDITION = r"in (?:a |the )?(?:most |very |extremely )?(?:{}) (?:condition|state)"
+_GRAVE_CONDITION = _IN_CONDITION.format("critical|serious|grave|severe")
+_ANY_CONDITION = _IN_CONDITION.format("critical|serious|grave|severe|moderate|stable|satisfactory")
 PART_STATE = (
     rf"(?P<state>{_GRAVE_CONDITION}|critically (?:injured|"
     r"wounded|ill)|seriously (?:injured|wounded|hurt)|hospitali[sz]ed|in hospital|in (?:the )?"
@@ -92,8 +95,7 @@ HURT_STATE = re.compile(
     r"|of (?:the|these|those) (?:(?:rescued|injured|wounded|hospitali[sz]ed)\s+"
     rf"(?:{PART_VICTIM}\s+)?|{PART_VICTIM}\s+))?(?:are|were|remain|"
     r"remained|have been|"
-    r"has been|had been|have|has|had)?\s*(?:still\s+)?(?:in (?:a |the )?(?:most |very |extremely )?"
-    r"(?:critical|serious|grave|severe|moderate|stable|satisfactory) (?:condition|state)"
+    rf"has been|had been|have|has|had)?\s*(?:still\s+)?(?:{_ANY_CONDITION}"
     r"|in (?:(?:the|local|city|[\w-]+) )?"
     r"hospitals?(?! (?:were |was |are |is )?(?:killed|died|dead))|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
     r" |medical )?treatment|(?:sought|needed|required) (?:medical )?(?:help|treatment|care|assistance)|applied for "
