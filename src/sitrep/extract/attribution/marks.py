@@ -2,7 +2,9 @@
 
 Quotation marks are paired on the raw text line by line (straight and curly double quotes;
 single quotes only on lines without double ones), so inner single quotes stay part of the
-content; curly marks that balance on a line nest.
+content; curly marks that balance on a line nest. A double quotation left open at the end of
+a line runs on: the next line with words continues it up to a closing mark, even without an
+opening mark of its own.
 """
 
 from __future__ import annotations
