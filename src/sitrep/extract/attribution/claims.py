@@ -26,7 +26,8 @@ from sitrep.extract.attribution.lexicon import (
     RELATIVE,
     STANCES,
 )
-from sitrep.extract.attribution.quotes import noun_phrase, quote_spans, split_role
+from sitrep.extract.attribution.quotes import quote_spans
+from sitrep.extract.attribution.speakers import noun_phrase, split_role
 from sitrep.extract.places.gazetteer import normalize
 from sitrep.extract.places.lexicon import COUNTRY_ALIASES, DEMONYMS
 from sitrep.extract.places.regions import MACRO_REGIONS

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.attribution.coref import Antecedents
 from sitrep.extract.attribution.labels import LABEL_CUES
 from sitrep.extract.attribution.lexicon import CHANNELS, PRONOUNS
-from sitrep.extract.attribution.quotes import is_cue, make_speaker, noun_phrase
+from sitrep.extract.attribution.speakers import is_cue, make_speaker, noun_phrase
 from sitrep.extract.linear import LinearModel, shipped
 from sitrep.model import Quote
 from sitrep.nlp import text_of

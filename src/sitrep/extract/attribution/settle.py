@@ -62,13 +62,9 @@ from sitrep.extract.attribution.lexicon import (
     WORDING_VERBS,
 )
 from sitrep.extract.attribution.phrase import SourcePhrase, counted_victims, source_phrase
-from sitrep.extract.attribution.quotes import (
-    Speaker,
-    linked_subject,
-    quote_spans,
-    relayed_speaker,
-)
+from sitrep.extract.attribution.quotes import linked_subject, quote_spans, relayed_speaker
 from sitrep.extract.attribution.ranker import rerank, shipped_model
+from sitrep.extract.attribution.speakers import Speaker
 from sitrep.model import CasualtyClaim, Quote
 from sitrep.nlp import text_of
 
