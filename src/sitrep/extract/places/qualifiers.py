@@ -328,7 +328,7 @@ def qualified(
             town_comma = how == "comma" and q_entry.kind == "city"
             first = resolved[int(how[6:])] if how.startswith("paren:") else (None, 0.0, None)
             units = [texts[int(how[6:])], texts[j]] if how.startswith("paren:") else [texts[j]]
-            war = None if inner else _war_inside(key, units, area.country, ctx, m[3])
+            war = None if inner else _as_main(_war_inside(key, units, area.country), ranked)
             if inner:
                 decision = (inner[0], 0.8, scoring.entry_precision(inner[0]), False)
             elif war is not None:  # "Hroza (Kupiansk raion, Kharkiv)": the war gazetteer's
@@ -398,28 +398,28 @@ def _division_namesake(
     district"); None when the reading stands."""
     if not war_places.is_war_entry(area):
         return None
-    named = _war_inside(key, [unit_text], area.country, ctx, region)
+    named = _war_inside(key, [unit_text], area.country)
     if named is None or gz.distance_km(*_at(named), *_at(entry)) <= 25:
         return None
-    return named
+    return _as_main(named, scoring.rank(key, ctx, region=region, shadow=False))
 
 
-def _war_inside(
-    key: str, units: list[str], country: str, ctx: scoring.Context, region: bool
-) -> GeoEntry | None:
-    """The war gazetteer's place of that name in the first unit that has one, as the main
-    gazetteer records it if it does (one place keeps one name across articles: "Serhiyivka",
-    not the war gazetteer's "Sergeyevka")."""
+def _war_inside(key: str, units: list[str], country: str) -> GeoEntry | None:
+    """The war gazetteer's place of that name in the first unit that has one."""
     for text in units:
         found = war_places.inside(key, text, country)
         if found is not None:
-            same = [
-                e
-                for _, e in scoring.rank(key, ctx, region=region, shadow=False)
-                if found.geonameid is not None and e.geonameid == found.geonameid
-            ]
-            return same[0] if same else found
+            return found
     return None
+
+
+def _as_main(war: GeoEntry | None, ranked: list[tuple[float, GeoEntry]]) -> GeoEntry | None:
+    """A war-gazetteer place as the main gazetteer records it (the best of the name's
+    ``ranked`` readings with its geonameid), if it does: one place keeps one name across
+    articles ("Serhiyivka", not the war gazetteer's "Sergeyevka")."""
+    if war is None or war.geonameid is None:
+        return war
+    return next((e for _, e in ranked if e.geonameid == war.geonameid), war)
 
 
 def _at(e: GeoEntry) -> tuple[float, float]:
