@@ -58,6 +58,18 @@ def _claims(text: str) -> set[tuple[str, int | None, str | None, bool]]:
             "and three teenagers.",
             ("killed", 3, "teenagers", True),
         ),
+        (
+            "Two people were killed in the strike. One of them was a doctor, the mayor said.",
+            ("killed", 1, "doctors", True),
+        ),
+        (
+            "More than 20 people were injured, and 11 have died. Among them is a very small child.",
+            ("killed", 1, "children", True),
+        ),
+        (
+            "A strike killed 51 people in the village. The youngest victim was a 6-year-old boy.",
+            ("killed", 1, "boys", True),
+        ),
     ],
 )
 def test_sub_counts(text: str, expected: tuple[str, int, str, bool]) -> None:
@@ -70,6 +82,7 @@ def test_sub_counts(text: str, expected: tuple[str, int, str, bool]) -> None:
         "The death toll in the town of about 3,500 residents rose to 25 after more bodies were found.",
         "The number of people killed in the missile strike on the city has increased to 25.",
         "Death toll in Russian strikes on Ukrainian city reaches 25",
+        "Kyiv toll rises to 25 after a wave of Russian strikes",
     ],
 )
 def test_tolls_far_from_their_number(text: str) -> None:
@@ -85,6 +98,19 @@ def test_tolls_far_from_their_number(text: str) -> None:
 )
 def test_people_lost_to_a_cause_of_death_are_killed(text: str) -> None:
     assert ("killed", 7) in {(k, n) for k, n, _, _ in _claims(text)}
+
+
+def test_an_age_of_the_youngest_victim_is_no_figure() -> None:
+    assert _claims("A strike killed 51 people. The youngest victim was 6 years old.") == {
+        ("killed", 51, "people", False)
+    }
+
+
+def test_others_who_sustained_injuries_are_injured() -> None:
+    claims = _claims(
+        "A child was wounded, together with at least six others who sustained injuries."
+    )
+    assert ("injured", 6, "people", False) in claims
 
 
 def test_lost_without_a_cause_of_death_is_no_figure() -> None:

@@ -34,3 +34,13 @@ def test_whom_a_passive_report_is_about_is_the_victim() -> None:
     assert _singles("Another child was reported wounded in the shelling.") == ["child"]
     assert _singles("A fisherman is feared dead after the attack.") == ["fisherman"]
     assert _singles("The attack was reported in the morning.") == []
+
+
+def test_a_victim_hurt_in_a_relative_clause_who_then_died_counts_once_by_the_main_verb() -> None:
+    doc = nlp.parse("A woman who was injured in the attack has died in hospital.")
+    found = [
+        (f.cue.lower_ if f.cue is not None else None)
+        for s in doc.sents
+        for f in singulars(doc, s, set())
+    ]
+    assert found == ["died"]

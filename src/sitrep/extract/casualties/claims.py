@@ -172,7 +172,10 @@ def _flags(
     flags: list[str] = []
     window = _clause_window(doc, f, sent)
     words = {t.lower_ for t in window}
-    if words & NEG or (f.cue is not None and any(c.dep_ == "neg" for c in f.cue.children)):
+    if words & NEG or (
+        f.cue is not None
+        and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in f.cue.children)
+    ):  # "were not injured", "sustained no injuries"
         flags.append("negated")
     # "during the assassination attempt 7 people were killed": a plan named as the occasion
     # (a noun under a preposition) happened; "an attempt to kill 7" did not

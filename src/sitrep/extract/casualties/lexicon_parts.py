@@ -76,7 +76,7 @@ IN_STATE = re.compile(
 )
 FAR_TOLL = re.compile(
     r"\b(?:(?P<toll>death|casualty|fatality) (?:toll|count)|(?:the|an?|earlier|new|latest|"
-    r"official|overall) toll|number of (?:[\w-]+ ){0,2}?(?:(?:who|"
+    r"official|overall) toll|(?-i:[A-Z][\w-]+)(?:'s|’s)? toll|number of (?:[\w-]+ ){0,2}?(?:(?:who|"
     r"that) (?:(?:have|has|had) )?(?:been )?)?(?P<what>killed|dead|died|deaths|victims|fatalities|"
     r"martyrs|injured|wounded|casualties))\b"
     r"(?:[^.;:!?]{0,140}?\b(?:rose|risen|rises|rising|increased|increases|climbed|climbs|jumped|"
@@ -182,9 +182,20 @@ OF_GROUP = re.compile(
     r"(?:[^.;]{0,80}?\band\s+(?:another\s+)?)?\s*$",
     re.I,
 )
-# "including a toddler", "among them a child": one victim, written without a number
+# "including a toddler", "among them a child": one victim, written without a number; also a
+# sentence that opens on one of the victims before it: "Among them is a child", "One of them was
+# a doctor", "The youngest victim was a 6-year-old boy"
 ONE_PART = re.compile(
-    rf"\b(?:including|among them|among whom)\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?{ONE_VICTIM}\b",
+    r"(?:\b(?:including|among them|among whom)\s+(?:(?:is|was)\s+)?|^\W*(?:one of (?:them|"
+    r"those|the (?:dead|victims|killed|injured|wounded))|the (?:youngest|oldest) (?:victim|one|"
+    r"of (?:them|the (?:dead|victims))))\s+(?:is|was)\s+)(?:also\s+)?(?:an?|one)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{ONE_VICTIM}\b",
+    re.I,
+)
+# The opening of a sentence whose one victim belongs to the figure of the sentence before
+ONE_OPENER = re.compile(
+    r"^\W*(?:(?:among|amongst) (?:them|these|those)|one of (?:them|those|the)|the (?:youngest|"
+    r"oldest) (?:victim|one|of))\b",
     re.I,
 )
 # "a child was among the dead", "a child is among at least 16 people killed", "a girl and her
@@ -228,7 +239,8 @@ HOSPITAL_AFTER = re.compile(
     r"is)\s+)?(?:(?:also|later|then)\s+)?(?:taken|brought|rushed|admitted|sent|transported|"
     r"delivered)\s+to\s+(?:(?:an?|the|local|nearby|city|[\w-]+)\s+)?hospitals?\b"
     # "nine people received injuries of varying severity", "four sustained shrapnel wounds"
-    r"|(?:(?:have|has|had|were|was)\s+)?(?:(?:also|reportedly)\s+)?(?:received|suffered|sustained)\s+"
+    r"|(?:who\s+|that\s+)?(?:(?:have|has|had|were|was)\s+)?(?:(?:also|reportedly)\s+)?"
+    r"(?:received|suffered|sustained)\s+(?!no\b|any\b)"
     r"(?:[\w-]+\s+){0,3}?(?:injuries|injury|wounds|wound|burns)\b)",
     re.I,
 )

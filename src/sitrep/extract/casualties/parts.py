@@ -63,6 +63,7 @@ from sitrep.extract.casualties.lexicon_parts import (
     OF_THEM,
     ONE_AMONG,
     ONE_INCLUDED,
+    ONE_OPENER,
     ONE_PART,
     ORDINAL_VICTIM,
     PART_GATE,
@@ -289,6 +290,7 @@ def more_casualties(
             PART_SENTENCE_GATE.search(low)
             or (here and PART_GATE.search(low))
             or THEM_OPENER.match(stext)  # "Four of them are children": parts of the total before
+            or ONE_OPENER.match(stext)  # "The youngest victim was a boy": one of the total before
             or TOLL_PRONOUN_GATE.search(low)  # "As of now, it stands at 20.": the toll before
         ):
             continue  # no word of harm, care or flight, no part of a claim: nothing to add
@@ -421,6 +423,8 @@ def more_casualties(
             # the figure stated last before "including a child" is the total it is part of
             stated = [c for pos, c in _positions(quantities, here) if pos < start]
             total = stated[-1] if stated else next(iter(here), None)
+            if total is None and ONE_OPENER.match(stext):
+                total = _just_before(out, text, lo)  # "One of them was a doctor"
             one = Quantity(start, lo + m.end(), m.group(), 1, 1, 1, None, start)
             if (
                 total is None
@@ -437,9 +441,19 @@ def more_casualties(
 
 
 def _just_before(claims: list[CasualtyClaim], text: str, lo: int) -> CasualtyClaim | None:
-    """The last claim of the sentence right before offset ``lo`` (nothing but space between)."""
+    """The last claim of the sentence right before offset ``lo`` (nothing but space between):
+    of two in that sentence, the one whose figure comes last ("20 were injured and 11 have
+    died. Among them is a child": one of the dead)."""
     prior = [c for c in claims if c.evidence.end <= lo and not text[c.evidence.end : lo].strip()]
-    return max(prior, key=lambda c: c.evidence.start, default=None)
+    if not prior:
+        return None
+    start = max(c.evidence.start for c in prior)
+    same = [c for c in prior if c.evidence.start == start]
+    if len(same) > 1:
+        placed = _positions(find_quantities(same[0].evidence.text), same)
+        if placed:
+            return placed[-1][1]
+    return same[0]
 
 
 def _said(sent: Span, pos: int, text: str) -> Attribution | None:

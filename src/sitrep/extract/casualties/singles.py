@@ -134,6 +134,12 @@ def singulars(
     for cue in sent:
         if not is_cue(cue) or CUES[cue_word(cue)] in {"displaced", "evacuated", "casualties"}:
             continue
+        if (
+            cue.dep_ == "relcl"
+            and cue.head.dep_ in {"nsubj", "nsubjpass"}
+            and is_cue(cue.head.head)
+        ):
+            continue  # "a woman who was injured ... has died": the main clause says what befell her
         for arg in arguments(cue):
             a = pronoun_victim(doc, sent, arg, cue) if arg.lower_ in OBJECT_PRONOUNS else arg
             if a is None:
