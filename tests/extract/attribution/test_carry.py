@@ -44,6 +44,16 @@ def test_x_said_this_attributes_the_sentence_before(nlp: Language) -> None:
     assert _source(_claims(nlp, text), 9) == "Ostrel town council"
 
 
+def test_x_shared_the_update_attributes_the_sentence_before(nlp: Language) -> None:
+    text = (
+        "Thirteen people were killed in the strike on Ostrel.\n\n"
+        "Marko Lenz, the head of the city administration, shared the update on Telegram."
+    )
+    assert _source(_claims(nlp, text), 13) == "Marko Lenz"
+    other = "Thirteen people were killed. The mayor shared the update on the reconstruction."
+    assert _source(_claims(nlp, other), 13) is None
+
+
 def test_source_carries_on_within_a_paragraph(nlp: Language) -> None:
     text = (
         "The Red Cross said 12 people were killed in the attack on the market. "

@@ -187,3 +187,11 @@ def test_a_verb_without_a_reported_clause_lends_no_subject(nlp: Language) -> Non
         "destroy the group."
     )
     assert _source_of(nlp, text, "1,400") != "Israel"
+
+
+def test_a_denial_or_silence_after_a_figure_is_not_its_source(nlp: Language) -> None:
+    from sitrep.extract.attribution.cues import trailing_attribution
+
+    for text in ("The army denied this.", "The mayor rejected it.", "The mayor said nothing."):
+        doc = parse(text, nlp=nlp)
+        assert trailing_attribution(next(iter(doc.sents)), text=doc.text) is None

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.attribution.coref import Antecedents
 from sitrep.extract.attribution.cues import attribute
@@ -31,8 +31,12 @@ from sitrep.extract.attribution.headlines import TAIL_SOURCE_SAYS
 from sitrep.extract.attribution.lexicon import (
     ADDITIVE_OPENERS,
     ANAPHORIC_CONTENT,
+    ANAPHORIC_DETERMINERS,
+    ANAPHORIC_NOUNS,
     BYLINE_WORDS,
+    CHANNELS,
     CONTINUING,
+    CUE_STANCE,
     IMPERSONAL_CUES,
     ISSUED_DOCUMENTS,
     ORGANISATION_WORDS,
@@ -59,15 +63,37 @@ def _this_source(sent: Span, text: str) -> str | None:
     return _named(this_source_phrase(sent, text))
 
 
+def _anaphoric(t: Token) -> bool:
+    """Whether ``t`` points back at what was just said: "this", "it", "the update"."""
+    return t.lower_ in ANAPHORIC_CONTENT or (
+        t.lemma_.lower() in ANAPHORIC_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in t.children)
+        and not any(
+            c.dep_ in {"amod", "compound", "acl", "relcl"}
+            or (c.dep_ == "prep" and not _on_channel(c))
+            for c in t.children
+        )
+    )  # "the update on Telegram", not "the update on the plans" or "the figure of the army"
+
+
+def _on_channel(prep: Token) -> bool:
+    """Whether a preposition names a platform: "on Telegram", "via Facebook"."""
+    return prep.lower_ in {"on", "via", "in"} and any(
+        g.lower_ in CHANNELS for g in prep.children if g.dep_ == "pobj"
+    )
+
+
 def this_source_phrase(sent: Span, text: str | None) -> SourcePhrase | None:
     """The phrase of X in "This was reported by X" / "X said this" / "This is stated in the
     message of X" (the issuer, not the message), else None."""
     for t in sent:
         if t.pos_ not in {"VERB", "AUX"} or t.lemma_.lower() not in SOURCE_CUES:
             continue
+        if CUE_STANCE.get(t.lemma_.lower()) in {"denies", "disputes"}:
+            continue  # "The army denied this": who denies a figure is not its source
         kids = list(t.children)
-        passive = [c for c in kids if c.dep_ == "nsubjpass" and c.lower_ in ANAPHORIC_CONTENT]
-        active = [c for c in kids if c.dep_ == "dobj" and c.lower_ in ANAPHORIC_CONTENT]
+        passive = [c for c in kids if c.dep_ == "nsubjpass" and _anaphoric(c)]
+        active = [c for c in kids if c.dep_ == "dobj" and _anaphoric(c)]
         if passive:
             heads = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             # "This was announced during a briefing by X": the agent hangs on the occasion

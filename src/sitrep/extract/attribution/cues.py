@@ -407,8 +407,10 @@ def trailing_attribution(sent: Span, *, text: str | None = None) -> Attribution 
     if not words or len(words) > 14:
         return None
     found = attribute(sent, text=text)
-    if found is None or found.cue == "according to":
-        return None
+    if found is None or found.cue == "according to" or found.stance in {"denies", "disputes"}:
+        return None  # "The army denied this.": a denial of the figure, not its source
+    if any(t.dep_ == "neg" or t.lower_ in {"nothing", "none"} for t in words):
+        return None  # "The mayor said nothing."
     cues = [t for t in words if t.text.lower() == found.cue]
     if any(t.text == found.cue and t.lemma_.lower() in EVIDENTIAL_VERBS for t in cues):
         return None  # "Video showed the charred ruins.": a scene of its own, no one's words

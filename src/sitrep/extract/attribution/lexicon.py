@@ -404,7 +404,7 @@ RELATION_PREPS = frozenset({"to", "for", "of"})
 SOURCE_CUES = word_set(
     """say tell report state announce add write post tweet estimate count record confirm
     claim allege insist assert deny reject dispute explain note warn declare stress
-    acknowledge admit reveal update publish cite quote clarify specify"""
+    acknowledge admit reveal update publish cite quote clarify specify share"""
 )
 # Openings of a sentence that goes on with the figure before it ("Of these, 16 died in the
 # house", "Among the dead ...", "As noted, 38 were hospitalized"): its source carries over a
@@ -454,6 +454,10 @@ GENERIC_BODIES = frozenset(
 GENERIC_OFFICIALS = frozenset({"official"})
 # What a cue verb reports when it points back at the sentence before ("This was reported by X").
 ANAPHORIC_CONTENT = frozenset({"this", "that", "it"})
+# Nouns that, with "the", "this" or "these", point back the same way ("X shared the update on
+# Telegram", "The information was confirmed by X", "X gave these figures").
+ANAPHORIC_NOUNS = word_set("update information news data figure number toll")
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
 # Platforms a statement is posted on ("the fire service on Facebook"): never part of a source's name.
 CHANNELS = frozenset(
     {"facebook", "telegram", "twitter", "x", "instagram", "youtube", "viber", "whatsapp", "tiktok"}
