@@ -88,3 +88,9 @@ def test_someones_own_victim_stays_one_person() -> None:
     assert as_group("her mother") == "her mother"
     assert as_group("Yukos' founder") == "Yukos' founder"
     assert as_group("the hospital’s director") == "the hospital’s director"
+
+
+def test_an_abbreviated_group_is_spelled_out() -> None:
+    assert as_group("Ukrainian POWs") == "Ukrainian prisoners of war"
+    assert as_group("IDPs") == "internally displaced people"
+    assert as_group("powers") == "powers"

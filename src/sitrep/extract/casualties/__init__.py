@@ -2,7 +2,8 @@
 
 ``numbers`` reads quantities ("more than 2,000", "dozens"); ``lexicon`` and ``words`` hold the
 casualty cues, victim classes and hedges; ``truecase`` guesses the case of all-caps wire copy;
-``found``, ``singles`` and ``finding`` tie figures and single victims to their cues; ``claims``
+``found``, ``singles`` and ``finding`` tie figures and single victims to their cues; ``around``
+reads victims the sentence names beside a figure ("64 of the dead were children"); ``claims``
 makes :class:`~sitrep.model.CasualtyClaim` records.
 """
 

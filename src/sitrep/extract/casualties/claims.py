@@ -31,6 +31,7 @@ from sitrep import nlp as nlp_mod
 from sitrep.extract.attribution.cues import Attribution, attribute, trailing_attribution
 from sitrep.extract.attribution.lexicon import CUE_LEMMAS
 from sitrep.extract.casualties import finding
+from sitrep.extract.casualties.around import victims_around
 from sitrep.extract.casualties.found import Found, is_cue, token_at
 from sitrep.extract.casualties.lexicon import (
     AGO_UNIT_DAYS,
@@ -463,6 +464,7 @@ def casualties(
                 victims = victims.lower()
             if f.via == "singular" and victims is None:
                 victims = f.q.text
+            victims = victims or victims_around(work, f)  # "64 of the dead were children"
             if (
                 (victims is None or victims.lower() in {"others", "other"})
                 and fi

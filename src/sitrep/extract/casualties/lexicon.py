@@ -183,6 +183,17 @@ IRREGULAR_PLURALS = {
     "wife": "wives",
     "human": "humans",
 }
+# Groups written as an abbreviation, spelled out so one group has one name ("Ukrainian POWs"
+# and "prisoners of war" are the same victims in a tally).
+ABBREVIATED_VICTIMS = {
+    "pow": "prisoners of war",
+    "pows": "prisoners of war",
+    "idp": "internally displaced people",
+    "idps": "internally displaced people",
+}
+# Adjectives on a casualty noun that name its victims' group ("32 civilian lives", "the
+# civilian death toll"); nationality adjectives are read from the parse (casualties/around.py).
+GROUP_ADJECTIVES = {"civilian": "civilians", "military": "soldiers", "child": "children"}
 # Words that make a victim someone's own ("her mother", "their driver"): one person, no group.
 POSSESSIVE_DETERMINERS = _set_of("my your his her its our their whose")
 # Endings of nouns for people ("peacekeepers", "journalists"), for victims not listed above.

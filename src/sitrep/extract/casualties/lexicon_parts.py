@@ -173,8 +173,13 @@ LOST_TO = re.compile(
 )
 # "Five of the dead were recovered", "two of the dead in Uman were children"
 OF_THE_DEAD = re.compile(
-    r"^\s+of (?:the|those) (?P<grp>dead|killed|victims|injured|wounded)\b", re.I
+    r"^\s+of (?:the|those) (?P<grp>dead|killed|victims|injured|wounded)\b"
+    # "64 of the dead were children": who they were
+    rf"(?:\s+(?:in\s+[\w-]+\s+)?(?:were|are)\s+(?:also\s+)?(?P<vic>{PART_VICTIM})\b)?",
+    re.I,
 )
+# "... and 57 were women": who the next share of the group was
+SHARE_WAS = re.compile(rf"^\s+(?:were|are)\s+(?:also\s+)?(?P<vic>{PART_VICTIM})\b", re.I)
 TO_FLEE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?to flee\b", re.I)
 # "Of the injured, 34 are in serious condition": the group a figure belongs to, before it
 OF_GROUP = re.compile(

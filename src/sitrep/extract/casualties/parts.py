@@ -23,7 +23,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.attribution.cues import Attribution, attribute
+from sitrep.extract.casualties.around import group_named
 from sitrep.extract.casualties.claims import sentence_evidence
+from sitrep.extract.casualties.found import token_at
 from sitrep.extract.casualties.lexicon import CUES, CUMULATIVE
 from sitrep.extract.casualties.lexicon_parts import (
     AFTER_VICTIM,
@@ -71,6 +73,7 @@ from sitrep.extract.casualties.lexicon_parts import (
     PART_NUMBER,
     PART_SENTENCE_GATE,
     PART_VICTIM,
+    SHARE_WAS,
     TAKEN_CAPTIVE,
     THEM_OPENER,
     TO_FLEE,
@@ -329,13 +332,16 @@ def more_casualties(
                     out.append(new)
                     here.append(new)
                 continue
-            toll = _nearest(FAR_TOLL, before) or _toll_before(text, lo, before, after)
+            far = _nearest(FAR_TOLL, before)
+            toll = far or _toll_before(text, lo, before, after)
             if toll:
                 kind = _kind_of(toll.group("what"), "killed")
                 if not _claimed(out, kind, qa, lo, hi):
                     found = _said(sent, qa.start, text)
                     like = here[0] if here else None
-                    new = _make(article, kind, qa, None, sent, text, like, None)
+                    at = token_at(doc, max(lo, qa.start - 160) + far.start()) if far else None
+                    group = group_named(doc[at]) if at is not None else None  # "Palestinian toll"
+                    new = _make(article, kind, qa, group, sent, text, like, None)
                     if found is not None:
                         new = replace(new, source=found.source, stance=found.stance)
                     elif like is None:
@@ -530,7 +536,7 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
         return "missing", v.group("vic") if v else "people", False
     m = OF_THE_DEAD.match(after)
     if m:
-        return _kind_of(m.group("grp"), "killed"), "people", True
+        return _kind_of(m.group("grp"), "killed"), m.group("vic") or "people", True
     m = AMONG.match(after)
     if m:
         return _kind_of(m.group("grp"), "killed"), m.group("vic"), True
@@ -540,5 +546,6 @@ def _standalone(before: str, after: str) -> tuple[CasualtyKind, str | None, bool
         else None
     )
     if g:
-        return _kind_of(g.group("grp"), "injured"), "people", True
+        w = SHARE_WAS.match(after)
+        return _kind_of(g.group("grp"), "injured"), w.group("vic") if w else "people", True
     return None

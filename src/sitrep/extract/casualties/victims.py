@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitrep.extract.casualties.lexicon import (
+    ABBREVIATED_VICTIMS,
     CAUSES,
     CIVILIAN_WORDS,
     COMBATANTS,
@@ -128,7 +129,12 @@ def as_group(victims: str) -> str:
     """Victims as the group a figure counts, whose head is in the plural: "a child was killed"
     counts one of the children, as "two children" counts two ("11-year-old child" ->
     "11-year-old children"); names ("Oleksandr"), plurals and someone's own ("her mother",
-    "Yukos' founder": one person, no group) stay as written."""
+    "Yukos' founder": one person, no group) stay as written; an abbreviated group is spelled
+    out ("Ukrainian POWs" -> "Ukrainian prisoners of war")."""
+    words = victims.split()
+    full = [ABBREVIATED_VICTIMS.get(w.lower(), w) for w in words]
+    if full != words:
+        return " ".join(full)
     head_start = max(victims.rfind(" "), victims.rfind("-")) + 1
     head = victims[head_start:]
     low = head.lower()
