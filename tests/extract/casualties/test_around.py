@@ -40,3 +40,10 @@ def test_victims_named_beside_the_figure(text: str, expected: tuple[str, int, st
 def test_an_adjective_on_another_noun_names_no_victims() -> None:
     assert _victims("Russian strikes killed 21 people in the city.") == {("killed", 21, "people")}
     assert _victims("Three of the dead were identified.") == {("killed", 3, "people")}
+
+
+def test_remains_count_whose_remains_they_are_or_people() -> None:
+    assert _victims("The mayor said 403 bodies of civilians had been found in the city.") == {
+        ("killed", 403, "civilians")
+    }
+    assert _victims("So far 85 bodies have been buried.") == {("killed", 85, "people")}

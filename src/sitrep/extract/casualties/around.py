@@ -5,7 +5,8 @@ A figure often names no victim noun of its own while its sentence says who they 
 - a predicate: "Sixty-four of the dead were children and 57 were women";
 - a modifier of the casualty noun: "a Palestinian death toll", "32 civilian lives",
   "39,699 documented Palestinian fatalities" (a group adjective, said as its plural);
-- "among": "18 killed and 78 injured among civilians".
+- "among": "18 killed and 78 injured among civilians";
+- whose remains were counted: "403 bodies of civilians".
 
 :func:`victims_around` reads these from the parse when the figure has no victims of its own.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sitrep.extract.casualties.found import Found
-from sitrep.extract.casualties.lexicon import GROUP_ADJECTIVES
+from sitrep.extract.casualties.lexicon import GROUP_ADJECTIVES, REMAINS_NOUNS
 from sitrep.extract.casualties.victims import is_victim_noun
 from sitrep.nlp import text_of
 
@@ -25,10 +26,16 @@ _COUNTED_BY = frozenset(
 )
 
 
-def victims_around(doc: Doc, f: Found) -> str | None:
-    """The victims the sentence names for figure ``f`` around it (module docstring), or None."""
+def victims_around(doc: Doc, f: Found, victims: str | None) -> str | None:
+    """The victims of figure ``f``: ``victims`` as found on it, else those the sentence names
+    around it (module docstring); remains named as the victims ("403 bodies of civilians")
+    give whose remains they are, or no group (people)."""
     num = doc[f.num]
-    return _predicate(num) or group_named(f.cue) or _among(num, f.cue)
+    if victims is not None and victims.lower() in REMAINS_NOUNS:
+        return _remains(f.cue) or _remains(doc[f.victim[1] - 1] if f.victim else None)
+    if victims:
+        return victims
+    return _predicate(num) or group_named(f.cue) or _among(num, f.cue) or _remains(f.cue)
 
 
 def _predicate(num: Token) -> str | None:
@@ -75,6 +82,21 @@ def _among(num: Token, cue: Token | None) -> str | None:
         for c in head.children:
             if c.dep_ != "prep" or c.lower_ not in {"among", "amongst"}:
                 continue
+            for g in c.children:
+                if g.dep_ == "pobj" and g.tag_ == "NNS" and is_victim_noun(g.lower_, g.lemma_):
+                    return g.text
+    return None
+
+
+def _remains(cue: Token | None) -> str | None:
+    """Whose remains a figure counts: "403 bodies of civilians" (civilians). Remains alone
+    ("85 bodies were buried") count people, as readers tally them."""
+    if cue is not None and cue.dep_ == "amod" and cue.head.lower_ in REMAINS_NOUNS:
+        cue = cue.head  # "85 dead bodies": the cue word qualifies the remains
+    if cue is None or cue.lower_ not in REMAINS_NOUNS:
+        return None
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
                 if g.dep_ == "pobj" and g.tag_ == "NNS" and is_victim_noun(g.lower_, g.lemma_):
                     return g.text

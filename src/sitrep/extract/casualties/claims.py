@@ -464,7 +464,7 @@ def casualties(
                 victims = victims.lower()
             if f.via == "singular" and victims is None:
                 victims = f.q.text
-            victims = victims or victims_around(work, f)  # "64 of the dead were children"
+            victims = victims_around(work, f, victims)  # "64 of the dead were children"
             if (
                 (victims is None or victims.lower() in {"others", "other"})
                 and fi

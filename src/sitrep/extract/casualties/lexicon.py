@@ -194,6 +194,8 @@ ABBREVIATED_VICTIMS = {
 # Adjectives on a casualty noun that name its victims' group ("32 civilian lives", "the
 # civilian death toll"); nationality adjectives are read from the parse (casualties/around.py).
 GROUP_ADJECTIVES = {"civilian": "civilians", "military": "soldiers", "child": "children"}
+# Cue nouns that count the dead by their remains ("403 bodies of civilians": civilians).
+REMAINS_NOUNS = _set_of("bodies corpses")
 # Words that make a victim someone's own ("her mother", "their driver"): one person, no group.
 POSSESSIVE_DETERMINERS = _set_of("my your his her its our their whose")
 # Endings of nouns for people ("peacekeepers", "journalists"), for victims not listed above.
