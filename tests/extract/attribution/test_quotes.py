@@ -306,7 +306,10 @@ CASES: list[tuple[str, list[Expected]]] = [
             )
         ],
     ),
-    ('The president described the attack as "barbaric" and vowed a response.', []),
+    (
+        'The president described the attack as "barbaric" and vowed a response.',
+        [("barbaric", "The president", "The president", None, "described")],
+    ),
     ('Rebels seized what officials called a "strategic" hill overnight.', []),
     ('The army said the "so-called ceasefire" had collapsed within hours.', []),
     (
@@ -770,9 +773,6 @@ def test_table_size() -> None:
 
 
 SCARE = [
-    "The Kremlin calls the war a \u201cspecial military operation\u201d and says it is going"
-    " to plan.",
-    'Officials described the strike as "regrettable" but gave no details.',
     'State television showed what it called "liberated" villages near the river.',
     "The ministry said its so-called 'filtration' camps were closed last week.",
 ]
@@ -781,6 +781,24 @@ SCARE = [
 @pytest.mark.parametrize("text", SCARE)
 def test_scare_quotes_are_not_quotes(nlp: Language, text: str) -> None:
     assert _quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Kremlin calls the war a \u201cspecial military operation\u201d and says it is"
+            " going to plan.",
+            "The Kremlin",
+        ),
+        ('Officials described the strike as "regrettable" but gave no details.', "Officials"),
+        ('A village raid killed "up to 100" people, an activist group said.', "an activist group"),
+    ],
+)
+def test_a_fragment_its_speaker_names_a_thing_by_is_theirs(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in _quotes(nlp, text)] == [speaker]
 
 
 def test_pronoun_resolves_to_last_named_person(nlp: Language) -> None:

@@ -47,3 +47,10 @@ def test_remains_count_whose_remains_they_are_or_people() -> None:
         ("killed", 403, "civilians")
     }
     assert _victims("So far 85 bodies have been buried.") == {("killed", 85, "people")}
+
+
+def test_victims_keep_the_organisation_they_belong_to() -> None:
+    assert ("killed", 2, "leaders of Hamas") in _victims(
+        "The army said it killed two leaders of Hamas."
+    )
+    assert _victims("Three members of the family were killed.") == {("killed", 3, "members")}

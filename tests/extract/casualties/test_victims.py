@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sitrep
 from sitrep.extract.casualties.victims import (
     IMPLIED_VICTIMS,
@@ -90,7 +92,25 @@ def test_someones_own_victim_stays_one_person() -> None:
     assert as_group("the hospital’s director") == "the hospital’s director"
 
 
-def test_an_abbreviated_group_is_spelled_out() -> None:
-    assert as_group("Ukrainian POWs") == "Ukrainian prisoners of war"
-    assert as_group("IDPs") == "internally displaced people"
-    assert as_group("powers") == "powers"
+@pytest.mark.parametrize(
+    ("written", "group"),
+    [
+        ("Ukrainian POWs", "Ukrainian prisoners of war"),  # abbreviations spelled out
+        ("IDPs", "internally displaced people"),
+        ("powers", "powers"),
+        ("11-year-old boy", "children"),  # a group's other names take its own
+        ("Palestinian kids", "Palestinian children"),
+        ("Ukrainian servicemen", "Ukrainian soldiers"),
+        ("Troops", "soldiers"),
+        ("individuals", "people"),
+        ("her son", "her son"),
+        ("young men", "young men"),
+    ],
+)
+def test_a_group_goes_by_one_name(written: str, group: str) -> None:
+    assert as_group(written) == group
+
+
+def test_the_class_of_victims_named_with_their_organisation_is_the_head_s() -> None:
+    assert victim_class("fighters of the Rapid Support Forces") == "combatant"
+    assert victim_class("prisoners of war") == victim_class("prisoners")

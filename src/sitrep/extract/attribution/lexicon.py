@@ -452,6 +452,9 @@ GENERIC_BODIES = frozenset(
 # Descriptions that fit any person holding an office, named with that word or not ("the
 # official said" after "the head of the regional administration, Oleksandr Starukh").
 GENERIC_OFFICIALS = frozenset({"official"})
+# Verbs that name what they speak of with a quoted word or two: 'described the scene as "hell on
+# earth"', 'called the strike "barbaric"' (a quoted fragment the speaker's own words).
+NAMING_VERBS = word_set("describe call label brand term characterise characterize denounce decry")
 # What a cue verb reports when it points back at the sentence before ("This was reported by X").
 ANAPHORIC_CONTENT = frozenset({"this", "that", "it"})
 # Nouns that, with "the", "this" or "these", point back the same way ("X shared the update on

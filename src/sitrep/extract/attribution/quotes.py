@@ -4,7 +4,9 @@ Quotation marks are paired by :mod:`~sitrep.extract.attribution.marks`. Each quo
 said`` / ``"...," said X``), a cue before it (``X said: "..."``, ``X said the move was
 "..."``), or, for a quotation that opens a sentence with no cue of its own, the speaker of the
 quotation just before it. Quoted fragments of one to three words (scare quotes) are skipped
-unless a cue attaches them directly.
+unless a cue attaches them directly ('said: "..."'), names something by them ('described the
+scene as "hell on earth"', ``NAMING_VERBS``), or the sentence they stand in ends in its
+speaker's cue ('killed "up to 100" people, the group said').
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sitrep.extract.attribution.continued import run_on_speakers
 from sitrep.extract.attribution.coref import introduced_people
 from sitrep.extract.attribution.governs import issuer
 from sitrep.extract.attribution.lexicon import (
+    NAMING_VERBS,
     PERSON_PRONOUNS,
     PRONOUNS,
     QUOTING_VERBS,
@@ -289,9 +292,11 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         else:
             cue, spk = found
             if short and not (
-                (ends_clause and cue.idx > q.close) or _adjacent_before(text, cue, q)
+                (ends_clause and cue.idx > q.close)
+                or _adjacent_before(text, cue, q)
+                or (spk is not None and cue.idx > q.close and _same_sentence(doc, q, cue))
             ):
-                continue
+                continue  # a scare quote; a fragment of a sentence "X said" after it is X's
             linked = linked_subject(cue, spk, (q.open, q.close)) if spk is not None else None
             if linked is not None:
                 spk = linked
@@ -389,9 +394,22 @@ def _is_dash(s: str) -> bool:
     return s in {"\u2015", "\u2014", "\u2013", "-", "--"}
 
 
+def _same_sentence(doc: Doc, q: QuoteSpan, cue: Token) -> bool:
+    """Whether the quotation lies in the sentence of ``cue``."""
+    return cue.sent.start_char <= q.open < cue.sent.end_char
+
+
 def _adjacent_before(text: str, cue: Token, q: QuoteSpan) -> bool:
+    """Whether the quotation follows its cue at once ('said: "..."') or as what the cue names
+    something ('described the scene as "hell on earth"', 'called the strike "barbaric"')."""
     gap = text[cue.idx + len(cue) : q.open]
-    return cue.idx < q.open and bool(re.fullmatch(r"\s*[:,]\s*", gap))
+    if cue.idx >= q.open:
+        return False
+    if re.fullmatch(r"\s*[:,]\s*", gap):
+        return True
+    return cue.lemma_.lower() in NAMING_VERBS and bool(
+        re.fullmatch(r"(?:\s+[\w'’-]+){0,6}?\s+as\s*|(?:\s+[\w'’-]+){1,4}\s*", gap)
+    )
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:

@@ -34,8 +34,22 @@ def victims_around(doc: Doc, f: Found, victims: str | None) -> str | None:
     if victims is not None and victims.lower() in REMAINS_NOUNS:
         return _remains(f.cue) or _remains(doc[f.victim[1] - 1] if f.victim else None)
     if victims:
-        return victims
+        return _of_organisation(doc, f, victims)
     return _predicate(num) or group_named(f.cue) or _among(num, f.cue) or _remains(f.cue)
+
+
+def _of_organisation(doc: Doc, f: Found, victims: str) -> str:
+    """Victims with the organisation they belong to: "two leaders of Hamas", "nine staff
+    members of Relief International" (not "three members of the family")."""
+    if f.victim is None or f.victim[1] >= len(doc):
+        return victims
+    of = doc[f.victim[1]]
+    if of.lower_ != "of" or of.head.i != f.victim[1] - 1:
+        return victims
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ not in {"ORG", "NORP"}:
+        return victims
+    return victims + text_of(doc)[doc[f.victim[1] - 1].idx + len(doc[f.victim[1] - 1]) : obj.idx + len(obj)]
 
 
 def _predicate(num: Token) -> str | None:

@@ -196,6 +196,20 @@ ABBREVIATED_VICTIMS = {
 GROUP_ADJECTIVES = {"civilian": "civilians", "military": "soldiers", "child": "children"}
 # Cue nouns that count the dead by their remains ("403 bodies of civilians": civilians).
 REMAINS_NOUNS = _set_of("bodies corpses")
+# Victim nouns a tally counts under one group's name (the groups the record keeps apart:
+# children, soldiers, people ...): "two boys", "a toddler" and "minors" are children.
+GROUP_SYNONYMS = {
+    **dict.fromkeys(
+        ["boys", "girls", "kids", "toddlers", "babies", "infants", "minors", "schoolchildren"],
+        "children",
+    ),
+    **dict.fromkeys(
+        ["servicemen", "servicemembers", "servicepeople", "troops", "reservists"], "soldiers"
+    ),
+    **dict.fromkeys(["individuals", "persons"], "people"),
+}
+# Words of age that a group's name drops ("an 11-year-old boy": one of the children).
+AGE_WORDS = re.compile(r"^(?:\d+|[a-z]+)-(?:year|month)s?-old$|^(?:young|little|small|teenage)$")
 # Words that make a victim someone's own ("her mother", "their driver"): one person, no group.
 POSSESSIVE_DETERMINERS = _set_of("my your his her its our their whose")
 # Endings of nouns for people ("peacekeepers", "journalists"), for victims not listed above.

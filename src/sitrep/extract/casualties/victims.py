@@ -5,16 +5,19 @@ The words come from :mod:`~sitrep.extract.casualties.lexicon`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from sitrep.extract.casualties.lexicon import (
     ABBREVIATED_VICTIMS,
+    AGE_WORDS,
     CAUSES,
     CIVILIAN_WORDS,
     COMBATANTS,
     FORMER,
     GENERIC,
+    GROUP_SYNONYMS,
     IRREGULAR_PLURALS,
     MILITARY_MARKS,
     NOT_PEOPLE,
@@ -30,6 +33,9 @@ from sitrep.model import CasualtyClaim
 IMPLIED_VICTIMS = "people"  # "45 were killed", "the toll rose to 45": a reader counts people
 
 
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z].*$")
+
+
 def victim_class(victims: str | None) -> str | None:
     """Whether victims are "combatant" (soldiers, guerrillas...) or "civilian", from their head.
 
@@ -43,6 +49,7 @@ def victim_class(victims: str | None) -> str | None:
     """
     if not victims:
         return None
+    victims = _OF_NAME.sub("", victims)  # "fighters of the Rapid Support Forces": fighters
     words = [w for w in victims.lower().replace("-", " ").split() if w.isalpha()]
     if not words:
         return None
@@ -127,10 +134,11 @@ def plural(noun: str) -> str:
 
 def as_group(victims: str) -> str:
     """Victims as the group a figure counts, whose head is in the plural: "a child was killed"
-    counts one of the children, as "two children" counts two ("11-year-old child" ->
-    "11-year-old children"); names ("Oleksandr"), plurals and someone's own ("her mother",
-    "Yukos' founder": one person, no group) stay as written; an abbreviated group is spelled
-    out ("Ukrainian POWs" -> "Ukrainian prisoners of war")."""
+    counts one of the children, as "two children" counts two; names ("Oleksandr") and someone's
+    own ("her mother", "Yukos' founder": one person, no group) stay as written; an abbreviated
+    group is spelled out ("Ukrainian POWs" -> "Ukrainian prisoners of war") and a group's other
+    names take its own ("an 11-year-old boy" -> "children", "Ukrainian troops" -> "Ukrainian
+    soldiers": ``GROUP_SYNONYMS``)."""
     words = victims.split()
     full = [ABBREVIATED_VICTIMS.get(w.lower(), w) for w in words]
     if full != words:
@@ -138,16 +146,25 @@ def as_group(victims: str) -> str:
     head_start = max(victims.rfind(" "), victims.rfind("-")) + 1
     head = victims[head_start:]
     low = head.lower()
-    if (
-        not head.isalpha()
-        or (head[0].isupper() and not head.isupper())
-        or not is_single_person(low)
-    ):
-        return victims
     before = victims[:head_start].lower().replace("\u2019", "'").split()
     if any(w in POSSESSIVE_DETERMINERS or w.endswith(("'", "'s")) for w in before):
         return victims
-    return victims[:head_start] + plural(head)
+    if not head.isalpha() or (head[0].isupper() and not head.isupper()):
+        return _group_name(victims)  # "Troops" in a headline; a name stays as written
+    if not is_single_person(low):
+        return _group_name(victims)
+    return _group_name(victims[:head_start] + plural(head))
+
+
+def _group_name(victims: str) -> str:
+    """The group's own name for a plural of another name (``GROUP_SYNONYMS``), without words
+    of age when it becomes "children"."""
+    words = victims.split()
+    group = GROUP_SYNONYMS.get(words[-1].lower()) if words else None
+    if group is None:
+        return victims
+    rest = [w for w in words[:-1] if not (group == "children" and AGE_WORDS.match(w.lower()))]
+    return " ".join([*rest, group])
 
 
 def with_implied_victims(claims: Sequence[CasualtyClaim]) -> list[CasualtyClaim]:
