@@ -49,7 +49,8 @@ def _of_organisation(doc: Doc, f: Found, victims: str) -> str:
     obj = next((g for g in of.children if g.dep_ == "pobj"), None)
     if obj is None or obj.ent_type_ not in {"ORG", "NORP"}:
         return victims
-    return victims + text_of(doc)[doc[f.victim[1] - 1].idx + len(doc[f.victim[1] - 1]) : obj.idx + len(obj)]
+    head = doc[f.victim[1] - 1]
+    return victims + text_of(doc)[head.idx + len(head) : obj.idx + len(obj)]
 
 
 def _predicate(num: Token) -> str | None:
