@@ -26,6 +26,8 @@ CasualtyKind = Literal[
     "casualties",
 ]
 Stance = Literal["reports", "claims", "confirms", "denies", "disputes"]
+# Stances that contest a statement rather than report it.
+DENYING_STANCES: frozenset[Stance] = frozenset({"denies", "disputes"})
 Precision = Literal["point", "city", "region", "country", "continent"]
 Scope = Literal["incident", "cumulative"]
 

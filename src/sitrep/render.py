@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sitrep.eval.base import Report
-from sitrep.model import CasualtyClaim, Place, PlaceRef, Record
+from sitrep.model import DENYING_STANCES, CasualtyClaim, Place, PlaceRef, Record
 
 _KIND_STYLE = {
     "killed": "bold red",
@@ -94,7 +94,7 @@ def print_record(record: Record, console: Console) -> None:
             line.append(cl.source, style="cyan")
             line.append(
                 f" {cl.stance} ",
-                style="bold red" if cl.stance in ("denies", "disputes") else "bold",
+                style="bold red" if cl.stance in DENYING_STANCES else "bold",
             )
             line.append(cl.content)
             if cl.contradicts:

@@ -25,6 +25,7 @@ from typing import Any
 import duckdb
 
 from sitrep.api.queries import Filters, all_claims, rows, statement_rows
+from sitrep.model import DENYING_STANCES
 from sitrep.reconcile.groups import EXTENTS
 from sitrep.reconcile.query import SCOPE_ORDER
 
@@ -42,9 +43,6 @@ def method(con: duckdb.DuckDBPyConnection) -> str:
     except duckdb.CatalogException:
         return METHOD
     return RECONCILED if got and got[0] else METHOD
-
-
-_DENIALS = ("denies", "disputes")
 
 
 def _key(c: dict[str, Any]) -> tuple[str, str, str, str]:
@@ -100,7 +98,7 @@ def tallies(
         return _reconciled_tallies(con, f, rule=rule)
     out: list[dict[str, Any]] = []
     for (kind, _, scope, day), claims in _groups(con, f).items():
-        reporting = [c for c in claims if c.get("stance") not in _DENIALS]
+        reporting = [c for c in claims if c.get("stance") not in DENYING_STANCES]
         if not reporting:
             continue
         bounds = [_bounds(c) for c in reporting]
@@ -179,7 +177,7 @@ def contradictions(con: duckdb.DuckDBPyConnection, f: Filters) -> list[dict[str,
         for a, b in itertools.combinations(claims, 2):
             if a["article_id"] == b["article_id"] and a.get("source") == b.get("source"):
                 continue
-            denial = (a.get("stance") in _DENIALS) != (b.get("stance") in _DENIALS)
+            denial = (a.get("stance") in DENYING_STANCES) != (b.get("stance") in DENYING_STANCES)
             if denial or _disjoint(a, b):
                 out.append(
                     {

@@ -27,11 +27,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
-from sitrep.model import content_id
+from sitrep.model import DENYING_STANCES, content_id
 from sitrep.reconcile.items import APPROX_HEDGES, Figure, round_apart
 from sitrep.reconcile.tally import Tally, open_lower, source_figure
 
-DENYING = frozenset({"denies", "disputes"})
 _WORD = re.compile(r"[a-z]{4,}")
 _NUMBER = re.compile(r"\d[\d,]*")
 _KIND_WORDS = {
@@ -127,7 +126,7 @@ def denials(
             clusters_of_article.setdefault(f.article_id, set()).add(cluster_of[f.id])
     out: list[Contradiction] = []
     for c in claims:
-        if c.stance not in DENYING:
+        if c.stance not in DENYING_STANCES:
             continue
         kind = "denial" if c.stance == "denies" else "dispute"
         if c.contradicts:
@@ -172,7 +171,7 @@ def denials(
             pool.extend((f, "place-date-victims") for f in by_cluster.get(cid, ()))
         seen: set[str] = set()
         for f, rule in pool:
-            if f.id in seen or f.stance in DENYING or _same_source(c.source, f.source):
+            if f.id in seen or f.stance in DENYING_STANCES or _same_source(c.source, f.source):
                 continue
             if f.article_id != f.canonical_id:
                 continue  # a copy: the claim in its canonical article stands for it
@@ -195,11 +194,11 @@ def denials(
                     )
                 )
     for d in figures:
-        if d.stance not in DENYING or d.id not in cluster_of:
+        if d.stance not in DENYING_STANCES or d.id not in cluster_of:
             continue
         kind = "denial" if d.stance == "denies" else "dispute"
         for f in by_cluster.get(cluster_of[d.id], ()):
-            if f.stance in DENYING or f.kind != d.kind or _same_source(d.source, f.source):
+            if f.stance in DENYING_STANCES or f.kind != d.kind or _same_source(d.source, f.source):
                 continue
             out.append(
                 Contradiction(

@@ -32,8 +32,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from sitrep.model import DENYING_STANCES
 from sitrep.reconcile.cluster import Rules
-from sitrep.reconcile.contradict import DENYING
 from sitrep.reconcile.dedup import DedupIndex, dedup_articles, load_index
 from sitrep.reconcile.items import Spot, figure_item, load_events, load_figures
 from sitrep.reconcile.linking import load_profiles
@@ -107,7 +107,7 @@ def denial_spots(store: Store, article_ids: Sequence[str] | None) -> dict[str, l
             WHERE p.resolved AND p.role = 'location' AND p.article_id IN (
                 SELECT article_id FROM claims
                 WHERE list_contains(?, stance) AND len(coalesce(contradicts, [])) = 0){only}""",
-        [sorted(DENYING), *([] if article_ids is None else [list(article_ids)])],
+        [sorted(DENYING_STANCES), *([] if article_ids is None else [list(article_ids)])],
     ).fetchall()
     out: dict[str, list[Spot]] = defaultdict(list)
     for aid, name, country, lat, lon, gid, precision in rows:
@@ -189,7 +189,7 @@ def _denying(store: Store, part: set[str]) -> set[str]:
         f"""SELECT DISTINCT article_id FROM claims WHERE article_id {_IN}
             AND list_contains(?, stance) AND len(coalesce(contradicts, [])) = 0""",
         part,
-        DENYING,
+        DENYING_STANCES,
     )
 
 

@@ -39,9 +39,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from sitrep.model import DENYING_STANCES
 from sitrep.reconcile.cluster import Clusterer, Rules, _place_keys, clusters_near
 from sitrep.reconcile.contradict import (
-    DENYING,
     Contradiction,
     StatedClaim,
     denials,
@@ -96,7 +96,9 @@ def _claims(store: Store, article_ids: Sequence[str] | None) -> list[StatedClaim
 def _nearby(store: Store, cl: Clusterer, claims: Sequence[StatedClaim]) -> dict[str, list[str]]:
     """For articles with a denial that names no claim: the clusters at the places they name,
     around their publication date."""
-    arts = sorted({c.article_id for c in claims if c.stance in DENYING and not c.contradicts})
+    arts = sorted(
+        {c.article_id for c in claims if c.stance in DENYING_STANCES and not c.contradicts}
+    )
     if not arts:
         return {}
     rows = store.query(

@@ -44,7 +44,7 @@ from sitrep.extract.attribution.lexicon import (
     STATED_IN,
 )
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
-from sitrep.model import CasualtyClaim
+from sitrep.model import DENYING_STANCES, CasualtyClaim
 
 # How many sentences back a source carries on.
 BACK = 2
@@ -89,7 +89,7 @@ def this_source_phrase(sent: Span, text: str | None) -> SourcePhrase | None:
     for t in sent:
         if t.pos_ not in {"VERB", "AUX"} or t.lemma_.lower() not in SOURCE_CUES:
             continue
-        if CUE_STANCE.get(t.lemma_.lower()) in {"denies", "disputes"}:
+        if CUE_STANCE.get(t.lemma_.lower()) in DENYING_STANCES:
             continue  # "The army denied this": who denies a figure is not its source
         kids = list(t.children)
         passive = [c for c in kids if c.dep_ == "nsubjpass" and _anaphoric(c)]

@@ -31,7 +31,15 @@ from sitrep.extract.attribution.speakers import noun_phrase, split_role
 from sitrep.extract.places.gazetteer import normalize
 from sitrep.extract.places.lexicon import COUNTRY_ALIASES, DEMONYMS
 from sitrep.extract.places.regions import MACRO_REGIONS
-from sitrep.model import Article, CasualtyClaim, Claim, Evidence, Stance, content_id
+from sitrep.model import (
+    DENYING_STANCES,
+    Article,
+    CasualtyClaim,
+    Claim,
+    Evidence,
+    Stance,
+    content_id,
+)
 from sitrep.nlp import text_of
 
 EXTRACTOR = "claims.v1"
@@ -332,7 +340,7 @@ def _verb_claim(
     start = min(t.idx for t in pieces)
     end = max(t.idx + len(t) for t in pieces)
     contradicts: tuple[str, ...] = ()
-    if stance in {"denies", "disputes"}:
+    if stance in DENYING_STANCES:
         contradicts = contradicted(source, content, casualties)
     return Claim(
         id=content_id(article.id, source, stance, start),

@@ -35,7 +35,7 @@ from sitrep.extract.attribution.lexicon import (
     REPORTED_STATES,
 )
 from sitrep.extract.attribution.marks import inner_pair
-from sitrep.model import Stance
+from sitrep.model import DENYING_STANCES, Stance
 from sitrep.nlp import text_of
 
 _STOP = {",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "--", "\u2014"}
@@ -407,7 +407,7 @@ def trailing_attribution(sent: Span, *, text: str | None = None) -> Attribution 
     if not words or len(words) > 14:
         return None
     found = attribute(sent, text=text)
-    if found is None or found.cue == "according to" or found.stance in {"denies", "disputes"}:
+    if found is None or found.cue == "according to" or found.stance in DENYING_STANCES:
         return None  # "The army denied this.": a denial of the figure, not its source
     if any(t.dep_ == "neg" or t.lower_ in {"nothing", "none"} for t in words):
         return None  # "The mayor said nothing."
