@@ -294,7 +294,7 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
             if short and not (
                 (ends_clause and cue.idx > q.close)
                 or _adjacent_before(text, cue, q)
-                or (spk is not None and cue.idx > q.close and _same_sentence(doc, q, cue))
+                or (spk is not None and cue.idx > q.close and _same_sentence(q, cue))
             ):
                 continue  # a scare quote; a fragment of a sentence "X said" after it is X's
             linked = linked_subject(cue, spk, (q.open, q.close)) if spk is not None else None
@@ -394,7 +394,7 @@ def _is_dash(s: str) -> bool:
     return s in {"\u2015", "\u2014", "\u2013", "-", "--"}
 
 
-def _same_sentence(doc: Doc, q: QuoteSpan, cue: Token) -> bool:
+def _same_sentence(q: QuoteSpan, cue: Token) -> bool:
     """Whether the quotation lies in the sentence of ``cue``."""
     return cue.sent.start_char <= q.open < cue.sent.end_char
 

@@ -30,11 +30,11 @@ def victims_around(doc: Doc, f: Found, victims: str | None) -> str | None:
     """The victims of figure ``f``: ``victims`` as found on it, else those the sentence names
     around it (module docstring); remains named as the victims ("403 bodies of civilians")
     give whose remains they are, or no group (people)."""
-    num = doc[f.num]
     if victims is not None and victims.lower() in REMAINS_NOUNS:
         return _remains(f.cue) or _remains(doc[f.victim[1] - 1] if f.victim else None)
     if victims:
         return _of_organisation(doc, f, victims)
+    num = doc[f.num]
     return _predicate(num) or group_named(f.cue) or _among(num, f.cue) or _remains(f.cue)
 
 
@@ -94,12 +94,9 @@ def _among(num: Token, cue: Token | None) -> str | None:
     if cue is not None:
         heads.extend(cue.conjuncts)
     for head in heads:
-        for c in head.children:
-            if c.dep_ != "prep" or c.lower_ not in {"among", "amongst"}:
-                continue
-            for g in c.children:
-                if g.dep_ == "pobj" and g.tag_ == "NNS" and is_victim_noun(g.lower_, g.lemma_):
-                    return g.text
+        found = _victims_after(head, {"among", "amongst"})
+        if found is not None:
+            return found
     return None
 
 
@@ -110,8 +107,14 @@ def _remains(cue: Token | None) -> str | None:
         cue = cue.head  # "85 dead bodies": the cue word qualifies the remains
     if cue is None or cue.lower_ not in REMAINS_NOUNS:
         return None
-    for c in cue.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+    return _victims_after(cue, {"of"})
+
+
+def _victims_after(head: Token, preps: set[str]) -> str | None:
+    """The plural victim noun a preposition of ``head`` governs ("among civilians", "of
+    civilians"), else None."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
             for g in c.children:
                 if g.dep_ == "pobj" and g.tag_ == "NNS" and is_victim_noun(g.lower_, g.lemma_):
                     return g.text

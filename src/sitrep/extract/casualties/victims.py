@@ -149,9 +149,11 @@ def as_group(victims: str) -> str:
     before = victims[:head_start].lower().replace("\u2019", "'").split()
     if any(w in POSSESSIVE_DETERMINERS or w.endswith(("'", "'s")) for w in before):
         return victims
-    if not head.isalpha() or (head[0].isupper() and not head.isupper()):
-        return _group_name(victims)  # "Troops" in a headline; a name stays as written
-    if not is_single_person(low):
+    if (
+        not head.isalpha()
+        or (head[0].isupper() and not head.isupper())  # "Troops" in a headline, or a name
+        or not is_single_person(low)
+    ):
         return _group_name(victims)
     return _group_name(victims[:head_start] + plural(head))
 
