@@ -758,3 +758,16 @@ def test_a_building_in_a_named_city_is_in_that_city(nlp: Any) -> None:
     place = _by_text(_places(nlp, text))["Karl Bremer Hospital"]
     assert (place.name, place.precision) == ("Cape Town", "city")
     assert place.confidence <= 0.3  # approximate: the city, not the building
+
+
+def test_a_towns_own_name_beats_another_towns_former_name() -> None:
+    """'Pokrovsk' is a Ukrainian city's name and Engels' (three times bigger) former one: a
+    demonym of the other country ("Russian missiles") does not hand the name to Engels; an
+    article about Russia still can."""
+    from sitrep.extract.places import scoring
+
+    thin = scoring.Context({"RU": 0.25}, {})
+    best = scoring.rank("pokrovsk", thin)[0][1]
+    assert (best.name, best.country) == ("Pokrovsk", "UA")
+    russia = scoring.Context({"RU": 1.0}, {})
+    assert scoring.rank("pokrovsk", russia)[0][1].country == "RU"

@@ -155,10 +155,12 @@ def _score(
     big_city: bool,
     country: bool,
     largest: int = 0,
+    owned: bool = False,
 ) -> float:
     """How likely an entry is what the name means here (higher is better). ``country``: a
     country goes by this name too, so its capital's other names get no support from
-    the places around ("Mexico" after a Mexico City dateline)."""
+    the places around ("Mexico" after a Mexico City dateline). ``owned``: a town of
+    ``_OWNED_TOWN`` people or more has this name as its own name."""
     s = math.log10(entry.population + 10)
     if entry.kind in ("country", "continent"):
         s += 4.0
@@ -204,7 +206,22 @@ def _score(
             s += 1.5 * math.exp(-near / 150.0)
     if normalize(entry.name) != key:  # matched an alternate name only
         s -= 0.8
+        if owned and entry.kind == "city":
+            # another town's own name: this one's former or foreign name ("Pokrovsk" is a
+            # Ukrainian city's name, and was Engels' until 1931)
+            s -= _OWNED_PENALTY
     return s
+
+
+_OWNED_TOWN = 10_000
+_OWNED_PENALTY = 1.0
+
+
+def _owned(key: str, cands: Iterable[GeoEntry]) -> bool:
+    """Whether a town of ``_OWNED_TOWN`` people or more has the name as its own name."""
+    return any(
+        e.kind == "city" and e.population >= _OWNED_TOWN and normalize(e.name) == key for e in cands
+    )
 
 
 # A town that shares its name with a city twenty times its size ("Portland", Texas).
@@ -260,11 +277,21 @@ def rank(
     if shadow:
         cands = _shadowed(cands, key, ctx)
     largest = max((e.population for e in cands if e.kind == "city"), default=0)
+    owned = _owned(key, cands)
     big_city = largest >= 500_000
     country = any(e.kind == "country" for e in cands)
     scored = [
         (
-            _score(e, key, ctx, region=region, big_city=big_city, country=country, largest=largest),
+            _score(
+                e,
+                key,
+                ctx,
+                region=region,
+                big_city=big_city,
+                country=country,
+                largest=largest,
+                owned=owned,
+            ),
             e,
         )
         for e in cands
@@ -276,7 +303,8 @@ def rank(
 def score(entry: GeoEntry, key: str, ctx: Context, *, region: bool = False) -> float:
     """The score :func:`rank` would give one entry alone under a name (for readings from
     another gazetteer, weighed on the same scale)."""
-    return _score(entry, key, ctx, region=region, big_city=False, country=False)
+    owned = _owned(key, gz.load().lookup_key(key))
+    return _score(entry, key, ctx, region=region, big_city=False, country=False, owned=owned)
 
 
 def confidence(scored: list[tuple[float, GeoEntry]]) -> float:
