@@ -204,3 +204,24 @@ def test_a_quoted_name_inside_the_phrase_does_not_end_it(nlp: Language) -> None:
     text = 'The leader of the so-called "Darvo People\'s Republic" Ivan Petrenko reported this.'
     found = _phrase(nlp, text, "leader")
     assert found is not None and found.name == "Ivan Petrenko"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "name"),
+    [
+        ("The Telegram channel Baza reported that two people were hurt.", "channel", "Baza"),
+        ("Another news outlet Al Arabiya has cited sources.", "outlet", "Al Arabiya"),
+    ],
+)
+def test_a_name_right_after_its_kind_is_part_of_the_phrase(
+    nlp: Language, text: str, head: str, name: str
+) -> None:
+    found = _phrase(nlp, text, head)
+    assert found is not None and found.text.endswith(name)
+    assert not found.text.lower().startswith("another")
+
+
+def test_a_spaced_hyphen_ends_a_phrase_like_a_dash(nlp: Language) -> None:
+    found = _phrase(nlp, "Kharkiv, Ukraine - Oleh Syniehubov said 12 people died.", "Syniehubov")
+    assert found is not None and found.name == "Oleh Syniehubov"
+    assert "Ukraine" not in found.text

@@ -429,3 +429,23 @@ def test_a_pronoun_governing_a_cueless_quotation_resolves(nlp: Language) -> None
     )
     _, qs = _run(nlp, text)
     assert [q.speaker for q in qs] == ["Oleh Marchenko", "Oleh Marchenko"]
+
+
+def test_according_to_him_is_the_person_named_before(nlp: Language) -> None:
+    text = (
+        "The head of the emergency service, Sergei Kruk, confirmed the death of a rescuer. "
+        "According to him, another 5 rescuers were injured."
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 5) == "Sergei Kruk"
+
+
+def test_a_dateline_is_no_source_its_apposition_is(nlp: Language) -> None:
+    text = (
+        "Deir el-Balah, Gaza - A food aid organization said an Israeli strike killed seven "
+        "of its workers on Monday."
+    )
+    claims, _ = _run(nlp, text)
+    assert _source(claims, 7) == "food aid organization"
+    text = "Kharkiv, Ukraine - Oleh Syniehubov said 12 people were killed."
+    assert _source(_run(nlp, text)[0], 12) == "Oleh Syniehubov"

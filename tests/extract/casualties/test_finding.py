@@ -39,6 +39,14 @@ def _found(text: str) -> set[F]:
             "A rocket kills 5, wounds more than 20 in a port town",
             {("killed", "5"), ("injured", "more than 20")},
         ),
+        # a hedge the parse hangs on the verb before it; injuries "to" the victims
+        ("The strike kills over 70 as officials are targeted", {("killed", "over 70")}),
+        ("The blast caused injuries to 289 others.", {("injured", "289")}),
+        # a passive cue inside the tally's subject: the figure is the tally's new value
+        (
+            "The number of people reported to have been injured has risen to 31.",
+            {("injured", "31")},
+        ),
     ],
 )
 def test_find(text: str, want: set[F]) -> None:
@@ -395,3 +403,14 @@ def test_a_nationality_stays_with_the_victims() -> None:
     doc = nlp.parse("At least 68 African migrants were killed in the strike.")
     found = [f for s in doc.sents for f in finding.find(doc, s)]
     assert [doc[f.victim[0] : f.victim[1]].text for f in found if f.victim] == ["African migrants"]
+
+
+def test_a_dependency_figure_keeps_the_nouns_that_name_its_victims() -> None:
+    doc = nlp.parse("Four rescue workers, eight police officers, and three civilians were hurt.")
+    names = {
+        doc[f.victim[0] : f.victim[1]].text
+        for s in doc.sents
+        for f in finding.find(doc, s)
+        if f.victim
+    }
+    assert {"rescue workers", "police officers"} <= names

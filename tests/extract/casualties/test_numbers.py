@@ -64,6 +64,10 @@ def test_quantity(
         ("two Su-25 jets", 25),
         ("a Kh-101 cruise missile", 101),
         ("the COVID-19 ward", 19),
+        # a clock time
+        ("as of 21:50 the number of wounded rose", 21),
+        ("as of 21:50 the number of wounded rose", 50),
+        ("At 07:00 (0400 GMT) rescuers found eight", 7),
     ],
 )
 def test_not_counts(text: str, value: int) -> None:

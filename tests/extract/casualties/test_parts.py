@@ -342,7 +342,7 @@ def test_a_toll_in_a_town_of_many_residents() -> None:
     [
         (
             "Army says it wiped out 45 enemy fighters near the bridge",
-            ("killed", 45, "fighters", False),
+            ("killed", 45, "enemy fighters", False),
         ),
         (
             "The ministry said 70 mercenaries were destroyed in the raid.",
@@ -587,3 +587,27 @@ def test_people_lost_are_dead_and_people_believed_trapped_missing() -> None:
     assert not any(c[1] == 40 for c in _claims("The company lost 40 homes in the fire."))
     got = _claims("Officials said five people are believed to still be trapped under the rubble.")
     assert ("missing", 5, "people", False) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials said 82 others were injured, including 38 emergency workers and two kids.",
+            ("injured", 38, "emergency workers", True),
+        ),
+        (
+            "Zelensky said nine people died. He said among the wounded there are two children.",
+            ("injured", 2, "children", True),
+        ),
+        (
+            "The number of people reported to have been injured has risen to 31, of them 19 are "
+            "police officers.",
+            ("injured", 19, "police officers", True),
+        ),
+    ],
+)
+def test_sub_counts_keep_their_names_and_their_groups(
+    text: str, expected: tuple[str, int, str, bool]
+) -> None:
+    assert expected in _claims(text)

@@ -67,7 +67,12 @@ ANONYMOUS = {"source", "sources", "official", "officials", "witness", "witnesses
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "reputedly"})
 
 # A source that is only a pronoun refers back to someone named earlier.
-REFERRING_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "this", "that"}
+# Object forms come after a preposition: "according to him", "as told by them" (not "us",
+# which is also "the US").
+REFERRING_PRONOUNS = {
+    *("he", "she", "they", "it", "we", "i", "who", "which", "this", "that"),
+    *("him", "her", "them", "me"),  # not "us": "the US"
+}
 
 # Claim verbs: the cue verbs above and the verbs that only take a stance on a claim.
 STANCES: dict[str, Stance] = {
@@ -377,7 +382,9 @@ REPORTED_STATES = word_set("missing dead killed injured wounded hurt alive safe 
 # Words that may stand before the number of a count ("Another 40 people", "some 30 civilians").
 COUNT_QUANTIFIERS = word_set("another some about around nearly almost over roughly approximately")
 # Pronouns a source phrase may be (resolved later by coref): "he said", "who said".
-SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
+SPEAKER_PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "me"}
+)
 # Singular heads of one unnamed person who speaks ("an administration spokesman", "the
 # ministry's emergency service chief"): a person, whatever body the words before name, and
 # whom a later "he said" may mean.

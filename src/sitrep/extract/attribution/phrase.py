@@ -75,6 +75,8 @@ def _is_break(tok: Token) -> bool:
     """Whether a token ends any phrase: punctuation that closes a clause, a quote, a newline."""
     if tok.is_quote or "\n" in tok.text or tok.text in _BREAK or tok.text in {"!", "?"}:
         return True
+    if tok.text == "-" and tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_:
+        return True  # a hyphen standing for a dash ("Kharkiv, Ukraine - Oleh Syniehubov said")
     return tok.text == "." or (
         len(tok.text) > 1 and tok.text.endswith(".") and not _ABBREV.match(tok.text)
     )
@@ -184,6 +186,16 @@ def _bounds(head: Token, limit: int) -> tuple[int, int] | None:
             # two sources named together: "Officials from Russia and the separatist authorities"
             hi = max(hi, rights[k + 1].right_edge.i)
             break
+        elif (
+            child.dep_ == "appos"
+            and head.pos_ == "NOUN"
+            and child.pos_ == "PROPN"
+            and child.ent_type_ != "PERSON"
+            and child.left_edge.i == hi + 1
+            and all(t.pos_ == "PROPN" for t in doc[child.left_edge.i : child.i + 1])
+        ):
+            hi = child.i  # the name right after its kind: "the Telegram channel Baza"
+            break
         elif child.dep_ in {"punct", "appos", "relcl", "acl", "cc", "conj", "advcl", "prep"}:
             break
     floor = max(head.sent.start, head.i - 3 * limit)
@@ -217,7 +229,7 @@ def _bounds(head: Token, limit: int) -> tuple[int, int] | None:
     # a relative or participle clause before the head is not part of the name
     while lo < head.i and doc[lo].pos_ in {"VERB", "AUX", "SCONJ", "CCONJ", "ADP", "PUNCT"}:
         lo += 1
-    while lo < head.i and doc[lo].lower_ in _ARTICLES | {"all", "some", "both", "many"}:
+    while lo < head.i and doc[lo].lower_ in _ARTICLES | {"all", "some", "both", "many", "another"}:
         lo += 1
     while hi > head.i and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
@@ -436,6 +448,10 @@ def counted_victims(source: str) -> bool:
     """Whether a source is a count of victims ("a number of others injured", "Dozens of
     Ukrainian POWs"): a figure is what is said, never who says it ("two officials" may be)."""
     words = source.lower().split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if words[:2] == ["number", "of"]:
+        return True  # "the number of people reported injured": a count, whoever it counts
     if len(words) > 1 and words[0] in COUNT_QUANTIFIERS:
         words = words[1:]  # "Another 40 people reported missing"
     opens = bool(words) and (

@@ -65,6 +65,7 @@ from sitrep.extract.attribution.phrase import SourcePhrase, counted_victims, sou
 from sitrep.extract.attribution.quotes import linked_subject, quote_spans, relayed_speaker
 from sitrep.extract.attribution.ranker import rerank, shipped_model
 from sitrep.extract.attribution.speakers import Speaker
+from sitrep.extract.places.datelines import dateline_at
 from sitrep.model import CasualtyClaim, Quote
 from sitrep.nlp import text_of
 
@@ -161,6 +162,8 @@ def attribute_claims(
             source = None
         if source is not None and _LABEL.match(source) and _labels(text, source, lo, hi):
             source = _sentence_source(doc, lo, text) or None
+        elif source is not None and _dateline(text, source, lo, hi):
+            source = _after_dateline(doc, source, lo, hi, text)
         line = line_of(text, lo, hi)
         if not line.strip().endswith(text[lo:hi].strip()) and not _colon_tail(text, lo, hi, line):
             line = text[lo:hi]  # the line goes on: its end names another's source; ours ends here
@@ -250,6 +253,28 @@ def _post_author(doc: Doc, text: str, lo: int, hi: int, ants: Antecedents) -> st
     at = text.rfind("\n", 0, lo) + 1 + m.start("src")  # the line starts after its newline
     found = ants.resolve(src, at)
     return found.name if found is not None else None
+
+
+def _dateline(text: str, source: str, lo: int, hi: int) -> bool:
+    """Whether ``source`` is the dateline that opens the sentence's line ("Deir el-Balah, Gaza -
+    A food aid organization said ..."): where the reporter files from, no one who speaks."""
+    at = text.find(source, lo, hi)
+    return at >= 0 and dateline_at(text, at, at + len(source))
+
+
+def _after_dateline(doc: Doc, source: str, lo: int, hi: int, text: str) -> str | None:
+    """Who speaks after a dateline the parse made the subject: the phrase it reads as the
+    dateline's apposition ("Deir el-Balah, Gaza - A food aid organization said")."""
+    at = text.find(source, lo, hi)
+    tok = token_at(doc, at + len(source) - 1)
+    if tok is None:
+        return None
+    for child in tok.children:
+        if child.dep_ == "appos" and child.idx >= at + len(source):
+            phrase = source_phrase(child, text=text)
+            if phrase is not None and phrase.kind != "pronoun":
+                return phrase.name if phrase.kind == "person" else phrase.text
+    return None
 
 
 def _labels(text: str, source: str, lo: int, hi: int) -> bool:

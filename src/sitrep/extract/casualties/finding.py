@@ -35,8 +35,10 @@ from sitrep.extract.casualties.lexicon import (
     RELEASE_VERBS,
     SHARE_PRONOUNS,
     TRANSITIVE,
+    UPDATE_VERBS,
     VICTIM_OF_NOUNS,
     VICTIM_OF_TAILS,
+    VICTIM_TO_NOUNS,
 )
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
 from sitrep.extract.casualties.referents import (
@@ -258,13 +260,17 @@ def _cue_first(
             low in TRANSITIVE
             or low == "toll"
             or (low in VICTIM_OF_NOUNS and doc[j + 1].lower_ == "of")
+            or (low in VICTIM_TO_NOUNS and doc[j + 1].lower_ == "to")
         ):
             if (
                 low in TRANSITIVE
                 and j > sent.start
                 and doc[j - 1].lower_ in {"were", "was", "been", "be", "being", "are", "is"}
+                and not any(doc[k].lower_ in UPDATE_VERBS for k in range(j + 1, q_start))
             ):
-                return None  # passive: the number is not its object
+                # passive: the number is not its object, but the tally's new figure in "the
+                # number of people reported to have been injured has risen to 31"
+                return None
             break
         if low not in CUE_FIRST_GAP and low not in CAUSES:
             return None
@@ -299,6 +305,8 @@ def _unhedged(doc: Doc, q: Quantity) -> Quantity:
     first = doc[at]
     if first.dep_ != "prep" or first.head.like_num:
         return q
+    if first.i == first.head.i + 1 and first.head.lower_ in TRANSITIVE:
+        return q  # "kills over 70": the parse hangs the hedge on the verb it follows
     text = q.text[q.num_start - q.start :]
     return replace(q, start=q.num_start, text=text, hedge=None, low=q.count, high=q.count)
 
@@ -398,6 +406,10 @@ def find(doc: Doc, sent: Span) -> list[Found]:
             if head.i in governed and might_be_people(head.lower_, head.lemma_.lower()):
                 # "Five buildings were hit and 12 children killed": no figure of buildings
                 run = (head.i, head.i + 1) if head.pos_ == "NOUN" and head.i >= b else None
+                if run is not None and all(
+                    doc[k].dep_ in {"compound", "amod"} for k in range(b, head.i)
+                ):
+                    run = (b, head.i + 1)  # "four rescue workers": the name's own modifiers
                 hit, via = (governed[head.i], run), "dependency"
         if hit is None:
             continue

@@ -473,6 +473,8 @@ VICTIM_OF_NOUNS = frozenset(
         "injury",
     }
 )
+# Cue nouns before "to" and the number: "caused injuries to 289 others".
+VICTIM_TO_NOUNS = frozenset({"injuries", "injury"})
 # The kinds of the nouns above that are no cue alone ("lost 7 players to injury" counts no
 # one; "the injury of 21 others" counts the injured).
 VICTIM_OF_KINDS: dict[str, CasualtyKind] = {"injury": "injured"}

@@ -215,15 +215,17 @@ ONE_AMONG = re.compile(
 # named after the group
 ONE_INCLUDED = re.compile(
     rf"\b(?:the\s+{PART_GROUP}\s+(?:also\s+)?include[sd]?|among\s+(?:the|those)\s+"
-    rf"{PART_GROUP.replace('grp', 'grp2')}\s*,?\s*(?:is|was|are|were)(?:\s+also)?)\s+(?:an?|one)\s+"
+    rf"{PART_GROUP.replace('grp', 'grp2')}\s*,?\s*(?:there\s+)?(?:is|was|are|were)(?:\s+also)?)\s+"
+    r"(?:an?|one)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{ONE_VICTIM}\b",
     re.I,
 )
-# A number whose group is named before it: "Among the injured were 4 children", "the number of
-# dead includes three children" (a part of that group); "among at least 14 victims" (the group)
+# A number whose group is named before it: "Among the injured were 4 children" ("among the
+# wounded there are two children"), "the number of dead includes three children" (a part of
+# that group); "among at least 14 victims" (the group)
 GROUP_BEFORE = re.compile(
-    rf"\bamong(?:st)?\s+(?:the|those)\s+(?:people\s+)?{PART_GROUP}\s*,?\s*(?:(?:is|are|was|"
-    rf"were)\s+)?(?:also\s+)?$|\b(?:number of|the)\s+(?:the\s+)?"
+    rf"\bamong(?:st)?\s+(?:the|those)\s+(?:people\s+)?{PART_GROUP}\s*,?\s*(?:(?:there\s+)?(?:is|"
+    rf"are|was|were)\s+)?(?:also\s+)?$|\b(?:number of|the)\s+(?:the\s+)?"
     rf"{PART_GROUP.replace('grp', 'inc')}\s+(?:also\s+)?include[sd]?\s+$",
     re.I,
 )

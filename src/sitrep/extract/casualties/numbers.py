@@ -99,6 +99,8 @@ _BEFORE_DATE = frozenset(
 _NUMERIC_DATE = re.compile(
     r"\b(?:1[5-9]|20)\d\d-\d{1,2}-\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d\d\b"
 )
+# A clock time ("as of 21:50", "at 07:00"): neither of its parts is a count
+_CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +226,7 @@ class _Scanner:
         self.toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
         self.dates = (
             [m.span() for m in _NUMERIC_DATE.finditer(text)] if "-" in text or "." in text else []
-        )
+        ) + ([m.span() for m in _CLOCK.finditer(text)] if ":" in text else [])
 
     def month(self, i: int) -> bool:
         """Whether token i is a month name written in title case ("May", not the verb "may")."""

@@ -167,6 +167,27 @@ def _sentence_claims(claims: list[CasualtyClaim], lo: int, hi: int) -> list[Casu
     return [c for c in claims if c.evidence.start < hi and lo < c.evidence.end]
 
 
+def _with_compounds(sent: Span, q: Quantity, victims: str | None) -> str | None:
+    """A one-word victim noun with the nouns before it that make its name, as the parse
+    reads them: "38 emergency workers" are emergency workers, not any workers."""
+    if not victims or " " in victims:
+        return victims
+    doc = sent.doc
+    tok = next((t for t in sent if t.idx >= q.end and t.text == victims), None)
+    if tok is None:
+        return victims
+    lo = tok.i
+    while (
+        lo - 1 >= sent.start
+        and doc[lo - 1].dep_ == "compound"
+        and doc[lo - 1].head.i == tok.i
+        and doc[lo - 1].pos_ == "NOUN"
+        and doc[lo - 1].idx >= q.end
+    ):
+        lo -= 1
+    return doc[lo : tok.i + 1].text if lo < tok.i else victims
+
+
 def _make(
     article: Article,
     kind: CasualtyKind,
@@ -177,6 +198,7 @@ def _make(
     like: CasualtyClaim | None,
     source: str | None,
 ) -> CasualtyClaim:
+    victims = _with_compounds(sent, q, victims)
     base = CasualtyClaim(
         id=content_id(article.id, kind, q.count, q.start, EXTRACTOR),
         kind=kind,

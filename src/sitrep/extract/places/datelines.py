@@ -12,6 +12,7 @@ from sitrep.model import Place
 _DATELINE_AFTER = re.compile(
     r"\s*(?:,[^\n:–—|]{0,40}?)?\s*(?:\([^)\n]{0,30}\))?\s*[:–—|]|\s+-\s"
     r"|,[^\n:–—|-]{0,40}?\s+-(?=[A-Z])"  # a scraped wire dateline: "SERHIIVKA, Ukraine -Russia"
+    r"|,[^\n:–—|-]{0,40}?\s+-\s"  # "Deir el-Balah, Gaza - A food aid organization said"
 )
 _BUREAU_BEFORE = re.compile(r"[^\n|]{0,40}\|\s*$")
 # A date stamp a scraper put before the dateline on its line (" date 2022-08-25 KYIV:").
