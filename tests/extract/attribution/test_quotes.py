@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
+import sitrep
 from sitrep.extract.attribution.coref import introduced_people
 from sitrep.extract.attribution.quotes import quote_spans, quotes
 from sitrep.model import Article, Quote, TimeRef
@@ -1116,3 +1117,14 @@ def test_a_statement_issued_by_someone_is_theirs(nlp: Language) -> None:
     )
     (q,) = _quotes(nlp, text)
     assert q.speaker == "the regional command"
+
+
+def test_a_quoted_name_after_its_noun_is_no_quotation_and_names_the_speaker() -> None:
+    text = (
+        'Other channels disagreed. "But due to the incompetent work of the local air defense, '
+        'there are civilian casualties," writes the Telegram channel \u201cNikolaevsky Vanek\u201d.'
+    )
+    found = sitrep.extract(text).quotes
+    assert [q.text for q in found if "Vanek" in q.text] == []
+    (quote,) = found
+    assert quote.speaker is not None and quote.speaker.endswith("Nikolaevsky Vanek\u201d")

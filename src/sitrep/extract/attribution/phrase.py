@@ -155,6 +155,17 @@ def _name_run(doc: Doc, lo: int, hi: int, floor: int, ceil: int) -> tuple[int, i
     return lo, hi
 
 
+def quoted_name_end(doc: Doc, k: int) -> int | None:
+    """The closing mark of a name in quotation marks opening at token ``k`` (up to four words,
+    each capitalised: 'the Telegram channel "Nikolaevsky Vanek"'), or None."""
+    if k >= len(doc) or not doc[k].is_quote:
+        return None
+    m = k + 1
+    while m < len(doc) and m - k <= 4 and not doc[m].is_quote and doc[m].is_title:
+        m += 1
+    return m if k + 1 < m < len(doc) and doc[m].is_quote else None
+
+
 def _bounds(head: Token, limit: int) -> tuple[int, int] | None:
     """Token bounds [lo, hi] (inclusive) of the phrase headed by ``head``, before the apposition."""
     doc = head.doc
@@ -198,6 +209,8 @@ def _bounds(head: Token, limit: int) -> tuple[int, int] | None:
             break
         elif child.dep_ in {"punct", "appos", "relcl", "acl", "cc", "conj", "advcl", "prep"}:
             break
+    if head.pos_ == "NOUN":
+        hi = quoted_name_end(doc, hi + 1) or hi  # 'the Telegram channel "Nikolaevsky Vanek"'
     floor = max(head.sent.start, head.i - 3 * limit)
     ceil = min(len(doc) - 1, head.i + 3 * limit)
     lo, hi = max(lo, floor), min(hi, ceil)

@@ -27,6 +27,7 @@ from sitrep.extract.attribution.lexicon import (
 )
 from sitrep.extract.attribution.marks import SQ_CLOSE, QuoteSpan, words
 from sitrep.extract.attribution.marks import quote_spans as quote_spans  # re-exported
+from sitrep.extract.attribution.phrase import quoted_name_end
 from sitrep.extract.attribution.speakers import Speaker, is_cue, make_speaker, noun_phrase
 from sitrep.model import Article, Quote, TimeRef
 from sitrep.nlp import text_of
@@ -180,6 +181,19 @@ def _subject(verb: Token, quoted: tuple[tuple[int, int], ...] = ()) -> Token | N
     return None
 
 
+def quoted_name(doc: Doc, q: QuoteSpan) -> bool:
+    """Whether the quotation is a name in quotation marks right after the noun it names."""
+    span = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    mark = span[0] if span is not None and len(span) else None
+    return (
+        mark is not None
+        and mark.is_quote
+        and mark.i > 0
+        and doc[mark.i - 1].pos_ == "NOUN"
+        and quoted_name_end(doc, mark.i) is not None
+    )
+
+
 def _inside(pos: int, quoted: tuple[tuple[int, int], ...]) -> bool:
     return any(a <= pos < b for a, b in quoted)
 
@@ -248,6 +262,8 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         else:
             found = _before(doc, q, floor, quoted) or _after(doc, q, nxt)
         short = words(content) <= 3
+        if short and quoted_name(doc, q):
+            continue  # 'the Telegram channel "Nikolaevsky Vanek"': a name, not a quotation
         if found is None:
             if short:
                 continue

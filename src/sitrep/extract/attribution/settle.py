@@ -62,7 +62,12 @@ from sitrep.extract.attribution.lexicon import (
     WORDING_VERBS,
 )
 from sitrep.extract.attribution.phrase import SourcePhrase, counted_victims, source_phrase
-from sitrep.extract.attribution.quotes import linked_subject, quote_spans, relayed_speaker
+from sitrep.extract.attribution.quotes import (
+    linked_subject,
+    quote_spans,
+    quoted_name,
+    relayed_speaker,
+)
 from sitrep.extract.attribution.ranker import rerank, shipped_model
 from sitrep.extract.attribution.speakers import Speaker
 from sitrep.extract.places.datelines import dateline_at
@@ -529,7 +534,7 @@ def worded_quotes(doc: Doc, quotes: list[Quote], ants: Antecedents | None = None
         if any(a < span.end and span.start < b for a, b in taken):
             continue
         content = text[span.start : span.end]
-        if not content.strip() or len(content.split()) > 12:
+        if not content.strip() or len(content.split()) > 12 or quoted_name(doc, span):
             continue
         first = token_at(doc, span.start)
         node = first

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitrep.extract.attribution.lexicon import CUE_FORMS, CUE_LEMMAS, STOP_PREPS, TITLE_WORDS
-from sitrep.extract.attribution.phrase import role_preps, serves_named
+from sitrep.extract.attribution.phrase import quoted_name_end, role_preps, serves_named
 from sitrep.nlp import text_of
 
 
@@ -35,6 +35,11 @@ def is_cue(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS
 
 
+def _closes_name(toks: list[Token]) -> bool:
+    """Whether the last token closes a quoted name the phrase opened ('channel "Baza"')."""
+    return toks[-1].is_quote and any(t.is_quote for t in toks[:-1])
+
+
 def split_role(tokens: list[Token]) -> tuple[str, str | None, bool]:
     """Split a speaker phrase into (name, role, is_person).
 
@@ -44,7 +49,7 @@ def split_role(tokens: list[Token]) -> tuple[str, str | None, bool]:
     toks = [t for t in tokens if not t.is_space]
     while toks and (toks[0].is_punct or toks[0].lower_ in {"and", "but"}):
         toks = toks[1:]
-    while toks and toks[-1].is_punct:
+    while toks and toks[-1].is_punct and not _closes_name(toks):
         toks = toks[:-1]
     if not toks:
         return "", None, False
@@ -114,6 +119,8 @@ def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
         elif child.dep_ in {"relcl", "acl", "cc", "conj", "appos"}:
             break
     doc = tok.doc
+    if tok.pos_ == "NOUN" and right == tok.i:
+        right = quoted_name_end(doc, right + 1) or right  # 'channel "Nikolaevsky Vanek"'
     # a mention never cuts a multi-word name ("Doctors Without Borders" parsed as a noun + PP)
     if tok.ent_iob_ != "O":
         ent = _entity_of(tok)
@@ -122,7 +129,12 @@ def noun_phrase(tok: Token) -> tuple[list[Token], list[Token]]:
     toks = [t for t in doc[left : right + 1] if not t.is_space]
     # a left edge inside a quotation or across a comma is not part of the mention
     cut = max(
-        (i for i, t in enumerate(toks) if t.is_quote or t.text in {",", ";", ":"}), default=-1
+        (
+            i
+            for i, t in enumerate(toks)
+            if (t.is_quote or t.text in {",", ";", ":"}) and t.i < tok.i
+        ),
+        default=-1,
     )
     return toks[cut + 1 :], appos
 
@@ -141,7 +153,9 @@ def _entity_of(tok: Token) -> Span:
 
 def make_speaker(tokens: list[Token], appos: list[Token] | None = None) -> Speaker | None:
     """A :class:`Speaker` from a mention's tokens (and its appositive, which may hold a role)."""
-    toks = [t for t in tokens if not (t.is_punct or t.is_space)]
+    # the marks of a quoted name at the end stay ('the Telegram channel "Baza"')
+    named = bool(tokens) and _closes_name(tokens)
+    toks = [t for t in tokens if not (t.is_space or (t.is_punct and not (named and t.is_quote)))]
     if not toks or not any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in toks):
         return None
     name, role, person = split_role(toks)
