@@ -449,3 +449,13 @@ def test_a_dateline_is_no_source_its_apposition_is(nlp: Language) -> None:
     assert _source(claims, 7) == "food aid organization"
     text = "Kharkiv, Ukraine - Oleh Syniehubov said 12 people were killed."
     assert _source(_run(nlp, text)[0], 12) == "Oleh Syniehubov"
+
+
+def test_data_a_speaker_gives_are_the_speakers(nlp: Language) -> None:
+    text = (
+        "According to the preliminary data, at least two children were killed, said the "
+        "governor of the Belgorod region Vyacheslav Gladkov."
+    )
+    assert _source(_run(nlp, text)[0], 2) == "Vyacheslav Gladkov"
+    alone = "According to preliminary data, 12 people were killed."
+    assert _source(_run(nlp, alone)[0], 12) == "preliminary data"

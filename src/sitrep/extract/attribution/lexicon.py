@@ -426,6 +426,9 @@ NOT_AGENTS = word_set(
     """toll conflict attack attacks strike strikes war fighting bombing blast explosion
     excerpt excerpts massacre violence shelling fire assault raid bodies death deaths"""
 )
+# What is known rather than who knows it: "according to preliminary data, ..., said the
+# governor" is the governor's; alone, the data stay the source, as written.
+DATA_NOUNS = word_set("data information figures estimates statistics findings")
 # Verbs that put someone's words in a short quotation inside the reporter's sentence ("X called
 # the statement \"offensive\"", "described the field as \"all very good\"").
 WORDING_VERBS = (

@@ -55,6 +55,7 @@ from sitrep.extract.attribution.headlines import (
 )
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
+    DATA_NOUNS,
     NOT_AGENTS,
     SOURCE_CUES,
     SPEAKER_PRONOUNS,
@@ -185,6 +186,9 @@ def attribute_claims(
             desc = _description(source)
             if low.split()[-1] in NOT_AGENTS:
                 source = None
+            elif low.split()[-1] in DATA_NOUNS:
+                agent = _sentence_source(doc, lo, text)
+                source = agent if agent and agent.split()[-1].lower() not in DATA_NOUNS else source
             elif low in _REFERRING or desc:
                 at = text.find(source, lo, hi)
                 found = _resolve_mention(doc, desc or source, at if at >= 0 else lo, ants, text)
