@@ -605,9 +605,22 @@ def test_people_lost_are_dead_and_people_believed_trapped_missing() -> None:
             "police officers.",
             ("injured", 19, "police officers", True),
         ),
+        (
+            "5 people, including 4 international World Central Kitchen aid workers, were killed.",
+            ("killed", 4, "aid workers", True),
+        ),
+        (
+            "Seven aid workers died. Those killed include three British nationals and a driver.",
+            ("killed", 3, "British nationals", True),
+        ),
     ],
 )
 def test_sub_counts_keep_their_names_and_their_groups(
     text: str, expected: tuple[str, int, str, bool]
 ) -> None:
     assert expected in _claims(text)
+
+
+def test_a_long_victim_name_never_reaches_over_another_phrase() -> None:
+    found = _claims("Twelve people were killed, including 4 in the city of Kharkiv and 3 children.")
+    assert ("killed", 4, "children", True) not in found

@@ -53,7 +53,14 @@ BEFORE_PART = re.compile(
     r"|\(|:)[^.;:()]{0,60}?(?:,|\band\b)?\s*$",
     re.I,
 )
-AFTER_VICTIM = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\b", re.I)
+# The victim noun after a sub-count's number, over up to two words, or four that name them more
+# closely ("including 4 international World Central Kitchen aid workers"), but then never over
+# another number or a word that starts another phrase ("including 4 in Kharkiv and 3 children")
+AFTER_VICTIM = re.compile(
+    r"^\s+(?:(?:[\w-]+\s+){0,2}?|(?:(?!(?:and|or|in|at|on|from|to|with|by)\b)[^\W\d][\w-]*\s+)"
+    rf"{{3,4}}?)(?P<vic>{PART_VICTIM})\b",
+    re.I,
+)
 OF_THEM = re.compile(
     r"^\s+of (?:them|whom|those|the victims|the dead|the injured|the wounded|the casualties)"
     r"(?:\s*,)?\s+(?:are|were|was|is|have been|has been|had been|remain|remained)?\s*"
@@ -221,11 +228,12 @@ ONE_INCLUDED = re.compile(
     re.I,
 )
 # A number whose group is named before it: "Among the injured were 4 children" ("among the
-# wounded there are two children"), "the number of dead includes three children" (a part of
+# wounded there are two children"), "the number of dead includes three children", "those
+# killed include three British nationals" (a part of
 # that group); "among at least 14 victims" (the group)
 GROUP_BEFORE = re.compile(
     rf"\bamong(?:st)?\s+(?:the|those)\s+(?:people\s+)?{PART_GROUP}\s*,?\s*(?:(?:there\s+)?(?:is|"
-    rf"are|was|were)\s+)?(?:also\s+)?$|\b(?:number of|the)\s+(?:the\s+)?"
+    rf"are|was|were)\s+)?(?:also\s+)?$|\b(?:number of|the|those)\s+(?:the\s+)?"
     rf"{PART_GROUP.replace('grp', 'inc')}\s+(?:also\s+)?include[sd]?\s+$",
     re.I,
 )

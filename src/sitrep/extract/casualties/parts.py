@@ -168,8 +168,9 @@ def _sentence_claims(claims: list[CasualtyClaim], lo: int, hi: int) -> list[Casu
 
 
 def _with_compounds(sent: Span, q: Quantity, victims: str | None) -> str | None:
-    """A one-word victim noun with the nouns before it that make its name, as the parse
-    reads them: "38 emergency workers" are emergency workers, not any workers."""
+    """A one-word victim noun with the nouns and nationality before it that make its name, as
+    the parse reads them: "38 emergency workers" are emergency workers, not any workers, and
+    "three British nationals" British nationals."""
     if not victims or " " in victims:
         return victims
     doc = sent.doc
@@ -179,10 +180,12 @@ def _with_compounds(sent: Span, q: Quantity, victims: str | None) -> str | None:
     lo = tok.i
     while (
         lo - 1 >= sent.start
-        and doc[lo - 1].dep_ == "compound"
         and doc[lo - 1].head.i == tok.i
-        and doc[lo - 1].pos_ == "NOUN"
         and doc[lo - 1].idx >= q.end
+        and (
+            (doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "NOUN")
+            or (doc[lo - 1].dep_ == "amod" and doc[lo - 1].ent_type_ == "NORP")
+        )
     ):
         lo -= 1
     return doc[lo : tok.i + 1].text if lo < tok.i else victims
