@@ -225,3 +225,23 @@ def test_a_spaced_hyphen_ends_a_phrase_like_a_dash(nlp: Language) -> None:
     found = _phrase(nlp, "Kharkiv, Ukraine - Oleh Syniehubov said 12 people died.", "Syniehubov")
     assert found is not None and found.name == "Oleh Syniehubov"
     assert "Ukraine" not in found.text
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "name", "role"),
+    [
+        (
+            "President of Ukraine Volodymyr Zelenskyy said nine died.",
+            "Zelenskyy",
+            "Volodymyr Zelenskyy",
+            "President of Ukraine",
+        ),
+        ("Mayor of Kyiv Vitali Klitschko said nine died.", "Klitschko", "Vitali Klitschko", None),
+    ],
+)
+def test_the_place_of_a_role_is_the_roles_not_the_persons_name(
+    nlp: Language, text: str, head: str, name: str, role: str | None
+) -> None:
+    found = _phrase(nlp, text, head)
+    assert found is not None and found.kind == "person" and found.name == name
+    assert role is None or found.role == role

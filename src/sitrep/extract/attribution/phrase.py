@@ -346,7 +346,8 @@ _BODY_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 def _trailing_name(toks: list[Token]) -> list[Token]:
     """The run of proper nouns that ends a phrase and belongs to no organisation or place; a
     run the model tags as part of the body before it counts when it follows the body's own
-    word ("... Military-Civil Administration Pavlo Kyrylenko", one ORG to the model)."""
+    word ("... Military-Civil Administration Pavlo Kyrylenko", one ORG to the model), or the
+    place of a role ("President of Ukraine Volodymyr Zelenskyy": the last two words)."""
     k = len(toks)
     while k > 0 and toks[k - 1].pos_ == "PROPN":
         if toks[k - 1].lower_ in ROLE_WORDS | ORGANISATION_WORDS:
@@ -356,7 +357,17 @@ def _trailing_name(toks: list[Token]) -> list[Token]:
     if not any(t.ent_type_ in _BODY_ENTS for t in run):
         return run
     after_body = k > 0 and toks[k - 1].lower_ in ORGANISATION_WORDS
-    return run if after_body and len(run) >= 2 else []
+    if after_body and len(run) >= 2:
+        return run
+    if (
+        len(run) >= 3
+        and toks[k - 1].lower_ == "of"
+        and any(t.lower_ in ROLE_WORDS for t in toks[: k - 1])
+    ):
+        # "President of Ukraine Volodymyr Zelenskyy", one ORG to the model: the role's place,
+        # then a first and a last name
+        return run[-2:]
+    return []
 
 
 def _one_entity(toks: list[Token], k: int) -> bool:
@@ -379,6 +390,8 @@ def _split_person(toks: list[Token], text: str) -> tuple[str, str | None]:
         k -= 1
     if k == 0 or k == len(toks):
         return _text(toks, text), None
+    if len(toks) - k > 2 and toks[k - 1].lower_ == "of":
+        k = len(toks) - 2  # "President of Ukraine Volodymyr Zelenskyy": the place is the role's
     role = toks[:k]
     while role and (role[0].lower_ in _ARTICLES or role[-1].is_punct):
         role = role[1:] if role[0].lower_ in _ARTICLES else role[:-1]
