@@ -42,6 +42,11 @@ def _found(text: str) -> set[F]:
         # a hedge the parse hangs on the verb before it; injuries "to" the victims
         ("The strike kills over 70 as officials are targeted", {("killed", "over 70")}),
         ("The blast caused injuries to 289 others.", {("injured", "289")}),
+        # how the counted reached the hospital stands between the number and its cue
+        (
+            "The hospital received dozens, with 28 already dead and 180 arriving injured.",
+            {("killed", "28"), ("injured", "180")},
+        ),
         # a passive cue inside the tally's subject: the figure is the tally's new value
         (
             "The number of people reported to have been injured has risen to 31.",

@@ -104,8 +104,10 @@ GAP_WORDS = _set_of(
     lay lie lying lies so far already now who thought presumed listed declared still among those
     her his their its our possibly probably likely known taken
     seriously critically severely gravely lightly slightly moderately badly fatally mortally
+    arriving arrived brought
     """
-)  # the adverbs of degree: "19 seriously injured were taken to hospital"
+)  # the adverbs of degree: "19 seriously injured were taken to hospital"; how the counted
+# reached a hospital: "180 arriving injured", "12 brought dead"
 # Dashes that set off an aside between a count and its cue: "22 people in total -- 20 children
 # and two teachers -- have been killed"; the walk skips it up to the closing dash.
 ASIDE_DASHES = frozenset({"--", "\u2014", "\u2013"})
