@@ -149,3 +149,13 @@ def test_in_a_city_needs_in_right_after_the_name(nlp: Any) -> None:
     )
     found = _places(nlp, text)
     assert "Chebaa" not in found or found["Chebaa"].country != "SY"
+
+
+def test_a_village_in_a_township_lies_near_the_town_the_township_is_named_after(
+    nlp: Any,
+) -> None:
+    text = "At least 100 people were killed when jets bombed Pazigyi village in Kanbalu township."
+    found = _places(nlp, text + " Myanmar's junta denied it.")
+    village = found["Pazigyi village"]
+    assert village.name == "Pazigyi" and village.lat is not None and village.lon is not None
+    assert _km(village, 23.0044, 95.9209) < 5  # the village, not Kanbalu 47 km away

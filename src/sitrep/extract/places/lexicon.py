@@ -491,6 +491,11 @@ NAMED_AFTER = frozenset({"of", "de", "du", "del", "da", "the", "in", "at"})
 # Division words that make a name the model took for an organisation a place: "Kherson
 # Oblast", "Idlib Governorate", "North Kivu Province" (not "state": "Islamic State").
 DIVISION_WORDS = frozenset({"oblast", "governorate", "province", "region", "raion"})
+# Words for divisions named after their seat town ("Kanbalu township", "Bucha district"): a
+# village "in" one lies near that town, not at it.
+SEAT_DIVISION_WORDS = DIVISION_WORDS | frozenset(
+    {"township", "district", "county", "municipality", "rayon", "hromada", "commune", "tehsil"}
+)
 
 # Institutions and feasts that towns are named after.
 NOT_TOWNS = frozenset({"congress", "parliament", "senate", "christmas", "easter", "eden"})

@@ -26,6 +26,7 @@ from sitrep.extract.places.lexicon import (
     PERSON_GROUP_WORDS,
     QUALIFIER_FILLERS,
     QUALIFIER_NOUNS,
+    SEAT_DIVISION_WORDS,
     SUBCITY_NOUNS,
     UNIT_WORDS,
 )
@@ -277,6 +278,14 @@ def own_name(span: Span, entry: GeoEntry) -> bool:
 _Decision = tuple[GeoEntry, float, Precision | None, bool]  # entry, confidence, precision, approx
 
 
+_SEAT_KM = 60.0  # how far from the town a division is named after its villages may lie
+
+
+def _division_word_after(doc: Doc, end: int) -> bool:
+    """Whether a division word follows a name ("Kanbalu township", "Bucha district")."""
+    return end < len(doc) and doc[end].lower_ in SEAT_DIVISION_WORDS
+
+
 def qualified(
     doc: Doc,
     texts: list[str],
@@ -335,6 +344,15 @@ def qualified(
                 decision = (war, 0.8, scoring.entry_precision(war), False)
             elif entry is None and first[0] is not None:  # "Hroza (Kupiansk raion, Kharkiv)"
                 decision = (first[0], 0.3, first[2], True)
+            elif (
+                entry is not None
+                and (mentions[j][3] or _division_word_after(doc, mentions[j][2]))
+                and own_name(doc[m[1] : m[2]], entry)
+                and gz.distance_km(entry.lat, entry.lon, q_entry.lat, q_entry.lon) <= _SEAT_KM
+            ):
+                # "Pazigyi village in Kanbalu township": the village of that name near the
+                # town the division is named after (the division's own bounds unknown)
+                decision = (entry, r[1], r[2], False)
             elif (
                 (entry is None and not town_comma)
                 or (how == "noun" and not big)
