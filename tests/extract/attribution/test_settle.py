@@ -459,3 +459,8 @@ def test_data_a_speaker_gives_are_the_speakers(nlp: Language) -> None:
     assert _source(_run(nlp, text)[0], 2) == "Vyacheslav Gladkov"
     alone = "According to preliminary data, 12 people were killed."
     assert _source(_run(nlp, alone)[0], 12) == "preliminary data"
+
+
+def test_a_weapon_is_no_source(nlp: Language) -> None:
+    text = "44 lives were claimed by a Russian rocket that hit a high-rise building."
+    assert _source(_run(nlp, text)[0], 44) is None

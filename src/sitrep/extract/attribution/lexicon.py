@@ -424,7 +424,8 @@ CONTINUING = re.compile(
 # Heads that cause or hold a figure, never say it ("the conflict has claimed 20,000 lives").
 NOT_AGENTS = word_set(
     """toll conflict attack attacks strike strikes war fighting bombing blast explosion
-    excerpt excerpts massacre violence shelling fire assault raid bodies death deaths"""
+    excerpt excerpts massacre violence shelling fire assault raid bodies death deaths
+    rocket rockets missile missiles drone drones shell shells bomb bombs airstrike airstrikes"""
 )
 # What is known rather than who knows it: "according to preliminary data, ..., said the
 # governor" is the governor's; alone, the data stay the source, as written.

@@ -184,7 +184,8 @@ def attribute_claims(
         if own and source is not None:
             low = source.strip().lower()
             desc = _description(source)
-            if low.split()[-1] in NOT_AGENTS:
+            head = [w for w in low.split() if w not in _RELATIVE] or low.split()
+            if head[-1] in NOT_AGENTS:  # "lives were claimed by a Russian rocket that hit"
                 source = None
             elif low.split()[-1] in DATA_NOUNS:
                 agent = _sentence_source(doc, lo, text)
