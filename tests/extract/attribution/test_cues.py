@@ -195,3 +195,20 @@ def test_a_denial_or_silence_after_a_figure_is_not_its_source(nlp: Language) -> 
     for text in ("The army denied this.", "The mayor rejected it.", "The mayor said nothing."):
         doc = parse(text, nlp=nlp)
         assert trailing_attribution(next(iter(doc.sents)), text=doc.text) is None
+
+
+def test_as_per_an_outlet_gives_way_to_according_to_before_the_figure() -> None:
+    from sitrep.extract.attribution.cues import attribute
+    from sitrep.nlp import parse
+
+    doc = parse(
+        "According to Valentyn Reznichenko, head of the regional military administration, 35 "
+        "people might still be trapped under the rubble, as per CNN."
+    )
+    sent = next(iter(doc.sents))
+    at = next(t.i for t in doc if t.text == "35")
+    found = attribute(sent, at=at)
+    assert found is not None and "Reznichenko" in found.source
+    alone = parse("35 people might still be trapped under the rubble, as per CNN.")
+    found = attribute(next(iter(alone.sents)), at=0)
+    assert found is not None and found.source == "CNN"

@@ -31,6 +31,7 @@ from sitrep.extract.attribution.lexicon import (
     EVIDENTIAL_VERBS,
     HEARSAY_ADVERBS,
     REFERRING_PRONOUNS,
+    RELAY_CUES,
     REPORTED_BY_VERBS,
     REPORTED_STATES,
 )
@@ -306,6 +307,9 @@ def attribute(
     parsed = text_of(sent.doc)
     if at is not None and one_line:
         cands = _on_line(cands, sent.doc[at].idx, parsed)
+    if at is not None and any(c[0] < at and c[1].cue == "according to" for c in cands):
+        # "According to X, head of ..., 35 people might be trapped, as per CNN": X's figure
+        cands = [c for c in cands if not (c[0] > at and c[1].cue in RELAY_CUES)]
     gov: int | None = None
     if cands and at is not None and not any(_attached(sent.doc[c[0]], sent.doc[at]) for c in cands):
         # "N were children, the government said, with the toll said by medics to be ...":

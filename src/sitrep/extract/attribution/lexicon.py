@@ -335,6 +335,9 @@ STOP_PREPS = frozenset({"of", "for", "at", "with"})
 
 # Words that attribute like "according to": "citing officials", "per the ministry".
 ACCORDING_TO_WORDS = frozenset({"citing", "per"})
+# Cues that name where the writer read a figure ("..., as per CNN"): after the figure, they give
+# way to an "according to X" before it, X being whom that outlet reported.
+RELAY_CUES = frozenset({"per"})
 
 # Participles before "by" that attribute: "as reported by Reuters", "stated by the army".
 REPORTED_BY_VERBS = frozenset({"report", "say", "announce", "state", "confirm"})
