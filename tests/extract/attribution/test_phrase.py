@@ -245,3 +245,11 @@ def test_the_place_of_a_role_is_the_roles_not_the_persons_name(
     found = _phrase(nlp, text, head)
     assert found is not None and found.kind == "person" and found.name == name
     assert role is None or found.role == role
+
+
+def test_a_person_noun_before_a_name_makes_a_person_whatever_the_tagger_says(
+    nlp: Language,
+) -> None:
+    text = "According to a local activist Oleksandr Ostapa, 57 bodies have been buried."
+    found = _phrase(nlp, text, "Ostapa")
+    assert found is not None and found.kind == "person"

@@ -327,6 +327,12 @@ def _kind(toks: list[Token]) -> SourceKind | None:
         # "Head of Zaporizhia Regional Military Administration Oleksandr Starukh": a role (its
         # body named inside it) and the name after it
         return "person"
+    k = len(toks)
+    while k > 0 and toks[k - 1].pos_ == "PROPN":
+        k -= 1
+    if 0 < k <= len(toks) - 2 and toks[k - 1].lower_ in PERSON_HEADS:
+        # "a local activist Oleksandr Ostapa", even when the tagger calls the name an ORG
+        return "person"
     if set(words) & ORGANISATION_WORDS or any(
         t.ent_type_ in {"ORG", "GPE", "NORP", "FAC"} for t in toks
     ):
