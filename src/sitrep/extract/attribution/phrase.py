@@ -365,15 +365,16 @@ def _trailing_name(toks: list[Token]) -> list[Token]:
     after_body = k > 0 and toks[k - 1].lower_ in ORGANISATION_WORDS
     if after_body and len(run) >= 2:
         return run
-    if (
-        len(run) >= 3
-        and toks[k - 1].lower_ == "of"
-        and any(t.lower_ in ROLE_WORDS for t in toks[: k - 1])
-    ):
-        # "President of Ukraine Volodymyr Zelenskyy", one ORG to the model: the role's place,
-        # then a first and a last name
-        return run[-2:]
+    if _role_place(toks, k) and any(t.lower_ in ROLE_WORDS for t in toks[: k - 1]):
+        return run[-2:]  # one ORG to the model
     return []
+
+
+def _role_place(toks: list[Token], k: int) -> bool:
+    """Whether the proper nouns from ``toks[k]`` on follow a role's "of" and are more than a
+    name: the role's place, then a first and a last name ("President of Ukraine Volodymyr
+    Zelenskyy")."""
+    return k > 0 and len(toks) - k > 2 and toks[k - 1].lower_ == "of"
 
 
 def _one_entity(toks: list[Token], k: int) -> bool:
@@ -396,7 +397,7 @@ def _split_person(toks: list[Token], text: str) -> tuple[str, str | None]:
         k -= 1
     if k == 0 or k == len(toks):
         return _text(toks, text), None
-    if len(toks) - k > 2 and toks[k - 1].lower_ == "of":
+    if _role_place(toks, k):
         k = len(toks) - 2  # "President of Ukraine Volodymyr Zelenskyy": the place is the role's
     role = toks[:k]
     while role and (role[0].lower_ in _ARTICLES or role[-1].is_punct):

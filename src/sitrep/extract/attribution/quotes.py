@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from sitrep.extract.attribution.continued import run_on_speakers
 from sitrep.extract.attribution.coref import introduced_people
 from sitrep.extract.attribution.governs import issuer
+from sitrep.extract.attribution.grow import token_at
 from sitrep.extract.attribution.lexicon import (
     NAMING_VERBS,
     PERSON_PRONOUNS,
@@ -183,8 +184,7 @@ def _subject(verb: Token, quoted: tuple[tuple[int, int], ...] = ()) -> Token | N
 
 def quoted_name(doc: Doc, q: QuoteSpan) -> bool:
     """Whether the quotation is a name in quotation marks right after the noun it names."""
-    span = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
-    mark = span[0] if span is not None and len(span) else None
+    mark = token_at(doc, q.open)
     return (
         mark is not None
         and mark.is_quote

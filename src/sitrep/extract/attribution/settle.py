@@ -184,10 +184,11 @@ def attribute_claims(
         if own and source is not None:
             low = source.strip().lower()
             desc = _description(source)
-            head = [w for w in low.split() if w not in _RELATIVE] or low.split()
+            words = low.split()
+            head = [w for w in words if w not in _RELATIVE] or words
             if head[-1] in NOT_AGENTS:  # "lives were claimed by a Russian rocket that hit"
                 source = None
-            elif low.split()[-1] in DATA_NOUNS:
+            elif words[-1] in DATA_NOUNS:
                 agent = _sentence_source(doc, lo, text)
                 source = agent if agent and agent.split()[-1].lower() not in DATA_NOUNS else source
             elif low in _REFERRING or desc:

@@ -229,8 +229,8 @@ ONE_INCLUDED = re.compile(
 )
 # A number whose group is named before it: "Among the injured were 4 children" ("among the
 # wounded there are two children"), "the number of dead includes three children", "those
-# killed include three British nationals" (a part of
-# that group); "among at least 14 victims" (the group)
+# killed include three British nationals" (a part of that group); "among at least 14 victims"
+# (the group)
 GROUP_BEFORE = re.compile(
     rf"\bamong(?:st)?\s+(?:the|those)\s+(?:people\s+)?{PART_GROUP}\s*,?\s*(?:(?:there\s+)?(?:is|"
     rf"are|was|were)\s+)?(?:also\s+)?$|\b(?:number of|the|those)\s+(?:the\s+)?"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -217,10 +218,13 @@ _OWNED_TOWN = 10_000
 _OWNED_PENALTY = 1.0
 
 
-def _owned(key: str, cands: Iterable[GeoEntry]) -> bool:
-    """Whether a town of ``_OWNED_TOWN`` people or more has the name as its own name."""
+@lru_cache(maxsize=1 << 14)
+def _owned(key: str) -> bool:
+    """Whether a town of ``_OWNED_TOWN`` people or more has the name as its own name (asked
+    once per name: :func:`score` weighs each war-gazetteer namesake of it)."""
     return any(
-        e.kind == "city" and e.population >= _OWNED_TOWN and normalize(e.name) == key for e in cands
+        e.kind == "city" and e.population >= _OWNED_TOWN and normalize(e.name) == key
+        for e in gz.load().lookup_key(key)
     )
 
 
@@ -277,7 +281,7 @@ def rank(
     if shadow:
         cands = _shadowed(cands, key, ctx)
     largest = max((e.population for e in cands if e.kind == "city"), default=0)
-    owned = _owned(key, cands)
+    owned = _owned(key)  # as asked of all readings: _shadowed keeps every own-name one
     big_city = largest >= 500_000
     country = any(e.kind == "country" for e in cands)
     scored = [
@@ -303,8 +307,7 @@ def rank(
 def score(entry: GeoEntry, key: str, ctx: Context, *, region: bool = False) -> float:
     """The score :func:`rank` would give one entry alone under a name (for readings from
     another gazetteer, weighed on the same scale)."""
-    owned = _owned(key, gz.load().lookup_key(key))
-    return _score(entry, key, ctx, region=region, big_city=False, country=False, owned=owned)
+    return _score(entry, key, ctx, region=region, big_city=False, country=False, owned=_owned(key))
 
 
 def confidence(scored: list[tuple[float, GeoEntry]]) -> float:
