@@ -342,3 +342,40 @@ def test_a_region_lends_no_weight_to_its_namesake_city() -> None:
         "The city of Lugansk has been under separatist control since 2014."
     )
     assert set(_places(text, "2024-02-04")) == {"Lysychansk"}
+
+
+def test_a_towns_own_site_in_the_possessive_is_where_it_happened() -> None:
+    text = "A drone attack on Kharkiv's main maternity hospital has killed 12 patients."
+    assert _places(text) == ["Kharkiv"]
+
+
+def test_a_town_described_by_be_is_no_actor() -> None:
+    text = (
+        "Missiles hit a military college in central Ukraine on Tuesday, killing 40 people.\n"
+        "Poltava is about 300 kilometres east of Kyiv, on the road to Kharkiv."
+    )
+    assert _places(text) == ["Poltava"]
+
+
+def test_a_town_named_only_by_its_own_office_places_the_article() -> None:
+    text = (
+        "Shelling hit the building of the Sumy Regional State Administration on Monday.\n"
+        "Rescuers recovered the bodies of five people, emergency workers said."
+    )
+    assert _places(text) == ["Sumy"]
+
+
+def test_an_office_gives_way_to_any_place_named_as_a_location() -> None:
+    text = (
+        "A drone hit a market in Kherson region on Sunday, killing six people.\n"
+        "Odesa Governor Oleh Kiper said the drones were launched overnight."
+    )
+    assert _places(text) != ["Odesa"]
+
+
+def test_a_reference_point_gives_way_only_to_a_smaller_town_near_it() -> None:
+    text = (
+        "Gunmen killed 20 tourists at a meadow near Pahalgam on Tuesday.\n"
+        "Security forces were deployed across Srinagar after the attack."
+    )
+    assert _places(text) == ["Pahalgam"]

@@ -392,3 +392,25 @@ def test_a_name_before_a_place_apposition_is_a_place(nlp: Any) -> None:
     start = next(t.i for t in doc if t.text == "Qaryat")
     doc.ents = [Span(doc, start, start + 2, label="PERSON")]  # the model's reading
     assert [sp.text for sp in cued_names(doc)] == ["Qaryat Zubeiri"]
+
+
+def test_a_town_the_model_read_as_an_organisation_in_the_possessive_is_a_place(
+    nlp: Any,
+) -> None:
+    found = _by_text(_places(nlp, "Shells hit El Fasher's last hospital on Friday."))
+    assert found["El Fasher"].role == "location" and found["El Fasher"].country == "SD"
+
+
+def test_a_spaced_dash_ends_a_place_name(nlp: Any) -> None:
+    text = "Some 12 people die as a result of shelling of a hospital in Kherson - Kim\n\nThe toll"
+    # the mention is the town alone, not "Kherson - Kim" (read whole, it can be an Indian Kim)
+    assert [(p.text, p.name, p.country) for p in _places(nlp, text)] == [
+        ("Kherson", "Kherson", "UA")
+    ]
+
+
+def test_a_division_named_x_and_y_is_one_place(nlp: Any) -> None:
+    found = _places(nlp, "Gunmen attacked tourists near Pahalgam in Jammu and Kashmir on Tuesday.")
+    by_text = _by_text(found)
+    assert by_text["Jammu and Kashmir"].precision == "region"
+    assert by_text["Pahalgam"].name == "Pahalgam"

@@ -159,3 +159,13 @@ def test_a_village_in_a_township_lies_near_the_town_the_township_is_named_after(
     village = found["Pazigyi village"]
     assert village.name == "Pazigyi" and village.lat is not None and village.lon is not None
     assert _km(village, 23.0044, 95.9209) < 5  # the village, not Kanbalu 47 km away
+
+
+def test_a_region_of_no_one_country_holds_the_towns_near_it() -> None:
+    from sitrep.extract.places import gazetteer as gz
+    from sitrep.extract.places.qualifiers import inside
+
+    g = gz.load()
+    kashmir = next(e for e in g.lookup_key("kashmir") if e.kind == "region")
+    assert inside(g.lookup_key("pahalgam")[0], kashmir)
+    assert not inside(g.lookup_key("lahore")[0], kashmir)

@@ -53,6 +53,8 @@ SPECIFICITY: dict[Precision | None, int] = {
 
 # Dependency labels that attach a name to the noun it modifies ("Gaza health ministry").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# ... and those that attach it to a site it owns or names ("El Fasher's hospital").
+_OWNER_DEPS = _MODIFIER_DEPS | {"poss"}
 
 # The weight of a mention for the article's incident place: the headline counts most, then
 # the lead; a sentence with a casualty figure counts more than one without.
@@ -122,6 +124,12 @@ def use_of(doc: Doc, p: Place) -> Use:
         top = _climb(top.head)  # "the capital of Mali, Bamako"; "Moscow and Kyiv have relied"
     head = top.head
     actor = False
+    if top.dep_ in _OWNER_DEPS and head is not top and head.lower_ in SITE_NOUNS:
+        site = head  # "the Chaplyne train station", "El Fasher's only hospital": where it
+        while site.dep_ in _MODIFIER_DEPS and site.head is not site:  # happened, if a locative
+            site = site.head
+        at_site = site.dep_ == "pobj" and site.head.lower_ in LOCATIVE_PREPS
+        return Use(p, locative=at_site, actor=False, dateline=dateline)
     if top.dep_ == "poss" and not _is_place_word(head):
         actor = True  # "Russia's strike", "the Kyiv region's governor"
     elif top.dep_ in _MODIFIER_DEPS and head is not top and head.lemma_ in INCIDENT_NOUNS:
@@ -129,16 +137,11 @@ def use_of(doc: Doc, p: Place) -> Use:
             # "a US air strike", "a Russia attack": a country names who struck, not where
             return Use(p, locative=False, actor=True, dateline=dateline)
         return Use(p, locative=True, actor=False, dateline=dateline)  # "the Olenivka attack"
-    elif top.dep_ in _MODIFIER_DEPS and head is not top and head.lower_ in SITE_NOUNS:
-        site = head  # "the Chaplyne train station": where it happened, if it is a locative
-        while site.dep_ in _MODIFIER_DEPS and site.head is not site:
-            site = site.head
-        at_site = site.dep_ == "pobj" and site.head.lower_ in LOCATIVE_PREPS
-        return Use(p, locative=at_site, actor=False, dateline=dateline)
     elif top.dep_ in _MODIFIER_DEPS and head is not top and not _is_place_word(head):
         actor = True  # "the Gaza health ministry", "US-made rockets"
     elif top.dep_ in {"nsubj", "nsubjpass", "agent"}:
-        actor = True
+        # a town described ("Poltava is about 200 miles southeast of Kyiv") does nothing
+        actor = not (top.dep_ == "nsubj" and head.lemma_ == "be" and _fine(p))
     locative = top.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS
     if top.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
         locative = True  # "the town of Chaplyne"
@@ -208,6 +211,24 @@ def _local_aside(u: Use) -> bool:
     return not any(e.capital and e.country == p.country for e in gz.load().lookup(p.name))
 
 
+def _office_place(doc: Doc, u: Use) -> bool:
+    """A town or region named only in the name of its own office ("the Mykolaiv Regional State
+    Administration", "the Kharkiv city council"): where the office governs, the incident place
+    of an article that names no other; a capital's offices speak for a country."""
+    p = u.place
+    if u.dateline or not p.resolved or p.precision not in {"city", "village", "region"}:
+        return False
+    t = mention_root(doc, p)
+    steps = 0
+    while t is not None and t.dep_ in _OWNER_DEPS and t.head is not t and steps < 4:
+        t, steps = t.head, steps + 1
+        if t.lower_ in LOCAL_OFFICES:
+            return p.precision == "region" or not any(
+                e.capital and e.country == p.country for e in gz.load().lookup(p.name or "")
+            )
+    return False
+
+
 def _usable(u: Use) -> bool:
     return not u.actor and not u.dateline and not u.aside and u.place.resolved
 
@@ -234,6 +255,7 @@ def incident_place(
     first: dict[_Key, Place] = {}
     referenced: set[_Key] = set()  # "a town near Odesa": the article is about another place
     datelines: list[Place] = []  # "SERHIIVKA, Ukraine -": the scene, if near the reference
+    offices: list[Place] = []  # "the Mykolaiv Regional State Administration": if nothing else
     for p in places:
         if p.extractor == FALLBACK_EXTRACTOR:
             continue  # a name placed at the article's city only because it is the article's
@@ -242,6 +264,8 @@ def incident_place(
         u = use_of(doc, p)
         if u.dateline and p.resolved:  # the parse often reads a dateline as a subject
             datelines.append(p)
+        if _office_place(doc, u):
+            offices.append(p)
         if _local_aside(u):
             # "officials in Lysychansk said one child died": local officials, at the scene
             # (a capital's are not: "officials in Kyiv said"); weighs only where nothing else does
@@ -267,6 +291,9 @@ def incident_place(
             w += LOCATIVE_BONUS
         weight[key] += w
         first.setdefault(key, p)
+    if not weight and offices:  # only the offices that report say where: their town
+        most = Counter(_key(o) for o in offices).most_common(1)[0][0]
+        return next(o for o in offices if _key(o) == most)
     if not weight:  # the dateline is all the article says of where: the reporter is there
         return datelines[0] if datelines else None
     # a town of a country the article never names, in an article about another ("Singu" read
@@ -282,13 +309,16 @@ def incident_place(
             or any(_within(first[k], p, ABROAD_KM) for p in at_home)  # "Golan Heights" is SY
         ]
         weight = {k: weight[k] for k in home} or weight
-    # a place named as a reference point gives way to a city or village the article names near it
+    # a place named as a reference point gives way to a smaller city or village the article
+    # names near it (a reference point is the better-known place)
     keys = [
         k
         for k in weight
         if k not in referenced
         or not any(
-            j not in referenced and _near(first[j], first[k]) for j in weight if _fine(first[j])
+            j not in referenced and _near(first[j], first[k]) and _smaller(first[j], first[k])
+            for j in weight
+            if _fine(first[j])
         )
     ]
     best_tier = max(SPECIFICITY[first[k].precision] for k in keys)
@@ -407,6 +437,12 @@ def event_place(
 def _near(incident: Place, reference: Place) -> bool:
     """Whether the incident place is another place within :data:`NEAR_KM` of a reference."""
     return incident.name != reference.name and _within(incident, reference, NEAR_KM)
+
+
+def _smaller(a: Place, b: Place) -> bool:
+    """Whether the gazetteer gives ``a`` fewer people than ``b`` (unknown counts as none)."""
+    sal = gz.load().salience
+    return sal(normalize(a.name or a.text))[0] < sal(normalize(b.name or b.text))[0]
 
 
 def _captioned(text: str, at: int) -> bool:

@@ -394,12 +394,6 @@ ROAD_CUES = frozenset(
 # Prepositions before a venue or building: "at Windsor Castle", "inside Eva's Village".
 AT = frozenset({"at", "inside", "outside"})
 
-# Lower-case words before a name that say it is a place: "eastern Ghouta", "the town of
-# Kasba Bonli", "Cairo's gated suburb of Madinaty".
-PLACE_NOUNS = frozenset(
-    {"town", "village", "city", "suburb", "district", "province", "region", "neighbourhood"}
-    | {"neighborhood", "outskirts", "hamlet", "enclave", "township", "municipality"}
-)
 
 # Last words of a venue the model labels as nothing: "at Eva's Village", "at Bolton Farm".
 VENUE_WORDS = frozenset({"village", "farm", "farms", "studio", "restaurant", "inn", "pub"})
@@ -543,7 +537,7 @@ REFERENCE_WORDS = _words("near outside nearby close closer km kilometres kilomet
 PLACE_NOUNS = _words("""city town village settlement hamlet capital area region province oblast
     governorate district raion county state prefecture municipality suburb neighbourhood
     neighborhood quarter camp strip border frontier territory enclave outskirts port island
-    coast valley kibbutz community locality zone""")
+    coast valley kibbutz community locality zone township""")
 # A definite place noun without a name points back to the last place of that precision.
 ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("city", "town", "village"), frozenset({"city", "point"})),

@@ -157,6 +157,8 @@ def is_venue(doc: Doc, ent: Span) -> bool:
 
 
 POSSESSIVE = frozenset({"'s", "’s"})
+# Dashes that, spaced, separate two phrases rather than join one name.
+SPACED_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
 def _home_countries(keys: Iterable[str]) -> set[str]:
@@ -390,6 +392,10 @@ def more_mentions(doc: Doc, keys: set[str]) -> tuple[list[tuple[int, int]], list
             continue
         if key in persons and not known:  # "Jordan" of "Michael Jordan", not "Seattle"
             continue
+        owned = ent is not None and (ent.start, ent.end) == (start, end + 1)
+        if owned and end < len(doc) and doc[end].text in POSSESSIVE and pop >= _OWNER_TOWN:
+            plain.append((start, end))  # "El Fasher's" as an organisation: "McDonald's" is not
+            continue
         if ent is None or (ent.start, ent.end) == (start, end):
             if ent is not None and ent.text.isupper() and len(ent) == 1:
                 abbr = kind == "region" and ent.text in PROVINCE_ABBREVIATIONS  # "BC"
@@ -461,6 +467,8 @@ def _near_named(key: str, anchors: list[tuple[str, float, float]]) -> bool:
 
 
 _NAME_LABELS = frozenset({"", "PERSON", "ORG", "NORP"})
+# The fewest people a town needs for "<town>'s" labelled an organisation to be the town.
+_OWNER_TOWN = 10_000
 
 
 def _locative(doc: Doc, start: int, end: int, key: str, countries: set[str]) -> bool:
@@ -496,6 +504,33 @@ def in_division(doc: Doc, ent: Span) -> bool:
     return len(parts) == 2 and doc[parts[0].end].lower_ == "in"
 
 
+def joined_names(doc: Doc) -> list[Span]:
+    """The entities of a parse, with two joined by "and" or "&" taken as one where the whole is
+    the name of a division or country ("Jammu and Kashmir", "Bosnia and Herzegovina"): the
+    model splits them into a city and a region."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and nxt.start == ent.end + 1
+            and doc[ent.end].lower_ in ("and", "&")
+            and ent.label_ in PLACE_LABELS | {"ORG"}
+            and nxt.label_ in PLACE_LABELS | {"ORG"}
+        ):
+            whole = Span(doc, ent.start, nxt.end, label="GPE")
+            if gz.load().salience(strip_mention(whole.text)[0])[1] in ("region", "country"):
+                out.append(whole)
+                k += 2
+                continue
+        out.append(ent)
+        k += 1
+    return out
+
+
 def name_parts(doc: Doc, ent: Span) -> list[Span]:
     """A name that holds a place and the division or country it lies in ("Thruxton,
     Hampshire", "Donington Park, Leicestershire"), or a place and what it owns ("Derry's
@@ -505,6 +540,12 @@ def name_parts(doc: Doc, ent: Span) -> list[Span]:
     gaz = gz.load()
     label = ent.label_ if ent.label_ in PLACE_LABELS else "FAC"
     for k in range(ent.start + 1, ent.end - 1):
+        if doc[k].text in SPACED_DASHES and doc[k - 1].whitespace_:
+            # "in Mykolaiv - Kim": a spaced dash ends a name; what follows it in a headline is
+            # who said it, a place only when it names a region or country
+            tail = Span(doc, k + 1, ent.end, label="GPE")
+            kept = gaz.salience(strip_mention(tail.text)[0])[1] in ("region", "country")
+            return [Span(doc, ent.start, k, label="GPE"), *([tail] if kept else [])]
         if doc[k].text == "," and ent.label_ in PLACE_LABELS:
             tail = Span(doc, k + 1, ent.end, label=label)
             if gaz.salience(strip_mention(tail.text)[0])[1] in ("region", "country"):

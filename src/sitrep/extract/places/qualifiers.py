@@ -110,6 +110,8 @@ def area_of(entry: GeoEntry, how: str, region: bool, text: str) -> GeoEntry | No
 
 def inside(entry: GeoEntry, area: GeoEntry) -> bool:
     """Whether a reading lies in the area a qualifier names."""
+    if not area.country and area.kind == "region":  # a region of no one country: "Kashmir"
+        return gz.distance_km(entry.lat, entry.lon, area.lat, area.lon) <= _STATELESS_KM
     if not area.country or entry.country != area.country:
         return False
     if war_places.is_war_entry(area) and not war_places.is_war_entry(entry):
@@ -278,6 +280,8 @@ def own_name(span: Span, entry: GeoEntry) -> bool:
 _Decision = tuple[GeoEntry, float, Precision | None, bool]  # entry, confidence, precision, approx
 
 
+# How far from its centre a region that belongs to no one country reaches ("Kashmir").
+_STATELESS_KM = 250.0
 _SEAT_KM = 60.0  # how far from the town a division is named after its villages may lie
 
 

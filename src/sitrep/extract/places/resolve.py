@@ -44,6 +44,7 @@ from sitrep.extract.places.mentions import (
     is_building,
     is_demonym,
     is_venue,
+    joined_names,
     listed_counties,
     more_mentions,
     mostly_persons,
@@ -257,7 +258,7 @@ def places(
     mentions: list[tuple[Span, int, int, bool]] = []
     persons = mostly_persons(doc)
     labels = label_counts(doc)
-    for ent in doc.ents:
+    for ent in joined_names(doc):
         if ent.label_ not in PLACE_LABELS and (division_name(ent) or in_division(doc, ent)):
             ent = Span(doc, ent.start, ent.end, label="GPE")  # "Kherson Oblast" as ORG
         if ent.label_ not in PLACE_LABELS and not is_building(ent) and not is_venue(doc, ent):
