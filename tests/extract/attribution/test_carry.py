@@ -216,3 +216,12 @@ def test_a_sentence_adding_to_the_one_before_states_it_too(nlp: Language) -> Non
         "Petrenko, reports."
     )
     assert _source(_claims(nlp, text), 18) is None
+
+
+def test_the_source_of_a_revised_toll_carries_on_to_the_figures_after_it(nlp: Language) -> None:
+    text = (
+        "The regional police said the death toll from the strike on the depot had risen to 17. "
+        "Six bodies are still unidentified. Thirty-one people were injured."
+    )
+    claims = _claims(nlp, text)
+    assert _source(claims, 6) == "regional police" and _source(claims, 31) == "regional police"

@@ -52,6 +52,17 @@ def _found(text: str) -> set[F]:
             "The number of people reported to have been injured has risen to 31.",
             {("injured", "31")},
         ),
+        # a tally's verb of change reaches its figure however many words lie between
+        ("The death toll of the shelling on Aug. 5 has risen to 44.", {("killed", "44")}),
+        (
+            "The number of people killed in the raid on the market has risen to 61.",
+            {("killed", "61")},
+        ),
+        # modifiers joined by "and" before the victims
+        (
+            "The raid killed 37 French and German military advisers gathered at a hotel.",
+            {("killed", "37")},
+        ),
     ],
 )
 def test_find(text: str, want: set[F]) -> None:
@@ -419,3 +430,13 @@ def test_a_dependency_figure_keeps_the_nouns_that_name_its_victims() -> None:
         if f.victim
     }
     assert {"rescue workers", "police officers"} <= names
+
+
+def test_an_item_after_a_list_takes_the_kind_of_the_nearest_figure_before_it() -> None:
+    doc = nlp.parse(
+        "Nine people died (six men and two guards of the depot), 20 were injured "
+        "(17 workers, including four women, and one guard of the depot)."
+    )
+    found = [f for s in doc.sents for f in finding.find(doc, s)]
+    last = max(found, key=lambda f: f.num)
+    assert last.q.text.strip() == "one" and last.kind == "injured"

@@ -215,12 +215,18 @@ def carried_source(
             break
         if p.source is None or p.source == outlet:
             continue
-        if p.scope != claim.scope:
+        if _extent(p) != _extent(claim):
             return None
         if (claim.date and claim.date != p.date) or (claim.period and claim.period != p.period):
             return None
         return p.source
     return said[1] if said is not None else None
+
+
+def _extent(claim: CasualtyClaim) -> str:
+    """A claim's scope for carrying a source: a toll revised to a new figure ("had risen to
+    12") is the toll of the incident the sentences after it go on about."""
+    return "incident" if claim.updates is not None else claim.scope
 
 
 def impersonal(doc: Doc, pos: int) -> bool:

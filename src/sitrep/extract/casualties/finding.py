@@ -34,6 +34,8 @@ from sitrep.extract.casualties.lexicon import (
     RELEASE_NOUNS,
     RELEASE_VERBS,
     SHARE_PRONOUNS,
+    TALLY_NOUNS,
+    TALLY_REACH_PREPS,
     TRANSITIVE,
     UPDATE_VERBS,
     VICTIM_OF_NOUNS,
@@ -66,6 +68,14 @@ def _noun_run(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
         if doc[j].pos_ == "VERB" and not doc[j].lower_.endswith("ed"):
             return None
         j += 1
+        if (
+            j + 1 < limit
+            and doc[j].lower_ in {"and", "or"}
+            and doc[j - 1].pos_ == "ADJ"
+            and doc[j + 1].pos_ == "ADJ"
+            and not _is_cue(doc[j + 1])
+        ):
+            j += 1  # "85 Ukrainian and Western military officers": modifiers joined
     k = j
     while (
         k < limit
@@ -296,6 +306,25 @@ def _cue_first(
     return cue, None
 
 
+def _tally_reaches(num: Token) -> Token | None:
+    """The tally whose verb of change reaches a number however far apart the parse puts them:
+    "the death toll of the attack on Sept. 3 has risen to 53" (the words between are too many
+    for :func:`_cue_first`)."""
+    if num.dep_ != "pobj" or num.head.lower_ not in TALLY_REACH_PREPS:
+        return None
+    verb = num.head.head
+    if verb.lower_ not in UPDATE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ == "toll" or _is_cue(subject):
+        return subject
+    if subject.lower_ in TALLY_NOUNS:  # "the number of people killed in X has risen to 171"
+        return next((t for t in subject.subtree if t.i != subject.i and _is_cue(t)), None)
+    return None
+
+
 def _unhedged(doc: Doc, q: Quantity) -> Quantity:
     """The quantity without a hedge word the parse reads as a preposition of something else:
     "information about one fatality" is one, not about one ("about 30 people" stays)."""
@@ -411,6 +440,8 @@ def find(doc: Doc, sent: Span) -> list[Found]:
                 ):
                     run = (b, head.i + 1)  # "four rescue workers": the name's own modifiers
                 hit, via = (governed[head.i], run), "dependency"
+        if hit is None and (tally := _tally_reaches(doc[b - 1])) is not None:
+            hit, via = (tally, None), "dependency"
         if hit is None:
             continue
         cue, victim = hit
@@ -444,7 +475,7 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         ):
             continue  # "42 are missing, 91 people have sought treatment", "115 others appealed
             # for help": a verb of its own
-        p = prior[-1]
+        p = max(prior, key=lambda f: f.num)  # the nearest before it, found first or by ellipsis
         part = any(
             doc[k].lower_ in PART_OPENERS or (doc[k].text == "," and _opens_aside(doc, k + 1, sent))
             for k in range(p.num + 1, first)

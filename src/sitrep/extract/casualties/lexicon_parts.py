@@ -36,7 +36,7 @@ ONE_VICTIM = (
     r"paramedic|doctor|nurse|rescuer|firefighter|soldier|police officer|policeman|foreigner)"
 )
 # Groups of the harmed a sub-count is said to be among or in: "among the dead", "the injured"
-PART_GROUP = r"(?P<grp>dead|killed|victims|fatalities|injured|wounded)"
+PART_GROUP = r"(?P<grp>dead|deceased|killed|victims|fatalities|injured|wounded)"
 # "in a critical condition", "in the most critical state", "in a stable condition": a state
 # of the injured, by the words for it (the grave ones make a part of the injured)
 _IN_CONDITION = r"in (?:a |the )?(?:most |very |extremely )?(?:{}) (?:condition|state)"
@@ -140,12 +140,12 @@ LOST_KIN = re.compile(
 # "At least 39 people remain unaccounted for", "17 are currently missing", "five civilians are
 # considered missing", "two more people may be under the rubble" (buried, not yet found)
 MISSING_AFTER = re.compile(
-    rf"^\s+(?:(?:more|other|others|{PART_VICTIM})\s+){{0,2}}(?:(?:remain|remained|are|were|is|was|"
-    r"have been|has been|had been|(?:may|might|could|would)(?: still)? be)\s+)?(?:(?:still|"
+    rf"^\s+(?:(?:more|other|others|{PART_VICTIM})\s+){{0,2}}(?:(?:(?:may|might|could|would)"
+    r"(?: still)? )?(?:remain|remained|are|were|is|was|have been|has been|had been|be)\s+)?(?:(?:still|"
     r"currently|now|officially|reportedly|also)\s+)?(?:(?:considered|listed as|reported|declared|"
-    r"registered as|believed|presumed|trapped|stuck|believed to (?:still )?be(?: trapped)?)\s+)?"
-    r"(?:(?:still\s+)?(?:trapped\s+)?)?(?:unaccounted for|missing|under (?:the )?(?:rubble|"
-    r"debris|ruins))\b",
+    r"registered as|believed|presumed|trapped|stuck|buried|believed to (?:still )?be(?: trapped)?)"
+    r"\s+)?(?:(?:still\s+)?(?:trapped\s+)?)?(?:unaccounted for|missing|under (?:the )?(?:rubble|"
+    r"debris|ruins)|trapped)\b",
     re.I,
 )
 # "the fate of six people remains unknown": the missing
@@ -335,7 +335,8 @@ PART_NUMBER = re.compile(
 )
 # "12 women and seven children killed": a figure listed before another claim's figure
 PART_LISTED = re.compile(
-    rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    rf"^\s+(?:[\w-]+\s+){{0,2}}?(?P<vic>{PART_VICTIM})\s*(?:,\s*(?:and\s+|as well as\s+)?|"
+    r"\s+and\s+|\s+as well as\s+)"
     r"(?:at least |more than |some |about |another )?$",
     re.I,
 )

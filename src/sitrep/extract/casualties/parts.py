@@ -84,6 +84,14 @@ from sitrep.extract.casualties.lexicon_parts import (
 )
 from sitrep.extract.casualties.named import named_members
 from sitrep.extract.casualties.numbers import Quantity, find_quantities
+from sitrep.extract.casualties.stated import (
+    claimed,
+    claimed_one,
+    just_before,
+    listed_after,
+    positions,
+    sentence_claims,
+)
 from sitrep.extract.places import event_place, incident_place
 from sitrep.extract.times.frames import without_frames
 from sitrep.model import Article, CasualtyClaim, CasualtyKind, Place, content_id
@@ -98,20 +106,9 @@ def _kind_of(word: str | None, default: CasualtyKind) -> CasualtyKind:
     low = word.lower()
     if low in HURT_WORDS:
         return "injured"
-    if low in {"dead", "killed", "victims", "fatalities", "deaths", "died"}:
+    if low in {"dead", "deceased", "killed", "victims", "fatalities", "deaths", "died"}:
         return "killed"
     return default
-
-
-def _claimed(claims: list[CasualtyClaim], kind: str, q: Quantity, lo: int, hi: int) -> bool:
-    values = {q.count, q.low, q.high} - {None}
-    return any(
-        c.kind == kind
-        and ({c.count, c.low, c.high} & values)
-        and c.evidence.start < hi
-        and lo < c.evidence.end
-        for c in claims
-    )
 
 
 def _described(here: list[CasualtyClaim], q: Quantity, after: str) -> bool:
@@ -136,35 +133,6 @@ def _toll_before(text: str, lo: int, before: str, after: str) -> re.Match[str] |
         return None
     prev = text[max(0, lo - 300) : lo]  # the sentences before, in the same paragraph
     return _nearest(TOLL_NAMED, prev[prev.rfind("\n", 0, len(prev) - 2) + 1 :] + " " + before)
-
-
-def _claimed_one(here: list[CasualtyClaim], kind: str, victim: str) -> bool:
-    """Whether a claim of the sentence already counts this one victim ("one paramedic and one
-    worker" are two claims of one)."""
-    return any(
-        c.kind == kind and c.count == 1 and victim.lower() in (c.victims or "").lower()
-        for c in here
-    )
-
-
-def _positions(
-    quantities: list[Quantity], here: list[CasualtyClaim]
-) -> list[tuple[int, CasualtyClaim]]:
-    """Where each claim of a sentence states its figure: (offset, claim), in text order."""
-    out: list[tuple[int, CasualtyClaim]] = []
-    used: set[int] = set()
-    for c in here:
-        values = {c.count, c.low, c.high} - {None}
-        for k, q in enumerate(quantities):
-            if k not in used and ({q.count, q.low, q.high} & values):
-                used.add(k)
-                out.append((q.start, c))
-                break
-    return sorted(out, key=lambda pc: pc[0])
-
-
-def _sentence_claims(claims: list[CasualtyClaim], lo: int, hi: int) -> list[CasualtyClaim]:
-    return [c for c in claims if c.evidence.start < hi and lo < c.evidence.end]
 
 
 def _with_compounds(sent: Span, q: Quantity, victims: str | None) -> str | None:
@@ -312,7 +280,7 @@ def more_casualties(
     for sent in doc.sents:
         lo, hi = sent.start_char, sent.end_char
         stext = text[lo:hi]
-        here = _sentence_claims(out, lo, hi)
+        here = sentence_claims(out, lo, hi)
         low = stext.lower()  # the gates are lower-case patterns: faster than re.I
         if not (
             PART_SENTENCE_GATE.search(low)
@@ -340,10 +308,10 @@ def more_casualties(
                 kind, victims, share = alone
                 # "two of the injured later died": the sentence's claim of another kind (the
                 # deaths) already states this share
-                other = share and kind != "killed" and _claimed(here, "killed", qa, lo, hi)
+                other = share and kind != "killed" and claimed(here, "killed", qa, lo, hi)
                 if (
                     not other
-                    and not _claimed(out, kind, qa, lo, hi)
+                    and not claimed(out, kind, qa, lo, hi)
                     and not _described(here, qa, after)
                 ):
                     like = next(iter(here), None)
@@ -361,7 +329,7 @@ def more_casualties(
             toll = far or _toll_before(text, lo, before, after)
             if toll:
                 kind = _kind_of(toll.group("what"), "killed")
-                if not _claimed(out, kind, qa, lo, hi):
+                if not claimed(out, kind, qa, lo, hi):
                     found = _said(sent, qa.start, text)
                     like = here[0] if here else None
                     at = token_at(doc, max(lo, qa.start - 160) + far.start()) if far else None
@@ -375,15 +343,24 @@ def more_casualties(
                     out.append(new)
                     here.append(new)
                 continue
-            placed = _positions(quantities, here)
+            placed = positions(quantities, here, text)
             if any(pos == qa.start for pos, _ in placed):
                 continue  # the figure of a claim already made
+            listed = listed_after(quantities, placed, qa, text)
+            if listed is not None:  # "among the victims were 78 men, 22 women and 23 children"
+                m = AFTER_VICTIM.match(after)
+                if m and not claimed(out, listed.kind, qa, lo, hi, m.group("vic")):
+                    new = _make(article, listed.kind, qa, m.group("vic"), sent, text, listed, None)
+                    new = replace(new, source=listed.source, flags=(*new.flags, "part"))
+                    out.append(with_place(new, sent, qa.start))
+                    here.append(out[-1])
+                continue
             total = next(
                 (c for pos, c in reversed(placed) if pos < qa.start and "part" not in c.flags),
                 None,
             )  # "including three girls and eight boys": both parts of the total, not of each other
             if total is None and THEM_OPENER.match(stext):
-                total = _just_before(out, text, lo)  # "Among them are 12 employees"
+                total = just_before(out, text, lo)  # "Among them are 12 employees"
             nxt = next((c for pos, c in placed if pos > qa.start), None)
             opened = total is not None and BEFORE_PART.search(before) is not None
             if (
@@ -391,7 +368,7 @@ def more_casualties(
                 and not opened  # "25 dead, including two children, and 31 injured": a part
                 and PART_LISTED.match(text[qa.end : next(p for p, c in placed if c is nxt)])
             ):
-                if not _claimed(out, nxt.kind, qa, lo, hi):
+                if not claimed(out, nxt.kind, qa, lo, hi):
                     m = AFTER_VICTIM.match(after)
                     new = _make(
                         article,
@@ -413,7 +390,7 @@ def more_casualties(
                 continue
             kind, victims = part
             if (total.count is not None and q.count is not None and q.count >= total.count) or (
-                _claimed(out, kind, qa, lo, hi)
+                claimed(out, kind, qa, lo, hi, victims)
             ):
                 continue
             new = _make(article, kind, qa, victims, sent, text, total, total.source)
@@ -427,7 +404,7 @@ def more_casualties(
             start = lo + m.start()
             one = Quantity(start, lo + m.end(), m.group(), 1, 1, 1, None, start)
             kind = _kind_of(m.groupdict().get("grp") or m.groupdict().get("grp2"), "killed")
-            if _claimed_one(here, kind, m.group("vic")):
+            if claimed_one(here, kind, m.group("vic")):
                 continue
             like = next(iter(here), None)
             new = _make(article, kind, one, m.group("vic"), sent, text, like, None)
@@ -440,7 +417,7 @@ def more_casualties(
         for m in ORDINAL_VICTIM.finditer(stext):
             n, start = int(m.group("n")), lo + m.start()
             rank = Quantity(start, lo + m.end(), m.group(), n, n, n, None, start)
-            if n > 1 and not _claimed(out, "killed", rank, lo, hi):
+            if n > 1 and not claimed(out, "killed", rank, lo, hi):
                 new = _make(
                     article, "killed", rank, "people", sent, text, next(iter(here), None), None
                 )
@@ -452,15 +429,15 @@ def more_casualties(
         for m in ONE_PART.finditer(stext):
             start = lo + m.start()
             # the figure stated last before "including a child" is the total it is part of
-            stated = [c for pos, c in _positions(quantities, here) if pos < start]
+            stated = [c for pos, c in positions(quantities, here, text) if pos < start]
             total = stated[-1] if stated else next(iter(here), None)
             if total is None and ONE_OPENER.match(stext):
-                total = _just_before(out, text, lo)  # "One of them was a doctor"
+                total = just_before(out, text, lo)  # "One of them was a doctor"
             one = Quantity(start, lo + m.end(), m.group(), 1, 1, 1, None, start)
             if (
                 total is None
                 or (total.count or 0) <= 1
-                or _claimed_one(here, total.kind, m.group("vic"))
+                or claimed_one(here, total.kind, m.group("vic"))
             ):
                 continue
             new = _make(article, total.kind, one, m.group("vic"), sent, text, total, total.source)
@@ -469,22 +446,6 @@ def more_casualties(
             here.append(new)
     out.extend(named_members(doc, out, article_id=article.id))
     return sorted(out, key=lambda c: c.evidence.start)
-
-
-def _just_before(claims: list[CasualtyClaim], text: str, lo: int) -> CasualtyClaim | None:
-    """The last claim of the sentence right before offset ``lo`` (nothing but space between):
-    of two in that sentence, the one whose figure comes last ("20 were injured and 11 have
-    died. Among them is a child": one of the dead)."""
-    prior = [c for c in claims if c.evidence.end <= lo and not text[c.evidence.end : lo].strip()]
-    if not prior:
-        return None
-    start = max(c.evidence.start for c in prior)
-    same = [c for c in prior if c.evidence.start == start]
-    if len(same) > 1:
-        placed = _positions(find_quantities(same[0].evidence.text), same)
-        if placed:
-            return placed[-1][1]
-    return same[0]
 
 
 def _said(sent: Span, pos: int, text: str) -> Attribution | None:
