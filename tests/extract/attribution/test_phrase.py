@@ -253,3 +253,9 @@ def test_a_person_noun_before_a_name_makes_a_person_whatever_the_tagger_says(
     text = "According to a local activist Oleksandr Ostapa, 57 bodies have been buried."
     found = _phrase(nlp, text, "activist")
     assert found is not None and found.kind == "person" and "Ostapa" in found.text
+
+
+def test_an_abbreviation_in_brackets_stays_inside_the_name(nlp: Language) -> None:
+    text = "Nine people died in the raid, the World Food Programme (WFP) chief said."
+    phrase = _phrase(nlp, text, "chief")
+    assert phrase is not None and phrase.text == "World Food Programme (WFP) chief"

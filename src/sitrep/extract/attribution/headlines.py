@@ -25,7 +25,11 @@ TAIL_DASH = re.compile(
     r"\s[-\u2013\u2014]\s+(?P<src>[^-\u2013\u2014.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$"
 )
 TAIL_SAYS = re.compile(
-    r",\s+(?:says|said|claims|reports)\s+(?P<src>[^,.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$", re.I
+    r",\s+(?:says|said|claims|reports)\s+"
+    # "..., reports said on Saturday": "reports" is the source, what follows its verb no name
+    r"(?!(?:said|says|say|claimed|reported|stated|added|confirmed|announced|wrote)\b)"
+    r"(?P<src>[^,.!?\n\"\u201c\u201d]{3,60}?)\.?\s*$",
+    re.I,
 )
 # "..., local activist reports." / "..., officials say" / "..., director of the hospital Ali
 # Hamad confirmed." / "..., the head of the OVA, Vyacheslav Chaus, said.": the source before the

@@ -89,6 +89,13 @@ def _sentence_cut(doc: Doc, lo: int, hi: int, head: int) -> tuple[int, int]:
     on) ends the sentence when a capitalised word follows it.
     """
     inner = inner_pair([k for k in range(lo, hi + 1) if doc[k].is_quote], lo, hi)
+    # an abbreviation in brackets inside a name: "the World Health Organisation (WHO) chief"
+    inner |= {
+        j
+        for k in range(lo, hi - 1)
+        if doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper
+        for j in (k, k + 2)
+    }
     for k in range(head - 1, lo - 1, -1):
         t = doc[k]
         if k in inner:
