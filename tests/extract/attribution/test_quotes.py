@@ -1128,3 +1128,25 @@ def test_a_quoted_name_after_its_noun_is_no_quotation_and_names_the_speaker() ->
     assert [q.text for q in found if "Vanek" in q.text] == []
     (quote,) = found
     assert quote.speaker is not None and quote.speaker.endswith("Nikolaevsky Vanek\u201d")
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in sitrep.extract(text).quotes]
+
+
+def test_a_passive_quoted_as_saying_names_its_subject() -> None:
+    text = '"The roof fell on us," a wounded driver was quoted by Reuters as saying.'
+    assert _speakers(text) == ["wounded driver"]
+
+
+def test_a_speaking_participle_on_the_reported_clause_is_the_reporters() -> None:
+    text = (
+        "Army spokesman Daniel Brooks spoke to reporters on Monday. He said most of the dead "
+        'were fighters while adding "a few may have been farmers from the area."'
+    )
+    assert _speakers(text) == ["Daniel Brooks"]
+
+
+def test_an_adjective_with_its_article_can_speak() -> None:
+    text = '"We ran to the river when the planes came," said a local who asked not to be named.'
+    assert _speakers(text) == ["a local"]

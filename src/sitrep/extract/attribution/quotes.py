@@ -178,7 +178,18 @@ def _subject(verb: Token, quoted: tuple[tuple[int, int], ...] = ()) -> Token | N
                 return cur.head
             return s
         up = {"conj", "xcomp", "advcl", "pcomp", "prep"}
-        cur = cur.head if (within or cur.dep_ in up) and cur.head is not cur else None
+        nxt = cur.head if (within or cur.dep_ in up) and cur.head is not cur else None
+        if (
+            nxt is not None
+            and cur.dep_ == "advcl"
+            and is_cue(cur)
+            and nxt.dep_ == "ccomp"
+            and is_cue(nxt.head)
+        ):
+            # 'He said some were fighters while acknowledging "..."': the parse hangs the
+            # speaking participle on the reported clause; it is the reporter's
+            nxt = nxt.head
+        cur = nxt
     return None
 
 
@@ -199,11 +210,13 @@ def _inside(pos: int, quoted: tuple[tuple[int, int], ...]) -> bool:
 
 
 def relayed_speaker(verb: Token) -> Token | None:
-    """The object of a verb of relaying with "as saying" ("AP quoted X as saying"), else None."""
+    """The one quoted by a verb of relaying with "as saying" ("AP quoted X as saying", "X was
+    quoted by AP as saying"), else None."""
     if verb.lemma_.lower() not in QUOTING_VERBS:
         return None
     kids = list(verb.children)
-    obj = [c for c in kids if c.dep_ == "dobj"]
+    # "AP quoted X as saying", or in the passive "X was quoted by AP as saying"
+    obj = [c for c in kids if c.dep_ == "dobj"] or [c for c in kids if c.dep_ == "nsubjpass"]
     says = any(c.lower_ == "as" and any(is_cue(g) for g in c.subtree) for c in kids)
     return obj[0] if obj and says else None
 

@@ -156,7 +156,9 @@ def make_speaker(tokens: list[Token], appos: list[Token] | None = None) -> Speak
     # the marks of a quoted name at the end stay ('the Telegram channel "Baza"')
     named = bool(tokens) and _closes_name(tokens)
     toks = [t for t in tokens if not (t.is_space or (t.is_punct and not (named and t.is_quote)))]
-    if not toks or not any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in toks):
+    # an adjective with an article stands for a noun: "a local", "the wounded"
+    nominal = len(toks) >= 2 and toks[0].lower_ in {"a", "an", "the"} and toks[-1].pos_ == "ADJ"
+    if not toks or not (nominal or any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in toks)):
         return None
     name, role, person = split_role(toks)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
