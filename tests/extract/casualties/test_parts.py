@@ -662,3 +662,19 @@ def test_the_deceased_name_a_group_of_the_dead() -> None:
 )
 def test_people_buried_or_trapped_under_rubble_are_missing(text: str) -> None:
     assert any(kind == "missing" for kind, *_ in _claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling killed 8 people. Three children are still undergoing treatment in hospital.",
+        "Shelling killed 8 people. Three other children were transferred to medical facilities.",
+    ],
+)
+def test_people_in_treatment_or_taken_to_medical_facilities_are_injured(text: str) -> None:
+    assert any(kind == "injured" and n == 3 for kind, n, _, _ in _claims(text))
+
+
+def test_a_modifier_before_the_victims_still_under_the_rubble_is_missing() -> None:
+    got = _claims("A bomb killed 6. Rescuers seek two border guards still under the rubble.")
+    assert any(kind == "missing" and n == 2 for kind, n, _, _ in got)

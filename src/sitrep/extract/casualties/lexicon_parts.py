@@ -104,7 +104,7 @@ HURT_STATE = re.compile(
     r"remained|have been|"
     rf"has been|had been|have|has|had)?\s*(?:still\s+)?(?:{_ANY_CONDITION}"
     r"|in (?:(?:the|local|city|[\w-]+) )?"
-    r"hospitals?(?! (?:were |was |are |is )?(?:killed|died|dead))|hospitali[sz]ed|in (?:the )?intensive care|receiving (?:inpatient"
+    r"hospitals?(?! (?:were |was |are |is )?(?:killed|died|dead))|hospitali[sz]ed|in (?:the )?intensive care|(?:receiving|undergoing) (?:inpatient"
     r" |medical )?treatment|(?:sought|needed|required) (?:medical )?(?:help|treatment|care|assistance)|applied for "
     r"(?:medical )?(?:help|treatment|care)|appealed for (?:medical )?help|being treated|received (?:medical |first )?"
     r"(?:help|treatment|care|assistance|aid))\b",
@@ -140,7 +140,8 @@ LOST_KIN = re.compile(
 # "At least 39 people remain unaccounted for", "17 are currently missing", "five civilians are
 # considered missing", "two more people may be under the rubble" (buried, not yet found)
 MISSING_AFTER = re.compile(
-    rf"^\s+(?:(?:more|other|others|{PART_VICTIM})\s+){{0,2}}(?:(?:(?:may|might|could|would)"
+    rf"^\s+(?:(?:more|other|others|[a-z-]+(?=\s+{PART_VICTIM}\b)|{PART_VICTIM})\s+){{0,2}}"
+    r"(?:(?:(?:may|might|could|would)"
     r"(?: still)? )?(?:remain|remained|are|were|is|was|have been|has been|had been|be)\s+)?(?:(?:still|"
     r"currently|now|officially|reportedly|also)\s+)?(?:(?:considered|listed as|reported|declared|"
     r"registered as|believed|presumed|trapped|stuck|buried|believed to (?:still )?be(?: trapped)?)"
@@ -252,7 +253,8 @@ HOSPITAL_AFTER = re.compile(
     rf"^\s+(?:(?:more|others?|other|further|{PART_VICTIM})\b\s*){{0,2}}(?:with\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:injuries|wounds)\b|(?:,[^,.;]{1,80},\s*)?(?:(?:were|was|have been|has been|had been|are|"
     r"is)\s+)?(?:(?:also|later|then)\s+)?(?:taken|brought|rushed|admitted|sent|transported|"
-    r"delivered)\s+to\s+(?:(?:an?|the|local|nearby|city|[\w-]+)\s+)?hospitals?\b"
+    r"delivered|transferred)\s+to\s+(?:(?:an?|the|local|nearby|city|[\w-]+)\s+)?"
+    r"(?:hospitals?|medical facilit(?:y|ies))\b"
     # "nine people received injuries of varying severity", "four sustained shrapnel wounds"
     r"|(?:who\s+|that\s+)?(?:(?:have|has|had|were|was)\s+)?(?:(?:also|reportedly)\s+)?"
     r"(?:received|suffered|sustained)\s+(?!no\b|any\b)"
