@@ -130,11 +130,11 @@ PAIR_WORDS = _set_of("both")
 PART_OPENERS = _set_of("including incl")
 # How many tokens such an aside may span.
 ASIDE_MAX = 10
-# Verbs that say a figure updates an earlier one.
 # Prepositions that give the figure a tally's verb of change reaches ("has risen to 53").
 TALLY_REACH_PREPS = frozenset({"to"})
 # Nouns of a count whose cue is a word of their own phrase ("the number of people killed").
 TALLY_NOUNS = frozenset({"number", "count", "tally"})
+# Verbs that say a figure updates an earlier one.
 UPDATE_VERBS = _set_of(
     """
     rose risen climbed jumped increased raised revised lowered fell dropped cut reduced doubled

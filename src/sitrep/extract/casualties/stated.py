@@ -70,6 +70,7 @@ def positions(
 
 
 def sentence_claims(claims: list[CasualtyClaim], lo: int, hi: int) -> list[CasualtyClaim]:
+    """The claims whose evidence overlaps the sentence [lo, hi)."""
     return [c for c in claims if c.evidence.start < hi and lo < c.evidence.end]
 
 

@@ -125,8 +125,10 @@ def use_of(doc: Doc, p: Place) -> Use:
     head = top.head
     actor = False
     if top.dep_ in _OWNER_DEPS and head is not top and head.lower_ in SITE_NOUNS:
-        site = head  # "the Chaplyne train station", "El Fasher's only hospital": where it
-        while site.dep_ in _MODIFIER_DEPS and site.head is not site:  # happened, if a locative
+        # "the Chaplyne train station", "El Fasher's only hospital": where it happened, if the
+        # site stands after a locative preposition
+        site = head
+        while site.dep_ in _MODIFIER_DEPS and site.head is not site:
             site = site.head
         at_site = site.dep_ == "pobj" and site.head.lower_ in LOCATIVE_PREPS
         return Use(p, locative=at_site, actor=False, dateline=dateline)
