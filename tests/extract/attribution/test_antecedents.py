@@ -44,3 +44,16 @@ def test_a_source_at_a_sentence_end_is_what_the_statement_resolves_to(nlp: Langu
     ants = antecedents(parse(text, nlp=nlp))
     found = ants.resolve("the statement", text.index("The statement"))
     assert found is not None and found.name == "Ivan Petrenko"
+
+
+def test_an_attack_is_no_antecedent_so_it_resolves_to_the_reporting_body(nlp: Language) -> None:
+    assert not named(
+        SourcePhrase("Ukrainian attack", 0, 16, "Ukrainian attack", None, "organisation")
+    )
+    text = (
+        "The Health Ministry said that the Russian attack had claimed the lives of nine people. "
+        "It noted that 40 were injured."
+    )
+    ants = antecedents(parse(text, nlp=nlp))
+    found = ants.resolve("It", text.index("It noted"))
+    assert found is not None and found.name == "Health Ministry"

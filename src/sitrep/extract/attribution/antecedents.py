@@ -16,7 +16,12 @@ from spacy.tokens import Doc, Token
 from sitrep.extract.attribution.carry import this_source_phrase
 from sitrep.extract.attribution.coref import Antecedents, introduced_people
 from sitrep.extract.attribution.headlines import TAIL_SOURCE_SAYS
-from sitrep.extract.attribution.lexicon import ISSUED_DOCUMENTS, SOURCE_CUES, SPEAKER_PRONOUNS
+from sitrep.extract.attribution.lexicon import (
+    ISSUED_DOCUMENTS,
+    NOT_AGENTS,
+    SOURCE_CUES,
+    SPEAKER_PRONOUNS,
+)
 from sitrep.extract.attribution.phrase import SourcePhrase, source_phrase
 from sitrep.extract.attribution.quotes import quote_spans
 from sitrep.nlp import text_of
@@ -72,11 +77,14 @@ def description(name: str) -> str | None:
 
 def named(phrase: SourcePhrase) -> bool:
     """Whether a phrase names someone (not "he", "the ministry", "the statement", nor the
-    relative pronoun of "the attack, which claimed 32 lives")."""
+    relative pronoun of "the attack, which claimed 32 lives", nor a thing that cannot speak:
+    "the Ukrainian attack had claimed the lives of 14" leaves "It noted" to the ministry)."""
+    words = phrase.text.strip().lower().split()
     return (
         phrase.kind != "pronoun"
         and phrase.text.strip().lower() not in REFERRING
         and description(phrase.text) is None
+        and not (words and words[-1] in NOT_AGENTS)
     )
 
 
