@@ -75,16 +75,24 @@ def description(name: str) -> str | None:
     return None
 
 
+def speechless(source: str) -> bool:
+    """Whether a source phrase is headed by a thing that causes or holds a figure and cannot
+    say it ("the conflict", "a Russian rocket that hit"): a relative pronoun ending the phrase
+    does not count as its head."""
+    words = source.strip().lower().split()
+    head = [w for w in words if w not in RELATIVE] or words
+    return bool(head) and head[-1] in NOT_AGENTS
+
+
 def named(phrase: SourcePhrase) -> bool:
     """Whether a phrase names someone (not "he", "the ministry", "the statement", nor the
     relative pronoun of "the attack, which claimed 32 lives", nor a thing that cannot speak:
     "the Ukrainian attack had claimed the lives of 14" leaves "It noted" to the ministry)."""
-    words = phrase.text.strip().lower().split()
     return (
         phrase.kind != "pronoun"
         and phrase.text.strip().lower() not in REFERRING
         and description(phrase.text) is None
-        and not (words and words[-1] in NOT_AGENTS)
+        and not speechless(phrase.text)
     )
 
 

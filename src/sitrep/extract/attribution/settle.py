@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.extract.attribution.antecedents import REFERRING as _REFERRING
 from sitrep.extract.attribution.antecedents import RELATIVE as _RELATIVE
-from sitrep.extract.attribution.antecedents import antecedents
+from sitrep.extract.attribution.antecedents import antecedents, speechless
 from sitrep.extract.attribution.antecedents import description as _description
 from sitrep.extract.attribution.antecedents import named as _named
 from sitrep.extract.attribution.carry import (
@@ -56,7 +56,6 @@ from sitrep.extract.attribution.headlines import (
 from sitrep.extract.attribution.labels import label_speaker
 from sitrep.extract.attribution.lexicon import (
     DATA_NOUNS,
-    NOT_AGENTS,
     SOURCE_CUES,
     SPEAKER_PRONOUNS,
     VICTIM_HEADS,
@@ -185,8 +184,7 @@ def attribute_claims(
             low = source.strip().lower()
             desc = _description(source)
             words = low.split()
-            head = [w for w in words if w not in _RELATIVE] or words
-            if head[-1] in NOT_AGENTS:  # "lives were claimed by a Russian rocket that hit"
+            if speechless(source):  # "lives were claimed by a Russian rocket that hit"
                 source = None
             elif words[-1] in DATA_NOUNS:
                 agent = _sentence_source(doc, lo, text)

@@ -351,7 +351,8 @@ def more_casualties(
                 m = AFTER_VICTIM.match(after)
                 if m and not claimed(out, listed.kind, qa, lo, hi, m.group("vic")):
                     new = _make(article, listed.kind, qa, m.group("vic"), sent, text, listed, None)
-                    new = replace(new, source=listed.source, flags=(*new.flags, "part"))
+                    # _make gives it the source (and scope, place) of ``listed``, its like
+                    new = replace(new, flags=(*new.flags, "part"))
                     out.append(with_place(new, sent, qa.start))
                     here.append(out[-1])
                 continue

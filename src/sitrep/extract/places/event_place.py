@@ -210,7 +210,7 @@ def _local_aside(u: Use) -> bool:
         return False
     if p.precision not in {"city", "village"} or not p.name:
         return False
-    return not any(e.capital and e.country == p.country for e in gz.load().lookup(p.name))
+    return not _home_capital(p)
 
 
 def _office_place(doc: Doc, u: Use) -> bool:
@@ -225,10 +225,14 @@ def _office_place(doc: Doc, u: Use) -> bool:
     while t is not None and t.dep_ in _OWNER_DEPS and t.head is not t and steps < 4:
         t, steps = t.head, steps + 1
         if t.lower_ in LOCAL_OFFICES:
-            return p.precision == "region" or not any(
-                e.capital and e.country == p.country for e in gz.load().lookup(p.name or "")
-            )
+            return p.precision == "region" or not _home_capital(p)
     return False
+
+
+def _home_capital(p: Place) -> bool:
+    """Whether a place's name is that of a capital of its own country (whose officials speak
+    for the country, not for a town)."""
+    return any(e.capital and e.country == p.country for e in gz.load().lookup(p.name or ""))
 
 
 def _usable(u: Use) -> bool:
@@ -443,8 +447,12 @@ def _near(incident: Place, reference: Place) -> bool:
 
 def _smaller(a: Place, b: Place) -> bool:
     """Whether the gazetteer gives ``a`` fewer people than ``b`` (unknown counts as none)."""
-    sal = gz.load().salience
-    return sal(normalize(a.name or a.text))[0] < sal(normalize(b.name or b.text))[0]
+    return _population(a) < _population(b)
+
+
+def _population(p: Place) -> int:
+    """The people the gazetteer gives the place's name (-1 when it does not know it)."""
+    return gz.load().salience(normalize(p.name or p.text))[0]
 
 
 def _captioned(text: str, at: int) -> bool:
@@ -531,7 +539,7 @@ def _fits(noun: str, p: Place) -> bool:
     most = ANAPHOR_MOST_PEOPLE.get(noun)
     if most is None:
         return True
-    return gz.load().salience(normalize(p.name or p.text))[0] < most
+    return _population(p) < most
 
 
 def _anaphor(sent: Span, places: list[Place]) -> Place | None:

@@ -504,6 +504,11 @@ def in_division(doc: Doc, ent: Span) -> bool:
     return len(parts) == 2 and doc[parts[0].end].lower_ == "in"
 
 
+def _names_division(span: Span) -> bool:
+    """Whether a span's name is, first of all, a division or a country's."""
+    return gz.load().salience(strip_mention(span.text)[0])[1] in ("region", "country")
+
+
 def joined_names(doc: Doc) -> list[Span]:
     """The entities of a parse, with two joined by "and" or "&" taken as one where the whole is
     the name of a division or country ("Jammu and Kashmir", "Bosnia and Herzegovina"): the
@@ -522,7 +527,7 @@ def joined_names(doc: Doc) -> list[Span]:
             and nxt.label_ in PLACE_LABELS | {"ORG"}
         ):
             whole = Span(doc, ent.start, nxt.end, label="GPE")
-            if gz.load().salience(strip_mention(whole.text)[0])[1] in ("region", "country"):
+            if _names_division(whole):
                 out.append(whole)
                 k += 2
                 continue
@@ -544,11 +549,13 @@ def name_parts(doc: Doc, ent: Span) -> list[Span]:
             # "in Mykolaiv - Kim": a spaced dash ends a name; what follows it in a headline is
             # who said it, a place only when it names a region or country
             tail = Span(doc, k + 1, ent.end, label="GPE")
-            kept = gaz.salience(strip_mention(tail.text)[0])[1] in ("region", "country")
-            return [Span(doc, ent.start, k, label="GPE"), *([tail] if kept else [])]
+            return [
+                Span(doc, ent.start, k, label="GPE"),
+                *([tail] if _names_division(tail) else []),
+            ]
         if doc[k].text == "," and ent.label_ in PLACE_LABELS:
             tail = Span(doc, k + 1, ent.end, label=label)
-            if gaz.salience(strip_mention(tail.text)[0])[1] in ("region", "country"):
+            if _names_division(tail):
                 return [Span(doc, ent.start, k, label=label), tail]
         if doc[k].lower_ == "in" and all(t.is_title for t in doc[ent.start : k]):
             # "Hroza in Kharkiv Oblast" taken for one name: the village and its division
