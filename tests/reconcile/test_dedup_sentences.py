@@ -15,13 +15,17 @@ from sitrep.reconcile.dedup import dedup_articles
 from sitrep.reconcile.sentences import (
     ALIGN_MIN,
     ALIGNED_METHOD,
+    RUN_METHOD,
+    RUN_SHARE,
     SENT_SHARE,
     SENTENCE_METHOD,
     SentenceIndex,
     aligned,
+    run_share,
     sentence_overlap,
     sentence_sets,
     shared_sentences,
+    word_runs,
 )
 from sitrep.store import Store
 
@@ -260,3 +264,62 @@ def test_a_new_top_on_the_story_is_another_outlets_copy_but_not_the_same_outlets
     assert idx.matches(topped, outlet="Daily") == []
     assert idx.matches(topped) == []  # an unknown outlet counts as the same
     assert [m.method for m in idx.matches(topped, outlet="Aggregator")] == [ALIGNED_METHOD]
+
+
+# one wire story as two outlets cut it: the same three long paragraphs, each outlet's own
+# short lines around them (too few shared sentences for the sentence rule, too short a run
+# for the alignment)
+_WIRE_PARAS = WIRE.split("\n")[:3]
+CUT_A = "\n".join(
+    [
+        "Live updates from the region are on our home page every hour.",
+        *_WIRE_PARAS,
+        "Our correspondent could not reach the town late on Wednesday night.",
+        "Read more of our reporting from the front line in the east.",
+        "Our weekly podcast looks at how the war has changed the grain trade this year.",
+        "Readers can send us their photographs and videos through the secure form below.",
+        "The editors thank the volunteers who translated the local officials' statements.",
+    ]
+)
+CUT_B = "\n".join(
+    [
+        *_WIRE_PARAS,
+        "Sign up for the morning newsletter to get the headlines first.",
+        "This story was updated with the death toll from officials.",
+        "Comments are closed on this article for legal reasons today.",
+    ]
+)
+STATEMENT = (
+    '"We will rebuild every house that was destroyed, and we will find every person who gave '
+    'the order to fire on a peaceful town full of families and children," the president said.'
+)
+
+
+def test_two_outlets_cutting_one_wire_story_share_its_verbatim_narrative() -> None:
+    share, words = run_share(word_runs(CUT_B), word_runs(CUT_A))
+    assert share >= RUN_SHARE and words >= 40
+    a, b = sentence_sets(CUT_A), sentence_sets(CUT_B)
+    assert not sentence_overlap(b, a).copies(4)  # the sentence rule misses it
+    assert aligned(b, a, STOP_WORDS).score < ALIGN_MIN  # and so does the alignment
+    idx = SentenceIndex()
+    idx.add("a", a, outlet="Daily", runs=word_runs(CUT_A))
+    assert [m.method for m in idx.matches(b, "Aggregator", word_runs(CUT_B))] == [RUN_METHOD]
+    # one outlet's two versions of its own story, or an unknown outlet: no such copy
+    assert idx.matches(b, "Daily", word_runs(CUT_B)) == []
+    assert idx.matches(b, None, word_runs(CUT_B)) == []
+
+
+def test_reports_sharing_a_quoted_statement_share_no_verbatim_narrative() -> None:
+    one = STATEMENT + " " + OTHER
+    two = "Rescuers searched the rubble of the station through the night. " + STATEMENT
+    assert run_share(word_runs(two), word_runs(one)) == (0.0, 0)
+    assert len(word_runs(STATEMENT)) == 3  # "the president said": the quote is out
+
+
+def test_the_store_records_a_verbatim_cut_with_its_method(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.duckdb") as st:
+        st.write([_rec(CUT_A, 24, "Daily"), _rec(OTHER, 24, "Grain News")])
+        dedup_articles(st)
+        st.write([_rec(CUT_B, 25, "Aggregator")])
+        (dup,) = dedup_articles(st)
+    assert dup.method == RUN_METHOD and dup.canonical_id == article_id(CUT_A)

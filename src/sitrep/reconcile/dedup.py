@@ -39,7 +39,9 @@ shares fewer (a print edition, a machine translation or a machine-spun rewrite) 
 story's sentences in order: two articles are also copies (method :data:`ALIGNED_METHOD`) when
 an ordered alignment of their sentences (:func:`~sitrep.reconcile.sentences.aligned`) scores
 ``ALIGN_MIN`` (6) and they come from two outlets, or the run starts at the top of both (an
-outlet's follow-up that puts a new top on its earlier paragraphs is no copy). This pass runs over
+outlet's follow-up that puts a new top on its earlier paragraphs is no copy), or (method
+:data:`~sitrep.reconcile.sentences.RUN_METHOD`) when most of one's unquoted words lie in long
+verbatim runs of another outlet's text. This pass runs over
 the articles that the shingle test found no copy for, against every stored article, in the
 same order. An article that is a copy of articles of two groups joins them: the group's
 canonical article is the earliest of theirs, and the other becomes its copy.
@@ -89,6 +91,7 @@ from sitrep.reconcile.sentences import (
     SentenceIndex,
     SentenceMatch,
     sentence_sets,
+    word_runs,
 )
 from sitrep.store import Store
 
@@ -310,7 +313,8 @@ def _syndicated(
     )
     for start in range(0, len(stored), batch_size):
         for aid, text in load(stored[start : start + batch_size]).items():
-            index.add(aid, sentence_sets(text), outlet.get(aid))
+            o = outlet.get(aid)
+            index.add(aid, sentence_sets(text), o, word_runs(text) if o else None)
     order = {
         r[0]: int(r[1])
         for r in store.con.execute("SELECT article_id, seq FROM article_minhash").fetchall()
@@ -320,10 +324,13 @@ def _syndicated(
         batch = todo[start : start + batch_size]
         text_of = load(batch)
         for aid in batch:
-            sents = sentence_sets(text_of.get(aid, ""))
+            text = text_of.get(aid, "")
+            sents = sentence_sets(text)
+            runs = word_runs(text) if outlet.get(aid) else None
             if aid not in copies and aid not in canon:
-                out.extend(_join_groups(aid, index.matches(sents, outlet.get(aid)), canon, order))
-            index.add(aid, sents, outlet.get(aid))
+                hits = index.matches(sents, outlet.get(aid), runs)
+                out.extend(_join_groups(aid, hits, canon, order))
+            index.add(aid, sents, outlet.get(aid), runs)
     if out:
         _insert_duplicates(store, out)
     return out

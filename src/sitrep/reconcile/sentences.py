@@ -38,10 +38,23 @@ run scores ``ALIGN_MIN`` or more are copies (method :data:`ALIGNED_METHOD`). Mea
 story on two aggregators; two versions of one wire story); at 5, 33 and 2; at 4, 35 and 4.
 Only the articles with two sentences whose content words overlap at ``SENT_LSH`` (word-set
 Jaccard) or more are aligned: the index's candidates, each verified.
+
+Two outlets can also cut one wire story differently: each keeps a few of its paragraphs
+verbatim inside its own top, captions and links, too few sentences for either rule above. Such
+texts share long runs of narrative word for word, which independent reports do not; they do
+share quotations, so quoted passages are left out. Another outlet's article is a copy (method
+:data:`RUN_METHOD`) when ``RUN_SHARE`` (0.55) or more of either text's unquoted words, and at
+least ``RUN_MIN_WORDS``, lie in runs of ``RUN_WORDS`` (8) words found in the other
+(:func:`word_runs`, :func:`run_share`). Measured on the seven readable real sets (1,545
+same-incident pairs, 85 annotated copy pairs): the annotated copies at 0.59, 0.62 and 0.66
+that no other rule finds; every other pair at most 0.48 (two versions of one agency story that
+the annotators kept apart). On the BBC corpus, one outlet's follow-ups reach 0.55 to 0.70 with
+their background paragraphs: the rule needs two outlets.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import sys
@@ -81,8 +94,16 @@ ALIGN_TOP = 2
 ALIGNED_METHOD = f"aligned{ALIGN_MIN:g}-m{ALIGN_MATCH}"
 """The method of a copy found by an ordered alignment of sentences; its similarity is the
 score over the shorter text's aligned sentences."""
+RUN_WORDS = 8
+RUN_SHARE = 0.55
+RUN_MIN_WORDS = 40
+RUN_METHOD = f"runs{RUN_WORDS}-c{RUN_SHARE}"
+"""The method of a copy found by verbatim runs of narrative; its similarity is the share of
+the text's unquoted words in runs of ``RUN_WORDS`` words found in the other."""
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{0,600}[\"\u201d]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 Hashes = npt.NDArray[np.uint32]
+Hashes64 = npt.NDArray[np.uint64]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?\"\u201d])\s+|\n+")
@@ -97,6 +118,32 @@ def sentence_sets(text: str) -> list[frozenset[str]]:
         if len(words) >= SENT_MIN_WORDS:
             out.append(frozenset(map(sys.intern, words)))  # one string per word: less memory
     return out
+
+
+def word_runs(text: str) -> Hashes64:
+    """One hash per unquoted word of a text: of the run of ``RUN_WORDS`` words it starts, or
+    0 where that run would cross a quoted passage or the end. Quotations are left out: two
+    reports that quote one statement share its words, not a narrative."""
+    out: list[int] = []
+    for part in _QUOTED.split(text.lower()):
+        words = _WORD.findall(part)
+        for i in range(len(words)):
+            if i + RUN_WORDS > len(words):
+                out.append(0)
+                continue
+            run = " ".join(words[i : i + RUN_WORDS]).encode("utf-8")
+            out.append(int.from_bytes(hashlib.blake2b(run, digest_size=8).digest(), "little") or 1)
+    return np.array(out, dtype=np.uint64)
+
+
+def run_share(a: Hashes64, b: Hashes64) -> tuple[float, int]:
+    """The share of ``a``'s unquoted words that lie in runs found in ``b`` (both
+    :func:`word_runs`), and how many words that is."""
+    if not len(a) or not len(b):
+        return 0.0, 0
+    hit = np.isin(a, b) & (a != 0)
+    covered = int(np.count_nonzero(np.convolve(hit, np.ones(RUN_WORDS, dtype=bool))[: len(a)]))
+    return covered / len(a), covered
 
 
 def _matched(a: Sequence[AbstractSet[Any]], b: Sequence[AbstractSet[Any]]) -> tuple[int, int]:
@@ -238,6 +285,7 @@ class SentenceIndex:
         self._hashes: dict[str, int] = {}  # words recur: each is hashed once
         self._skip: frozenset[int] | None = None
         self.outlets: dict[str, str] = {}
+        self.runs: dict[str, Hashes64] = {}
 
     def _sig(self, words: frozenset[str]) -> MinHash:
         mh = self._sigs.get(words)
@@ -256,12 +304,21 @@ class SentenceIndex:
             h = self._hashes[word] = sha1_hash32(word.encode("utf-8"))
         return h
 
-    def add(self, article_id: str, sents: list[frozenset[str]], outlet: str | None = None) -> None:
-        """Index an article's sentences; ``outlet`` is who published it, if known."""
+    def add(
+        self,
+        article_id: str,
+        sents: list[frozenset[str]],
+        outlet: str | None = None,
+        runs: Hashes64 | None = None,
+    ) -> None:
+        """Index an article's sentences; ``outlet`` is who published it, if known, and
+        ``runs`` its :func:`word_runs` (kept for an article whose outlet is known)."""
         if article_id in self.sentences:
             return
         if outlet:
             self.outlets[article_id] = outlet
+            if runs is not None:
+                self.runs[article_id] = runs
         self.sentences[article_id] = [
             np.unique(np.fromiter((self._word_hash(w) for w in ws), dtype=np.uint32, count=len(ws)))
             for ws in sents
@@ -272,7 +329,10 @@ class SentenceIndex:
             self._sigs.pop(words, None)  # kept only between a match and its add
 
     def matches(
-        self, sents: list[frozenset[str]], outlet: str | None = None
+        self,
+        sents: list[frozenset[str]],
+        outlet: str | None = None,
+        runs: Hashes64 | None = None,
     ) -> list[SentenceMatch]:
         """Every indexed article that shares enough sentences by the rule, or aligns with
         enough of them in order, best first (most sentences shared, then the larger share),
@@ -281,7 +341,10 @@ class SentenceIndex:
 
         An aligned run makes a copy of another outlet's article; of the same outlet's (or of
         an article whose outlet is unknown) only when it starts at the top of both: an outlet's
-        follow-up puts a new top on its earlier story's paragraphs."""
+        follow-up puts a new top on its earlier story's paragraphs. Another outlet's article
+        is also a copy when at least ``RUN_SHARE`` of either text's unquoted words (and
+        ``RUN_MIN_WORDS`` or more) lie in verbatim runs of ``RUN_WORDS`` words of the other
+        (``runs``: :func:`word_runs`): a wire story cut or framed differently by each outlet."""
         if len(sents) < 2:
             return []
         hits: Counter[str] = Counter()
@@ -311,8 +374,12 @@ class SentenceIndex:
             if n >= need and o.copies(need):
                 found_.append((o.shared, max(o.share, o.word_share), cand, SENTENCE_METHOD))
                 continue
-            run = aligned(mine, theirs, skip)
             other = self.outlets.get(cand)
+            verbatim = self._verbatim(runs, cand) if outlet and other and outlet != other else 0.0
+            if verbatim:
+                found_.append((o.shared, verbatim, cand, RUN_METHOD))
+                continue
+            run = aligned(mine, theirs, skip)
             if run.score >= ALIGN_MIN and (
                 (outlet is not None and other is not None and outlet != other) or run.at_top()
             ):
@@ -326,6 +393,15 @@ class SentenceIndex:
         found = self.matches(sents, outlet)
         return found[0] if found else None
 
+    def _verbatim(self, runs: Hashes64 | None, cand: str) -> float:
+        """The larger share of either text's unquoted words in verbatim runs of the other,
+        if it makes a copy (:meth:`matches`), else 0."""
+        theirs = self.runs.get(cand)
+        if runs is None or theirs is None:
+            return 0.0
+        best = max(run_share(runs, theirs), run_share(theirs, runs))
+        return best[0] if best[0] >= RUN_SHARE and best[1] >= RUN_MIN_WORDS else 0.0
+
     def _function_words(self) -> frozenset[int]:
         if self._skip is None:
             self._skip = frozenset(self._word_hash(w) for w in STOP_WORDS)
@@ -336,6 +412,8 @@ __all__ = [
     "ALIGNED_METHOD",
     "ALIGN_MIN",
     "ALIGN_TOP",
+    "RUN_METHOD",
+    "RUN_SHARE",
     "SENTENCE_METHOD",
     "SENT_JACCARD",
     "SENT_MIN",
@@ -347,8 +425,10 @@ __all__ = [
     "SentenceOverlap",
     "aligned",
     "aligned_share",
+    "run_share",
     "sentence_overlap",
     "sentence_sets",
     "sentences_needed",
     "shared_sentences",
+    "word_runs",
 ]
