@@ -65,3 +65,22 @@ def test_a_quotation_introduced_on_its_own_line_keeps_that_speaker(nlp: Language
         '"We will remember every one of the victims," the governor, Ivan Petrov, said.'
     )
     assert [q.speaker for q in _quotes(nlp, text)] == ["Oleh Bondar", "Ivan Petrov"]
+
+
+def test_a_labelled_quotation_gives_its_speaker_to_the_paragraphs_it_runs_on_into() -> None:
+    from sitrep.pipeline import extract
+
+    text = (
+        "A missile struck the centre of the town on Monday evening, officials said.\n\n"
+        "Source: Petro Ivanenko, head of the regional administration, on Telegram\n\n"
+        'Quote from Ivanenko: "Three people were killed in the first strike.\n\n'
+        "The second strike hit a school. Two teachers were injured.\n\n"
+        'Rescuers are still clearing the rubble."\n\n'
+        "The town has been shelled almost daily since the spring."
+    )
+    rec = extract(text)
+    assert [q.speaker for q in rec.quotes] == ["Petro Ivanenko"] * 3
+    teachers = next(c for c in rec.casualties if c.count == 2)
+    assert teachers.kind == "injured" and teachers.source == "Petro Ivanenko"
+    killed = next(c for c in rec.casualties if c.count == 3)  # the figure written as a word
+    assert killed.source == "Petro Ivanenko"

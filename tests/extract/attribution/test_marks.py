@@ -37,3 +37,28 @@ def test_a_line_that_opens_its_own_quotation_continues_none() -> None:
     text = '"We will not give up.\n\nHe said “we are here” today.'
     spans = [text[q.start : q.end] for q in quote_spans(text)]
     assert spans == ["We will not give up.", "we are here"]
+
+
+def test_a_quotation_runs_through_paragraphs_without_marks_to_the_one_that_closes_it() -> None:
+    text = (
+        'Quote from the governor: "Three people were killed in the first strike.\n\n'
+        "The second strike hit a school. Two teachers were injured.\n\n"
+        'Rescuers are still clearing the rubble."\n\n'
+        "The governor spoke on television."
+    )
+    spans = [text[q.start : q.end] for q in quote_spans(text)]
+    assert spans == [
+        "Three people were killed in the first strike.",
+        "The second strike hit a school. Two teachers were injured.",
+        "Rescuers are still clearing the rubble.",
+    ]
+
+
+def test_paragraphs_after_a_quotation_never_closed_stay_outside_it() -> None:
+    text = (
+        'The mayor said: "Three people were killed in the first strike.\n\n'
+        "The second strike hit a school, the police said.\n\n"
+        '"We need help," a teacher told reporters.'
+    )
+    spans = [text[q.start : q.end] for q in quote_spans(text)]
+    assert spans == ["Three people were killed in the first strike.", "We need help,"]

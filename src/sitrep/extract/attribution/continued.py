@@ -3,7 +3,8 @@
 A reporter who quotes several paragraphs leaves the quotation open at the end of each but the
 last, and names the speaker once, usually where it ends. :mod:`~sitrep.extract.attribution.marks`
 pairs the marks (a continuation may lack its opening mark); here the speaker named at the end
-is given to the paragraphs before it.
+is given to the paragraphs before it; a paragraph that runs on without a speaker of its own
+takes the speaker of the quotation it continues.
 """
 
 from __future__ import annotations
@@ -39,4 +40,24 @@ def run_on_speakers(text: str, spans: list[QuoteSpan], out: list[Quote]) -> list
             date=cont.date,
             confidence=cont.confidence,
         )
+    return out
+
+
+def open_runs(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A paragraph that a quotation left open runs on into, without a mark of its own between
+    them, has that quotation's speaker when it names none ('Quote from X: "...¶...¶..."')."""
+    out = list(quotes)
+    for k in range(1, len(out)):
+        prev, q = out[k - 1], out[k]
+        gap = text[prev.end : q.start]
+        if q.speaker is None and prev.speaker is not None and not gap.strip() and "\n" in gap:
+            out[k] = replace(
+                q,
+                speaker=prev.speaker,
+                speaker_start=prev.speaker_start,
+                speaker_end=prev.speaker_end,
+                speaker_role=prev.speaker_role,
+                cue=prev.cue,
+                confidence=prev.confidence,
+            )
     return out

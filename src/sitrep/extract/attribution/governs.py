@@ -35,6 +35,7 @@ from sitrep.extract.attribution.lexicon import (
     STATEMENT_VERBS,
     VICTIM_HEADS,
 )
+from sitrep.extract.times.rules import NUMBERS
 from sitrep.model import CasualtyClaim, Quote, Stance
 
 # Edges from a cue verb into what is not its reported content.
@@ -234,14 +235,21 @@ def figure_after(text: str, quote: Quote, c: CasualtyClaim) -> bool:
     return bool(re.search(pattern, after)) and not re.search(pattern, inside)
 
 
+_FIGURE_WORDS = {
+    int(v): k for k, v in NUMBERS.items() if v >= 1 and v == int(v) and k.isalpha() and len(k) > 2
+}
+"""A figure written as one word ("Five people have been killed"): its word."""
+
+
 def figure_at(c: CasualtyClaim, text: str) -> int:
-    """Where ``c``'s figure is written in its evidence (its first digits), else where the
-    evidence starts."""
+    """Where ``c``'s figure is written in its evidence (its first digits, or its word),
+    else where the evidence starts."""
     if c.count is not None:
-        m = re.search(
-            rf"(?<![\d,]){c.count}(?![\d])|(?<![\d,]){c.count:,}(?![\d])",
-            text[c.evidence.start : c.evidence.end],
-        )
+        evidence = text[c.evidence.start : c.evidence.end]
+        m = re.search(rf"(?<![\d,]){c.count}(?![\d])|(?<![\d,]){c.count:,}(?![\d])", evidence)
+        word = _FIGURE_WORDS.get(c.count)
+        if m is None and word is not None:
+            m = re.search(rf"\b{word}\b", evidence, re.I)
         if m:
             return c.evidence.start + m.start()
     return c.evidence.start

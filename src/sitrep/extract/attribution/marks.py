@@ -4,7 +4,8 @@ Quotation marks are paired on the raw text line by line (straight and curly doub
 single quotes only on lines without double ones), so inner single quotes stay part of the
 content; curly marks that balance on a line nest. A double quotation left open at the end of
 a line runs on: the next line with words continues it up to a closing mark, even without an
-opening mark of its own.
+opening mark of its own, and so do up to ``RUN_ON_LINES`` lines without any mark before the
+line that closes it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+RUN_ON_LINES = 3
+"""How many paragraphs without a quotation mark a quotation left open may run through, when a
+later paragraph closes it without opening one ('Quote from X: "...¶...¶... terror."')."""
 _DQ_OPEN = "\u201c\u00ab\u201e"
 _DQ_CLOSE = "\u201d\u00bb"
 _SQ_OPEN = "'\u2018"
@@ -116,6 +120,7 @@ def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     out: list[QuoteSpan] = []
     pos = 0
     open_at_end = False  # the last line with words left a double quotation open
+    between: list[QuoteSpan] = []  # lines without marks inside a quotation left open
     for line in text.split("\n"):
         lo, hi = pos, pos + len(line)
         pos = hi + 1
@@ -124,8 +129,15 @@ def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
         runs_on, open_at_end = open_at_end, False
         if any(c in line for c in _DQ_OPEN + _DQ_CLOSE + '"'):
             pairs = _pair_line(text, lo, hi, single=False, runs_on=runs_on)
+            if between and pairs and pairs[0].open == lo and text[lo] not in _DQ_OPEN + '"':
+                out.extend(between)  # the quotation closes here: the lines between were in it
+            between = []
             out.extend(pairs)
             open_at_end = bool(pairs) and pairs[-1].close == pairs[-1].end
+        elif runs_on and len(between) < RUN_ON_LINES and not any(c in line for c in _SQ_OPEN):
+            s, e = _strip_span(text, lo, hi)
+            between.append(QuoteSpan(lo, s, e, e))
+            open_at_end = True
         elif any(c in line for c in _SQ_OPEN + SQ_CLOSE):
             out.extend(
                 q

@@ -58,6 +58,11 @@ def _window_after(doc: Doc, pos: int, limit: int) -> list[Token]:
     return toks
 
 
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def _after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Speaker | None] | None:
     """A cue right after the quotation: '"...," X said' or '"...," said X, the ...'."""
     toks = _window_after(doc, q.close, limit)
@@ -270,6 +275,10 @@ def quotes(doc: Doc, *, article: Article, times: list[TimeRef]) -> list[Quote]:
         # 'acknowledged reports that "several were injured." He added': a quotation that ends
         # the sentence it did not open is its sentence's, not the next one's cue
         closes = content.rstrip(SQ_CLOSE + " ").endswith(".") and bool(text[floor : q.open].strip())
+        if q.open == line_start and prev is not None and prev[0].close == prev[0].end:
+            # a paragraph the quotation before runs on into, without a mark of its own: a cue
+            # after it names the speaker on its own line only (the next paragraph is another's)
+            nxt = min(nxt, _line_end(text, q.close))
         if (ends_clause or q.close == q.end) and not closes:
             found = _after(doc, q, nxt) or _before(doc, q, floor, quoted)
         else:

@@ -37,6 +37,7 @@ from sitrep.extract.attribution.carry import (
     list_source,
     next_this_source,
 )
+from sitrep.extract.attribution.continued import open_runs
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
 from sitrep.extract.attribution.cues import unstamped
 from sitrep.extract.attribution.governs import figure_after, figure_at
@@ -377,6 +378,7 @@ def attribute_quotes(
         if q.speaker is None:
             q = _cueless(doc, q, ants, text)
         out.append(q)
+    out = open_runs(text, out)
     model = shipped_model() if rank else None
     if model is not None:
         out = rerank(doc, out, ants, model)
