@@ -116,3 +116,16 @@ def test_a_lead_whose_figure_the_body_repeats_in_the_same_words_goes() -> None:
     )
     out = clean_text(f"{lead}\n{body}\n")
     assert lead not in out.text and out.removed[0].reason == "repeated lead"
+
+
+def test_a_source_line_naming_officials_the_body_names_again_is_kept() -> None:
+    # the attribution under a lead names the officials that the body quotes with the same
+    # titles; it repeats nobody's reporting
+    text = (
+        "Two people were killed in a drone strike on the port on Monday.\n\n"
+        "Source: Oleh Marchenko, Head of the Regional Military Administration, on Telegram\n\n"
+        "Details: Oleh Marchenko, Head of the Regional Military Administration, said a warehouse"
+        " and two cars were destroyed."
+    )
+    out = clean_text(text)
+    assert "Source: Oleh Marchenko" in out.text and not out.removed

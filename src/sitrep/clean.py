@@ -73,6 +73,12 @@ def _tokens(s: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(s)]
 
 
+# Labels that open a line of attribution, not a lead ("Source: X, <role>, on Telegram"): such a
+# line names people the body names again, and repeats nothing.
+REPORT_LABELS = ("source", "sources", "quote", "quote from", "details", "background")
+_REPORT_LABEL = re.compile(r"^\s*(?:" + "|".join(REPORT_LABELS) + r")\b[^:\n]{0,40}:", re.I)
+
+
 def _repeats_body(line: str, body: list[str]) -> bool:
     """True when ``line`` repeats a run of a later paragraph (a lead or standfirst).
 
@@ -81,7 +87,7 @@ def _repeats_body(line: str, body: list[str]) -> bool:
     one (a tweet quoting its first sentence) is reporting, not a standfirst.
     """
     toks = _tokens(line)
-    if len(toks) < 6:
+    if len(toks) < 6 or _REPORT_LABEL.match(line):
         return False
     # a lead dropped must lose no figure: each of its numbers is in the body too (a lead that
     # only shares a long title with the body, "the Head of the ... Regional Military
