@@ -199,6 +199,14 @@ def test_a_place_in_a_comparison_is_another_events() -> None:
     assert _places(text) == ["Kupyansk", "Izyum"]
 
 
+def test_a_town_naming_an_earlier_incident_in_a_comparison_is_not_the_place() -> None:
+    text = (
+        "In the deadliest strike in Donetsk Oblast since the 2022 Kramatorsk attack, 28 people "
+        "were killed when a missile hit a market near Kostiantynivka on Tuesday afternoon."
+    )
+    assert _places(text) == ["Kostyantynivka"]
+
+
 def test_where_the_speakers_sit_is_not_the_place() -> None:
     text = (
         "A missile hit the bus station in Kupiansk on Monday.\n"

@@ -131,14 +131,15 @@ def use_of(doc: Doc, p: Place) -> Use:
         while site.dep_ in _MODIFIER_DEPS and site.head is not site:
             site = site.head
         at_site = site.dep_ == "pobj" and site.head.lower_ in LOCATIVE_PREPS
-        return Use(p, locative=at_site, actor=False, dateline=dateline)
+        return Use(p, locative=at_site, actor=False, dateline=dateline, aside=_aside(top))
     if top.dep_ == "poss" and not _is_place_word(head):
         actor = True  # "Russia's strike", "the Kyiv region's governor"
     elif top.dep_ in _MODIFIER_DEPS and head is not top and head.lemma_ in INCIDENT_NOUNS:
         if p.precision == "country":
             # "a US air strike", "a Russia attack": a country names who struck, not where
             return Use(p, locative=False, actor=True, dateline=dateline)
-        return Use(p, locative=True, actor=False, dateline=dateline)  # "the Olenivka attack"
+        # "the Olenivka attack"; "the worst since the 2019 Pulwama attack": another event's
+        return Use(p, locative=True, actor=False, dateline=dateline, aside=_aside(top))
     elif top.dep_ in _MODIFIER_DEPS and head is not top and not _is_place_word(head):
         actor = True  # "the Gaza health ministry", "US-made rockets"
     elif top.dep_ in {"nsubj", "nsubjpass", "agent"}:
