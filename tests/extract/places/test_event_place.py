@@ -207,6 +207,14 @@ def test_a_town_naming_an_earlier_incident_in_a_comparison_is_not_the_place() ->
     assert _places(text) == ["Kostyantynivka"]
 
 
+def test_a_town_right_after_in_is_where_whatever_noun_the_parse_hangs_it_on() -> None:
+    text = (
+        "A Russian strike on a dormitory in Kharkiv housing displaced families has resulted in "
+        "the deaths of 12 people, according to the regional governor."
+    )
+    assert _places(text) == ["Kharkiv"]
+
+
 def test_where_the_speakers_sit_is_not_the_place() -> None:
     text = (
         "A missile hit the bus station in Kupiansk on Monday.\n"

@@ -141,6 +141,10 @@ def use_of(doc: Doc, p: Place) -> Use:
         # "the Olenivka attack"; "the worst since the 2019 Pulwama attack": another event's
         return Use(p, locative=True, actor=False, dateline=dateline, aside=_aside(top))
     elif top.dep_ in _MODIFIER_DEPS and head is not top and not _is_place_word(head):
+        if _after_preposition(doc, p) and p.precision != "country":
+            # "a school compound in Gaza City housing displaced families": a name right after
+            # "in" is where, whatever noun the parse hung it on
+            return Use(p, locative=True, actor=False, dateline=dateline, aside=_aside(top))
         actor = True  # "the Gaza health ministry", "US-made rockets"
     elif top.dep_ in {"nsubj", "nsubjpass", "agent"}:
         # a town described ("Poltava is about 200 miles southeast of Kyiv") does nothing
@@ -156,6 +160,15 @@ def use_of(doc: Doc, p: Place) -> Use:
         aside=_aside(top),
         reference=_reference(top),
     )
+
+
+def _after_preposition(doc: Doc, p: Place) -> bool:
+    """Whether a mention follows a preposition of location ("in X"), with no determiner."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span) or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.lower_ in LOCATIVE_PREPS and before.dep_ == "prep"
 
 
 def _reference(top: Token) -> bool:
