@@ -16,7 +16,13 @@ _DATELINE_AFTER = re.compile(
 )
 _BUREAU_BEFORE = re.compile(r"[^\n|]{0,40}\|\s*$")
 # A date stamp a scraper put before the dateline on its line (" date 2022-08-25 KYIV:").
-_STAMP = re.compile(r"\s*(?:date:?\s+)?\d{4}-\d{2}(?:-\d{2})?\s+", re.I)
+_STAMP = re.compile(
+    r"\s*(?:date:?\s+)?(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s+", re.I
+)
+# A dateline in brackets after a date stamp or at the start of its line: "10-8-2024 (JERUSALEM)".
+_BRACKETED = re.compile(
+    r"\s*(?:(?:date:?\s+)?(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*)?\($", re.I
+)
 
 
 def is_dateline(text: str, p: Place) -> bool:
@@ -30,6 +36,8 @@ def dateline_at(text: str, start: int, end: int) -> bool:
     before = text[line_start:start]
     after = text[end : end + 60]
     if (before.strip() == "" or _STAMP.fullmatch(before)) and _DATELINE_AFTER.match(after):
+        return True
+    if _BRACKETED.fullmatch(before) and after.startswith(")") and text[start:end].isupper():
         return True
     return bool(_BUREAU_BEFORE.fullmatch(before)) and after.lstrip().startswith("|")
 
