@@ -440,3 +440,21 @@ def test_an_item_after_a_list_takes_the_kind_of_the_nearest_figure_before_it() -
     found = [f for s in doc.sents for f in finding.find(doc, s)]
     last = max(found, key=lambda f: f.num)
     assert last.q.text.strip() == "one" and last.kind == "injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a noun of the act before "of" and its count: the arrested, the hospitalised
+        (
+            "The security service reported the detention of 11 people after the attack.",
+            {("arrested", "11")},
+        ),
+        ("The governor announced the hospitalisation of 40 people.", {("injured", "40")}),
+        # two-word cues
+        ("At least 300 people have starved to death in the siege.", {("killed", "At least 300")}),
+        ("Another 6 people went missing after the flood of the dam.", {("missing", "6")}),
+    ],
+)
+def test_nouns_of_the_act_and_two_word_cues(text: str, want: set[F]) -> None:
+    assert _found(text) == want

@@ -28,13 +28,14 @@ _KINDS: dict[CasualtyKind, str] = {
     "lifeless drowned beheaded lynched lives martyrs martyred corpses succumbed succumb succumbs "
     "demise",
     "injured": "injured injuring injures injure wounded wounding wounds wound hurt injuries "
-    "maimed hospitalized hospitalised",
+    "maimed hospitalized hospitalised hospitalization hospitalisation",
     "missing": "missing unaccounted disappeared",
     # a hostage is a captive an armed party holds: "dozens taken hostage" are captured; so are
     # people kidnapped or abducted (the reporting's kinds have no "kidnapped" of its own)
     "captured": "captured capturing capture captive captives prisoner prisoners pows hostage "
     "hostages kidnapped kidnapping kidnaps kidnap abduct abducted abducting abduction",
-    "arrested": "arrested arresting arrests arrest detained detaining detain apprehended jailed",
+    "arrested": "arrested arresting arrests arrest detained detaining detain apprehended jailed "
+    "detention",
     "displaced": "displaced displacing displace homeless refugees fled uprooted",
     # "rescued" is no casualty: people saved from rubble or freed hostages are counted by the
     # figure of what befell them (injured, captured), never as evacuees
@@ -52,6 +53,9 @@ PHRASE_CUES: dict[str, tuple[str, CasualtyKind]] = {
     "passes": ("away", "killed"),
     "gunned": ("down", "killed"),
     "mowed": ("down", "killed"),
+    "starved": ("to", "killed"),  # "300 have starved to death"
+    "went": ("missing", "missing"),  # "another 6 people went missing"
+    "gone": ("missing", "missing"),
 }
 for _first, (_second, _kind) in PHRASE_CUES.items():
     CUES[f"{_first} {_second}"] = _kind
@@ -477,6 +481,11 @@ VICTIM_OF_NOUNS = frozenset(
         "kidnapping",
         "abduction",
         "injury",
+        "arrest",  # "the arrest of two suspects", "the detention of 11 people"
+        "detention",
+        "capture",
+        "hospitalisation",  # "announced the hospitalisation of 115 people"
+        "hospitalization",
     }
 )
 # Cue nouns before "to" and the number: "caused injuries to 289 others".
