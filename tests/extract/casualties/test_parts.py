@@ -678,3 +678,17 @@ def test_people_in_treatment_or_taken_to_medical_facilities_are_injured(text: st
 def test_a_modifier_before_the_victims_still_under_the_rubble_is_missing() -> None:
     got = _claims("A bomb killed 6. Rescuers seek two border guards still under the rubble.")
     assert any(kind == "missing" and n == 2 for kind, n, _, _ in got)
+
+
+def test_a_part_after_a_counted_group_named_before_it() -> None:
+    claims = _claims("Among the 64 wounded were 14 children, according to police.")
+    assert ("injured", 64, "people", False) in claims
+    assert any(k == "injured" and n == 14 and v == "children" for k, n, v, _ in claims)
+
+
+def test_both_counts_of_a_pair_in_a_hospital_state_are_injured() -> None:
+    claims = _claims("After the strike, 12 adults and two children are in intensive care.")
+    assert {(k, n, v) for k, n, v, _ in claims} >= {
+        ("injured", 12, "adults"),
+        ("injured", 2, "children"),
+    }

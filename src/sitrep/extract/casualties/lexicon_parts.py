@@ -98,7 +98,9 @@ FAR_TOLL = re.compile(
 # A figure of the injured stated by its condition or by the care it sought, with no cue word:
 # "5 people are in critical condition", "91 people have sought medical treatment"
 HURT_STATE = re.compile(
-    rf"^\s+(?:(?:more\s+)?(?:others?|other people|{PART_VICTIM})\s+|more\s+"
+    rf"^\s+(?:(?:more\s+)?(?:others?|other people|{PART_VICTIM})"
+    # "12 adults and two children are in intensive care": the first of two counts
+    rf"(?:\s+and\s+(?:\d[\d,]*|[a-z]+)\s+{PART_VICTIM})?\s+|more\s+"
     r"|of (?:the|these|those) (?:(?:rescued|injured|wounded|hospitali[sz]ed)\s+"
     rf"(?:{PART_VICTIM}\s+)?|{PART_VICTIM}\s+))?(?:are|were|remain|"
     r"remained|have been|"
@@ -228,12 +230,13 @@ ONE_INCLUDED = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}?{ONE_VICTIM}\b",
     re.I,
 )
-# A number whose group is named before it: "Among the injured were 4 children" ("among the
+# A number whose group is named before it: "Among the injured were 4 children", "among the 64
+# wounded were 14 children" ("among the
 # wounded there are two children"), "the number of dead includes three children", "those
 # killed include three British nationals" (a part of that group); "among at least 14 victims"
 # (the group)
 GROUP_BEFORE = re.compile(
-    rf"\bamong(?:st)?\s+(?:the|those)\s+(?:people\s+)?{PART_GROUP}\s*,?\s*(?:(?:there\s+)?(?:is|"
+    rf"\bamong(?:st)?\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:people\s+)?{PART_GROUP}\s*,?\s*(?:(?:there\s+)?(?:is|"
     rf"are|was|were)\s+)?(?:also\s+)?$|\b(?:number of|the|those)\s+(?:the\s+)?"
     rf"{PART_GROUP.replace('grp', 'inc')}\s+(?:also\s+)?include[sd]?\s+$",
     re.I,
