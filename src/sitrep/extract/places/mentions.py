@@ -35,7 +35,9 @@ from sitrep.extract.places.lexicon import (
     PLACE_AFTER,
     PLACE_NOUNS,
     PROVINCE_ABBREVIATIONS,
+    REGION_WORDS,
     ROAD_CUES,
+    SETTLEMENT_NOUNS,
     STREET_WORDS,
     TITLES,
     VENUE_WORDS,
@@ -502,6 +504,16 @@ def in_division(doc: Doc, ent: Span) -> bool:
     Kharkiv Oblast" as ORG)."""
     parts = name_parts(doc, ent)
     return len(parts) == 2 and doc[parts[0].end].lower_ == "in"
+
+
+def owned_place(doc: Doc, ent: Span) -> bool:
+    """Whether a name the model labelled otherwise is a division's place and its own division
+    or town ("Balochistan's Mastung district" as ORG): a place before the possessive, and a
+    division or settlement noun right after the name."""
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in REGION_WORDS | SETTLEMENT_NOUNS:
+        return False
+    parts = name_parts(doc, ent)
+    return len(parts) == 2 and doc[parts[0].end].text in POSSESSIVE
 
 
 def _names_division(span: Span) -> bool:

@@ -49,6 +49,7 @@ from sitrep.extract.places.mentions import (
     more_mentions,
     mostly_persons,
     name_parts,
+    owned_place,
     roads,
     unknown_names,
     unlabelled_buildings,
@@ -259,7 +260,9 @@ def places(
     persons = mostly_persons(doc)
     labels = label_counts(doc)
     for ent in joined_names(doc):
-        if ent.label_ not in PLACE_LABELS and (division_name(ent) or in_division(doc, ent)):
+        if ent.label_ not in PLACE_LABELS and (
+            division_name(ent) or in_division(doc, ent) or owned_place(doc, ent)
+        ):
             ent = Span(doc, ent.start, ent.end, label="GPE")  # "Kherson Oblast" as ORG
         if ent.label_ not in PLACE_LABELS and not is_building(ent) and not is_venue(doc, ent):
             continue
