@@ -190,3 +190,23 @@ def test_a_participle_inside_a_reported_clause_keeps_the_reporters_source(
         "are still 98 people wounded."
     )
     assert _source(nlp, text, "98") == "governor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group has claimed responsibility for an attack on a concert hall that has killed "
+        "at least 40 people.",
+        "At least 133 people died in the attack, which has been claimed by the group.",
+        "Gunmen kill more than 60 in concert attack near the capital; the group claims "
+        "responsibility",
+    ],
+)
+def test_a_claimed_deed_is_no_claimed_figure(nlp: Language, text: str) -> None:
+    figure = next(w for w in ("40", "133", "60") if w in text)
+    assert _source(nlp, text, figure) is None
+
+
+def test_responsibility_claimed_for_a_killing_states_its_figure(nlp: Language) -> None:
+    text = "The group itself claimed responsibility for killing nearly 300 villagers."
+    assert _source(nlp, text, "300") == "group"

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.attribution.lexicon import (
     CUE_STANCE,
+    DEED_OBJECTS,
     EVIDENCE_NOUNS,
     EVIDENTIAL_VERBS,
     FINDING_VERBS,
@@ -66,8 +67,16 @@ def statement_stance(verb: Token) -> Stance | None:
     if lemma in CUE_STANCE:
         stance = CUE_STANCE[lemma]
         objs = [c for c in verb.children if c.dep_ == "dobj"]
-        if stance == "claims" and any(o.lemma_.lower() in NOT_CLAIM_OBJECTS for o in objs):
-            return None  # "the attack, which claimed 35 lives"
+        if verb.i + 1 < len(verb.doc) and verb.dep_ == "compound":
+            objs.append(verb.doc[verb.i + 1])  # "IS claims responsibility" parsed as a noun
+        if stance == "claims" and any(
+            o.lemma_.lower() in NOT_CLAIM_OBJECTS
+            or (o.lemma_.lower() in DEED_OBJECTS and not _for_a_deed(o))
+            for o in objs
+        ):
+            return None  # "the attack, which claimed 35 lives"; "IS claimed responsibility"
+        if stance == "claims" and _claimed_deed(verb):
+            return None  # "the attack, which has been claimed by IS": IS claimed the attack
         return stance
     if lemma in STATEMENT_VERBS:
         return "reports"
@@ -84,6 +93,25 @@ def statement_stance(verb: Token) -> Stance | None:
     if lemma in PERCEPTION_VERBS and subj is not None and subj.lower_ in OBSERVERS:
         return "reports"
     return None
+
+
+def _for_a_deed(obj: Token) -> bool:
+    """Whether a claimed responsibility is for a deed told by a verb, which then states its
+    figure ("claimed responsibility for killing nearly 300"), not for an attack."""
+    return any(
+        p.lower_ == "for" and any(g.dep_ == "pcomp" or g.tag_ == "VBG" for g in p.children)
+        for p in obj.children
+    )
+
+
+def _claimed_deed(verb: Token) -> bool:
+    """Whether a passive "claimed" has a deed for its subject ("the attack was claimed by
+    IS", "the attack, which has been claimed by IS"): a claim of responsibility."""
+    for subj in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        thing = verb.head if subj.lower_ in {"which", "that"} and verb.dep_ == "relcl" else subj
+        if thing.lemma_.lower() in NOT_AGENTS:
+            return True
+    return False
 
 
 def absolute_speaker(verb: Token) -> Token | None:

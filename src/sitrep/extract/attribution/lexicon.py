@@ -95,6 +95,9 @@ ACCUSATION = frozenset({"accusation", "allegation", "charge", "claim", "suggesti
 
 # Objects of "claimed"/"reported" that make it no statement: "claimed the lives of".
 NOT_CLAIM_OBJECTS = frozenset({"life", "victim", "toll", "seat", "title", "prize", "land"})
+# ... nor of a figure, though a stance: "IS claimed responsibility for the attack that killed
+# 40" claims the deed, not the 40 (governs.py)
+DEED_OBJECTS = frozenset({"responsibility", "credit"})
 
 # Relative pronouns: the source of "officials, who said" is the officials.
 RELATIVE = frozenset({"who", "which", "that"})
