@@ -212,3 +212,30 @@ def test_as_per_an_outlet_gives_way_to_according_to_before_the_figure() -> None:
     alone = parse("35 people might still be trapped under the rubble, as per CNN.")
     found = attribute(next(iter(alone.sents)), at=0)
     assert found is not None and found.source == "CNN"
+
+
+@pytest.mark.parametrize(
+    ("source", "outlet", "own"),
+    [
+        ("ARY News", "arynews.tv", True),
+        ("DAILY POST", "www.dailypost.ng", True),
+        ("AP", "apnews.com", False),  # too short to tell
+        ("Ukrainska Pravda", "pravda.com.ua", False),
+        ("the governor", "arynews.tv", False),
+    ],
+)
+def test_an_outlet_naming_itself(source: str, outlet: str, own: bool) -> None:
+    from sitrep.extract.attribution.cues import self_named
+
+    assert self_named(source, outlet) is own
+
+
+def test_a_figure_an_outlet_reports_of_itself_is_the_outlets() -> None:
+    import sitrep
+
+    text = (
+        "QUETTA: At least 22 persons were killed in an explosion at the railway station, "
+        "ARY News reported."
+    )
+    record = sitrep.extract(text, url="https://arynews.tv/quetta-blast/")
+    assert [c.source for c in record.casualties] == [record.article.outlet]

@@ -425,3 +425,11 @@ def trailing_attribution(sent: Span, *, text: str | None = None) -> Attribution 
     if reports_own_victims(sent):
         return None  # "Zelenskyy said a child was among the dead": its own figure, not ours
     return found if len(verbs) <= 1 else None
+
+
+def self_named(source: str, outlet: str) -> bool:
+    """Whether a source is the outlet naming itself ("ARY News" in arynews.tv, "DAILY POST" in
+    dailypost.ng): the letters of the source's name make the outlet's domain name."""
+    name = re.sub(r"[^a-z]", "", source.lower())
+    host = outlet.lower().removeprefix("www.").split(".")[0]
+    return len(name) >= 5 and name == re.sub(r"[^a-z]", "", host)

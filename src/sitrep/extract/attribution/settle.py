@@ -39,7 +39,7 @@ from sitrep.extract.attribution.carry import (
 )
 from sitrep.extract.attribution.continued import open_runs
 from sitrep.extract.attribution.coref import Antecedent, Antecedents
-from sitrep.extract.attribution.cues import unstamped
+from sitrep.extract.attribution.cues import self_named, unstamped
 from sitrep.extract.attribution.governs import figure_after, figure_at
 from sitrep.extract.attribution.grow import (
     described_by_agent,
@@ -234,8 +234,8 @@ def attribute_claims(
                     or _post_author(doc, text, lo, hi, ants)
                     or source
                 )
-        if source is None and outlet is not None:
-            source = outlet
+        if source is None or (outlet is not None and self_named(source, outlet)):
+            source = outlet  # "..., ARY News reported" in ARY News: the outlet's own report
         source = unstamped(source) if source is not None else None
         out.append(c if source == c.source else replace(c, source=source))
     return out
