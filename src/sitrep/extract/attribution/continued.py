@@ -30,17 +30,22 @@ def run_on_speakers(text: str, spans: list[QuoteSpan], out: list[Quote]) -> list
         own = out[k].speaker_start
         if own is not None and own >= text.rfind("\n", 0, q.open) + 1:
             continue
-        out[k] = replace(
-            out[k],
-            speaker=cont.speaker,
-            speaker_start=cont.speaker_start,
-            speaker_end=cont.speaker_end,
-            speaker_role=cont.speaker_role,
-            cue=cont.cue,
-            date=cont.date,
-            confidence=cont.confidence,
-        )
+        out[k] = _spoken_by(out[k], cont)
     return out
+
+
+def _spoken_by(q: Quote, other: Quote) -> Quote:
+    """``q`` with the speaker (and its cue, date and confidence) of ``other``."""
+    return replace(
+        q,
+        speaker=other.speaker,
+        speaker_start=other.speaker_start,
+        speaker_end=other.speaker_end,
+        speaker_role=other.speaker_role,
+        cue=other.cue,
+        date=other.date,
+        confidence=other.confidence,
+    )
 
 
 def open_runs(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -51,13 +56,5 @@ def open_runs(text: str, quotes: list[Quote]) -> list[Quote]:
         prev, q = out[k - 1], out[k]
         gap = text[prev.end : q.start]
         if q.speaker is None and prev.speaker is not None and not gap.strip() and "\n" in gap:
-            out[k] = replace(
-                q,
-                speaker=prev.speaker,
-                speaker_start=prev.speaker_start,
-                speaker_end=prev.speaker_end,
-                speaker_role=prev.speaker_role,
-                cue=prev.cue,
-                confidence=prev.confidence,
-            )
+            out[k] = _spoken_by(q, prev)
     return out
