@@ -464,3 +464,14 @@ def test_data_a_speaker_gives_are_the_speakers(nlp: Language) -> None:
 def test_a_weapon_is_no_source(nlp: Language) -> None:
     text = "44 lives were claimed by a Russian rocket that hit a high-rise building."
     assert _source(_run(nlp, text)[0], 44) is None
+
+
+def test_a_word_cut_off_at_the_texts_end_is_no_speaker() -> None:
+    import sitrep
+
+    text = (
+        "Prime Minister Ali Khan denounced the bombing in a statement, saying those who planned "
+        'the attack "will pay a very heavy price for it," adding t'
+    )
+    (quote,) = sitrep.extract(text).quotes
+    assert quote.speaker in (None, "Ali Khan")

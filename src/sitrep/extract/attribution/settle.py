@@ -350,8 +350,9 @@ def attribute_quotes(
             a <= q.speaker_start < b and (a, b) != (q.start, q.end) for a, b in spans
         ):  # '"This location served ...," it added, insisting that "...": not "This location"
             q = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
-        if q.speaker is not None and _WHEN.match(q.speaker.strip()):
-            # a date the parser took for the subject ('..., on Thursday estimated ...')
+        if q.speaker is not None and (
+            _WHEN.match(q.speaker.strip()) or len(q.speaker.strip()) < 2
+        ):  # a date the parser took for the subject; a word cut off at the text's end ("t")
             q = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
         if q.speaker is not None and q.speaker_start is not None:
             speaker, at = q.speaker, q.speaker_start
