@@ -351,7 +351,7 @@ def attribute_quotes(
         ):  # '"This location served ...," it added, insisting that "...": not "This location"
             q = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
         if q.speaker is not None and (
-            _WHEN.match(q.speaker.strip()) or len(q.speaker.strip()) < 2
+            _WHEN.match(q.speaker.strip()) or (len(q.speaker.strip()) < 2 and q.speaker.islower())
         ):  # a date the parser took for the subject; a word cut off at the text's end ("t")
             q = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
         if q.speaker is not None and q.speaker_start is not None:
