@@ -41,10 +41,10 @@ an ordered alignment of their sentences (:func:`~sitrep.reconcile.sentences.alig
 ``ALIGN_MIN`` (6) and they come from two outlets, or the run starts at the top of both (an
 outlet's follow-up that puts a new top on its earlier paragraphs is no copy), or (method
 :data:`~sitrep.reconcile.sentences.RUN_METHOD`) when most of one's unquoted words lie in long
-verbatim runs of another outlet's text. This pass runs over
-the articles that the shingle test found no copy for, against every stored article, in the
-same order. An article that is a copy of articles of two groups joins them: the group's
-canonical article is the earliest of theirs, and the other becomes its copy.
+verbatim runs of another outlet's text. This pass runs over the articles that the shingle test
+found no copy for, against every stored article, in the same order. An article that is a
+copy of articles of two groups joins them: the group's canonical article is the earliest of
+theirs, and the other becomes its copy.
 
 The index is incremental: signatures live in the ``article_minhash`` table (whole text, then
 lead, in one blob) and the LSH indexes are rebuilt from them on load, so new articles are
@@ -324,13 +324,12 @@ def _syndicated(
         batch = todo[start : start + batch_size]
         text_of = load(batch)
         for aid in batch:
-            text = text_of.get(aid, "")
+            text, o = text_of.get(aid, ""), outlet.get(aid)
             sents = sentence_sets(text)
-            runs = word_runs(text) if outlet.get(aid) else None
+            runs = word_runs(text) if o else None
             if aid not in copies and aid not in canon:
-                hits = index.matches(sents, outlet.get(aid), runs)
-                out.extend(_join_groups(aid, hits, canon, order))
-            index.add(aid, sents, outlet.get(aid), runs)
+                out.extend(_join_groups(aid, index.matches(sents, o, runs), canon, order))
+            index.add(aid, sents, o, runs)
     if out:
         _insert_duplicates(store, out)
     return out

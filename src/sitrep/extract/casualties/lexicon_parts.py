@@ -231,10 +231,9 @@ ONE_INCLUDED = re.compile(
     re.I,
 )
 # A number whose group is named before it: "Among the injured were 4 children", "among the 64
-# wounded were 14 children" ("among the
-# wounded there are two children"), "the number of dead includes three children", "those
-# killed include three British nationals" (a part of that group); "among at least 14 victims"
-# (the group)
+# wounded were 14 children" ("among the wounded there are two children"), "the number of dead
+# includes three children", "those killed include three British nationals" (a part of that
+# group); "among at least 14 victims" (the group)
 GROUP_BEFORE = re.compile(
     rf"\bamong(?:st)?\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:people\s+)?{PART_GROUP}\s*,?\s*(?:(?:there\s+)?(?:is|"
     rf"are|was|were)\s+)?(?:also\s+)?$|\b(?:number of|the|those)\s+(?:the\s+)?"

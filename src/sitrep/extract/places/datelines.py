@@ -15,14 +15,12 @@ _DATELINE_AFTER = re.compile(
     r"|,[^\n:–—|-]{0,40}?\s+-\s"  # "Deir el-Balah, Gaza - A food aid organization said"
 )
 _BUREAU_BEFORE = re.compile(r"[^\n|]{0,40}\|\s*$")
-# A date stamp a scraper put before the dateline on its line (" date 2022-08-25 KYIV:").
-_STAMP = re.compile(
-    r"\s*(?:date:?\s+)?(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s+", re.I
-)
+# A date stamp a scraper put before the dateline on its line (" date 2022-08-25 KYIV:",
+# "10-8-2024 (JERUSALEM)").
+_DATE = r"(?:date:?\s+)?(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
+_STAMP = re.compile(rf"\s*{_DATE}\s+", re.I)
 # A dateline in brackets after a date stamp or at the start of its line: "10-8-2024 (JERUSALEM)".
-_BRACKETED = re.compile(
-    r"\s*(?:(?:date:?\s+)?(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*)?\($", re.I
-)
+_BRACKETED = re.compile(rf"\s*(?:{_DATE}\s*)?\($", re.I)
 
 
 def is_dateline(text: str, p: Place) -> bool:
