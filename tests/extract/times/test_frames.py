@@ -81,3 +81,17 @@ def test_a_superlative_since_frame_makes_no_total_and_no_history() -> None:
     claim = next(c for c in record.casualties if c.low == 501)
     assert claim.scope == "incident" and claim.period is None
     assert "historical" not in claim.flags
+
+
+def test_a_possessive_before_a_superlative_is_a_frame_too() -> None:
+    text = "93 people were killed, making it one of the war's deadliest strikes."
+    out = without_frames(text)
+    assert len(out) == len(text) and "war" not in out and out.startswith("93 people")
+    record = _extract(
+        "The civil defence agency said at least 93 people were killed in the strike on the "
+        "school, making it one of the war's deadliest strikes."
+    )
+    claim = next(c for c in record.casualties if c.count == 93)
+    assert claim.scope == "incident"
+    plain = "The agency's figures show 93 people were killed in the war."
+    assert without_frames(plain) == plain

@@ -51,14 +51,22 @@ _FRAME = re.compile(
     re.I,
 )
 
+# The same frame told by a possessive before the superlative ("one of the war's deadliest
+# strikes", "the year's worst attack"): the possessor is what the figure is compared against.
+_POSSESSED_FRAME = re.compile(
+    r"\b(?:the\s+|this\s+)?[\w-]+(?:['\u2019]s|s['\u2019])\s+" + _SUPERLATIVE, re.I
+)
+
 
 def without_frames(text: str) -> str:
     """``text`` with its frames of comparison blanked out (spaces: offsets keep their place).
 
     "20 killed, the deadliest attack since the invasion began in 2022" keeps "20 killed," and
-    blanks the rest; a sentence without a superlative comes back unchanged.
+    blanks the rest; so "one of the war's deadliest strikes" its "the war's deadliest"; a
+    sentence without a superlative comes back unchanged.
     """
-    return _FRAME.sub(lambda m: " " * len(m.group(0)), text)
+    blank = _FRAME.sub(lambda m: " " * len(m.group(0)), text)
+    return _POSSESSED_FRAME.sub(lambda m: " " * len(m.group(0)), blank)
 
 
 def _is_age(t: TimeRef, text: str) -> bool:
