@@ -117,6 +117,24 @@ def test_unattributed_claims_count_per_outlet_and_copies_once() -> None:
     assert t.copy_ids == ("b",)
 
 
+def test_a_copy_that_rewords_a_bound_is_the_same_claim_another_figure_is_not() -> None:
+    # the rewrite's "more than 93" is the wire's "at least 93" (and its "93"): one claim
+    wire = _f("w", 93, "Civil defence", 1, art="W")
+    wire = dataclasses.replace(wire, hedge="at least")
+    more = dataclasses.replace(
+        _f("m", 93, "Civil defence", 1, art="M", canon="W", low=94), hedge="more than"
+    )
+    plain = _f("p", 93, "Civil defence", 1, art="P", canon="W")
+    later = _f("l", 100, "Civil defence", 2, art="L", canon="W")
+    t = tally_group([wire, more, plain, later], key="k", kind="killed")
+    assert set(t.copy_ids) == {"m", "p"}
+    assert "l" in t.claim_ids  # a copy's other figure is an update, never a copy
+    nearly = dataclasses.replace(
+        _f("n", 93, "Civil defence", 1, art="N", canon="W", high=92), hedge="nearly"
+    )
+    assert tally_group([wire, nearly], key="k", kind="killed").copy_ids == ()
+
+
 def test_open_ended_and_vague_figures() -> None:
     """A vague count widens the range but is never the best figure when a number exists."""
     figs = [

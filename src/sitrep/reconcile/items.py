@@ -50,6 +50,8 @@ APPROX_HEDGES = frozenset(
 """Hedges of a round figure: two reports within ``ROUND_SHARE`` of each other, one of them so
 hedged ("almost 300" and "about 300", "50" and "more than 50"), give one figure, no dispute."""
 ROUND_SHARE = 0.1
+OPEN_BELOW = frozenset({"at least", "more than", "over"})
+"""Hedges that leave a figure open above: "at least 93" and "more than 93" state one number."""
 
 
 def round_apart(low: float, high: float) -> bool:

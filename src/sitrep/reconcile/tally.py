@@ -68,7 +68,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sitrep.extract.casualties.numbers import find_quantities
-from sitrep.reconcile.items import VAGUE_HEDGES, Figure, norm_name, round_apart
+from sitrep.reconcile.items import OPEN_BELOW, VAGUE_HEDGES, Figure, norm_name, round_apart
 from sitrep.reconcile.outliers import COMBATANTS, one_side, outliers
 from sitrep.reconcile.revisions import first_stated, stated_on, superseded_sources
 
@@ -215,7 +215,10 @@ def collapse_copies(figs: Sequence[Figure]) -> tuple[list[Figure], list[str], li
         if same_article in keep:
             restated.append(f.id)
             continue
-        across = (f.canonical_id, f.kind, f.group, f.point, f.upper)
+        # a copy may reword a bound: its "more than 93" is the original's "at least 93" or "93"
+        stated = (f.hedge or "").lower() in OPEN_BELOW or not f.hedge
+        figure = (f.count, None) if stated and f.count is not None else (f.point, f.upper)
+        across = (f.canonical_id, f.kind, f.group, *figure)
         first = first_in.get(across)
         if first is not None and first.article_id != f.article_id:
             copies.append(f.id)
