@@ -15,12 +15,17 @@ from sitrep.reconcile.dedup import dedup_articles
 from sitrep.reconcile.sentences import (
     ALIGN_MIN,
     ALIGNED_METHOD,
+    PASSAGE_METHOD,
+    PASSAGE_NARRATIVE,
+    PASSAGE_WORDS,
     RUN_METHOD,
     RUN_SHARE,
     SENT_SHARE,
     SENTENCE_METHOD,
     SentenceIndex,
     aligned,
+    longest_passage,
+    passages,
     run_share,
     sentence_overlap,
     sentence_sets,
@@ -152,10 +157,11 @@ NEW = [
 
 
 def test_an_article_that_copies_two_groups_joins_them(tmp_path: Path) -> None:
-    # the second story shares too few sentences with the first to be its copy; a third that
-    # runs both (reworded) joins them into one group whose canonical article is the first
+    # the second story shares too few sentences with the first to be its copy (and no long
+    # verbatim passage: one of the two is reworded); a third that runs both (reworded) joins
+    # them into one group whose canonical article is the first
     first = "\n".join([*LONG, "Residents said they heard two loud explosions before dawn nearby."])
-    second = "\n".join(LONG[2:] + NEW)
+    second = "\n".join([_reword(LONG[2]), LONG[3], *NEW])
     third = "\n".join(_reword(s) for s in LONG + NEW)
     with Store(tmp_path / "d.duckdb") as st:
         st.write([_rec(first, 24, "Wire"), _rec(second, 25, "Daily")])
@@ -323,3 +329,63 @@ def test_the_store_records_a_verbatim_cut_with_its_method(tmp_path: Path) -> Non
         st.write([_rec(CUT_B, 25, "Aggregator")])
         (dup,) = dedup_articles(st)
     assert dup.method == RUN_METHOD and dup.canonical_id == article_id(CUT_A)
+
+
+# an agency story and an outlet's rewrite of it: every sentence reworded but one witness's
+# paragraph, kept word for word with its attribution
+_WITNESS_PARA = (
+    '"Peaceful people, women, children and youths, were performing the dawn prayer as usual '
+    'when suddenly a missile hit them," said Abu Salim, who lives nearby and came to survey '
+    'the scene. "They were reduced to remains. Children were torn apart, and women were '
+    'burned. What can we say or do?"'
+)
+AGENCY = "\n".join(
+    [
+        "White body bags littered the floor after a school housing displaced families was "
+        "struck by missiles on Saturday morning.",
+        "Dawn prayers were shattered by the triple air strike, which gutted the religious "
+        "school and the mosque beside it.",
+        "The civil defence agency said at least 93 people were killed in the strike.",
+        _WITNESS_PARA,
+        "The military said the school was used as a command centre by armed groups.",
+    ]
+)
+REWRITE = "\n".join(
+    [
+        "An air strike on a school compound sheltering displaced families has killed around "
+        "100 people, according to the emergency service.",
+        "The attack came early on Saturday while the occupants were at prayer, the service "
+        "said, and video showed debris and burnt mattresses.",
+        _WITNESS_PARA,
+        "The military claimed the facility served as a base and that the figures were "
+        "exaggerated; several governments condemned the strike.",
+    ]
+)
+
+
+def test_one_long_verbatim_passage_with_its_attribution_is_another_outlets_copy() -> None:
+    length, narrative = longest_passage(passages(REWRITE), passages(AGENCY))
+    assert length >= PASSAGE_WORDS and narrative >= PASSAGE_NARRATIVE
+    a, b = sentence_sets(AGENCY), sentence_sets(REWRITE)
+    assert not sentence_overlap(b, a).copies(4)
+    assert run_share(word_runs(REWRITE), word_runs(AGENCY))[0] < RUN_SHARE
+    idx = SentenceIndex()
+    idx.add("a", a, "Agency", word_runs(AGENCY), passages=passages(AGENCY))
+    hits = idx.matches(b, "Blog", word_runs(REWRITE), passages=passages(REWRITE))
+    assert [m.method for m in hits] == [PASSAGE_METHOD]
+    assert idx.matches(b, "Agency", word_runs(REWRITE), passages=passages(REWRITE)) == []
+
+
+def test_a_long_statement_quoted_in_full_is_no_passage() -> None:
+    # two reports quote one long statement word for word, each in its own words around it
+    statement = (
+        '"We will rebuild every house that was destroyed, and we will find every person who '
+        "gave the order to fire on a peaceful town full of families and children. No one will "
+        "escape responsibility for this crime, and the world must see what happened here "
+        'today in this small town in the east," '
+    )
+    one = "The president spoke late on Tuesday. " + statement + "he wrote on Telegram."
+    two = "In a video address, the leader vowed revenge. " + statement + "the president said."
+    length, _ = longest_passage(passages(two), passages(one))
+    assert length == 0  # the quotation alone: too little narrative around it
+    assert longest_passage(passages(one), passages("Grain prices rose again.")) == (0, 0)

@@ -24,27 +24,17 @@ statement share a small part of each, so they fail the containment test. (On the
 edited copies have at least 0.82 of their words in the original; different stories that were
 candidates, at most 0.74.)
 
-Syndicated copies that are no such part of one another: two excerpts of one wire story that
-overlap only in part, a repost with another first line and a bureau line ("Reuters | Kyiv |
-Updated: ..."), light rewording. These share whole sentences, not long runs of the text: every
-sentence of eight words or more is indexed by a MinHash of its word set in a third LSH index
-(:class:`~sitrep.reconcile.sentences.SentenceIndex`), and two articles are copies (method :data:`SENTENCE_METHOD`) when
-at least ``SENT_MIN`` (4) sentences of each have a counterpart in the other (word-set
-Jaccard at least ``SENT_JACCARD``, 0.5) that make at least ``SENT_SHARE`` (0.65) of the
-sentences of one of them or hold at least ``SENT_WORD_SHARE`` (0.7) of its sentence words
-(of a text of fewer sentences, most of them and at least two). Metadata and bureau lines are
-too short to count; two different stories that share a boilerplate paragraph or a quoted
-statement share one or two sentences, not four and most of one of them. A reworded copy that
-shares fewer (a print edition, a machine translation or a machine-spun rewrite) keeps the
-story's sentences in order: two articles are also copies (method :data:`ALIGNED_METHOD`) when
-an ordered alignment of their sentences (:func:`~sitrep.reconcile.sentences.aligned`) scores
-``ALIGN_MIN`` (6) and they come from two outlets, or the run starts at the top of both (an
-outlet's follow-up that puts a new top on its earlier paragraphs is no copy), or (method
-:data:`~sitrep.reconcile.sentences.RUN_METHOD`) when most of one's unquoted words lie in long
-verbatim runs of another outlet's text. This pass runs over the articles that the shingle test
-found no copy for, against every stored article, in the same order. An article that is a
-copy of articles of two groups joins them: the group's canonical article is the earliest of
-theirs, and the other becomes its copy.
+Syndicated copies that are no such part of one another (excerpts of one wire story that
+overlap in part, a repost with another first line and a bureau line, "Reuters | Kyiv |
+Updated: ...", a reworded or machine-spun copy) are found by a second pass,
+:mod:`sitrep.reconcile.sentences`: shared sentences in an LSH index of every sentence of eight
+words or more (method :data:`SENTENCE_METHOD`), sentences in the same order
+(:data:`ALIGNED_METHOD`), and for two outlets' articles long verbatim runs of narrative, one
+long verbatim passage, or the same private people quoted (:mod:`sitrep.reconcile.witnesses`).
+Bureau lines are too short to count; two different stories that share a boilerplate paragraph
+or a quoted statement share one or two sentences. This pass runs over the articles that the
+shingle test found no copy for, against every stored article, in the same order. An article
+that copies articles of two groups joins them: the earliest canonical article is the group's.
 
 The index is incremental: signatures live in the ``article_minhash`` table (whole text, then
 lead, in one blob) and the LSH indexes are rebuilt from them on load, so new articles are
@@ -57,6 +47,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -90,9 +81,11 @@ from sitrep.reconcile.sentences import (
     ALIGNED_METHOD,
     SentenceIndex,
     SentenceMatch,
+    passages,
     sentence_sets,
     word_runs,
 )
+from sitrep.reconcile.witnesses import speakers_of
 from sitrep.store import Store
 
 WIRE_SERVICES = frozenset(
@@ -301,38 +294,53 @@ def _syndicated(
         return []
     canon = canonical_map(store)
     index = SentenceIndex()
+    order = {
+        r[0]: int(r[1])
+        for r in store.con.execute(
+            "SELECT article_id, seq FROM article_minhash ORDER BY seq"
+        ).fetchall()
+    }
     new = set(todo)
-    stored = [
-        r[0]
-        for r in store.con.execute("SELECT article_id FROM article_minhash ORDER BY seq").fetchall()
-        if r[0] not in new
-    ]
-    load = _texts_of(store)
+    stored = [aid for aid in order if aid not in new]
     outlet = dict(
         store.con.execute("SELECT id, outlet FROM articles WHERE outlet IS NOT NULL").fetchall()
     )
-    for start in range(0, len(stored), batch_size):
-        for aid, text in load(stored[start : start + batch_size]).items():
-            o = outlet.get(aid)
-            index.add(aid, sentence_sets(text), o, word_runs(text) if o else None)
-    order = {
-        r[0]: int(r[1])
-        for r in store.con.execute("SELECT article_id, seq FROM article_minhash").fetchall()
-    }
+    for aid, sents, o, traits in _read(store, stored, outlet, batch_size):
+        index.add(aid, sents, o, **traits)
     out: list[Duplicate] = []
-    for start in range(0, len(todo), batch_size):
-        batch = todo[start : start + batch_size]
-        text_of = load(batch)
-        for aid in batch:
-            text, o = text_of.get(aid, ""), outlet.get(aid)
-            sents = sentence_sets(text)
-            runs = word_runs(text) if o else None
-            if aid not in copies and aid not in canon:
-                out.extend(_join_groups(aid, index.matches(sents, o, runs), canon, order))
-            index.add(aid, sents, o, runs)
+    for aid, sents, o, traits in _read(store, todo, outlet, batch_size):
+        if aid not in copies and aid not in canon:
+            out.extend(_join_groups(aid, index.matches(sents, o, **traits), canon, order))
+        index.add(aid, sents, o, **traits)
     if out:
         _insert_duplicates(store, out)
     return out
+
+
+def _read(
+    store: Store, ids: Sequence[str], outlet: Mapping[str, str], batch_size: int
+) -> Iterator[tuple[str, list[frozenset[str]], str | None, dict[str, Any]]]:
+    """Each article's sentences and outlet, and for one whose outlet is known what else the
+    sentence pass compares (verbatim runs and passages, named speakers), batch by batch."""
+    load = _texts_of(store)
+    for start in range(0, len(ids), batch_size):
+        batch = ids[start : start + batch_size]
+        text_of = load(batch)
+        named = speakers_of(
+            store.con.execute(
+                "SELECT article_id, speaker, speaker_role FROM quotes "
+                "WHERE speaker IS NOT NULL AND article_id IN (SELECT unnest(?))",
+                [list(batch)],
+            ).fetchall()
+        )
+        for aid in batch:
+            text, o = text_of.get(aid, ""), outlet.get(aid)
+            traits = (
+                {"runs": word_runs(text), "passages": passages(text), "speakers": named.get(aid)}
+                if o
+                else {}
+            )
+            yield aid, sentence_sets(text), o, traits
 
 
 def _join_groups(

@@ -399,6 +399,14 @@ PERSON_HEADS = word_set(
     witness resident doctor medic nurse survivor paramedic rescuer volunteer activist
     director minister prosecutor"""
 )
+# People who speak for themselves, not for an office ("Stefan Slovak, a resident of
+# Kostiantynivka", "survivor Danjuma Salisu"): a reporter's own interviews, which no other
+# outlet has unless it copied that reporter's story (reconcile/witnesses.py).
+PRIVATE_ROLES = word_set(
+    """resident residents witness eyewitness survivor neighbour neighbor villager relative
+    mother father son daughter wife husband brother sister grandmother grandfather uncle aunt
+    cousin shopkeeper vendor trader farmer student driver refugee mourner passer-by"""
+)
 # Titles and roles before a name or in an apposition ("Mayor Anatoly Fedoruk", "Lt. Gen.").
 ROLE_WORDS = word_set(
     """president minister governor mayor spokesman spokeswoman spokesperson head chief director
