@@ -159,6 +159,13 @@ def test_some_of_the_injured_who_died_are_deaths() -> None:
     assert _found("Five of the murdered priests were Spaniards.") == set()
 
 
+def test_wounded_victims_who_died_are_deaths() -> None:
+    # an injury word that describes the victims is no cue when a death cue follows them
+    assert _found("Later, 11 critically injured victims succumbed to wounds.") == {("killed", "11")}
+    assert _found("Two wounded soldiers died in hospital on Monday.") == {("killed", "Two")}
+    assert _found("Two wounded soldiers were taken to hospital.") == {("injured", "Two")}
+
+
 def test_him_or_her_is_the_person_named_before() -> None:
     text = "A soldier fired a rifle at a civilian woman, wounding her in the head."
     assert _found(text) == {("injured", "civilian woman")}

@@ -388,6 +388,10 @@ def test_destroyed_things_are_no_figure() -> None:
         ("Three of the children are in serious condition.", ("injured", 3, "children", True)),
         ("Rescuers rushed 12 villagers to a nearby hospital.", ("injured", 12, "villagers", False)),
         ("Three soldiers lost their life in the clash.", ("killed", 3, "soldiers", False)),
+        (  # an aside on who they were between the figure and the phrase
+            "At least 26 people, including 16 police officers, lost their lives in the blast.",
+            ("killed", 26, "people", False),
+        ),
         ("The fate of five people remains unknown.", ("missing", 5, "people", False)),
         ("Two people are trapped under the rubble of the school.", ("missing", 2, "people", False)),
         ("Killed: 3, injured: 17.", ("injured", 17, "people", False)),

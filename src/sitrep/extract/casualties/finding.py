@@ -139,6 +139,9 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
             if borne is not None:
                 return borne, victim  # "one person suffered minor injuries"
         if _is_cue(t) and (t.lower_ not in EVENT_NOUNS or _one_of(doc[q_end - 1], t)):
+            died = _wounded_who_died(doc, t, sent) if victim is None else None
+            if died is not None:
+                return died  # "11 critically injured victims succumbed to their wounds"
             if t.lower_ == "toll" or (j + 1 < sent.end and doc[j + 1].lower_ in NOT_DONE):
                 return None  # "four assassination attempts", "two death threats"
             if (
@@ -178,6 +181,22 @@ def _number_first(doc: Doc, q_end: int, sent: Span) -> tuple[Token, tuple[int, i
         j += 1
         steps += 1
     return None
+
+
+def _wounded_who_died(
+    doc: Doc, cue: Token, sent: Span
+) -> tuple[Token, tuple[int, int] | None] | None:
+    """The death cue after victims an injury word describes ("two wounded soldiers died",
+    "11 critically injured victims succumbed"): the wounded who died are a death toll."""
+    head = cue.head
+    if CUES.get(cue_word(cue)) != "injured" or cue.dep_ != "amod" or head.i <= cue.i:
+        return None
+    if head.pos_ != "NOUN" or _is_cue(head):
+        return None
+    later = _number_first(doc, head.i + 1, sent)
+    if later is None or CUES.get(cue_word(later[0])) != "killed":
+        return None
+    return later[0], (cue.i + 1, head.i + 1)
 
 
 def _victims_cue(

@@ -165,9 +165,11 @@ LIVES_FOUGHT_FOR = re.compile(r"\bfight(?:ing|s)? for (?:the |their )?lives of\s
 # Adverbs between a count and "lost their lives" ("two people also lost their lives"), as
 # regular-expression alternatives.
 LIVES_LOST_ADVERBS = "reportedly|also|tragically|later|subsequently|since|already|allegedly"
-# "seven people lost their lives", "one soldier lost his life": the dead (not "life savings")
+# "seven people lost their lives", "one soldier lost his life": the dead (not "life savings"),
+# an aside on who they were between ("26 people, including 16 police officers, lost their lives")
 LIVES_LOST = re.compile(
-    rf"^\s+(?:(?:more|other|{PART_VICTIM})\s+){{0,2}}(?:(?:have|has|had)\s+)?"
+    rf"^\s+(?:(?:more|other|{PART_VICTIM})(?:\s+|(?=,))){{0,2}}"
+    r"(?:,\s*(?:including|among them|among whom)\s[^,;.]{1,80},\s+)?(?:(?:have|has|had)\s+)?"
     rf"(?:(?:{LIVES_LOST_ADVERBS})\s+)?lost\s+(?:their|his|her)\s+"
     r"(?:lives|life(?!\s+savings))\b",
     re.I,
