@@ -32,6 +32,7 @@ from sitrep.extract.attribution.cues import Attribution, attribute, trailing_att
 from sitrep.extract.attribution.lexicon import CUE_LEMMAS
 from sitrep.extract.casualties import finding
 from sitrep.extract.casualties.around import victims_around
+from sitrep.extract.casualties.background import earlier_event
 from sitrep.extract.casualties.found import Found, is_cue, token_at
 from sitrep.extract.casualties.lexicon import (
     AGO_UNIT_DAYS,
@@ -204,6 +205,8 @@ def _flags(
             flags.append("historical")
     if (RECALL.search(sent.text.lower()) or WAR_ORIGIN.search(low)) and "historical" not in flags:
         flags.append("historical")
+    if "historical" not in flags and f.cue is not None and earlier_event(f.cue):
+        flags.append("historical")  # "the attack came a day after X killed 64": another event
     if "historical" not in flags and (
         (published_date is not None and _stale_date(low, published_date))
         or (f.cue is not None and (_ago_days(f.cue) or 0) > _STALE_DAYS)

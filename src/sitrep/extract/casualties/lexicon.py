@@ -369,6 +369,15 @@ RECALL = re.compile(
     r"it bears recalling|it is worth recalling|anniversary of)\b"
 )
 
+# Verbs that set the story's event after an earlier one, and the subjects that make it the
+# story's event: "The attack came a day after Israeli forces killed 64", "It follows a strike
+# that killed 12": the earlier event's figures are background (claims._earlier_event).
+AFTER_VERBS = _words("come follow")
+EVENT_SUBJECTS = _words(
+    """attack attacks strike strikes airstrike airstrikes bombing bombings blast blasts explosion
+    explosions incident shelling raid assault massacre ambush violence it this"""
+)
+
 # Units of "N units ago" after a cue ("who died 10 years ago"), in days: a figure dated that far
 # back is background (claims._ago_days).
 AGO_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
