@@ -470,6 +470,19 @@ def test_a_place_owns_what_follows_its_possessive(nlp: Any) -> None:
     assert hospital.name == "Derry" and hospital.role == "location"
 
 
+def test_a_place_the_gazetteer_does_not_know_lies_in_the_one_named_after_in(nlp: Any) -> None:
+    # "the Nasser Hospital in Khan Younis": at Khan Younis, and so when it is named again in
+    # a story whose other places (a war elsewhere it is compared with) would draw it away
+    text = (
+        "An Israeli strike on the Nasser Hospital in Khan Younis on Monday killed 20 people. "
+        "Witnesses said a second strike on Nasser Hospital hit the rescuers. The tactic "
+        "recalls the methods of the Syrian civil war, seen in Aleppo and across Syria."
+    )
+    found = [p for p in _places(nlp, text) if p.text == "Nasser Hospital"]
+    assert len(found) == 2 and all(p.name == "Khān Yūnis" for p in found)
+    assert all(p.precision == "city" for p in found)
+
+
 def test_a_page_naming_many_states_lends_none_of_them_much_weight() -> None:
     from sitrep.extract.places.scoring import _spread_shares
 

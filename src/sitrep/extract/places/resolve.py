@@ -414,10 +414,12 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
         and own_name(doc[m[1] : m[2]], r[0])
         and (m[2] == len(doc) or doc[m[2]].ent_iob_ != "I")  # not "California State University"
     }
-    # Places by the token they end at, for "Derry's Altnagelvin Hospital".
+    # Places by the token they end at, for "Derry's Altnagelvin Hospital", and start at.
     owners = {m[2]: r[0] for m, r in zip(mentions, second, strict=True) if r[0] is not None}
+    starts = {m[1]: w for m, w in zip(mentions, located, strict=True) if w is not None}
     # The war-zone regions the article is in, for names known there in another spelling.
     regions: list[WarPlace] | None = None
+    placed_in: dict[str, GeoEntry] = {}  # an unknown name by where it was said to lie
     out: list[Place] = []
     for i, ((label, start, end, region, ent), (entry, conf, precision)) in enumerate(
         zip(mentions, second, strict=True)
@@ -438,6 +440,9 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
         within = containers.get(end + 1) if end < len(doc) and doc[end].text == "," else None
         if within is None and start and doc[start - 1].text in POSSESSIVE:
             within = owners.get(start - 1)
+        if within is None and entry is None and end + 1 < len(doc) and doc[end].lower_ == "in":
+            # "the Nasser Hospital in Khan Younis": a place it does not know, in one it knows
+            within = starts.get(end + 2 if doc[end + 1].lower_ == "the" else end + 1)
         if entry is not None and family(doc, end) and in_another(entry, ctx):
             # "the Hassan family" in a Gaza story: a family, no Indian town (dropped below)
             out.append(Place(span.text, span.start_char, span.end_char, extractor=_NO_PLACE))
@@ -450,6 +455,7 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
             # "Donington Park, Leicestershire" is in Leicestershire, not at the village of
             # Donington; "Rockingham, Northamptonshire" in an English story is not Vermont's.
             out.append(_fallback(span, within, 0.3, scoring.entry_precision(within)))
+            placed_in.setdefault(span.text.lower(), within)
             continue
         if small and label == "LOC" and _generic(span.text):  # "West Coast": not a hamlet
             entry = None
@@ -466,6 +472,10 @@ def _resolve_mentions(doc: Doc, mentions: list[_Mention], ctx: scoring.Context) 
             if known is not None:  # "Tal al-Sultan camp" in an article on Rafah
                 out.append(_place(span, known, 0.5, "city", False))
                 continue
+        if entry is None and span.text.lower() in placed_in:  # "the hospital in X" again
+            known_in = placed_in[span.text.lower()]
+            out.append(_fallback(span, known_in, 0.3, scoring.entry_precision(known_in)))
+            continue
         if entry is None and focus is not None and in_a_city(span, label):  # a street
             out.append(_fallback(span, focus, 0.2, "city"))
             continue
