@@ -15,6 +15,7 @@ from sitrep.extract.attribution.antecedents import antecedents
 from sitrep.extract.attribution.settle import attribute_claims, attribute_quotes
 from sitrep.extract.casualties import casualties as extract_casualties
 from sitrep.extract.casualties.parts import more_casualties
+from sitrep.extract.casualties.scene import at_the_scene
 from sitrep.extract.casualties.victims import with_implied_victims
 from sitrep.extract.entities import entities as extract_entities
 from sitrep.extract.events import events as extract_events
@@ -39,7 +40,7 @@ def analyze(article: Article, doc: Doc) -> Record:
     ants = antecedents(doc)
     quotes = attribute_quotes(doc, extract_quotes(doc, article=article, times=times), ants=ants)
     casualties = attribute_claims(doc, casualties, quotes, outlet=article.outlet, ants=ants)
-    casualties = with_implied_victims(casualties)
+    casualties = at_the_scene(with_implied_victims(casualties))
     return Record(
         article=article,
         entities=extract_entities(doc),

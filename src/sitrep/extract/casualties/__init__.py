@@ -5,7 +5,8 @@ casualty cues, victim classes and hedges; ``truecase`` guesses the case of all-c
 ``found``, ``singles`` and ``finding`` tie figures and single victims to their cues; ``around``
 reads victims the sentence names beside a figure ("64 of the dead were children"); ``claims``
 makes :class:`~sitrep.model.CasualtyClaim` records; ``parts`` adds sub-counts and figures
-without a cue of their own, and ``stated`` tells which figures a sentence's claims state.
+without a cue of their own, ``stated`` tells which figures a sentence's claims state, and
+``scene`` marks deaths at the scene below an article's larger toll as a part of it.
 """
 
 from __future__ import annotations

@@ -464,7 +464,15 @@ def find(doc: Doc, sent: Span) -> list[Found]:
         if hit is None:
             continue
         cue, victim = hit
-        found.append(Found(_cue_kind(doc, cue, sent.end), q, a, cue, victim, via))
+        # the wounded who later died (_wounded_who_died) add to a toll: a part of it
+        died_wounded = (
+            victim is not None
+            and victim[0] - 1 >= b
+            and CUES.get(cue_word(doc[victim[0] - 1])) == "injured"
+            and CUES.get(cue_word(cue)) == "killed"
+        )
+        kind = _cue_kind(doc, cue, sent.end)
+        found.append(Found(kind, q, a, cue, victim, via, part=died_wounded))
     # ellipsis: "..., and four more on Wednesday", "killed 3 soldiers and 2 civilians"
     for q, a, b in spans:
         if any(f.num == a for f in found) or not found:
