@@ -121,6 +121,12 @@ def test_a_figure_told_as_an_earlier_one_gives_way_in_its_own_article(rule: str)
     prev = "The previous death toll of the raid was 120, according to a news agency count."
     assert told_as_earlier(_f("p", 120, "News agency", 5, text=prev))
     assert not told_as_earlier(_f("n", 126, "The army", 5, text="The army said 126 died."))
+    for said in (
+        "The civil defence, first responders in the territory, had earlier said 40 were killed.",
+        "Earlier on Tuesday, the media office had reported that at least 40 people were killed.",
+    ):
+        assert told_as_earlier(_f("e", 40, "Civil defence", 5, text=said))
+    assert not told_as_earlier(_f("x", 40, "Officials", 5, text="Officials said 40 died earlier."))
     figs = [
         _f("now", 126, "The army", 5, art="x", text="The army said 126 died in the raid."),
         _f("prev", 120, "News agency", 5, art="x", text=prev),

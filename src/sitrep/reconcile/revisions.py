@@ -56,13 +56,16 @@ _RISEN_TO = re.compile(
 )
 
 # Words that tell a figure as an earlier one: "the previous death toll was 370", "earlier
-# reports said 35", "it had been reported that 24 were killed", "originally put at 260".
+# reports said 35", "it had been reported that 24 were killed", "originally put at 260", "the
+# civil defence had earlier said 40", "Earlier on Tuesday, the office had reported 40".
 _EARLIER = re.compile(
     r"\b(?:previous|earlier|initial|original|preliminary|old)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:toll|figures?|counts?|estimates?|tally|reports?)\b"
     r"|\b(?:initially|originally|previously|at first)\b,?\s+(?:\w+\s+){0,4}?"
     r"(?:reported|said|put|estimated|announced|given|stood)\b"
-    r"|\bhad (?:earlier |previously )?been (?:reported|put|given|estimated)\b",
+    r"|\bhad (?:earlier |previously )?been (?:reported|put|given|estimated)\b"
+    r"|\bhad (?:earlier|previously) (?:said|reported|put|announced|stated|estimated)\b"
+    r"|^\W*earlier\b[^.;]{0,100}?\bhad (?:said|reported|announced|put|stated)\b",
     re.I,
 )
 
