@@ -794,6 +794,11 @@ def test_scare_quotes_are_not_quotes(nlp: Language, text: str) -> None:
         ),
         ('Officials described the strike as "regrettable" but gave no details.', "Officials"),
         ('A village raid killed "up to 100" people, an activist group said.', "an activist group"),
+        (  # a naming verb of a relative clause: the noun it hangs on names it
+            "The attack drew condemnation from the United States, which called it \u201canother"
+            " horrific reminder of Putin\u2019s brutality.\u201d",
+            "the United States",
+        ),
     ],
 )
 def test_a_fragment_its_speaker_names_a_thing_by_is_theirs(

@@ -144,9 +144,17 @@ def _before(
         return None
     toks = [t for t in span if t.idx >= floor and t.idx < q.open and not t.is_space]
     first = doc.char_span(q.start, q.end, alignment_mode="expand")
+    text = text_of(doc)
     for k in range(len(toks) - 1, max(-1, len(toks) - 40), -1):
         t = toks[k]
-        if not is_cue(t):
+        # a naming verb just before its quoted words is a cue too: 'called it "..."' (not
+        # 'what officials called a "strategic" hill': a name the reporter reports, no words)
+        naming = (
+            t.lemma_.lower() in NAMING_VERBS
+            and not any(c.lower_ == "what" for c in t.children)
+            and _adjacent_before(text, t, q)
+        )
+        if not is_cue(t) and not naming:
             continue
         gap = toks[k + 1 :]
         near = len(gap) <= 8 and not any(g.pos_ in {"VERB", "AUX"} for g in gap)
