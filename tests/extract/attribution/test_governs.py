@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from sitrep.extract.attribution.cues import attribute, trailing_attribution
-from sitrep.extract.attribution.governs import statement_stance
+from sitrep.extract.attribution.governs import issuer, possessed, statement_stance
 from sitrep.nlp import parse
 
 pytestmark = pytest.mark.slow
@@ -210,3 +210,15 @@ def test_a_claimed_deed_is_no_claimed_figure(nlp: Language, text: str) -> None:
 def test_responsibility_claimed_for_a_killing_states_its_figure(nlp: Language) -> None:
     text = "The group itself claimed responsibility for killing nearly 300 villagers."
     assert _source(nlp, text, "300") == "group"
+
+
+def test_a_possessor_the_parser_made_the_subject_gives_way_to_its_name(nlp: Language) -> None:
+    doc = parse(
+        "Jammu and Kashmir\u2019s former Chief Minister Omar Abdullah called it a massacre.",
+        nlp=nlp,
+    )
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert possessed(subject).text == "Abdullah" and issuer(subject).text == "Abdullah"
+    plain = parse("The governor of the region called it a massacre.", nlp=nlp)
+    governor = next(t for t in plain if t.dep_ == "nsubj")
+    assert possessed(governor) is governor

@@ -122,10 +122,23 @@ def absolute_speaker(verb: Token) -> Token | None:
     return verb.head if any(a.lower_ == "with" for a in list(verb.head.ancestors)[:2]) else None
 
 
+def possessed(head: Token) -> Token:
+    """The name the parser hung as an apposition on its possessor ("Jammu and Kashmir's
+    former Chief Minister Omar Abdullah called it" parsed with "Jammu" the subject): a
+    possessor is no speaker, the one it possesses is; else ``head`` itself."""
+    owners = [head, *(c for c in head.children if c.dep_ == "conj")]
+    if not any(c.dep_ == "case" for o in owners for c in o.children):
+        return head
+    named = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN"]
+    return named[0] if named else head
+
+
 def issuer(head: Token) -> Token:
     """Who issued ``head`` when it is a toll, document or finding with a "by X" participle
     ("according to a new death toll announced by the president" -> the president; not "an
-    assessment provided to AFP by a source"), else ``head`` itself."""
+    assessment provided to AFP by a source"), else ``head`` itself (or the name its
+    possessor stands for, :func:`possessed`)."""
+    head = possessed(head)
     if head.lower_ not in NOT_AGENTS | ISSUED_DOCUMENTS | EVIDENCE_NOUNS:
         return head
     for c in head.children:
