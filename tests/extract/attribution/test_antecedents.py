@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from sitrep.extract.attribution.antecedents import antecedents, description, named
+from sitrep.extract.attribution.antecedents import (
+    antecedents,
+    country_office,
+    description,
+    named,
+)
 from sitrep.extract.attribution.phrase import SourcePhrase
 from sitrep.nlp import parse
 
@@ -57,3 +62,10 @@ def test_an_attack_is_no_antecedent_so_it_resolves_to_the_reporting_body(nlp: La
     ants = antecedents(parse(text, nlp=nlp))
     found = ants.resolve("It", text.index("It noted"))
     assert found is not None and found.name == "Health Ministry"
+
+
+def test_the_countrys_office_is_a_description_of_its_holder() -> None:
+    assert country_office("The country's president") == "president"
+    assert country_office("the nation\u2019s leader") == "leader"
+    assert country_office("Ukraine's president") is None  # a name of its own
+    assert country_office("the president") is None

@@ -130,3 +130,13 @@ def test_a_short_form_stands_for_the_fuller_name_of_an_organisation() -> None:
     assert ants.fuller("World Central Kitchen", 100) is None  # a name of its own
     assert ants.fuller("the Council", 100) is None  # one word: resolve() reads it
     assert ants.fuller("the City Council", 0) is None  # nothing before it
+
+
+def test_an_office_goes_to_its_holder_named_before_or_else_after() -> None:
+    ants = Antecedents()
+    ants.add("Volodymyr Zelenskyy", 900, "person", role="Ukrainian President")
+    ants.add("Kyrylo Tymoshenko", 400, "person", role="deputy head of the presidential office")
+    found = ants.holder("president", 100)  # "the country's president" in the lead
+    assert found is not None and found.name == "Volodymyr Zelenskyy"
+    assert ants.holder("governor", 100) is None
+    assert ants.holder("president", 100 - ants.window - 900) is None  # too far ahead

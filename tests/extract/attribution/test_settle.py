@@ -475,3 +475,13 @@ def test_a_word_cut_off_at_the_texts_end_is_no_speaker() -> None:
     )
     (quote,) = sitrep.extract(text).quotes
     assert quote.speaker in (None, "Ali Khan")
+
+
+def test_the_countrys_president_is_the_president_the_story_names_later(nlp: Language) -> None:
+    text = (
+        "Russian missiles struck a city in central Ukraine on Thursday, killing at least 20 "
+        "people. The country's president called the attack \"an open act of terrorism against "
+        'civilians." Ukrainian President Volodymyr Zelenskyy said the strike was deliberate.'
+    )
+    _, qs = _run(nlp, text)
+    assert [q.speaker for q in qs] == ["Volodymyr Zelenskyy"]

@@ -75,6 +75,18 @@ def description(name: str) -> str | None:
     return None
 
 
+_COUNTRY_OFFICE = re.compile(
+    r"^(?:the\s+)?(?:country|nation)['\u2019]s\s+(?P<head>[a-z][a-z-]+)$", re.I
+)
+
+
+def country_office(name: str) -> str | None:
+    """The office of "the country's president" ("president"): a description a lead gives
+    before the story names who holds the office; None for anything else."""
+    m = _COUNTRY_OFFICE.match(name.strip())
+    return m.group("head").lower() if m else None
+
+
 def speechless(source: str) -> bool:
     """Whether a source phrase is headed by a thing that causes or holds a figure and cannot
     say it ("the conflict", "a Russian rocket that hit"): a relative pronoun ending the phrase

@@ -136,6 +136,18 @@ class Antecedents:
             return next((a for a in before if a.kind == "person" and a.role), None)
         return named
 
+    def holder(self, office: str, at: int) -> Antecedent | None:
+        """The person holding ``office`` ("president") for a description at ``at``: the last
+        one named with it before, else the first named with it after (a lead that says "the
+        country's president" and names him further down), within ``window``."""
+
+        def holds(a: Antecedent) -> bool:
+            return a.kind == "person" and office in re.findall(r"[a-z]+", (a.role or "").lower())
+
+        before = next((a for a in self._before(at) if holds(a)), None)
+        after = (a for a in self._seen if at < a.start <= at + self.window and holds(a))
+        return before or next(after, None)
+
     def fuller(self, short: str, at: int) -> Antecedent | None:
         """The organisation a short form of its name stands for: "the City Council" after "the
         Mariupol City Council", "the Emergency Service" after "the State Emergency Service of

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.extract.attribution.antecedents import REFERRING as _REFERRING
 from sitrep.extract.attribution.antecedents import RELATIVE as _RELATIVE
-from sitrep.extract.attribution.antecedents import antecedents, speechless
+from sitrep.extract.attribution.antecedents import antecedents, country_office, speechless
 from sitrep.extract.attribution.antecedents import description as _description
 from sitrep.extract.attribution.antecedents import named as _named
 from sitrep.extract.attribution.carry import (
@@ -363,7 +363,9 @@ def attribute_quotes(
                 # '"...," added the head of the Ministry of Internal Affairs': the whole
                 # description (or the name it ends in) is the speaker, not "the head"
                 q = grown
-            elif low in _REFERRING or desc:
+            elif (office := country_office(speaker)) and (held := ants.holder(office, at)):
+                q = replace(q, speaker=held.name, speaker_role=held.role)  # "the country's
+            elif low in _REFERRING or desc:  # president" named further down
                 found = _resolve_mention(doc, desc or speaker, at, ants, text)
                 if found is not None:
                     q = replace(q, speaker=_name_of(found), speaker_role=found.role)
