@@ -485,3 +485,13 @@ def test_the_countrys_president_is_the_president_the_story_names_later(nlp: Lang
     )
     _, qs = _run(nlp, text)
     assert [q.speaker for q in qs] == ["Volodymyr Zelenskyy"]
+
+
+def test_a_thing_that_cannot_speak_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "A rocket had left a pit in the ground close to two lines of cars.\n\n"
+        "\u201cUp until this point, 23 dead and 28 injured. All civilians,\u201d the regional "
+        "head composed on the messaging app."
+    )
+    _, qs = _run(nlp, text)
+    assert qs and all(q.speaker is None or "rocket" not in q.speaker.lower() for q in qs)

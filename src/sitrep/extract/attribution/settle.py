@@ -349,11 +349,11 @@ def attribute_quotes(
         if q.speaker_start is not None and any(
             a <= q.speaker_start < b and (a, b) != (q.start, q.end) for a, b in spans
         ):  # '"This location served ...," it added, insisting that "...": not "This location"
-            q = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
+            q = _unspoken(q)
         if q.speaker is not None and (
             _WHEN.match(q.speaker.strip()) or (len(q.speaker.strip()) < 2 and q.speaker.islower())
         ):  # a date the parser took for the subject; a word cut off at the text's end ("t")
-            q = replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
+            q = _unspoken(q)
         if q.speaker is not None and q.speaker_start is not None:
             speaker, at = q.speaker, q.speaker_start
             low = speaker.strip().lower()
@@ -385,7 +385,13 @@ def attribute_quotes(
     model = shipped_model() if rank else None
     if model is not None:
         out = rerank(doc, out, ants, model)
-    return repeated_speakers(doc, worded_quotes(doc, out, ants))
+    out = repeated_speakers(doc, worded_quotes(doc, out, ants))
+    # a thing that cannot speak ("A rocket had left a pit." before the quotation) is no speaker
+    return [_unspoken(q) if q.speaker and speechless(q.speaker) else q for q in out]
+
+
+def _unspoken(q: Quote) -> Quote:
+    return replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_role=None)
 
 
 _SPEAKING_KINDS = frozenset({"person", "organisation", "group", "pronoun"})
