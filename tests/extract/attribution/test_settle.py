@@ -495,3 +495,9 @@ def test_a_thing_that_cannot_speak_is_no_speaker(nlp: Language) -> None:
     )
     _, qs = _run(nlp, text)
     assert qs and all(q.speaker is None or "rocket" not in q.speaker.lower() for q in qs)
+
+
+def test_a_number_is_no_source(nlp: Language) -> None:
+    text = "22 people still missing in the city after a missile strike, 26 already confirmed dead"
+    claims, _ = _run(nlp, text, outlet="News")
+    assert {c.count: c.source for c in claims}.get(22) == "News"
