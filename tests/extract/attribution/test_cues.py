@@ -239,3 +239,20 @@ def test_a_figure_an_outlet_reports_of_itself_is_the_outlets() -> None:
     )
     record = sitrep.extract(text, url="https://arynews.tv/quetta-blast/")
     assert [c.source for c in record.casualties] == [record.article.outlet]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Ukraine\u2019s energy ministry reported that 30 people were wounded.",
+            "Ukraine\u2019s energy ministry",
+        ),
+        ("Russia's defence ministry said 30 people were wounded.", "Russia's defence ministry"),
+        ("Its health ministry said 30 people were wounded.", "health ministry"),
+    ],
+)
+def test_a_named_possessor_stays_in_the_source(nlp: Language, text: str, source: str) -> None:
+    doc = parse(text, nlp=nlp)
+    found = attribute(next(iter(doc.sents)), text=text)
+    assert found is not None and found.source == source

@@ -70,8 +70,12 @@ def _np_span(head: Token, limit: int = 10) -> tuple[int, int] | None:
     """Token bounds [i, j) of the noun phrase headed by ``head``, cut at punctuation/clauses."""
     left, right = head.i, head.i
     for t in head.subtree:
-        if t.i < head.i and t.dep_ in {"det", "poss", "case"} and t.i == head.left_edge.i:
-            continue
+        if (
+            t.i < head.i
+            and t.i == head.left_edge.i
+            and (t.dep_ in {"det", "case"} or (t.dep_ == "poss" and t.pos_ == "PRON"))
+        ):
+            continue  # "its", not "Ukraine" of "Ukraine's energy ministry"
         # a hyphen inside a word ("the Hamas-ruled enclave") does not end the phrase
         clause = t.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
         if clause and t.i > head.i and not _word_hyphen(t):
