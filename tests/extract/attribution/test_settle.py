@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+import sitrep
 from sitrep.extract.attribution.antecedents import antecedents
 from sitrep.extract.attribution.quotes import quotes
 from sitrep.extract.attribution.settle import attribute_claims, attribute_quotes
@@ -501,3 +502,14 @@ def test_a_number_is_no_source(nlp: Language) -> None:
     text = "22 people still missing in the city after a missile strike, 26 already confirmed dead"
     claims, _ = _run(nlp, text, outlet="News")
     assert {c.count: c.source for c in claims}.get(22) == "News"
+
+
+def test_a_day_is_no_source() -> None:
+    text = (
+        "The death toll from Tuesday's attack on the main administrative building of the city "
+        "amounted to 16, as confirmed by the Thursday, the State Emergency Service, which "
+        "indicated that search work continued."
+    )
+    record = sitrep.extract(text, published="2022-03-31")
+    assert [c.source for c in record.casualties if c.count == 16] != ["Thursday"]
+    assert any(c.count == 16 for c in record.casualties)

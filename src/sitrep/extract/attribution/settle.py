@@ -185,8 +185,8 @@ def attribute_claims(
             low = source.strip().lower()
             desc = _description(source)
             words = low.split()
-            if speechless(source) or not any(ch.isalpha() for ch in source):
-                source = None  # "... claimed by a Russian rocket", "..., 26 confirmed dead"
+            if speechless(source) or _WHEN.match(low) or not any(c.isalpha() for c in source):
+                source = None  # "by a Russian rocket", "confirmed by the Thursday", "26 confirmed"
             elif words[-1] in DATA_NOUNS:
                 agent = _sentence_source(doc, lo, text)
                 source = agent if agent and agent.split()[-1].lower() not in DATA_NOUNS else source
