@@ -140,19 +140,32 @@ def sentence_sets(text: str) -> list[frozenset[str]]:
     return out
 
 
+def _run_hashes(words: Sequence[str]) -> list[int]:
+    """One hash per word: of the run of ``RUN_WORDS`` words it starts (never 0), or 0 where
+    the words end first."""
+    out: list[int] = []
+    for i in range(len(words)):
+        if i + RUN_WORDS > len(words):
+            out.append(0)
+            continue
+        run = " ".join(words[i : i + RUN_WORDS]).encode("utf-8")
+        out.append(int.from_bytes(hashlib.blake2b(run, digest_size=8).digest(), "little") or 1)
+    return out
+
+
+def _covered(a: Hashes64, b: Hashes64) -> npt.NDArray[np.bool_]:
+    """Which words of ``a`` lie in a run of ``RUN_WORDS`` words whose hash ``b`` holds."""
+    hit = np.isin(a, b) & (a != 0)
+    return np.convolve(hit, np.ones(RUN_WORDS, dtype=bool))[: len(a)] > 0
+
+
 def word_runs(text: str) -> Hashes64:
     """One hash per unquoted word of a text: of the run of ``RUN_WORDS`` words it starts, or
     0 where that run would cross a quoted passage or the end. Quotations are left out: two
     reports that quote one statement share its words, not a narrative."""
     out: list[int] = []
     for part in _QUOTED.split(text.lower()):
-        words = _WORD.findall(part)
-        for i in range(len(words)):
-            if i + RUN_WORDS > len(words):
-                out.append(0)
-                continue
-            run = " ".join(words[i : i + RUN_WORDS]).encode("utf-8")
-            out.append(int.from_bytes(hashlib.blake2b(run, digest_size=8).digest(), "little") or 1)
+        out.extend(_run_hashes(_WORD.findall(part)))
     return np.array(out, dtype=np.uint64)
 
 
@@ -177,19 +190,8 @@ def passages(text: str) -> Passages:
             j += 1
         words.append(m.group())
         quoted.append(j < len(ends) and ends[j][0] <= m.start())
-    out = [
-        int.from_bytes(
-            hashlib.blake2b(
-                " ".join(words[i : i + RUN_WORDS]).encode("utf-8"), digest_size=8
-            ).digest(),
-            "little",
-        )
-        or 1
-        if i + RUN_WORDS <= len(words)
-        else 0
-        for i in range(len(words))
-    ]
-    return Passages(np.array(out, dtype=np.uint64), np.array(quoted, dtype=bool))
+    runs = np.array(_run_hashes(words), dtype=np.uint64)
+    return Passages(runs, np.array(quoted, dtype=bool))
 
 
 def longest_passage(a: Passages, b: Passages) -> tuple[int, int]:
@@ -198,8 +200,7 @@ def longest_passage(a: Passages, b: Passages) -> tuple[int, int]:
     quotation alone), and how many of its words are unquoted; (0, 0) if there is none."""
     if not len(a.runs) or not len(b.runs):
         return 0, 0
-    hit = np.isin(a.runs, b.runs) & (a.runs != 0)
-    covered = np.convolve(hit, np.ones(RUN_WORDS, dtype=bool))[: len(a.runs)] > 0
+    covered = _covered(a.runs, b.runs)
     edges = np.flatnonzero(np.diff(np.concatenate(([0], covered.astype(np.int8), [0]))))
     best = (0, 0)
     for start, end in zip(edges[::2], edges[1::2], strict=True):
@@ -214,8 +215,7 @@ def run_share(a: Hashes64, b: Hashes64) -> tuple[float, int]:
     :func:`word_runs`), and how many words that is."""
     if not len(a) or not len(b):
         return 0.0, 0
-    hit = np.isin(a, b) & (a != 0)
-    covered = int(np.count_nonzero(np.convolve(hit, np.ones(RUN_WORDS, dtype=bool))[: len(a)]))
+    covered = int(np.count_nonzero(_covered(a, b)))
     return covered / len(a), covered
 
 
